@@ -1,0 +1,5 @@
+"""Run the CLI with ``python -m ebookgen``."""
+
+from .cli import main
+
+main()

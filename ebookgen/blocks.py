@@ -1,0 +1,121 @@
+"""Split manuscript text into raw blocks: the paragraphs as typed, before any rule reads them.
+
+Manuscripts come in four paragraph styles; the style is detected from the text and can be
+forced. Each block remembers whether extra blank lines came before it (a possible break).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+PARAGRAPH_STYLES = ("auto", "blank", "lines", "wrapped", "indented")
+
+INDENT = re.compile(r"^(?: {2,}|\u3000)\S")
+# A hyphen at a line end after a letter, with a lower-case letter to follow: a compound split by wrapping.
+LINE_END_HYPHEN = re.compile(r"[^\W\d_]-$")
+
+
+@dataclass(frozen=True)
+class RawBlock:
+    """A paragraph as typed: its text and the blank lines that came before it."""
+
+    text: str
+    blank_lines_before: int = 1
+    spaced: bool = False
+
+
+def split_blocks(text: str, style: str = "auto") -> list[RawBlock]:
+    """Split text into raw blocks in the manuscript's paragraph style."""
+    lines = [line.rstrip() for line in text.split("\n")]
+    if style == "auto":
+        style = detect_style(lines)
+    groups = list(line_groups(lines))
+    baseline = 1 if style in ("blank", "wrapped") else 0
+    blocks: list[RawBlock] = []
+    for blank_lines, group in groups:
+        spaced = bool(blocks) and blank_lines > baseline
+        for index, paragraph in enumerate(paragraphs_of(group, style)):
+            gap = blank_lines if index == 0 else 0
+            blocks.append(RawBlock(paragraph, gap, spaced and index == 0))
+    return blocks
+
+
+def line_groups(lines: list[str]) -> Iterator[tuple[int, list[str]]]:
+    """Yield runs of non-blank lines with the number of blank lines before each."""
+    blank = 0
+    group: list[str] = []
+    for line in lines:
+        if line.strip():
+            if blank and group:
+                yield previous_blank, group
+                group = []
+            if not group:
+                previous_blank = blank
+            group.append(line)
+            blank = 0
+        else:
+            blank += 1
+    if group:
+        yield previous_blank, group
+
+
+def paragraphs_of(group: list[str], style: str) -> Iterator[str]:
+    """Yield the paragraphs of one group of adjacent lines."""
+    if style == "lines":
+        yield from (line.strip() for line in group)
+    elif style == "indented":
+        paragraph: list[str] = []
+        for line in group:
+            if INDENT.match(line) and paragraph:
+                yield join_wrapped(paragraph)
+                paragraph = []
+            paragraph.append(line)
+        if paragraph:
+            yield join_wrapped(paragraph)
+    else:
+        yield join_wrapped(group)
+
+
+def join_wrapped(lines: list[str]) -> str:
+    """Join hard-wrapped lines into one paragraph, keeping a line-end hyphen closed up."""
+    text = ""
+    for line in (line.strip() for line in lines):
+        if not text:
+            text = line
+        elif LINE_END_HYPHEN.search(text) or text.endswith("--") or line.startswith("--"):
+            text += line
+        else:
+            text += " " + line
+    return text
+
+
+def detect_style(lines: list[str]) -> str:
+    """Guess how the manuscript separates paragraphs."""
+    text_lines = [line for line in lines if line.strip()]
+    if not text_lines:
+        return "blank"
+    blank_lines = len(lines) - len(text_lines)
+    indented = sum(1 for line in text_lines if INDENT.match(line))
+    if indented > len(text_lines) * 0.2 and blank_lines < len(text_lines) * 0.2:
+        return "indented"
+    groups = [group for _, group in line_groups(lines)]
+    multi = [group for group in groups if len(group) > 1]
+    if not multi:
+        return "blank"
+    if looks_wrapped(text_lines):
+        return "wrapped"
+    if sum(len(group) for group in multi) > len(text_lines) * 0.5:
+        return "lines"
+    return "blank"
+
+
+def looks_wrapped(text_lines: list[str]) -> bool:
+    """Tell whether lines were broken at a fixed width (Project Gutenberg and e-mail style)."""
+    lengths = sorted(len(line) for line in text_lines)
+    width = lengths[int(len(lengths) * 0.95) - 1] if len(lengths) > 20 else lengths[-1]
+    if not 40 <= width <= 100:
+        return False
+    near_width = sum(1 for length in lengths if length >= width * 0.75)
+    return near_width >= len(lengths) * 0.5 and lengths[-1] <= width * 1.3

@@ -1,0 +1,56 @@
+"""The library's front door: load a manuscript and build its EPUB or PDF.
+
+A library user calls ``build_epub`` or ``build_pdf``; the CLI is a thin layer on top.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime, timezone
+from pathlib import Path
+
+from .epub import EpubOptions, write_epub
+from .model import Book
+from .normalise import build_book
+from .output import check_output
+from .project import Project, load_project
+from .reader import read_text
+
+
+def load_book(project: Project) -> Book:
+    """Read and normalise every text file of a project into one book."""
+    texts = [read_text(path) for path in project.sources]
+    return build_book(texts, project.metadata, project.options)
+
+
+def modification_time(project: Project) -> datetime:
+    """Return the build's timestamp: SOURCE_DATE_EPOCH when set, else the manuscript's newest change."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.strip().isdigit():
+        return datetime.fromtimestamp(int(epoch), tz=timezone.utc)
+    newest = max(path.stat().st_mtime for path in project.sources)
+    return datetime.fromtimestamp(int(newest), tz=timezone.utc)
+
+
+def default_output(project: Project, suffix: str) -> Path:
+    """Return dist/<slug><suffix> in the current folder."""
+    return Path("dist") / f"{project.slug}{suffix}"
+
+
+def build_epub(source: Path | Project, output: Path | None = None) -> Path:
+    """Build an EPUB from a manuscript file or folder; return its path."""
+    project = source if isinstance(source, Project) else load_project(Path(source))
+    target = output or default_output(project, ".epub")
+    check_output(target, project.sources)
+    book = load_book(project)
+    return write_epub(book, target, EpubOptions(modified=modification_time(project)))
+
+
+def build_pdf(source: Path | Project, output: Path | None = None):
+    """Build a print PDF from a manuscript file or folder; return what was written."""
+    from .pdf import write_pdf
+
+    project = source if isinstance(source, Project) else load_project(Path(source))
+    target = output or default_output(project, ".pdf")
+    check_output(target, project.sources)
+    return write_pdf(load_book(project), target)

@@ -1,0 +1,33 @@
+"""Domain errors: the library raises them, only the CLI turns them into a message and an exit code."""
+
+from __future__ import annotations
+
+
+class EbookgenError(Exception):
+    """Base class of every error ebookgen reports to a user (exit code 1 unless overridden)."""
+
+    exit_code = 1
+
+
+class InputError(EbookgenError):
+    """The manuscript cannot be read or is not a manuscript (exit code 2)."""
+
+    exit_code = 2
+
+
+class ConfigError(EbookgenError):
+    """``book.toml`` or the options are wrong (exit code 3)."""
+
+    exit_code = 3
+
+
+class OutputError(EbookgenError):
+    """The book cannot be written where it was asked for (exit code 4)."""
+
+    exit_code = 4
+
+
+class RenderError(EbookgenError):
+    """A writer failed to lay out the book (exit code 5)."""
+
+    exit_code = 5

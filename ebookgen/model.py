@@ -1,0 +1,133 @@
+"""The document model: a neutral tree that every writer reads and no writer looks past.
+
+The reader and the normaliser build it; ``render`` turns it into XHTML. Blocks are small
+frozen records, so a chapter is a plain tuple of them and can be compared in tests.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Union
+
+
+@dataclass(frozen=True)
+class Text:
+    """A run of plain text."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class Emphasis:
+    """A run of emphasised text (``*word*`` or ``_word_`` in the manuscript)."""
+
+    children: tuple[Inline, ...]
+
+
+Inline = Union[Text, Emphasis]
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """An ordinary paragraph of narration or dialogue."""
+
+    inlines: tuple[Inline, ...]
+
+
+@dataclass(frozen=True)
+class SceneNote:
+    """A scene-setting note, such as an opening parenthetical telling where the scene is."""
+
+    inlines: tuple[Inline, ...]
+
+
+@dataclass(frozen=True)
+class AuthorNote:
+    """An author's note (``A/N:``), set apart from the story."""
+
+    inlines: tuple[Inline, ...]
+
+
+@dataclass(frozen=True)
+class SceneBreak:
+    """A change of scene, rendered as an ornament."""
+
+
+@dataclass(frozen=True)
+class Flashback:
+    """A passage set in the past, rendered in italics."""
+
+    blocks: tuple[Block, ...]
+
+
+Block = Union[Paragraph, SceneNote, AuthorNote, SceneBreak, Flashback]
+
+
+@dataclass(frozen=True)
+class Chapter:
+    """One chapter: a title (possibly empty) and its blocks."""
+
+    title: str
+    blocks: tuple[Block, ...]
+    number: int = 0
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """What the book says about itself: title page, OPF metadata, PDF info."""
+
+    title: str
+    authors: tuple[str, ...] = ("Anonymous",)
+    language: str = "en"
+    subtitle: str = ""
+    description: str = ""
+    subjects: tuple[str, ...] = ()
+    publisher: str = ""
+    rights: str = ""
+    identifier: str = ""
+    date: str = ""
+    series: str = ""
+    series_index: str = ""
+
+    @property
+    def author(self) -> str:
+        """Return the authors joined for display."""
+        names = list(self.authors)
+        if len(names) <= 1:
+            return "".join(names)
+        return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+@dataclass(frozen=True)
+class Book:
+    """A whole book: its metadata and its chapters in reading order."""
+
+    metadata: Metadata
+    chapters: tuple[Chapter, ...]
+    notes: tuple[str, ...] = field(default=(), compare=False)
+
+
+def plain_text(inlines: tuple[Inline, ...]) -> str:
+    """Return the text of inline runs without markup."""
+    parts: list[str] = []
+    for run in inlines:
+        parts.append(run.text if isinstance(run, Text) else plain_text(run.children))
+    return "".join(parts)
+
+
+def iter_paragraph_blocks(blocks: tuple[Block, ...]):
+    """Yield every text-bearing block, looking inside flashbacks."""
+    for block in blocks:
+        if isinstance(block, Flashback):
+            yield from iter_paragraph_blocks(block.blocks)
+        elif not isinstance(block, SceneBreak):
+            yield block
+
+
+def word_count(book: Book) -> int:
+    """Count the words of the book's text."""
+    return sum(
+        len(plain_text(block.inlines).split())
+        for chapter in book.chapters
+        for block in iter_paragraph_blocks(chapter.blocks)
+    )

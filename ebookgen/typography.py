@@ -1,0 +1,191 @@
+"""Typography: turn typewriter text into book text, one small named rule at a time.
+
+Each rule takes a paragraph's text and returns it; ``TYPOGRAPHY_RULES`` is the order they run
+in. Quotes come last, once dashes and ellipses are real characters, so that the quote rules
+can read them as context.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+# Word-initial elisions that take an apostrophe (’), never an opening quote (‘).
+ELISIONS = frozenset(
+    """em til tis twas twere twill cause cos coz bout round n nother scuse sup night kay ello er im ave ow
+    ere fraid cept gainst most spose tween twixt less member nuff course e d s t all ang appen oo alf""".split()
+)
+LETTER = r"[^\W\d_]"
+OPENING_CONTEXT = set(" \t\n([{\u2014\u2013\u2026\u201c\u2018/-")
+CLOSING_CONTEXT = set(" \t\n.,;:!?)]}\u2014\u2013\u2026\u201d\u2019-\"'")
+TRANSPARENT = set("*_")
+
+PRIMARY_DOUBLE, PRIMARY_SINGLE = "double", "single"
+
+
+@dataclass(frozen=True)
+class TypographyOptions:
+    """Choices the typography rules need: the manuscript's primary quote mark."""
+
+    primary_quote: str = PRIMARY_DOUBLE
+
+
+def make_ellipses(text: str) -> str:
+    """Turn typed ellipses (`...`, `. . .`) into the ellipsis character; `....` keeps its full stop."""
+    # Four dots after a word are the sentence's full stop, then an ellipsis (Chicago 13.53).
+    text = re.sub(r"(?<=\S)\.\s?\.\s?\.\s?\.(?!\.)", ".\u2026", text)
+    # Three spaced or unspaced dots are an ellipsis.
+    return re.sub(r"\.\s?\.\s?\.", "\u2026", text)
+
+
+def make_dashes(text: str) -> str:
+    """Turn typed dashes into em and two-em dashes, closed up."""
+    # Four or more hyphens after a word stand for a name left out: a two-em dash.
+    text = re.sub(r"(?<=\w)-{4,}", "\u2e3a", text)
+    text = re.sub(r"-{4,}", "\u2e3a", text)
+    # Two or three hyphens are an em dash (not an en dash, as Pandoc and Calibre make them); fiction closes it up.
+    text = re.sub(r"[ \t]*-{2,3}[ \t]*", "\u2014", text)
+    # A spaced hyphen between words is a dash typed the quick way.
+    text = re.sub(r"(?<=[^\W\d])[ \t]+-[ \t]+(?=[^\W\d]|[\"'])", "\u2014", text)
+    # A spaced em dash typed as the character is closed up too.
+    text = re.sub(r"[ \t]*\u2014[ \t]*", "\u2014", text)
+    return text
+
+
+def make_primes(text: str) -> str:
+    """Turn feet and inches (`6'2"`) into primes."""
+    # A height or length: digits, apostrophe, digits, double quote.
+    text = re.sub(r"(?<=\d)'(\d{1,2})\"", "\u2032\\1\u2033", text)
+    # Feet alone, before a space and a word: `a 6' fence`.
+    text = re.sub(r"(?<=\b\d)'(?=\s+[a-z])", "\u2032", text)
+    return text
+
+
+def curl_quotes(text: str, options: TypographyOptions = TypographyOptions()) -> str:
+    """Curl straight quotes, nesting double and single quotes at any depth."""
+    return QuoteCurler(text, options.primary_quote).run()
+
+
+class QuoteCurler:
+    """Walk a paragraph once, curling quotes with a stack of the quotes that are open.
+
+    The stack holds (typed mark, glyph kind) pairs: a quote opened inside another takes the
+    other kind (double, single, double...), whichever mark was typed.
+    """
+
+    def __init__(self, text: str, primary: str) -> None:
+        self.text = text
+        self.primary = '"' if primary == PRIMARY_DOUBLE else "'"
+        self.stack: list[tuple[str, str]] = []
+        self.out: list[str] = []
+
+    def run(self) -> str:
+        """Return the paragraph with every straight quote curled."""
+        for index, char in enumerate(self.text):
+            if char == '"':
+                self.out.append(self.double(index))
+            elif char == "'":
+                self.out.append(self.single(index))
+            else:
+                self.out.append(char)
+        return "".join(self.out)
+
+    def neighbours(self, index: int) -> tuple[str, str]:
+        """Return the characters before and after a quote, looking through emphasis markers."""
+        before = index - 1
+        while before >= 0 and self.text[before] in TRANSPARENT:
+            before -= 1
+        after = index + 1
+        while after < len(self.text) and self.text[after] in TRANSPARENT:
+            after += 1
+        prev = self.out[before] if before >= 0 else " "
+        return prev, self.text[after] if after < len(self.text) else " "
+
+    def side(self, index: int) -> str | None:
+        """Tell from the context alone whether a quote opens or closes, or None if it cannot."""
+        prev, nxt = self.neighbours(index)
+        opens = prev in OPENING_CONTEXT and not nxt.isspace()
+        closes = not prev.isspace() and nxt in CLOSING_CONTEXT
+        if opens and not closes:
+            return "open"
+        if closes and not opens:
+            return "close"
+        return None
+
+    def is_open(self, typed: str) -> bool:
+        """Tell whether a quote typed with this mark is open."""
+        return any(mark == typed for mark, _ in self.stack)
+
+    def double(self, index: int) -> str:
+        """Curl a double quote."""
+        side = self.side(index) or ("close" if self.is_open('"') else "open")
+        return self.quote(side, '"')
+
+    def single(self, index: int) -> str:
+        """Curl a single quote, telling apostrophes from quotes."""
+        prev, nxt = self.neighbours(index)
+        if re.match(LETTER, prev) and re.match(r"\w", nxt):
+            return "\u2019"  # An apostrophe inside a word: don't, o'clock.
+        if self.is_elision(index, prev):
+            return "\u2019"  # A word-initial elision: 'em, 'til, '80s.
+        side = self.side(index) or ("close" if self.is_open("'") else "open")
+        if side == "open" and self.primary == '"' and not self.closes_later(index):
+            return "\u2019"  # An opening single quote that never closes is an apostrophe.
+        if side == "close" and not self.is_open("'"):
+            return "\u2019"  # A closing single quote nobody opened: a plural possessive (the Joneses').
+        return self.quote(side, "'")
+
+    def is_elision(self, index: int, prev: str) -> bool:
+        """Tell whether a word-initial apostrophe stands for letters left out ('em, 'til, '80s)."""
+        if prev not in OPENING_CONTEXT:
+            return False
+        rest = self.text[index + 1 :]
+        if re.match(r"\d\d(?:s\b|\b)", rest):
+            return True
+        word = re.match(r"([^\W\d_]+)", rest)
+        if not word or word.group(1).lower() not in ELISIONS:
+            return False
+        # A one-letter elision must stand alone: 'n' in rock 'n' roll, not 'now'.
+        return len(word.group(1)) > 1 or rest[1:2] in ("'", " ")
+
+    def closes_later(self, index: int) -> bool:
+        """Tell whether a closing single quote follows later in the paragraph."""
+        return re.search(r"[^\s'](?:')(?=[\s.,;:!?)\u2014\u2026\"]|$)", self.text[index + 1 :]) is not None
+
+    def quote(self, side: str, typed: str) -> str:
+        """Return the curled quote for one side, nesting by depth."""
+        if side == "open":
+            if self.stack:
+                kind = "'" if self.stack[-1][1] == '"' else '"'
+            else:
+                kind = typed
+            self.stack.append((typed, kind))
+            return "\u201c" if kind == '"' else "\u2018"
+        if not self.is_open(typed):
+            return "\u201d" if typed == '"' else "\u2019"
+        kind = typed
+        while self.stack:
+            mark, kind = self.stack.pop()
+            if mark == typed:
+                break
+        return "\u201d" if kind == '"' else "\u2019"
+
+
+def primary_quote_of(paragraphs: list[str]) -> str:
+    """Detect whether dialogue is typed in double quotes or in single (British) quotes."""
+    double = sum(1 for text in paragraphs if text.startswith('"') or ' "' in text)
+    single = sum(1 for text in paragraphs if re.match(r"'[^\W\d_]", text) and not re.match(r"'(?:em|tis|twas|cause|til)\b", text, re.I))
+    single += sum(len(re.findall(r"[,.!?]' ", text)) for text in paragraphs)
+    return PRIMARY_SINGLE if single > double * 2 and single >= 3 else PRIMARY_DOUBLE
+
+
+Rule = Callable[[str], str]
+TYPOGRAPHY_RULES: tuple[Rule, ...] = (make_ellipses, make_dashes, make_primes)
+
+
+def typeset(text: str, options: TypographyOptions = TypographyOptions()) -> str:
+    """Apply every typography rule to one paragraph, in order."""
+    for rule in TYPOGRAPHY_RULES:
+        text = rule(text)
+    return curl_quotes(text, options)
