@@ -44,7 +44,7 @@ def split_blocks(text: str, style: str = "auto") -> list[RawBlock]:
 
 def line_groups(lines: list[str]) -> Iterator[tuple[int, list[str]]]:
     """Yield runs of non-blank lines with the number of blank lines before each."""
-    blank = 0
+    blank = previous_blank = 0
     group: list[str] = []
     for line in lines:
         if line.strip():

@@ -6,7 +6,7 @@ A library user calls ``build_epub`` or ``build_pdf``; the CLI is a thin layer on
 from __future__ import annotations
 
 import os
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from .epub import EpubOptions, write_epub
@@ -27,9 +27,9 @@ def modification_time(project: Project) -> datetime:
     """Return the build's timestamp: SOURCE_DATE_EPOCH when set, else the manuscript's newest change."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and epoch.strip().isdigit():
-        return datetime.fromtimestamp(int(epoch), tz=timezone.utc)
+        return datetime.fromtimestamp(int(epoch), tz=UTC)
     newest = max(path.stat().st_mtime for path in project.sources)
-    return datetime.fromtimestamp(int(newest), tz=timezone.utc)
+    return datetime.fromtimestamp(int(newest), tz=UTC)
 
 
 def default_output(project: Project, suffix: str) -> Path:

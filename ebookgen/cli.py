@@ -26,10 +26,14 @@ SourceArg = Annotated[
     Path,
     typer.Argument(help="A .txt manuscript or a manuscript folder with book.toml.", show_default=True),
 ]
-OutputOpt = Annotated[Optional[Path], typer.Option("--output", "-o", help="Where to write the book (default: dist/<slug>.<ext>).")]
+OutputOpt = Annotated[
+    Optional[Path], typer.Option("--output", "-o", help="Where to write the book (default: dist/<slug>.<ext>).")
+]
 TitleOpt = Annotated[Optional[str], typer.Option("--title", help="Book title (overrides book.toml or the file name).")]
 AuthorOpt = Annotated[Optional[str], typer.Option("--author", help="Author name (overrides book.toml).")]
-LangOpt = Annotated[Optional[str], typer.Option("--lang", help="Language tag such as en or en-GB (overrides book.toml).")]
+LangOpt = Annotated[
+    Optional[str], typer.Option("--lang", help="Language tag such as en or en-GB (overrides book.toml).")
+]
 
 
 def fail(error: EbookgenError) -> None:

@@ -9,7 +9,7 @@ import io
 import uuid
 import zipfile
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from ebooklib import epub
@@ -125,14 +125,14 @@ def add_navigation(
 def package_bytes(package: epub.EpubBook, modified: datetime) -> bytes:
     """Let ebooklib write the package into memory."""
     buffer = io.BytesIO()
-    options = {"mtime": modified.astimezone(timezone.utc), "epub3_pages": False, "raise_exceptions": True}
+    options = {"mtime": modified.astimezone(UTC), "epub3_pages": False, "raise_exceptions": True}
     epub.write_epub(buffer, package, options)
     return buffer.getvalue()
 
 
 def reproducible_zip(data: bytes, modified: datetime) -> bytes:
     """Repack the EPUB: mimetype first and stored, then entries in a fixed order with fixed times."""
-    stamp = max(modified.astimezone(timezone.utc), datetime(1980, 1, 1, tzinfo=timezone.utc)).timetuple()[:6]
+    stamp = max(modified.astimezone(UTC), datetime(1980, 1, 1, tzinfo=UTC)).timetuple()[:6]
     source = zipfile.ZipFile(io.BytesIO(data))
     names = sorted(source.namelist(), key=lambda name: (name != "mimetype", name != "META-INF/container.xml", name))
     buffer = io.BytesIO()

@@ -70,15 +70,17 @@ def gutter_for(pages: int) -> float:
 def book_html(book: Book) -> str:
     """Assemble the whole book as one HTML document from the rendered chapters."""
     meta = book.metadata
-    chapters = "\n".join(rendered.section for rendered in render_book(book))
+    sections = [rendered.section for rendered in render_book(book)]
+    sections[0] = sections[0].replace('class="chapter"', 'class="chapter first-chapter"', 1)
+    chapters = "\n".join(sections)
     lang = attribute(meta.language)
     return (
-        f"<!DOCTYPE html>\n<html lang={lang} xml:lang={lang} xmlns:epub=\"http://www.idpf.org/2007/ops\">\n"
-        f"<head>\n<meta charset=\"utf-8\"/>\n<title>{text(meta.title)}</title>\n"
-        f"<meta name=\"author\" content={attribute(meta.author)}/>\n"
-        f"<meta name=\"description\" content={attribute(meta.description)}/>\n"
-        f"<meta name=\"generator\" content=\"ebookgen\"/>\n</head>\n"
-        f"<body>\n<div class=\"front\">\n{render_title_page(book)}\n</div>\n{chapters}\n</body>\n</html>\n"
+        f'<!DOCTYPE html>\n<html lang={lang} xml:lang={lang} xmlns:epub="http://www.idpf.org/2007/ops">\n'
+        f'<head>\n<meta charset="utf-8"/>\n<title>{text(meta.title)}</title>\n'
+        f'<meta name="author" content={attribute(meta.author)}/>\n'
+        f'<meta name="description" content={attribute(meta.description)}/>\n'
+        f'<meta name="generator" content="ebookgen"/>\n</head>\n'
+        f'<body>\n<div class="front">\n{render_title_page(book)}\n</div>\n{chapters}\n</body>\n</html>\n'
     )
 
 
@@ -101,6 +103,7 @@ def page_css(book: Book, options: PdfOptions, gutter: float) -> str:
                 @top-right {{ content: {css_string(meta.title)}; }} }}
 @page front {{ @top-left {{ content: none; }} @top-right {{ content: none; }} }}
 @page :nth(1 of chapter) {{ @top-left {{ content: none; }} @top-right {{ content: none; }} }}
+@page :nth(1 of first-chapter) {{ @top-left {{ content: none; }} @top-right {{ content: none; }} }}
 @page :blank {{ @top-left {{ content: none; }} @top-right {{ content: none; }} @bottom-center {{ content: none; }} }}
 """
 

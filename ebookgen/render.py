@@ -109,6 +109,6 @@ def xhtml_document(title: str, language: str, body: str, stylesheets: list[str],
     return (
         '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html>\n'
         f'<html xmlns="{XHTML_NS}" xmlns:epub="{EPUB_NS}" lang={lang} xml:lang={lang}>\n'
-        f"<head>\n<meta charset=\"utf-8\"/>\n<title>{text(title)}</title>{links}\n</head>\n"
+        f'<head>\n<meta charset="utf-8"/>\n<title>{text(title)}</title>{links}\n</head>\n'
         f"<body{body_attr}>\n{body}\n</body>\n</html>\n"
     )

@@ -33,7 +33,10 @@ PATTERNED_MARKER = re.compile(r"^(?:[-~=+*_.\s]*(?:[oO0xX]+[-~=+*_.\s]*)+|(?:[+~
 WORDED_MARKER = re.compile(r"^[\[(<]?\s*(?:scene\s*break|break|line\s*break|time\s*skip|pov\s*change)\s*[\])>]?$", re.I)
 
 _DECOR = r"[\s*~_\-=+#/<>\[\]()]*"
-FLASHBACK_START = re.compile(r"^" + _DECOR + r"(?:begin(?:ning)?\s+(?:of\s+)?|start\s+(?:of\s+)?)?flash\s*back" + _DECOR + r":?" + _DECOR + r"$", re.I)
+FLASHBACK_START = re.compile(
+    r"^" + _DECOR + r"(?:begin(?:ning)?\s+(?:of\s+)?|start\s+(?:of\s+)?)?flash\s*back" + _DECOR + r":?" + _DECOR + r"$",
+    re.I,
+)
 FLASHBACK_END = re.compile(
     r"^" + _DECOR + r"(?:/\s*flash\s*back|end(?:\s+of)?\s+flash\s*back|flash\s*back\s+(?:end|over|ends)|"
     r"present(?:\s+day|\s+time)?|back\s+to\s+(?:the\s+)?present)" + _DECOR + r":?" + _DECOR + r"$",

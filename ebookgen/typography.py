@@ -175,7 +175,11 @@ class QuoteCurler:
 def primary_quote_of(paragraphs: list[str]) -> str:
     """Detect whether dialogue is typed in double quotes or in single (British) quotes."""
     double = sum(1 for text in paragraphs if text.startswith('"') or ' "' in text)
-    single = sum(1 for text in paragraphs if re.match(r"'[^\W\d_]", text) and not re.match(r"'(?:em|tis|twas|cause|til)\b", text, re.I))
+    single = sum(
+        1
+        for text in paragraphs
+        if re.match(r"'[^\W\d_]", text) and not re.match(r"'(?:em|tis|twas|cause|til)\b", text, re.I)
+    )
     single += sum(len(re.findall(r"[,.!?]' ", text)) for text in paragraphs)
     return PRIMARY_SINGLE if single > double * 2 and single >= 3 else PRIMARY_DOUBLE
 
