@@ -88,6 +88,10 @@ class Metadata:
     date: str = ""
     series: str = ""
     series_index: str = ""
+    dedication: str = ""
+    epigraph: str = ""
+    epigraph_source: str = ""
+    cover: str = ""
 
     @property
     def author(self) -> str:

@@ -27,6 +27,10 @@ BOOK_KEYS: dict[str, type | tuple[type, ...]] = {
     "date": str,
     "series": str,
     "series_index": (int, float, str),
+    "dedication": str,
+    "epigraph": str,
+    "epigraph_source": str,
+    "cover": str,
     "chapters": list,
     "paragraph_style": str,
     "scene_breaks": str,
@@ -129,6 +133,10 @@ def metadata_from(config: dict, folder: Path) -> Metadata:
         date=str(config.get("date", "")),
         series=config.get("series", ""),
         series_index=str(config.get("series_index", "")),
+        dedication=config.get("dedication", ""),
+        epigraph=config.get("epigraph", ""),
+        epigraph_source=config.get("epigraph_source", ""),
+        cover=str(folder / config["cover"]) if config.get("cover") else "",
     )
 
 
