@@ -70,6 +70,7 @@ class Chapter:
     title: str
     blocks: tuple[Block, ...]
     number: int = 0
+    part: str = ""  # The title of a part (`Part One`, `BOOK ONE`) that begins just before this chapter.
 
 
 @dataclass(frozen=True)
