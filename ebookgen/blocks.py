@@ -97,7 +97,9 @@ def detect_style(lines: list[str]) -> str:
     text_lines = [line for line in lines if line.strip()]
     if not text_lines:
         return "blank"
-    blank_lines = len(lines) - len(text_lines)
+    first = next(i for i, line in enumerate(lines) if line.strip())
+    last = max(i for i, line in enumerate(lines) if line.strip())
+    blank_lines = last - first + 1 - len(text_lines)
     indented = sum(1 for line in text_lines if INDENT.match(line))
     if indented > len(text_lines) * 0.2 and blank_lines < len(text_lines) * 0.2:
         return "indented"

@@ -22,8 +22,9 @@ _NUMBER = r"(?:\d+|[ivxlcdm]+|" + _WORD + r"(?:[\s-]+" + _WORD + r")*)"
 _TITLE = r"(?:\s*[:.\-\u2013\u2014]+\s*(?P<title>.+))?"
 CHAPTER_HEADING = re.compile(r"^(?:chapter|chap\.|ch\.)\s+" + _NUMBER + r"\.?" + _TITLE + "$", re.I)
 NAMED_HEADING = re.compile(
-    r"^(?:prologue|epilogue|interlude|afterword|foreword|preface|introduction|(?:author'?s|translator'?s)\s+"
-    r"(?:note|preface))" + _TITLE + "$",
+    r"^(?:prologue|epilogue|interlude|afterword|foreword|preface|introduction|translator['\u2019]?s\s+(?:note|preface))"
+    + _TITLE
+    + "$",
     re.I,
 )
 PART_HEADING = re.compile(

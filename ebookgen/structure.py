@@ -202,11 +202,27 @@ def is_scene_break_marker(text: str) -> bool:
     return bool(WORDED_MARKER.match(text))
 
 
+def end_unended_flashbacks(items: list[object]) -> list[object]:
+    """Give a start marker with no end marker of its own an end at the next scene break."""
+    out = list(items)
+    index = 0
+    while index < len(out):
+        item = out[index]
+        if isinstance(item, FlashbackMark) and item.starts:
+            following = [i for i in range(index + 1, len(out)) if isinstance(out[i], FlashbackMark)]
+            if not following or out[following[0]].starts:
+                limit = following[0] if following else len(out)
+                end = next((i for i in range(index + 1, limit) if isinstance(out[i], SceneBreak)), limit)
+                out.insert(end, FlashbackMark(False, item.line))
+        index += 1
+    return out
+
+
 def resolve_flashbacks(items: list[object], findings: Findings = None) -> list[Block]:
     """Wrap flashback passages, starting an unmarked one at the nearest preceding break."""
     out: list[object] = []
     open_at: int | None = None
-    for item in items:
+    for item in end_unended_flashbacks(items):
         if item is None:
             continue
         if isinstance(item, FlashbackMark) and item.starts:
