@@ -158,20 +158,28 @@ def attach_parts(drafts: list[Draft]) -> list[Draft]:
     out: list[Draft] = []
     pending: Draft | None = None
     for draft in drafts:
-        if draft.level == PART and not draft.has_text():
-            pending = draft
-            continue
-        if pending is not None:
+        if draft.level == PART:
+            if pending is not None:
+                out.append(replace_part(pending))
+                pending = None
+            if not draft.has_text():
+                pending = draft
+                continue
+            draft.part = draft.title
+        elif pending is not None:
             draft.part = pending.title
             draft.items[:0] = pending.items
             pending = None
-        elif draft.level == PART:
-            draft.part = draft.title
         out.append(draft)
     if pending is not None:
-        pending.part = pending.title
-        out.append(pending)
+        out.append(replace_part(pending))
     return out
+
+
+def replace_part(draft: Draft) -> Draft:
+    """Make a part heading with no chapter after it a chapter of its own."""
+    draft.part = draft.title
+    return draft
 
 
 def classify(text: str, options: StructureOptions, line: int = 0, findings: Findings = None) -> object:
