@@ -37,20 +37,20 @@ def default_output(project: Project, suffix: str) -> Path:
     return Path("dist") / f"{project.slug}{suffix}"
 
 
-def build_epub(source: Path | Project, output: Path | None = None) -> Path:
+def build_epub(source: str | Path | Project, output: str | Path | None = None) -> Path:
     """Build an EPUB from a manuscript file or folder; return its path."""
     project = source if isinstance(source, Project) else load_project(Path(source))
-    target = output or default_output(project, ".epub")
+    target = Path(output) if output else default_output(project, ".epub")
     check_output(target, project.sources)
     book = load_book(project)
     return write_epub(book, target, EpubOptions(modified=modification_time(project)))
 
 
-def build_pdf(source: Path | Project, output: Path | None = None):
+def build_pdf(source: str | Path | Project, output: str | Path | None = None):
     """Build a print PDF from a manuscript file or folder; return what was written."""
     from .pdf import write_pdf
 
     project = source if isinstance(source, Project) else load_project(Path(source))
-    target = output or default_output(project, ".pdf")
+    target = Path(output) if output else default_output(project, ".pdf")
     check_output(target, project.sources)
     return write_pdf(load_book(project), target)
