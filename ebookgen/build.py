@@ -13,14 +13,16 @@ from .epub import EpubOptions, write_epub
 from .model import Book
 from .normalise import build_book
 from .output import check_output
-from .project import Project, load_project
+from .project import Project, load_project, title_from_filename
 from .reader import read_text
 
 
 def load_book(project: Project) -> Book:
     """Read and normalise every text file of a project into one book."""
     texts = [read_text(path) for path in project.sources]
-    return build_book(texts, project.metadata, project.options)
+    # A title guessed from a file or folder name gives way to a header block's `Title:`.
+    guessed = frozenset(title_from_filename(path) for path in (project.root, *project.sources[:1]))
+    return build_book(texts, project.metadata, project.options, default_titles=guessed)
 
 
 def modification_time(project: Project) -> datetime:

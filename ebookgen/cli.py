@@ -101,6 +101,21 @@ def pdf(
     typer.echo(f"wrote {result.path} ({result.pages} pages)")
 
 
+@app.command()
+def check(source: SourceArg = Path("manuscript")) -> None:
+    """List what the normaliser could not be sure of, as FILE:LINE: messages; exit 1 on an error."""
+    from .check import check_project
+
+    try:
+        result = check_project(prepare(source, None, None, None))
+    except EbookgenError as error:
+        fail(error)
+    for line in result.lines:
+        typer.echo(line)
+    typer.echo(result.summary, err=True)
+    raise typer.Exit(code=1 if result.errors else 0)
+
+
 def main() -> None:
     """Run the CLI."""
     try:
