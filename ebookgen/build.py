@@ -48,11 +48,16 @@ def build_epub(source: str | Path | Project, output: str | Path | None = None) -
     return write_epub(book, target, EpubOptions(modified=modification_time(project)))
 
 
-def build_pdf(source: str | Path | Project, output: str | Path | None = None):
-    """Build a print PDF from a manuscript file or folder; return what was written."""
-    from .pdf import write_pdf
+def build_pdf(source: str | Path | Project, output: str | Path | None = None, options=None, progress=None):
+    """Build a print PDF from a manuscript file or folder; return what was written (a PdfResult)."""
+    from dataclasses import replace
+
+    from .pdf import PdfOptions, write_pdf
 
     project = source if isinstance(source, Project) else load_project(Path(source))
     target = Path(output) if output else default_output(project, ".pdf")
     check_output(target, project.sources)
-    return write_pdf(load_book(project), target)
+    options = options or PdfOptions()
+    if not options.year:
+        options = replace(options, year=modification_time(project).year)
+    return write_pdf(load_book(project), target, options, progress)

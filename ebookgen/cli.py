@@ -90,12 +90,26 @@ def pdf(
     title: TitleOpt = None,
     author: AuthorOpt = None,
     lang: LangOpt = None,
+    trim: Annotated[
+        str, typer.Option("--trim", help="Trim size: 5x8, 5.25x8, 5.5x8.5, 6x9, A5, or WxH in inches (or mm).")
+    ] = "5.5x8.5",
+    bleed: Annotated[bool, typer.Option("--bleed", help="Add 0.125 in of bleed around every page.")] = False,
+    profile: Annotated[
+        str, typer.Option("--profile", help="print (bookmarks), kdp (no bookmarks or links), ingram (PDF/X), screen.")
+    ] = "print",
+    running_head: Annotated[
+        str, typer.Option("--running-head", help="What rectos carry at the top: the book's title or the chapter's.")
+    ] = "title",
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", min=0, help="Worker processes for the layout (0: one per core).")
+    ] = 0,
 ) -> None:
     """Build a print-ready PDF interior."""
     from .build import build_pdf
 
     try:
-        result = build_pdf(prepare(source, title, author, lang), output)
+        options = pdf_options(trim, bleed, profile, running_head, jobs)
+        result = build_pdf(prepare(source, title, author, lang), output, options)
     except EbookgenError as error:
         fail(error)
     typer.echo(f"wrote {result.path} ({result.pages} pages)")
@@ -114,6 +128,19 @@ def check(source: SourceArg = Path("manuscript")) -> None:
         typer.echo(line)
     typer.echo(result.summary, err=True)
     raise typer.Exit(code=1 if result.errors else 0)
+
+
+def pdf_options(trim: str, bleed: bool, profile: str, running_head: str, jobs: int):
+    """Check the pdf command's page options and gather them."""
+    from .pdf import PdfOptions, profile_for
+    from .trim import parse_trim
+
+    profile_for(profile)
+    if running_head not in ("title", "chapter"):
+        from .errors import ConfigError
+
+        raise ConfigError(f"--running-head must be title or chapter, not {running_head!r}")
+    return PdfOptions(trim=parse_trim(trim), bleed=bleed, profile=profile, recto_head=running_head, jobs=jobs)
 
 
 def main() -> None:
