@@ -14,12 +14,12 @@ from .model import Book
 from .normalise import build_book
 from .output import check_output
 from .project import Project, load_project, title_from_filename
-from .reader import read_text
+from .reader import read_unit
 
 
 def load_book(project: Project) -> Book:
     """Read and normalise every text file of a project into one book."""
-    texts = [read_text(path) for path in project.sources]
+    texts = [read_unit(unit, project.encoding) for unit in project.text_units()]
     # A title guessed from a file or folder name gives way to a header block's `Title:`.
     guessed = frozenset(title_from_filename(path) for path in (project.root, *project.sources[:1]))
     return build_book(texts, project.metadata, project.options, default_titles=guessed)
