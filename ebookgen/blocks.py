@@ -10,6 +10,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from .headings import heading_of
+
 PARAGRAPH_STYLES = ("auto", "blank", "lines", "wrapped", "indented")
 
 INDENT = re.compile(r"^(?: {2,}|\u3000)\S")
@@ -25,6 +27,7 @@ class RawBlock:
     blank_lines_before: int = 1
     spaced: bool = False
     line: int = 0  # The source line the block starts on, counted from 1.
+    under_heading: bool = False  # A lone line typed right under a heading line: perhaps its title.
 
 
 def split_blocks(text: str | list[str], style: str = "auto") -> list[RawBlock]:
@@ -36,9 +39,14 @@ def split_blocks(text: str | list[str], style: str = "auto") -> list[RawBlock]:
     blocks: list[RawBlock] = []
     for blank_lines, start, group in line_groups(lines):
         spaced = bool(blocks) and blank_lines > baseline
+        heading = style != "lines" and len(group) > 1 and heading_of(group[0], set_apart=False) is not None
+        if heading:
+            blocks.append(RawBlock(group[0].strip(), blank_lines, spaced, start + 1))
+            group, start, blank_lines, spaced = group[1:], start + 1, 0, False
         for index, (offset, paragraph) in enumerate(paragraphs_of(group, style)):
             gap = blank_lines if index == 0 else 0
-            blocks.append(RawBlock(paragraph, gap, spaced and index == 0, start + offset + 1))
+            under = heading and len(group) == 1
+            blocks.append(RawBlock(paragraph, gap, spaced and index == 0, start + offset + 1, under))
     return blocks
 
 
@@ -103,7 +111,8 @@ def detect_style(lines: list[str]) -> str:
     indented = sum(1 for line in text_lines if INDENT.match(line))
     if indented > len(text_lines) * 0.2 and blank_lines < len(text_lines) * 0.2:
         return "indented"
-    groups = [group for _, _, group in line_groups(lines)]
+    # A heading line typed right above its first line does not make a group of several paragraphs.
+    groups = [without_heading(group) for _, _, group in line_groups(lines)]
     multi = [group for group in groups if len(group) > 1]
     if not multi:
         return "blank"
@@ -112,6 +121,11 @@ def detect_style(lines: list[str]) -> str:
     if sum(len(group) for group in multi) > len(text_lines) * 0.5:
         return "lines"
     return "blank"
+
+
+def without_heading(group: list[str]) -> list[str]:
+    """Return a group of lines without a heading line at its top."""
+    return group[1:] if len(group) > 1 and heading_of(group[0], set_apart=False) is not None else group
 
 
 def looks_wrapped(text_lines: list[str]) -> bool:

@@ -39,6 +39,7 @@ PART_HEADING = re.compile(
 )
 CONTENTS_HEADING = re.compile(r"^(?:table\s+of\s+)?contents\.?$", re.I)
 NUMBER_HEADING = re.compile(r"^(?:\d{1,3}|[IVXLC]{1,7})\.?$")
+WORD_NUMBER_HEADING = re.compile(r"^" + _WORD + r"(?:[\s-]+" + _WORD + r")*$", re.I)
 MARKDOWN_HEADING = re.compile(r"^(?P<hashes>#{1,6})[ \t]+(?P<title>.*?[^\W_].*?)(?:[ \t]+#+)?$")
 # Decoration writers put around a heading line: `~Chapter 1~`, `**Prologue**`, `== Part One ==`.
 DECORATION = re.compile(r"^[\s*_~=]+|[\s*_~=]+$")
@@ -80,11 +81,16 @@ def heading_of(text: str, part_level: int = 0, set_apart: bool = True) -> Headin
         return Heading(CONTENTS, bare)
     if PART_HEADING.match(bare):
         return Heading(PART, bare)
-    if CHAPTER_HEADING.match(bare) or NAMED_HEADING.match(bare) or NUMBER_HEADING.match(bare):
+    if CHAPTER_HEADING.match(bare) or NAMED_HEADING.match(bare) or is_number(bare):
         return Heading(CHAPTER, bare)
     if bare == text and is_caps_heading(text) and (set_apart or len(text.split()) > 1):
         return Heading(CHAPTER, text)
     return None
+
+
+def is_number(text: str) -> bool:
+    """Tell whether a line is a bare chapter number: `12`, `XII.`, `Twelve`, `Twenty-One`."""
+    return bool(NUMBER_HEADING.match(text) or WORD_NUMBER_HEADING.match(text))
 
 
 def is_caps_heading(text: str) -> bool:
