@@ -15,8 +15,9 @@ from .headings import heading_of
 PARAGRAPH_STYLES = ("auto", "blank", "lines", "wrapped", "indented")
 
 INDENT = re.compile(r"^(?: {2,}|\u3000)\S")
-# A hyphen at a line end after a letter, with a lower-case letter to follow: a compound split by wrapping.
-LINE_END_HYPHEN = re.compile(r"[^\W\d_]-$")
+# A hyphen at a line end after a letter (a compound split by wrapping) or a dash at either side of a line end
+# joins the lines with no space.
+CLOSED_LINE_END = re.compile(r"(?<=[^\W\d_]-)\n|(?<=--)\n|\n(?=--)")
 
 
 @dataclass(frozen=True)
@@ -88,16 +89,9 @@ def paragraphs_of(group: list[str], style: str) -> Iterator[tuple[int, str]]:
 
 
 def join_wrapped(lines: list[str]) -> str:
-    """Join hard-wrapped lines into one paragraph, keeping a line-end hyphen closed up."""
-    text = ""
-    for line in (line.strip() for line in lines):
-        if not text:
-            text = line
-        elif LINE_END_HYPHEN.search(text) or text.endswith("--") or line.startswith("--"):
-            text += line
-        else:
-            text += " " + line
-    return text
+    """Join hard-wrapped lines into one paragraph, keeping a line-end hyphen or dash closed up."""
+    text = "\n".join(line.strip() for line in lines)
+    return CLOSED_LINE_END.sub("", text).replace("\n", " ")
 
 
 def detect_style(lines: list[str]) -> str:

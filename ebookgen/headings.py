@@ -95,7 +95,7 @@ def is_number(text: str) -> bool:
 
 def is_caps_heading(text: str) -> bool:
     """Tell a short ALL-CAPS heading line (`THE RETURN`, `PLACE-NAMES: THE NAME`) from shouting."""
-    letters = sum(char.isalpha() for char in text)
-    if letters < 3 or len(text) > 60 or len(text.split()) > 10 or text in NOT_HEADINGS:
+    if len(text) > 60 or text != text.upper() or text == text.lower() or SENTENCE_MARKS.search(text):
         return False
-    return text == text.upper() and text != text.lower() and not SENTENCE_MARKS.search(text)
+    letters = sum(char.isalpha() for char in text)
+    return letters >= 3 and len(text.split()) <= 10 and text not in NOT_HEADINGS

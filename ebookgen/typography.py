@@ -20,6 +20,7 @@ LETTER = r"[^\W\d_]"
 OPENING_CONTEXT = set(" \t\n([{\u2014\u2013\u2026\u201c\u2018/-")
 CLOSING_CONTEXT = set(" \t\n.,;:!?)]}\u2014\u2013\u2026\u201d\u2019-\"'")
 TRANSPARENT = set("*_")
+STRAIGHT_QUOTE = re.compile("[\"']")
 
 PRIMARY_DOUBLE, PRIMARY_SINGLE = "double", "single"
 
@@ -100,13 +101,10 @@ class QuoteCurler:
 
     def run(self) -> str:
         """Return the paragraph with every straight quote curled."""
-        for index, char in enumerate(self.text):
-            if char == '"':
-                self.out.append(self.double(index))
-            elif char == "'":
-                self.out.append(self.single(index))
-            else:
-                self.out.append(char)
+        self.out = list(self.text)
+        for match in STRAIGHT_QUOTE.finditer(self.text):
+            index = match.start()
+            self.out[index] = self.double(index) if match.group() == '"' else self.single(index)
         return "".join(self.out)
 
     def neighbours(self, index: int) -> tuple[str, str]:
