@@ -9,11 +9,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .headings import heading_of
+
 GUTENBERG_START = re.compile(r"^\s*\*{3}\s*START OF (?:THE|THIS) PROJECT GUTENBERG", re.I)
 GUTENBERG_END = re.compile(
     r"^\s*(?:\*{3}\s*END OF (?:THE|THIS) PROJECT GUTENBERG|End of (?:the |this )?Project Gutenberg)", re.I
 )
-GUTENBERG_CREDIT = re.compile(r"^\s*(?:Produced by|E-?text prepared by|Transcribed by)\b", re.I)
+GUTENBERG_CREDIT = re.compile(
+    r"^\s*(?:Produced by|E-?text prepared by|Transcribed (?:by|from)|This e-?(?:text|book) was (?:prepared|produced)"
+    r"|.*\b(?:Volunteers?|Distributed Proofread\w*|David Widger)\b)",
+    re.I,
+)
 
 # Keys a fan-fiction or Gutenberg header block uses, and the metadata field each one feeds.
 HEADER_KEYS = {
@@ -169,7 +175,35 @@ def remove_furniture(text: str) -> tuple[list[str], FoundMetadata]:
     found = read_header(lines[:end]) if end else read_header(licence_header[header_start(licence_header) :])
     if end:
         lines = [""] * end + lines[end:]
+    if licence_header and found.title:
+        lines = strip_title_page(lines, found.title)
     return lines, found
+
+
+def strip_title_page(lines: list[str], title: str) -> list[str]:
+    """Blank a Gutenberg book's own title page (its title, `By ...` lines) up to the first heading.
+
+    The title page is made from the metadata; kept, it would be an untitled first chapter.
+    """
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if first is None or simple(lines[first]) != simple(title):
+        return lines
+    text_lines = 0
+    for index in range(first + 1, min(len(lines), first + 40)):
+        line = lines[index].strip()
+        if not line:
+            continue
+        if heading_of(line, set_apart=True) is not None:
+            return [""] * index + lines[index:]
+        text_lines += 1
+        if text_lines > 8 or len(line) > 80:
+            break
+    return lines
+
+
+def simple(text: str) -> str:
+    """Return text in lower case with only its letters and digits, for comparing titles."""
+    return "".join(char for char in text.lower() if char.isalnum())
 
 
 def header_start(lines: list[str]) -> int:
