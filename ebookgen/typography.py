@@ -35,7 +35,7 @@ class TypographyOptions:
 def make_ellipses(text: str) -> str:
     """Turn typed ellipses (`...`, `. . .`) into the ellipsis character; `....` keeps its full stop."""
     # Four dots after a word are the sentence's full stop, then an ellipsis (Chicago 13.53).
-    text = re.sub(r"(?<=\S)\.\s?\.\s?\.\s?\.(?!\.)", ".\u2026", text)
+    text = re.sub(r"(?<=[^\s.])[ \t]?\.\s?\.\s?\.\s?\.(?!\.)", ".\u2026", text)
     # Three spaced or unspaced dots are an ellipsis.
     return re.sub(r"\.\s?\.\s?\.", "\u2026", text)
 
@@ -58,6 +58,8 @@ def make_primes(text: str) -> str:
     """Turn feet and inches (`6'2"`) into primes."""
     # A height or length: digits, apostrophe, digits, double quote.
     text = re.sub(r"(?<=\d)'(\d{1,2})\"", "\u2032\\1\u2033", text)
+    # Feet and inches without the inch mark: `5'8`.
+    text = re.sub(r"(?<=\b\d)'(?=\d{1,2}\b(?!'))", "\u2032", text)
     # Feet alone, before a space and a word: `a 6' fence`.
     text = re.sub(r"(?<=\b\d)'(?=\s+[a-z])", "\u2032", text)
     return text
@@ -148,8 +150,8 @@ class QuoteCurler:
     def single(self, index: int) -> str:
         """Curl a single quote, telling apostrophes from quotes."""
         prev, nxt = self.neighbours(index)
-        if re.match(LETTER, prev) and re.match(r"\w", nxt):
-            return "\u2019"  # An apostrophe inside a word: don't, o'clock.
+        if re.match(LETTER, prev) and re.match(r"\w", nxt) or re.match(r"\d", prev) and re.match(LETTER, nxt):
+            return "\u2019"  # An apostrophe inside a word: don't, o'clock, the 1980's.
         if self.is_elision(index, prev):
             return "\u2019"  # A word-initial elision: 'em, 'til, '80s.
         side = self.side(index)
