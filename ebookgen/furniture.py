@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from .headings import heading_of
 
-GUTENBERG_START = re.compile(r"^\s*\*{3}\s*START OF (?:THE|THIS) PROJECT GUTENBERG", re.I)
+GUTENBERG_START = re.compile(r"^\s*(?:\*{3}\s*START OF (?:THE|THIS) PROJECT GUTENBERG|\*END\*\s*THE SMALL PRINT)", re.I)
 GUTENBERG_END = re.compile(
     r"^\s*(?:\*{3}\s*END OF (?:THE|THIS) PROJECT GUTENBERG|End of (?:the |this )?Project Gutenberg)", re.I
 )
@@ -72,7 +72,11 @@ HEADER_KEYS = {
     "illustrator": "",
     "editor": "",
 }
-HEADER_LINE = re.compile(r"^\s*(?P<key>[A-Za-z][A-Za-z ]{0,20}?)\s*:\s*(?P<value>.*)$")
+HEADER_LINE = re.compile(r"^\s*(?P<key>[A-Za-z][A-Za-z '\u2019/.]{0,20}?)\s*:\s*(?P<value>.*)$")
+# Header fields that are the author talking to the reader: kept in the text, as author's notes.
+NOTE_KEYS = frozenset(
+    {"disclaimer", "a/n", "an", "a.n.", "author's note", "author\u2019s note", "authors note", "author's notes", "note"}
+)
 LANGUAGES = {"english": "en", "french": "fr", "german": "de", "spanish": "es", "italian": "it", "portuguese": "pt"}
 
 
@@ -115,7 +119,22 @@ def header_key(line: str) -> str | None:
     if not match:
         return None
     key = " ".join(match.group("key").lower().split())
-    return key if key in HEADER_KEYS else None
+    return key if key in HEADER_KEYS or key in NOTE_KEYS else None
+
+
+def blank_header(lines: list[str], end: int) -> list[str]:
+    """Blank a header block's lines, keeping its notes and disclaimers as paragraphs of the text."""
+    out = list(lines)
+    keep = False
+    for index in range(end):
+        key = header_key(lines[index]) if lines[index].strip() else None
+        if key is not None:
+            keep = key in NOTE_KEYS
+        elif not lines[index].strip():
+            keep = False
+        if not keep:
+            out[index] = ""
+    return out
 
 
 def header_block_end(lines: list[str]) -> int:
@@ -140,7 +159,7 @@ def read_header(lines: list[str]) -> FoundMetadata:
     for line in lines:
         key = header_key(line) if line.strip() else None
         if key is not None:
-            current = HEADER_KEYS[key]
+            current = HEADER_KEYS.get(key, "")
             value = HEADER_LINE.match(line).group("value").strip()
             if current and value:
                 fields.setdefault(current, []).append(value)
@@ -174,7 +193,7 @@ def remove_furniture(text: str) -> tuple[list[str], FoundMetadata]:
     end = header_block_end(lines)
     found = read_header(lines[:end]) if end else read_header(licence_header[header_start(licence_header) :])
     if end:
-        lines = [""] * end + lines[end:]
+        lines = blank_header(lines, end)
     if licence_header and found.title:
         lines = strip_title_page(lines, found.title)
     return lines, found

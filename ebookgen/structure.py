@@ -46,7 +46,7 @@ FLASHBACK_END = re.compile(
     re.I,
 )
 AUTHOR_NOTE = re.compile(
-    r"^[\[(]?(?:\*\*?|_)?\s*(?:A/N|AN|A\.N\.|Author['\u2019]?s\s+Notes?|Disclaimer)\s*(?:\*\*?|_)?\s*[:\-]", re.I
+    r"^[\[(]?(?:\*\*?|_)?\s*(?:A/N|AN|A\.N\.|Author['\u2019]?s\s+Notes?|Notes?|Disclaimer)\s*(?:\*\*?|_)?\s*[:\-]", re.I
 )
 # A short line decorated like a marker but holding words it does not know (`~*~Rory~*~`, `<<Kyle>>`).
 MARKER_LIKE = re.compile(r"^[*~=#+<>\-_.\s]{2,}\S.{0,30}?[*~=#+<>\-_.\s]{2,}$")
