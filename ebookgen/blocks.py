@@ -14,6 +14,8 @@ from .headings import heading_of
 
 PARAGRAPH_STYLES = ("auto", "blank", "lines", "wrapped", "indented")
 
+# How a line that ends a paragraph usually ends: a full stop, a closing quote, a dash.
+SENTENCE_END = re.compile("[.!?:;\"'\u201d\u2019)\u2026*_~\u2014]$|--$")
 INDENT = re.compile(r"^(?: {2,}|\u3000)\S")
 # A hyphen at a line end after a letter (a compound split by wrapping) or a dash at either side of a line end
 # joins the lines with no space.
@@ -110,11 +112,18 @@ def detect_style(lines: list[str]) -> str:
     multi = [group for group in groups if len(group) > 1]
     if not multi:
         return "blank"
-    if looks_wrapped(text_lines):
+    if looks_wrapped(text_lines) or breaks_mid_sentence(multi):
         return "wrapped"
     if sum(len(group) for group in multi) > len(text_lines) * 0.5:
         return "lines"
     return "blank"
+
+
+def breaks_mid_sentence(groups: list[list[str]]) -> bool:
+    """Tell whether most lines that another line follows end mid-sentence: paragraphs wrapped, not listed."""
+    inner = [line for group in groups for line in group[:-1]]
+    ended = sum(1 for line in inner if SENTENCE_END.search(line))
+    return ended < len(inner) * 0.5
 
 
 def without_heading(group: list[str]) -> list[str]:
