@@ -188,7 +188,8 @@ def toml_type(value: object) -> str:
 
 def line_of(raw: str, key: str) -> int:
     """Return the line a top-level key is set on (a table header counts for a table)."""
-    pattern = rf"^\s*(?:{re.escape(key)}|\"{re.escape(key)}\")\s*=|^\s*\[+\s*{re.escape(key)}\s*[\].]"
+    name = re.escape(key)
+    pattern = rf"^[ \t]*(?:{name}|\"{name}\")[ \t]*=|^[ \t]*\[+[ \t]*{name}[ \t]*[\].]"
     match = re.search(pattern, raw, re.MULTILINE)
     return raw.count("\n", 0, match.start()) + 1 if match else 1
 

@@ -55,7 +55,7 @@ def stats_of_epub(path: Path) -> BookStats:
                 continue
             for section in CHAPTER_SECTION.findall(archive.read(name).decode("utf-8", "replace")):
                 chapters += 1
-                words += sum(len(TAG.sub(" ", paragraph).split()) for paragraph in PARAGRAPH.findall(section))
+                words += sum(len(TAG.sub("", paragraph).split()) for paragraph in PARAGRAPH.findall(section))
     return BookStats(chapters, words)
 
 
