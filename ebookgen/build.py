@@ -13,14 +13,16 @@ from .epub import EpubOptions, write_epub
 from .model import Book
 from .normalise import build_book
 from .output import check_output
-from .project import Project, load_project
+from .project import Project, load_project, title_from_filename
 from .reader import read_unit
 
 
 def load_book(project: Project) -> Book:
     """Read and normalise every text file of a project into one book."""
     texts = [read_unit(unit, project.encoding) for unit in project.text_units()]
-    return build_book(texts, project.metadata, project.options)
+    # A title guessed from a file or folder name gives way to a header block's `Title:`.
+    guessed = frozenset(title_from_filename(path) for path in (project.root, *project.sources[:1]))
+    return build_book(texts, project.metadata, project.options, default_titles=guessed)
 
 
 def modification_time(project: Project) -> datetime:
@@ -37,20 +39,25 @@ def default_output(project: Project, suffix: str) -> Path:
     return Path("dist") / f"{project.slug}{suffix}"
 
 
-def build_epub(source: Path | Project, output: Path | None = None) -> Path:
+def build_epub(source: str | Path | Project, output: str | Path | None = None) -> Path:
     """Build an EPUB from a manuscript file or folder; return its path."""
     project = source if isinstance(source, Project) else load_project(Path(source))
-    target = output or default_output(project, ".epub")
+    target = Path(output) if output else default_output(project, ".epub")
     check_output(target, project.sources)
     book = load_book(project)
     return write_epub(book, target, EpubOptions(modified=modification_time(project)))
 
 
-def build_pdf(source: Path | Project, output: Path | None = None):
-    """Build a print PDF from a manuscript file or folder; return what was written."""
-    from .pdf import write_pdf
+def build_pdf(source: str | Path | Project, output: str | Path | None = None, options=None, progress=None):
+    """Build a print PDF from a manuscript file or folder; return what was written (a PdfResult)."""
+    from dataclasses import replace
+
+    from .pdf import PdfOptions, write_pdf
 
     project = source if isinstance(source, Project) else load_project(Path(source))
-    target = output or default_output(project, ".pdf")
+    target = Path(output) if output else default_output(project, ".pdf")
     check_output(target, project.sources)
-    return write_pdf(load_book(project), target)
+    options = options or PdfOptions()
+    if not options.year:
+        options = replace(options, year=modification_time(project).year)
+    return write_pdf(load_book(project), target, options, progress)

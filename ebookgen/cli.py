@@ -150,14 +150,28 @@ def pdf(
     author: AuthorOpt = None,
     lang: LangOpt = None,
     encoding: EncodingOpt = None,
+    trim: Annotated[
+        str, typer.Option("--trim", help="Trim size: 5x8, 5.25x8, 5.5x8.5, 6x9, A5, or WxH in inches (or mm).")
+    ] = "5.5x8.5",
+    bleed: Annotated[bool, typer.Option("--bleed", help="Add 0.125 in of bleed around every page.")] = False,
+    profile: Annotated[
+        str, typer.Option("--profile", help="print (bookmarks), kdp (no bookmarks or links), ingram (PDF/X), screen.")
+    ] = "print",
+    running_head: Annotated[
+        str, typer.Option("--running-head", help="What rectos carry at the top: the book's title or the chapter's.")
+    ] = "title",
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", min=0, help="Worker processes for the layout (0: one per core).")
+    ] = 0,
 ) -> None:
     """Build a print-ready PDF interior."""
     with reported():
         from .build import load_book
         from .summary import Written, stats_of_book
 
+        options = pdf_options(trim, bleed, profile, running_head, jobs)
         project = prepare(source, title, author, lang, encoding)
-        result = build_pdf_with_progress(project, output)
+        result = build_pdf_with_progress(project, output, options=options)
         summarise([Written(result.path, result.pages)], stats_of_book(load_book(project)))
 
 
@@ -174,6 +188,32 @@ def build_pdf_with_progress(project, output: Path | None, **options):
             return build_pdf(project, output, progress=progress, **options)
     with working("Laying out the PDF", enabled=shown):
         return build_pdf(project, output, **options)
+
+
+def pdf_options(trim: str, bleed: bool, profile: str, running_head: str, jobs: int):
+    """Check the pdf command's page options and gather them."""
+    from .errors import ConfigError
+    from .pdf import PdfOptions, profile_for
+    from .trim import parse_trim
+
+    profile_for(profile)
+    if running_head not in ("title", "chapter"):
+        raise ConfigError(f"--running-head must be title or chapter, not {running_head!r}")
+    return PdfOptions(trim=parse_trim(trim), bleed=bleed, profile=profile, recto_head=running_head, jobs=jobs)
+
+
+@app.command()
+def check(source: SourceArg = Path("manuscript"), encoding: EncodingOpt = None) -> None:
+    """List what the normaliser could not be sure of, as FILE:LINE: messages; exit 1 on an error."""
+    with reported():
+        from .check import check_project
+
+        result = check_project(prepare(source, None, None, None, encoding))
+        for line in result.lines:
+            typer.echo(line)
+        if not SETTINGS.quiet:
+            typer.echo(result.summary, err=True)
+    raise typer.Exit(code=1 if result.errors else 0)
 
 
 @app.command()
