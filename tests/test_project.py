@@ -41,6 +41,8 @@ MISTAKES = [
     ('title = "A"\nscene_breaks = "stars"\n', 2, "'scene_breaks' must be one of markers, blank-lines"),
     ('title = "A"\n[series]\nname = "X"\n', 2, "'series' must be a string, not a table"),
     ('title = "A"\ncover = "missing.jpg"\n', 2, "cover image not found"),
+    ('title = "A"\ntrim = "huge"\n', 2, "trim 'huge' is not one of"),
+    ('title = "A"\nprofile = "lulu"\n', 2, "profile 'lulu' is not one of"),
     ('title = "A"\nchapters = ["01.txt", "02.txt"]\n', 1, "chapter file not found"),
 ]
 
@@ -156,7 +158,8 @@ def test_a_folder_of_three_chapter_files_builds_to_epub_and_pdf(tmp_path: Path) 
         "02-storm.md": "# Chapter 2\n\nThe *storm* came.\n\n---\n\nThen it went.\n",
         "03-after.txt": "Chapter 3\n\nMorning, and quiet.\n",
     }
-    folder = make_project(tmp_path / "novel", 'title = "Three Files"\nauthor = "Ann Lee"\n', files)
+    toml = 'title = "Three Files"\nauthor = "Ann Lee"\ntrim = "5x8"\n'
+    folder = make_project(tmp_path / "novel", toml, files)
     epub_path, pdf_path = tmp_path / "out" / "three.epub", tmp_path / "out" / "three.pdf"
     result = runner.invoke(app, ["epub", str(folder), "-o", str(epub_path)])
     assert result.exit_code == 0, result.output
@@ -170,6 +173,8 @@ def test_a_folder_of_three_chapter_files_builds_to_epub_and_pdf(tmp_path: Path) 
     with pikepdf.open(pdf_path) as document:
         pages = len(document.pages)
         assert str(document.docinfo["/Title"]) == "Three Files"
+        width, height = (float(value) for value in document.pages[0].mediabox[2:])
+    assert (round(width), round(height)) == (360, 576)  # book.toml's trim, 5 x 8 inches
     assert f"{pages} pages" in result.stdout and "3 chapters" in result.stdout
 
 
