@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from .epub import EpubOptions, write_epub
+from .errors import InputError
 from .model import Book
 from .normalise import build_book
 from .output import check_output
@@ -22,7 +23,10 @@ def load_book(project: Project) -> Book:
     texts = [read_unit(unit, project.encoding) for unit in project.text_units()]
     # A title guessed from a file or folder name gives way to a header block's `Title:`.
     guessed = frozenset(title_from_filename(path) for path in (project.root, *project.sources[:1]))
-    return build_book(texts, project.metadata, project.options, default_titles=guessed)
+    book = build_book(texts, project.metadata, project.options, default_titles=guessed)
+    if not book.chapters:
+        raise InputError(f"{project.sources[0]}: no story text found, only marker lines; write the story in it first")
+    return book
 
 
 def modification_time(project: Project) -> datetime:

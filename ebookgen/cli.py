@@ -151,12 +151,20 @@ def pdf(
     lang: LangOpt = None,
     encoding: EncodingOpt = None,
     trim: Annotated[
-        str, typer.Option("--trim", help="Trim size: 5x8, 5.25x8, 5.5x8.5, 6x9, A5, or WxH in inches (or mm).")
-    ] = "5.5x8.5",
+        Optional[str],
+        typer.Option(
+            "--trim",
+            help="Trim size: 5x8, 5.25x8, 5.5x8.5, 6x9, A5, or WxH in inches (or mm); default: book.toml or 5.5x8.5.",
+        ),
+    ] = None,
     bleed: Annotated[bool, typer.Option("--bleed", help="Add 0.125 in of bleed around every page.")] = False,
     profile: Annotated[
-        str, typer.Option("--profile", help="print (bookmarks), kdp (no bookmarks or links), ingram (PDF/X), screen.")
-    ] = "print",
+        Optional[str],
+        typer.Option(
+            "--profile",
+            help="print (bookmarks), kdp (no bookmarks or links), ingram (PDF/X), screen; default: book.toml or print.",
+        ),
+    ] = None,
     running_head: Annotated[
         str, typer.Option("--running-head", help="What rectos carry at the top: the book's title or the chapter's.")
     ] = "title",
@@ -169,8 +177,9 @@ def pdf(
         from .build import load_book
         from .summary import Written, stats_of_book
 
-        options = pdf_options(trim, bleed, profile, running_head, jobs)
         project = prepare(source, title, author, lang, encoding)
+        trim, profile = trim or project.trim or "5.5x8.5", profile or project.profile or "print"
+        options = pdf_options(trim, bleed, profile, running_head, jobs)
         result = build_pdf_with_progress(project, output, options=options)
         summarise([Written(result.path, result.pages)], stats_of_book(load_book(project)))
 
