@@ -31,6 +31,12 @@ OutputOpt = Annotated[
 ]
 TitleOpt = Annotated[Optional[str], typer.Option("--title", help="Book title (overrides book.toml or the file name).")]
 AuthorOpt = Annotated[Optional[str], typer.Option("--author", help="Author name (overrides book.toml).")]
+KoboOpt = Annotated[
+    bool, typer.Option("--kobo", help="Write a Kobo .kepub.epub (sentence spans, Kobo's body wrapper).")
+]
+EmbedFontsOpt = Annotated[
+    bool, typer.Option("--embed-fonts", help="Embed the book font (EB Garamond, subset to the text) in the EPUB.")
+]
 LangOpt = Annotated[
     Optional[str], typer.Option("--lang", help="Language tag such as en or en-GB (overrides book.toml).")
 ]
@@ -72,12 +78,14 @@ def epub(
     title: TitleOpt = None,
     author: AuthorOpt = None,
     lang: LangOpt = None,
+    kobo: KoboOpt = False,
+    embed_fonts: EmbedFontsOpt = False,
 ) -> None:
     """Build an EPUB 3 e-book."""
     from .build import build_epub
 
     try:
-        path = build_epub(prepare(source, title, author, lang), output)
+        path = build_epub(prepare(source, title, author, lang), output, kobo=kobo, embed_fonts=embed_fonts)
     except EbookgenError as error:
         fail(error)
     typer.echo(f"wrote {path}")
@@ -99,6 +107,30 @@ def pdf(
     except EbookgenError as error:
         fail(error)
     typer.echo(f"wrote {result.path} ({result.pages} pages)")
+
+
+@app.command()
+def build(
+    source: SourceArg = Path("manuscript"),
+    output: Annotated[
+        Optional[Path],
+        typer.Option("--output", "-o", help="Folder to write the EPUB and the PDF into (default: dist)."),
+    ] = None,
+    title: TitleOpt = None,
+    author: AuthorOpt = None,
+    lang: LangOpt = None,
+    kobo: KoboOpt = False,
+    embed_fonts: EmbedFontsOpt = False,
+) -> None:
+    """Build the PDF and the EPUB together; the EPUB carries the print edition's page numbers."""
+    from .build import build_all
+
+    try:
+        result = build_all(prepare(source, title, author, lang), output, kobo=kobo, embed_fonts=embed_fonts)
+    except EbookgenError as error:
+        fail(error)
+    typer.echo(f"wrote {result.pdf.path} ({result.pdf.pages} pages)")
+    typer.echo(f"wrote {result.epub} (page list from the PDF)")
 
 
 def main() -> None:

@@ -8,7 +8,8 @@ WeasyPrint is imported here only, so ``ebookgen epub`` never loads it.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import RenderError
@@ -41,10 +42,12 @@ class PdfOptions:
 
 @dataclass(frozen=True)
 class PdfResult:
-    """What was written: the file and its page count."""
+    """What was written: the file, its page count, where each element id begins and each page's folio."""
 
     path: Path
     pages: int
+    anchors: dict[str, int] = field(default_factory=dict)  # element id -> 1-based physical page it begins on
+    folios: list[str] = field(default_factory=list)  # the folio printed on each physical page, "" if none
 
 
 def write_pdf(book: Book, target: Path, options: PdfOptions = PdfOptions()) -> PdfResult:
@@ -56,7 +59,31 @@ def write_pdf(book: Book, target: Path, options: PdfOptions = PdfOptions()) -> P
         document = lay_out(html, wanted)
     with atomic_path(target) as temporary:
         document.write_pdf(temporary)
-    return PdfResult(target, len(document.pages))
+    return PdfResult(target, len(document.pages), page_anchors(document), page_folios(document))
+
+
+def page_anchors(document) -> dict[str, int]:
+    """Map every element id of the laid-out document to the 1-based page it begins on."""
+    anchors: dict[str, int] = {}
+    for number, page in enumerate(document.pages, start=1):
+        for name in page.anchors:
+            anchors.setdefault(name, number)
+    return anchors
+
+
+def box_text(box) -> str:
+    """Return the text laid out inside a box."""
+    own = getattr(box, "text", "") if type(box).__name__ == "TextBox" else ""
+    return own + "".join(box_text(child) for child in getattr(box, "children", ()))
+
+
+def page_folios(document) -> list[str]:
+    """Return the folio printed in each page's margins (a page number, arabic or roman), or ""."""
+    folios = []
+    for page in document.pages:
+        margins = [box_text(box).strip() for box in page._page_box.children if type(box).__name__ == "MarginBox"]
+        folios.append(next((text for text in margins if re.fullmatch(r"\d+|[ivxlcdm]+", text)), ""))
+    return folios
 
 
 def gutter_for(pages: int) -> float:
@@ -70,7 +97,7 @@ def gutter_for(pages: int) -> float:
 def book_html(book: Book) -> str:
     """Assemble the whole book as one HTML document from the rendered chapters."""
     meta = book.metadata
-    sections = [rendered.section for rendered in render_book(book)]
+    sections = [rendered.section for rendered in render_book(book, block_ids=True)]
     sections[0] = sections[0].replace('class="chapter"', 'class="chapter first-chapter"', 1)
     chapters = "\n".join(sections)
     lang = attribute(meta.language)
