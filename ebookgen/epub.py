@@ -19,7 +19,14 @@ from .cover import cover_image, cover_page
 from .kepub import kepubify
 from .model import Book
 from .navigation import Landmark, NavEntry, Navigation, PageTarget, nav_document, ncx_document
-from .opf import add_accessibility, add_cover_meta, add_dublin_core, add_series, book_identifier
+from .opf import (
+    add_accessibility,
+    add_cover_meta,
+    add_dublin_core,
+    add_series,
+    book_identifier,
+    with_package_language,
+)
 from .output import atomic_path
 from .pagelist import PrintEdition, breaks_in, insert_page_breaks
 from .render import render_book, render_part, render_title_page, xhtml_document
@@ -70,7 +77,7 @@ def write_epub(book: Book, target: Path, options: EpubOptions) -> Path:
     if options.kobo:
         make_kepub([title_page] + [document.item for document in contents])
     add_navigation(package, book, sheets, [cover, title_page], contents, options.print_edition)
-    data = reproducible_zip(package_bytes(package, options.modified), options.modified)
+    data = reproducible_zip(package_bytes(package, options.modified), options.modified, book.metadata.language)
     with atomic_path(target) as temporary:
         temporary.write_bytes(data)
     return target
@@ -261,8 +268,11 @@ def package_bytes(package: epub.EpubBook, modified: datetime) -> bytes:
     return buffer.getvalue()
 
 
-def reproducible_zip(data: bytes, modified: datetime) -> bytes:
-    """Repack the EPUB: mimetype first and stored, then entries in a fixed order with fixed times."""
+def reproducible_zip(data: bytes, modified: datetime, language: str) -> bytes:
+    """Repack the EPUB: mimetype first and stored, then entries in a fixed order with fixed times.
+
+    The package document gets its xml:lang on the way through.
+    """
     stamp = max(modified.astimezone(UTC), datetime(1980, 1, 1, tzinfo=UTC)).timetuple()[:6]
     source = zipfile.ZipFile(io.BytesIO(data))
     names = sorted(source.namelist(), key=lambda name: (name != "mimetype", name != "META-INF/container.xml", name))
@@ -276,5 +286,8 @@ def reproducible_zip(data: bytes, modified: datetime) -> bytes:
                 info.compress_type = zipfile.ZIP_STORED
             else:
                 info.compress_type = zipfile.ZIP_DEFLATED
-            target.writestr(info, source.read(name), compresslevel=9 if name != "mimetype" else None)
+            content = source.read(name)
+            if name.endswith(".opf"):
+                content = with_package_language(content, language)
+            target.writestr(info, content, compresslevel=9 if name != "mimetype" else None)
     return buffer.getvalue()

@@ -9,7 +9,9 @@ import re
 import uuid
 
 from ebooklib import epub
+from lxml import etree
 
+from . import __version__
 from .errors import ConfigError
 from .model import Metadata
 
@@ -28,6 +30,18 @@ def book_identifier(metadata: Metadata) -> str:
     return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, name)}"
 
 
+def name_generator(package: epub.EpubBook) -> None:
+    """Name ebookgen, not ebooklib, as the generator."""
+    package.set_unique_metadata("OPF", "generator", "", {"name": "generator", "content": f"ebookgen {__version__}"})
+
+
+def with_package_language(opf: bytes, language: str) -> bytes:
+    """Set xml:lang on the package element, which ebooklib leaves out (Ace's epub-lang check)."""
+    root = etree.fromstring(opf)
+    root.set("{http://www.w3.org/XML/1998/namespace}lang", language)
+    return etree.tostring(root, encoding="utf-8", xml_declaration=True, pretty_print=True)
+
+
 def meta(package: epub.EpubBook, prop: str, value: str, **others: str) -> None:
     """Add one EPUB 3 `<meta property=...>` element."""
     package.add_metadata(None, "meta", value, {"property": prop, **others})
@@ -35,6 +49,7 @@ def meta(package: epub.EpubBook, prop: str, value: str, **others: str) -> None:
 
 def add_dublin_core(package: epub.EpubBook, metadata: Metadata) -> None:
     """Add identifier, title, language, creators with their role, and the descriptive elements."""
+    name_generator(package)
     package.set_identifier(book_identifier(metadata))
     package.set_title(metadata.title)
     package.set_language(metadata.language)

@@ -43,6 +43,8 @@ def test_metadata_from_book_toml(sample: Epub) -> None:
     assert sample.opf.findtext(".//dc:description", namespaces=NS).startswith("A long-distance phone call")
     assert [s.text for s in sample.opf.findall(".//dc:subject", NS)] == ["Fan fiction", "Romance"]
     assert sample.metas("dcterms:modified") == ["2023-11-14T22:13:20Z"]  # SOURCE_DATE_EPOCH=1700000000
+    assert sample.opf.get(XML_LANG) == "en"  # Ace's epub-lang check; ebooklib leaves it out.
+    assert sample.opf.find(".//opf:meta[@name='generator']", NS).get("content").startswith("ebookgen ")
 
 
 def test_accessibility_metadata(sample: Epub) -> None:
