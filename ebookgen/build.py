@@ -84,7 +84,7 @@ def build_all(
     printed = write_pdf(book, pdf_target)
     sections = [(rendered.anchor, rendered.section) for rendered in render_book(book, block_ids=True)]
     source_note = f"{book.metadata.title}, print edition of {printed.pages} pages ({pdf_target.name})"
-    edition = print_edition(sections, printed.anchors, printed.folios, source_note)
+    edition = print_edition(sections, printed.anchors, printed.folios, printed.page_starts, source_note)
     options = EpubOptions(modification_time(project), kobo=kobo, embed_fonts=embed_fonts, print_edition=edition)
     return BuildResult(write_epub(book, epub_target, options), printed)
 

@@ -26,6 +26,7 @@ class PageBreak:
     page: int
     before: str
     marker_id: str
+    offset: int = 0  # Non-space characters of the element's text that come before the page begins.
 
 
 def marker_id(label: str, page: int, taken: set[str]) -> str:
@@ -69,15 +70,34 @@ def place_for_page(page: int, starts: Sequence[tuple[int, str]]) -> str | None:
     return before
 
 
-def page_breaks(places: Sequence[str], anchors: Mapping[str, int], folios: Sequence[str]) -> tuple[PageBreak, ...]:
-    """Map every numbered page of the print layout to the element its marker goes before."""
+def page_start(page: int, starts: Sequence[tuple[int, str]], opening: tuple[str, int] | None) -> tuple[str, int] | None:
+    """Return (element, offset) where a page begins: exactly when the layout says which text opens it."""
+    if opening and opening[0] in {place for _, place in starts}:
+        if opening[1] > 0 or any(start == page and place == opening[0] for start, place in starts):
+            return opening
+    place = place_for_page(page, starts)
+    return (place, 0) if place else None
+
+
+def page_breaks(
+    places: Sequence[str],
+    anchors: Mapping[str, int],
+    folios: Sequence[str],
+    openings: Sequence[tuple[str, int]] = (),
+) -> tuple[PageBreak, ...]:
+    """Map every numbered page of the print layout to where its marker goes.
+
+    ``openings`` (from the PDF, optional) names for each page the element whose text opens it and how
+    much of that text came before: a page that begins inside a paragraph gets its marker inside it.
+    """
     starts = first_pages(places, anchors)
     breaks: list[PageBreak] = []
     taken: set[str] = set()
     for page, label in enumerate(folios, start=1):
-        place = place_for_page(page, starts) if label else None
-        if place is not None:
-            breaks.append(PageBreak(label, page, place, marker_id(label, page, taken)))
+        opening = openings[page - 1] if page <= len(openings) else None
+        found = page_start(page, starts, opening) if label else None
+        if found is not None:
+            breaks.append(PageBreak(label, page, found[0], marker_id(label, page, taken), found[1]))
             taken.add(breaks[-1].marker_id)
     return tuple(breaks)
 
@@ -91,24 +111,54 @@ def marker(page: PageBreak) -> str:
 
 
 def insert_page_breaks(section: str, breaks: Sequence[PageBreak]) -> str:
-    """Put each page's marker at the start of the element it begins at (before a void element)."""
-    by_place: dict[str, list[PageBreak]] = {}
-    for page in breaks:
-        by_place.setdefault(page.before, []).append(page)
-    for place, pages in by_place.items():
-        markers = "".join(marker(page) for page in pages)
-        section = insert_at(section, place, markers)
+    """Put each page's marker where the page begins: inside its element's text, at its start, or before it."""
+    for page in sorted(breaks, key=lambda page: -page.offset):
+        section = insert_at(section, page.before, marker(page), page.offset)
     return section
 
 
-def insert_at(section: str, place: str, markers: str) -> str:
-    """Insert markers as the first content of the element with id `place`, or before it if void."""
+def insert_at(section: str, place: str, markers: str, offset: int = 0) -> str:
+    """Insert markers in the element with id `place`: at the word `offset` non-space characters in.
+
+    At offset 0 the markers become the element's first content (or go before a void element).
+    """
     tag = re.search(rf'<([a-z][a-z0-9]*)\b[^>]*\sid="{re.escape(place)}"[^>]*>', section)
     if tag is None:
         raise ValueError(f"no element with id {place!r} in this section")
     if tag.group(1) in VOID_TAGS:
         return section[: tag.start()] + markers + section[tag.start() :]
-    return section[: tag.end()] + markers + section[tag.end() :]
+    position = word_at(section, tag.end(), offset) if offset else tag.end()
+    return section[:position] + markers + section[position:]
+
+
+def word_at(markup: str, start: int, offset: int) -> int:
+    """Return where, in the markup from start, the word holding the offset-th non-space character ends up.
+
+    A page that begins in the middle of a hyphenated word begins, for the reader, at the next word.
+    Tags are skipped; an entity counts as one character; the element's end tag stops the search.
+    """
+    count, depth, index, after_space = 0, 0, start, False
+    while index < len(markup):
+        if markup.startswith("</", index):
+            depth -= 1
+            if depth < 0:
+                return index
+        if markup[index] == "<":
+            closing = markup.index(">", index)
+            if not markup.startswith("</", index) and markup[closing - 1] != "/":
+                depth += 1
+            index = closing + 1
+            continue
+        end = markup.index(";", index) + 1 if markup[index] == "&" else index + 1
+        if markup[index].isspace():
+            after_space = True
+        else:
+            if count >= offset and (after_space or count == offset == 0):
+                return index
+            count += 1
+            after_space = False
+        index = end
+    return index
 
 
 def breaks_in(breaks: Sequence[PageBreak], anchor: str) -> list[PageBreak]:
@@ -122,8 +172,12 @@ def places_in(anchor: str, section: str) -> list[str]:
 
 
 def print_edition(
-    sections: Sequence[tuple[str, str]], anchors: Mapping[str, int], folios: Sequence[str], source: str
+    sections: Sequence[tuple[str, str]],
+    anchors: Mapping[str, int],
+    folios: Sequence[str],
+    openings: Sequence[tuple[str, int]],
+    source: str,
 ) -> PrintEdition:
     """Describe the print edition's pages for the e-book, from the rendered chapters (anchor, section)."""
     places = [place for anchor, section in sections for place in places_in(anchor, section)]
-    return PrintEdition(source, page_breaks(places, anchors, folios))
+    return PrintEdition(source, page_breaks(places, anchors, folios, openings))

@@ -48,6 +48,9 @@ class PdfResult:
     pages: int
     anchors: dict[str, int] = field(default_factory=dict)  # element id -> 1-based physical page it begins on
     folios: list[str] = field(default_factory=list)  # the folio printed on each physical page, "" if none
+    # For each physical page: the id of the element whose text opens the page, and how many non-space
+    # characters of that element's text were laid out on earlier pages (0 when the page opens with it).
+    page_starts: list[tuple[str, int]] = field(default_factory=list)
 
 
 def write_pdf(book: Book, target: Path, options: PdfOptions = PdfOptions()) -> PdfResult:
@@ -59,7 +62,7 @@ def write_pdf(book: Book, target: Path, options: PdfOptions = PdfOptions()) -> P
         document = lay_out(html, wanted)
     with atomic_path(target) as temporary:
         document.write_pdf(temporary)
-    return PdfResult(target, len(document.pages), page_anchors(document), page_folios(document))
+    return PdfResult(target, len(document.pages), page_anchors(document), page_folios(document), page_starts(document))
 
 
 def page_anchors(document) -> dict[str, int]:
@@ -84,6 +87,33 @@ def page_folios(document) -> list[str]:
         margins = [box_text(box).strip() for box in page._page_box.children if type(box).__name__ == "MarginBox"]
         folios.append(next((text for text in margins if re.fullmatch(r"\d+|[ivxlcdm]+", text)), ""))
     return folios
+
+
+def text_boxes(box, anchor: str = ""):
+    """Yield (id of the nearest element with one, text box) for the text laid out in a box, in order."""
+    tag = getattr(box, "element_tag", "") or ""
+    if tag.endswith(("::before", "::after", "::marker")) or type(box).__name__ == "MarginBox":
+        return
+    anchor = box.style["anchor"] or anchor
+    if type(box).__name__ == "TextBox":
+        yield anchor, box
+    for child in getattr(box, "children", ()):
+        yield from text_boxes(child, anchor)
+
+
+def page_starts(document) -> list[tuple[str, int]]:
+    """Say for each page which element's text opens it and how much of that text came before."""
+    laid_out: dict[str, int] = {}
+    starts = []
+    for page in document.pages:
+        start = ("", 0)
+        for anchor, box in text_boxes(page._page_box):
+            if start == ("", 0) and box.text.strip():
+                start = (anchor, laid_out.get(anchor, 0))
+            text = box.text.removesuffix(box.style["hyphenate_character"])
+            laid_out[anchor] = laid_out.get(anchor, 0) + len("".join(text.split()))
+        starts.append(start)
+    return starts
 
 
 def gutter_for(pages: int) -> float:
