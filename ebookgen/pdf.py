@@ -95,7 +95,7 @@ def write_pdf(
 
         return write_parallel(book, target, options, worker_count(book, options), progress)
     report(progress, 0, len(book.chapters))
-    html = book_html(book, render_book(book), copyright_year(options), links=profile.links)
+    html = book_html(book, render_book(book, block_ids=True), copyright_year(options), links=profile.links)
     document = lay_out_fitted(book, html, options)
     with atomic_path(target) as temporary:
         document.write_pdf(temporary, **write_options(profile))
