@@ -27,8 +27,8 @@ from .trim import DEFAULT_TRIM, Trim, estimated_pages, gutter_for, margins_for, 
 Progress = Callable[[int, int], None]
 # Pages whose furniture is cleared: front matter and part pages carry no folio.
 UNNUMBERED_PAGES = ("front", "part", "first-part")
-# Below this many chapters a single layout is as quick as starting worker processes.
-PARALLEL_MIN_CHAPTERS = 8
+# Below this many words a single layout is about as quick as starting worker processes.
+PARALLEL_MIN_WORDS = 30_000
 
 
 @dataclass(frozen=True)
@@ -90,10 +90,11 @@ def write_pdf(
     profile = profile_for(options.profile)
     if options.recto_head not in ("title", "chapter"):
         raise ConfigError(f"running head {options.recto_head!r} is not 'title' or 'chapter'")
-    if worker_count(book, options) > 1:
+    workers = worker_count(book, options)
+    if workers > 1:
         from .parallel import write_parallel
 
-        return write_parallel(book, target, options, worker_count(book, options), progress)
+        return write_parallel(book, target, options, workers, progress)
     report(progress, 0, len(book.chapters))
     html = book_html(book, render_book(book, block_ids=True), copyright_year(options), links=profile.links)
     document = lay_out_fitted(book, html, options)
@@ -111,11 +112,11 @@ def report(progress: Progress | None, done: int, total: int) -> None:
 
 
 def worker_count(book: Book, options: PdfOptions) -> int:
-    """Return how many processes lay the book out: one for short books or a single core."""
-    wanted = options.jobs or os.cpu_count() or 1
-    if wanted <= 1 or len(book.chapters) < PARALLEL_MIN_CHAPTERS:
+    """Return how many processes lay the book out: one for a short book unless asked, at most one per chapter."""
+    if options.jobs == 0 and word_count(book) < PARALLEL_MIN_WORDS:
         return 1
-    return min(wanted, len(book.chapters))
+    wanted = options.jobs or os.cpu_count() or 1
+    return max(1, min(wanted, len(book.chapters)))
 
 
 def copyright_year(options: PdfOptions) -> int:
