@@ -54,7 +54,7 @@ class Job:
 
 def write_parallel(book: Book, target: Path, options: PdfOptions, workers: int, progress: Progress | None) -> PdfResult:
     """Lay the book out in worker processes and join the pieces into one PDF at target."""
-    rendered = render_book(book)
+    rendered = render_book(book, block_ids=True)
     guess = estimated_pages(word_count(book), options.trim)
     style = page_style(options, guess)
     with tempfile.TemporaryDirectory(prefix="ebookgen-") as name, pool_of(workers) as pool:
