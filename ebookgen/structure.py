@@ -153,6 +153,8 @@ def open_draft(drafts: list[Draft], heading: Heading) -> None:
 
 def drop_contents(drafts: list[Draft]) -> list[Draft]:
     """Drop a table of contents: a `Contents` heading or a run of three or more headings with no text."""
+    if not any(draft.has_text() for draft in drafts):
+        return drafts  # A manuscript of headings only has no text for them to be the contents of.
     out: list[Draft] = []
     run: list[Draft] = []
     for draft in drafts:
