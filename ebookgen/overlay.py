@@ -8,6 +8,7 @@ as a single layout would.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -49,11 +50,15 @@ class Laid:
     glyphs: dict[str, dict[int, tuple[str, float]]]  # font name -> glyph id -> (its text, its width)
 
 
+# The id of a chapter's or a part page's section; block ids inside them (`chapter-3-p12`) do not match.
+SECTION_ID = re.compile(r"(?:chapter|part-before)-\d+")
+
+
 def page_kind(anchors: tuple[str, ...], blank: bool) -> str:
     """Tell a text page from a chapter opener and from a page that carries nothing."""
-    if blank or any(anchor.startswith("part-before-") for anchor in anchors):
+    if blank or any(SECTION_ID.fullmatch(anchor) and anchor.startswith("part") for anchor in anchors):
         return "bare"
-    if any(anchor.startswith("chapter-") for anchor in anchors):
+    if any(SECTION_ID.fullmatch(anchor) and anchor.startswith("chapter") for anchor in anchors):
         return "opener"
     return "text"
 
