@@ -50,7 +50,8 @@ FLASHBACK_END = re.compile(
     re.I,
 )
 AUTHOR_NOTE = re.compile(
-    r"^[\[(]?(?:\*\*?|_)?\s*(?:A/N|AN|A\.N\.|Author['\u2019]?s\s+Notes?|Notes?|Disclaimer)\s*(?:\*\*?|_)?\s*[:\-]", re.I
+    r"^[\[(]?(?:\*\*?|_)?\s*(?:A/N|(?-i:AN)|A\.N\.|Author['\u2019]?s\s+Notes?|Notes?|Disclaimer)\s*(?:\*\*?|_)?\s*[:\-]",
+    re.I,
 )
 # A short line decorated like a marker but holding words it does not know (`~*~Rory~*~`, `<<Kyle>>`).
 MARKER_LIKE = re.compile(r"^[*~=#+<>\-_.\s]{2,}\S.{0,30}?[*~=#+<>\-_.\s]{2,}$")
@@ -127,7 +128,7 @@ def split_chapters(blocks: list[RawBlock], options: StructureOptions, findings: 
         if heading is not None:
             open_draft(drafts, heading)
             continue
-        if block.under_heading and drafts[-1].title and not drafts[-1].items and is_heading_title(text):
+        if takes_title(drafts[-1], block, text):
             drafts[-1].title += ": " + text
             continue
         items = drafts[-1].items
@@ -135,6 +136,14 @@ def split_chapters(blocks: list[RawBlock], options: StructureOptions, findings: 
             items.append(SceneBreak() if options.blank_runs == "break" else PAUSE)
         items.append(classify(text, options, block.line, findings))
     return [draft for draft in drafts if draft.items or draft.title]
+
+
+def takes_title(draft: Draft, block: RawBlock, text: str) -> bool:
+    """Tell whether a block typed on the line under a heading is its title (`Chapter 1` / `The Storm`)."""
+    if not block.under_heading or not draft.title or draft.items or draft.level == CONTENTS:
+        return False
+    markers = is_scene_break_marker(text) or FLASHBACK_START.match(text) or FLASHBACK_END.match(text)
+    return is_heading_title(text) and not markers
 
 
 def is_heading_title(text: str) -> bool:
@@ -293,13 +302,15 @@ def resolve_flashbacks(items: list[object], findings: Findings = None) -> list[B
                 out[-1] = SceneBreak()
             elif start and not isinstance(out[-1], SceneBreak):
                 out.append(SceneBreak())
-            out.append(Flashback(tuple(tidy_breaks(inner))))
+            if any(not isinstance(block, SceneBreak) for block in inner):
+                out.append(Flashback(tuple(tidy_breaks(inner))))
             out.append(SceneBreak())
             open_at = None
             continue
         out.append(item)
     if open_at is not None:
-        out[open_at:] = [Flashback(tuple(tidy_breaks([b for b in out[open_at:] if b is not PAUSE])))]
+        inner = tidy_breaks([block for block in out[open_at:] if block is not PAUSE])
+        out[open_at:] = [Flashback(tuple(inner))] if inner else []
     return [item for item in out if item is not PAUSE]
 
 
