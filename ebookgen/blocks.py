@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .headings import heading_of
+from .markers import is_marker_line
 
 PARAGRAPH_STYLES = ("auto", "blank", "lines", "wrapped", "indented")
 
@@ -40,7 +41,8 @@ def split_blocks(text: str | list[str], style: str = "auto") -> list[RawBlock]:
         style = detect_style(lines)
     baseline = 1 if style in ("blank", "wrapped") else 0
     blocks: list[RawBlock] = []
-    for blank_lines, start, group in line_groups(lines):
+    groups = line_groups(lines) if style == "lines" else split_at_markers(line_groups(lines))
+    for blank_lines, start, group in groups:
         spaced = bool(blocks) and blank_lines > baseline
         heading = style != "lines" and len(group) > 1 and heading_of(group[0], set_apart=False) is not None
         if heading:
@@ -70,6 +72,23 @@ def line_groups(lines: list[str]) -> Iterator[tuple[int, int, list[str]]]:
             blank += 1
     if group:
         yield previous_blank, start, group
+
+
+def split_at_markers(groups: Iterator[tuple[int, int, list[str]]]) -> Iterator[tuple[int, int, list[str]]]:
+    """Cut groups at marker lines typed with no blank line around them, so a marker never joins a paragraph."""
+    for blank_lines, start, group in groups:
+        if len(group) == 1 or not any(is_marker_line(line) for line in group):
+            yield blank_lines, start, group
+            continue
+        first = 0
+        for offset, line in enumerate(group):
+            if is_marker_line(line):
+                if offset > first:
+                    yield (blank_lines if first == 0 else 0), start + first, group[first:offset]
+                yield (blank_lines if offset == 0 else 0), start + offset, [line]
+                first = offset + 1
+        if first < len(group):
+            yield 0, start + first, group[first:]
 
 
 def paragraphs_of(group: list[str], style: str) -> Iterator[tuple[int, str]]:
