@@ -1,7 +1,8 @@
 """Find the book's structure in raw blocks: chapters, scene breaks, flashbacks, notes.
 
-Marker lines are recognised here, before any typography rule can touch them. The result is
-a list of chapters whose paragraphs still hold the text as typed.
+Marker lines (``markers.py``) and headings (``headings.py``) are recognised here, before any
+typography rule can touch them. The result is a list of chapters whose paragraphs still hold
+the text as typed; a part's title rides on the first chapter of the part (``Chapter.part``).
 """
 
 from __future__ import annotations
