@@ -24,58 +24,59 @@ class RawBlock:
     text: str
     blank_lines_before: int = 1
     spaced: bool = False
+    line: int = 0  # The source line the block starts on, counted from 1.
 
 
-def split_blocks(text: str, style: str = "auto") -> list[RawBlock]:
-    """Split text into raw blocks in the manuscript's paragraph style."""
-    lines = [line.rstrip() for line in text.split("\n")]
+def split_blocks(text: str | list[str], style: str = "auto") -> list[RawBlock]:
+    """Split text (or its lines) into raw blocks in the manuscript's paragraph style."""
+    lines = [line.rstrip() for line in text.split("\n")] if isinstance(text, str) else text
     if style == "auto":
         style = detect_style(lines)
-    groups = list(line_groups(lines))
     baseline = 1 if style in ("blank", "wrapped") else 0
     blocks: list[RawBlock] = []
-    for blank_lines, group in groups:
+    for blank_lines, start, group in line_groups(lines):
         spaced = bool(blocks) and blank_lines > baseline
-        for index, paragraph in enumerate(paragraphs_of(group, style)):
+        for index, (offset, paragraph) in enumerate(paragraphs_of(group, style)):
             gap = blank_lines if index == 0 else 0
-            blocks.append(RawBlock(paragraph, gap, spaced and index == 0))
+            blocks.append(RawBlock(paragraph, gap, spaced and index == 0, start + offset + 1))
     return blocks
 
 
-def line_groups(lines: list[str]) -> Iterator[tuple[int, list[str]]]:
-    """Yield runs of non-blank lines with the number of blank lines before each."""
-    blank = previous_blank = 0
+def line_groups(lines: list[str]) -> Iterator[tuple[int, int, list[str]]]:
+    """Yield runs of non-blank lines with the blank lines before each and the index of its first line."""
+    blank = previous_blank = start = 0
     group: list[str] = []
-    for line in lines:
+    for number, line in enumerate(lines):
         if line.strip():
             if blank and group:
-                yield previous_blank, group
+                yield previous_blank, start, group
                 group = []
             if not group:
-                previous_blank = blank
+                previous_blank, start = blank, number
             group.append(line)
             blank = 0
         else:
             blank += 1
     if group:
-        yield previous_blank, group
+        yield previous_blank, start, group
 
 
-def paragraphs_of(group: list[str], style: str) -> Iterator[str]:
-    """Yield the paragraphs of one group of adjacent lines."""
+def paragraphs_of(group: list[str], style: str) -> Iterator[tuple[int, str]]:
+    """Yield the paragraphs of one group of adjacent lines, each with its line offset in the group."""
     if style == "lines":
-        yield from (line.strip() for line in group)
+        yield from ((offset, line.strip()) for offset, line in enumerate(group))
     elif style == "indented":
         paragraph: list[str] = []
-        for line in group:
+        first = 0
+        for offset, line in enumerate(group):
             if INDENT.match(line) and paragraph:
-                yield join_wrapped(paragraph)
-                paragraph = []
+                yield first, join_wrapped(paragraph)
+                paragraph, first = [], offset
             paragraph.append(line)
         if paragraph:
-            yield join_wrapped(paragraph)
+            yield first, join_wrapped(paragraph)
     else:
-        yield join_wrapped(group)
+        yield 0, join_wrapped(group)
 
 
 def join_wrapped(lines: list[str]) -> str:
@@ -96,11 +97,13 @@ def detect_style(lines: list[str]) -> str:
     text_lines = [line for line in lines if line.strip()]
     if not text_lines:
         return "blank"
-    blank_lines = len(lines) - len(text_lines)
+    first = next(i for i, line in enumerate(lines) if line.strip())
+    last = max(i for i, line in enumerate(lines) if line.strip())
+    blank_lines = last - first + 1 - len(text_lines)
     indented = sum(1 for line in text_lines if INDENT.match(line))
     if indented > len(text_lines) * 0.2 and blank_lines < len(text_lines) * 0.2:
         return "indented"
-    groups = [group for _, group in line_groups(lines)]
+    groups = [group for _, _, group in line_groups(lines)]
     multi = [group for group in groups if len(group) > 1]
     if not multi:
         return "blank"
@@ -118,4 +121,6 @@ def looks_wrapped(text_lines: list[str]) -> bool:
     if not 40 <= width <= 100:
         return False
     near_width = sum(1 for length in lengths if length >= width * 0.75)
-    return near_width >= len(lengths) * 0.5 and lengths[-1] <= width * 1.3
+    # A few long lines (a URL, a table row) do not make a wrapped text unwrapped.
+    too_long = sum(1 for length in lengths if length > width * 1.3)
+    return near_width >= len(lengths) * 0.5 and too_long <= len(lengths) * 0.01

@@ -6,7 +6,7 @@ A library user calls ``build_epub`` or ``build_pdf``; the CLI is a thin layer on
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,18 +16,20 @@ from .model import Book
 from .normalise import build_book
 from .output import check_output
 from .pagelist import print_edition
-from .project import Project, load_project
-from .reader import read_text
+from .project import Project, load_project, title_from_filename
+from .reader import read_unit
 from .render import render_book
 
 if TYPE_CHECKING:
-    from .pdf import PdfResult
+    from .pdf import PdfOptions, PdfResult
 
 
 def load_book(project: Project) -> Book:
     """Read and normalise every text file of a project into one book."""
-    texts = [read_text(path) for path in project.sources]
-    return build_book(texts, project.metadata, project.options)
+    texts = [read_unit(unit, project.encoding) for unit in project.text_units()]
+    # A title guessed from a file or folder name gives way to a header block's `Title:`.
+    guessed = frozenset(title_from_filename(path) for path in (project.root, *project.sources[:1]))
+    return build_book(texts, project.metadata, project.options, default_titles=guessed)
 
 
 def modification_time(project: Project) -> datetime:
@@ -70,10 +72,14 @@ class BuildResult:
 
 
 def build_all(
-    source: str | Path | Project, folder: str | Path | None = None, kobo: bool = False, embed_fonts: bool = False
+    source: str | Path | Project,
+    folder: str | Path | None = None,
+    kobo: bool = False,
+    embed_fonts: bool = False,
+    pdf_options: PdfOptions | None = None,
 ) -> BuildResult:
     """Build the PDF and the EPUB from one normalisation; the EPUB gets the PDF's page list."""
-    from .pdf import write_pdf
+    from .pdf import PdfOptions, write_pdf
 
     project = source if isinstance(source, Project) else load_project(Path(source))
     folder = Path(folder) if folder else Path("dist")
@@ -81,19 +87,25 @@ def build_all(
     for target in (epub_target, pdf_target):
         check_output(target, project.sources)
     book = load_book(project)
-    printed = write_pdf(book, pdf_target)
+    options = pdf_options or PdfOptions()
+    printed = write_pdf(
+        book, pdf_target, options if options.year else replace(options, year=modification_time(project).year)
+    )
     sections = [(rendered.anchor, rendered.section) for rendered in render_book(book, block_ids=True)]
     source_note = f"{book.metadata.title}, print edition of {printed.pages} pages ({pdf_target.name})"
     edition = print_edition(sections, printed.anchors, printed.folios, printed.page_starts, source_note)
-    options = EpubOptions(modification_time(project), kobo=kobo, embed_fonts=embed_fonts, print_edition=edition)
-    return BuildResult(write_epub(book, epub_target, options), printed)
+    epub_options = EpubOptions(modification_time(project), kobo=kobo, embed_fonts=embed_fonts, print_edition=edition)
+    return BuildResult(write_epub(book, epub_target, epub_options), printed)
 
 
-def build_pdf(source: str | Path | Project, output: str | Path | None = None):
-    """Build a print PDF from a manuscript file or folder; return what was written."""
-    from .pdf import write_pdf
+def build_pdf(source: str | Path | Project, output: str | Path | None = None, options=None, progress=None):
+    """Build a print PDF from a manuscript file or folder; return what was written (a PdfResult)."""
+    from .pdf import PdfOptions, write_pdf
 
     project = source if isinstance(source, Project) else load_project(Path(source))
     target = Path(output) if output else default_output(project, ".pdf")
     check_output(target, project.sources)
-    return write_pdf(load_book(project), target)
+    options = options or PdfOptions()
+    if not options.year:
+        options = replace(options, year=modification_time(project).year)
+    return write_pdf(load_book(project), target, options, progress)

@@ -28,7 +28,7 @@ from .opf import (
     with_package_language,
 )
 from .output import atomic_path
-from .pagelist import PrintEdition, breaks_in, insert_page_breaks
+from .pagelist import PrintEdition, breaks_in, insert_page_breaks, places_in
 from .render import render_book, render_part, render_title_page, xhtml_document
 from .resources import styles_dir, stylesheet
 
@@ -55,6 +55,7 @@ class Document:
     item: epub.EpubItem
     title: str
     kind: str  # "chapter" or "part"
+    places: tuple[str, ...] = ()  # Ids a print page can begin at, when the book carries a page list.
 
 
 class PackageItem(epub.EpubItem):
@@ -140,15 +141,12 @@ def add_contents(package: epub.EpubBook, book: Book, sheets: list[str], edition:
             name = f"text/part-{parts:02d}.xhtml"
             item = document(f"part-{parts}", name, chapter.part, language, render_part(parts, chapter.part), sheets)
             contents.append(Document(item, chapter.part, "part"))
-        section = rendered.section
+        section, places = rendered.section, tuple(places_in(rendered.anchor, rendered.section))
         if edition is not None:
-            section = insert_page_breaks(section, breaks_in(edition.breaks, rendered.anchor))
+            section = insert_page_breaks(section, breaks_in(edition.breaks, places))
         name = f"text/chapter-{rendered.number:03d}.xhtml"
-        contents.append(
-            Document(
-                document(rendered.anchor, name, rendered.title, language, section, sheets), rendered.title, "chapter"
-            )
-        )
+        item = document(rendered.anchor, name, rendered.title, language, section, sheets)
+        contents.append(Document(item, rendered.title, "chapter", places))
     for entry in contents:
         package.add_item(entry.item)
     return contents
@@ -180,11 +178,10 @@ def page_targets(contents: list[Document], edition: PrintEdition | None) -> tupl
     """List the print edition's pages with the document and marker each begins at."""
     if edition is None:
         return ()
-    files = {document.item.id: document.item.file_name for document in contents if document.kind == "chapter"}
     targets = []
     for page in edition.breaks:
-        anchor = next(uid for uid in files if page.before == uid or page.before.startswith(f"{uid}-"))
-        targets.append(PageTarget(page.label, f"{files[anchor]}#{page.marker_id}"))
+        home = next(document.item for document in contents if page.before in document.places)
+        targets.append(PageTarget(page.label, f"{home.file_name}#{page.marker_id}"))
     return tuple(targets)
 
 

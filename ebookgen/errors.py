@@ -31,3 +31,22 @@ class RenderError(EbookgenError):
     """A writer failed to lay out the book (exit code 5)."""
 
     exit_code = 5
+
+
+class DeviceError(EbookgenError):
+    """No e-reader was found, or the reader cannot take this book over USB (exit code 6)."""
+
+    exit_code = 6
+
+
+# Every exit code the command line uses, for the README and `ebookgen --help`.
+EXIT_CODES = {
+    0: "the book was written",
+    1: "an unexpected error (run again with --verbose and report the traceback)",
+    2: "the manuscript cannot be read, or the command line is wrong",
+    3: "book.toml or an option is wrong",
+    4: "the output cannot be written there",
+    5: "the PDF layout failed",
+    6: "no e-reader found, or the e-reader cannot take this book",
+    130: "interrupted (Ctrl-C); nothing was written",
+}

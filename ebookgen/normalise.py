@@ -1,7 +1,7 @@
-"""Normalise a manuscript: structure first, then typography, giving the document model.
+"""Normalise a manuscript: furniture off, structure first, then typography, giving the document model.
 
 This is the only place that runs the whole text pipeline:
-raw text -> blocks -> chapters of typed text -> typeset text -> inline runs.
+raw text -> lines without licence or header -> blocks -> chapters of typed text -> typeset text -> inline runs.
 """
 
 from __future__ import annotations
@@ -10,7 +10,9 @@ from dataclasses import dataclass, replace
 
 from .blocks import split_blocks
 from .emphasis import parse_emphasis
+from .furniture import FoundMetadata, remove_furniture
 from .model import AuthorNote, Block, Book, Chapter, Flashback, Metadata, Paragraph, SceneNote, Text, plain_text
+from .report import Findings
 from .structure import StructureOptions, find_structure
 from .typography import PRIMARY_DOUBLE, PRIMARY_SINGLE, TypographyOptions, primary_quote_of, typeset
 
@@ -25,22 +27,45 @@ class NormaliseOptions:
     quotes: str = "auto"
 
 
+@dataclass(frozen=True)
+class Manuscript:
+    """One normalised manuscript: its chapters and what its header block said about the book."""
+
+    chapters: list[Chapter]
+    found: FoundMetadata
+
+
+def normalise_manuscript(
+    text: str, options: NormaliseOptions = NormaliseOptions(), findings: Findings = None
+) -> Manuscript:
+    """Turn one manuscript text into typeset chapters and the metadata its header gives."""
+    lines, found = remove_furniture(text)
+    blocks = split_blocks(lines, options.paragraph_style)
+    structure = StructureOptions(blank_runs=options.blank_runs, author_notes=options.author_notes)
+    chapters = find_structure(blocks, structure, findings)
+    typography = typography_options(options, [block.text for block in blocks])
+    return Manuscript([typeset_chapter(chapter, typography) for chapter in chapters], found)
+
+
 def normalise_text(text: str, options: NormaliseOptions = NormaliseOptions()) -> list[Chapter]:
     """Turn one manuscript text into typeset chapters."""
-    blocks = split_blocks(text, options.paragraph_style)
-    structure = StructureOptions(blank_runs=options.blank_runs, author_notes=options.author_notes)
-    chapters = find_structure(blocks, structure)
+    return normalise_manuscript(text, options).chapters
+
+
+def typography_options(options: NormaliseOptions, paragraphs: list[str]) -> TypographyOptions:
+    """Choose the primary quote mark: as configured, else as the manuscript's dialogue shows."""
     quotes = options.quotes
     if quotes == "auto":
-        quotes = primary_quote_of([block.text for block in blocks])
-    typography = TypographyOptions(primary_quote=PRIMARY_SINGLE if quotes == PRIMARY_SINGLE else PRIMARY_DOUBLE)
-    return [typeset_chapter(chapter, typography) for chapter in chapters]
+        quotes = primary_quote_of(paragraphs)
+    return TypographyOptions(primary_quote=PRIMARY_SINGLE if quotes == PRIMARY_SINGLE else PRIMARY_DOUBLE)
 
 
 def typeset_chapter(chapter: Chapter, options: TypographyOptions) -> Chapter:
-    """Apply typography to a chapter's title and every text block in it."""
+    """Apply typography to a chapter's titles and every text block in it."""
     title = typeset(chapter.title, options) if chapter.title else ""
-    return replace(chapter, title=title, blocks=tuple(typeset_block(block, options) for block in chapter.blocks))
+    part = typeset(chapter.part, options) if chapter.part else ""
+    blocks = tuple(typeset_block(block, options) for block in chapter.blocks)
+    return replace(chapter, title=title, part=part, blocks=blocks)
 
 
 def typeset_block(block: Block, options: TypographyOptions) -> Block:
@@ -53,13 +78,41 @@ def typeset_block(block: Block, options: TypographyOptions) -> Block:
     return block
 
 
-def build_book(texts: list[str], metadata: Metadata, options: NormaliseOptions = NormaliseOptions()) -> Book:
-    """Normalise one or more manuscript texts into a book, numbering chapters in order."""
+def with_found_metadata(metadata: Metadata, found: FoundMetadata, default_titles: frozenset[str]) -> Metadata:
+    """Fill what book.toml and the command line left at their defaults from a header block."""
+    changes: dict = {}
+    if found.title and metadata.title in default_titles:
+        changes["title"] = typeset(found.title)
+    if found.author and metadata.authors == ("Anonymous",):
+        changes["authors"] = tuple(name.strip() for name in found.author.split(" and ") if name.strip())
+    if found.description and not metadata.description:
+        changes["description"] = found.description
+    if found.subjects and not metadata.subjects:
+        changes["subjects"] = found.subjects
+    if found.series and not metadata.series:
+        changes["series"] = found.series
+    return replace(metadata, **changes) if changes else metadata
+
+
+def build_book(
+    texts: list[str],
+    metadata: Metadata,
+    options: NormaliseOptions = NormaliseOptions(),
+    default_titles: frozenset[str] = frozenset(),
+) -> Book:
+    """Normalise manuscript texts into a book, numbering chapters in order.
+
+    A header block in the first text fills the metadata left at a default (``default_titles``
+    are the titles that were only guessed from a file name).
+    """
     chapters: list[Chapter] = []
-    for text in texts:
-        chapters.extend(normalise_text(text, options))
+    for index, text in enumerate(texts):
+        manuscript = normalise_manuscript(text, options)
+        chapters.extend(manuscript.chapters)
+        if index == 0:
+            metadata = with_found_metadata(metadata, manuscript.found, default_titles)
     numbered = tuple(replace(chapter, number=number) for number, chapter in enumerate(chapters, start=1))
     return Book(metadata=metadata, chapters=numbered)
 
 
-__all__ = ["NormaliseOptions", "build_book", "normalise_text", "Text"]
+__all__ = ["Manuscript", "NormaliseOptions", "build_book", "normalise_manuscript", "normalise_text", "Text"]

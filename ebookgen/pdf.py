@@ -1,96 +1,217 @@
 """The PDF writer: a Book in, a print-ready novel interior out, through WeasyPrint.
 
-``write_pdf`` names the steps; the page geometry (trim, mirrored margins, running heads) is a
-small stylesheet generated from ``PdfOptions`` on top of the shared base and print layers.
+``write_pdf`` names the steps. The book is laid out once with the gutter its estimated page count
+calls for, and again only when the real count falls in another bracket of the gutter table. A long
+book with several cores to spare is laid out in parallel chunks instead (``parallel.py``).
 WeasyPrint is imported here only, so ``ebookgen epub`` never loads it.
 """
 
 from __future__ import annotations
 
 import logging
-import re
-from dataclasses import dataclass, field
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
 from pathlib import Path
 
-from .errors import RenderError
-from .model import Book
+from .errors import ConfigError, RenderError
+from .glyphs import check_glyphs
+from .model import Book, word_count
 from .output import atomic_path
-from .render import attribute, render_book, render_title_page, text
+from .printbook import GREY_PROFILE, PageStyle, book_html, page_css
+from .render import render_book
 from .resources import styles_dir
+from .trim import DEFAULT_TRIM, Trim, estimated_pages, gutter_for, margins_for, parse_trim
 
-# KDP's minimum inside margin (gutter) by page count: (up to pages, inches).
-GUTTER_TABLE = ((150, 0.375), (300, 0.5), (500, 0.625), (700, 0.75), (828, 0.875))
-TRIM_SIZES = {
-    "5x8": (5.0, 8.0),
-    "5.25x8": (5.25, 8.0),
-    "5.5x8.5": (5.5, 8.5),
-    "6x9": (6.0, 9.0),
-    "a5": (5.83, 8.27),
+Progress = Callable[[int, int], None]
+# Pages whose furniture is cleared: front matter and part pages carry no folio.
+UNNUMBERED_PAGES = ("front", "part", "first-part")
+# Below this many chapters a single layout is as quick as starting worker processes.
+PARALLEL_MIN_CHAPTERS = 8
+
+
+@dataclass(frozen=True)
+class Profile:
+    """What a printer or a reader wants from the file."""
+
+    name: str
+    bookmarks: bool
+    links: bool
+    variant: str | None = None
+    grey: bool = False
+
+
+PROFILES = {
+    "print": Profile("print", bookmarks=True, links=False),
+    "kdp": Profile("kdp", bookmarks=False, links=False),
+    "ingram": Profile("ingram", bookmarks=False, links=False, variant="pdf/x-4", grey=True),
+    "screen": Profile("screen", bookmarks=True, links=True),
 }
 
 
 @dataclass(frozen=True)
 class PdfOptions:
-    """The printed book's page: trim size in inches and margins."""
+    """The printed book's page and the file's profile."""
 
-    width: float = 5.5
-    height: float = 8.5
-    top: float = 0.7
-    bottom: float = 0.75
-    outside: float = 0.55
+    trim: Trim = field(default_factory=lambda: parse_trim(DEFAULT_TRIM))
+    bleed: bool = False
+    profile: str = "print"
+    recto_head: str = "title"
+    year: int = 0  # the copyright year when book.toml gives no date; 0 means this year
+    jobs: int = 0  # worker processes; 0 means one per core, 1 lays the book out in this process
 
 
 @dataclass(frozen=True)
 class PdfResult:
-    """What was written: the file, its page count, where each element id begins and each page's folio."""
+    """What was written: the file, its page count, where each element landed and each page's folio."""
 
     path: Path
     pages: int
-    anchors: dict[str, int] = field(default_factory=dict)  # element id -> 1-based physical page it begins on
-    folios: list[str] = field(default_factory=list)  # the folio printed on each physical page, "" if none
-    # For each physical page: the id of the element whose text opens the page, and how many non-space
-    # characters of that element's text were laid out on earlier pages (0 when the page opens with it).
+    anchors: dict[str, int] = field(default_factory=dict)  # element id -> 1-based physical page
+    folios: list[str] = field(default_factory=list)  # the printed folio of each page, "" where none
+    # For each page: the id of the element whose text opens it, and how many non-space characters of
+    # that element's text were laid out on earlier pages (0 when the page opens with it). The EPUB's
+    # page-break markers go exactly there.
     page_starts: list[tuple[str, int]] = field(default_factory=list)
 
 
-def write_pdf(book: Book, target: Path, options: PdfOptions = PdfOptions()) -> PdfResult:
+def profile_for(name: str) -> Profile:
+    """Return the named profile, or fail naming the ones there are."""
+    if name not in PROFILES:
+        raise ConfigError(f"profile {name!r} is not one of {', '.join(PROFILES)}")
+    return PROFILES[name]
+
+
+def write_pdf(
+    book: Book, target: Path, options: PdfOptions = PdfOptions(), progress: Progress | None = None
+) -> PdfResult:
     """Lay out the book and write it as a PDF at target, atomically."""
-    html = book_html(book)
-    document = lay_out(html, page_css(book, options, gutter_for(0)))
-    wanted = page_css(book, options, gutter_for(len(document.pages)))
-    if gutter_for(len(document.pages)) != gutter_for(0):
-        document = lay_out(html, wanted)
+    check_glyphs(book)
+    profile = profile_for(options.profile)
+    if options.recto_head not in ("title", "chapter"):
+        raise ConfigError(f"running head {options.recto_head!r} is not 'title' or 'chapter'")
+    if worker_count(book, options) > 1:
+        from .parallel import write_parallel
+
+        return write_parallel(book, target, options, worker_count(book, options), progress)
+    report(progress, 0, len(book.chapters))
+    html = book_html(book, render_book(book, block_ids=True), copyright_year(options), links=profile.links)
+    document = lay_out_fitted(book, html, options)
     with atomic_path(target) as temporary:
-        document.write_pdf(temporary)
-    return PdfResult(target, len(document.pages), page_anchors(document), page_folios(document), page_starts(document))
+        document.write_pdf(temporary, **write_options(profile))
+    report(progress, len(book.chapters), len(book.chapters))
+    pages = document.pages
+    return PdfResult(target, len(pages), page_anchors(pages), folio_labels(pages), page_starts(pages))
 
 
-def page_anchors(document) -> dict[str, int]:
-    """Map every element id of the laid-out document to the 1-based page it begins on."""
+def report(progress: Progress | None, done: int, total: int) -> None:
+    """Tell the caller how many chapters are laid out."""
+    if progress is not None:
+        progress(done, total)
+
+
+def worker_count(book: Book, options: PdfOptions) -> int:
+    """Return how many processes lay the book out: one for short books or a single core."""
+    wanted = options.jobs or os.cpu_count() or 1
+    if wanted <= 1 or len(book.chapters) < PARALLEL_MIN_CHAPTERS:
+        return 1
+    return min(wanted, len(book.chapters))
+
+
+def copyright_year(options: PdfOptions) -> int:
+    """Return the year the copyright page shows when book.toml has no date."""
+    return options.year or datetime.now(tz=UTC).year
+
+
+def page_style(options: PdfOptions, pages: int) -> PageStyle:
+    """Return the page style for a book of that many pages."""
+    profile = profile_for(options.profile)
+    return PageStyle(
+        trim=options.trim,
+        margins=margins_for(pages, options.bleed),
+        bleed=options.bleed,
+        recto_head=options.recto_head,
+        bookmarks=profile.bookmarks,
+        grey=profile.grey,
+    )
+
+
+def lay_out_fitted(book: Book, html: str, options: PdfOptions):
+    """Lay out with the gutter for the estimated page count; again if the real count needs another."""
+    guess = estimated_pages(word_count(book), options.trim)
+    style = page_style(options, guess)
+    document = lay_out(html, page_css(book, style, grey_profile_url()), options)
+    pages = len(document.pages)
+    if gutter_for(pages) != gutter_for(guess):
+        style = replace(style, margins=margins_for(pages, options.bleed))
+        document = lay_out(html, page_css(book, style, grey_profile_url()), options)
+    return document
+
+
+def grey_profile_url() -> str:
+    """Return the URL of the grey ICC profile shipped for press files."""
+    return (styles_dir() / "icc" / "ebookgen-grey.icc").as_uri()
+
+
+def render_options(options: PdfOptions) -> dict:
+    """Return WeasyPrint's layout options for the profile."""
+    return {"output_intent": GREY_PROFILE} if profile_for(options.profile).grey else {}
+
+
+def write_options(profile: Profile, full_fonts: bool = False) -> dict:
+    """Return WeasyPrint's PDF options for the profile."""
+    found = {"pdf_variant": profile.variant} if profile.variant else {}
+    return {**found, "full_fonts": full_fonts}
+
+
+def lay_out(html: str, geometry: str, options: PdfOptions):
+    """Lay out the document with the shared base, the print layer and the generated page rules."""
+    from weasyprint import CSS, HTML
+    from weasyprint.text.fonts import FontConfiguration
+
+    folder = styles_dir()
+    fonts, profiles = FontConfiguration(), {}
+    sheets = [
+        CSS(filename=str(folder / "base.css"), font_config=fonts),
+        CSS(filename=str(folder / "print.css"), font_config=fonts),
+        CSS(string=geometry, font_config=fonts, color_profiles=profiles, base_url=str(folder)),
+    ]
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    try:
+        return HTML(string=html, base_url=str(folder)).render(
+            stylesheets=sheets, font_config=fonts, color_profiles=profiles, **render_options(options)
+        )
+    except Exception as error:  # WeasyPrint raises many kinds; the user needs one line.
+        raise RenderError(f"PDF layout failed: {error}") from error
+
+
+def page_anchors(pages, offset: int = 0) -> dict[str, int]:
+    """Map every element id on the laid-out pages to its 1-based physical page."""
     anchors: dict[str, int] = {}
-    for number, page in enumerate(document.pages, start=1):
-        for name in page.anchors:
-            anchors.setdefault(name, number)
+    for index, page in enumerate(pages):
+        for anchor in page.anchors:
+            anchors.setdefault(anchor, offset + index + 1)
     return anchors
 
 
-def box_text(box) -> str:
-    """Return the text laid out inside a box."""
-    own = getattr(box, "text", "") if type(box).__name__ == "TextBox" else ""
-    return own + "".join(box_text(child) for child in getattr(box, "children", ()))
-
-
-def page_folios(document) -> list[str]:
-    """Return the folio printed in each page's margins (a page number, arabic or roman), or ""."""
-    folios = []
-    for page in document.pages:
-        margins = [box_text(box).strip() for box in page._page_box.children if type(box).__name__ == "MarginBox"]
-        folios.append(next((text for text in margins if re.fullmatch(r"\d+|[ivxlcdm]+", text)), ""))
-    return folios
+def folio_labels(pages) -> list[str]:
+    """Return the folio printed on each page: counted from the first body page, shown where not cleared."""
+    labels: list[str] = []
+    folio = 0
+    for page in pages:
+        kind = page._page_box.page_type
+        if folio == 0 and not kind.blank and kind.name in ("first-chapter", "first-part"):
+            folio = 1
+        elif folio:
+            folio += 1
+        shown = folio and not kind.blank and kind.name not in UNNUMBERED_PAGES
+        labels.append(str(folio) if shown else "")
+    return labels
 
 
 def text_boxes(box, anchor: str = ""):
-    """Yield (id of the nearest element with one, text box) for the text laid out in a box, in order."""
+    """Yield (id of the nearest element that has one, text box) for the text laid out in a box, in order."""
     tag = getattr(box, "element_tag", "") or ""
     if tag.endswith(("::before", "::after", "::marker")) or type(box).__name__ == "MarginBox":
         return
@@ -101,11 +222,11 @@ def text_boxes(box, anchor: str = ""):
         yield from text_boxes(child, anchor)
 
 
-def page_starts(document) -> list[tuple[str, int]]:
+def page_starts(pages) -> list[tuple[str, int]]:
     """Say for each page which element's text opens it and how much of that text came before."""
     laid_out: dict[str, int] = {}
     starts = []
-    for page in document.pages:
+    for page in pages:
         start = ("", 0)
         for anchor, box in text_boxes(page._page_box):
             if start == ("", 0) and box.text.strip():
@@ -114,71 +235,3 @@ def page_starts(document) -> list[tuple[str, int]]:
             laid_out[anchor] = laid_out.get(anchor, 0) + len("".join(text.split()))
         starts.append(start)
     return starts
-
-
-def gutter_for(pages: int) -> float:
-    """Return the inside margin's gutter for a page count (KDP's table)."""
-    for limit, gutter in GUTTER_TABLE:
-        if pages <= limit:
-            return gutter
-    return GUTTER_TABLE[-1][1]
-
-
-def book_html(book: Book) -> str:
-    """Assemble the whole book as one HTML document from the rendered chapters."""
-    meta = book.metadata
-    sections = [rendered.section for rendered in render_book(book, block_ids=True)]
-    sections[0] = sections[0].replace('class="chapter"', 'class="chapter first-chapter"', 1)
-    chapters = "\n".join(sections)
-    lang = attribute(meta.language)
-    return (
-        f'<!DOCTYPE html>\n<html lang={lang} xml:lang={lang} xmlns:epub="http://www.idpf.org/2007/ops">\n'
-        f'<head>\n<meta charset="utf-8"/>\n<title>{text(meta.title)}</title>\n'
-        f'<meta name="author" content={attribute(meta.author)}/>\n'
-        f'<meta name="description" content={attribute(meta.description)}/>\n'
-        f'<meta name="generator" content="ebookgen"/>\n</head>\n'
-        f'<body>\n<div class="front">\n{render_title_page(book)}\n</div>\n{chapters}\n</body>\n</html>\n'
-    )
-
-
-def css_string(value: str) -> str:
-    """Quote a value as a CSS string."""
-    escaped = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
-    return f'"{escaped}"'
-
-
-def page_css(book: Book, options: PdfOptions, gutter: float) -> str:
-    """Generate the page geometry: trim, mirrored margins with the gutter inside, running heads."""
-    inside = gutter + 0.25
-    meta = book.metadata
-    return f"""
-@page {{ size: {options.width}in {options.height}in;
-         margin: {options.top}in {options.outside}in {options.bottom}in {inside}in; }}
-@page :left {{ margin-left: {options.outside}in; margin-right: {inside}in;
-               @top-left {{ content: {css_string(meta.author)}; }} }}
-@page :right {{ margin-left: {inside}in; margin-right: {options.outside}in;
-                @top-right {{ content: {css_string(meta.title)}; }} }}
-@page front {{ @top-left {{ content: none; }} @top-right {{ content: none; }} }}
-@page :nth(1 of chapter) {{ @top-left {{ content: none; }} @top-right {{ content: none; }} }}
-@page :nth(1 of first-chapter) {{ @top-left {{ content: none; }} @top-right {{ content: none; }} }}
-@page :blank {{ @top-left {{ content: none; }} @top-right {{ content: none; }} @bottom-center {{ content: none; }} }}
-"""
-
-
-def lay_out(html: str, geometry: str):
-    """Lay out the document with the shared base, the print layer and the geometry."""
-    from weasyprint import CSS, HTML
-    from weasyprint.text.fonts import FontConfiguration
-
-    folder = styles_dir()
-    fonts = FontConfiguration()
-    sheets = [
-        CSS(filename=str(folder / "base.css"), font_config=fonts),
-        CSS(filename=str(folder / "print.css"), font_config=fonts),
-        CSS(string=geometry, font_config=fonts),
-    ]
-    logging.getLogger("weasyprint").setLevel(logging.ERROR)
-    try:
-        return HTML(string=html, base_url=str(folder)).render(stylesheets=sheets, font_config=fonts)
-    except Exception as error:  # WeasyPrint raises many kinds; the user needs one line.
-        raise RenderError(f"PDF layout failed: {error}") from error

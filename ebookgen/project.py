@@ -1,7 +1,13 @@
-"""Find what to build: a single ``.txt`` file or a manuscript folder with a ``book.toml``."""
+"""Find what to build: a single text file or a manuscript folder with a ``book.toml``.
+
+``book.toml`` is checked against ``BOOK_KEYS`` before anything is read: an unknown key, a
+wrong type or a value outside its choices stops the build with the key and its line.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import difflib
 import re
 import tomllib
 from dataclasses import dataclass, field, replace
@@ -12,30 +18,47 @@ from .model import Metadata
 from .normalise import NormaliseOptions
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
+STRING = (str,)
+STRINGS = "list of strings"
+DATE = (str, dt.date, dt.datetime)
 
-# Every key book.toml may hold, and the type its value must have.
-BOOK_KEYS: dict[str, type | tuple[type, ...]] = {
-    "title": str,
-    "subtitle": str,
-    "author": (str, list),
-    "language": str,
-    "description": str,
-    "subjects": list,
-    "publisher": str,
-    "rights": str,
-    "identifier": str,
-    "date": str,
-    "series": str,
-    "series_index": (int, float, str),
-    "dedication": str,
-    "epigraph": str,
-    "epigraph_source": str,
-    "cover": str,
-    "chapters": list,
-    "paragraph_style": str,
-    "scene_breaks": str,
-    "author_notes": str,
-    "quotes": str,
+
+@dataclass(frozen=True)
+class Key:
+    """One key book.toml may hold: the types its value may have and, for a choice, its choices."""
+
+    types: tuple[type | str, ...]
+    choices: tuple[str, ...] = ()
+    help: str = ""
+
+
+# Every key book.toml may hold. `init` writes them all, commented, from this table.
+BOOK_KEYS: dict[str, Key] = {
+    "title": Key(STRING, help="The book's title (default: the folder's name)."),
+    "subtitle": Key(STRING),
+    "author": Key((str, STRINGS), help='One name, or several: ["Ann Lee", "Bo Park"].'),
+    "language": Key(STRING, help="A language tag: en, en-GB, fr... (default: en)."),
+    "date": Key(DATE, help="Publication date, such as 2025-03-01."),
+    "identifier": Key(STRING, help="A unique identifier (default: a UUID made from title and author)."),
+    "isbn": Key(STRING, help="The e-book's ISBN; used as the identifier when identifier is not set."),
+    "description": Key(STRING, help="The blurb e-reader libraries show."),
+    "subjects": Key((STRINGS,), help="Subjects or genres."),
+    "series": Key(STRING),
+    "series_index": Key((int, float, str), help="The book's number in its series."),
+    "publisher": Key(STRING),
+    "rights": Key(STRING, help="The copyright line."),
+    "cover": Key(STRING, help="A cover image (JPEG or PNG) beside book.toml."),
+    "dedication": Key(STRING),
+    "epigraph": Key(STRING),
+    "epigraph_source": Key(STRING),
+    "chapters": Key(("list of strings or lists of strings",), help="Text files in reading order."),
+    "encoding": Key(STRING, help="The text files' encoding when detection gets it wrong (cp1252, latin-1...)."),
+    "trim": Key(STRING, help="Default print trim size for `ebookgen pdf`, such as 5.5x8.5."),
+    "profile": Key(STRING, help="Default print profile for `ebookgen pdf` (see `ebookgen pdf --help`)."),
+    "paragraph_style": Key(STRING, ("auto", "blank", "lines", "wrapped", "indented")),
+    "scene_breaks": Key(STRING, ("markers", "blank-lines"), help="Whether extra blank lines also break scenes."),
+    "author_notes": Key(STRING, ("keep", "drop"), help="Keep or drop author's notes (A/N:)."),
+    "quotes": Key(STRING, ("auto", "double", "single"), help="The manuscript's primary quote mark."),
 }
 
 
@@ -47,11 +70,19 @@ class Project:
     sources: tuple[Path, ...]
     root: Path
     options: NormaliseOptions = field(default_factory=NormaliseOptions)
+    units: tuple[tuple[Path, ...], ...] = ()  # Files read as one text: a chapter may span the files of a unit.
+    encoding: str | None = None
+    trim: str = ""
+    profile: str = ""
 
     @property
     def slug(self) -> str:
         """Return a file-name-safe form of the title."""
         return slugify(self.metadata.title)
+
+    def text_units(self) -> tuple[tuple[Path, ...], ...]:
+        """Return the groups of files to read as one text each, in reading order."""
+        return self.units or tuple((path,) for path in self.sources)
 
 
 def slugify(value: str) -> str:
@@ -73,63 +104,147 @@ def load_project(source: Path) -> Project:
     if source.is_file():
         metadata = Metadata(title=title_from_filename(source))
         return Project(metadata=metadata, sources=(source,), root=source.parent)
+    if not source.is_dir():
+        raise InputError(f"{source}: not a regular file or folder")
     config = read_book_toml(source / "book.toml") if (source / "book.toml").is_file() else {}
-    sources = chapter_files(source, config)
-    return Project(metadata=metadata_from(config, source), sources=sources, root=source, options=options_from(config))
+    units = chapter_units(source, config)
+    return Project(
+        metadata=metadata_from(config, source),
+        sources=tuple(path for unit in units for path in unit),
+        root=source,
+        options=options_from(config),
+        units=units,
+        encoding=config.get("encoding"),
+        trim=config.get("trim", ""),
+        profile=config.get("profile", ""),
+    )
 
 
 def read_book_toml(path: Path) -> dict:
     """Read and check book.toml, naming the key and line of any mistake."""
     try:
-        raw = path.read_text(encoding="utf-8")
+        raw = path.read_bytes().decode("utf-8-sig")
         config = tomllib.loads(raw)
     except tomllib.TOMLDecodeError as error:
-        raise ConfigError(f"{path}: {error}") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise ConfigError(f"{path}: cannot be read ({error})") from None
+        raise ConfigError(f"{path}: not valid TOML: {error}") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: not UTF-8; save it as UTF-8") from None
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot be read ({error.strerror})") from None
     for key, value in config.items():
-        line = line_of(raw, key)
-        if key not in BOOK_KEYS:
-            raise ConfigError(f"{path}:{line}: unknown key {key!r}")
-        if not isinstance(value, BOOK_KEYS[key]):
-            raise ConfigError(f"{path}:{line}: {key!r} has the wrong type ({type(value).__name__})")
+        check_key(path, raw, key, value)
+    if config.get("cover") and not (path.parent / config["cover"]).is_file():
+        where = f"{path}:{line_of(raw, 'cover')}"
+        raise ConfigError(
+            f"{where}: cover image not found: {path.parent / config['cover']}; fix 'cover' or add the file"
+        )
     return config
 
 
+def check_key(path: Path, raw: str, key: str, value: object) -> None:
+    """Stop on an unknown key, a wrong type or a value outside the key's choices."""
+    where = f"{path}:{line_of(raw, key)}"
+    if key not in BOOK_KEYS:
+        close = difflib.get_close_matches(key, BOOK_KEYS, n=1)
+        hint = f"; did you mean {close[0]!r}?" if close else "; see the book.toml reference in the README"
+        raise ConfigError(f"{where}: unknown key {key!r}{hint}")
+    spec = BOOK_KEYS[key]
+    if not any(matches(value, kind) for kind in spec.types):
+        wanted = " or ".join(kind if isinstance(kind, str) else article(kind) for kind in spec.types)
+        raise ConfigError(f"{where}: {key!r} must be {wanted}, not {toml_type(value)}")
+    if spec.choices and value not in spec.choices:
+        raise ConfigError(f"{where}: {key!r} must be one of {', '.join(spec.choices)}, not {value!r}")
+
+
+def matches(value: object, kind: type | str) -> bool:
+    """Tell whether a TOML value has one of the types a key accepts."""
+    if kind == STRINGS:
+        return isinstance(value, list) and all(isinstance(item, str) for item in value)
+    if isinstance(kind, str):  # A list of file names, or of lists of file names (one chapter over files).
+        return isinstance(value, list) and all(isinstance(item, str) or matches(item, STRINGS) for item in value)
+    if kind in (int, float) and isinstance(value, bool):
+        return False
+    return isinstance(value, kind)
+
+
+def article(kind: type) -> str:
+    """Name a type for a message: `a string`, `an integer`."""
+    name = {str: "string", int: "integer", float: "number", dt.date: "date", dt.datetime: "date"}[kind]
+    return f"an {name}" if name[0] in "aeiou" else f"a {name}"
+
+
+def toml_type(value: object) -> str:
+    """Name a TOML value's type as the user wrote it."""
+    names = {
+        bool: "a true/false",
+        int: "an integer",
+        float: "a number",
+        str: "a string",
+        list: "a list",
+        dict: "a table",
+    }
+    return next((name for kind, name in names.items() if isinstance(value, kind)), "a date")
+
+
 def line_of(raw: str, key: str) -> int:
-    """Return the line a top-level key is set on."""
-    match = re.search(rf"^\s*{re.escape(key)}\s*=", raw, re.MULTILINE)
+    """Return the line a top-level key is set on (a table header counts for a table)."""
+    pattern = rf"^\s*(?:{re.escape(key)}|\"{re.escape(key)}\")\s*=|^\s*\[+\s*{re.escape(key)}\s*[\].]"
+    match = re.search(pattern, raw, re.MULTILINE)
     return raw.count("\n", 0, match.start()) + 1 if match else 1
 
 
-def chapter_files(folder: Path, config: dict) -> tuple[Path, ...]:
+def natural_key(path: Path) -> tuple:
+    """Sort file names with their numbers as numbers: `2-x.txt` before `10-x.txt`."""
+    return tuple(int(part) if part.isdigit() else part.lower() for part in re.split(r"(\d+)", path.name))
+
+
+def chapter_units(folder: Path, config: dict) -> tuple[tuple[Path, ...], ...]:
     """Return the folder's text files: the `chapters` list, or every text file in name order."""
     if "chapters" in config:
-        files = tuple(folder / name for name in config["chapters"])
-        missing = [str(path) for path in files if not path.is_file()]
-        if missing:
-            raise ConfigError(f"{folder / 'book.toml'}: chapter file not found: {missing[0]}")
-        return files
-    files = tuple(sorted(p for p in folder.iterdir() if p.suffix.lower() in TEXT_SUFFIXES and p.is_file()))
+        units = tuple(listed_unit(folder, entry) for entry in config["chapters"])
+        if not units:
+            raise ConfigError(f"{folder / 'book.toml'}: 'chapters' is empty; list the text files in reading order")
+        return units
+    files = sorted((path for path in folder.iterdir() if is_manuscript_file(path)), key=natural_key)
     if not files:
-        raise InputError(f"{folder}: no .txt or .md files in this folder")
-    return files
+        raise InputError(f"{folder}: no .txt or .md files in this folder; add one, or run `ebookgen init`")
+    return tuple((path,) for path in files)
+
+
+def listed_unit(folder: Path, entry: str | list[str]) -> tuple[Path, ...]:
+    """Resolve one `chapters` entry: a file, or a list of files that one chapter spans."""
+    names = [entry] if isinstance(entry, str) else entry
+    paths = tuple(folder / name for name in names)
+    for path in paths:
+        if not path.is_file():
+            raise ConfigError(f"{folder / 'book.toml'}: chapter file not found: {path}; fix the 'chapters' list")
+    return paths
+
+
+def is_manuscript_file(path: Path) -> bool:
+    """Tell a manuscript text file from the folder's other files (hidden files, README, book.toml)."""
+    name = path.name
+    if name.startswith((".", "~")) or name.lower().startswith(("readme", "license", "licence")):
+        return False
+    return path.suffix.lower() in TEXT_SUFFIXES and path.is_file()
 
 
 def metadata_from(config: dict, folder: Path) -> Metadata:
     """Build the book's metadata from book.toml."""
     author = config.get("author", "Anonymous")
     authors = tuple(author) if isinstance(author, list) else (author,)
+    isbn = config.get("isbn", "")
     return Metadata(
-        title=config.get("title") or title_from_filename(folder),
-        authors=authors,
+        title=config.get("title") or title_from_filename(folder.resolve()),
+        authors=authors or ("Anonymous",),
         language=config.get("language", "en"),
         subtitle=config.get("subtitle", ""),
         description=config.get("description", ""),
         subjects=tuple(config.get("subjects", ())),
         publisher=config.get("publisher", ""),
         rights=config.get("rights", ""),
-        identifier=config.get("identifier", ""),
+        identifier=config.get("identifier", "")
+        or (f"urn:isbn:{isbn.replace('-', '').replace(' ', '')}" if isbn else ""),
         date=str(config.get("date", "")),
         series=config.get("series", ""),
         series_index=str(config.get("series_index", "")),
@@ -150,7 +265,9 @@ def options_from(config: dict) -> NormaliseOptions:
     )
 
 
-def with_overrides(project: Project, title: str | None, author: str | None, language: str | None) -> Project:
+def with_overrides(
+    project: Project, title: str | None, author: str | None, language: str | None, encoding: str | None = None
+) -> Project:
     """Apply command-line metadata overrides."""
     changes: dict = {}
     if title:
@@ -159,4 +276,6 @@ def with_overrides(project: Project, title: str | None, author: str | None, lang
         changes["authors"] = (author,)
     if language:
         changes["language"] = language
-    return replace(project, metadata=replace(project.metadata, **changes)) if changes else project
+    if changes:
+        project = replace(project, metadata=replace(project.metadata, **changes))
+    return replace(project, encoding=encoding) if encoding else project

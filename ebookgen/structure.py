@@ -10,21 +10,9 @@ import re
 from dataclasses import dataclass, field
 
 from .blocks import RawBlock
+from .headings import CHAPTER, CONTENTS, PART, Heading, heading_of, markdown_part_level
 from .model import AuthorNote, Block, Chapter, Flashback, Paragraph, SceneBreak, SceneNote, Text
-
-NUMBER_WORDS = (
-    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-    "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred"
-).split()
-_NUMBER = r"(?:\d+|[ivxlcdm]+|(?:" + "|".join(NUMBER_WORDS) + r")(?:[\s-]+(?:" + "|".join(NUMBER_WORDS) + r"))*)"
-CHAPTER_HEADING = re.compile(
-    r"^(?:chapter|chap\.|ch\.)\s+" + _NUMBER + r"\.?(?:\s*[:.\-\u2013\u2014]+\s*(?P<title>.+))?$", re.IGNORECASE
-)
-NAMED_HEADING = re.compile(
-    r"^(?:prologue|epilogue|interlude|afterword|foreword|preface|introduction)"
-    r"(?:\s*[:.\-\u2013\u2014]+\s*(?P<title>.+))?$",
-    re.IGNORECASE,
-)
+from .report import Findings, warn
 
 # A line of one repeated symbol, spaced or not (`* * *`, `~~~`, `#`, `___`, `---`, `===`, `§`).
 SYMBOL_RUN = re.compile(r"^([*~#_\-=+.•·§¤°◊◆♦❦❧☙⁂※†‡/\\|oOxX0])(?:\s*\1)*$")
@@ -42,7 +30,12 @@ FLASHBACK_END = re.compile(
     r"present(?:\s+day|\s+time)?|back\s+to\s+(?:the\s+)?present)" + _DECOR + r":?" + _DECOR + r"$",
     re.I,
 )
-AUTHOR_NOTE = re.compile(r"^(?:\*\*?|_)?\s*(?:A/N|AN|A\.N\.|Author'?s\s+Notes?)\s*[:\-]", re.I)
+AUTHOR_NOTE = re.compile(
+    r"^[\[(]?(?:\*\*?|_)?\s*(?:A/N|AN|A\.N\.|Author['\u2019]?s\s+Notes?|Disclaimer)\s*(?:\*\*?|_)?\s*[:\-]", re.I
+)
+# A short line decorated like a marker but holding words it does not know (`~*~Rory~*~`, `<<Kyle>>`).
+MARKER_LIKE = re.compile(r"^[*~=#+<>\-_.\s]{2,}\S.{0,30}?[*~=#+<>\-_.\s]{2,}$")
+EMPHASIS_ONLY = re.compile(r"^(\*{1,2}|_{1,2})[^*_]+\1$")
 SCENE_SETTING = re.compile(r"^\((?!.*\)\s*\S.*$)[^()]*\)$|^\[[^\[\]]*\]$", re.S)
 
 BLANK_RUN_POLICIES = ("pause", "break")
@@ -62,7 +55,13 @@ class Draft:
     """A chapter being assembled: its heading and its blocks with break candidates."""
 
     title: str = ""
+    level: str = CHAPTER
     items: list[object] = field(default_factory=list)
+    part: str = ""
+
+    def has_text(self) -> bool:
+        """Tell whether any paragraph has been added."""
+        return any(isinstance(item, (Paragraph, SceneNote)) for item in self.items)
 
 
 # Items of a draft besides model blocks.
@@ -70,68 +69,124 @@ class _Pause:
     """Extra blank lines: a pause, or where an unmarked flashback starts."""
 
 
-class _FlashbackStart:
-    """A flashback start marker line."""
+@dataclass(frozen=True)
+class FlashbackMark:
+    """A flashback start or end marker line."""
+
+    starts: bool
+    line: int = 0
 
 
-class _FlashbackEnd:
-    """A flashback end marker line."""
+PAUSE = _Pause()
+FLASHBACK_START_MARK, FLASHBACK_END_MARK = FlashbackMark(True), FlashbackMark(False)
 
 
-PAUSE, FLASHBACK_START_MARK, FLASHBACK_END_MARK = _Pause(), _FlashbackStart(), _FlashbackEnd()
-
-
-def find_structure(blocks: list[RawBlock], options: StructureOptions = StructureOptions()) -> list[Chapter]:
+def find_structure(
+    blocks: list[RawBlock], options: StructureOptions = StructureOptions(), findings: Findings = None
+) -> list[Chapter]:
     """Turn raw blocks into chapters of model blocks."""
-    drafts = split_chapters(blocks, options)
+    drafts = attach_parts(drop_contents(split_chapters(blocks, options, findings)))
     chapters = []
     for number, draft in enumerate(drafts, start=1):
-        body = resolve_flashbacks(draft.items)
+        body = resolve_flashbacks(draft.items, findings)
         body = mark_scene_notes(body)
         body = tidy_breaks(body)
-        chapters.append(Chapter(title=draft.title, blocks=tuple(body), number=number))
+        chapters.append(Chapter(title=draft.title, blocks=tuple(body), number=number, part=draft.part))
     return [chapter for chapter in chapters if chapter.blocks or chapter.title]
 
 
-def split_chapters(blocks: list[RawBlock], options: StructureOptions) -> list[Draft]:
-    """Classify each block and cut the book at chapter headings."""
+def split_chapters(blocks: list[RawBlock], options: StructureOptions, findings: Findings = None) -> list[Draft]:
+    """Classify each block and cut the book at chapter and part headings."""
+    part_level = markdown_part_level(block.text for block in blocks)
     drafts = [Draft()]
     for block in blocks:
         text = block.text.strip()
-        heading = chapter_heading(text)
+        set_apart = block.spaced or not drafts[-1].has_text() or isinstance(drafts[-1].items[-1], SceneBreak)
+        heading = None if is_scene_break_marker(text) else heading_of(text, part_level, set_apart)
         if heading is not None:
-            if drafts[-1].items and any(isinstance(item, Paragraph) for item in drafts[-1].items) or drafts[-1].title:
-                drafts.append(Draft(title=heading))
-            else:
-                drafts[-1].title = heading
+            open_draft(drafts, heading)
             continue
         items = drafts[-1].items
         if block.spaced and items:
             items.append(SceneBreak() if options.blank_runs == "break" else PAUSE)
-        items.append(classify(text, options))
+        items.append(classify(text, options, block.line, findings))
     return [draft for draft in drafts if draft.items or draft.title]
 
 
-def classify(text: str, options: StructureOptions) -> object:
+def open_draft(drafts: list[Draft], heading: Heading) -> None:
+    """Start a chapter at a heading, or give the heading to a draft that has no text yet."""
+    current = drafts[-1]
+    if current.has_text() or current.title:
+        drafts.append(Draft(title=heading.title, level=heading.level))
+    else:
+        current.title, current.level = heading.title, heading.level
+
+
+def drop_contents(drafts: list[Draft]) -> list[Draft]:
+    """Drop a table of contents: a `Contents` heading or a run of three or more headings with no text."""
+    out: list[Draft] = []
+    run: list[Draft] = []
+    for draft in drafts:
+        if not draft.has_text() and draft.title:
+            run.append(draft)
+            continue
+        out.extend(kept_headings(run))
+        run = []
+        out.append(draft)
+    out.extend(kept_headings(run))
+    return out
+
+
+def kept_headings(run: list[Draft]) -> list[Draft]:
+    """Keep a short run of empty headings (a part before its first chapter); drop a contents list.
+
+    The run is the headings with no text between them that come before a chapter with text.
+    """
+    if len(run) < 3 and not any(draft.level == CONTENTS for draft in run):
+        return run
+    # The last heading before the text may be the part the next chapter opens.
+    tail = run[-1:] if run[-1].level == PART else []
+    # Whatever the dropped headings carried (author's notes) moves to the first heading kept.
+    notes = [item for draft in run[: len(run) - len(tail)] for item in draft.items]
+    if tail and notes:
+        tail[0].items[:0] = notes
+    return tail
+
+
+def attach_parts(drafts: list[Draft]) -> list[Draft]:
+    """Give a part's title to the chapter that opens it; a part with text of its own is a chapter too."""
+    out: list[Draft] = []
+    pending: Draft | None = None
+    for draft in drafts:
+        if draft.level == PART and not draft.has_text():
+            pending = draft
+            continue
+        if pending is not None:
+            draft.part = pending.title
+            draft.items[:0] = pending.items
+            pending = None
+        elif draft.level == PART:
+            draft.part = draft.title
+        out.append(draft)
+    if pending is not None:
+        pending.part = pending.title
+        out.append(pending)
+    return out
+
+
+def classify(text: str, options: StructureOptions, line: int = 0, findings: Findings = None) -> object:
     """Tell what one block is: a marker line, a note or a paragraph."""
     if is_scene_break_marker(text):
         return SceneBreak()
     if FLASHBACK_END.match(text):
-        return FLASHBACK_END_MARK
+        return FlashbackMark(False, line)
     if FLASHBACK_START.match(text):
-        return FLASHBACK_START_MARK
+        return FlashbackMark(True, line)
     if AUTHOR_NOTE.match(text):
         return AuthorNote((Text(text),)) if options.author_notes == "keep" else None
+    if MARKER_LIKE.match(text) and not EMPHASIS_ONLY.match(text):
+        warn(findings, line, f"{text!r} looks like a marker line but is not one ebookgen knows; kept as text")
     return Paragraph((Text(text),))
-
-
-def chapter_heading(text: str) -> str | None:
-    """Return the heading if the block is a chapter heading line."""
-    if len(text) > 80 or "\n" in text:
-        return None
-    if CHAPTER_HEADING.match(text) or NAMED_HEADING.match(text):
-        return text
-    return None
 
 
 def is_scene_break_marker(text: str) -> bool:
@@ -147,20 +202,36 @@ def is_scene_break_marker(text: str) -> bool:
     return bool(WORDED_MARKER.match(text))
 
 
-def resolve_flashbacks(items: list[object]) -> list[Block]:
+def end_unended_flashbacks(items: list[object]) -> list[object]:
+    """Give a start marker with no end marker of its own an end at the next scene break."""
+    out = list(items)
+    index = 0
+    while index < len(out):
+        item = out[index]
+        if isinstance(item, FlashbackMark) and item.starts:
+            following = [i for i in range(index + 1, len(out)) if isinstance(out[i], FlashbackMark)]
+            if not following or out[following[0]].starts:
+                limit = following[0] if following else len(out)
+                end = next((i for i in range(index + 1, limit) if isinstance(out[i], SceneBreak)), limit)
+                out.insert(end, FlashbackMark(False, item.line))
+        index += 1
+    return out
+
+
+def resolve_flashbacks(items: list[object], findings: Findings = None) -> list[Block]:
     """Wrap flashback passages, starting an unmarked one at the nearest preceding break."""
     out: list[object] = []
     open_at: int | None = None
-    for item in items:
+    for item in end_unended_flashbacks(items):
         if item is None:
             continue
-        if item is FLASHBACK_START_MARK:
+        if isinstance(item, FlashbackMark) and item.starts:
             if open_at is None:
                 out.append(SceneBreak())
                 open_at = len(out)
             continue
-        if item is FLASHBACK_END_MARK:
-            start = open_at if open_at is not None else nearest_break(out)
+        if isinstance(item, FlashbackMark):
+            start = open_at if open_at is not None else nearest_break(out, item.line, findings)
             inner = [block for block in out[start:] if block is not PAUSE]
             del out[start:]
             if start and out and out[-1] is PAUSE:
@@ -177,11 +248,12 @@ def resolve_flashbacks(items: list[object]) -> list[Block]:
     return [item for item in out if item is not PAUSE]
 
 
-def nearest_break(out: list[object]) -> int:
+def nearest_break(out: list[object], line: int = 0, findings: Findings = None) -> int:
     """Return the index just after the nearest break (pause or scene break) before the end."""
     for index in range(len(out) - 1, -1, -1):
-        if out[index] is PAUSE or isinstance(out[index], SceneBreak):
+        if out[index] is PAUSE or isinstance(out[index], (SceneBreak, Flashback)):
             return index + 1
+    warn(findings, line, "end-of-flashback marker with no break before it: the flashback starts at the chapter start")
     leading_notes = 0
     while leading_notes < len(out) and isinstance(out[leading_notes], AuthorNote):
         leading_notes += 1

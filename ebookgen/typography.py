@@ -67,6 +67,23 @@ def curl_quotes(text: str, options: TypographyOptions = TypographyOptions()) -> 
     return QuoteCurler(text, options.primary_quote).run()
 
 
+@dataclass(frozen=True)
+class QuoteDoubts:
+    """What curling one paragraph left uncertain: guesses made and the quote marks left open."""
+
+    guesses: tuple[str, ...]
+    left_open: tuple[str, ...]
+
+
+def quote_doubts(text: str, options: TypographyOptions = TypographyOptions()) -> QuoteDoubts:
+    """Curl a paragraph as ``typeset`` does and report its guesses and the quotes it leaves open."""
+    for rule in TYPOGRAPHY_RULES:
+        text = rule(text)
+    curler = QuoteCurler(text, options.primary_quote)
+    curler.run()
+    return QuoteDoubts(tuple(curler.doubts), tuple(mark for mark, _ in curler.stack))
+
+
 class QuoteCurler:
     """Walk a paragraph once, curling quotes with a stack of the quotes that are open.
 
@@ -79,6 +96,7 @@ class QuoteCurler:
         self.primary = '"' if primary == PRIMARY_DOUBLE else "'"
         self.stack: list[tuple[str, str]] = []
         self.out: list[str] = []
+        self.doubts: list[str] = []  # What the curler could not be sure of, for `ebookgen check`.
 
     def run(self) -> str:
         """Return the paragraph with every straight quote curled."""
@@ -120,7 +138,14 @@ class QuoteCurler:
     def double(self, index: int) -> str:
         """Curl a double quote."""
         side = self.side(index) or ("close" if self.is_open('"') else "open")
+        if side == "close" and not self.stack:
+            self.doubt(index, "a closing double quote with no quote open before it")
         return self.quote(side, '"')
+
+    def doubt(self, index: int, message: str) -> None:
+        """Note something the curler had to guess, with the text around it."""
+        context = self.text[max(0, index - 15) : index + 15].strip()
+        self.doubts.append(f"{message}: \u2026{context}\u2026")
 
     def single(self, index: int) -> str:
         """Curl a single quote, telling apostrophes from quotes."""
@@ -129,8 +154,14 @@ class QuoteCurler:
             return "\u2019"  # An apostrophe inside a word: don't, o'clock.
         if self.is_elision(index, prev):
             return "\u2019"  # A word-initial elision: 'em, 'til, '80s.
-        side = self.side(index) or ("close" if self.is_open("'") else "open")
+        side = self.side(index)
+        guessed = side is None
+        if guessed:
+            self.doubt(index, "a single quote that is neither clearly a quote nor an apostrophe")
+            side = "close" if self.is_open("'") else "open"
         if side == "open" and self.primary == '"' and not self.closes_later(index):
+            if re.match(LETTER, nxt) and not guessed:
+                self.doubt(index, "a single quote before a word, read as an apostrophe")
             return "\u2019"  # An opening single quote that never closes is an apostrophe.
         if side == "close" and not self.is_open("'"):
             return "\u2019"  # A closing single quote nobody opened: a plural possessive (the Joneses').

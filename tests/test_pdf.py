@@ -41,13 +41,16 @@ def test_only_the_book_face_embedded_and_subset(sample_pdf) -> None:
 def test_page_count_and_folios(sample_pdf) -> None:
     reader = PdfReader(sample_pdf.path)
     assert sample_pdf.pages == len(reader.pages) >= 6
-    # The title page is recto 1, its back is blank, the story opens on a recto numbered 1.
+    # The half-title is recto 1, its back is blank, the story opens on a recto numbered 1.
     assert "Tell Me Something" in reader.pages[0].extract_text()
     assert reader.pages[1].extract_text().strip() == ""
-    opener = reader.pages[2].extract_text()
+    first = sample_pdf.anchors["chapter-1"]
+    assert first % 2 == 1
+    opener = reader.pages[first - 1].extract_text()
     assert "It hurts" in opener.replace("IT HURTS", "It hurts") or "t hurts" in opener
-    folios = [page.extract_text().strip().splitlines()[-1].strip() for page in reader.pages[2:]]
+    folios = [page.extract_text().strip().splitlines()[-1].strip() for page in reader.pages[first - 1 :]]
     assert folios == [str(number) for number in range(1, len(folios) + 1)]
+    assert sample_pdf.folios[first - 1 :] == folios
 
 
 def test_text_is_curled_and_markers_gone(sample_pdf) -> None:

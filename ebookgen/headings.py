@@ -1,0 +1,95 @@
+"""Recognise heading lines: chapters, parts (a level above) and a table of contents.
+
+A heading is a whole block on its own: `Chapter 12`, `CHAPTER XII.`, `Chapter 3: Title`, `Prologue`,
+`Part One`, `BOOK ONE: 1805`, `# Heading`, a short ALL-CAPS line or a bare number.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+CHAPTER, PART, CONTENTS = "chapter", "part", "contents"
+
+NUMBER_WORDS = (
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred"
+).split()
+ORDINALS = "first second third fourth fifth sixth seventh eighth ninth tenth last final".split()
+_WORD = "(?:" + "|".join(NUMBER_WORDS) + ")"
+_NUMBER = r"(?:\d+|[ivxlcdm]+|" + _WORD + r"(?:[\s-]+" + _WORD + r")*)"
+_TITLE = r"(?:\s*[:.\-\u2013\u2014]+\s*(?P<title>.+))?"
+CHAPTER_HEADING = re.compile(r"^(?:chapter|chap\.|ch\.)\s+" + _NUMBER + r"\.?" + _TITLE + "$", re.I)
+NAMED_HEADING = re.compile(
+    r"^(?:prologue|epilogue|interlude|afterword|foreword|preface|introduction|translator['\u2019]?s\s+(?:note|preface))"
+    + _TITLE
+    + "$",
+    re.I,
+)
+PART_HEADING = re.compile(
+    r"^(?:(?:part|book|volume|vol\.)\s+"
+    + _NUMBER
+    + r"\.?|(?:"
+    + "|".join(ORDINALS)
+    + r")\s+(?:part|book|epilogue))"
+    + _TITLE
+    + "$",
+    re.I,
+)
+CONTENTS_HEADING = re.compile(r"^(?:table\s+of\s+)?contents\.?$", re.I)
+NUMBER_HEADING = re.compile(r"^(?:\d{1,3}|[IVXLC]{1,7})\.?$")
+MARKDOWN_HEADING = re.compile(r"^(?P<hashes>#{1,6})[ \t]+(?P<title>.*?[^\W_].*?)(?:[ \t]+#+)?$")
+# Decoration writers put around a heading line: `~Chapter 1~`, `**Prologue**`, `== Part One ==`.
+DECORATION = re.compile(r"^[\s*_~=]+|[\s*_~=]+$")
+SENTENCE_MARKS = re.compile('[.!?,;"\u201c\u201d\u2026*_()\\[\\]]')
+NOT_HEADINGS = frozenset({"THE END", "END", "FIN", "TO BE CONTINUED", "OK", "NO", "YES"})
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A heading line: its level (chapter, part or contents) and its title as typed."""
+
+    level: str
+    title: str
+
+
+def markdown_part_level(texts: Iterable[str]) -> int:
+    """Return the Markdown heading depth that marks parts: the top one when two depths are used, else 0."""
+    depths = {len(match.group("hashes")) for text in texts if (match := MARKDOWN_HEADING.match(text.strip()))}
+    return min(depths) if len(depths) > 1 else 0
+
+
+def heading_of(text: str, part_level: int = 0, set_apart: bool = True) -> Heading | None:
+    """Return the heading a block stands for, or None for any other block.
+
+    A one-word ALL-CAPS line is a heading only when ``set_apart`` (extra blank lines before it,
+    or nothing but headings and breaks): otherwise it is more likely a letter's signature.
+    """
+    text = text.strip()
+    if len(text) > 80 or "\n" in text:
+        return None
+    markdown = MARKDOWN_HEADING.match(text)
+    if markdown:
+        level = PART if len(markdown.group("hashes")) == part_level else CHAPTER
+        return Heading(level, markdown.group("title").strip())
+    bare = DECORATION.sub("", text)
+    if not bare:
+        return None
+    if CONTENTS_HEADING.match(bare):
+        return Heading(CONTENTS, bare)
+    if PART_HEADING.match(bare):
+        return Heading(PART, bare)
+    if CHAPTER_HEADING.match(bare) or NAMED_HEADING.match(bare) or NUMBER_HEADING.match(bare):
+        return Heading(CHAPTER, bare)
+    if bare == text and is_caps_heading(text) and (set_apart or len(text.split()) > 1):
+        return Heading(CHAPTER, text)
+    return None
+
+
+def is_caps_heading(text: str) -> bool:
+    """Tell a short ALL-CAPS heading line (`THE RETURN`, `PLACE-NAMES: THE NAME`) from shouting."""
+    letters = sum(char.isalpha() for char in text)
+    if letters < 3 or len(text) > 60 or len(text.split()) > 10 or text in NOT_HEADINGS:
+        return False
+    return text == text.upper() and text != text.lower() and not SENTENCE_MARKS.search(text)
