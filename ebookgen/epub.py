@@ -72,12 +72,13 @@ def write_epub(book: Book, target: Path, options: EpubOptions) -> Path:
     sheets = add_stylesheets(package, options.embed_fonts)
     cover = add_cover(package, book, sheets)
     title_page = add_title_page(package, book, sheets)
+    front_matter = add_front_matter(package, book, sheets)
     contents = add_contents(package, book, sheets, options.print_edition)
     if options.embed_fonts:
         add_fonts(package)
     if options.kobo:
-        make_kepub([title_page] + [document.item for document in contents])
-    add_navigation(package, book, sheets, [cover, title_page], contents, options.print_edition)
+        make_kepub([title_page, *front_matter] + [document.item for document in contents])
+    add_navigation(package, book, sheets, [cover, title_page, *front_matter], contents, options.print_edition)
     data = reproducible_zip(package_bytes(package, options.modified), options.modified, book.metadata.language)
     with atomic_path(target) as temporary:
         temporary.write_bytes(data)
@@ -128,6 +129,27 @@ def add_title_page(package: epub.EpubBook, book: Book, sheets: list[str]) -> epu
     item = document("titlepage", "text/titlepage.xhtml", meta.title, meta.language, render_title_page(book), sheets)
     package.add_item(item)
     return item
+
+
+def with_semantics(section: str, kind: str) -> str:
+    """Give a front-matter section its epub:type and ARIA role (`dedication` -> `doc-dedication`)."""
+    return section.replace("<section ", f'<section epub:type="{kind}" role="doc-{kind}" ', 1)
+
+
+def add_front_matter(package: epub.EpubBook, book: Book, sheets: list[str]) -> list[epub.EpubItem]:
+    """Add the dedication and the epigraph, each on its own page, when the book has them."""
+    from .frontmatter import dedication_page, epigraph_page
+
+    items = []
+    for kind, title, section in (
+        ("dedication", "Dedication", dedication_page(book)),
+        ("epigraph", "Epigraph", epigraph_page(book)),
+    ):
+        if section:
+            body = with_semantics(section, kind)
+            items.append(document(kind, f"text/{kind}.xhtml", title, book.metadata.language, body, sheets))
+            package.add_item(items[-1])
+    return items
 
 
 def add_contents(package: epub.EpubBook, book: Book, sheets: list[str], edition: PrintEdition | None) -> list[Document]:
@@ -194,7 +216,7 @@ def add_navigation(
     edition: PrintEdition | None,
 ) -> None:
     """Add the navigation document and the NCX, the EPUB 2 guide and the reading order."""
-    cover, title_page = front
+    cover, title_page, *others = front
     first = next(document.item for document in contents if document.kind == "chapter")
     marks = (
         Landmark("cover", "Cover", cover.file_name),
@@ -217,7 +239,7 @@ def add_navigation(
         {"href": first.file_name, "title": "Start of Text", "type": "text"},
         {"href": "nav.xhtml", "title": "Contents", "type": "toc"},
     ]
-    package.spine = [cover, title_page, nav] + [document.item for document in contents]
+    package.spine = [cover, title_page, *others, nav] + [document.item for document in contents]
 
 
 def font_faces() -> str:

@@ -127,6 +127,9 @@ def book_with_parts(cover: Path) -> Book:
         series="Houses",
         series_index="2",
         cover=str(cover),
+        dedication="For the ones who stayed.",
+        epigraph="Every house is a story.",
+        epigraph_source="Anon.",
     )
     chapters = (
         Chapter("Prologue", (paragraph("Before it all."),), 1),
@@ -156,8 +159,10 @@ def test_parts_series_authors_and_a_given_cover(tmp_path: Path) -> None:
     assert ncx_tree(book.ncx().find("ncx:navMap", NS)) == expected
     part = book.xml("text/part-01.xhtml").find(".//x:section", NS)
     assert part.get(EPUB_TYPE) == "part" and part.findtext("x:h2", namespaces=NS) == "Part One"
-    assert book.spine()[:4] == ["text/cover.xhtml", "text/titlepage.xhtml", "nav.xhtml", "text/chapter-001.xhtml"]
-    assert book.spine()[4] == "text/part-01.xhtml"
+    front = ["text/cover.xhtml", "text/titlepage.xhtml", "text/dedication.xhtml", "text/epigraph.xhtml", "nav.xhtml"]
+    assert book.spine()[:7] == front + ["text/chapter-001.xhtml", "text/part-01.xhtml"]
+    for kind in ("dedication", "epigraph"):
+        assert book.xml(f"text/{kind}.xhtml").find(".//x:section", NS).get(EPUB_TYPE) == kind
     assert book.item(properties="cover-image").get("media-type") == "image/png"
     assert book.opf.findtext(".//dc:identifier", namespaces=NS) == "urn:isbn:9780000000002"
     assert book.opf.findtext(".//dc:date", namespaces=NS) == "2024-05-17"
