@@ -174,3 +174,19 @@ def test_parts_series_authors_and_a_given_cover(tmp_path: Path) -> None:
     }
     assert collection.text == "Houses" and refines == {"collection-type": "series", "group-position": "2"}
     assert book.metas("dcterms:modified") == ["2024-06-01T00:00:00Z"]
+
+
+def test_generated_cover_keeps_long_titles_and_names_inside_the_frame() -> None:
+    from ebookgen.cover import MARGIN, generate_cover, palette_for
+
+    title = "The Remarkable and Entirely True History of the Misadventures of Captain Bartholomew Higginbottom"
+    metadata = Metadata(title=title, authors=("Maximilian Alexander Fitzgerald-Worthington III",), series="Seas")
+    picture = Image.open(io.BytesIO(generate_cover(metadata))).convert("RGB")
+    ground = palette_for(title)[0]
+    for box in (
+        (MARGIN + 40, MARGIN + 40, 205, 2560 - MARGIN - 40),
+        (1600 - 205, MARGIN + 40, 1600 - MARGIN - 40, 2400),
+    ):
+        colours = picture.crop(box).getcolors(1 << 16)
+        assert all(max(abs(a - b) for a, b in zip(colour, ground, strict=True)) < 24 for _, colour in colours), box
+    assert len(picture.crop((220, 600, 1380, 1400)).getcolors(1 << 16)) > 50  # The title is set in the middle.
