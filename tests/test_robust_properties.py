@@ -96,7 +96,7 @@ def test_any_manuscript_gives_well_formed_xhtml_with_every_letter(case) -> None:
     assert not missing, f"letters lost: {dict(missing)}"
 
 
-@settings(max_examples=3, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=2, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
 @given(manuscripts)
 def test_a_sample_of_those_books_passes_epubcheck(case) -> None:
     blocks, joiner = case
