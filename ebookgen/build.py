@@ -6,16 +6,23 @@ A library user calls ``build_epub`` or ``build_pdf``; the CLI is a thin layer on
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .epub import EpubOptions, write_epub
 from .errors import InputError
 from .model import Book
 from .normalise import build_book
 from .output import check_output
+from .pagelist import print_edition
 from .project import Project, load_project, title_from_filename
 from .reader import read_unit
+from .render import render_book
+
+if TYPE_CHECKING:
+    from .pdf import PdfOptions, PdfResult
 
 
 def load_book(project: Project) -> Book:
@@ -43,25 +50,71 @@ def default_output(project: Project, suffix: str) -> Path:
     return Path("dist") / f"{project.slug}{suffix}"
 
 
-def build_epub(source: str | Path | Project, output: str | Path | None = None) -> Path:
-    """Build an EPUB from a manuscript file or folder; return its path."""
+def epub_suffix(kobo: bool) -> str:
+    """Return the EPUB's file suffix: Kobo's `.kepub.epub` or `.epub`."""
+    return ".kepub.epub" if kobo else ".epub"
+
+
+def build_epub(
+    source: str | Path | Project, output: str | Path | None = None, kobo: bool = False, embed_fonts: bool = False
+) -> Path:
+    """Build an EPUB (or a Kobo kepub) from a manuscript file or folder; return its path."""
     project = source if isinstance(source, Project) else load_project(Path(source))
-    target = Path(output) if output else default_output(project, ".epub")
+    target = Path(output) if output else default_output(project, epub_suffix(kobo))
     check_output(target, project.sources)
     book = load_book(project)
-    return write_epub(book, target, EpubOptions(modified=modification_time(project)))
+    options = EpubOptions(modified=modification_time(project), kobo=kobo, embed_fonts=embed_fonts)
+    return write_epub(book, target, options)
 
 
-def build_pdf(source: str | Path | Project, output: str | Path | None = None, options=None, progress=None):
-    """Build a print PDF from a manuscript file or folder; return what was written (a PdfResult)."""
+@dataclass(frozen=True)
+class BuildResult:
+    """What `build` wrote: the EPUB, carrying the print edition's pages, and the PDF."""
+
+    epub: Path
+    pdf: PdfResult
+    book: Book
+
+
+def build_all(
+    source: str | Path | Project,
+    folder: str | Path | None = None,
+    kobo: bool = False,
+    embed_fonts: bool = False,
+    pdf_options: PdfOptions | None = None,
+    progress=None,
+) -> BuildResult:
+    """Build the PDF and the EPUB from one normalisation; the EPUB gets the PDF's page list."""
+    from .pdf import PdfOptions, write_pdf
+
+    project = source if isinstance(source, Project) else load_project(Path(source))
+    folder = Path(folder) if folder else Path("dist")
+    epub_target, pdf_target = folder / f"{project.slug}{epub_suffix(kobo)}", folder / f"{project.slug}.pdf"
+    for target in (epub_target, pdf_target):
+        check_output(target, project.sources)
+    book = load_book(project)
+    printed = write_pdf(book, pdf_target, with_year(pdf_options or PdfOptions(), project), progress)
+    sections = [(rendered.anchor, rendered.section) for rendered in render_book(book, block_ids=True)]
+    source_note = f"{book.metadata.title}, print edition of {printed.pages} pages ({pdf_target.name})"
+    edition = print_edition(sections, printed.anchors, printed.folios, printed.page_starts, source_note)
+    options = EpubOptions(modification_time(project), kobo=kobo, embed_fonts=embed_fonts, print_edition=edition)
+    return BuildResult(write_epub(book, epub_target, options), printed, book)
+
+
+def with_year(options: PdfOptions, project: Project) -> PdfOptions:
+    """Give the copyright page the manuscript's year unless the options name one."""
     from dataclasses import replace
 
+    return options if options.year else replace(options, year=modification_time(project).year)
+
+
+def build_pdf(
+    source: str | Path | Project, output: str | Path | None = None, options: PdfOptions | None = None, progress=None
+) -> PdfResult:
+    """Build a print PDF from a manuscript file or folder; return what was written (a PdfResult)."""
     from .pdf import PdfOptions, write_pdf
 
     project = source if isinstance(source, Project) else load_project(Path(source))
     target = Path(output) if output else default_output(project, ".pdf")
     check_output(target, project.sources)
-    options = options or PdfOptions()
-    if not options.year:
-        options = replace(options, year=modification_time(project).year)
-    return write_pdf(load_book(project), target, options, progress)
+    return write_pdf(load_book(project), target, with_year(options or PdfOptions(), project), progress)

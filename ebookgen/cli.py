@@ -40,6 +40,12 @@ OutputOpt = Annotated[
 ]
 TitleOpt = Annotated[Optional[str], typer.Option("--title", help="Book title (overrides book.toml or the file name).")]
 AuthorOpt = Annotated[Optional[str], typer.Option("--author", help="Author name (overrides book.toml).")]
+KoboOpt = Annotated[
+    bool, typer.Option("--kobo", help="Write a Kobo .kepub.epub (sentence spans, Kobo's body wrapper).")
+]
+EmbedFontsOpt = Annotated[
+    bool, typer.Option("--embed-fonts", help="Embed the book font (EB Garamond, subset to the text) in the EPUB.")
+]
 LangOpt = Annotated[
     Optional[str], typer.Option("--lang", help="Language tag such as en or en-GB (overrides book.toml).")
 ]
@@ -131,6 +137,8 @@ def epub(
     author: AuthorOpt = None,
     lang: LangOpt = None,
     encoding: EncodingOpt = None,
+    kobo: KoboOpt = False,
+    embed_fonts: EmbedFontsOpt = False,
 ) -> None:
     """Build an EPUB 3 e-book."""
     with reported():
@@ -138,7 +146,9 @@ def epub(
         from .summary import Written, stats_of_epub, working
 
         with working("Building the EPUB", enabled=not SETTINGS.quiet):
-            path = build_epub(prepare(source, title, author, lang, encoding), output)
+            path = build_epub(
+                prepare(source, title, author, lang, encoding), output, kobo=kobo, embed_fonts=embed_fonts
+            )
         summarise([Written(path)], stats_of_epub(path))
 
 
@@ -271,6 +281,33 @@ def sideload(
             typer.echo(f"copied {result.copied} to your {result.device.label} ({result.device.root})")
             for note in result.notes:
                 typer.echo(note)
+
+
+@app.command()
+def build(
+    source: SourceArg = Path("manuscript"),
+    output: Annotated[
+        Optional[Path],
+        typer.Option("--output", "-o", help="Folder to write the EPUB and the PDF into (default: dist)."),
+    ] = None,
+    title: TitleOpt = None,
+    author: AuthorOpt = None,
+    lang: LangOpt = None,
+    encoding: EncodingOpt = None,
+    kobo: KoboOpt = False,
+    embed_fonts: EmbedFontsOpt = False,
+) -> None:
+    """Build the PDF and the EPUB together; the EPUB carries the print edition's page numbers."""
+    with reported():
+        from .build import build_all
+        from .summary import Written, stats_of_book, working
+
+        project = prepare(source, title, author, lang, encoding)
+        options = pdf_options(project.trim or "5.5x8.5", False, project.profile or "print", "title", 0)
+        with working("Laying out the PDF and packaging the EPUB", enabled=not SETTINGS.quiet):
+            result = build_all(project, output, kobo=kobo, embed_fonts=embed_fonts, pdf_options=options)
+        written = [Written(result.pdf.path, result.pdf.pages), Written(result.epub)]
+        summarise(written, stats_of_book(result.book))
 
 
 def main() -> None:

@@ -6,7 +6,9 @@ the PDF writer places them all in one. Text is escaped here and nowhere else.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import count
 from xml.sax.saxutils import escape, quoteattr
 
 from .model import AuthorNote, Block, Book, Chapter, Emphasis, Flashback, Inline, Paragraph, SceneBreak, SceneNote, Text
@@ -47,18 +49,23 @@ def render_inlines(inlines: tuple[Inline, ...]) -> str:
     return "".join(parts)
 
 
-def render_block(block: Block) -> str:
-    """Render one block."""
+def block_id(ids: Iterator[str] | None) -> str:
+    """Return the next block's id attribute, or nothing when blocks carry no ids."""
+    return f' id="{next(ids)}"' if ids is not None else ""
+
+
+def render_block(block: Block, ids: Iterator[str] | None = None) -> str:
+    """Render one block; with ids, every paragraph and break carries the next stable id."""
     if isinstance(block, Paragraph):
-        return f"<p>{render_inlines(block.inlines)}</p>"
+        return f"<p{block_id(ids)}>{render_inlines(block.inlines)}</p>"
     if isinstance(block, SceneNote):
-        return f'<p class="scene-setting">{render_inlines(block.inlines)}</p>'
+        return f'<p{block_id(ids)} class="scene-setting">{render_inlines(block.inlines)}</p>'
     if isinstance(block, AuthorNote):
-        return f'<p class="author-note">{render_inlines(block.inlines)}</p>'
+        return f'<p{block_id(ids)} class="author-note">{render_inlines(block.inlines)}</p>'
     if isinstance(block, SceneBreak):
-        return '<hr class="scene-break" aria-label="Scene break"/>'
+        return f'<hr{block_id(ids)} class="scene-break" aria-label="Scene break"/>'
     if isinstance(block, Flashback):
-        inner = "\n".join(render_block(child) for child in block.blocks)
+        inner = "\n".join(render_block(child, ids) for child in block.blocks)
         return f'<div class="flashback">\n{inner}\n</div>'
     raise TypeError(f"cannot render {type(block).__name__}")
 
@@ -72,11 +79,16 @@ def chapter_title(chapter: Chapter, book: Book) -> str:
     return f"Chapter {chapter.number}"
 
 
-def render_chapter(chapter: Chapter, book: Book) -> RenderedChapter:
-    """Render a chapter as an XHTML section with its heading."""
+def render_chapter(chapter: Chapter, book: Book, block_ids: bool = False) -> RenderedChapter:
+    """Render a chapter as an XHTML section with its heading.
+
+    With ``block_ids`` every paragraph and scene break gets a stable id (``chapter-3-12``), so the
+    print layout can say on which page each one begins.
+    """
     title = chapter_title(chapter, book)
     anchor = f"chapter-{chapter.number}"
-    body = "\n".join(render_block(block) for block in chapter.blocks)
+    ids = (f"{anchor}-{n}" for n in count(1)) if block_ids else None
+    body = "\n".join(render_block(block, ids) for block in chapter.blocks)
     section = (
         f'<section epub:type="chapter" role="doc-chapter" class="chapter" id="{anchor}"'
         f' aria-labelledby="{anchor}-title">\n'
@@ -85,9 +97,18 @@ def render_chapter(chapter: Chapter, book: Book) -> RenderedChapter:
     return RenderedChapter(chapter.number, title, anchor, section)
 
 
-def render_book(book: Book) -> list[RenderedChapter]:
+def render_book(book: Book, block_ids: bool = False) -> list[RenderedChapter]:
     """Render every chapter of a book."""
-    return [render_chapter(chapter, book) for chapter in book.chapters]
+    return [render_chapter(chapter, book, block_ids) for chapter in book.chapters]
+
+
+def render_part(number: int, title: str) -> str:
+    """Render the opening page of a part as a section."""
+    anchor = f"part-{number}"
+    return (
+        f'<section epub:type="part" role="doc-part" class="part" id="{anchor}" aria-labelledby="{anchor}-title">\n'
+        f'<h2 class="part-title" id="{anchor}-title">{text(title)}</h2>\n</section>'
+    )
 
 
 def render_title_page(book: Book) -> str:
