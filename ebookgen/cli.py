@@ -300,12 +300,14 @@ def build(
     """Build the PDF and the EPUB together; the EPUB carries the print edition's page numbers."""
     with reported():
         from .build import build_all
-        from .summary import Written, stats_of_book, working
+        from .summary import Written, chapter_progress, stats_of_book
 
         project = prepare(source, title, author, lang, encoding)
         options = pdf_options(project.trim or "5.5x8.5", False, project.profile or "print", "title", 0)
-        with working("Laying out the PDF and packaging the EPUB", enabled=not SETTINGS.quiet):
-            result = build_all(project, output, kobo=kobo, embed_fonts=embed_fonts, pdf_options=options)
+        with chapter_progress("Laying out the PDF, then the EPUB", enabled=not SETTINGS.quiet) as progress:
+            result = build_all(
+                project, output, kobo=kobo, embed_fonts=embed_fonts, pdf_options=options, progress=progress
+            )
         written = [Written(result.pdf.path, result.pdf.pages), Written(result.epub)]
         summarise(written, stats_of_book(result.book))
 
