@@ -10,11 +10,16 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from .headings import heading_of
+
 PARAGRAPH_STYLES = ("auto", "blank", "lines", "wrapped", "indented")
 
+# How a line that ends a paragraph usually ends: a full stop, a closing quote, a dash.
+SENTENCE_END = re.compile("[.!?:;\"'\u201d\u2019)\u2026*_~\u2014]$|--$")
 INDENT = re.compile(r"^(?: {2,}|\u3000)\S")
-# A hyphen at a line end after a letter, with a lower-case letter to follow: a compound split by wrapping.
-LINE_END_HYPHEN = re.compile(r"[^\W\d_]-$")
+# A hyphen at a line end after a letter (a compound split by wrapping) or a dash at either side of a line end
+# joins the lines with no space.
+CLOSED_LINE_END = re.compile(r"(?<=[^\W\d_]-)\n|(?<=--)\n|\n(?=--)")
 
 
 @dataclass(frozen=True)
@@ -25,6 +30,7 @@ class RawBlock:
     blank_lines_before: int = 1
     spaced: bool = False
     line: int = 0  # The source line the block starts on, counted from 1.
+    under_heading: bool = False  # A lone line typed right under a heading line: perhaps its title.
 
 
 def split_blocks(text: str | list[str], style: str = "auto") -> list[RawBlock]:
@@ -36,9 +42,14 @@ def split_blocks(text: str | list[str], style: str = "auto") -> list[RawBlock]:
     blocks: list[RawBlock] = []
     for blank_lines, start, group in line_groups(lines):
         spaced = bool(blocks) and blank_lines > baseline
+        heading = style != "lines" and len(group) > 1 and heading_of(group[0], set_apart=False) is not None
+        if heading:
+            blocks.append(RawBlock(group[0].strip(), blank_lines, spaced, start + 1))
+            group, start, blank_lines, spaced = group[1:], start + 1, 0, False
         for index, (offset, paragraph) in enumerate(paragraphs_of(group, style)):
             gap = blank_lines if index == 0 else 0
-            blocks.append(RawBlock(paragraph, gap, spaced and index == 0, start + offset + 1))
+            under = heading and len(group) == 1
+            blocks.append(RawBlock(paragraph, gap, spaced and index == 0, start + offset + 1, under))
     return blocks
 
 
@@ -80,16 +91,9 @@ def paragraphs_of(group: list[str], style: str) -> Iterator[tuple[int, str]]:
 
 
 def join_wrapped(lines: list[str]) -> str:
-    """Join hard-wrapped lines into one paragraph, keeping a line-end hyphen closed up."""
-    text = ""
-    for line in (line.strip() for line in lines):
-        if not text:
-            text = line
-        elif LINE_END_HYPHEN.search(text) or text.endswith("--") or line.startswith("--"):
-            text += line
-        else:
-            text += " " + line
-    return text
+    """Join hard-wrapped lines into one paragraph, keeping a line-end hyphen or dash closed up."""
+    text = "\n".join(line.strip() for line in lines)
+    return CLOSED_LINE_END.sub("", text).replace("\n", " ")
 
 
 def detect_style(lines: list[str]) -> str:
@@ -103,15 +107,28 @@ def detect_style(lines: list[str]) -> str:
     indented = sum(1 for line in text_lines if INDENT.match(line))
     if indented > len(text_lines) * 0.2 and blank_lines < len(text_lines) * 0.2:
         return "indented"
-    groups = [group for _, _, group in line_groups(lines)]
+    # A heading line typed right above its first line does not make a group of several paragraphs.
+    groups = [without_heading(group) for _, _, group in line_groups(lines)]
     multi = [group for group in groups if len(group) > 1]
     if not multi:
         return "blank"
-    if looks_wrapped(text_lines):
+    if looks_wrapped(text_lines) or breaks_mid_sentence(multi):
         return "wrapped"
     if sum(len(group) for group in multi) > len(text_lines) * 0.5:
         return "lines"
     return "blank"
+
+
+def breaks_mid_sentence(groups: list[list[str]]) -> bool:
+    """Tell whether most lines that another line follows end mid-sentence: paragraphs wrapped, not listed."""
+    inner = [line for group in groups for line in group[:-1]]
+    ended = sum(1 for line in inner if SENTENCE_END.search(line))
+    return ended < len(inner) * 0.5
+
+
+def without_heading(group: list[str]) -> list[str]:
+    """Return a group of lines without a heading line at its top."""
+    return group[1:] if len(group) > 1 and heading_of(group[0], set_apart=False) is not None else group
 
 
 def looks_wrapped(text_lines: list[str]) -> bool:

@@ -6,12 +6,13 @@ A library user calls ``build_epub`` or ``build_pdf``; the CLI is a thin layer on
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .epub import EpubOptions, write_epub
+from .errors import InputError
 from .model import Book
 from .normalise import build_book
 from .output import check_output
@@ -29,7 +30,10 @@ def load_book(project: Project) -> Book:
     texts = [read_unit(unit, project.encoding) for unit in project.text_units()]
     # A title guessed from a file or folder name gives way to a header block's `Title:`.
     guessed = frozenset(title_from_filename(path) for path in (project.root, *project.sources[:1]))
-    return build_book(texts, project.metadata, project.options, default_titles=guessed)
+    book = build_book(texts, project.metadata, project.options, default_titles=guessed)
+    if not book.chapters:
+        raise InputError(f"{project.sources[0]}: no story text found, only marker lines; write the story in it first")
+    return book
 
 
 def modification_time(project: Project) -> datetime:
@@ -69,6 +73,7 @@ class BuildResult:
 
     epub: Path
     pdf: PdfResult
+    book: Book
 
 
 def build_all(
@@ -77,6 +82,7 @@ def build_all(
     kobo: bool = False,
     embed_fonts: bool = False,
     pdf_options: PdfOptions | None = None,
+    progress=None,
 ) -> BuildResult:
     """Build the PDF and the EPUB from one normalisation; the EPUB gets the PDF's page list."""
     from .pdf import PdfOptions, write_pdf
@@ -87,25 +93,28 @@ def build_all(
     for target in (epub_target, pdf_target):
         check_output(target, project.sources)
     book = load_book(project)
-    options = pdf_options or PdfOptions()
-    printed = write_pdf(
-        book, pdf_target, options if options.year else replace(options, year=modification_time(project).year)
-    )
+    printed = write_pdf(book, pdf_target, with_year(pdf_options or PdfOptions(), project), progress)
     sections = [(rendered.anchor, rendered.section) for rendered in render_book(book, block_ids=True)]
     source_note = f"{book.metadata.title}, print edition of {printed.pages} pages ({pdf_target.name})"
     edition = print_edition(sections, printed.anchors, printed.folios, printed.page_starts, source_note)
-    epub_options = EpubOptions(modification_time(project), kobo=kobo, embed_fonts=embed_fonts, print_edition=edition)
-    return BuildResult(write_epub(book, epub_target, epub_options), printed)
+    options = EpubOptions(modification_time(project), kobo=kobo, embed_fonts=embed_fonts, print_edition=edition)
+    return BuildResult(write_epub(book, epub_target, options), printed, book)
 
 
-def build_pdf(source: str | Path | Project, output: str | Path | None = None, options=None, progress=None):
+def with_year(options: PdfOptions, project: Project) -> PdfOptions:
+    """Give the copyright page the manuscript's year unless the options name one."""
+    from dataclasses import replace
+
+    return options if options.year else replace(options, year=modification_time(project).year)
+
+
+def build_pdf(
+    source: str | Path | Project, output: str | Path | None = None, options: PdfOptions | None = None, progress=None
+) -> PdfResult:
     """Build a print PDF from a manuscript file or folder; return what was written (a PdfResult)."""
     from .pdf import PdfOptions, write_pdf
 
     project = source if isinstance(source, Project) else load_project(Path(source))
     target = Path(output) if output else default_output(project, ".pdf")
     check_output(target, project.sources)
-    options = options or PdfOptions()
-    if not options.year:
-        options = replace(options, year=modification_time(project).year)
-    return write_pdf(load_book(project), target, options, progress)
+    return write_pdf(load_book(project), target, with_year(options or PdfOptions(), project), progress)

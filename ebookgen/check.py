@@ -16,8 +16,8 @@ from .furniture import remove_furniture
 from .headings import heading_of
 from .normalise import NormaliseOptions, typography_options
 from .project import Project
-from .reader import read_text
-from .report import ERROR, Finding, error, warn
+from .reader import read_source
+from .report import ERROR, WARNING, Finding, error, warn
 from .structure import FLASHBACK_END, FLASHBACK_START, StructureOptions, find_structure, is_scene_break_marker
 from .typography import TypographyOptions, quote_doubts
 
@@ -35,9 +35,13 @@ def check_text(text: str, options: NormaliseOptions = NormaliseOptions()) -> lis
     return sorted(findings, key=lambda finding: finding.line)
 
 
-def check_file(path: Path, options: NormaliseOptions = NormaliseOptions()) -> list[Finding]:
-    """Read and check one manuscript file."""
-    return check_text(read_text(path), options)
+def check_file(
+    path: Path, options: NormaliseOptions = NormaliseOptions(), encoding: str | None = None
+) -> list[Finding]:
+    """Read and check one manuscript file, with what reading it had to repair (reported at line 1)."""
+    source = read_source(path, encoding)
+    repairs = [Finding(1, WARNING, f"{note} (whole file)") for note in source.repairs]
+    return repairs + check_text(source.text, options)
 
 
 @dataclass(frozen=True)
@@ -61,7 +65,7 @@ def check_project(project: Project) -> CheckResult:
     lines: list[str] = []
     errors = warnings = 0
     for path in project.sources:
-        for finding in check_file(path, project.options):
+        for finding in check_file(path, project.options, project.encoding):
             lines.append(finding.format(str(path)))
             errors += finding.severity == ERROR
             warnings += finding.severity != ERROR

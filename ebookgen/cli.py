@@ -40,14 +40,14 @@ OutputOpt = Annotated[
 ]
 TitleOpt = Annotated[Optional[str], typer.Option("--title", help="Book title (overrides book.toml or the file name).")]
 AuthorOpt = Annotated[Optional[str], typer.Option("--author", help="Author name (overrides book.toml).")]
-LangOpt = Annotated[
-    Optional[str], typer.Option("--lang", help="Language tag such as en or en-GB (overrides book.toml).")
-]
 KoboOpt = Annotated[
     bool, typer.Option("--kobo", help="Write a Kobo .kepub.epub (sentence spans, Kobo's body wrapper).")
 ]
 EmbedFontsOpt = Annotated[
     bool, typer.Option("--embed-fonts", help="Embed the book font (EB Garamond, subset to the text) in the EPUB.")
+]
+LangOpt = Annotated[
+    Optional[str], typer.Option("--lang", help="Language tag such as en or en-GB (overrides book.toml).")
 ]
 EncodingOpt = Annotated[
     Optional[str],
@@ -146,8 +146,9 @@ def epub(
         from .summary import Written, stats_of_epub, working
 
         with working("Building the EPUB", enabled=not SETTINGS.quiet):
-            project = prepare(source, title, author, lang, encoding)
-            path = build_epub(project, output, kobo=kobo, embed_fonts=embed_fonts)
+            path = build_epub(
+                prepare(source, title, author, lang, encoding), output, kobo=kobo, embed_fonts=embed_fonts
+            )
         summarise([Written(path)], stats_of_epub(path))
 
 
@@ -160,12 +161,20 @@ def pdf(
     lang: LangOpt = None,
     encoding: EncodingOpt = None,
     trim: Annotated[
-        str, typer.Option("--trim", help="Trim size: 5x8, 5.25x8, 5.5x8.5, 6x9, A5, or WxH in inches (or mm).")
-    ] = "5.5x8.5",
+        Optional[str],
+        typer.Option(
+            "--trim",
+            help="Trim size: 5x8, 5.25x8, 5.5x8.5, 6x9, A5, or WxH in inches (or mm); default: book.toml or 5.5x8.5.",
+        ),
+    ] = None,
     bleed: Annotated[bool, typer.Option("--bleed", help="Add 0.125 in of bleed around every page.")] = False,
     profile: Annotated[
-        str, typer.Option("--profile", help="print (bookmarks), kdp (no bookmarks or links), ingram (PDF/X), screen.")
-    ] = "print",
+        Optional[str],
+        typer.Option(
+            "--profile",
+            help="print (bookmarks), kdp (no bookmarks or links), ingram (PDF/X), screen; default: book.toml or print.",
+        ),
+    ] = None,
     running_head: Annotated[
         str, typer.Option("--running-head", help="What rectos carry at the top: the book's title or the chapter's.")
     ] = "title",
@@ -178,8 +187,9 @@ def pdf(
         from .build import load_book
         from .summary import Written, stats_of_book
 
-        options = pdf_options(trim, bleed, profile, running_head, jobs)
         project = prepare(source, title, author, lang, encoding)
+        trim, profile = trim or project.trim or "5.5x8.5", profile or project.profile or "print"
+        options = pdf_options(trim, bleed, profile, running_head, jobs)
         result = build_pdf_with_progress(project, output, options=options)
         summarise([Written(result.path, result.pages)], stats_of_book(load_book(project)))
 
@@ -290,12 +300,14 @@ def build(
     """Build the PDF and the EPUB together; the EPUB carries the print edition's page numbers."""
     with reported():
         from .build import build_all
-        from .summary import Written, stats_of_epub, working
+        from .summary import Written, stats_of_book, working
 
-        with working("Building the PDF and the EPUB", enabled=not SETTINGS.quiet):
-            project = prepare(source, title, author, lang, encoding)
-            result = build_all(project, output, kobo=kobo, embed_fonts=embed_fonts)
-        summarise([Written(result.pdf.path, result.pdf.pages), Written(result.epub)], stats_of_epub(result.epub))
+        project = prepare(source, title, author, lang, encoding)
+        options = pdf_options(project.trim or "5.5x8.5", False, project.profile or "print", "title", 0)
+        with working("Laying out the PDF and packaging the EPUB", enabled=not SETTINGS.quiet):
+            result = build_all(project, output, kobo=kobo, embed_fonts=embed_fonts, pdf_options=options)
+        written = [Written(result.pdf.path, result.pdf.pages), Written(result.epub)]
+        summarise(written, stats_of_book(result.book))
 
 
 def main() -> None:

@@ -87,11 +87,11 @@ def epigraph_page(book: Book) -> str:
     )
 
 
-def contents_page(book: Book, numbers: dict[str, str] | None = None, links: bool = True) -> str:
+def contents_page(book: Book, numbers: dict[str, str] | None = None, links: bool = True, link_prefix: str = "#") -> str:
     """Render the contents page when the book has more than one chapter.
 
     With `numbers` (anchor -> folio) the page numbers are written in; without, WeasyPrint
-    finds them with target-counter.
+    finds them with target-counter. Links go to `link_prefix` + the id.
     """
     if len(book.chapters) < 2:
         return ""
@@ -99,7 +99,7 @@ def contents_page(book: Book, numbers: dict[str, str] | None = None, links: bool
     for entry in contents_entries(book):
         page = f" data-page={attribute(numbers.get(entry.anchor, ''))}" if numbers is not None else ""
         tag = "a" if links else "span"
-        target = f' href="#{entry.anchor}"' if links else f' data-target="#{entry.anchor}"'
+        target = f' href="{link_prefix}{entry.anchor}"' if links else f' data-target="#{entry.anchor}"'
         items.append(
             f'<li class="toc-{entry.kind}"><{tag} class="toc-link"{target}{page}>'
             f'<span class="toc-title">{text(entry.title)}</span></{tag}></li>'
@@ -111,7 +111,9 @@ def contents_page(book: Book, numbers: dict[str, str] | None = None, links: bool
     )
 
 
-def front_matter(book: Book, year: int, numbers: dict[str, str] | None = None, links: bool = True) -> str:
+def front_matter(
+    book: Book, year: int, numbers: dict[str, str] | None = None, links: bool = True, link_prefix: str = "#"
+) -> str:
     """Render every front-matter page the book calls for, in order."""
     pages = [
         half_title(book),
@@ -119,7 +121,7 @@ def front_matter(book: Book, year: int, numbers: dict[str, str] | None = None, l
         copyright_page(book, year),
         dedication_page(book),
         epigraph_page(book),
-        contents_page(book, numbers, links),
+        contents_page(book, numbers, links, link_prefix),
     ]
     body = "\n".join(page for page in pages if page)
     return f'<div class="front">\n{body}\n</div>'

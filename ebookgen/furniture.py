@@ -9,11 +9,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-GUTENBERG_START = re.compile(r"^\s*\*{3}\s*START OF (?:THE|THIS) PROJECT GUTENBERG", re.I)
+from .headings import heading_of
+
+GUTENBERG_START = re.compile(r"^\s*(?:\*{3}\s*START OF (?:THE|THIS) PROJECT GUTENBERG|\*END\*\s*THE SMALL PRINT)", re.I)
 GUTENBERG_END = re.compile(
     r"^\s*(?:\*{3}\s*END OF (?:THE|THIS) PROJECT GUTENBERG|End of (?:the |this )?Project Gutenberg)", re.I
 )
-GUTENBERG_CREDIT = re.compile(r"^\s*(?:Produced by|E-?text prepared by|Transcribed by)\b", re.I)
+GUTENBERG_CREDIT = re.compile(
+    r"^\s*(?:Produced by|E-?text prepared by|Transcribed (?:by|from)|This e-?(?:text|book) was (?:prepared|produced)"
+    r"|.*\b(?:Volunteers?|Distributed Proofread\w*|David Widger)\b)",
+    re.I,
+)
 
 # Keys a fan-fiction or Gutenberg header block uses, and the metadata field each one feeds.
 HEADER_KEYS = {
@@ -66,7 +72,11 @@ HEADER_KEYS = {
     "illustrator": "",
     "editor": "",
 }
-HEADER_LINE = re.compile(r"^\s*(?P<key>[A-Za-z][A-Za-z ]{0,20}?)\s*:\s*(?P<value>.*)$")
+HEADER_LINE = re.compile(r"^\s*(?P<key>[A-Za-z][A-Za-z '\u2019/.]{0,20}?)\s*:\s*(?P<value>.*)$")
+# Header fields that are the author talking to the reader: kept in the text, as author's notes.
+NOTE_KEYS = frozenset(
+    {"disclaimer", "a/n", "an", "a.n.", "author's note", "author\u2019s note", "authors note", "author's notes", "note"}
+)
 LANGUAGES = {"english": "en", "french": "fr", "german": "de", "spanish": "es", "italian": "it", "portuguese": "pt"}
 
 
@@ -109,7 +119,22 @@ def header_key(line: str) -> str | None:
     if not match:
         return None
     key = " ".join(match.group("key").lower().split())
-    return key if key in HEADER_KEYS else None
+    return key if key in HEADER_KEYS or key in NOTE_KEYS else None
+
+
+def blank_header(lines: list[str], end: int) -> list[str]:
+    """Blank a header block's lines, keeping its notes and disclaimers as paragraphs of the text."""
+    out = list(lines)
+    keep = False
+    for index in range(end):
+        key = header_key(lines[index]) if lines[index].strip() else None
+        if key is not None:
+            keep = key in NOTE_KEYS
+        elif not lines[index].strip():
+            keep = False
+        if not keep:
+            out[index] = ""
+    return out
 
 
 def header_block_end(lines: list[str]) -> int:
@@ -134,7 +159,7 @@ def read_header(lines: list[str]) -> FoundMetadata:
     for line in lines:
         key = header_key(line) if line.strip() else None
         if key is not None:
-            current = HEADER_KEYS[key]
+            current = HEADER_KEYS.get(key, "")
             value = HEADER_LINE.match(line).group("value").strip()
             if current and value:
                 fields.setdefault(current, []).append(value)
@@ -168,8 +193,36 @@ def remove_furniture(text: str) -> tuple[list[str], FoundMetadata]:
     end = header_block_end(lines)
     found = read_header(lines[:end]) if end else read_header(licence_header[header_start(licence_header) :])
     if end:
-        lines = [""] * end + lines[end:]
+        lines = blank_header(lines, end)
+    if licence_header and found.title:
+        lines = strip_title_page(lines, found.title)
     return lines, found
+
+
+def strip_title_page(lines: list[str], title: str) -> list[str]:
+    """Blank a Gutenberg book's own title page (its title, `By ...` lines) up to the first heading.
+
+    The title page is made from the metadata; kept, it would be an untitled first chapter.
+    """
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if first is None or simple(lines[first]) != simple(title):
+        return lines
+    text_lines = 0
+    for index in range(first + 1, min(len(lines), first + 40)):
+        line = lines[index].strip()
+        if not line:
+            continue
+        if heading_of(line, set_apart=True) is not None:
+            return [""] * index + lines[index:]
+        text_lines += 1
+        if text_lines > 8 or len(line) > 80:
+            break
+    return lines
+
+
+def simple(text: str) -> str:
+    """Return text in lower case with only its letters and digits, for comparing titles."""
+    return "".join(char for char in text.lower() if char.isalnum())
 
 
 def header_start(lines: list[str]) -> int:

@@ -44,13 +44,20 @@ def missing_characters(book: Book) -> dict[str, str]:
     """Return each character the book face lacks, with a snippet of text around its first use."""
     folder = styles_dir() / "fonts"
     known = [face_characters(folder / name) for name in TEXT_FACES]
+    strings = list(book_strings(book))
+    used = set().union(*(set(value) for value in strings))
+    lacking = {
+        char
+        for char in used
+        if not char.isspace()
+        and unicodedata.category(char) not in SHAPER_CATEGORIES
+        and any(ord(char) not in face for face in known)
+    }
     missing: dict[str, str] = {}
-    for value in book_strings(book):
-        for index, char in enumerate(value):
-            if char in missing or char.isspace() or unicodedata.category(char) in SHAPER_CATEGORIES:
-                continue
-            if any(ord(char) not in face for face in known):
-                missing[char] = value[max(0, index - 20) : index + 20].replace("\n", " ")
+    for value in strings if lacking else ():
+        for char in lacking.intersection(value) - missing.keys():
+            index = value.index(char)
+            missing[char] = value[max(0, index - 20) : index + 20].replace("\n", " ")
     return missing
 
 

@@ -37,8 +37,11 @@ PART_HEADING = re.compile(
     + "$",
     re.I,
 )
+# A spaced hyphen or dash, or a double hyphen, between a heading's number and its title.
+DASHED_TITLE = re.compile(r"(?<=[\w.])(?:\s+[-\u2013\u2014]+\s+|\s*-{2,3}\s*|\s*[\u2013\u2014]\s*)(?=\S)")
 CONTENTS_HEADING = re.compile(r"^(?:table\s+of\s+)?contents\.?$", re.I)
 NUMBER_HEADING = re.compile(r"^(?:\d{1,3}|[IVXLC]{1,7})\.?$")
+WORD_NUMBER_HEADING = re.compile(r"^" + _WORD + r"(?:[\s-]+" + _WORD + r")*$", re.I)
 MARKDOWN_HEADING = re.compile(r"^(?P<hashes>#{1,6})[ \t]+(?P<title>.*?[^\W_].*?)(?:[ \t]+#+)?$")
 # Decoration writers put around a heading line: `~Chapter 1~`, `**Prologue**`, `== Part One ==`.
 DECORATION = re.compile(r"^[\s*_~=]+|[\s*_~=]+$")
@@ -79,17 +82,27 @@ def heading_of(text: str, part_level: int = 0, set_apart: bool = True) -> Headin
     if CONTENTS_HEADING.match(bare):
         return Heading(CONTENTS, bare)
     if PART_HEADING.match(bare):
-        return Heading(PART, bare)
-    if CHAPTER_HEADING.match(bare) or NAMED_HEADING.match(bare) or NUMBER_HEADING.match(bare):
-        return Heading(CHAPTER, bare)
+        return Heading(PART, colon_title(bare))
+    if CHAPTER_HEADING.match(bare) or NAMED_HEADING.match(bare) or is_number(bare):
+        return Heading(CHAPTER, colon_title(bare))
     if bare == text and is_caps_heading(text) and (set_apart or len(text.split()) > 1):
         return Heading(CHAPTER, text)
     return None
 
 
+def colon_title(heading: str) -> str:
+    """Write `Chapter 3 - Title` (a hyphen or dash between number and title) as `Chapter 3: Title`."""
+    return heading if ":" in heading else DASHED_TITLE.sub(": ", heading, count=1)
+
+
+def is_number(text: str) -> bool:
+    """Tell whether a line is a bare chapter number: `12`, `XII.`, `Twelve`, `Twenty-One`."""
+    return bool(NUMBER_HEADING.match(text) or WORD_NUMBER_HEADING.match(text))
+
+
 def is_caps_heading(text: str) -> bool:
     """Tell a short ALL-CAPS heading line (`THE RETURN`, `PLACE-NAMES: THE NAME`) from shouting."""
-    letters = sum(char.isalpha() for char in text)
-    if letters < 3 or len(text) > 60 or len(text.split()) > 10 or text in NOT_HEADINGS:
+    if len(text) > 60 or text != text.upper() or text == text.lower() or SENTENCE_MARKS.search(text):
         return False
-    return text == text.upper() and text != text.lower() and not SENTENCE_MARKS.search(text)
+    letters = sum(char.isalpha() for char in text)
+    return letters >= 3 and len(text.split()) <= 10 and text not in NOT_HEADINGS

@@ -86,7 +86,7 @@ def with_found_metadata(metadata: Metadata, found: FoundMetadata, default_titles
     if found.author and metadata.authors == ("Anonymous",):
         changes["authors"] = tuple(name.strip() for name in found.author.split(" and ") if name.strip())
     if found.description and not metadata.description:
-        changes["description"] = found.description
+        changes["description"] = typeset(found.description)
     if found.subjects and not metadata.subjects:
         changes["subjects"] = found.subjects
     if found.series and not metadata.series:

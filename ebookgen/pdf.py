@@ -27,8 +27,8 @@ from .trim import DEFAULT_TRIM, Trim, estimated_pages, gutter_for, margins_for, 
 Progress = Callable[[int, int], None]
 # Pages whose furniture is cleared: front matter and part pages carry no folio.
 UNNUMBERED_PAGES = ("front", "part", "first-part")
-# Below this many chapters a single layout is as quick as starting worker processes.
-PARALLEL_MIN_CHAPTERS = 8
+# Below this many words a single layout is about as quick as starting worker processes.
+PARALLEL_MIN_WORDS = 30_000
 
 
 @dataclass(frozen=True)
@@ -70,9 +70,8 @@ class PdfResult:
     pages: int
     anchors: dict[str, int] = field(default_factory=dict)  # element id -> 1-based physical page
     folios: list[str] = field(default_factory=list)  # the printed folio of each page, "" where none
-    # For each page: the id of the element whose text opens it, and how many non-space characters of
-    # that element's text were laid out on earlier pages (0 when the page opens with it). The EPUB's
-    # page-break markers go exactly there.
+    # For each physical page: the id of the element whose text opens the page, and how many non-space
+    # characters of that element's text were laid out on earlier pages (0 when the page opens with it).
     page_starts: list[tuple[str, int]] = field(default_factory=list)
 
 
@@ -91,10 +90,11 @@ def write_pdf(
     profile = profile_for(options.profile)
     if options.recto_head not in ("title", "chapter"):
         raise ConfigError(f"running head {options.recto_head!r} is not 'title' or 'chapter'")
-    if worker_count(book, options) > 1:
+    workers = worker_count(book, options)
+    if workers > 1:
         from .parallel import write_parallel
 
-        return write_parallel(book, target, options, worker_count(book, options), progress)
+        return write_parallel(book, target, options, workers, progress)
     report(progress, 0, len(book.chapters))
     html = book_html(book, render_book(book, block_ids=True), copyright_year(options), links=profile.links)
     document = lay_out_fitted(book, html, options)
@@ -112,11 +112,11 @@ def report(progress: Progress | None, done: int, total: int) -> None:
 
 
 def worker_count(book: Book, options: PdfOptions) -> int:
-    """Return how many processes lay the book out: one for short books or a single core."""
-    wanted = options.jobs or os.cpu_count() or 1
-    if wanted <= 1 or len(book.chapters) < PARALLEL_MIN_CHAPTERS:
+    """Return how many processes lay the book out: one for a short book unless asked, at most one per chapter."""
+    if options.jobs == 0 and word_count(book) < PARALLEL_MIN_WORDS:
         return 1
-    return min(wanted, len(book.chapters))
+    wanted = options.jobs or os.cpu_count() or 1
+    return max(1, min(wanted, len(book.chapters)))
 
 
 def copyright_year(options: PdfOptions) -> int:
@@ -211,7 +211,7 @@ def folio_labels(pages) -> list[str]:
 
 
 def text_boxes(box, anchor: str = ""):
-    """Yield (id of the nearest element that has one, text box) for the text laid out in a box, in order."""
+    """Yield (id of the nearest element with one, text box) for the text laid out in a box, in order."""
     tag = getattr(box, "element_tag", "") or ""
     if tag.endswith(("::before", "::after", "::marker")) or type(box).__name__ == "MarginBox":
         return
@@ -222,9 +222,9 @@ def text_boxes(box, anchor: str = ""):
         yield from text_boxes(child, anchor)
 
 
-def page_starts(pages) -> list[tuple[str, int]]:
+def page_starts(pages, laid_out: dict[str, int] | None = None) -> list[tuple[str, int]]:
     """Say for each page which element's text opens it and how much of that text came before."""
-    laid_out: dict[str, int] = {}
+    laid_out = {} if laid_out is None else laid_out
     starts = []
     for page in pages:
         start = ("", 0)

@@ -133,6 +133,7 @@ def read_book_toml(path: Path) -> dict:
         raise ConfigError(f"{path}: cannot be read ({error.strerror})") from None
     for key, value in config.items():
         check_key(path, raw, key, value)
+    check_print_defaults(path, raw, config)
     if config.get("cover") and not (path.parent / config["cover"]).is_file():
         where = f"{path}:{line_of(raw, 'cover')}"
         raise ConfigError(
@@ -154,6 +155,19 @@ def check_key(path: Path, raw: str, key: str, value: object) -> None:
         raise ConfigError(f"{where}: {key!r} must be {wanted}, not {toml_type(value)}")
     if spec.choices and value not in spec.choices:
         raise ConfigError(f"{where}: {key!r} must be one of {', '.join(spec.choices)}, not {value!r}")
+
+
+def check_print_defaults(path: Path, raw: str, config: dict) -> None:
+    """Check the print trim and profile with the PDF writer's own rules, naming the line."""
+    from .pdf import profile_for
+    from .trim import parse_trim
+
+    for key, check in (("trim", parse_trim), ("profile", profile_for)):
+        if key in config:
+            try:
+                check(config[key])
+            except ConfigError as error:
+                raise ConfigError(f"{path}:{line_of(raw, key)}: {error}") from None
 
 
 def matches(value: object, kind: type | str) -> bool:
@@ -188,7 +202,8 @@ def toml_type(value: object) -> str:
 
 def line_of(raw: str, key: str) -> int:
     """Return the line a top-level key is set on (a table header counts for a table)."""
-    pattern = rf"^\s*(?:{re.escape(key)}|\"{re.escape(key)}\")\s*=|^\s*\[+\s*{re.escape(key)}\s*[\].]"
+    name = re.escape(key)
+    pattern = rf"^[ \t]*(?:{name}|\"{name}\")[ \t]*=|^[ \t]*\[+[ \t]*{name}[ \t]*[\].]"
     match = re.search(pattern, raw, re.MULTILINE)
     return raw.count("\n", 0, match.start()) + 1 if match else 1
 

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import DeviceError
+from .errors import DeviceError, OutputError
 from .output import atomic_path
 
 KOBO, KINDLE, READER = "kobo", "kindle", "reader"
@@ -190,10 +190,13 @@ def copy_built(book: Path, form: str, reader: Device) -> Sideloaded:
 def copy_atomically(source: Path, folder: Path) -> Path:
     """Copy a file into folder under a temporary name, flush it to the device, then rename it."""
     target = folder / source.name
-    with atomic_path(target) as temporary:
-        shutil.copyfile(source, temporary)
-        with open(temporary, "rb+") as handle:
-            os.fsync(handle.fileno())
+    try:
+        with atomic_path(target) as temporary:
+            shutil.copyfile(source, temporary)
+            with open(temporary, "rb+") as handle:
+                os.fsync(handle.fileno())
+    except OSError as error:
+        raise OutputError(f"{target}: cannot copy to the e-reader ({error.strerror})") from None
     return target
 
 

@@ -18,20 +18,35 @@ from .report import Findings, warn
 SYMBOL_RUN = re.compile(r"^([*~#_\-=+.•·§¤°◊◆♦❦❧☙⁂※†‡/\\|oOxX0])(?:\s*\1)*$")
 # Patterned markers typed by fan-fiction writers (`oOo`, `xXxXx`, `-x-x-`, `-o-O-o-`, `+~+~+`).
 PATTERNED_MARKER = re.compile(r"^(?:[-~=+*_.\s]*(?:[oO0xX]+[-~=+*_.\s]*)+|(?:[+~=*\-_.]\s*){3,})$")
+# Any other short line of symbols alone (`<><><>`, `::::`, `★★★`) is a marker too, but one ebookgen was not told of.
+SYMBOLS_ONLY = re.compile(r"^[^\w\s\"'\u201c\u201d\u2018\u2019]+(?:\s*[^\w\s\"'\u201c\u201d\u2018\u2019]+)*$")
 WORDED_MARKER = re.compile(r"^[\[(<]?\s*(?:scene\s*break|break|line\s*break|time\s*skip|pov\s*change)\s*[\])>]?$", re.I)
 
 _DECOR = r"[\s*~_\-=+#/<>\[\]()]*"
+_END_MARKS = r"[.!\u2026]*"
+# A start marker may say when the flashback is set: `Flashback (three years ago)`, `Flashback - 1995`.
+_WHEN = r"(?:\s*(?:[:\-\u2013\u2014]+\s*|\(\s*)(?P<when>[^()*~_<>\[\]]{1,60}?)\s*\)?)?"
 FLASHBACK_START = re.compile(
-    r"^" + _DECOR + r"(?:begin(?:ning)?\s+(?:of\s+)?|start\s+(?:of\s+)?)?flash\s*back" + _DECOR + r":?" + _DECOR + r"$",
+    r"^"
+    + _DECOR
+    + r"(?:begin(?:ning)?\s+(?:of\s+)?|start\s+(?:of\s+)?)?(?:a\s+)?flash\s*back"
+    + _WHEN
+    + _END_MARKS
+    + _DECOR
+    + r":?"
+    + _DECOR
+    + r"$",
     re.I,
 )
 FLASHBACK_END = re.compile(
-    r"^" + _DECOR + r"(?:/\s*flash\s*back|end(?:\s+of)?\s+flash\s*back|flash\s*back\s+(?:end|over|ends)|"
-    r"present(?:\s+day|\s+time)?|back\s+to\s+(?:the\s+)?present)" + _DECOR + r":?" + _DECOR + r"$",
+    r"^"
+    + _DECOR
+    + r"(?:/\s*flash\s*back|end(?:\s+of)?\s+(?:the\s+)?flash\s*back|flash\s*back\s+(?:end|over|ends|ended)|"
+    r"present(?:\s+day|\s+time)?|back\s+to\s+(?:the\s+)?present)" + _END_MARKS + _DECOR + r":?" + _DECOR + r"$",
     re.I,
 )
 AUTHOR_NOTE = re.compile(
-    r"^[\[(]?(?:\*\*?|_)?\s*(?:A/N|AN|A\.N\.|Author['\u2019]?s\s+Notes?|Disclaimer)\s*(?:\*\*?|_)?\s*[:\-]", re.I
+    r"^[\[(]?(?:\*\*?|_)?\s*(?:A/N|AN|A\.N\.|Author['\u2019]?s\s+Notes?|Notes?|Disclaimer)\s*(?:\*\*?|_)?\s*[:\-]", re.I
 )
 # A short line decorated like a marker but holding words it does not know (`~*~Rory~*~`, `<<Kyle>>`).
 MARKER_LIKE = re.compile(r"^[*~=#+<>\-_.\s]{2,}\S.{0,30}?[*~=#+<>\-_.\s]{2,}$")
@@ -75,6 +90,7 @@ class FlashbackMark:
 
     starts: bool
     line: int = 0
+    when: str = ""  # When a flashback is set, as its start marker says (`Flashback (three years ago)`).
 
 
 PAUSE = _Pause()
@@ -106,11 +122,19 @@ def split_chapters(blocks: list[RawBlock], options: StructureOptions, findings: 
         if heading is not None:
             open_draft(drafts, heading)
             continue
+        if block.under_heading and drafts[-1].title and not drafts[-1].items and is_heading_title(text):
+            drafts[-1].title += ": " + text
+            continue
         items = drafts[-1].items
         if block.spaced and items:
             items.append(SceneBreak() if options.blank_runs == "break" else PAUSE)
         items.append(classify(text, options, block.line, findings))
     return [draft for draft in drafts if draft.items or draft.title]
+
+
+def is_heading_title(text: str) -> bool:
+    """Tell whether a line typed under a heading is its title (`Chapter 1` / `The Storm`)."""
+    return len(text) <= 60 and len(text.split()) <= 10 and not re.search(r"[.,;:!?\"\u201c\u201d]$|^[\"'(]", text)
 
 
 def open_draft(drafts: list[Draft], heading: Heading) -> None:
@@ -124,6 +148,8 @@ def open_draft(drafts: list[Draft], heading: Heading) -> None:
 
 def drop_contents(drafts: list[Draft]) -> list[Draft]:
     """Drop a table of contents: a `Contents` heading or a run of three or more headings with no text."""
+    if not any(draft.has_text() for draft in drafts):
+        return drafts  # A manuscript of headings only has no text for them to be the contents of.
     out: list[Draft] = []
     run: list[Draft] = []
     for draft in drafts:
@@ -158,30 +184,41 @@ def attach_parts(drafts: list[Draft]) -> list[Draft]:
     out: list[Draft] = []
     pending: Draft | None = None
     for draft in drafts:
-        if draft.level == PART and not draft.has_text():
-            pending = draft
-            continue
-        if pending is not None:
+        if draft.level == PART:
+            if pending is not None:
+                out.append(replace_part(pending))
+                pending = None
+            if not draft.has_text():
+                pending = draft
+                continue
+            draft.part = draft.title
+        elif pending is not None:
             draft.part = pending.title
             draft.items[:0] = pending.items
             pending = None
-        elif draft.level == PART:
-            draft.part = draft.title
         out.append(draft)
     if pending is not None:
-        pending.part = pending.title
-        out.append(pending)
+        out.append(replace_part(pending))
     return out
+
+
+def replace_part(draft: Draft) -> Draft:
+    """Make a part heading with no chapter after it a chapter of its own."""
+    draft.part = draft.title
+    return draft
 
 
 def classify(text: str, options: StructureOptions, line: int = 0, findings: Findings = None) -> object:
     """Tell what one block is: a marker line, a note or a paragraph."""
     if is_scene_break_marker(text):
+        if not is_known_marker(text):
+            warn(findings, line, f"{text!r} is not a marker ebookgen knows; read as a scene break")
         return SceneBreak()
     if FLASHBACK_END.match(text):
         return FlashbackMark(False, line)
-    if FLASHBACK_START.match(text):
-        return FlashbackMark(True, line)
+    start = FLASHBACK_START.match(text)
+    if start:
+        return FlashbackMark(True, line, (start.group("when") or "").strip())
     if AUTHOR_NOTE.match(text):
         return AuthorNote((Text(text),)) if options.author_notes == "keep" else None
     if MARKER_LIKE.match(text) and not EMPHASIS_ONLY.match(text):
@@ -190,16 +227,26 @@ def classify(text: str, options: StructureOptions, line: int = 0, findings: Find
 
 
 def is_scene_break_marker(text: str) -> bool:
-    """Tell whether a line is a scene-break marker (`* * *`, `oOo`, `(scene break)`...)."""
+    """Tell whether a line is a scene-break marker (`* * *`, `oOo`, `(scene break)`, `<><>`...)."""
+    return is_known_marker(text) or is_symbol_line(text)
+
+
+def is_known_marker(text: str) -> bool:
+    """Tell whether a line is one of the scene-break markers writers commonly type."""
     if len(text) > 40:
         return False
     if SYMBOL_RUN.match(text) and not re.fullmatch(r"[oOxX0]", text) and text not in ("I", "O", "X"):
-        return len(text) > 1 or text in "*#§~⁂❦❧"
+        return len(text) > 1 or text in "*#§~⁂❦❧※"
     if PATTERNED_MARKER.match(text) and re.search(r"[oOxX]", text) and not re.search(r"[a-wyzA-WYZ]", text):
         return len(text.replace(" ", "")) >= 3
     if PATTERNED_MARKER.match(text) and len(text.replace(" ", "")) >= 3:
         return True
     return bool(WORDED_MARKER.match(text))
+
+
+def is_symbol_line(text: str) -> bool:
+    """Tell whether a line is three or more symbols and nothing else (no letter, digit or quote)."""
+    return len(text) <= 40 and len(text.replace(" ", "")) >= 3 and bool(SYMBOLS_ONLY.match(text))
 
 
 def end_unended_flashbacks(items: list[object]) -> list[object]:
@@ -229,6 +276,8 @@ def resolve_flashbacks(items: list[object], findings: Findings = None) -> list[B
             if open_at is None:
                 out.append(SceneBreak())
                 open_at = len(out)
+                if item.when:
+                    out.append(SceneNote((Text(item.when),)))
             continue
         if isinstance(item, FlashbackMark):
             start = open_at if open_at is not None else nearest_break(out, item.line, findings)

@@ -55,7 +55,7 @@ def stats_of_epub(path: Path) -> BookStats:
                 continue
             for section in CHAPTER_SECTION.findall(archive.read(name).decode("utf-8", "replace")):
                 chapters += 1
-                words += sum(len(TAG.sub(" ", paragraph).split()) for paragraph in PARAGRAPH.findall(section))
+                words += sum(len(TAG.sub("", paragraph).split()) for paragraph in PARAGRAPH.findall(section))
     return BookStats(chapters, words)
 
 
@@ -82,10 +82,8 @@ def summary_lines(written: list[Written], stats: BookStats | None) -> list[str]:
         pages = f", {item.pages} pages" if item.pages is not None else ""
         lines.append(f"wrote {item.path} ({human_size(item.path.stat().st_size)}{pages})")
     if stats is not None:
-        lines.append(
-            f"{stats.chapters} chapter{'s' * (stats.chapters != 1)}, {stats.words:,} words, "
-            f"about {reading_time(stats.reading_minutes)} of reading"
-        )
+        reading = f", about {reading_time(stats.reading_minutes)} of reading" if stats.words else ""
+        lines.append(f"{stats.chapters} chapter{'s' * (stats.chapters != 1)}, {stats.words:,} words{reading}")
     return lines
 
 

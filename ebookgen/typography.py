@@ -20,6 +20,7 @@ LETTER = r"[^\W\d_]"
 OPENING_CONTEXT = set(" \t\n([{\u2014\u2013\u2026\u201c\u2018/-")
 CLOSING_CONTEXT = set(" \t\n.,;:!?)]}\u2014\u2013\u2026\u201d\u2019-\"'")
 TRANSPARENT = set("*_")
+STRAIGHT_QUOTE = re.compile("[\"']")
 
 PRIMARY_DOUBLE, PRIMARY_SINGLE = "double", "single"
 
@@ -34,7 +35,7 @@ class TypographyOptions:
 def make_ellipses(text: str) -> str:
     """Turn typed ellipses (`...`, `. . .`) into the ellipsis character; `....` keeps its full stop."""
     # Four dots after a word are the sentence's full stop, then an ellipsis (Chicago 13.53).
-    text = re.sub(r"(?<=\S)\.\s?\.\s?\.\s?\.(?!\.)", ".\u2026", text)
+    text = re.sub(r"(?<=[^\s.])[ \t]?\.\s?\.\s?\.\s?\.(?!\.)", ".\u2026", text)
     # Three spaced or unspaced dots are an ellipsis.
     return re.sub(r"\.\s?\.\s?\.", "\u2026", text)
 
@@ -57,6 +58,8 @@ def make_primes(text: str) -> str:
     """Turn feet and inches (`6'2"`) into primes."""
     # A height or length: digits, apostrophe, digits, double quote.
     text = re.sub(r"(?<=\d)'(\d{1,2})\"", "\u2032\\1\u2033", text)
+    # Feet and inches without the inch mark: `5'8`.
+    text = re.sub(r"(?<=\b\d)'(?=\d{1,2}\b(?!'))", "\u2032", text)
     # Feet alone, before a space and a word: `a 6' fence`.
     text = re.sub(r"(?<=\b\d)'(?=\s+[a-z])", "\u2032", text)
     return text
@@ -100,13 +103,10 @@ class QuoteCurler:
 
     def run(self) -> str:
         """Return the paragraph with every straight quote curled."""
-        for index, char in enumerate(self.text):
-            if char == '"':
-                self.out.append(self.double(index))
-            elif char == "'":
-                self.out.append(self.single(index))
-            else:
-                self.out.append(char)
+        self.out = list(self.text)
+        for match in STRAIGHT_QUOTE.finditer(self.text):
+            index = match.start()
+            self.out[index] = self.double(index) if match.group() == '"' else self.single(index)
         return "".join(self.out)
 
     def neighbours(self, index: int) -> tuple[str, str]:
@@ -150,8 +150,8 @@ class QuoteCurler:
     def single(self, index: int) -> str:
         """Curl a single quote, telling apostrophes from quotes."""
         prev, nxt = self.neighbours(index)
-        if re.match(LETTER, prev) and re.match(r"\w", nxt):
-            return "\u2019"  # An apostrophe inside a word: don't, o'clock.
+        if re.match(LETTER, prev) and re.match(r"\w", nxt) or re.match(r"\d", prev) and re.match(LETTER, nxt):
+            return "\u2019"  # An apostrophe inside a word: don't, o'clock, the 1980's.
         if self.is_elision(index, prev):
             return "\u2019"  # A word-initial elision: 'em, 'til, '80s.
         side = self.side(index)

@@ -131,7 +131,8 @@ def test_page_list_matches_the_pdf_pages(built) -> None:
     numbered = [index for index, text in enumerate(texts) if re.search(r"\n\s*\d+\s*$", text)]
     assert len(pdf.pages) >= 12 and labels == [re.search(r"(\d+)\s*$", texts[index]).group(1) for index in numbered]
     numbers = [int(label) for label in labels]
-    assert numbers[0] == 1 and numbers == sorted(set(numbers)) and len(numbers) >= 12
+    # Folios run from 1 without gaps except the blank versos that carry none.
+    assert numbers[0] == 1 and numbers == sorted(set(numbers)) and len(numbers) >= numbers[-1] - numbers[-1] // 4
     ncx_labels = [t.text for t in book.ncx().iterfind(".//ncx:pageTarget/ncx:navLabel/ncx:text", NS)]
     assert ncx_labels == labels
 

@@ -67,6 +67,7 @@ REFUSALS = [
     ("empty file", write("story.txt", b""), "empty", 2),
     ("whitespace only", write("story.txt", b" \n\t\r\n  \n\xc2\xa0\n"), "empty", 2),
     ("a BOM and nothing else", write("story.txt", b"\xef\xbb\xbf\n"), "empty", 2),
+    ("only scene-break markers", write("story.txt", b"* * *\n\n~~~\n\n#\n"), "no story text", 2),
     ("an image renamed .txt", write("story.txt", png_bytes()), "binary", 2),
     ("a zip renamed .txt", write("story.txt", zip_bytes()), "binary", 2),
     ("a PDF renamed .txt", write("story.txt", pdf_bytes()), "binary", 2),

@@ -1,0 +1,249 @@
+"""Join separately laid-out documents into one book PDF with pikepdf.
+
+``join_pdf`` names the steps: front matter, body pages in order (a blank between chunks where a
+recto must follow), heads and folios laid over each body page, one embedded subset per face shared
+by every page, bookmarks and contents links pointing at the joined pages.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from io import BytesIO
+from pathlib import Path
+
+from .errors import RenderError
+from .frontmatter import contents_entries
+from .model import Book
+from .overlay import BodyPage, Laid
+from .resources import styles_dir
+
+LINK_SCHEME = "ebookgen:"
+
+
+@dataclass(frozen=True)
+class Pieces:
+    """The laid-out documents a book is joined from."""
+
+    front: Laid
+    chunks: list[Laid]
+    overlays: list[Laid]
+
+
+def join_pdf(book: Book, pieces: Pieces, sheets: list[BodyPage], bookmarks: bool, target: Path) -> dict[str, int]:
+    """Write the joined book at target; return where each id landed (1-based physical page)."""
+    import pikepdf
+
+    with pikepdf.open(pieces.front.path) as pdf:
+        if len(pdf.pages) % 2:
+            append_blank(pdf)
+        offset = len(pdf.pages)
+        sources = [pikepdf.open(chunk.path) for chunk in pieces.chunks]
+        append_body(pdf, sources, sheets)
+        lay_over(pdf, offset, [pikepdf.open(overlay.path) for overlay in pieces.overlays])
+        share_fonts(pdf, glyph_union([pieces.front, *pieces.chunks, *pieces.overlays]))
+        anchors = joined_anchors(pieces.front, sheets, offset)
+        point_links(pdf, anchors)
+        if bookmarks:
+            add_outline(pdf, book, anchors)
+        pdf.save(target)
+    return anchors
+
+
+def append_blank(pdf) -> None:
+    """Add a page that carries nothing, with the boxes of the page before it."""
+    import pikepdf
+
+    last = pdf.pages[-1].obj
+    page = pikepdf.Dictionary(Type=pikepdf.Name.Page, Resources=pikepdf.Dictionary())
+    for box in ("/MediaBox", "/TrimBox", "/BleedBox"):
+        if box in last:
+            page[box] = pikepdf.Array(list(last[box]))
+    page.Contents = pdf.make_stream(b"")
+    pdf.pages.append(pikepdf.Page(page))
+
+
+def append_body(pdf, sources: list, sheets: list[BodyPage]) -> None:
+    """Append every body page in order, and the blanks that keep chunks starting on rectos."""
+    for sheet in sheets:
+        if sheet.page is None:
+            append_blank(pdf)
+        else:
+            pdf.pages.append(sources[sheet.chunk].pages[sheet.page])
+
+
+def lay_over(pdf, offset: int, overlays: list) -> None:
+    """Lay each overlay page (a running head and a folio) over its body page."""
+    if sum(len(overlay.pages) for overlay in overlays) != len(pdf.pages) - offset:
+        raise RenderError("the running heads and folios do not line up with the body's pages")
+    index = offset
+    for overlay in overlays:
+        for page in overlay.pages:
+            if page_has_marks(page):
+                form = pdf.copy_foreign(page.as_form_xobject())
+                pdf.pages[index].add_overlay(form)
+            index += 1
+
+
+def page_has_marks(page) -> bool:
+    """Tell whether a page draws anything at all."""
+    contents = page.obj.get("/Contents")
+    if contents is None:
+        return False
+    streams = contents if hasattr(contents, "__iter__") and not hasattr(contents, "read_bytes") else [contents]
+    return any(b"Tj" in stream.read_bytes() or b"TJ" in stream.read_bytes() for stream in streams)
+
+
+def glyph_union(laid: list[Laid]) -> dict[str, dict[int, tuple[str, float]]]:
+    """Gather, per font, every glyph any piece used: the text it stands for and its width."""
+    union: dict[str, dict[int, tuple[str, float]]] = {}
+    for piece in laid:
+        for name, glyphs in piece.glyphs.items():
+            union.setdefault(name, {}).update(glyphs)
+    return union
+
+
+@cache
+def face_files() -> dict[str, Path]:
+    """Map the name WeasyPrint gives each shipped face (`EB-Garamond-Italic`) to its font file."""
+    from fontTools.ttLib import TTFont
+
+    found = {}
+    for path in sorted((styles_dir() / "fonts").glob("*.ttf")):
+        names = TTFont(path, lazy=True)["name"]
+        family, style = str(names.getDebugName(1)), str(names.getDebugName(2))
+        full = family if style == "Regular" else f"{family} {style}"
+        found[full.replace(" ", "-")] = path
+    return found
+
+
+def font_dictionaries(resources, seen: set, found: list) -> None:
+    """Collect every (font resources dict, key) pair under resources, looking inside forms."""
+    if resources is None or resources.objgen in seen and resources.objgen != (0, 0):
+        return
+    seen.add(resources.objgen)
+    fonts = resources.get("/Font")
+    if fonts is not None:
+        found.extend((fonts, key) for key in fonts.keys())
+    for xobject in (resources.get("/XObject") or {}).values():
+        if xobject.get("/Subtype") == "/Form":
+            font_dictionaries(xobject.get("/Resources"), seen, found)
+
+
+def share_fonts(pdf, glyphs: dict[str, dict[int, tuple[str, float]]]) -> None:
+    """Point every page at one font per face, subset once from the shipped file to the glyphs the book uses."""
+    seen: set = set()
+    found: list = []
+    for page in pdf.pages:
+        font_dictionaries(page.obj.get("/Resources"), seen, found)
+    shared: dict[str, object] = {}
+    for fonts, key in found:
+        name = str(fonts[key].BaseFont).split("+", 1)[-1]
+        tagged = str(fonts[key].BaseFont).lstrip("/")
+        if name not in face_files():
+            continue  # not a face we ship: leave each piece its own subset
+        if name not in shared:
+            shared[name] = fonts[key]
+            rebuild_font(pdf, fonts[key], face_files()[name], glyphs.get(tagged, {}))
+        fonts[key] = shared[name]
+
+
+def rebuild_font(pdf, font, program: Path, glyphs: dict[int, tuple[str, float]]) -> None:
+    """Give a font dictionary the whole book's glyphs: program subset, widths and text mapping."""
+    import pikepdf
+
+    descendant = font.DescendantFonts[0]
+    data = subset_program(program, frozenset(glyphs))
+    stream = pdf.make_stream(data)
+    stream.Length1 = len(data)
+    descendant.FontDescriptor.FontFile2 = stream
+    descendant.W = pikepdf.Array(width_runs({gid: width for gid, (_, width) in glyphs.items()}))
+    font.ToUnicode = pdf.make_stream(to_unicode_cmap({gid: text for gid, (text, _) in glyphs.items()}))
+
+
+def subset_program(program: Path, gids: frozenset[int]) -> bytes:
+    """Subset a TrueType file to the glyph ids, keeping the ids (the pages' glyph codes)."""
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(program)
+    options = subset.Options(
+        retain_gids=True, passthrough_tables=True, ignore_missing_glyphs=True, hinting=False, desubroutinize=True
+    )
+    options.drop_tables += ["GSUB", "GPOS", "GDEF", "BASE", "JSTF", "DSIG"]
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(gids=sorted({0, *gids}))
+    subsetter.subset(font)
+    data = BytesIO()
+    font.save(data)
+    return data.getvalue()
+
+
+def width_runs(widths: dict[int, float]) -> list:
+    """Write glyph widths as a PDF W array: a first id and the widths of the ids that follow it."""
+    runs: list = []
+    for gid in sorted(widths):
+        if not runs or gid - 1 not in widths:
+            runs += [gid, []]
+        runs[-1].append(round(widths[gid], 3))
+    return runs
+
+
+def to_unicode_cmap(glyphs: dict[int, str]) -> bytes:
+    """Write a ToUnicode CMap from glyph ids to the text they stand for."""
+    lines = [
+        "/CIDInit /ProcSet findresource begin",
+        "12 dict begin",
+        "begincmap",
+        "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def",
+        "/CMapName /Adobe-Identity-UCS def",
+        "/CMapType 2 def",
+        "1 begincodespacerange",
+        "<0000> <ffff>",
+        "endcodespacerange",
+    ]
+    items = sorted(glyphs.items())
+    for start in range(0, len(items), 100):
+        batch = items[start : start + 100]
+        lines.append(f"{len(batch)} beginbfchar")
+        lines.extend(f"<{gid:04x}> <{text.encode('utf-16-be').hex()}>" for gid, text in batch)
+        lines.append("endbfchar")
+    lines += ["endcmap", "CMapName currentdict /CMap defineresource pop", "end", "end"]
+    return "\n".join(lines).encode("ascii")
+
+
+def joined_anchors(front: Laid, sheets: list[BodyPage], offset: int) -> dict[str, int]:
+    """Map every id to its 1-based page in the joined book."""
+    anchors = dict(front.anchors)
+    for sheet in sheets:
+        for anchor in sheet.anchors:
+            anchors.setdefault(anchor, offset + sheet.index + 1)
+    return anchors
+
+
+def point_links(pdf, anchors: dict[str, int]) -> None:
+    """Turn the contents page's placeholder links into links to the joined pages."""
+    import pikepdf
+
+    for page in pdf.pages:
+        for annotation in page.obj.get("/Annots", []):
+            action = annotation.get("/A")
+            uri = str(action.get("/URI", "")) if action is not None else ""
+            if uri.startswith(LINK_SCHEME) and uri[len(LINK_SCHEME) :] in anchors:
+                target = pdf.pages[anchors[uri[len(LINK_SCHEME) :]] - 1].obj
+                annotation.A = pikepdf.Dictionary(S=pikepdf.Name.GoTo, D=pikepdf.Array([target, pikepdf.Name.Fit]))
+
+
+def add_outline(pdf, book: Book, anchors: dict[str, int]) -> None:
+    """Add bookmarks for parts and chapters, chapters nested under their part."""
+    from pikepdf import OutlineItem
+
+    with pdf.open_outline() as outline:
+        part = None
+        for entry in contents_entries(book):
+            item = OutlineItem(entry.title, anchors[entry.anchor] - 1)
+            if entry.kind == "part":
+                part = item
+                outline.root.append(item)
+            else:
+                (part.children if part is not None else outline.root).append(item)

@@ -1,0 +1,216 @@
+"""Properties that hold for any manuscript: text kept in order, idempotence, well-formed XHTML."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ElementTree
+
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from ebookgen.headings import CONTENTS, heading_of
+from ebookgen.model import Book, Emphasis, Flashback, Metadata, SceneBreak, Text, iter_paragraph_blocks, plain_text
+from ebookgen.normalise import normalise_text
+from ebookgen.render import render_book
+from ebookgen.structure import AUTHOR_NOTE, FLASHBACK_END, FLASHBACK_START, is_scene_break_marker
+from ebookgen.typography import typeset
+
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+WORDS = st.sampled_from(
+    [
+        "she",
+        "said",
+        "Rory",
+        "Jess",
+        "it's",
+        "'em",
+        "'80s",
+        "'Tis",
+        "6'2\"",
+        "don't",
+        "Joneses'",
+        "o'clock",
+        "--",
+        "---",
+        "----",
+        "...",
+        ". . .",
+        "....",
+        "-",
+        "—",
+        "…",
+        "“",
+        "”",
+        "‘",
+        "’",
+        "(",
+        ")",
+        "[",
+        "]",
+        "*",
+        "_",
+        "*oh*",
+        "_no_",
+        "**yes**",
+        "x",
+        "A/N:",
+        "12",
+        "XII",
+        "café",
+        "naïve",
+        "&",
+        "<b>",
+        "a&b",
+        '"Hello,"',
+        '"Wait--"',
+        "'Hi,'",
+        '"He said "no.""',
+        "'quote'",
+        '"',
+        "'",
+        "#",
+        "~",
+        "oOo",
+    ]  # fmt: skip
+)
+SENTENCE = st.lists(WORDS, min_size=1, max_size=12).map(" ".join)
+MARKER_LINES = ["* * *", "***", "~~~", "#", "oOo", "-x-x-", "(scene break)", "Flashback", "End Flashback"]
+HEADING_LINES = ["Chapter 1", 'Chapter Two: The "Day"', "PART ONE", "# Storm", "Prologue", "THE END OF IT"]
+MARKERS, HEADINGS = st.sampled_from(MARKER_LINES), st.sampled_from(HEADING_LINES)
+ITEM = st.one_of(SENTENCE, SENTENCE, SENTENCE, MARKERS, HEADINGS)
+
+
+def no_contents_list(items: list[str]) -> bool:
+    """Tell that no three headings stand together (that is a table of contents, dropped on purpose)."""
+    run = 0
+    for item in items:
+        if heading_of(item) is not None:
+            run += 1
+            if run >= 3:
+                return False
+        elif kept_source(item).strip() and not AUTHOR_NOTE.match(item):
+            run = 0
+    return True
+
+
+ITEMS = st.lists(ITEM, min_size=1, max_size=12).filter(no_contents_list)
+MANUSCRIPT = ITEMS.map(lambda items: "\n\n".join(items) + "\n")
+
+
+def alphanumerics(text: str) -> str:
+    """Return the letters and digits of a text, in order."""
+    return "".join(char for char in text if char.isalnum())
+
+
+def kept_source(text: str) -> str:
+    """Return the text without the marker lines the normaliser removes on purpose."""
+    lines = [
+        line
+        for line in text.split("\n")
+        if not (is_scene_break_marker(line.strip()) or FLASHBACK_START.match(line) or FLASHBACK_END.match(line))
+    ]
+    return "\n".join(lines)
+
+
+def book_text(chapters, titles: bool = True) -> str:
+    """Return every title and text run of a book, in reading order."""
+    parts: list[str] = []
+    for chapter in chapters:
+        # A part with text of its own is a chapter under its own title.
+        if titles:
+            parts.extend((chapter.part if chapter.part != chapter.title else "", chapter.title))
+        parts.extend(plain_text(block.inlines) for block in iter_paragraph_blocks(chapter.blocks))
+    return "\n".join(parts)
+
+
+def as_manuscript(chapters) -> str:
+    """Write normalised chapters back as a manuscript in ebookgen's own conventions."""
+    lines: list[str] = []
+    parts = any(chapter.part for chapter in chapters)
+    for chapter in chapters:
+        if chapter.part:
+            lines.append(f"# {chapter.part}")
+        if chapter.title and chapter.title != chapter.part:
+            lines.append(f"{'##' if parts else '#'} {chapter.title}")
+        lines.extend(blocks_as_text(chapter.blocks))
+    return "\n\n".join(lines) + "\n"
+
+
+def blocks_as_text(blocks) -> list[str]:
+    """Write blocks back as paragraphs and marker lines."""
+    out: list[str] = []
+    for block in blocks:
+        if isinstance(block, SceneBreak):
+            out.append("* * *")
+        elif isinstance(block, Flashback):
+            out.extend(["Flashback", *blocks_as_text(block.blocks), "End Flashback"])
+        else:
+            # Emphasis goes back with whichever marker the paragraph's own text does not use.
+            mark = "_" if "*" in plain_text(block.inlines) else "*"
+            if mark in plain_text(block.inlines):
+                assume(False)
+            out.append(inlines_as_text(block.inlines, mark))
+    return out
+
+
+def inlines_as_text(inlines, mark: str = "*") -> str:
+    """Write inline runs back with `*emphasis*`."""
+    return "".join(
+        run.text if isinstance(run, Text) else f"{mark}{inlines_as_text(run.children, mark)}{mark}" for run in inlines
+    )
+
+
+@SETTINGS
+@given(ITEMS)
+def test_no_letter_or_digit_is_lost_or_reordered(items: list[str]) -> None:
+    chapters = normalise_text("\n\n".join(items) + "\n")
+    headings = [item for item in items if heading_of(item) is not None]
+    prose = [item for item in items if heading_of(item) is None]
+    # Titles keep their letters in order; so does the text, where a note before a heading joins its chapter.
+    titles = "".join(f"{chapter.part if chapter.part != chapter.title else ''}{chapter.title}" for chapter in chapters)
+    assert alphanumerics(titles) == alphanumerics("".join(headings))
+    assert alphanumerics(book_text(chapters, titles=False)) == alphanumerics(kept_source("\n".join(prose)))
+
+
+@SETTINGS
+@given(st.text(min_size=1, max_size=300))
+def test_any_text_keeps_its_letters_and_renders_well_formed(text: str) -> None:
+    chapters = normalise_text(text)
+    contents = (heading := heading_of(text)) is not None and heading.level == CONTENTS
+    if re.search(r"[^\W_]", kept_source(text)) and "\n" not in text.strip() and not contents:
+        assert alphanumerics(book_text(chapters)) == alphanumerics(kept_source(text))
+    book = Book(Metadata(title="T"), tuple(chapters))
+    for chapter in render_book(book):
+        ElementTree.fromstring(chapter.section.replace("epub:type", "data-type"))
+
+
+@SETTINGS
+@given(MANUSCRIPT)
+def test_rendered_chapters_are_well_formed_xhtml(text: str) -> None:
+    book = Book(Metadata(title="T"), tuple(normalise_text(text)))
+    for chapter in render_book(book):
+        root = ElementTree.fromstring(chapter.section.replace("epub:type", "data-type"))
+        assert root.tag == "section"
+
+
+@SETTINGS
+@given(SENTENCE)
+def test_typesetting_is_idempotent(text: str) -> None:
+    once = typeset(text)
+    assert typeset(once) == once
+
+
+@SETTINGS
+@given(MANUSCRIPT)
+def test_normalising_its_own_output_changes_nothing(text: str) -> None:
+    once = normalise_text(text)
+    twice = normalise_text(as_manuscript(once))
+    assert book_text(twice) == book_text(once)
+    assert [chapter.blocks for chapter in twice] == [chapter.blocks for chapter in once]
+
+
+def test_emphasis_survives_the_round_trip() -> None:
+    once = normalise_text("She was *very* tired.\n")
+    assert once[0].blocks[0].inlines[1] == Emphasis((Text("very"),))
+    assert normalise_text(as_manuscript(once)) == once
