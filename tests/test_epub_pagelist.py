@@ -167,6 +167,16 @@ def test_markers_sit_where_the_pdf_pages_begin(built) -> None:
         assert words in texts[index], (link.text, words)
 
 
+def test_the_parallel_layout_gives_the_same_page_list(built, tmp_path: Path) -> None:
+    from ebookgen.build import build_all
+    from ebookgen.pdf import PdfOptions
+
+    source = tmp_path / "river_book.txt"
+    source.write_text(story(), encoding="utf-8")
+    result = build_all(source, tmp_path / "out", pdf_options=PdfOptions(jobs=2))
+    assert result.epub.read_bytes() == built[2].read_bytes()
+
+
 def test_print_edition_metadata(built) -> None:
     book, pdf, _ = built
     features = book.metas("schema:accessibilityFeature")
