@@ -40,14 +40,14 @@ OutputOpt = Annotated[
 ]
 TitleOpt = Annotated[Optional[str], typer.Option("--title", help="Book title (overrides book.toml or the file name).")]
 AuthorOpt = Annotated[Optional[str], typer.Option("--author", help="Author name (overrides book.toml).")]
+LangOpt = Annotated[
+    Optional[str], typer.Option("--lang", help="Language tag such as en or en-GB (overrides book.toml).")
+]
 KoboOpt = Annotated[
     bool, typer.Option("--kobo", help="Write a Kobo .kepub.epub (sentence spans, Kobo's body wrapper).")
 ]
 EmbedFontsOpt = Annotated[
     bool, typer.Option("--embed-fonts", help="Embed the book font (EB Garamond, subset to the text) in the EPUB.")
-]
-LangOpt = Annotated[
-    Optional[str], typer.Option("--lang", help="Language tag such as en or en-GB (overrides book.toml).")
 ]
 EncodingOpt = Annotated[
     Optional[str],
@@ -300,12 +300,14 @@ def build(
     """Build the PDF and the EPUB together; the EPUB carries the print edition's page numbers."""
     with reported():
         from .build import build_all
-        from .summary import Written, stats_of_book, working
+        from .summary import Written, chapter_progress, stats_of_book
 
         project = prepare(source, title, author, lang, encoding)
         options = pdf_options(project.trim or "5.5x8.5", False, project.profile or "print", "title", 0)
-        with working("Laying out the PDF and packaging the EPUB", enabled=not SETTINGS.quiet):
-            result = build_all(project, output, kobo=kobo, embed_fonts=embed_fonts, pdf_options=options)
+        with chapter_progress("Laying out the PDF, then the EPUB", enabled=not SETTINGS.quiet) as progress:
+            result = build_all(
+                project, output, kobo=kobo, embed_fonts=embed_fonts, pdf_options=options, progress=progress
+            )
         written = [Written(result.pdf.path, result.pdf.pages), Written(result.epub)]
         summarise(written, stats_of_book(result.book))
 

@@ -88,7 +88,7 @@ def read_source(path: Path, encoding: str | None = None) -> SourceText:
     """Read, decode and clean one manuscript file, noting every repair made."""
     data = read_bytes(path)
     text, used = decode(data, path, encoding)
-    text, repaired = repair_mojibake(text)
+    text, repaired = repair_mojibake(unify_line_ends(text))
     cleaned = clean(text)
     if is_markdown(path.name):
         cleaned = markdown_to_text(cleaned)
@@ -232,10 +232,17 @@ def count_dropped(text: str) -> int:
     return len(FORBIDDEN.findall(text.replace("\x0c", "")))
 
 
+def unify_line_ends(text: str) -> str:
+    """Make every line end a newline, so that mojibake is repaired line by line whatever the line ends."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # A form feed (page break) ends a paragraph; a vertical tab is Word's manual line break.
+    return text.replace("\u2028", "\n").replace("\u2029", "\n\n").replace("\x0c", "\n\n").replace("\x0b", "\n")
+
+
 def clean(text: str) -> str:
     """Unify line ends and remove characters no book should carry."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x85", "\n")
-    text = text.replace("\u2028", "\n").replace("\u2029", "\n\n").replace("\x0c", "\n\n").replace("\x0b", "\n")
+    # NEL waits until after the mojibake repair: U+0085 is also the tail of a wrongly decoded Å.
+    text = unify_line_ends(text).replace("\x85", "\n")
     text = TERMINAL_ESCAPE.sub("", text)
     text = INVISIBLE.sub("", text)
     text = FORBIDDEN.sub("", text)
