@@ -27,6 +27,7 @@ from .pdf import (
     grey_profile_url,
     lay_out,
     page_anchors,
+    page_starts,
     page_style,
     profile_for,
     report,
@@ -68,7 +69,12 @@ def write_parallel(book: Book, target: Path, options: PdfOptions, workers: int, 
             anchors = join_pdf(book, pieces, sheets, profile_for(options.profile).bookmarks, temporary)
     offset = pieces.front.pages + pieces.front.pages % 2
     folios = [""] * offset + [sheet.folio for sheet in sheets]
-    return PdfResult(target, len(folios), anchors, folios)
+    return PdfResult(target, len(folios), anchors, folios, [("", 0)] * offset + body_starts(pieces, sheets))
+
+
+def body_starts(pieces: Pieces, sheets: list[BodyPage]) -> list[tuple[str, int]]:
+    """Say for each body page which element's text opens it (for the EPUB's page-break markers)."""
+    return [pieces.chunks[sheet.chunk].starts[sheet.page] if sheet.page is not None else ("", 0) for sheet in sheets]
 
 
 @dataclass(frozen=True)
@@ -174,4 +180,5 @@ def lay_out_job(job: Job) -> Laid:
         for font in document.fonts.values()
     }
     blanks = frozenset(index for index, page in enumerate(document.pages) if page._page_box.page_type.blank)
-    return Laid(job.path, len(document.pages), blanks, page_anchors(document.pages), glyphs)
+    starts = tuple(page_starts(document.pages))
+    return Laid(job.path, len(document.pages), blanks, page_anchors(document.pages), glyphs, starts)

@@ -190,3 +190,24 @@ def test_generated_cover_keeps_long_titles_and_names_inside_the_frame() -> None:
         colours = picture.crop(box).getcolors(1 << 16)
         assert all(max(abs(a - b) for a, b in zip(colour, ground, strict=True)) < 24 for _, colour in colours), box
     assert len(picture.crop((220, 600, 1380, 1400)).getcolors(1 << 16)) > 50  # The title is set in the middle.
+
+
+@pytest.mark.parametrize(
+    ("toml", "message"),
+    [
+        ('cover = "cover.jpg"\n', "the cover must be a JPEG, PNG, GIF or WebP image"),
+        ('date = "May 2024"\n', "is not a date such as 2024"),
+        ('series = "S"\nseries_index = "two"\n', "series_index 'two' is not a number"),
+    ],
+)
+def test_bad_epub_metadata_is_one_line_and_writes_nothing(tmp_path: Path, toml: str, message: str) -> None:
+    from typer.testing import CliRunner
+
+    from ebookgen.cli import app
+
+    (tmp_path / "story.txt").write_text("Chapter 1\n\nText.\n", encoding="utf-8")
+    (tmp_path / "cover.jpg").write_text("not an image", encoding="utf-8")
+    (tmp_path / "book.toml").write_text(f'title = "T"\n{toml}', encoding="utf-8")
+    result = CliRunner().invoke(app, ["epub", str(tmp_path), "-o", str(tmp_path / "out.epub")])
+    assert result.exit_code == 3 and message in result.output
+    assert "Traceback" not in result.output and not (tmp_path / "out.epub").exists()
