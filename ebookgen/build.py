@@ -6,7 +6,7 @@ A library user calls ``build_epub`` or ``build_pdf``; the CLI is a thin layer on
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -103,8 +103,6 @@ def build_all(
 
 def with_year(options: PdfOptions, project: Project) -> PdfOptions:
     """Give the copyright page the manuscript's year unless the options name one."""
-    from dataclasses import replace
-
     return options if options.year else replace(options, year=modification_time(project).year)
 
 

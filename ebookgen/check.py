@@ -8,12 +8,15 @@ quote it had to guess).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from .blocks import RawBlock, split_blocks
+from .emphasis import parse_emphasis
 from .furniture import remove_furniture
 from .headings import heading_of
+from .model import Text
 from .normalise import NormaliseOptions, typography_options
 from .project import Project
 from .reader import read_source
@@ -21,6 +24,8 @@ from .report import ERROR, WARNING, Finding, error, warn
 from .structure import FLASHBACK_END, FLASHBACK_START, StructureOptions, find_structure, is_scene_break_marker
 from .typography import TypographyOptions, quote_doubts
 
+# A `*` or `_` placed as an opening emphasis marker: after a space or quote, before a word.
+UNCLOSED_EMPHASIS = re.compile('(?:^|(?<=[\\s"\u201c\u2018(]))(?:\\*{1,2}|_{1,2})(?=[^\\s*_])')
 QUOTE_OPENERS = "\"'\u201c\u2018"
 
 
@@ -31,7 +36,9 @@ def check_text(text: str, options: NormaliseOptions = NormaliseOptions()) -> lis
     blocks = split_blocks(lines, options.paragraph_style)
     find_structure(blocks, StructureOptions(options.blank_runs, options.author_notes), findings)
     typography = typography_options(options, [block.text for block in blocks])
-    check_quotes(prose_blocks(blocks), typography, findings)
+    prose = prose_blocks(blocks)
+    check_quotes(prose, typography, findings)
+    check_emphasis(prose, findings)
     return sorted(findings, key=lambda finding: finding.line)
 
 
@@ -93,6 +100,20 @@ def check_quotes(blocks: list[RawBlock], options: TypographyOptions, findings: l
         if doubts.left_open and not continues_speech(blocks, index + 1):
             mark = "double" if doubts.left_open[0] == '"' else "single"
             error(findings, block.line, f"a {mark} quote opened in this paragraph is never closed")
+
+
+def check_emphasis(blocks: list[RawBlock], findings: list[Finding]) -> None:
+    """Report an emphasis marker that opens a run but never closes it in its paragraph."""
+    for block in blocks:
+        for run in parse_emphasis(block.text):
+            unclosed = UNCLOSED_EMPHASIS.search(run.text) if isinstance(run, Text) else None
+            if unclosed:
+                mark = unclosed.group()
+                warn(
+                    findings,
+                    block.line,
+                    f"emphasis opened with {mark} is never closed in this paragraph; kept as typed",
+                )
 
 
 def continues_speech(blocks: list[RawBlock], index: int) -> bool:

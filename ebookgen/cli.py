@@ -40,14 +40,14 @@ OutputOpt = Annotated[
 ]
 TitleOpt = Annotated[Optional[str], typer.Option("--title", help="Book title (overrides book.toml or the file name).")]
 AuthorOpt = Annotated[Optional[str], typer.Option("--author", help="Author name (overrides book.toml).")]
+LangOpt = Annotated[
+    Optional[str], typer.Option("--lang", help="Language tag such as en or en-GB (overrides book.toml).")
+]
 KoboOpt = Annotated[
     bool, typer.Option("--kobo", help="Write a Kobo .kepub.epub (sentence spans, Kobo's body wrapper).")
 ]
 EmbedFontsOpt = Annotated[
     bool, typer.Option("--embed-fonts", help="Embed the book font (EB Garamond, subset to the text) in the EPUB.")
-]
-LangOpt = Annotated[
-    Optional[str], typer.Option("--lang", help="Language tag such as en or en-GB (overrides book.toml).")
 ]
 EncodingOpt = Annotated[
     Optional[str],

@@ -118,14 +118,15 @@ def wrap(words: list[str], face, tracking: float, width: float) -> list[str]:
 
 
 def fit_title(title: str, tracking: float) -> tuple[object, list[str]]:
-    """Find the largest title size that sets the title in at most four lines within the frame."""
+    """Find the largest title size that sets the title within the frame: four lines, or up to seven if long."""
     words = title.upper().split() or ["UNTITLED"]
-    for size in range(210, 60, -10):
-        face = font("Regular", size)
-        lines = wrap(words, face, tracking, TEXT_WIDTH)
-        if len(lines) <= 4 and all(tracked_width(line, face, tracking) <= TEXT_WIDTH for line in lines):
-            return face, lines
-    face = font("Regular", 60)
+    for most_lines, sizes in ((4, range(210, 110, -10)), (7, range(110, 50, -6))):
+        for size in sizes:
+            face = font("Regular", size)
+            lines = wrap(words, face, tracking, TEXT_WIDTH)
+            if len(lines) <= most_lines and all(tracked_width(line, face, tracking) <= TEXT_WIDTH for line in lines):
+                return face, lines
+    face = font("Regular", 50)
     return face, wrap(words, face, tracking, TEXT_WIDTH)
 
 
@@ -165,15 +166,15 @@ def draw_ornament(draw, top: float, accent) -> None:
 
 def draw_author(draw, metadata: Metadata, ink, accent) -> None:
     """Draw the author's name in spaced capitals near the foot, and the series above the title."""
-    names = [name.upper() for name in metadata.authors][:3]
-    size = 84
-    while size > 40 and any(tracked_width(name, font("Regular", size), 0.22) > TEXT_WIDTH for name in names):
-        size -= 6
+    size, names = 84, [name.upper() for name in metadata.authors][:3]
+    while size > 56 and any(tracked_width(name, font("Regular", size), 0.22) > TEXT_WIDTH for name in names):
+        size -= 4
     face = font("Regular", size)
+    lines = [line for name in names for line in wrap(name.split(), face, 0.22, TEXT_WIDTH)]
     leading = size * 1.3
-    top = HEIGHT * 0.80 - leading * len(names) / 2
-    for index, name in enumerate(names):
-        draw_tracked(draw, name, face, top + index * leading, 0.22, ink)
+    top = HEIGHT * 0.80 - leading * len(lines) / 2
+    for index, line in enumerate(lines):
+        draw_tracked(draw, line, face, top + index * leading, 0.22, ink)
     if metadata.series:
         series = metadata.series.upper() + (f"  \u00b7  {metadata.series_index}" if metadata.series_index else "")
         small = font("Regular", 52)

@@ -28,7 +28,7 @@ from .opf import (
     with_package_language,
 )
 from .output import atomic_path
-from .pagelist import PrintEdition, breaks_in, insert_page_breaks
+from .pagelist import PrintEdition, breaks_in, insert_page_breaks, places_in
 from .render import render_book, render_part, render_title_page, xhtml_document
 from .resources import styles_dir, stylesheet
 
@@ -55,6 +55,7 @@ class Document:
     item: epub.EpubItem
     title: str
     kind: str  # "chapter" or "part"
+    places: tuple[str, ...] = ()  # Ids a print page can begin at, when the book carries a page list.
 
 
 class PackageItem(epub.EpubItem):
@@ -71,12 +72,13 @@ def write_epub(book: Book, target: Path, options: EpubOptions) -> Path:
     sheets = add_stylesheets(package, options.embed_fonts)
     cover = add_cover(package, book, sheets)
     title_page = add_title_page(package, book, sheets)
+    front_matter = add_front_matter(package, book, sheets)
     contents = add_contents(package, book, sheets, options.print_edition)
     if options.embed_fonts:
         add_fonts(package)
     if options.kobo:
-        make_kepub([title_page] + [document.item for document in contents])
-    add_navigation(package, book, sheets, [cover, title_page], contents, options.print_edition)
+        make_kepub([title_page, *front_matter] + [document.item for document in contents])
+    add_navigation(package, book, sheets, [cover, title_page, *front_matter], contents, options.print_edition)
     data = reproducible_zip(package_bytes(package, options.modified), options.modified, book.metadata.language)
     with atomic_path(target) as temporary:
         temporary.write_bytes(data)
@@ -129,6 +131,27 @@ def add_title_page(package: epub.EpubBook, book: Book, sheets: list[str]) -> epu
     return item
 
 
+def with_semantics(section: str, kind: str) -> str:
+    """Give a front-matter section its epub:type and ARIA role (`dedication` -> `doc-dedication`)."""
+    return section.replace("<section ", f'<section epub:type="{kind}" role="doc-{kind}" ', 1)
+
+
+def add_front_matter(package: epub.EpubBook, book: Book, sheets: list[str]) -> list[epub.EpubItem]:
+    """Add the dedication and the epigraph, each on its own page, when the book has them."""
+    from .frontmatter import dedication_page, epigraph_page
+
+    items = []
+    for kind, title, section in (
+        ("dedication", "Dedication", dedication_page(book)),
+        ("epigraph", "Epigraph", epigraph_page(book)),
+    ):
+        if section:
+            body = with_semantics(section, kind)
+            items.append(document(kind, f"text/{kind}.xhtml", title, book.metadata.language, body, sheets))
+            package.add_item(items[-1])
+    return items
+
+
 def add_contents(package: epub.EpubBook, book: Book, sheets: list[str], edition: PrintEdition | None) -> list[Document]:
     """Add one XHTML document per part opening and per chapter, in reading order."""
     language = book.metadata.language
@@ -140,15 +163,12 @@ def add_contents(package: epub.EpubBook, book: Book, sheets: list[str], edition:
             name = f"text/part-{parts:02d}.xhtml"
             item = document(f"part-{parts}", name, chapter.part, language, render_part(parts, chapter.part), sheets)
             contents.append(Document(item, chapter.part, "part"))
-        section = rendered.section
+        section, places = rendered.section, tuple(places_in(rendered.anchor, rendered.section))
         if edition is not None:
-            section = insert_page_breaks(section, breaks_in(edition.breaks, rendered.anchor))
+            section = insert_page_breaks(section, breaks_in(edition.breaks, places))
         name = f"text/chapter-{rendered.number:03d}.xhtml"
-        contents.append(
-            Document(
-                document(rendered.anchor, name, rendered.title, language, section, sheets), rendered.title, "chapter"
-            )
-        )
+        item = document(rendered.anchor, name, rendered.title, language, section, sheets)
+        contents.append(Document(item, rendered.title, "chapter", places))
     for entry in contents:
         package.add_item(entry.item)
     return contents
@@ -180,11 +200,10 @@ def page_targets(contents: list[Document], edition: PrintEdition | None) -> tupl
     """List the print edition's pages with the document and marker each begins at."""
     if edition is None:
         return ()
-    files = {document.item.id: document.item.file_name for document in contents if document.kind == "chapter"}
     targets = []
     for page in edition.breaks:
-        anchor = next(uid for uid in files if page.before == uid or page.before.startswith(f"{uid}-"))
-        targets.append(PageTarget(page.label, f"{files[anchor]}#{page.marker_id}"))
+        home = next(document.item for document in contents if page.before in document.places)
+        targets.append(PageTarget(page.label, f"{home.file_name}#{page.marker_id}"))
     return tuple(targets)
 
 
@@ -197,7 +216,7 @@ def add_navigation(
     edition: PrintEdition | None,
 ) -> None:
     """Add the navigation document and the NCX, the EPUB 2 guide and the reading order."""
-    cover, title_page = front
+    cover, title_page, *others = front
     first = next(document.item for document in contents if document.kind == "chapter")
     marks = (
         Landmark("cover", "Cover", cover.file_name),
@@ -220,7 +239,7 @@ def add_navigation(
         {"href": first.file_name, "title": "Start of Text", "type": "text"},
         {"href": "nav.xhtml", "title": "Contents", "type": "toc"},
     ]
-    package.spine = [cover, title_page, nav] + [document.item for document in contents]
+    package.spine = [cover, title_page, *others, nav] + [document.item for document in contents]
 
 
 def font_faces() -> str:

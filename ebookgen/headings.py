@@ -43,8 +43,8 @@ CONTENTS_HEADING = re.compile(r"^(?:table\s+of\s+)?contents\.?$", re.I)
 NUMBER_HEADING = re.compile(r"^(?:\d{1,3}|[IVXLC]{1,7})\.?$")
 WORD_NUMBER_HEADING = re.compile(r"^" + _WORD + r"(?:[\s-]+" + _WORD + r")*$", re.I)
 MARKDOWN_HEADING = re.compile(r"^(?P<hashes>#{1,6})[ \t]+(?P<title>.*?[^\W_].*?)(?:[ \t]+#+)?$")
-# Decoration writers put around a heading line: `~Chapter 1~`, `**Prologue**`, `== Part One ==`.
-DECORATION = re.compile(r"^[\s*_~=]+|[\s*_~=]+$")
+# Decoration writers put around a heading line: `~Chapter 1~`, `**Prologue**`, `== Part One ==`, `-- 12 --`.
+DECORATION = re.compile(r"^[\s*_~=\-\u2014]+|[\s*_~=\-\u2014]+$")
 SENTENCE_MARKS = re.compile('[.!?,;"\u201c\u201d\u2026*_()\\[\\]]')
 NOT_HEADINGS = frozenset({"THE END", "END", "FIN", "TO BE CONTINUED", "OK", "NO", "YES"})
 
@@ -105,4 +105,5 @@ def is_caps_heading(text: str) -> bool:
     if len(text) > 60 or text != text.upper() or text == text.lower() or SENTENCE_MARKS.search(text):
         return False
     letters = sum(char.isalpha() for char in text)
-    return letters >= 3 and len(text.split()) <= 10 and text not in NOT_HEADINGS
+    mostly_letters = letters * 2 >= len(text.replace(" ", ""))
+    return letters >= 3 and mostly_letters and len(text.split()) <= 10 and text not in NOT_HEADINGS

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from lxml import etree
 
@@ -98,3 +99,10 @@ def kepubify(document: bytes) -> bytes:
     wrap_body(body)
     markup = etree.tostring(tree, encoding="utf-8", doctype="<!DOCTYPE html>")
     return b'<?xml version="1.0" encoding="utf-8"?>\n' + markup + b"\n"
+
+
+def build_kepub(project, target: Path) -> Path:
+    """Build a project's Kobo form at target (what `ebookgen sideload` copies onto a Kobo)."""
+    from .build import build_epub
+
+    return build_epub(project, target, kobo=True)

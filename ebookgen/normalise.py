@@ -62,10 +62,15 @@ def typography_options(options: NormaliseOptions, paragraphs: list[str]) -> Typo
 
 def typeset_chapter(chapter: Chapter, options: TypographyOptions) -> Chapter:
     """Apply typography to a chapter's titles and every text block in it."""
-    title = typeset(chapter.title, options) if chapter.title else ""
-    part = typeset(chapter.part, options) if chapter.part else ""
+    title = plain_title(chapter.title, options)
+    part = plain_title(chapter.part, options)
     blocks = tuple(typeset_block(block, options) for block in chapter.blocks)
     return replace(chapter, title=title, part=part, blocks=blocks)
+
+
+def plain_title(title: str, options: TypographyOptions) -> str:
+    """Typeset a heading's title, dropping emphasis markers (a title is plain text)."""
+    return plain_text(parse_emphasis(typeset(title, options))) if title else ""
 
 
 def typeset_block(block: Block, options: TypographyOptions) -> Block:

@@ -161,14 +161,15 @@ def word_at(markup: str, start: int, offset: int) -> int:
     return index
 
 
-def breaks_in(breaks: Sequence[PageBreak], anchor: str) -> list[PageBreak]:
-    """Return the page breaks that fall inside the chapter with this anchor."""
-    return [page for page in breaks if page.before == anchor or page.before.startswith(f"{anchor}-")]
+def breaks_in(breaks: Sequence[PageBreak], places: Sequence[str]) -> list[PageBreak]:
+    """Return the page breaks that fall inside a chapter, given the places it holds."""
+    inside = set(places)
+    return [page for page in breaks if page.before in inside]
 
 
 def places_in(anchor: str, section: str) -> list[str]:
     """Return the ids a page can begin at in a rendered chapter: the chapter, then its blocks in order."""
-    return [anchor] + re.findall(rf'\sid="({re.escape(anchor)}-\d+)"', section)
+    return [anchor] + re.findall(r'\sid="(block-\d+-\d+)"', section)
 
 
 def print_edition(

@@ -60,8 +60,9 @@ def write_parallel(book: Book, target: Path, options: PdfOptions, workers: int, 
     with tempfile.TemporaryDirectory(prefix="ebookgen-") as name, pool_of(workers) as pool:
         layout = Layout(pool, workers, book, rendered, options, Path(name))
         pieces, sheets = lay_out_pieces(layout, style, progress)
-        if gutter_for(len(sheets)) != gutter_for(guess):
-            style = replace(style, margins=margins_for(len(sheets), options.bleed))
+        pages = pieces.front.pages + pieces.front.pages % 2 + len(sheets)
+        if gutter_for(pages) != gutter_for(guess):
+            style = replace(style, margins=margins_for(pages))
             pieces, sheets = lay_out_pieces(layout, style, progress)
         with atomic_path(target) as temporary:
             anchors = join_pdf(book, pieces, sheets, profile_for(options.profile).bookmarks, temporary)

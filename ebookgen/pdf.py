@@ -129,7 +129,7 @@ def page_style(options: PdfOptions, pages: int) -> PageStyle:
     profile = profile_for(options.profile)
     return PageStyle(
         trim=options.trim,
-        margins=margins_for(pages, options.bleed),
+        margins=margins_for(pages),
         bleed=options.bleed,
         recto_head=options.recto_head,
         bookmarks=profile.bookmarks,
@@ -144,7 +144,7 @@ def lay_out_fitted(book: Book, html: str, options: PdfOptions):
     document = lay_out(html, page_css(book, style, grey_profile_url()), options)
     pages = len(document.pages)
     if gutter_for(pages) != gutter_for(guess):
-        style = replace(style, margins=margins_for(pages, options.bleed))
+        style = replace(style, margins=margins_for(pages))
         document = lay_out(html, page_css(book, style, grey_profile_url()), options)
     return document
 

@@ -82,12 +82,12 @@ def chapter_title(chapter: Chapter, book: Book) -> str:
 def render_chapter(chapter: Chapter, book: Book, block_ids: bool = False) -> RenderedChapter:
     """Render a chapter as an XHTML section with its heading.
 
-    With ``block_ids`` every paragraph and scene break gets a stable id (``chapter-3-12``), so the
+    With ``block_ids`` every paragraph and scene break gets a stable id (``block-3-12``), so the
     print layout can say on which page each one begins.
     """
     title = chapter_title(chapter, book)
     anchor = f"chapter-{chapter.number}"
-    ids = (f"{anchor}-{n}" for n in count(1)) if block_ids else None
+    ids = (f"block-{chapter.number}-{n}" for n in count(1)) if block_ids else None
     body = "\n".join(render_block(block, ids) for block in chapter.blocks)
     section = (
         f'<section epub:type="chapter" role="doc-chapter" class="chapter" id="{anchor}"'

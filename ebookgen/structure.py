@@ -20,7 +20,11 @@ SYMBOL_RUN = re.compile(r"^([*~#_\-=+.•·§¤°◊◆♦❦❧☙⁂※†‡/
 PATTERNED_MARKER = re.compile(r"^(?:[-~=+*_.\s]*(?:[oO0xX]+[-~=+*_.\s]*)+|(?:[+~=*\-_.]\s*){3,})$")
 # Any other short line of symbols alone (`<><><>`, `::::`, `★★★`) is a marker too, but one ebookgen was not told of.
 SYMBOLS_ONLY = re.compile(r"^[^\w\s\"'\u201c\u201d\u2018\u2019]+(?:\s*[^\w\s\"'\u201c\u201d\u2018\u2019]+)*$")
-WORDED_MARKER = re.compile(r"^[\[(<]?\s*(?:scene\s*break|break|line\s*break|time\s*skip|pov\s*change)\s*[\])>]?$", re.I)
+WORDED_MARKER = re.compile(
+    r"^[\s*~=#+\-_<>\[\](){}.|]*(?:(?:scene|section|line|page)\s*(?:break|change)|break|time\s*(?:skip|jump)|"
+    r"pov\s*(?:change|switch))[\s*~=#+\-_<>\[\](){}.|]*$",
+    re.I,
+)
 
 _DECOR = r"[\s*~_\-=+#/<>\[\]()]*"
 _END_MARKS = r"[.!\u2026]*"
@@ -50,6 +54,7 @@ AUTHOR_NOTE = re.compile(
 )
 # A short line decorated like a marker but holding words it does not know (`~*~Rory~*~`, `<<Kyle>>`).
 MARKER_LIKE = re.compile(r"^[*~=#+<>\-_.\s]{2,}\S.{0,30}?[*~=#+<>\-_.\s]{2,}$")
+MARKER_DECORATION = "*~=#+<>-_. \t"
 EMPHASIS_ONLY = re.compile(r"^(\*{1,2}|_{1,2})[^*_]+\1$")
 SCENE_SETTING = re.compile(r"^\((?!.*\)\s*\S.*$)[^()]*\)$|^\[[^\[\]]*\]$", re.S)
 
@@ -222,7 +227,8 @@ def classify(text: str, options: StructureOptions, line: int = 0, findings: Find
     if AUTHOR_NOTE.match(text):
         return AuthorNote((Text(text),)) if options.author_notes == "keep" else None
     if MARKER_LIKE.match(text) and not EMPHASIS_ONLY.match(text):
-        warn(findings, line, f"{text!r} looks like a marker line but is not one ebookgen knows; kept as text")
+        warn(findings, line, f"{text!r} looks like a marker line ebookgen does not know; set as a scene note")
+        return SceneNote((Text(text.strip(MARKER_DECORATION)),))
     return Paragraph((Text(text),))
 
 

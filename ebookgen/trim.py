@@ -78,10 +78,12 @@ def gutter_for(pages: int) -> float:
     return GUTTER_TABLE[-1][1]
 
 
-def margins_for(pages: int, bleed: bool) -> Margins:
-    """Return the margins for a book of that many pages: the gutter plus a comfortable quarter inch."""
-    outside = 0.55 if not bleed else max(0.55, 0.375)
-    return Margins(outside=outside, inside=gutter_for(pages) + 0.25)
+def margins_for(pages: int) -> Margins:
+    """Return the margins for a book of that many pages: the gutter plus a comfortable quarter inch.
+
+    The outside margin (0.55 in) clears KDP's minimum with or without bleed (0.25 / 0.375 in).
+    """
+    return Margins(inside=gutter_for(pages) + 0.25)
 
 
 def estimated_pages(words: int, trim: Trim) -> int:

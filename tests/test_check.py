@@ -87,3 +87,9 @@ def test_cli_check_missing_file_is_one_line() -> None:
     result = CliRunner().invoke(app, ["check", "no-such-file.txt"])
     assert result.exit_code == 2
     assert "no such file" in result.output and "Traceback" not in result.output
+
+
+def test_unclosed_emphasis_is_a_warning() -> None:
+    found = findings("Fine.\n\nShe was *very tired.\n\nA *fine* day and 2*3*4.\n")
+    assert [(line, severity) for line, severity, _ in found] == [(3, "warning")]
+    assert "never closed" in found[0][2]

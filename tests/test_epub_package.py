@@ -127,6 +127,9 @@ def book_with_parts(cover: Path) -> Book:
         series="Houses",
         series_index="2",
         cover=str(cover),
+        dedication="For the ones who stayed.",
+        epigraph="Every house is a story.",
+        epigraph_source="Anon.",
     )
     chapters = (
         Chapter("Prologue", (paragraph("Before it all."),), 1),
@@ -156,8 +159,10 @@ def test_parts_series_authors_and_a_given_cover(tmp_path: Path) -> None:
     assert ncx_tree(book.ncx().find("ncx:navMap", NS)) == expected
     part = book.xml("text/part-01.xhtml").find(".//x:section", NS)
     assert part.get(EPUB_TYPE) == "part" and part.findtext("x:h2", namespaces=NS) == "Part One"
-    assert book.spine()[:4] == ["text/cover.xhtml", "text/titlepage.xhtml", "nav.xhtml", "text/chapter-001.xhtml"]
-    assert book.spine()[4] == "text/part-01.xhtml"
+    front = ["text/cover.xhtml", "text/titlepage.xhtml", "text/dedication.xhtml", "text/epigraph.xhtml", "nav.xhtml"]
+    assert book.spine()[:7] == front + ["text/chapter-001.xhtml", "text/part-01.xhtml"]
+    for kind in ("dedication", "epigraph"):
+        assert book.xml(f"text/{kind}.xhtml").find(".//x:section", NS).get(EPUB_TYPE) == kind
     assert book.item(properties="cover-image").get("media-type") == "image/png"
     assert book.opf.findtext(".//dc:identifier", namespaces=NS) == "urn:isbn:9780000000002"
     assert book.opf.findtext(".//dc:date", namespaces=NS) == "2024-05-17"
@@ -169,3 +174,19 @@ def test_parts_series_authors_and_a_given_cover(tmp_path: Path) -> None:
     }
     assert collection.text == "Houses" and refines == {"collection-type": "series", "group-position": "2"}
     assert book.metas("dcterms:modified") == ["2024-06-01T00:00:00Z"]
+
+
+def test_generated_cover_keeps_long_titles_and_names_inside_the_frame() -> None:
+    from ebookgen.cover import MARGIN, generate_cover, palette_for
+
+    title = "The Remarkable and Entirely True History of the Misadventures of Captain Bartholomew Higginbottom"
+    metadata = Metadata(title=title, authors=("Maximilian Alexander Fitzgerald-Worthington III",), series="Seas")
+    picture = Image.open(io.BytesIO(generate_cover(metadata))).convert("RGB")
+    ground = palette_for(title)[0]
+    for box in (
+        (MARGIN + 40, MARGIN + 40, 205, 2560 - MARGIN - 40),
+        (1600 - 205, MARGIN + 40, 1600 - MARGIN - 40, 2400),
+    ):
+        colours = picture.crop(box).getcolors(1 << 16)
+        assert all(max(abs(a - b) for a, b in zip(colour, ground, strict=True)) < 24 for _, colour in colours), box
+    assert len(picture.crop((220, 600, 1380, 1400)).getcolors(1 << 16)) > 50  # The title is set in the middle.

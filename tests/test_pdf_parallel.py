@@ -10,8 +10,16 @@ import pytest
 
 from ebookgen.parallel import split_chapters
 from ebookgen.pdf import PdfOptions, write_pdf
+from ebookgen.trim import parse_trim
 
-from .test_pdf_print import annotation_count, contents_listing, make_book, outline_titles, page_texts
+from .test_pdf_print import (
+    annotation_count,
+    assert_pdfx_grey,
+    contents_listing,
+    make_book,
+    outline_titles,
+    page_texts,
+)
 
 
 @pytest.fixture(scope="module")
@@ -120,14 +128,20 @@ def test_progress_reports_every_chapter(both) -> None:
     assert [done for done, _ in calls] == sorted(done for done, _ in calls)
 
 
-@pytest.mark.parametrize("profile", ["screen", "kdp"])
+@pytest.mark.parametrize("profile", ["screen", "kdp", "ingram"])
 def test_profiles_in_parallel(profile: str, tmp_path: Path) -> None:
-    result = write_pdf(make_book(8, parts=False), tmp_path / "book.pdf", PdfOptions(jobs=2, profile=profile))
+    options = PdfOptions(jobs=2, profile=profile, bleed=profile == "ingram", trim=parse_trim("6x9"))
+    result = write_pdf(make_book(8, parts=False), tmp_path / "book.pdf", options)
     with pikepdf.open(result.path) as pdf:
         if profile == "kdp":
             assert outline_titles(pdf) == [] and annotation_count(pdf) == 0
-            return
-        links = pdf.pages[result.anchors["contents"] - 1].obj.Annots
-        pages = {page.objgen: index for index, page in enumerate(pdf.pages)}
-        targets = {pages[link.A.D[0].objgen] + 1 for link in links if link.A.S == "/GoTo"}
-        assert {result.anchors[f"chapter-{n}"] for n in range(1, 9)} <= targets
+        elif profile == "ingram":
+            assert_pdfx_grey(pdf)
+            for page in pdf.pages:  # the blank versos the joiner adds keep the trim and bleed too
+                trim, media = [float(v) for v in page.trimbox], [float(v) for v in page.mediabox]
+                assert (trim[2] - trim[0], media[2] - media[0]) == pytest.approx((432, 450), abs=0.1)
+        else:
+            links = pdf.pages[result.anchors["contents"] - 1].obj.Annots
+            pages = {page.objgen: index for index, page in enumerate(pdf.pages)}
+            targets = {pages[link.A.D[0].objgen] + 1 for link in links if link.A.S == "/GoTo"}
+            assert {result.anchors[f"chapter-{n}"] for n in range(1, 9)} <= targets

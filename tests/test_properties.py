@@ -9,7 +9,17 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from ebookgen.headings import CONTENTS, heading_of
-from ebookgen.model import Book, Emphasis, Flashback, Metadata, SceneBreak, Text, iter_paragraph_blocks, plain_text
+from ebookgen.model import (
+    Book,
+    Emphasis,
+    Flashback,
+    Metadata,
+    SceneBreak,
+    SceneNote,
+    Text,
+    iter_paragraph_blocks,
+    plain_text,
+)
 from ebookgen.normalise import normalise_text
 from ebookgen.render import render_book
 from ebookgen.structure import AUTHOR_NOTE, FLASHBACK_END, FLASHBACK_START, is_scene_break_marker
@@ -150,7 +160,9 @@ def blocks_as_text(blocks) -> list[str]:
             mark = "_" if "*" in plain_text(block.inlines) else "*"
             if mark in plain_text(block.inlines):
                 assume(False)
-            out.append(inlines_as_text(block.inlines, mark))
+            text = inlines_as_text(block.inlines, mark)
+            # A scene note that is not a parenthetical goes back as the decorated line it came from.
+            out.append(f"<< {text} >>" if isinstance(block, SceneNote) and not re.fullmatch(r"\(.*\)", text) else text)
     return out
 
 
