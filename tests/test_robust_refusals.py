@@ -71,6 +71,8 @@ REFUSALS = [
     ("an image renamed .txt", write("story.txt", png_bytes()), "binary", 2),
     ("a zip renamed .txt", write("story.txt", zip_bytes()), "binary", 2),
     ("a PDF renamed .txt", write("story.txt", pdf_bytes()), "binary", 2),
+    ("a GIF renamed .txt", write("story.txt", b"GIF89a\x10\x00\x10\x00\x80\x00\x00" + bytes(100)), "binary", 2),
+    ("a BMP renamed .txt", write("story.txt", b"BM6\x0c\x00\x00\x00\x00\x00\x006\x00" + bytes(100)), "binary", 2),
     ("bytes that are not text", write("story.txt", random_bytes()), "not plain text", 2),
     ("a missing path", lambda folder: folder / "no-such-story.txt", "no such file", 2),
     ("a folder with no text files", folder_without_text, "no .txt or .md files", 2),
