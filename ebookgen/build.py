@@ -61,7 +61,7 @@ def build_epub(
     """Build an EPUB (or a Kobo kepub) from a manuscript file or folder; return its path."""
     project = source if isinstance(source, Project) else load_project(Path(source))
     target = Path(output) if output else default_output(project, epub_suffix(kobo))
-    check_output(target, project.sources)
+    check_output(target, project.inputs)
     book = load_book(project)
     options = EpubOptions(modified=modification_time(project), kobo=kobo, embed_fonts=embed_fonts)
     return write_epub(book, target, options)
@@ -91,7 +91,7 @@ def build_all(
     folder = Path(folder) if folder else Path("dist")
     epub_target, pdf_target = folder / f"{project.slug}{epub_suffix(kobo)}", folder / f"{project.slug}.pdf"
     for target in (epub_target, pdf_target):
-        check_output(target, project.sources)
+        check_output(target, project.inputs)
     book = load_book(project)
     printed = write_pdf(book, pdf_target, with_year(pdf_options or PdfOptions(), project), progress)
     sections = [(rendered.anchor, rendered.section) for rendered in render_book(book, block_ids=True)]
@@ -114,5 +114,5 @@ def build_pdf(
 
     project = source if isinstance(source, Project) else load_project(Path(source))
     target = Path(output) if output else default_output(project, ".pdf")
-    check_output(target, project.sources)
+    check_output(target, project.inputs)
     return write_pdf(load_book(project), target, with_year(options or PdfOptions(), project), progress)

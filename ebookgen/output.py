@@ -35,7 +35,7 @@ def check_output(target: Path, inputs: tuple[Path, ...]) -> None:
     """Refuse an output path that would overwrite one of the inputs."""
     resolved = target.resolve()
     for source in inputs:
-        if source.resolve() == resolved:
-            raise OutputError(f"{target}: the output would overwrite the manuscript; choose another -o path")
+        if source.resolve() == resolved or (target.exists() and source.exists() and os.path.samefile(source, target)):
+            raise OutputError(f"{target}: the output would overwrite {source}, an input; choose another -o path")
     if target.is_dir():
         raise OutputError(f"{target}: is a folder; give a file name for the book")

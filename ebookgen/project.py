@@ -80,6 +80,14 @@ class Project:
         """Return a file-name-safe form of the title."""
         return slugify(self.metadata.title)
 
+    @property
+    def inputs(self) -> tuple[Path, ...]:
+        """Return every file the build reads (text files, book.toml, cover): none may be overwritten."""
+        extra = [self.root / "book.toml"] if (self.root / "book.toml").is_file() and self.units else []
+        if self.metadata.cover:
+            extra.append(Path(self.metadata.cover))
+        return (*self.sources, *extra)
+
     def text_units(self) -> tuple[tuple[Path, ...], ...]:
         """Return the groups of files to read as one text each, in reading order."""
         return self.units or tuple((path,) for path in self.sources)

@@ -16,25 +16,22 @@ from pathlib import Path
 from .errors import InputError
 from .markdown import is_markdown, markdown_to_text
 
+# How binary files begin. Signatures made of letters only count with a NUL byte soon after
+# (a story may begin "BMX riders" or "RIFF"), the others are never how a text begins.
 BINARY_SIGNATURES = (
-    b"%PDF",
+    b"%PDF-",
     b"PK\x03\x04",
     b"\x89PNG",
     b"\xff\xd8\xff",
-    b"GIF8",
     b"\x1f\x8b",
-    b"BM",
     b"\x7fELF",
-    b"Rar!",
+    b"Rar!\x1a",
     b"7z\xbc\xaf",
     b"II*\x00",
     b"MM\x00*",
-    b"RIFF",
     b"\xd0\xcf\x11\xe0",  # An old Word or Excel file.
-    b"OggS",
-    b"ID3",
-    b"fLaC",
 )
+LETTER_SIGNATURES = (b"GIF8", b"BM", b"RIFF", b"OggS", b"ID3", b"fLaC", b"wOFF", b"OTTO")
 CONTROL_BYTES = [bytes([byte]) for byte in (*range(0, 9), 11, *range(14, 27), *range(28, 32))]
 BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -132,7 +129,7 @@ def decode(data: bytes, path: Path, encoding: str | None = None) -> tuple[str, s
     bomless = bomless_utf16(data)
     if bomless:
         return data.decode(bomless, errors="replace"), bomless
-    if data.startswith(BINARY_SIGNATURES):
+    if data.startswith(BINARY_SIGNATURES) or (data.startswith(LETTER_SIGNATURES) and b"\x00" in data[:64]):
         raise InputError(f"{path}: this is a binary file (an image, archive or PDF?), not plain text")
     try:
         text, used = data.decode("utf-8"), "utf-8"

@@ -225,9 +225,17 @@ def produce_book(project, form: str, folder: Path) -> Path:
 
 
 def find_kepub_builder() -> Callable | None:
-    """Return the library's KEPUB builder, `build_kepub(project, target) -> Path`, when it has one."""
+    """Return the library's KEPUB builder, `(project, target) -> Path`, when it has one."""
+    import inspect
+
     try:
         from . import kepub
     except ImportError:
         return None
-    return getattr(kepub, "build_kepub", None)
+    if hasattr(kepub, "build_kepub"):
+        return kepub.build_kepub
+    from .build import build_epub
+
+    if "kobo" in inspect.signature(build_epub).parameters:
+        return lambda project, target: build_epub(project, target, kobo=True)
+    return None

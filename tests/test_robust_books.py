@@ -61,6 +61,9 @@ def test_markup_like_text_is_text_everywhere_in_the_epub(markup_story: Path, tmp
     assert f"Title {MARKUP}" in values and f"Author {MARKUP}" in values
     nav = " ".join(ElementTree.fromstring(documents["EPUB/nav.xhtml"]).itertext())
     assert "<script>alert(" in nav
+    images = [element for name, document in documents.items() for element in ElementTree.fromstring(document).iter()]
+    alts = [element.get("alt", "") for element in images if element.tag.endswith("img")]
+    assert any(f"Title {MARKUP}" in alt for alt in alts), alts  # The cover's description.
     assert_epubcheck_clean(target)
 
 

@@ -141,3 +141,10 @@ def test_markdown_reads_like_its_text_twin(tmp_path: Path) -> None:
     from_markdown = book_chapters(tmp_path / "md", "story.md", markdown.encode("utf-8"))
     from_text = book_chapters(tmp_path / "txt", "story.txt", text.encode("utf-8"))
     assert from_markdown == from_text
+
+
+@pytest.mark.parametrize("opening", ["BMX riders came first.", "RIFF on a guitar.", "ID3 was his code.", "%PDF of it."])
+def test_a_story_that_begins_like_a_file_signature_is_still_a_story(tmp_path: Path, opening: str) -> None:
+    path = tmp_path / "story.txt"
+    path.write_text(f"{opening}\n\nThe end.\n", encoding="utf-8")
+    assert read_source(path).text.startswith(opening)

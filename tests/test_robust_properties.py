@@ -20,7 +20,11 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from ebookgen import build_epub
-from ebookgen.reader import repair_mojibake
+from ebookgen.build import load_book
+from ebookgen.errors import InputError
+from ebookgen.model import iter_paragraph_blocks, plain_text
+from ebookgen.project import load_project
+from ebookgen.reader import FORBIDDEN, repair_mojibake
 
 from .conftest import assert_epubcheck_clean
 
@@ -103,3 +107,23 @@ def test_a_sample_of_those_books_passes_epubcheck(case) -> None:
     with tempfile.TemporaryDirectory() as folder:
         target, _ = build(blocks, joiner, Path(folder))
         assert_epubcheck_clean(target)
+
+
+@settings(max_examples=EXAMPLES * 2, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(st.binary(max_size=3000), st.text(max_size=1000).map(lambda text: text.encode("utf-16"))))
+def test_any_bytes_are_read_and_normalised_or_refused_in_one_line(data: bytes) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "story.txt"
+        path.write_bytes(data)
+        try:
+            book = load_book(load_project(path))
+        except InputError as error:
+            assert str(error).startswith(str(path)) and "\n" not in str(error)
+            return
+    for chapter in book.chapters:
+        texts = [
+            chapter.title,
+            chapter.part,
+            *(plain_text(block.inlines) for block in iter_paragraph_blocks(chapter.blocks)),
+        ]
+        assert not any(FORBIDDEN.search(text) for text in texts)

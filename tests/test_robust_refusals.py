@@ -71,6 +71,8 @@ REFUSALS = [
     ("an image renamed .txt", write("story.txt", png_bytes()), "binary", 2),
     ("a zip renamed .txt", write("story.txt", zip_bytes()), "binary", 2),
     ("a PDF renamed .txt", write("story.txt", pdf_bytes()), "binary", 2),
+    ("a GIF renamed .txt", write("story.txt", b"GIF89a\x10\x00\x10\x00\x80\x00\x00" + bytes(100)), "binary", 2),
+    ("a BMP renamed .txt", write("story.txt", b"BM6\x0c\x00\x00\x00\x00\x00\x006\x00" + bytes(100)), "binary", 2),
     ("bytes that are not text", write("story.txt", random_bytes()), "not plain text", 2),
     ("a missing path", lambda folder: folder / "no-such-story.txt", "no such file", 2),
     ("a folder with no text files", folder_without_text, "no .txt or .md files", 2),
@@ -157,3 +159,19 @@ def test_a_wrong_encoding_option_is_one_line(tmp_path: Path) -> None:
         result = runner.invoke(app, ["epub", str(source), "--encoding", encoding, "-o", str(tmp_path / "b.epub")])
         assert_one_line_and_nothing_written(result, "story.txt", 2, tmp_path, before)
         assert words in result.stderr
+
+
+def test_output_onto_book_toml_a_cover_or_a_link_to_the_story_is_refused(tmp_path: Path) -> None:
+    folder = tmp_path / "novel"
+    folder.mkdir()
+    (folder / "01.txt").write_text(STORY, encoding="utf-8")
+    (folder / "cover.jpg").write_bytes(b"\xff\xd8\xff\xe0 a cover")
+    (folder / "book.toml").write_text('title = "T"\ncover = "cover.jpg"\n', encoding="utf-8")
+    (tmp_path / "hard.txt").hardlink_to(folder / "01.txt")
+    (tmp_path / "soft.txt").symlink_to(folder / "01.txt")
+    before = {path: path.read_bytes() for path in tmp_path.rglob("*") if path.is_file()}
+    for target in (folder / "book.toml", folder / "cover.jpg", tmp_path / "hard.txt", tmp_path / "soft.txt"):
+        result = runner.invoke(app, ["epub", str(folder), "-o", str(target)])
+        assert result.exit_code == 4, result.output
+        assert "would overwrite" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert {path: path.read_bytes() for path in tmp_path.rglob("*") if path.is_file()} == before

@@ -71,16 +71,22 @@ def test_a_kobo_gets_the_kepub_form(story: Path, tmp_path: Path) -> None:
     assert result.notes == ()
 
 
-def test_a_kobo_gets_the_epub_with_a_note_while_no_kepub_builder_exists(story: Path, tmp_path: Path) -> None:
-    from ebookgen.sideload import find_kepub_builder
-
+def test_a_kobo_gets_a_real_kepub_from_the_library(story: Path, tmp_path: Path) -> None:
     device = kobo(tmp_path / "KOBOeReader")
     result = runner.invoke(app, ["sideload", str(story), "--device", str(device)])
     assert result.exit_code == 0, result.output
-    if find_kepub_builder() is None:
-        assert (device / "night-train.epub").is_file() and "kepub" in result.stdout
-    else:
-        assert zipfile.is_zipfile(device / "night-train.kepub.epub")
+    assert sorted(path.name for path in device.iterdir()) == [".kobo", "night-train.kepub.epub"]
+    with zipfile.ZipFile(device / "night-train.kepub.epub") as archive:
+        chapters = [name for name in archive.namelist() if "chapter" in name and name.endswith(".xhtml")]
+        assert 'class="koboSpan"' in archive.read(chapters[0]).decode()
+
+
+def test_a_kobo_gets_the_epub_with_a_note_when_no_kepub_builder_exists(story: Path, tmp_path: Path, monkeypatch):
+    monkeypatch.setattr("ebookgen.sideload.find_kepub_builder", lambda: None)
+    device = kobo(tmp_path / "KOBOeReader")
+    result = runner.invoke(app, ["sideload", str(story), "--device", str(device)])
+    assert result.exit_code == 0, result.output
+    assert zipfile.is_zipfile(device / "night-train.epub") and "kepub" in result.stdout
 
 
 @pytest.mark.parametrize("make", [pocketbook, koreader], ids=["pocketbook", "koreader"])
