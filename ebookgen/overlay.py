@@ -48,6 +48,7 @@ class Laid:
     blanks: frozenset[int]  # 0-based pages left blank before a recto
     anchors: dict[str, int]  # id -> 1-based page in this document
     glyphs: dict[str, dict[int, tuple[str, float]]]  # font name -> glyph id -> (its text, its width)
+    starts: tuple[tuple[str, int], ...] = ()  # per page: the id whose text opens it, and how much came before
 
 
 # The id of a chapter's or a part page's section; block ids inside them (`chapter-3-p12`) do not match.

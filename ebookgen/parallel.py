@@ -27,6 +27,7 @@ from .pdf import (
     grey_profile_url,
     lay_out,
     page_anchors,
+    page_starts,
     page_style,
     profile_for,
     report,
@@ -68,7 +69,16 @@ def write_parallel(book: Book, target: Path, options: PdfOptions, workers: int, 
             anchors = join_pdf(book, pieces, sheets, profile_for(options.profile).bookmarks, temporary)
     offset = pieces.front.pages + pieces.front.pages % 2
     folios = [""] * offset + [sheet.folio for sheet in sheets]
-    return PdfResult(target, len(folios), anchors, folios)
+    return PdfResult(target, len(folios), anchors, folios, joined_starts(pieces, sheets, offset))
+
+
+def joined_starts(pieces: Pieces, sheets: list[BodyPage], offset: int) -> list[tuple[str, int]]:
+    """Say for each page of the joined book which element's text opens it (see ``pdf.page_starts``)."""
+    nothing = ("", 0)
+    starts = list(pieces.front.starts) + [nothing] * (offset - pieces.front.pages)
+    for sheet in sheets:
+        starts.append(nothing if sheet.page is None else pieces.chunks[sheet.chunk].starts[sheet.page])
+    return starts
 
 
 @dataclass(frozen=True)
@@ -173,5 +183,6 @@ def lay_out_job(job: Job) -> Laid:
         font.name.decode().lstrip("/"): {gid: (text, font.widths[gid]) for gid, text in font.to_unicode.items()}
         for font in document.fonts.values()
     }
-    blanks = frozenset(index for index, page in enumerate(document.pages) if page._page_box.page_type.blank)
-    return Laid(job.path, len(document.pages), blanks, page_anchors(document.pages), glyphs)
+    pages = document.pages
+    blanks = frozenset(index for index, page in enumerate(pages) if page._page_box.page_type.blank)
+    return Laid(job.path, len(pages), blanks, page_anchors(pages), glyphs, tuple(page_starts(pages)))

@@ -58,6 +58,12 @@ def test_same_anchors_and_folios(both) -> None:
         assert parallel.anchors[anchor] == single.anchors[anchor]
 
 
+def test_same_page_openings_for_the_epub_page_list(both) -> None:
+    single, parallel, _ = both
+    assert parallel.page_starts == single.page_starts
+    assert any(offset for _, offset in parallel.page_starts), "some page opens inside a paragraph"
+
+
 def test_folios_continue_across_chunks(both) -> None:
     _, parallel, _ = both
     texts = page_texts(parallel.path)
