@@ -151,3 +151,20 @@ def test_profiles_in_parallel(profile: str, tmp_path: Path) -> None:
             pages = {page.objgen: index for index, page in enumerate(pdf.pages)}
             targets = {pages[link.A.D[0].objgen] + 1 for link in links if link.A.S == "/GoTo"}
             assert {result.anchors[f"chapter-{n}"] for n in range(1, 9)} <= targets
+
+
+def test_a_chunk_that_fails_stops_the_build_with_one_error(tmp_path: Path, monkeypatch) -> None:
+    import ebookgen.parallel as parallel
+    from ebookgen.errors import RenderError
+
+    real = parallel.lay_out
+
+    def failing(html: str, css: str, options: PdfOptions):
+        if 'id="chapter-2"' in html:  # the workers are forked from this process, so they fail too
+            raise RenderError("PDF layout failed: a broken chapter")
+        return real(html, css, options)
+
+    monkeypatch.setattr(parallel, "lay_out", failing)
+    with pytest.raises(RenderError, match="broken chapter|chunks before this one"):
+        write_pdf(make_book(8, parts=False), tmp_path / "book.pdf", PdfOptions(jobs=2))
+    assert not (tmp_path / "book.pdf").exists()
