@@ -1,10 +1,11 @@
 """Lay a long book out on every core: chapters in chunks, each a WeasyPrint document in a worker.
 
 WeasyPrint lays out one document on one core. A novel's chapters each open on a recto, so a chunk
-of whole chapters lays out exactly as it would inside the whole book. The workers lay out the
-chunks' text without running heads or folios; once every chunk's page count is known, the heads
-and folios are laid out as a second, light set of documents (``overlay.py``), the front matter
-with its contents page numbers is laid out, and ``pdfjoin`` stitches everything into one PDF.
+of whole chapters lays out exactly as it would inside the whole book. Each chunk is paginated, then
+waits for the folio its first page carries (``folios.py``: the chunks before it were handed out
+first, so their page counts come in at about the same time) and draws its own running heads and
+folios. Then the front matter is laid out with the contents numbered from the body's folios, and
+``pdfjoin`` stitches everything into one PDF.
 """
 
 from __future__ import annotations
@@ -12,13 +13,15 @@ from __future__ import annotations
 import multiprocessing
 import tempfile
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from contextlib import nullcontext
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from .bodypages import BodyPage, Laid, chunk_sheets
+from .folios import FolioRelay, folios_from_channel, join_channel, make_channel
 from .frontmatter import front_matter
 from .model import Book, iter_paragraph_blocks, plain_text, word_count
 from .output import atomic_path
-from .overlay import BodyPage, Laid, chunk_sheets, overlay_html
 from .pdf import (
     PdfOptions,
     PdfResult,
@@ -34,7 +37,7 @@ from .pdf import (
     write_options,
 )
 from .pdfjoin import LINK_SCHEME, Pieces, join_pdf
-from .printbook import PageStyle, body_sections, geometry_css, html_document, ink_css, outline_css
+from .printbook import PageStyle, body_sections, furniture_css, geometry_css, html_document, ink_css, outline_css
 from .render import RenderedChapter, render_book
 from .trim import estimated_pages, gutter_for, margins_for
 
@@ -51,6 +54,7 @@ class Job:
     options: PdfOptions
     path: Path
     chapters: int = 0  # chapters this document holds, for progress
+    chunk: int = -1  # the chunk's place in reading order; -1 for the front matter
 
 
 def write_parallel(book: Book, target: Path, options: PdfOptions, workers: int, progress: Progress | None) -> PdfResult:
@@ -58,8 +62,8 @@ def write_parallel(book: Book, target: Path, options: PdfOptions, workers: int, 
     rendered = render_book(book, block_ids=True)
     guess = estimated_pages(word_count(book), options.trim)
     style = page_style(options, guess)
-    with tempfile.TemporaryDirectory(prefix="ebookgen-") as name, pool_of(workers) as pool:
-        layout = Layout(pool, workers, book, rendered, options, Path(name))
+    with tempfile.TemporaryDirectory(prefix="ebookgen-") as name:
+        layout = Layout(workers, book, rendered, options, Path(name))
         pieces, sheets = lay_out_pieces(layout, style, progress)
         pages = pieces.front.pages + pieces.front.pages % 2 + len(sheets)
         if gutter_for(pages) != gutter_for(guess):
@@ -69,19 +73,22 @@ def write_parallel(book: Book, target: Path, options: PdfOptions, workers: int, 
             anchors = join_pdf(book, pieces, sheets, profile_for(options.profile).bookmarks, temporary)
     offset = pieces.front.pages + pieces.front.pages % 2
     folios = [""] * offset + [sheet.folio for sheet in sheets]
-    return PdfResult(target, len(folios), anchors, folios, [("", 0)] * offset + body_starts(pieces, sheets))
+    return PdfResult(target, len(folios), anchors, folios, joined_starts(pieces, sheets, offset))
 
 
-def body_starts(pieces: Pieces, sheets: list[BodyPage]) -> list[tuple[str, int]]:
-    """Say for each body page which element's text opens it (for the EPUB's page-break markers)."""
-    return [pieces.chunks[sheet.chunk].starts[sheet.page] if sheet.page is not None else ("", 0) for sheet in sheets]
+def joined_starts(pieces: Pieces, sheets: list[BodyPage], offset: int) -> list[tuple[str, int]]:
+    """Say for each page of the joined book which element's text opens it (see ``pdf.page_starts``)."""
+    nothing = ("", 0)
+    starts = list(pieces.front.starts) + [nothing] * (offset - pieces.front.pages)
+    for sheet in sheets:
+        starts.append(nothing if sheet.page is None else pieces.chunks[sheet.chunk].starts[sheet.page])
+    return starts
 
 
 @dataclass(frozen=True)
 class Layout:
-    """What every step of a parallel layout shares: the workers, the book and where pieces go."""
+    """What every step of a parallel layout shares: the number of workers, the book, where pieces go."""
 
-    pool: ProcessPoolExecutor
     workers: int
     book: Book
     rendered: list[RenderedChapter]
@@ -90,35 +97,41 @@ class Layout:
 
 
 def lay_out_pieces(layout: Layout, style: PageStyle, progress: Progress | None) -> tuple[Pieces, list[BodyPage]]:
-    """Lay out the chunks, each chunk's heads and folios as soon as its first folio is known, then the front."""
-    book, pool = layout.book, layout.pool
+    """Lay out the chunks across the workers, each numbering its pages on from the one before, then the front."""
+    import weasyprint  # noqa: F401  (loaded once, before the workers fork, so none imports it again)
+
+    book = layout.book
     runs = split_chapters(book, layout.workers * CHUNKS_PER_WORKER)
-    jobs = [chunk_job(layout, run, chunk_css(style), f"body-{number:04d}.pdf") for number, run in enumerate(runs)]
-    futures = {pool.submit(lay_out_job, job): number for number, job in enumerate(jobs)}
-    titles = {done.anchor: done.title for done in layout.rendered} if layout.options.recto_head == "chapter" else None
-    chunks: dict[int, Laid] = {}
+    css = chunk_css(book, style)
+    jobs = [chunk_job(layout, run, css, number) for number, run in enumerate(runs)]
+    context = multiprocessing.get_context("fork")
+    channel = make_channel(context, len(jobs))
+    with ProcessPoolExecutor(layout.workers, context, initializer=join_channel, initargs=(channel,)) as pool:
+        relay = FolioRelay(channel, len(jobs))
+        futures = {pool.submit(lay_out_job, job): number for number, job in enumerate(jobs)}
+        chunks: dict[int, Laid] = {}
+        report(progress, 0, len(book.chapters))
+        try:
+            for future in as_completed(futures):
+                chunks[futures[future]] = future.result()
+                report(progress, sum(jobs[number].chapters for number in chunks), len(book.chapters))
+        except BaseException:
+            relay.fail()
+            raise
+        sheets = body_sheets(layout, [chunks[number] for number in range(len(jobs))])
+        front = pool.submit(lay_out_job, front_job(layout, style, sheets)).result()
+    return Pieces(front, [chunks[number] for number in range(len(jobs))]), sheets
+
+
+def body_sheets(layout: Layout, chunks: list[Laid]) -> list[BodyPage]:
+    """Describe every body page in reading order, with the blanks between chunks."""
+    chapter_heads = layout.options.recto_head == "chapter"
+    titles = {done.anchor: done.title for done in layout.rendered} if chapter_heads else None
     sheets: list[BodyPage] = []
-    overlays = []
-    report(progress, 0, len(book.chapters))
-    for future in as_completed(futures):
-        chunks[futures[future]] = future.result()
-        report(progress, sum(jobs[number].chapters for number in chunks), len(book.chapters))
-        while len(overlays) in chunks:  # the next chunk in reading order is laid out: its folios are known
-            number = len(overlays)
-            head = sheets[-1].head if sheets else book.metadata.title
-            new = chunk_sheets(chunks[number], number, len(sheets), head, titles, number + 1 == len(jobs))
-            sheets += new
-            overlays.append(pool.submit(lay_out_job, overlay_job(layout, style, new, f"overlay-{number:04d}.pdf")))
-    front = pool.submit(lay_out_job, front_job(layout, style, sheets))
-    laid_chunks = [chunks[number] for number in range(len(jobs))]
-    return Pieces(front.result(), laid_chunks, [overlay.result() for overlay in overlays]), sheets
-
-
-def pool_of(workers: int) -> ProcessPoolExecutor:
-    """Start the worker processes, forked after WeasyPrint is loaded so none imports it again."""
-    import weasyprint  # noqa: F401  (loaded once, shared by every forked worker)
-
-    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+    for number, chunk in enumerate(chunks):
+        head = sheets[-1].head if sheets else layout.book.metadata.title
+        sheets += chunk_sheets(chunk, number, len(sheets), head, titles, number + 1 == len(chunks))
+    return sheets
 
 
 def chapter_words(book: Book) -> list[int]:
@@ -143,23 +156,19 @@ def split_chapters(book: Book, chunks: int) -> list[range]:
     return [run for run in runs if len(run)]
 
 
-def chunk_css(style: PageStyle) -> str:
-    """Return the page rules of a chunk: geometry and ink; no heads, folios or bookmarks."""
+def chunk_css(book: Book, style: PageStyle) -> str:
+    """Return the page rules of a chunk: geometry, running heads and folios, ink; no bookmarks."""
     no_bookmarks = outline_css(replace(style, bookmarks=False), False)
-    return "\n".join([geometry_css(style), no_bookmarks, ink_css(style, grey_profile_url())])
+    ink = ink_css(style, grey_profile_url())
+    return "\n".join([geometry_css(style), furniture_css(book, style), no_bookmarks, ink])
 
 
-def chunk_job(layout: Layout, run: range, css: str, name: str) -> Job:
+def chunk_job(layout: Layout, run: range, css: str, number: int) -> Job:
     """Make the job that lays out one run of chapters."""
     part = replace(layout.book, chapters=tuple(layout.book.chapters[index] for index in run))
     body = body_sections(part, [layout.rendered[index] for index in run], first=False)
-    return Job(html_document(layout.book, body), css, layout.options, layout.folder / name, len(run))
-
-
-def overlay_job(layout: Layout, style: PageStyle, sheets: list[BodyPage], name: str) -> Job:
-    """Make the job that lays out the running heads and folios of a run of body pages."""
-    html, css = overlay_html(layout.book, style, sheets, grey_profile_url())
-    return Job(html, css, layout.options, layout.folder / name)
+    path = layout.folder / f"body-{number:04d}.pdf"
+    return Job(html_document(layout.book, body), css, layout.options, path, len(run), number)
 
 
 def front_job(layout: Layout, style: PageStyle, sheets: list[BodyPage]) -> Job:
@@ -168,17 +177,19 @@ def front_job(layout: Layout, style: PageStyle, sheets: list[BodyPage]) -> Job:
     links = profile_for(layout.options.profile).links
     year = copyright_year(layout.options)
     front = front_matter(layout.book, year, numbers, links, link_prefix=LINK_SCHEME)
-    return Job(html_document(layout.book, front), chunk_css(style), layout.options, layout.folder / "front.pdf")
+    css = chunk_css(layout.book, style)
+    return Job(html_document(layout.book, front), css, layout.options, layout.folder / "front.pdf")
 
 
 def lay_out_job(job: Job) -> Laid:
     """Lay out and write one document, in a worker; report the glyphs it used so the join can share fonts."""
-    document = lay_out(job.html, job.css, job.options)
+    with folios_from_channel(job.chunk) if job.chunk >= 0 else nullcontext():
+        document = lay_out(job.html, job.css, job.options)
     document.write_pdf(job.path, **write_options(profile_for(job.options.profile)))
     glyphs = {
         font.name.decode().lstrip("/"): {gid: (text, font.widths[gid]) for gid, text in font.to_unicode.items()}
         for font in document.fonts.values()
     }
-    blanks = frozenset(index for index, page in enumerate(document.pages) if page._page_box.page_type.blank)
-    starts = tuple(page_starts(document.pages))
-    return Laid(job.path, len(document.pages), blanks, page_anchors(document.pages), glyphs, starts)
+    pages = document.pages
+    blanks = frozenset(index for index, page in enumerate(pages) if page._page_box.page_type.blank)
+    return Laid(job.path, len(pages), blanks, page_anchors(pages), glyphs, tuple(page_starts(pages)))

@@ -1,8 +1,8 @@
 """Join separately laid-out documents into one book PDF with pikepdf.
 
 ``join_pdf`` names the steps: front matter, body pages in order (a blank between chunks where a
-recto must follow), heads and folios laid over each body page, one embedded subset per face shared
-by every page, bookmarks and contents links pointing at the joined pages.
+recto must follow), one embedded subset per face shared by every page, bookmarks and contents
+links pointing at the joined pages.
 """
 
 from __future__ import annotations
@@ -12,10 +12,9 @@ from functools import cache
 from io import BytesIO
 from pathlib import Path
 
-from .errors import RenderError
+from .bodypages import BodyPage, Laid
 from .frontmatter import contents_entries
 from .model import Book
-from .overlay import BodyPage, Laid
 from .resources import styles_dir
 
 LINK_SCHEME = "ebookgen:"
@@ -27,7 +26,6 @@ class Pieces:
 
     front: Laid
     chunks: list[Laid]
-    overlays: list[Laid]
 
 
 def join_pdf(book: Book, pieces: Pieces, sheets: list[BodyPage], bookmarks: bool, target: Path) -> dict[str, int]:
@@ -40,8 +38,7 @@ def join_pdf(book: Book, pieces: Pieces, sheets: list[BodyPage], bookmarks: bool
         offset = len(pdf.pages)
         sources = [pikepdf.open(chunk.path) for chunk in pieces.chunks]
         append_body(pdf, sources, sheets)
-        lay_over(pdf, offset, [pikepdf.open(overlay.path) for overlay in pieces.overlays])
-        share_fonts(pdf, glyph_union([pieces.front, *pieces.chunks, *pieces.overlays]))
+        share_fonts(pdf, glyph_union([pieces.front, *pieces.chunks]))
         anchors = joined_anchors(pieces.front, sheets, offset)
         point_links(pdf, anchors)
         if bookmarks:
@@ -70,28 +67,6 @@ def append_body(pdf, sources: list, sheets: list[BodyPage]) -> None:
             append_blank(pdf)
         else:
             pdf.pages.append(sources[sheet.chunk].pages[sheet.page])
-
-
-def lay_over(pdf, offset: int, overlays: list) -> None:
-    """Lay each overlay page (a running head and a folio) over its body page."""
-    if sum(len(overlay.pages) for overlay in overlays) != len(pdf.pages) - offset:
-        raise RenderError("the running heads and folios do not line up with the body's pages")
-    index = offset
-    for overlay in overlays:
-        for page in overlay.pages:
-            if page_has_marks(page):
-                form = pdf.copy_foreign(page.as_form_xobject())
-                pdf.pages[index].add_overlay(form)
-            index += 1
-
-
-def page_has_marks(page) -> bool:
-    """Tell whether a page draws anything at all."""
-    contents = page.obj.get("/Contents")
-    if contents is None:
-        return False
-    streams = contents if hasattr(contents, "__iter__") and not hasattr(contents, "read_bytes") else [contents]
-    return any(b"Tj" in stream.read_bytes() or b"TJ" in stream.read_bytes() for stream in streams)
 
 
 def glyph_union(laid: list[Laid]) -> dict[str, dict[int, tuple[str, float]]]:

@@ -58,6 +58,12 @@ def test_same_anchors_and_folios(both) -> None:
         assert parallel.anchors[anchor] == single.anchors[anchor]
 
 
+def test_same_page_openings_for_the_epub_page_list(both) -> None:
+    single, parallel, _ = both
+    assert parallel.page_starts == single.page_starts
+    assert any(offset for _, offset in parallel.page_starts), "some page opens inside a paragraph"
+
+
 def test_folios_continue_across_chunks(both) -> None:
     _, parallel, _ = both
     texts = page_texts(parallel.path)
@@ -145,3 +151,20 @@ def test_profiles_in_parallel(profile: str, tmp_path: Path) -> None:
             pages = {page.objgen: index for index, page in enumerate(pdf.pages)}
             targets = {pages[link.A.D[0].objgen] + 1 for link in links if link.A.S == "/GoTo"}
             assert {result.anchors[f"chapter-{n}"] for n in range(1, 9)} <= targets
+
+
+def test_a_chunk_that_fails_stops_the_build_with_one_error(tmp_path: Path, monkeypatch) -> None:
+    import ebookgen.parallel as parallel
+    from ebookgen.errors import RenderError
+
+    real = parallel.lay_out
+
+    def failing(html: str, css: str, options: PdfOptions):
+        if 'id="chapter-2"' in html:  # the workers are forked from this process, so they fail too
+            raise RenderError("PDF layout failed: a broken chapter")
+        return real(html, css, options)
+
+    monkeypatch.setattr(parallel, "lay_out", failing)
+    with pytest.raises(RenderError, match="broken chapter|chunks before this one"):
+        write_pdf(make_book(8, parts=False), tmp_path / "book.pdf", PdfOptions(jobs=2))
+    assert not (tmp_path / "book.pdf").exists()

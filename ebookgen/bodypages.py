@@ -1,9 +1,8 @@
-"""Running heads and folios for a book laid out in chunks, as pages of their own to lay over the text.
+"""The body pages of a book laid out in chunks: what each page is and what its margins carry.
 
-The chunks are laid out before anyone knows on which folio each starts, so they carry no heads or
-folios. Once their page counts are in, every body page is described here (``BodyPage``) and a light
-HTML document of empty pages carries its head and folio in the same margin boxes, fonts and places
-as a single layout would.
+Once every chunk is laid out, each body page is described here (``BodyPage``): which chunk and
+page it comes from, its folio, its recto head, the ids on it. The joiner and the contents page
+read these; the chunks drew their own heads and folios (``folios.py``).
 """
 
 from __future__ import annotations
@@ -11,10 +10,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-
-from .model import Book
-from .printbook import PageStyle, css_string, geometry_css, ink_css
-from .render import attribute
 
 
 @dataclass(frozen=True)
@@ -84,31 +79,3 @@ def chunk_sheets(
     if chunk.pages % 2 and not last:
         sheets.append(BodyPage(start + chunk.pages, number, None, "bare", head))
     return sheets
-
-
-def overlay_css(book: Book, style: PageStyle, grey_profile_url: str) -> str:
-    """Generate the overlay's pages: the book's geometry, heads and folios from each sheet's strings."""
-    none = "@top-left { content: none; } @top-right { content: none; }"
-    author = css_string(book.metadata.author)
-    return f"""{geometry_css(style)}
-.sheet {{ break-before: page; string-set: folio attr(data-folio), head attr(data-head); }}
-.sheet:first-child {{ break-before: auto; }}
-.opener {{ page: opener; }}
-.bare {{ page: bare; }}
-@page :left {{ @top-left {{ content: {author}; }} @bottom-center {{ content: string(folio); }} }}
-@page :right {{ @top-right {{ content: string(head); }} @bottom-center {{ content: string(folio); }} }}
-@page opener {{ {none} }}
-@page bare {{ {none} @bottom-center {{ content: none; }} }}
-{ink_css(style, grey_profile_url)}
-"""
-
-
-def overlay_html(book: Book, style: PageStyle, sheets: list[BodyPage], grey_profile_url: str) -> tuple[str, str]:
-    """Return the HTML of empty pages carrying the sheets' heads and folios, and its page rules."""
-    from .printbook import html_document
-
-    divs = "\n".join(
-        f'<div class="sheet {sheet.kind}" data-folio={attribute(sheet.folio)} data-head={attribute(sheet.head)}></div>'
-        for sheet in sheets
-    )
-    return html_document(book, divs), overlay_css(book, style, grey_profile_url)
