@@ -21,6 +21,7 @@ from .markers import (  # noqa: F401  (re-exported: the marker rules are structu
 )
 from .model import AuthorNote, Block, Chapter, Flashback, Paragraph, SceneBreak, SceneNote, Text
 from .report import Findings, warn
+from .typography import make_primes
 
 AUTHOR_NOTE = re.compile(
     r"^[\[(]?(?:\*\*?|_)?\s*(?:A/N|(?-i:AN)|A\.N\.|Author['\u2019]?s\s+Notes?|Notes?|Disclaimer)\s*(?:\*\*?|_)?\s*[:\-]",
@@ -288,8 +289,9 @@ def mark_scene_notes(blocks: list[Block]) -> list[Block]:
 
 
 def is_scene_setting(text: str) -> bool:
-    """Tell whether a paragraph is wholly a parenthetical or bracketed note."""
-    return bool(SCENE_SETTING.match(text.strip())) and '"' not in text
+    """Tell whether a paragraph is wholly a parenthetical or bracketed note, with no dialogue in it."""
+    # Feet and inches (6'2") are not dialogue: read them as primes before looking for quotes.
+    return bool(SCENE_SETTING.match(text.strip())) and not re.search('["\u201c\u201d]', make_primes(text))
 
 
 def tidy_breaks(blocks: list[Block]) -> list[Block]:
