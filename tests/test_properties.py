@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import xml.etree.ElementTree as ElementTree
 
@@ -25,7 +26,9 @@ from ebookgen.render import render_book
 from ebookgen.structure import AUTHOR_NOTE, FLASHBACK_END, FLASHBACK_START, is_scene_break_marker
 from ebookgen.typography import typeset
 
-SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# EBOOKGEN_EXAMPLES raises the number of examples for a longer fuzzing pass by hand.
+EXAMPLES = int(os.environ.get("EBOOKGEN_EXAMPLES", "150"))
+SETTINGS = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 WORDS = st.sampled_from(
     [
