@@ -9,14 +9,7 @@ from pathlib import Path
 from lxml import etree
 
 from .conftest import assert_epubcheck_clean
-
-NS = {
-    "opf": "http://www.idpf.org/2007/opf",
-    "dc": "http://purl.org/dc/elements/1.1/",
-    "x": "http://www.w3.org/1999/xhtml",
-    "epub": "http://www.idpf.org/2007/ops",
-    "ncx": "http://www.daisy.org/z3986/2005/ncx/",
-}
+from .epubtools import NS
 
 
 def opf(path: Path) -> etree._Element:
