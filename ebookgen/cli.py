@@ -55,6 +55,20 @@ EncodingOpt = Annotated[
 ]
 
 
+ScenesOpt = Annotated[
+    Optional[str],
+    typer.Option(
+        "--scene-breaks",
+        help="markers: only marker lines break scenes; blank-lines: every run of 2+ blank lines does too "
+        "(default: book.toml or markers).",
+    ),
+]
+NotesOpt = Annotated[
+    Optional[str],
+    typer.Option("--author-notes", help="keep or drop author's notes (A/N:, Disclaimer:); default: book.toml or keep."),
+]
+
+
 @dataclass
 class Settings:
     """The global options, set once per invocation."""
@@ -113,11 +127,20 @@ def reported() -> Iterator[None]:
         raise typer.Exit(code=1) from None
 
 
-def prepare(source: Path, title: str | None, author: str | None, lang: str | None, encoding: str | None = None):
+def prepare(
+    source: Path,
+    title: str | None,
+    author: str | None,
+    lang: str | None,
+    encoding: str | None = None,
+    scene_breaks: str | None = None,
+    author_notes: str | None = None,
+):
     """Load the project and apply command-line overrides."""
-    from .project import load_project, with_overrides
+    from .project import load_project, with_normalise_overrides, with_overrides
 
-    return with_overrides(load_project(source), title, author, lang, encoding)
+    project = with_overrides(load_project(source), title, author, lang, encoding)
+    return with_normalise_overrides(project, scene_breaks, author_notes)
 
 
 def summarise(written: list, stats=None) -> None:
@@ -137,6 +160,8 @@ def epub(
     author: AuthorOpt = None,
     lang: LangOpt = None,
     encoding: EncodingOpt = None,
+    scene_breaks: ScenesOpt = None,
+    author_notes: NotesOpt = None,
     kobo: KoboOpt = False,
     embed_fonts: EmbedFontsOpt = False,
 ) -> None:
@@ -146,9 +171,8 @@ def epub(
         from .summary import Written, stats_of_epub, working
 
         with working("Building the EPUB", enabled=not SETTINGS.quiet):
-            path = build_epub(
-                prepare(source, title, author, lang, encoding), output, kobo=kobo, embed_fonts=embed_fonts
-            )
+            project = prepare(source, title, author, lang, encoding, scene_breaks, author_notes)
+            path = build_epub(project, output, kobo=kobo, embed_fonts=embed_fonts)
         summarise([Written(path)], stats_of_epub(path))
 
 
@@ -160,6 +184,8 @@ def pdf(
     author: AuthorOpt = None,
     lang: LangOpt = None,
     encoding: EncodingOpt = None,
+    scene_breaks: ScenesOpt = None,
+    author_notes: NotesOpt = None,
     trim: Annotated[
         Optional[str],
         typer.Option(
@@ -187,7 +213,7 @@ def pdf(
         from .build import load_book
         from .summary import Written, stats_of_book
 
-        project = prepare(source, title, author, lang, encoding)
+        project = prepare(source, title, author, lang, encoding, scene_breaks, author_notes)
         trim, profile = trim or project.trim or "5.5x8.5", profile or project.profile or "print"
         options = pdf_options(trim, bleed, profile, running_head, jobs)
         result = build_pdf_with_progress(project, output, options=options)
@@ -222,12 +248,17 @@ def pdf_options(trim: str, bleed: bool, profile: str, running_head: str, jobs: i
 
 
 @app.command()
-def check(source: SourceArg = Path("manuscript"), encoding: EncodingOpt = None) -> None:
+def check(
+    source: SourceArg = Path("manuscript"),
+    encoding: EncodingOpt = None,
+    scene_breaks: ScenesOpt = None,
+    author_notes: NotesOpt = None,
+) -> None:
     """List what the normaliser could not be sure of, as FILE:LINE: messages; exit 1 on an error."""
     with reported():
         from .check import check_project
 
-        result = check_project(prepare(source, None, None, None, encoding))
+        result = check_project(prepare(source, None, None, None, encoding, scene_breaks, author_notes))
         for line in result.lines:
             typer.echo(line)
         if not SETTINGS.quiet:
@@ -266,6 +297,8 @@ def sideload(
     author: AuthorOpt = None,
     lang: LangOpt = None,
     encoding: EncodingOpt = None,
+    scene_breaks: ScenesOpt = None,
+    author_notes: NotesOpt = None,
 ) -> None:
     """Copy the book onto a mounted e-reader, in the form that reader wants."""
     with reported():
@@ -275,7 +308,7 @@ def sideload(
             book,
             device,
             want_pdf=pdf,
-            prepare=lambda source: prepare(source, title, author, lang, encoding),
+            prepare=lambda source: prepare(source, title, author, lang, encoding, scene_breaks, author_notes),
         )
         if not SETTINGS.quiet:
             typer.echo(f"copied {result.copied} to your {result.device.label} ({result.device.root})")
@@ -294,6 +327,8 @@ def build(
     author: AuthorOpt = None,
     lang: LangOpt = None,
     encoding: EncodingOpt = None,
+    scene_breaks: ScenesOpt = None,
+    author_notes: NotesOpt = None,
     kobo: KoboOpt = False,
     embed_fonts: EmbedFontsOpt = False,
 ) -> None:
@@ -302,7 +337,7 @@ def build(
         from .build import build_all
         from .summary import Written, chapter_progress, stats_of_book
 
-        project = prepare(source, title, author, lang, encoding)
+        project = prepare(source, title, author, lang, encoding, scene_breaks, author_notes)
         options = pdf_options(project.trim or "5.5x8.5", False, project.profile or "print", "title", 0)
         with chapter_progress("Laying out the PDF, then the EPUB", enabled=not SETTINGS.quiet) as progress:
             result = build_all(

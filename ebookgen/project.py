@@ -302,3 +302,17 @@ def with_overrides(
     if changes:
         project = replace(project, metadata=replace(project.metadata, **changes))
     return replace(project, encoding=encoding) if encoding else project
+
+
+def with_normalise_overrides(project: Project, scene_breaks: str | None, author_notes: str | None) -> Project:
+    """Apply command-line normalisation overrides: the scene-break and author's-note policies."""
+    if scene_breaks not in (None, "markers", "blank-lines"):
+        raise ConfigError(f"--scene-breaks must be markers or blank-lines, not {scene_breaks!r}")
+    if author_notes not in (None, "keep", "drop"):
+        raise ConfigError(f"--author-notes must be keep or drop, not {author_notes!r}")
+    changes: dict = {}
+    if scene_breaks:
+        changes["blank_runs"] = "break" if scene_breaks == "blank-lines" else "pause"
+    if author_notes:
+        changes["author_notes"] = author_notes
+    return replace(project, options=replace(project.options, **changes)) if changes else project

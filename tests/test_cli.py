@@ -80,3 +80,26 @@ def test_help_on_every_command() -> None:
         assert result.exit_code == 0
         for option in ("--output", "--title", "--author", "--lang"):
             assert option in result.output
+
+
+def test_scene_break_and_author_note_policies_from_the_command_line(tmp_path: Path) -> None:
+    source = tmp_path / "notes.txt"
+    source.write_text("A/N: Thanks for reading!\n\nShe left.\n\n\n\nHe stayed.\n", encoding="utf-8")
+    plain, policies = tmp_path / "plain.epub", tmp_path / "policies.epub"
+    assert runner.invoke(app, ["epub", str(source), "-o", str(plain)]).exit_code == 0
+    args = ["epub", str(source), "-o", str(policies), "--scene-breaks", "blank-lines", "--author-notes", "drop"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    with zipfile.ZipFile(plain) as archive:
+        kept = archive.read("EPUB/text/chapter-001.xhtml").decode()
+    with zipfile.ZipFile(policies) as archive:
+        changed = archive.read("EPUB/text/chapter-001.xhtml").decode()
+    assert "Thanks for reading" in kept and "<hr" not in kept
+    assert "Thanks for reading" not in changed and changed.count("<hr") == 1
+    assert_epubcheck_clean(policies)
+
+
+def test_unknown_scene_break_policy_is_one_line_exit_3(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["epub", str(MANUSCRIPT), "-o", str(tmp_path / "x.epub"), "--scene-breaks", "stars"])
+    assert result.exit_code == 3
+    assert "--scene-breaks" in result.output and not (tmp_path / "x.epub").exists()
