@@ -10,6 +10,7 @@ folios. Then the front matter is laid out with the contents numbered from the bo
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import tempfile
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -106,20 +107,24 @@ def lay_out_pieces(layout: Layout, style: PageStyle, progress: Progress | None) 
     jobs = [chunk_job(layout, run, css, number) for number, run in enumerate(runs)]
     context = multiprocessing.get_context("fork")
     channel = make_channel(context, len(jobs))
-    with ProcessPoolExecutor(layout.workers, context, initializer=join_channel, initargs=(channel,)) as pool:
-        relay = FolioRelay(channel, len(jobs))
-        futures = {pool.submit(lay_out_job, job): number for number, job in enumerate(jobs)}
-        chunks: dict[int, Laid] = {}
-        report(progress, 0, len(book.chapters))
-        try:
-            for future in as_completed(futures):
-                chunks[futures[future]] = future.result()
-                report(progress, sum(jobs[number].chapters for number in chunks), len(book.chapters))
-        except BaseException:
-            relay.fail()
-            raise
-        sheets = body_sheets(layout, [chunks[number] for number in range(len(jobs))])
-        front = pool.submit(lay_out_job, front_job(layout, style, sheets)).result()
+    gc.freeze()  # the workers' collector then never walks the book they inherit from this process
+    try:
+        with ProcessPoolExecutor(layout.workers, context, initializer=join_channel, initargs=(channel,)) as pool:
+            relay = FolioRelay(channel, len(jobs))
+            futures = {pool.submit(lay_out_job, job): number for number, job in enumerate(jobs)}
+            chunks: dict[int, Laid] = {}
+            report(progress, 0, len(book.chapters))
+            try:
+                for future in as_completed(futures):
+                    chunks[futures[future]] = future.result()
+                    report(progress, sum(jobs[number].chapters for number in chunks), len(book.chapters))
+            except BaseException:
+                relay.fail()
+                raise
+            sheets = body_sheets(layout, [chunks[number] for number in range(len(jobs))])
+            front = pool.submit(lay_out_job, front_job(layout, style, sheets)).result()
+    finally:
+        gc.unfreeze()
     return Pieces(front, [chunks[number] for number in range(len(jobs))]), sheets
 
 
