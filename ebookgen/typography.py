@@ -47,8 +47,8 @@ def make_dashes(text: str) -> str:
     text = re.sub(r"-{4,}", "\u2e3a", text)
     # Two or three hyphens are an em dash (not an en dash, as Pandoc and Calibre make them); fiction closes it up.
     text = re.sub(r"[ \t]*-{2,3}[ \t]*", "\u2014", text)
-    # A spaced hyphen between words is a dash typed the quick way.
-    text = re.sub(r"(?<=[^\W\d])[ \t]+-[ \t]+(?=[^\W\d]|[\"'])", "\u2014", text)
+    # A spaced hyphen between words is a dash typed the quick way (also before a quote or an emphasis marker).
+    text = re.sub(r"(?<=[^\W\d_])[ \t]+-[ \t]+(?=[^\W\d_]|[\"'*_])", "\u2014", text)
     # A spaced em dash typed as the character is closed up too.
     text = re.sub(r"[ \t]*\u2014[ \t]*", "\u2014", text)
     return text
