@@ -92,8 +92,10 @@ def build_all(
     epub_target, pdf_target = folder / f"{project.slug}{epub_suffix(kobo)}", folder / f"{project.slug}.pdf"
     for target in (epub_target, pdf_target):
         check_output(target, project.inputs)
-    book = load_book(project)
-    printed = write_pdf(book, pdf_target, with_year(pdf_options or PdfOptions(), project), progress)
+    pdf_options = with_year(pdf_options or PdfOptions(), project)
+    with workers_for(project, pdf_options) as crew:
+        book = load_book(project)
+        printed = write_pdf(book, pdf_target, pdf_options, progress, crew)
     sections = [(rendered.anchor, rendered.section) for rendered in render_book(book, block_ids=True)]
     source_note = f"{book.metadata.title}, print edition of {printed.pages} pages ({pdf_target.name})"
     edition = print_edition(sections, printed.anchors, printed.folios, printed.page_starts, source_note)
@@ -115,4 +117,13 @@ def build_pdf(
     project = source if isinstance(source, Project) else load_project(Path(source))
     target = Path(output) if output else default_output(project, ".pdf")
     check_output(target, project.inputs)
-    return write_pdf(load_book(project), target, with_year(options or PdfOptions(), project), progress)
+    options = with_year(options or PdfOptions(), project)
+    with workers_for(project, options) as crew:
+        return write_pdf(load_book(project), target, options, progress, crew)
+
+
+def workers_for(project: Project, options: PdfOptions):
+    """Start the PDF's worker processes now, before the book is read, if the manuscript looks long enough."""
+    from .parallel import early_crew
+
+    return early_crew(sum(path.stat().st_size for path in project.inputs), options)

@@ -33,6 +33,15 @@ def make_channel(context, chunks: int) -> FolioChannel:
     return FolioChannel(context.Queue(), context.Array("i", chunks), tuple(context.Event() for _ in range(chunks)))
 
 
+def reset_channel(channel: FolioChannel, chunks: int) -> None:
+    """Make the channel ready for a new round of layout of this many chunks (no worker may be using it)."""
+    if chunks > len(channel.ready):
+        raise ValueError(f"{chunks} chunks do not fit a channel made for {len(channel.ready)}")
+    for chunk, ready in enumerate(channel.ready):
+        channel.starts[chunk] = 0
+        ready.clear()
+
+
 def join_channel(channel: FolioChannel) -> None:
     """Keep the channel in this worker (the pool's initializer)."""
     global CHANNEL

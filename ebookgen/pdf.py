@@ -83,9 +83,9 @@ def profile_for(name: str) -> Profile:
 
 
 def write_pdf(
-    book: Book, target: Path, options: PdfOptions = PdfOptions(), progress: Progress | None = None
+    book: Book, target: Path, options: PdfOptions = PdfOptions(), progress: Progress | None = None, crew=None
 ) -> PdfResult:
-    """Lay out the book and write it as a PDF at target, atomically."""
+    """Lay out the book and write it as a PDF at target, atomically; a long book in the crew's workers if given."""
     check_glyphs(book)
     profile = profile_for(options.profile)
     if options.recto_head not in ("title", "chapter"):
@@ -94,7 +94,7 @@ def write_pdf(
     if workers > 1:
         from .parallel import write_parallel
 
-        return write_parallel(book, target, options, workers, progress)
+        return write_parallel(book, target, options, workers, progress, crew)
     report(progress, 0, len(book.chapters))
     html = book_html(book, render_book(book, block_ids=True), copyright_year(options), links=profile.links)
     document = lay_out_fitted(book, html, options)

@@ -168,3 +168,28 @@ def test_a_chunk_that_fails_stops_the_build_with_one_error(tmp_path: Path, monke
     with pytest.raises(RenderError, match="broken chapter|chunks before this one"):
         write_pdf(make_book(8, parts=False), tmp_path / "book.pdf", PdfOptions(jobs=2))
     assert not (tmp_path / "book.pdf").exists()
+
+
+def test_workers_start_early_only_for_a_long_manuscript_or_when_asked() -> None:
+    from ebookgen.parallel import Crew, early_crew
+
+    with early_crew(20_000, PdfOptions(jobs=0)) as crew:
+        assert crew is None  # a short story is laid out in this process
+    with early_crew(50_000_000, PdfOptions(jobs=1)) as crew:
+        assert crew is None
+    with early_crew(20_000, PdfOptions(jobs=2)) as crew:
+        assert isinstance(crew, Crew) and crew.workers == 2
+
+
+def test_one_crew_lays_out_book_after_book(both, tmp_path: Path) -> None:
+    """The folio channel is reset between layouts: a crew's second book numbers its pages like the first."""
+    from ebookgen.parallel import Crew
+
+    single, parallel, _ = both
+    options = PdfOptions(jobs=2, recto_head="chapter", year=2030)
+    with Crew(2) as crew:
+        short = write_pdf(make_book(6, parts=False), tmp_path / "short.pdf", options, crew=crew)
+        again = write_pdf(make_book(10), tmp_path / "again.pdf", options, crew=crew)
+    assert short.folios == write_pdf(make_book(6, parts=False), tmp_path / "one.pdf", PdfOptions(jobs=1, recto_head="chapter", year=2030)).folios
+    assert again.folios == single.folios and again.anchors == single.anchors
+    assert page_texts(again.path) == page_texts(single.path)
