@@ -190,6 +190,11 @@ def test_one_crew_lays_out_book_after_book(both, tmp_path: Path) -> None:
     with Crew(2) as crew:
         short = write_pdf(make_book(6, parts=False), tmp_path / "short.pdf", options, crew=crew)
         again = write_pdf(make_book(10), tmp_path / "again.pdf", options, crew=crew)
-    assert short.folios == write_pdf(make_book(6, parts=False), tmp_path / "one.pdf", PdfOptions(jobs=1, recto_head="chapter", year=2030)).folios
+    assert (
+        short.folios
+        == write_pdf(
+            make_book(6, parts=False), tmp_path / "one.pdf", PdfOptions(jobs=1, recto_head="chapter", year=2030)
+        ).folios
+    )
     assert again.folios == single.folios and again.anchors == single.anchors
     assert page_texts(again.path) == page_texts(single.path)
