@@ -1,11 +1,13 @@
 """Benchmark ebookgen against Pandoc (EPUB) and single-process WeasyPrint (PDF), in the same run.
 
 Usage: python bench/bench.py [--words 1000000] [--corpus PATH] [--skip-synthetic-pdf] [--jobs N] [--repeat 2]
+                            [--no-single]
 
 For the corpus file (War and Peace, ../shared/corpus/pg2600.txt) and a synthetic manuscript it
 generates, it prints EPUB build time and peak memory, PDF build time, pages and peak memory (the
 main process and the largest worker apart), and, when installed, ``pandoc -f markdown+smart`` to
-EPUB and WeasyPrint alone on equivalent HTML with a plain book stylesheet. The machine is shared
+EPUB and WeasyPrint alone on equivalent HTML with a plain book stylesheet; for the corpus, ebookgen's own
+PDF build in one process too (``--jobs 1``), to show what the workers gain. The machine is shared
 and noisy: read the ratios, measured side by side, more than the seconds.
 
 Every measurement runs in a fresh process (``--measure``), so peak memory is its own.
@@ -190,6 +192,8 @@ def bench_book(name: str, source: Path, folder: Path, options: argparse.Namespac
         ours = ("pdf", source, folder / f"{name}.pdf", options.jobs)
         alone = ("weasyprint", html, folder / f"{name}-weasyprint.pdf")
         figures["pdf"], figures["weasyprint"] = paired(ours, alone, options.repeat)
+        if options.single and name == "corpus":
+            figures["pdf -j 1"], _ = paired(("pdf", source, folder / f"{name}-single.pdf", 1), None, options.repeat)
     print_figures(figures)
     return figures
 
@@ -197,7 +201,7 @@ def bench_book(name: str, source: Path, folder: Path, options: argparse.Namespac
 def print_figures(figures: dict) -> None:
     """Print one manuscript's figures and the ratios that matter."""
     print(f"\n== {figures['name']} ==")
-    for kind in ("epub", "pandoc", "pdf", "weasyprint"):
+    for kind in ("epub", "pandoc", "pdf", "pdf -j 1", "weasyprint"):
         if figures.get(kind):
             item = figures[kind]
             pages = f", {item['pages']} pages" if item["pages"] else ""
@@ -210,6 +214,12 @@ def print_figures(figures: dict) -> None:
     if figures.get("weasyprint"):
         pdf, alone = figures["pdf"], figures["weasyprint"]
         print(f"  PDF / single-process WeasyPrint wall time: {pdf['seconds'] / alone['seconds']:.2f}x")
+        if figures.get("pdf -j 1"):
+            single = figures["pdf -j 1"]
+            print(
+                f"  PDF in workers / ebookgen in one process: {pdf['seconds'] / single['seconds']:.2f}x"
+                f" (one process / WeasyPrint alone: {single['seconds'] / alone['seconds']:.2f}x)"
+            )
         print(
             f"  PDF peak per process / WeasyPrint peak: main {pdf['main_mb'] / alone['main_mb']:.2f}x, "
             f"largest worker {pdf['child_mb'] / alone['main_mb']:.2f}x"
@@ -224,6 +234,9 @@ def main() -> None:
     parser.add_argument("--words", type=int, default=1_000_000)
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--skip-synthetic-pdf", action="store_true")
+    parser.add_argument(
+        "--single", action=argparse.BooleanOptionalAction, default=True, help="also build the corpus PDF in one process"
+    )
     parser.add_argument("--repeat", type=int, default=2, help="runs of each build, taken in turns; the fastest counts")
     args = parser.parse_args()
     if args.measure:
