@@ -198,3 +198,32 @@ def test_one_crew_lays_out_book_after_book(both, tmp_path: Path) -> None:
     )
     assert again.folios == single.folios and again.anchors == single.anchors
     assert page_texts(again.path) == page_texts(single.path)
+
+
+def test_the_join_subsets_faces_alike_with_harfbuzz_or_fonttools() -> None:
+    """HarfBuzz-Subset is the quick way, fontTools the stand-in: same glyphs at the same ids, same widths."""
+    from io import BytesIO
+
+    from fontTools.ttLib import TTFont
+
+    from ebookgen.pdfjoin import face_files, fonttools_subset, harfbuzz_subset
+
+    gids = frozenset({3, 4, 5, 68, 69, 70, 300, 1200})
+    path = face_files()["EB-Garamond-Italic"]
+    try:
+        quick = TTFont(BytesIO(harfbuzz_subset(path, gids)))
+    except OSError:
+        pytest.skip("HarfBuzz-Subset is not installed")
+    slow = TTFont(BytesIO(fonttools_subset(path, gids)))
+    full = TTFont(path)
+    assert quick["maxp"].numGlyphs == slow["maxp"].numGlyphs
+    for font in (quick, slow):
+        assert "GSUB" not in font and "GPOS" not in font
+        assert font["maxp"].numGlyphs > max(gids)  # ids kept: the pages' glyph codes stay valid
+        order, original = font.getGlyphOrder(), full.getGlyphOrder()
+        for gid in gids:
+            glyph, source = font["glyf"][order[gid]], full["glyf"][original[gid]]
+            assert glyph.numberOfContours == source.numberOfContours and glyph.numberOfContours != 0
+            assert font["hmtx"][order[gid]] == full["hmtx"][original[gid]]
+        dropped = [gid for gid in range(6, 60) if font["glyf"][order[gid]].numberOfContours]
+        assert not dropped  # glyphs no page uses are emptied
