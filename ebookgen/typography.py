@@ -32,37 +32,59 @@ class TypographyOptions:
     primary_quote: str = PRIMARY_DOUBLE
 
 
+FOUR_DOTS = re.compile(r"(?<=[^\s.])[ \t]?\.\s?\.\s?\.\s?\.(?!\.)")
+THREE_DOTS = re.compile(r"\.\s?\.\s?\.")
+TWO_DOTS = re.compile(r"\.\s?\.")
+
+
 def make_ellipses(text: str) -> str:
     """Turn typed ellipses (`...`, `. . .`) into the ellipsis character; `....` keeps its full stop."""
+    if not TWO_DOTS.search(text):
+        return text  # most paragraphs: no rule below can match
     # Four dots after a word are the sentence's full stop, then an ellipsis (Chicago 13.53).
-    text = re.sub(r"(?<=[^\s.])[ \t]?\.\s?\.\s?\.\s?\.(?!\.)", ".\u2026", text)
+    text = FOUR_DOTS.sub(".\u2026", text)
     # Three spaced or unspaced dots are an ellipsis.
-    return re.sub(r"\.\s?\.\s?\.", "\u2026", text)
+    return THREE_DOTS.sub("\u2026", text)
+
+
+NAME_DASH_AFTER_WORD = re.compile(r"(?<=\w)-{4,}")
+NAME_DASH = re.compile(r"-{4,}")
+TYPED_EM_DASH = re.compile(r"[ \t]*-{2,3}[ \t]*")
+SPACED_HYPHEN = re.compile(r"(?<=[^\W\d_])[ \t]+-[ \t]+(?=[^\W\d_]|[\"'*_])")
+SPACED_EM_DASH = re.compile(r"[ \t]*\u2014[ \t]*")
 
 
 def make_dashes(text: str) -> str:
     """Turn typed dashes into em and two-em dashes, closed up."""
+    if "-" not in text and "\u2014" not in text:
+        return text
     # Four or more hyphens after a word stand for a name left out: a two-em dash.
-    text = re.sub(r"(?<=\w)-{4,}", "\u2e3a", text)
-    text = re.sub(r"-{4,}", "\u2e3a", text)
+    text = NAME_DASH_AFTER_WORD.sub("\u2e3a", text)
+    text = NAME_DASH.sub("\u2e3a", text)
     # Two or three hyphens are an em dash (not an en dash, as Pandoc and Calibre make them); fiction closes it up.
-    text = re.sub(r"[ \t]*-{2,3}[ \t]*", "\u2014", text)
+    text = TYPED_EM_DASH.sub("\u2014", text)
     # A spaced hyphen between words is a dash typed the quick way (also before a quote or an emphasis marker).
-    text = re.sub(r"(?<=[^\W\d_])[ \t]+-[ \t]+(?=[^\W\d_]|[\"'*_])", "\u2014", text)
+    text = SPACED_HYPHEN.sub("\u2014", text)
     # A spaced em dash typed as the character is closed up too.
-    text = re.sub(r"[ \t]*\u2014[ \t]*", "\u2014", text)
-    return text
+    return SPACED_EM_DASH.sub("\u2014", text)
+
+
+DIGIT_QUOTE = re.compile(r"\d'")
+FEET_AND_INCHES = re.compile(r"(?<=\d)'(\d{1,2})\"")
+FEET_INCHES_UNMARKED = re.compile(r"(?<=\b\d)'(?=\d{1,2}\b(?!'))")
+FEET_ALONE = re.compile(r"(?<=\b\d)'(?=\s+[a-z])")
 
 
 def make_primes(text: str) -> str:
     """Turn feet and inches (`6'2"`) into primes."""
+    if not DIGIT_QUOTE.search(text):
+        return text  # every rule below needs a digit before an apostrophe
     # A height or length: digits, apostrophe, digits, double quote.
-    text = re.sub(r"(?<=\d)'(\d{1,2})\"", "\u2032\\1\u2033", text)
+    text = FEET_AND_INCHES.sub("\u2032\\1\u2033", text)
     # Feet and inches without the inch mark: `5'8`.
-    text = re.sub(r"(?<=\b\d)'(?=\d{1,2}\b(?!'))", "\u2032", text)
+    text = FEET_INCHES_UNMARKED.sub("\u2032", text)
     # Feet alone, before a space and a word: `a 6' fence`.
-    text = re.sub(r"(?<=\b\d)'(?=\s+[a-z])", "\u2032", text)
-    return text
+    return FEET_ALONE.sub("\u2032", text)
 
 
 def curl_quotes(text: str, options: TypographyOptions = TypographyOptions()) -> str:
