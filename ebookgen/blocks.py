@@ -112,7 +112,9 @@ def paragraphs_of(group: list[str], style: str) -> Iterator[tuple[int, str]]:
 def join_wrapped(lines: list[str]) -> str:
     """Join hard-wrapped lines into one paragraph, keeping a line-end hyphen or dash closed up."""
     text = "\n".join(line.strip() for line in lines)
-    return CLOSED_LINE_END.sub("", text).replace("\n", " ")
+    if "-\n" in text or "\n-" in text:
+        text = CLOSED_LINE_END.sub("", text)
+    return text.replace("\n", " ")
 
 
 def detect_style(lines: list[str]) -> str:

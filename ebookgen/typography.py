@@ -56,17 +56,20 @@ SPACED_EM_DASH = re.compile(r"[ \t]*\u2014[ \t]*")
 
 def make_dashes(text: str) -> str:
     """Turn typed dashes into em and two-em dashes, closed up."""
-    if "-" not in text and "\u2014" not in text:
-        return text
-    # Four or more hyphens after a word stand for a name left out: a two-em dash.
-    text = NAME_DASH_AFTER_WORD.sub("\u2e3a", text)
-    text = NAME_DASH.sub("\u2e3a", text)
-    # Two or three hyphens are an em dash (not an en dash, as Pandoc and Calibre make them); fiction closes it up.
-    text = TYPED_EM_DASH.sub("\u2014", text)
-    # A spaced hyphen between words is a dash typed the quick way (also before a quote or an emphasis marker).
-    text = SPACED_HYPHEN.sub("\u2014", text)
-    # A spaced em dash typed as the character is closed up too.
-    return SPACED_EM_DASH.sub("\u2014", text)
+    # Each rule runs only where its marks are: most paragraphs have hyphens, few have dashes.
+    if "--" in text:
+        # Four or more hyphens after a word stand for a name left out: a two-em dash.
+        text = NAME_DASH_AFTER_WORD.sub("\u2e3a", text)
+        text = NAME_DASH.sub("\u2e3a", text)
+        # Two or three hyphens are an em dash (not an en dash, as Pandoc and Calibre make them); fiction closes it up.
+        text = TYPED_EM_DASH.sub("\u2014", text)
+    if " -" in text or "\t-" in text:
+        # A spaced hyphen between words is a dash typed the quick way (also before a quote or an emphasis marker).
+        text = SPACED_HYPHEN.sub("\u2014", text)
+    if "\u2014" in text:
+        # A spaced em dash typed as the character is closed up too.
+        text = SPACED_EM_DASH.sub("\u2014", text)
+    return text
 
 
 DIGIT_QUOTE = re.compile(r"\d'")
