@@ -56,9 +56,10 @@ class Crew:
 
     A forked worker shares its parent's memory pages until one of them writes to a page, which then
     costs a copy. Forked from a parent that has already read, normalised and rendered a long book,
-    a worker's own objects land in the free slots of the parent's heap, page after shared page:
-    War and Peace's chunks laid out about 15% slower that way. Forked first, the workers start from a
-    small heap, and they import WeasyPrint while the parent reads the book.
+    a worker's own objects land in the free slots of the parent's heap, page after shared page
+    (War and Peace's chunks measured up to 15% slower that way). Forked first, the workers start
+    from a small heap, and they import WeasyPrint while the parent reads the book: about 0.5 s of a
+    14 s build.
     """
 
     def __init__(self, workers: int):
