@@ -47,7 +47,6 @@ def make_ellipses(text: str) -> str:
     return THREE_DOTS.sub("\u2026", text)
 
 
-NAME_DASH_AFTER_WORD = re.compile(r"(?<=\w)-{4,}")
 NAME_DASH = re.compile(r"-{4,}")
 TYPED_EM_DASH = re.compile(r"[ \t]*-{2,3}[ \t]*")
 SPACED_HYPHEN = re.compile(r"(?<=[^\W\d_])[ \t]+-[ \t]+(?=[^\W\d_]|[\"'*_])")
@@ -58,8 +57,7 @@ def make_dashes(text: str) -> str:
     """Turn typed dashes into em and two-em dashes, closed up."""
     # Each rule runs only where its marks are: most paragraphs have hyphens, few have dashes.
     if "--" in text:
-        # Four or more hyphens after a word stand for a name left out: a two-em dash.
-        text = NAME_DASH_AFTER_WORD.sub("\u2e3a", text)
+        # Four or more hyphens stand for a name left out: a two-em dash.
         text = NAME_DASH.sub("\u2e3a", text)
         # Two or three hyphens are an em dash (not an en dash, as Pandoc and Calibre make them); fiction closes it up.
         text = TYPED_EM_DASH.sub("\u2014", text)
