@@ -84,7 +84,7 @@ def markdown_of(source: Path) -> str:
                 out.append(inline(block.inlines))
         return out
 
-    from ebookgen.project import load_project
+    from ebookgen.project.manuscript import load_project
 
     book = load_book(load_project(source))
     parts = [f"---\ntitle: {book.metadata.title}\n---"]
@@ -97,8 +97,8 @@ def markdown_of(source: Path) -> str:
 def plain_html_of(source: Path) -> str:
     """Write the normalised book as one plain HTML document for WeasyPrint alone."""
     from ebookgen.build import load_book
-    from ebookgen.project import load_project
-    from ebookgen.render import render_book, text
+    from ebookgen.project.manuscript import load_project
+    from ebookgen.render.xhtml import render_book, text
 
     book = load_book(load_project(source))
     sections = [item.section.replace("<h2", "<h1").replace("</h2>", "</h1>") for item in render_book(book)]
@@ -119,7 +119,7 @@ def measure(kind: str, source: str, output: str, jobs: int) -> dict:
         assert "weasyprint" not in sys.modules, "ebookgen epub imported WeasyPrint"
     elif kind == "pdf":
         from ebookgen import build_pdf
-        from ebookgen.pdf import PdfOptions
+        from ebookgen.pdf.writer import PdfOptions
 
         pages = build_pdf(Path(source), Path(output), PdfOptions(jobs=jobs)).pages
     elif kind == "weasyprint":

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
+from ebookgen.version import __version__
+
 __all__ = ["__version__", "build_epub", "build_pdf", "load_book"]
 
 
 def __getattr__(name: str):
     """Import the build functions on first use, keeping ``ebookgen --help`` fast."""
     if name in ("build_epub", "build_pdf", "load_book"):
-        from . import build
+        from ebookgen import build
 
         return getattr(build, name)
     raise AttributeError(name)

@@ -1,5 +1,5 @@
 """Run the CLI with ``python -m ebookgen``."""
 
-from .cli import main
+from ebookgen.cli.app import main
 
 main()

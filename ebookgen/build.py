@@ -11,18 +11,18 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .epub import EpubOptions, write_epub
-from .errors import InputError
-from .model import Book
-from .normalise import build_book
-from .output import check_output
-from .pagelist import print_edition
-from .project import Project, load_project, title_from_filename
-from .reader import read_unit
-from .render import render_book
+from ebookgen.epub.pagelist import print_edition
+from ebookgen.epub.writer import EpubOptions, write_epub
+from ebookgen.errors import InputError
+from ebookgen.model import Book
+from ebookgen.normalise.pipeline import build_book
+from ebookgen.output import check_output
+from ebookgen.project.manuscript import Project, load_project, title_from_filename
+from ebookgen.readers.decode import read_unit
+from ebookgen.render.xhtml import render_book
 
 if TYPE_CHECKING:
-    from .pdf import PdfOptions, PdfResult
+    from ebookgen.pdf.writer import PdfOptions, PdfResult
 
 
 def load_book(project: Project) -> Book:
@@ -85,7 +85,7 @@ def build_all(
     progress=None,
 ) -> BuildResult:
     """Build the PDF and the EPUB from one normalisation; the EPUB gets the PDF's page list."""
-    from .pdf import PdfOptions, write_pdf
+    from ebookgen.pdf.writer import PdfOptions, write_pdf
 
     project = source if isinstance(source, Project) else load_project(Path(source))
     folder = Path(folder) if folder else Path("dist")
@@ -112,7 +112,7 @@ def build_pdf(
     source: str | Path | Project, output: str | Path | None = None, options: PdfOptions | None = None, progress=None
 ) -> PdfResult:
     """Build a print PDF from a manuscript file or folder; return what was written (a PdfResult)."""
-    from .pdf import PdfOptions, write_pdf
+    from ebookgen.pdf.writer import PdfOptions, write_pdf
 
     project = source if isinstance(source, Project) else load_project(Path(source))
     target = Path(output) if output else default_output(project, ".pdf")
@@ -124,6 +124,6 @@ def build_pdf(
 
 def workers_for(project: Project, options: PdfOptions):
     """Start the PDF's worker processes now, before the book is read, if the manuscript looks long enough."""
-    from .parallel import early_crew
+    from ebookgen.pdf.parallel import early_crew
 
     return early_crew(sum(path.stat().st_size for path in project.inputs), options)

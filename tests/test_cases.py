@@ -21,8 +21,8 @@ from pathlib import Path
 import pytest
 
 from ebookgen.model import Book, Metadata
-from ebookgen.normalise import NormaliseOptions, normalise_manuscript
-from ebookgen.render import render_block, text
+from ebookgen.normalise.pipeline import NormaliseOptions, normalise_manuscript
+from ebookgen.render.xhtml import render_block, text
 
 CASES = Path(__file__).parent / "golden" / "cases"
 CASE_LINE = re.compile(r"^@@ case: (?P<name>.*?)(?: \[(?P<options>[^\]]*)\])?$")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from ebookgen.cli import app
+from ebookgen.cli.app import app
 
 from .conftest import MANUSCRIPT, assert_epubcheck_clean
 

@@ -13,7 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 import ebookgen
-from ebookgen.cli import app
+from ebookgen.cli.app import app
 from ebookgen.errors import EXIT_CODES
 
 from .conftest import MANUSCRIPT
@@ -56,7 +56,7 @@ def test_completion_script_is_offered() -> None:
 
 
 def test_the_command_line_loads_no_book_library_until_a_command_runs() -> None:
-    code = "import sys, ebookgen.cli; print(sorted(m for m in ('weasyprint', 'ebooklib', 'ftfy', 'markdown_it', 'charset_normalizer') if m in sys.modules))"  # noqa: E501
+    code = "import sys, ebookgen.cli.app; print(sorted(m for m in ('weasyprint', 'ebooklib', 'ftfy', 'markdown_it', 'charset_normalizer') if m in sys.modules))"  # noqa: E501
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.stdout.strip() == "[]", result.stderr
 
@@ -133,7 +133,7 @@ def test_a_failed_layout_never_replaces_a_good_book(story: Path, tmp_path: Path,
     def failing_layout(*args, **kwargs):
         raise RenderError("PDF layout failed: simulated")
 
-    monkeypatch.setattr("ebookgen.pdf.lay_out", failing_layout)
+    monkeypatch.setattr("ebookgen.pdf.writer.lay_out", failing_layout)
     result = runner.invoke(app, ["pdf", str(story), "-o", str(target)])
     assert result.exit_code == 5
     assert target.read_bytes() == b"%PDF good" and leftovers(tmp_path) == []

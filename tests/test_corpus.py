@@ -6,10 +6,10 @@ import re
 
 import pytest
 
-from ebookgen.check import check_text
 from ebookgen.model import Emphasis, iter_paragraph_blocks, plain_text
-from ebookgen.normalise import normalise_manuscript
-from ebookgen.reader import read_text
+from ebookgen.normalise.check import check_text
+from ebookgen.normalise.pipeline import normalise_manuscript
+from ebookgen.readers.decode import read_text
 
 from .conftest import SHARED, requires_shared
 

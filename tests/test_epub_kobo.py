@@ -8,9 +8,9 @@ import pytest
 from lxml import etree
 from typer.testing import CliRunner
 
-from ebookgen.cli import app
-from ebookgen.kepub import kepubify, sentences
-from ebookgen.render import xhtml_document
+from ebookgen.cli.app import app
+from ebookgen.epub.kepub import kepubify, sentences
+from ebookgen.render.xhtml import xhtml_document
 
 from .conftest import MANUSCRIPT, assert_epubcheck_clean
 from .epubtools import NS, Epub

@@ -14,9 +14,9 @@ from PIL import Image
 
 from ebookgen import build_epub
 from ebookgen.build import modification_time
-from ebookgen.epub import EpubOptions, write_epub
+from ebookgen.epub.writer import EpubOptions, write_epub
 from ebookgen.model import Book, Chapter, Metadata, Paragraph, SceneBreak, Text
-from ebookgen.project import load_project
+from ebookgen.project.manuscript import load_project
 
 from .conftest import MANUSCRIPT, assert_epubcheck_clean
 from .epubtools import EPUB_TYPE, NS, Epub, nav_tree, ncx_tree
@@ -177,7 +177,7 @@ def test_parts_series_authors_and_a_given_cover(tmp_path: Path) -> None:
 
 
 def test_generated_cover_keeps_long_titles_and_names_inside_the_frame() -> None:
-    from ebookgen.cover import MARGIN, generate_cover, palette_for
+    from ebookgen.epub.cover import MARGIN, generate_cover, palette_for
 
     title = "The Remarkable and Entirely True History of the Misadventures of Captain Bartholomew Higginbottom"
     metadata = Metadata(title=title, authors=("Maximilian Alexander Fitzgerald-Worthington III",), series="Seas")
@@ -203,7 +203,7 @@ def test_generated_cover_keeps_long_titles_and_names_inside_the_frame() -> None:
 def test_bad_epub_metadata_is_one_line_and_writes_nothing(tmp_path: Path, toml: str, message: str) -> None:
     from typer.testing import CliRunner
 
-    from ebookgen.cli import app
+    from ebookgen.cli.app import app
 
     (tmp_path / "story.txt").write_text("Chapter 1\n\nText.\n", encoding="utf-8")
     (tmp_path / "cover.jpg").write_text("not an image", encoding="utf-8")

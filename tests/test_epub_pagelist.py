@@ -9,8 +9,8 @@ import pytest
 from pypdf import PdfReader
 from typer.testing import CliRunner
 
-from ebookgen.cli import app
-from ebookgen.pagelist import PageBreak, insert_page_breaks, page_breaks, places_in
+from ebookgen.cli.app import app
+from ebookgen.epub.pagelist import PageBreak, insert_page_breaks, page_breaks, places_in
 
 from .conftest import assert_epubcheck_clean
 from .epubtools import EPUB_TYPE, NS, Epub
@@ -169,7 +169,7 @@ def test_markers_sit_where_the_pdf_pages_begin(built) -> None:
 
 def test_the_parallel_layout_gives_the_same_page_list(built, tmp_path: Path) -> None:
     from ebookgen.build import build_all
-    from ebookgen.pdf import PdfOptions
+    from ebookgen.pdf.writer import PdfOptions
 
     source = tmp_path / "river_book.txt"
     source.write_text(story(), encoding="utf-8")

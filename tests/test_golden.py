@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from ebookgen.model import Book, Metadata
-from ebookgen.normalise import normalise_text
-from ebookgen.reader import read_text
-from ebookgen.render import render_book
+from ebookgen.normalise.pipeline import normalise_text
+from ebookgen.readers.decode import read_text
+from ebookgen.render.xhtml import render_book
 
 GOLDEN = Path(__file__).parent / "golden"
 CASES = sorted(path.name for path in GOLDEN.iterdir() if (path / "input.txt").is_file())

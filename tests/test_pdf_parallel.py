@@ -8,9 +8,9 @@ from pathlib import Path
 import pikepdf
 import pytest
 
-from ebookgen.parallel import split_chapters
-from ebookgen.pdf import PdfOptions, write_pdf
-from ebookgen.trim import parse_trim
+from ebookgen.pdf.parallel import split_chapters
+from ebookgen.pdf.trim import parse_trim
+from ebookgen.pdf.writer import PdfOptions, write_pdf
 
 from .test_pdf_print import (
     annotation_count,
@@ -154,7 +154,7 @@ def test_profiles_in_parallel(profile: str, tmp_path: Path) -> None:
 
 
 def test_a_chunk_that_fails_stops_the_build_with_one_error(tmp_path: Path, monkeypatch) -> None:
-    import ebookgen.parallel as parallel
+    import ebookgen.pdf.parallel as parallel
     from ebookgen.errors import RenderError
 
     real = parallel.lay_out
@@ -171,7 +171,7 @@ def test_a_chunk_that_fails_stops_the_build_with_one_error(tmp_path: Path, monke
 
 
 def test_workers_start_early_only_for_a_long_manuscript_or_when_asked() -> None:
-    from ebookgen.parallel import Crew, early_crew
+    from ebookgen.pdf.parallel import Crew, early_crew
 
     with early_crew(20_000, PdfOptions(jobs=0)) as crew:
         assert crew is None  # a short story is laid out in this process
@@ -183,7 +183,7 @@ def test_workers_start_early_only_for_a_long_manuscript_or_when_asked() -> None:
 
 def test_one_crew_lays_out_book_after_book(both, tmp_path: Path) -> None:
     """The folio channel is reset between layouts: a crew's second book numbers its pages like the first."""
-    from ebookgen.parallel import Crew
+    from ebookgen.pdf.parallel import Crew
 
     single, parallel, _ = both
     options = PdfOptions(jobs=2, recto_head="chapter", year=2030)
@@ -206,7 +206,7 @@ def test_the_join_subsets_faces_alike_with_harfbuzz_or_fonttools() -> None:
 
     from fontTools.ttLib import TTFont
 
-    from ebookgen.pdfjoin import face_files, fonttools_subset, harfbuzz_subset
+    from ebookgen.pdf.join import face_files, fonttools_subset, harfbuzz_subset
 
     gids = frozenset({3, 4, 5, 68, 69, 70, 300, 1200})
     path = face_files()["EB-Garamond-Italic"]

@@ -10,11 +10,11 @@ import pikepdf
 import pytest
 from typer.testing import CliRunner
 
-from ebookgen.cli import app
+from ebookgen.cli.app import app
+from ebookgen.cli.summary import stats_of_epub
 from ebookgen.errors import ConfigError, InputError
-from ebookgen.init import book_toml
-from ebookgen.project import BOOK_KEYS, load_project
-from ebookgen.summary import stats_of_epub
+from ebookgen.project.init import book_toml
+from ebookgen.project.manuscript import BOOK_KEYS, load_project
 
 from .conftest import assert_epubcheck_clean
 

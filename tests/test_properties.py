@@ -9,7 +9,6 @@ import xml.etree.ElementTree as ElementTree
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
-from ebookgen.headings import CONTENTS, heading_of
 from ebookgen.model import (
     Book,
     Emphasis,
@@ -21,10 +20,11 @@ from ebookgen.model import (
     iter_paragraph_blocks,
     plain_text,
 )
-from ebookgen.normalise import normalise_text
-from ebookgen.render import render_book
-from ebookgen.structure import AUTHOR_NOTE, FLASHBACK_END, FLASHBACK_START, is_scene_break_marker
-from ebookgen.typography import typeset
+from ebookgen.normalise.headings import CONTENTS, heading_of
+from ebookgen.normalise.pipeline import normalise_text
+from ebookgen.normalise.structure import AUTHOR_NOTE, FLASHBACK_END, FLASHBACK_START, is_scene_break_marker
+from ebookgen.normalise.typography import typeset
+from ebookgen.render.xhtml import render_book
 
 # EBOOKGEN_EXAMPLES raises the number of examples for a longer, randomised fuzzing pass by hand; the suite itself
 # runs a fixed set of examples so that CI is repeatable (what a fuzzing pass finds becomes an @example).

@@ -10,7 +10,7 @@ import pypdf
 import pytest
 
 from ebookgen import build_epub, build_pdf
-from ebookgen.project import load_project, with_overrides
+from ebookgen.project.manuscript import load_project, with_overrides
 
 from .conftest import assert_epubcheck_clean
 

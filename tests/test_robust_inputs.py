@@ -13,9 +13,9 @@ import ftfy.bad_codecs  # noqa: F401  (registers the sloppy-windows-1252 codec)
 import pytest
 
 from ebookgen.build import load_book
-from ebookgen.markdown import markdown_to_text
-from ebookgen.project import load_project
-from ebookgen.reader import read_source
+from ebookgen.project.manuscript import load_project
+from ebookgen.readers.decode import read_source
+from ebookgen.readers.markdown import markdown_to_text
 
 SLOPPY_1252 = "sloppy-windows-1252"
 # Curly quotes, dashes and an ellipsis that Windows-1252 holds in bytes 0x80-0x9F.

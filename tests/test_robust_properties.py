@@ -23,8 +23,8 @@ from ebookgen import build_epub
 from ebookgen.build import load_book
 from ebookgen.errors import InputError
 from ebookgen.model import iter_paragraph_blocks, plain_text
-from ebookgen.project import load_project
-from ebookgen.reader import FORBIDDEN, repair_mojibake
+from ebookgen.project.manuscript import load_project
+from ebookgen.readers.decode import FORBIDDEN, repair_mojibake
 
 from .conftest import assert_epubcheck_clean
 

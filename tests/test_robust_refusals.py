@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from ebookgen.cli import app
+from ebookgen.cli.app import app
 
 runner = CliRunner()
 STORY = "Chapter 1\n\nIt was a dark night.\n"

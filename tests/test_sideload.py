@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from ebookgen.cli import app
+from ebookgen.cli.app import app
+from ebookgen.devices.sideload import KINDLE, KOBO, READER, choose_device, device_kind, sideload
 from ebookgen.errors import DeviceError
-from ebookgen.sideload import KINDLE, KOBO, READER, choose_device, device_kind, sideload
 
 runner = CliRunner()
 STORY = "Chapter 1\n\nShe read it on the train.\n"
@@ -82,7 +82,7 @@ def test_a_kobo_gets_a_real_kepub_from_the_library(story: Path, tmp_path: Path) 
 
 
 def test_a_kobo_gets_the_epub_with_a_note_when_no_kepub_builder_exists(story: Path, tmp_path: Path, monkeypatch):
-    monkeypatch.setattr("ebookgen.sideload.find_kepub_builder", lambda: None)
+    monkeypatch.setattr("ebookgen.devices.sideload.find_kepub_builder", lambda: None)
     device = kobo(tmp_path / "KOBOeReader")
     result = runner.invoke(app, ["sideload", str(story), "--device", str(device)])
     assert result.exit_code == 0, result.output

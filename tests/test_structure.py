@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from ebookgen.model import Flashback, Paragraph, SceneBreak, SceneNote, plain_text
-from ebookgen.normalise import NormaliseOptions, normalise_text
-from ebookgen.reader import read_text
+from ebookgen.normalise.pipeline import NormaliseOptions, normalise_text
+from ebookgen.readers.decode import read_text
 
 from .conftest import MANUSCRIPT
 

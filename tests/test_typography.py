@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ebookgen.typography import PRIMARY_SINGLE, TypographyOptions, primary_quote_of, typeset
+from ebookgen.normalise.typography import PRIMARY_SINGLE, TypographyOptions, primary_quote_of, typeset
 
 CASES = [
     # The bundled story's own cases.

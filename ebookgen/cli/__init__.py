@@ -1,0 +1,1 @@
+"""The command line: option declarations and one library call per command."""

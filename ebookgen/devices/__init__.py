@@ -1,0 +1,1 @@
+"""Devices: putting a built book onto an e-reader."""

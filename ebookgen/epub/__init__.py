@@ -1,0 +1,1 @@
+"""The EPUB writer: a Book in, a valid EPUB 3 out, through ebooklib."""

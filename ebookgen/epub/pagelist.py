@@ -1,0 +1,184 @@
+"""The print edition's pages in the e-book: page-break markers and a page list from the PDF's layout.
+
+The PDF writer reports, for every element id, the physical page it begins on (``anchors``) and,
+for every physical page, the folio printed on it (``folios``). These pure functions turn that into
+``PageBreak`` records (which folio begins before which element) and put markers into the
+chapter XHTML, so that "page 42" of the paperback can be found and cited in the e-book.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from ebookgen.render.xhtml import attribute
+
+# Void elements cannot hold a marker: it goes just before them instead.
+VOID_TAGS = ("hr", "br", "img")
+
+
+@dataclass(frozen=True)
+class PageBreak:
+    """Where a printed page begins: its folio, its physical page, the element it begins at, its marker's id."""
+
+    label: str
+    page: int
+    before: str
+    marker_id: str
+    offset: int = 0  # Non-space characters of the element's text that come before the page begins.
+
+
+def marker_id(label: str, page: int, taken: set[str]) -> str:
+    """Return a unique id for a page's marker: `page-42` for a plain folio, else one from the physical page."""
+    wanted = f"page-{label}" if re.fullmatch(r"[A-Za-z0-9]+", label) else f"page-p{page}"
+    return wanted if wanted not in taken else f"page-p{page}"
+
+
+@dataclass(frozen=True)
+class PrintEdition:
+    """The printed book the e-book's page list comes from."""
+
+    source: str
+    breaks: tuple[PageBreak, ...]
+
+
+def first_pages(places: Sequence[str], anchors: Mapping[str, int]) -> list[tuple[int, str]]:
+    """Return (page, id) for each place the layout reports, in reading order, pages never going back."""
+    starts: list[tuple[int, str]] = []
+    latest = 0
+    for place in places:
+        if place in anchors:
+            latest = max(latest, anchors[place])
+            starts.append((latest, place))
+    return starts
+
+
+def place_for_page(page: int, starts: Sequence[tuple[int, str]]) -> str | None:
+    """Return the element a page's marker goes before.
+
+    The first element that begins on the page; or, when none does (the page lies inside one long
+    paragraph), the last element that began before it.
+    """
+    before = None
+    for start, place in starts:
+        if start == page:
+            return place
+        if start > page:
+            break
+        before = place
+    return before
+
+
+def page_start(page: int, starts: Sequence[tuple[int, str]], opening: tuple[str, int] | None) -> tuple[str, int] | None:
+    """Return (element, offset) where a page begins: exactly when the layout says which text opens it."""
+    if opening and opening[0] in {place for _, place in starts}:
+        if opening[1] > 0 or any(start == page and place == opening[0] for start, place in starts):
+            return opening
+    place = place_for_page(page, starts)
+    return (place, 0) if place else None
+
+
+def page_breaks(
+    places: Sequence[str],
+    anchors: Mapping[str, int],
+    folios: Sequence[str],
+    openings: Sequence[tuple[str, int]] = (),
+) -> tuple[PageBreak, ...]:
+    """Map every numbered page of the print layout to where its marker goes.
+
+    ``openings`` (from the PDF, optional) names for each page the element whose text opens it and how
+    much of that text came before: a page that begins inside a paragraph gets its marker inside it.
+    """
+    starts = first_pages(places, anchors)
+    breaks: list[PageBreak] = []
+    taken: set[str] = set()
+    for page, label in enumerate(folios, start=1):
+        opening = openings[page - 1] if page <= len(openings) else None
+        found = page_start(page, starts, opening) if label else None
+        if found is not None:
+            breaks.append(PageBreak(label, page, found[0], marker_id(label, page, taken), found[1]))
+            taken.add(breaks[-1].marker_id)
+    return tuple(breaks)
+
+
+def marker(page: PageBreak) -> str:
+    """Return the page-break marker for one printed page."""
+    return (
+        f'<span epub:type="pagebreak" role="doc-pagebreak" id="{page.marker_id}"'
+        f" aria-label={attribute(page.label)} title={attribute(page.label)}></span>"
+    )
+
+
+def insert_page_breaks(section: str, breaks: Sequence[PageBreak]) -> str:
+    """Put each page's marker where the page begins: inside its element's text, at its start, or before it."""
+    for page in sorted(breaks, key=lambda page: -page.offset):
+        section = insert_at(section, page.before, marker(page), page.offset)
+    return section
+
+
+def insert_at(section: str, place: str, markers: str, offset: int = 0) -> str:
+    """Insert markers in the element with id `place`: at the word `offset` non-space characters in.
+
+    At offset 0 the markers become the element's first content (or go before a void element).
+    """
+    tag = re.search(rf'<([a-z][a-z0-9]*)\b[^>]*\sid="{re.escape(place)}"[^>]*>', section)
+    if tag is None:
+        raise ValueError(f"no element with id {place!r} in this section")
+    if tag.group(1) in VOID_TAGS:
+        return section[: tag.start()] + markers + section[tag.start() :]
+    position = word_at(section, tag.end(), offset) if offset else tag.end()
+    return section[:position] + markers + section[position:]
+
+
+def word_at(markup: str, start: int, offset: int) -> int:
+    """Return where, in the markup from start, the word holding the offset-th non-space character ends up.
+
+    A page that begins in the middle of a hyphenated word begins, for the reader, at the next word.
+    Tags are skipped; an entity counts as one character; the element's end tag stops the search.
+    """
+    count, depth, index, after_space = 0, 0, start, False
+    while index < len(markup):
+        if markup.startswith("</", index):
+            depth -= 1
+            if depth < 0:
+                return index
+        if markup[index] == "<":
+            closing = markup.index(">", index)
+            if not markup.startswith("</", index) and markup[closing - 1] != "/":
+                depth += 1
+            index = closing + 1
+            continue
+        end = markup.index(";", index) + 1 if markup[index] == "&" else index + 1
+        if markup[index].isspace():
+            after_space = True
+        else:
+            if count >= offset and (after_space or count == offset == 0):
+                return index
+            count += 1
+            after_space = False
+        index = end
+    return index
+
+
+def breaks_in(breaks: Sequence[PageBreak], places: Sequence[str]) -> list[PageBreak]:
+    """Return the page breaks that fall inside a chapter, given the places it holds."""
+    inside = set(places)
+    return [page for page in breaks if page.before in inside]
+
+
+def places_in(anchor: str, section: str) -> list[str]:
+    """Return the ids a page can begin at in a rendered chapter: the chapter, then its blocks in order."""
+    return [anchor] + re.findall(r'\sid="(block-\d+-\d+)"', section)
+
+
+def print_edition(
+    sections: Sequence[tuple[str, str]],
+    anchors: Mapping[str, int],
+    folios: Sequence[str],
+    openings: Sequence[tuple[str, int]],
+    source: str,
+) -> PrintEdition:
+    """Describe the print edition's pages for the e-book, from the rendered chapters (anchor, section)."""
+    places = [place for anchor, section in sections for place in places_in(anchor, section)]
+    return PrintEdition(source, page_breaks(places, anchors, folios, openings))

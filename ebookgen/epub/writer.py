@@ -1,0 +1,312 @@
+"""The EPUB writer: a Book in, a valid EPUB 3 (with an EPUB 2 NCX) out, through ebooklib.
+
+``write_epub`` names the build steps in order; each step is a small function below. ebooklib
+writes the package document and the zip; the navigation document and the NCX are ours
+(``navigation.py``), because ebooklib's lack hidden landmarks, nested parts and a page list.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from ebooklib import epub
+
+from ebookgen.epub.cover import cover_image, cover_page
+from ebookgen.epub.kepub import kepubify
+from ebookgen.epub.navigation import Landmark, NavEntry, Navigation, PageTarget, nav_document, ncx_document
+from ebookgen.epub.opf import (
+    add_accessibility,
+    add_cover_meta,
+    add_dublin_core,
+    add_series,
+    book_identifier,
+    with_package_language,
+)
+from ebookgen.epub.pagelist import PrintEdition, breaks_in, insert_page_breaks, places_in
+from ebookgen.model import Book
+from ebookgen.output import atomic_path
+from ebookgen.render.xhtml import render_book, render_part, render_title_page, xhtml_document
+from ebookgen.resources import styles_dir, stylesheet
+
+STYLESHEETS = ("base.css", "epub.css")
+FONT_SHEET = "fonts.css"
+XHTML = "application/xhtml+xml"
+FONT_FILES = ("Regular", "Italic", "Bold", "BoldItalic")
+
+
+@dataclass(frozen=True)
+class EpubOptions:
+    """How to package the EPUB."""
+
+    modified: datetime
+    kobo: bool = False
+    embed_fonts: bool = False
+    print_edition: PrintEdition | None = None
+
+
+@dataclass(frozen=True)
+class Document:
+    """A content document in reading order, and how the table of contents lists it."""
+
+    item: epub.EpubItem
+    title: str
+    kind: str  # "chapter" or "part"
+    places: tuple[str, ...] = ()  # Ids a print page can begin at, when the book carries a page list.
+
+
+class PackageItem(epub.EpubItem):
+    """A manifest item with EPUB 3 properties (nav, cover-image), which plain EpubItem cannot carry."""
+
+    def __init__(self, uid: str, file_name: str, media_type: str, content: bytes, properties: list[str]):
+        super().__init__(uid=uid, file_name=file_name, media_type=media_type, content=content)
+        self.properties = properties
+
+
+def write_epub(book: Book, target: Path, options: EpubOptions) -> Path:
+    """Write the book as an EPUB file at target, atomically."""
+    package = start_package(book, options)
+    sheets = add_stylesheets(package, options.embed_fonts)
+    cover = add_cover(package, book, sheets)
+    title_page = add_title_page(package, book, sheets)
+    front_matter = add_front_matter(package, book, sheets)
+    contents = add_contents(package, book, sheets, options.print_edition)
+    if options.embed_fonts:
+        add_fonts(package)
+    if options.kobo:
+        make_kepub([title_page, *front_matter] + [document.item for document in contents])
+    add_navigation(package, book, sheets, [cover, title_page, *front_matter], contents, options.print_edition)
+    data = reproducible_zip(package_bytes(package, options.modified), options.modified, book.metadata.language)
+    with atomic_path(target) as temporary:
+        temporary.write_bytes(data)
+    return target
+
+
+def start_package(book: Book, options: EpubOptions) -> epub.EpubBook:
+    """Create the package with its metadata."""
+    package = epub.EpubBook()
+    add_dublin_core(package, book.metadata)
+    add_series(package, book.metadata)
+    add_accessibility(package, options.print_edition.source if options.print_edition else "")
+    return package
+
+
+def add_stylesheets(package: epub.EpubBook, embed_fonts: bool) -> list[str]:
+    """Add the shared base stylesheet, the EPUB layer and, with embedded fonts, their faces; return their names."""
+    names = list(STYLESHEETS) + ([FONT_SHEET] if embed_fonts else [])
+    for name in names:
+        item = epub.EpubItem(uid=name.replace(".", "-"), file_name=f"css/{name}", media_type="text/css")
+        item.content = (font_faces() if name == FONT_SHEET else stylesheet(name)).encode("utf-8")
+        package.add_item(item)
+    return names
+
+
+def document(uid: str, file_name: str, title: str, language: str, body: str, sheets: list[str]) -> epub.EpubItem:
+    """Make one XHTML content document in text/, linked to the stylesheets."""
+    item = epub.EpubItem(uid=uid, file_name=file_name, media_type=XHTML)
+    item.content = xhtml_document(title, language, body, [f"../css/{name}" for name in sheets]).encode("utf-8")
+    return item
+
+
+def add_cover(package: epub.EpubBook, book: Book, sheets: list[str]) -> epub.EpubItem:
+    """Add the cover image (given or generated), its EPUB 2 meta and the cover page."""
+    image = cover_image(book.metadata)
+    name = f"images/cover.{image.extension}"
+    package.add_item(PackageItem("cover-image", name, image.media_type, image.data, ["cover-image"]))
+    add_cover_meta(package, "cover-image")
+    body = cover_page(book.metadata, f"../{name}")
+    item = document("cover", "text/cover.xhtml", "Cover", book.metadata.language, body, sheets)
+    package.add_item(item)
+    return item
+
+
+def add_title_page(package: epub.EpubBook, book: Book, sheets: list[str]) -> epub.EpubItem:
+    """Add the title page."""
+    meta = book.metadata
+    item = document("titlepage", "text/titlepage.xhtml", meta.title, meta.language, render_title_page(book), sheets)
+    package.add_item(item)
+    return item
+
+
+def with_semantics(section: str, kind: str) -> str:
+    """Give a front-matter section its epub:type and ARIA role (`dedication` -> `doc-dedication`)."""
+    return section.replace("<section ", f'<section epub:type="{kind}" role="doc-{kind}" ', 1)
+
+
+def add_front_matter(package: epub.EpubBook, book: Book, sheets: list[str]) -> list[epub.EpubItem]:
+    """Add the dedication and the epigraph, each on its own page, when the book has them."""
+    from ebookgen.render.frontmatter import dedication_page, epigraph_page
+
+    items = []
+    for kind, title, section in (
+        ("dedication", "Dedication", dedication_page(book)),
+        ("epigraph", "Epigraph", epigraph_page(book)),
+    ):
+        if section:
+            body = with_semantics(section, kind)
+            items.append(document(kind, f"text/{kind}.xhtml", title, book.metadata.language, body, sheets))
+            package.add_item(items[-1])
+    return items
+
+
+def add_contents(package: epub.EpubBook, book: Book, sheets: list[str], edition: PrintEdition | None) -> list[Document]:
+    """Add one XHTML document per part opening and per chapter, in reading order."""
+    language = book.metadata.language
+    contents: list[Document] = []
+    parts = 0
+    for chapter, rendered in zip(book.chapters, render_book(book, block_ids=edition is not None), strict=True):
+        if chapter.part:
+            parts += 1
+            name = f"text/part-{parts:02d}.xhtml"
+            item = document(f"part-{parts}", name, chapter.part, language, render_part(parts, chapter.part), sheets)
+            contents.append(Document(item, chapter.part, "part"))
+        section, places = rendered.section, tuple(places_in(rendered.anchor, rendered.section))
+        if edition is not None:
+            section = insert_page_breaks(section, breaks_in(edition.breaks, places))
+        name = f"text/chapter-{rendered.number:03d}.xhtml"
+        item = document(rendered.anchor, name, rendered.title, language, section, sheets)
+        contents.append(Document(item, rendered.title, "chapter", places))
+    for entry in contents:
+        package.add_item(entry.item)
+    return contents
+
+
+def make_kepub(items: list[epub.EpubItem]) -> None:
+    """Rewrite the content documents in Kobo's kepub markup."""
+    for item in items:
+        item.content = kepubify(item.content)
+
+
+def table_of_contents(contents: list[Document]) -> tuple[NavEntry, ...]:
+    """List the chapters, each nested under the part that opened before it."""
+    top: list[NavEntry] = []
+    in_part = False
+    for entry in contents:
+        line = NavEntry(entry.title, entry.item.file_name)
+        if entry.kind == "part":
+            top.append(line)
+            in_part = True
+        elif in_part:
+            top[-1] = NavEntry(top[-1].title, top[-1].href, top[-1].children + (line,))
+        else:
+            top.append(line)
+    return tuple(top)
+
+
+def page_targets(contents: list[Document], edition: PrintEdition | None) -> tuple[PageTarget, ...]:
+    """List the print edition's pages with the document and marker each begins at."""
+    if edition is None:
+        return ()
+    targets = []
+    for page in edition.breaks:
+        home = next(document.item for document in contents if page.before in document.places)
+        targets.append(PageTarget(page.label, f"{home.file_name}#{page.marker_id}"))
+    return tuple(targets)
+
+
+def add_navigation(
+    package: epub.EpubBook,
+    book: Book,
+    sheets: list[str],
+    front: list[epub.EpubItem],
+    contents: list[Document],
+    edition: PrintEdition | None,
+) -> None:
+    """Add the navigation document and the NCX, the EPUB 2 guide and the reading order."""
+    cover, title_page, *others = front
+    first = next(document.item for document in contents if document.kind == "chapter")
+    marks = (
+        Landmark("cover", "Cover", cover.file_name),
+        Landmark("titlepage", "Title Page", title_page.file_name),
+        Landmark("bodymatter", "Start of Text", first.file_name),
+        Landmark("toc", "Contents", "nav.xhtml#toc"),
+    )
+    navigation = Navigation(table_of_contents(contents), marks, page_targets(contents, edition))
+    meta = book.metadata
+    css = [f"css/{name}" for name in sheets]
+    nav = PackageItem(
+        "nav", "nav.xhtml", XHTML, nav_document("Contents", meta.language, navigation, css).encode(), ["nav"]
+    )
+    ncx = ncx_document(book_identifier(meta), meta.title, meta.language, navigation).encode()
+    package.add_item(nav)
+    package.add_item(epub.EpubItem(uid="ncx", file_name="toc.ncx", media_type="application/x-dtbncx+xml", content=ncx))
+    package.guide = [
+        {"href": cover.file_name, "title": "Cover", "type": "cover"},
+        {"href": title_page.file_name, "title": "Title Page", "type": "title-page"},
+        {"href": first.file_name, "title": "Start of Text", "type": "text"},
+        {"href": "nav.xhtml", "title": "Contents", "type": "toc"},
+    ]
+    package.spine = [cover, title_page, *others, nav] + [document.item for document in contents]
+
+
+def font_faces() -> str:
+    """Return the stylesheet that declares the embedded book font and sets the text in it."""
+    faces = []
+    for style in FONT_FILES:
+        weight = "bold" if "Bold" in style else "normal"
+        slant = "italic" if "Italic" in style else "normal"
+        faces.append(
+            f'@font-face {{ font-family: "EB Garamond"; font-weight: {weight}; font-style: {slant};\n'
+            f'  src: url("../fonts/EBGaramond-{style}.ttf"); }}'
+        )
+    return "\n".join(faces) + '\nbody { font-family: "EB Garamond", serif; }\n'
+
+
+def add_fonts(package: epub.EpubBook) -> None:
+    """Embed the book font, subset to the characters the book uses."""
+    from ebookgen.epub.fonts import subset_font
+
+    characters = "".join(
+        sorted({char for item in package.get_items() if item.media_type == XHTML for char in item.content.decode()})
+    )
+    for style in FONT_FILES:
+        data = subset_font(styles_dir() / "fonts" / f"EBGaramond-{style}.ttf", characters)
+        package.add_item(
+            epub.EpubItem(
+                uid=f"font-{style.lower()}",
+                file_name=f"fonts/EBGaramond-{style}.ttf",
+                media_type="font/ttf",
+                content=data,
+            )
+        )
+
+
+def package_bytes(package: epub.EpubBook, modified: datetime) -> bytes:
+    """Let ebooklib write the package into memory."""
+    buffer = io.BytesIO()
+    options = {
+        "mtime": modified.astimezone(UTC),
+        "epub3_pages": False,
+        "epub3_landmark": False,
+        "raise_exceptions": True,
+    }
+    epub.write_epub(buffer, package, options)
+    return buffer.getvalue()
+
+
+def reproducible_zip(data: bytes, modified: datetime, language: str) -> bytes:
+    """Repack the EPUB: mimetype first and stored, then entries in a fixed order with fixed times.
+
+    The package document gets its xml:lang on the way through.
+    """
+    stamp = max(modified.astimezone(UTC), datetime(1980, 1, 1, tzinfo=UTC)).timetuple()[:6]
+    source = zipfile.ZipFile(io.BytesIO(data))
+    names = sorted(source.namelist(), key=lambda name: (name != "mimetype", name != "META-INF/container.xml", name))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as target:
+        for name in names:
+            info = zipfile.ZipInfo(name, date_time=stamp)
+            info.external_attr = 0o644 << 16
+            info.create_system = 3
+            if name == "mimetype":
+                info.compress_type = zipfile.ZIP_STORED
+            else:
+                info.compress_type = zipfile.ZIP_DEFLATED
+            content = source.read(name)
+            if name.endswith(".opf"):
+                content = with_package_language(content, language)
+            target.writestr(info, content, compresslevel=9 if name != "mimetype" else None)
+    return buffer.getvalue()

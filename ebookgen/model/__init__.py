@@ -1,0 +1,37 @@
+"""The document model: a neutral tree that every writer reads and no writer looks past."""
+
+from ebookgen.model.book import (
+    AuthorNote,
+    Block,
+    Book,
+    Chapter,
+    Emphasis,
+    Flashback,
+    Inline,
+    Metadata,
+    Paragraph,
+    SceneBreak,
+    SceneNote,
+    Text,
+    iter_paragraph_blocks,
+    plain_text,
+    word_count,
+)
+
+__all__ = [
+    "AuthorNote",
+    "Block",
+    "Book",
+    "Chapter",
+    "Emphasis",
+    "Flashback",
+    "Inline",
+    "Metadata",
+    "Paragraph",
+    "SceneBreak",
+    "SceneNote",
+    "Text",
+    "iter_paragraph_blocks",
+    "plain_text",
+    "word_count",
+]

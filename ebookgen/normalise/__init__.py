@@ -1,0 +1,1 @@
+"""Normalising: furniture off, structure found, typography set; the document model comes out."""

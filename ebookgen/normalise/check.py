@@ -1,0 +1,129 @@
+"""Check a manuscript: list what the normaliser could not be sure of, by source line.
+
+Structure findings come from the structure rules themselves (an end-of-flashback marker with no
+break before it, a line that looks like a marker ebookgen does not know); quote findings come
+from curling each paragraph (a quote left open that the next paragraph does not continue, a single
+quote it had to guess).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from ebookgen.model import Text
+from ebookgen.normalise.blocks import RawBlock, split_blocks
+from ebookgen.normalise.emphasis import parse_emphasis
+from ebookgen.normalise.furniture import remove_furniture
+from ebookgen.normalise.headings import heading_of
+from ebookgen.normalise.pipeline import NormaliseOptions, typography_options
+from ebookgen.normalise.report import ERROR, WARNING, Finding, error, warn
+from ebookgen.normalise.structure import (
+    FLASHBACK_END,
+    FLASHBACK_START,
+    StructureOptions,
+    find_structure,
+    is_scene_break_marker,
+)
+from ebookgen.normalise.typography import TypographyOptions, quote_doubts
+from ebookgen.project.manuscript import Project
+from ebookgen.readers.decode import read_source
+
+# A `*` or `_` placed as an opening emphasis marker: after a space or quote, before a word.
+UNCLOSED_EMPHASIS = re.compile('(?:^|(?<=[\\s"\u201c\u2018(]))(?:\\*{1,2}|_{1,2})(?=[^\\s*_])')
+QUOTE_OPENERS = "\"'\u201c\u2018"
+
+
+def check_text(text: str, options: NormaliseOptions = NormaliseOptions()) -> list[Finding]:
+    """Return every finding for one manuscript text, in line order."""
+    findings: list[Finding] = []
+    lines, _ = remove_furniture(text)
+    blocks = split_blocks(lines, options.paragraph_style)
+    find_structure(blocks, StructureOptions(options.blank_runs, options.author_notes), findings)
+    typography = typography_options(options, [block.text for block in blocks])
+    prose = prose_blocks(blocks)
+    check_quotes(prose, typography, findings)
+    check_emphasis(prose, findings)
+    return sorted(findings, key=lambda finding: finding.line)
+
+
+def check_file(
+    path: Path, options: NormaliseOptions = NormaliseOptions(), encoding: str | None = None
+) -> list[Finding]:
+    """Read and check one manuscript file, with what reading it had to repair (reported at line 1)."""
+    source = read_source(path, encoding)
+    repairs = [Finding(1, WARNING, f"{note} (whole file)") for note in source.repairs]
+    return repairs + check_text(source.text, options)
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """The findings of a whole project, formatted one per line, and how many were errors."""
+
+    lines: tuple[str, ...]
+    errors: int
+    warnings: int
+
+    @property
+    def summary(self) -> str:
+        """Return one line that counts the findings."""
+        if not self.lines:
+            return "ebookgen check: nothing uncertain found"
+        return f"ebookgen check: {self.errors} error(s), {self.warnings} warning(s)"
+
+
+def check_project(project: Project) -> CheckResult:
+    """Check every text file of a project."""
+    lines: list[str] = []
+    errors = warnings = 0
+    for path in project.sources:
+        for finding in check_file(path, project.options, project.encoding):
+            lines.append(finding.format(str(path)))
+            errors += finding.severity == ERROR
+            warnings += finding.severity != ERROR
+    return CheckResult(tuple(lines), errors, warnings)
+
+
+def prose_blocks(blocks: list[RawBlock]) -> list[RawBlock]:
+    """Return the blocks that are paragraphs of prose, not headings or marker lines."""
+    return [
+        block
+        for block in blocks
+        if not is_scene_break_marker(block.text)
+        and heading_of(block.text) is None
+        and not FLASHBACK_START.match(block.text)
+        and not FLASHBACK_END.match(block.text)
+    ]
+
+
+def check_quotes(blocks: list[RawBlock], options: TypographyOptions, findings: list[Finding]) -> None:
+    """Report quote guesses, and quotes left open where the next paragraph does not continue the speech."""
+    for index, block in enumerate(blocks):
+        doubts = quote_doubts(block.text, options)
+        for guess in doubts.guesses:
+            warn(findings, block.line, guess)
+        if doubts.left_open and not continues_speech(blocks, index + 1):
+            mark = "double" if doubts.left_open[0] == '"' else "single"
+            error(findings, block.line, f"a {mark} quote opened in this paragraph is never closed")
+
+
+def check_emphasis(blocks: list[RawBlock], findings: list[Finding]) -> None:
+    """Report an emphasis marker that opens a run but never closes it in its paragraph."""
+    for block in blocks:
+        for run in parse_emphasis(block.text):
+            unclosed = UNCLOSED_EMPHASIS.search(run.text) if isinstance(run, Text) else None
+            if unclosed:
+                mark = unclosed.group()
+                warn(
+                    findings,
+                    block.line,
+                    f"emphasis opened with {mark} is never closed in this paragraph; kept as typed",
+                )
+
+
+def continues_speech(blocks: list[RawBlock], index: int) -> bool:
+    """Tell whether the paragraph at index opens with a quote, continuing multi-paragraph speech."""
+    if index >= len(blocks):
+        return False
+    return blocks[index].text.lstrip("*_ ")[:1] in QUOTE_OPENERS

@@ -1,0 +1,123 @@
+"""Normalise a manuscript: furniture off, structure first, then typography, giving the document model.
+
+This is the only place that runs the whole text pipeline:
+raw text -> lines without licence or header -> blocks -> chapters of typed text -> typeset text -> inline runs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from ebookgen.model import AuthorNote, Block, Book, Chapter, Flashback, Metadata, Paragraph, SceneNote, Text, plain_text
+from ebookgen.normalise.blocks import split_blocks
+from ebookgen.normalise.emphasis import parse_emphasis
+from ebookgen.normalise.furniture import FoundMetadata, remove_furniture
+from ebookgen.normalise.report import Findings
+from ebookgen.normalise.structure import StructureOptions, find_structure
+from ebookgen.normalise.typography import PRIMARY_DOUBLE, PRIMARY_SINGLE, TypographyOptions, primary_quote_of, typeset
+
+
+@dataclass(frozen=True)
+class NormaliseOptions:
+    """Every choice the normaliser makes that a user may override."""
+
+    paragraph_style: str = "auto"
+    blank_runs: str = "pause"
+    author_notes: str = "keep"
+    quotes: str = "auto"
+
+
+@dataclass(frozen=True)
+class Manuscript:
+    """One normalised manuscript: its chapters and what its header block said about the book."""
+
+    chapters: list[Chapter]
+    found: FoundMetadata
+
+
+def normalise_manuscript(
+    text: str, options: NormaliseOptions = NormaliseOptions(), findings: Findings = None
+) -> Manuscript:
+    """Turn one manuscript text into typeset chapters and the metadata its header gives."""
+    lines, found = remove_furniture(text)
+    blocks = split_blocks(lines, options.paragraph_style)
+    structure = StructureOptions(blank_runs=options.blank_runs, author_notes=options.author_notes)
+    chapters = find_structure(blocks, structure, findings)
+    typography = typography_options(options, [block.text for block in blocks])
+    return Manuscript([typeset_chapter(chapter, typography) for chapter in chapters], found)
+
+
+def normalise_text(text: str, options: NormaliseOptions = NormaliseOptions()) -> list[Chapter]:
+    """Turn one manuscript text into typeset chapters."""
+    return normalise_manuscript(text, options).chapters
+
+
+def typography_options(options: NormaliseOptions, paragraphs: list[str]) -> TypographyOptions:
+    """Choose the primary quote mark: as configured, else as the manuscript's dialogue shows."""
+    quotes = options.quotes
+    if quotes == "auto":
+        quotes = primary_quote_of(paragraphs)
+    return TypographyOptions(primary_quote=PRIMARY_SINGLE if quotes == PRIMARY_SINGLE else PRIMARY_DOUBLE)
+
+
+def typeset_chapter(chapter: Chapter, options: TypographyOptions) -> Chapter:
+    """Apply typography to a chapter's titles and every text block in it."""
+    title = plain_title(chapter.title, options)
+    part = plain_title(chapter.part, options)
+    blocks = tuple(typeset_block(block, options) for block in chapter.blocks)
+    return replace(chapter, title=title, part=part, blocks=blocks)
+
+
+def plain_title(title: str, options: TypographyOptions) -> str:
+    """Typeset a heading's title, dropping emphasis markers (a title is plain text)."""
+    return plain_text(parse_emphasis(typeset(title, options))) if title else ""
+
+
+def typeset_block(block: Block, options: TypographyOptions) -> Block:
+    """Typeset one block; scene breaks pass through, flashbacks are typeset inside."""
+    if isinstance(block, Flashback):
+        return Flashback(tuple(typeset_block(inner, options) for inner in block.blocks))
+    if isinstance(block, (Paragraph, SceneNote, AuthorNote)):
+        text = typeset(plain_text(block.inlines), options)
+        return type(block)(parse_emphasis(text))
+    return block
+
+
+def with_found_metadata(metadata: Metadata, found: FoundMetadata, default_titles: frozenset[str]) -> Metadata:
+    """Fill what book.toml and the command line left at their defaults from a header block."""
+    changes: dict = {}
+    if found.title and metadata.title in default_titles:
+        changes["title"] = typeset(found.title)
+    if found.author and metadata.authors == ("Anonymous",):
+        changes["authors"] = tuple(name.strip() for name in found.author.split(" and ") if name.strip())
+    if found.description and not metadata.description:
+        changes["description"] = typeset(found.description)
+    if found.subjects and not metadata.subjects:
+        changes["subjects"] = found.subjects
+    if found.series and not metadata.series:
+        changes["series"] = found.series
+    return replace(metadata, **changes) if changes else metadata
+
+
+def build_book(
+    texts: list[str],
+    metadata: Metadata,
+    options: NormaliseOptions = NormaliseOptions(),
+    default_titles: frozenset[str] = frozenset(),
+) -> Book:
+    """Normalise manuscript texts into a book, numbering chapters in order.
+
+    A header block in the first text fills the metadata left at a default (``default_titles``
+    are the titles that were only guessed from a file name).
+    """
+    chapters: list[Chapter] = []
+    for index, text in enumerate(texts):
+        manuscript = normalise_manuscript(text, options)
+        chapters.extend(manuscript.chapters)
+        if index == 0:
+            metadata = with_found_metadata(metadata, manuscript.found, default_titles)
+    numbered = tuple(replace(chapter, number=number) for number, chapter in enumerate(chapters, start=1))
+    return Book(metadata=metadata, chapters=numbered)
+
+
+__all__ = ["Manuscript", "NormaliseOptions", "build_book", "normalise_manuscript", "normalise_text", "Text"]

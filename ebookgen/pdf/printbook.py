@@ -1,0 +1,152 @@
+"""The printed book as HTML and page rules: what the PDF writer hands WeasyPrint.
+
+The chapters are the sections ``render`` made once for both writers; this module adds the front
+matter, a recto page for each part, and generates the page geometry and furniture (trim, bleed,
+mirrored margins, running heads, folios) for a profile.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ebookgen.model import Book, Chapter
+from ebookgen.pdf.trim import BLEED_INCHES, Margins, Trim
+from ebookgen.render.frontmatter import front_matter, part_anchor
+from ebookgen.render.xhtml import RenderedChapter, attribute, text
+
+GREY_PROFILE = "--ink"
+
+
+@dataclass(frozen=True)
+class PageStyle:
+    """How the pages look: trim, bleed, margins, the recto head and the ink."""
+
+    trim: Trim
+    margins: Margins
+    bleed: bool = False
+    recto_head: str = "title"  # "title" or "chapter"
+    bookmarks: bool = True
+    grey: bool = False
+
+
+def css_string(value: str) -> str:
+    """Quote a value as a CSS string."""
+    escaped = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
+    return f'"{escaped}"'
+
+
+def part_page(chapter: Chapter) -> str:
+    """Render the page that opens a part, before the chapter it precedes."""
+    anchor = part_anchor(chapter.number)
+    return (
+        f'<section class="part" id="{anchor}" role="doc-part">\n'
+        f'<h2 class="part-title">{text(chapter.part)}</h2>\n</section>'
+    )
+
+
+def body_sections(book: Book, rendered: list[RenderedChapter], first: bool = True) -> str:
+    """Join parts and chapters; the first body page starts the folio count when `first`."""
+    sections = []
+    for chapter, done in zip(book.chapters, rendered, strict=True):
+        if chapter.part:
+            sections.append(part_page(chapter))
+        sections.append(done.section)
+    if first and sections:
+        sections[0] = mark_first_body(sections[0])
+    return "\n".join(sections)
+
+
+def mark_first_body(section: str) -> str:
+    """Put the first part or chapter in a page group of its own, where folio 1 falls."""
+    if section.startswith('<section class="part"'):
+        return section.replace('class="part"', 'class="part first-part"', 1)
+    return section.replace('class="chapter"', 'class="chapter first-chapter"', 1)
+
+
+def html_document(book: Book, body: str) -> str:
+    """Wrap the body in an HTML document carrying the book's language and metadata."""
+    meta = book.metadata
+    lang = attribute(meta.language)
+    return (
+        f'<!DOCTYPE html>\n<html lang={lang} xml:lang={lang} xmlns:epub="http://www.idpf.org/2007/ops">\n'
+        f'<head>\n<meta charset="utf-8"/>\n<title>{text(meta.title)}</title>\n'
+        f'<meta name="author" content={attribute(meta.author)}/>\n'
+        f'<meta name="description" content={attribute(meta.description)}/>\n'
+        f'<meta name="generator" content="ebookgen"/>\n</head>\n<body>\n{body}\n</body>\n</html>\n'
+    )
+
+
+def book_html(book: Book, rendered: list[RenderedChapter], year: int, links: bool = True) -> str:
+    """Assemble the whole printed book, front matter and body, as one HTML document."""
+    front = front_matter(book, year, links=links)
+    return html_document(book, f"{front}\n{body_sections(book, rendered)}")
+
+
+def geometry_css(style: PageStyle) -> str:
+    """Generate the page size, bleed and mirrored margins with the gutter on the binding side."""
+    trim, margins = style.trim, style.margins
+    bleed = f" bleed: {BLEED_INCHES}in;" if style.bleed else ""
+    return f"""
+@page {{ size: {trim.width:.4f}in {trim.height:.4f}in;{bleed} marks: none;
+         margin: {margins.top}in {margins.outside}in {margins.bottom}in {margins.inside}in; }}
+@page :left {{ margin-left: {margins.outside}in; margin-right: {margins.inside}in; }}
+@page :right {{ margin-left: {margins.inside}in; margin-right: {margins.outside}in; }}
+"""
+
+
+def furniture_css(book: Book, style: PageStyle, folio: str = "counter(page)", recto: str = "") -> str:
+    """Generate running heads and folios, and clear them on openers, parts, front matter and blanks."""
+    author, title = css_string(book.metadata.author), css_string(book.metadata.title)
+    recto = recto or ("string(chapter-head)" if style.recto_head == "chapter" else title)
+    none = "@top-left { content: none; } @top-right { content: none; }"
+    return f"""
+@page :left {{ @top-left {{ content: {author}; }} @bottom-center {{ content: {folio}; }} }}
+@page :right {{ @top-right {{ content: {recto}; }} @bottom-center {{ content: {folio}; }} }}
+@page :nth(1 of chapter) {{ {none} }}
+@page :nth(1 of first-chapter) {{ counter-reset: page 1; {none} }}
+@page :nth(1 of first-part) {{ counter-reset: page 1; }}
+@page front {{ {none} @bottom-center {{ content: none; }} }}
+@page part {{ {none} @bottom-center {{ content: none; }} }}
+@page first-part {{ {none} @bottom-center {{ content: none; }} }}
+@page :blank {{ {none} @bottom-center {{ content: none; }} }}
+.first-part {{ page: first-part; }}
+.chapter.first-chapter {{ page: first-chapter; }}
+.chapter-title {{ string-set: chapter-head content(); }}
+"""
+
+
+def outline_css(style: PageStyle, has_parts: bool) -> str:
+    """Generate bookmarks for parts and chapters, or none at all."""
+    if not style.bookmarks:
+        return "h1, h2, h3, h4, h5, h6 { bookmark-level: none; }"
+    chapter_level = 2 if has_parts else 1
+    return (
+        "h1, h2, h3, h4, h5, h6 { bookmark-level: none; }\n"
+        ".part-title { bookmark-level: 1; bookmark-label: content(); }\n"
+        f".chapter-title {{ bookmark-level: {chapter_level}; bookmark-label: content(); }}"
+    )
+
+
+def ink_css(style: PageStyle, grey_profile_url: str) -> str:
+    """Set every text in grey ink through an ICC grey profile, for a PDF/X press file."""
+    if not style.grey:
+        return ""
+    ink = f"color({GREY_PROFILE} 0)"
+    boxes = " ".join(f"@{box} {{ color: {ink}; }}" for box in ("top-left", "top-right", "bottom-center"))
+    return (
+        f'@color-profile {GREY_PROFILE} {{ src: url("{grey_profile_url}"); components: k; }}\n'
+        f"html, a, hr {{ color: {ink}; }}\n@page {{ {boxes} }}"
+    )
+
+
+def page_css(book: Book, style: PageStyle, grey_profile_url: str = "") -> str:
+    """Generate every page rule of the printed book."""
+    has_parts = any(chapter.part for chapter in book.chapters)
+    return "\n".join(
+        [
+            geometry_css(style),
+            furniture_css(book, style),
+            outline_css(style, has_parts),
+            ink_css(style, grey_profile_url),
+        ]
+    )

@@ -1,0 +1,318 @@
+"""Find what to build: a single text file or a manuscript folder with a ``book.toml``.
+
+``book.toml`` is checked against ``BOOK_KEYS`` before anything is read: an unknown key, a
+wrong type or a value outside its choices stops the build with the key and its line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+import tomllib
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from ebookgen.errors import ConfigError, InputError
+from ebookgen.model import Metadata
+from ebookgen.normalise.pipeline import NormaliseOptions
+
+TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
+STRING = (str,)
+STRINGS = "list of strings"
+DATE = (str, dt.date, dt.datetime)
+
+
+@dataclass(frozen=True)
+class Key:
+    """One key book.toml may hold: the types its value may have and, for a choice, its choices."""
+
+    types: tuple[type | str, ...]
+    choices: tuple[str, ...] = ()
+    help: str = ""
+
+
+# Every key book.toml may hold. `init` writes them all, commented, from this table.
+BOOK_KEYS: dict[str, Key] = {
+    "title": Key(STRING, help="The book's title (default: the folder's name)."),
+    "subtitle": Key(STRING),
+    "author": Key((str, STRINGS), help='One name, or several: ["Ann Lee", "Bo Park"].'),
+    "language": Key(STRING, help="A language tag: en, en-GB, fr... (default: en)."),
+    "date": Key(DATE, help="Publication date, such as 2025-03-01."),
+    "identifier": Key(STRING, help="A unique identifier (default: a UUID made from title and author)."),
+    "isbn": Key(STRING, help="The e-book's ISBN; used as the identifier when identifier is not set."),
+    "description": Key(STRING, help="The blurb e-reader libraries show."),
+    "subjects": Key((STRINGS,), help="Subjects or genres."),
+    "series": Key(STRING),
+    "series_index": Key((int, float, str), help="The book's number in its series."),
+    "publisher": Key(STRING),
+    "rights": Key(STRING, help="The copyright line."),
+    "cover": Key(STRING, help="A cover image (JPEG or PNG) beside book.toml."),
+    "dedication": Key(STRING),
+    "epigraph": Key(STRING),
+    "epigraph_source": Key(STRING),
+    "chapters": Key(("list of strings or lists of strings",), help="Text files in reading order."),
+    "encoding": Key(STRING, help="The text files' encoding when detection gets it wrong (cp1252, latin-1...)."),
+    "trim": Key(STRING, help="Default print trim size for `ebookgen pdf`, such as 5.5x8.5."),
+    "profile": Key(STRING, help="Default print profile for `ebookgen pdf` (see `ebookgen pdf --help`)."),
+    "paragraph_style": Key(STRING, ("auto", "blank", "lines", "wrapped", "indented")),
+    "scene_breaks": Key(STRING, ("markers", "blank-lines"), help="Whether extra blank lines also break scenes."),
+    "author_notes": Key(STRING, ("keep", "drop"), help="Keep or drop author's notes (A/N:)."),
+    "quotes": Key(STRING, ("auto", "double", "single"), help="The manuscript's primary quote mark."),
+}
+
+
+@dataclass(frozen=True)
+class Project:
+    """A book to build: its metadata, its text files in order and the normaliser's options."""
+
+    metadata: Metadata
+    sources: tuple[Path, ...]
+    root: Path
+    options: NormaliseOptions = field(default_factory=NormaliseOptions)
+    units: tuple[tuple[Path, ...], ...] = ()  # Files read as one text: a chapter may span the files of a unit.
+    encoding: str | None = None
+    trim: str = ""
+    profile: str = ""
+
+    @property
+    def slug(self) -> str:
+        """Return a file-name-safe form of the title."""
+        return slugify(self.metadata.title)
+
+    @property
+    def inputs(self) -> tuple[Path, ...]:
+        """Return every file the build reads (text files, book.toml, cover): none may be overwritten."""
+        extra = [self.root / "book.toml"] if (self.root / "book.toml").is_file() and self.units else []
+        if self.metadata.cover:
+            extra.append(Path(self.metadata.cover))
+        return (*self.sources, *extra)
+
+    def text_units(self) -> tuple[tuple[Path, ...], ...]:
+        """Return the groups of files to read as one text each, in reading order."""
+        return self.units or tuple((path,) for path in self.sources)
+
+
+def slugify(value: str) -> str:
+    """Turn a title into a lower-case, hyphenated file name."""
+    slug = re.sub(r"[^\w]+", "-", value.lower(), flags=re.ASCII).strip("-")
+    return slug or "book"
+
+
+def title_from_filename(path: Path) -> str:
+    """Make a readable title from a file name: `my_great-story.txt` -> `My Great Story`."""
+    words = re.sub(r"[_\-.]+", " ", path.stem).split()
+    return " ".join(word if word.isupper() else word.capitalize() for word in words) or "Untitled"
+
+
+def load_project(source: Path) -> Project:
+    """Load a project from a text file or a manuscript folder."""
+    if not source.exists():
+        raise InputError(f"{source}: no such file or folder")
+    if source.is_file():
+        metadata = Metadata(title=title_from_filename(source))
+        return Project(metadata=metadata, sources=(source,), root=source.parent)
+    if not source.is_dir():
+        raise InputError(f"{source}: not a regular file or folder")
+    config = read_book_toml(source / "book.toml") if (source / "book.toml").is_file() else {}
+    units = chapter_units(source, config)
+    return Project(
+        metadata=metadata_from(config, source),
+        sources=tuple(path for unit in units for path in unit),
+        root=source,
+        options=options_from(config),
+        units=units,
+        encoding=config.get("encoding"),
+        trim=config.get("trim", ""),
+        profile=config.get("profile", ""),
+    )
+
+
+def read_book_toml(path: Path) -> dict:
+    """Read and check book.toml, naming the key and line of any mistake."""
+    try:
+        raw = path.read_bytes().decode("utf-8-sig")
+        config = tomllib.loads(raw)
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path}: not valid TOML: {error}") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: not UTF-8; save it as UTF-8") from None
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot be read ({error.strerror})") from None
+    for key, value in config.items():
+        check_key(path, raw, key, value)
+    check_print_defaults(path, raw, config)
+    if config.get("cover") and not (path.parent / config["cover"]).is_file():
+        where = f"{path}:{line_of(raw, 'cover')}"
+        raise ConfigError(
+            f"{where}: cover image not found: {path.parent / config['cover']}; fix 'cover' or add the file"
+        )
+    return config
+
+
+def check_key(path: Path, raw: str, key: str, value: object) -> None:
+    """Stop on an unknown key, a wrong type or a value outside the key's choices."""
+    where = f"{path}:{line_of(raw, key)}"
+    if key not in BOOK_KEYS:
+        close = difflib.get_close_matches(key, BOOK_KEYS, n=1)
+        hint = f"; did you mean {close[0]!r}?" if close else "; see the book.toml reference in the README"
+        raise ConfigError(f"{where}: unknown key {key!r}{hint}")
+    spec = BOOK_KEYS[key]
+    if not any(matches(value, kind) for kind in spec.types):
+        wanted = " or ".join(kind if isinstance(kind, str) else article(kind) for kind in spec.types)
+        raise ConfigError(f"{where}: {key!r} must be {wanted}, not {toml_type(value)}")
+    if spec.choices and value not in spec.choices:
+        raise ConfigError(f"{where}: {key!r} must be one of {', '.join(spec.choices)}, not {value!r}")
+
+
+def check_print_defaults(path: Path, raw: str, config: dict) -> None:
+    """Check the print trim and profile with the PDF writer's own rules, naming the line."""
+    from ebookgen.pdf.trim import parse_trim
+    from ebookgen.pdf.writer import profile_for
+
+    for key, check in (("trim", parse_trim), ("profile", profile_for)):
+        if key in config:
+            try:
+                check(config[key])
+            except ConfigError as error:
+                raise ConfigError(f"{path}:{line_of(raw, key)}: {error}") from None
+
+
+def matches(value: object, kind: type | str) -> bool:
+    """Tell whether a TOML value has one of the types a key accepts."""
+    if kind == STRINGS:
+        return isinstance(value, list) and all(isinstance(item, str) for item in value)
+    if isinstance(kind, str):  # A list of file names, or of lists of file names (one chapter over files).
+        return isinstance(value, list) and all(isinstance(item, str) or matches(item, STRINGS) for item in value)
+    if kind in (int, float) and isinstance(value, bool):
+        return False
+    return isinstance(value, kind)
+
+
+def article(kind: type) -> str:
+    """Name a type for a message: `a string`, `an integer`."""
+    name = {str: "string", int: "integer", float: "number", dt.date: "date", dt.datetime: "date"}[kind]
+    return f"an {name}" if name[0] in "aeiou" else f"a {name}"
+
+
+def toml_type(value: object) -> str:
+    """Name a TOML value's type as the user wrote it."""
+    names = {
+        bool: "a true/false",
+        int: "an integer",
+        float: "a number",
+        str: "a string",
+        list: "a list",
+        dict: "a table",
+    }
+    return next((name for kind, name in names.items() if isinstance(value, kind)), "a date")
+
+
+def line_of(raw: str, key: str) -> int:
+    """Return the line a top-level key is set on (a table header counts for a table)."""
+    name = re.escape(key)
+    pattern = rf"^[ \t]*(?:{name}|\"{name}\")[ \t]*=|^[ \t]*\[+[ \t]*{name}[ \t]*[\].]"
+    match = re.search(pattern, raw, re.MULTILINE)
+    return raw.count("\n", 0, match.start()) + 1 if match else 1
+
+
+def natural_key(path: Path) -> tuple:
+    """Sort file names with their numbers as numbers: `2-x.txt` before `10-x.txt`."""
+    return tuple(int(part) if part.isdigit() else part.lower() for part in re.split(r"(\d+)", path.name))
+
+
+def chapter_units(folder: Path, config: dict) -> tuple[tuple[Path, ...], ...]:
+    """Return the folder's text files: the `chapters` list, or every text file in name order."""
+    if "chapters" in config:
+        units = tuple(listed_unit(folder, entry) for entry in config["chapters"])
+        if not units:
+            raise ConfigError(f"{folder / 'book.toml'}: 'chapters' is empty; list the text files in reading order")
+        return units
+    files = sorted((path for path in folder.iterdir() if is_manuscript_file(path)), key=natural_key)
+    if not files:
+        raise InputError(f"{folder}: no .txt or .md files in this folder; add one, or run `ebookgen init`")
+    return tuple((path,) for path in files)
+
+
+def listed_unit(folder: Path, entry: str | list[str]) -> tuple[Path, ...]:
+    """Resolve one `chapters` entry: a file, or a list of files that one chapter spans."""
+    names = [entry] if isinstance(entry, str) else entry
+    paths = tuple(folder / name for name in names)
+    for path in paths:
+        if not path.is_file():
+            raise ConfigError(f"{folder / 'book.toml'}: chapter file not found: {path}; fix the 'chapters' list")
+    return paths
+
+
+def is_manuscript_file(path: Path) -> bool:
+    """Tell a manuscript text file from the folder's other files (hidden files, README, book.toml)."""
+    name = path.name
+    if name.startswith((".", "~")) or name.lower().startswith(("readme", "license", "licence")):
+        return False
+    return path.suffix.lower() in TEXT_SUFFIXES and path.is_file()
+
+
+def metadata_from(config: dict, folder: Path) -> Metadata:
+    """Build the book's metadata from book.toml."""
+    author = config.get("author", "Anonymous")
+    authors = tuple(author) if isinstance(author, list) else (author,)
+    isbn = config.get("isbn", "")
+    return Metadata(
+        title=config.get("title") or title_from_filename(folder.resolve()),
+        authors=authors or ("Anonymous",),
+        language=config.get("language", "en"),
+        subtitle=config.get("subtitle", ""),
+        description=config.get("description", ""),
+        subjects=tuple(config.get("subjects", ())),
+        publisher=config.get("publisher", ""),
+        rights=config.get("rights", ""),
+        identifier=config.get("identifier", "")
+        or (f"urn:isbn:{isbn.replace('-', '').replace(' ', '')}" if isbn else ""),
+        date=str(config.get("date", "")),
+        series=config.get("series", ""),
+        series_index=str(config.get("series_index", "")),
+        dedication=config.get("dedication", ""),
+        epigraph=config.get("epigraph", ""),
+        epigraph_source=config.get("epigraph_source", ""),
+        cover=str(folder / config["cover"]) if config.get("cover") else "",
+    )
+
+
+def options_from(config: dict) -> NormaliseOptions:
+    """Build the normaliser's options from book.toml."""
+    return NormaliseOptions(
+        paragraph_style=config.get("paragraph_style", "auto"),
+        blank_runs="break" if config.get("scene_breaks") == "blank-lines" else "pause",
+        author_notes=config.get("author_notes", "keep"),
+        quotes=config.get("quotes", "auto"),
+    )
+
+
+def with_overrides(
+    project: Project, title: str | None, author: str | None, language: str | None, encoding: str | None = None
+) -> Project:
+    """Apply command-line metadata overrides."""
+    changes: dict = {}
+    if title:
+        changes["title"] = title
+    if author:
+        changes["authors"] = (author,)
+    if language:
+        changes["language"] = language
+    if changes:
+        project = replace(project, metadata=replace(project.metadata, **changes))
+    return replace(project, encoding=encoding) if encoding else project
+
+
+def with_normalise_overrides(project: Project, scene_breaks: str | None, author_notes: str | None) -> Project:
+    """Apply command-line normalisation overrides: the scene-break and author's-note policies."""
+    if scene_breaks not in (None, "markers", "blank-lines"):
+        raise ConfigError(f"--scene-breaks must be markers or blank-lines, not {scene_breaks!r}")
+    if author_notes not in (None, "keep", "drop"):
+        raise ConfigError(f"--author-notes must be keep or drop, not {author_notes!r}")
+    changes: dict = {}
+    if scene_breaks:
+        changes["blank_runs"] = "break" if scene_breaks == "blank-lines" else "pause"
+    if author_notes:
+        changes["author_notes"] = author_notes
+    return replace(project, options=replace(project.options, **changes)) if changes else project

@@ -1,0 +1,247 @@
+"""Read a manuscript file into clean Unicode text.
+
+Bytes are decoded (an explicit encoding, a byte-order mark, strict UTF-8, then a charset
+detector), mojibake from an earlier wrong decode is repaired with ftfy, line ends are unified
+and characters that XML forbids are removed, so nothing later has to care about them.
+The file is only ever opened for reading.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from ebookgen.errors import InputError
+from ebookgen.readers.markdown import is_markdown, markdown_to_text
+
+# How binary files begin. Signatures made of letters only count with a NUL byte soon after
+# (a story may begin "BMX riders" or "RIFF"), the others are never how a text begins.
+BINARY_SIGNATURES = (
+    b"%PDF-",
+    b"PK\x03\x04",
+    b"\x89PNG",
+    b"\xff\xd8\xff",
+    b"\x1f\x8b",
+    b"\x7fELF",
+    b"Rar!\x1a",
+    b"7z\xbc\xaf",
+    b"II*\x00",
+    b"MM\x00*",
+    b"\xd0\xcf\x11\xe0",  # An old Word or Excel file.
+)
+LETTER_SIGNATURES = (b"GIF8", b"BM", b"RIFF", b"OggS", b"ID3", b"fLaC", b"wOFF", b"OTTO")
+CONTROL_BYTES = [bytes([byte]) for byte in (*range(0, 9), 11, *range(14, 27), *range(28, 32))]
+BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# Single-byte Western code pages a detector confuses on short texts; Windows-1252 wins a tie.
+LATIN_CODEPAGES = {
+    "ascii", "latin_1", "iso8859_1", "iso8859_2", "iso8859_3", "iso8859_4", "iso8859_9", "iso8859_10",
+    "iso8859_13", "iso8859_14", "iso8859_15", "iso8859_16", "cp1250", "cp1252", "cp1254", "cp1257",
+    "cp437", "cp850", "cp852", "cp858", "cp775", "cp1006", "cp1125",
+    "mac_roman", "mac_latin2", "mac_iceland", "mac_turkish",
+}  # fmt: skip
+TYPOGRAPHIC = set("\u2018\u2019\u201a\u201c\u201d\u201e\u2013\u2014\u2026\u00ab\u00bb\u2039\u203a\u00a0\u00b7")
+
+# Characters that XML 1.0 forbids, plus C1 controls: none of them may reach a document.
+FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff\ud800-\udfff]")
+# Invisible characters that only ever get in the way of the rules that follow.
+INVISIBLE = re.compile("[\u200b\u200c\u2060\ufeff\u00ad]")
+# Terminal escape sequences (colour codes pasted from a console): the escape and its parameters.
+TERMINAL_ESCAPE = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b[\]P^_][^\x07\x1b]*(?:\x07|\x1b\\)?")
+# Common traces of UTF-8 read as Windows-1252 or Latin-1: only lines with one are given to ftfy.
+MOJIBAKE_HINT = re.compile(
+    "[\u00c2\u00c3\u00c5\u00e2\u00ef\u00f0][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]"
+)  # noqa: E501
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """A manuscript file's text, with how it was decoded and what was repaired, for ``check``."""
+
+    path: Path
+    text: str
+    encoding: str
+    repairs: tuple[str, ...] = ()
+
+
+def read_text(path: Path, encoding: str | None = None) -> str:
+    """Return the text of a manuscript file, decoded and cleaned."""
+    return read_source(path, encoding).text
+
+
+def read_unit(paths: tuple[Path, ...], encoding: str | None = None) -> str:
+    """Return the text of files read as one (a chapter may run from one into the next)."""
+    return "\n\n".join(read_text(path, encoding) for path in paths)
+
+
+def read_source(path: Path, encoding: str | None = None) -> SourceText:
+    """Read, decode and clean one manuscript file, noting every repair made."""
+    data = read_bytes(path)
+    text, used = decode(data, path, encoding)
+    text, repaired = repair_mojibake(unify_line_ends(text))
+    cleaned = clean(text)
+    if is_markdown(path.name):
+        cleaned = markdown_to_text(cleaned)
+    if not cleaned.strip():
+        raise InputError(f"{path}: the file is empty; write the story in it first")
+    return SourceText(path, cleaned, used, repair_notes(repaired, count_dropped(text)))
+
+
+def repair_notes(mojibake_lines: int, dropped: int) -> tuple[str, ...]:
+    """Describe the repairs made while reading, for the ``check`` report."""
+    notes = []
+    if mojibake_lines:
+        notes.append(f"repaired mojibake on {mojibake_lines} line(s) (text decoded wrongly before it reached ebookgen)")
+    if dropped:
+        notes.append(f"removed {dropped} control character(s)")
+    return tuple(notes)
+
+
+def read_bytes(path: Path) -> bytes:
+    """Read the file's bytes, opening it read-only, or say in one line why it cannot be read."""
+    try:
+        with open(path, "rb") as handle:
+            return handle.read()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a folder, not a text file") from None
+    except PermissionError:
+        raise InputError(f"{path}: permission denied; make the file readable (chmod +r)") from None
+    except OSError as error:
+        raise InputError(f"{path}: cannot be read ({error.strerror})") from None
+
+
+def decode(data: bytes, path: Path, encoding: str | None = None) -> tuple[str, str]:
+    """Decode bytes: an explicit encoding, a byte-order mark, UTF-8, else detect; return text and encoding."""
+    if encoding:
+        return decode_as(data, path, encoding), encoding
+    for bom, name in BOMS:
+        if data.startswith(bom):
+            return data.decode(name, errors="replace"), name
+    bomless = bomless_utf16(data)
+    if bomless:
+        return data.decode(bomless, errors="replace"), bomless
+    if data.startswith(BINARY_SIGNATURES) or (data.startswith(LETTER_SIGNATURES) and b"\x00" in data[:64]):
+        raise InputError(f"{path}: this is a binary file (an image, archive or PDF?), not plain text")
+    try:
+        text, used = data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        if control_share(data) > 0.05 or data[:8192].count(0) > len(data[:8192]) // 100:
+            raise InputError(f"{path}: this is a binary file, not plain text; give the story as .txt or .md") from None
+        return detect_and_decode(data)
+    if control_share(data) > 0.3:
+        raise InputError(f"{path}: this is mostly control characters, not text; give the story as .txt or .md")
+    return text, used
+
+
+def decode_as(data: bytes, path: Path, encoding: str) -> str:
+    """Decode with the encoding the user named."""
+    try:
+        return data.decode(encoding)
+    except LookupError:
+        raise InputError(f"{path}: unknown encoding {encoding!r}; try utf-8, cp1252 or latin-1") from None
+    except UnicodeDecodeError as error:
+        raise InputError(f"{path}: not valid {encoding} at byte {error.start}; leave out --encoding") from None
+
+
+def bomless_utf16(data: bytes) -> str | None:
+    """Recognise UTF-16 text without a byte-order mark by its zero bytes at every other place."""
+    sample = data[:4096]
+    if len(sample) < 8 or len(sample) % 2:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    half = len(sample) // 2
+    if odd.count(0) > 0.9 * half and even.count(0) < 0.1 * half:
+        return "utf-16-le"
+    if even.count(0) > 0.9 * half and odd.count(0) < 0.1 * half:
+        return "utf-16-be"
+    return None
+
+
+def control_share(data: bytes) -> float:
+    """Return the share of the first 8 KB that are control bytes no text holds (tab, line ends, FF, ESC are fine)."""
+    sample = data[:8192]
+    if not sample:
+        return 0.0
+    controls = sum(sample.count(byte) for byte in CONTROL_BYTES)
+    return controls / len(sample)
+
+
+def detect_and_decode(data: bytes) -> tuple[str, str]:
+    """Decode bytes that are not UTF-8 with a charset detector, preferring Windows-1252 among look-alikes."""
+    from charset_normalizer import from_bytes
+
+    matches = from_bytes(data[:200_000])
+    best = matches.best()
+    guess = best.encoding if best is not None else "cp1252"
+    if guess not in LATIN_CODEPAGES:
+        try:
+            return data.decode(guess), guess
+        except (UnicodeDecodeError, LookupError):
+            pass
+    candidates = ["cp1252"] + [m.encoding for m in matches if m.encoding in LATIN_CODEPAGES and m.encoding != "ascii"]
+    scored = [(plausibility(data, name), -index, name) for index, name in enumerate(dict.fromkeys(candidates))]
+    _, _, name = max(scored)
+    return data.decode(name, errors="replace"), name
+
+
+def plausibility(data: bytes, encoding: str) -> int:
+    """Score a decoding: letters and typographic marks count for it, stray symbols and gaps against."""
+    try:
+        text = data[:200_000].decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        return -(10**9)
+    score = 0
+    for char in text:
+        if ord(char) < 128:
+            continue
+        score += 1 if char.isalpha() or char in TYPOGRAPHIC else -3
+    return score
+
+
+def repair_mojibake(text: str) -> tuple[str, int]:
+    """Repair mojibake (``donâ€™t`` for ``don’t``) line by line with ftfy; return the text and lines fixed."""
+    if not MOJIBAKE_HINT.search(text):
+        return text, 0
+    import ftfy
+
+    lines = text.split("\n")
+    fixed = 0
+    for index, line in enumerate(lines):
+        if MOJIBAKE_HINT.search(line):
+            repaired = ftfy.fix_encoding(line)
+            if repaired != line:
+                lines[index] = repaired
+                fixed += 1
+    return "\n".join(lines), fixed
+
+
+def count_dropped(text: str) -> int:
+    """Count the control characters ``clean`` removes (tabs, line ends and form feeds are kept as space)."""
+    return len(FORBIDDEN.findall(text.replace("\x0c", "")))
+
+
+def unify_line_ends(text: str) -> str:
+    """Make every line end a newline, so that mojibake is repaired line by line whatever the line ends."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # A form feed (page break) ends a paragraph; a vertical tab is Word's manual line break.
+    return text.replace("\u2028", "\n").replace("\u2029", "\n\n").replace("\x0c", "\n\n").replace("\x0b", "\n")
+
+
+def clean(text: str) -> str:
+    """Unify line ends and remove characters no book should carry."""
+    # NEL waits until after the mojibake repair: U+0085 is also the tail of a wrongly decoded Å.
+    text = unify_line_ends(text).replace("\x85", "\n")
+    text = TERMINAL_ESCAPE.sub("", text)
+    text = INVISIBLE.sub("", text)
+    text = FORBIDDEN.sub("", text)
+    text = text.replace("\t", "    ").replace("\u00a0", " ").replace("\u202f", " ").replace("\u2007", " ")
+    return text

@@ -1,0 +1,1 @@
+"""Rendering: the model as XHTML, once, for both writers."""
