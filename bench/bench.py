@@ -119,7 +119,7 @@ def measure(kind: str, source: str, output: str, jobs: int) -> dict:
         assert "weasyprint" not in sys.modules, "ebookgen epub imported WeasyPrint"
     elif kind == "pdf":
         from ebookgen import build_pdf
-        from ebookgen.pdf.writer import PdfOptions
+        from ebookgen.pdf.options import PdfOptions
 
         pages = build_pdf(Path(source), Path(output), PdfOptions(jobs=jobs)).pages
     elif kind == "weasyprint":

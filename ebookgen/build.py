@@ -22,7 +22,7 @@ from ebookgen.readers.decode import read_unit
 from ebookgen.render.xhtml import render_book
 
 if TYPE_CHECKING:
-    from ebookgen.pdf.writer import PdfOptions, PdfResult
+    from ebookgen.pdf.options import PdfOptions, PdfResult
 
 
 def load_book(project: Project) -> Book:
@@ -85,7 +85,8 @@ def build_all(
     progress=None,
 ) -> BuildResult:
     """Build the PDF and the EPUB from one normalisation; the EPUB gets the PDF's page list."""
-    from ebookgen.pdf.writer import PdfOptions, write_pdf
+    from ebookgen.pdf.options import PdfOptions
+    from ebookgen.pdf.writer import write_pdf
 
     project = source if isinstance(source, Project) else load_project(Path(source))
     folder = Path(folder) if folder else Path("dist")
@@ -112,7 +113,8 @@ def build_pdf(
     source: str | Path | Project, output: str | Path | None = None, options: PdfOptions | None = None, progress=None
 ) -> PdfResult:
     """Build a print PDF from a manuscript file or folder; return what was written (a PdfResult)."""
-    from ebookgen.pdf.writer import PdfOptions, write_pdf
+    from ebookgen.pdf.options import PdfOptions
+    from ebookgen.pdf.writer import write_pdf
 
     project = source if isinstance(source, Project) else load_project(Path(source))
     target = Path(output) if output else default_output(project, ".pdf")

@@ -133,7 +133,7 @@ def test_a_failed_layout_never_replaces_a_good_book(story: Path, tmp_path: Path,
     def failing_layout(*args, **kwargs):
         raise RenderError("PDF layout failed: simulated")
 
-    monkeypatch.setattr("ebookgen.pdf.writer.lay_out", failing_layout)
+    monkeypatch.setattr("ebookgen.pdf.weasy.lay_out", failing_layout)
     result = runner.invoke(app, ["pdf", str(story), "-o", str(target)])
     assert result.exit_code == 5
     assert target.read_bytes() == b"%PDF good" and leftovers(tmp_path) == []

@@ -169,7 +169,7 @@ def test_markers_sit_where_the_pdf_pages_begin(built) -> None:
 
 def test_the_parallel_layout_gives_the_same_page_list(built, tmp_path: Path) -> None:
     from ebookgen.build import build_all
-    from ebookgen.pdf.writer import PdfOptions
+    from ebookgen.pdf.options import PdfOptions
 
     source = tmp_path / "river_book.txt"
     source.write_text(story(), encoding="utf-8")

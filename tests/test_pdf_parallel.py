@@ -8,9 +8,10 @@ from pathlib import Path
 import pikepdf
 import pytest
 
+from ebookgen.pdf.options import PdfOptions
 from ebookgen.pdf.parallel import split_chapters
 from ebookgen.pdf.trim import parse_trim
-from ebookgen.pdf.writer import PdfOptions, write_pdf
+from ebookgen.pdf.writer import write_pdf
 
 from .test_pdf_print import (
     annotation_count,

@@ -14,8 +14,9 @@ from typer.testing import CliRunner
 from ebookgen.cli.app import app
 from ebookgen.errors import ConfigError, RenderError
 from ebookgen.model import Book, Chapter, Metadata, Paragraph, SceneBreak, Text
+from ebookgen.pdf.options import PdfOptions
 from ebookgen.pdf.trim import gutter_for, parse_trim
-from ebookgen.pdf.writer import PdfOptions, write_pdf
+from ebookgen.pdf.writer import write_pdf
 
 from .test_pdf import fonts_of
 

@@ -143,6 +143,12 @@ def prepare(
     return with_normalise_overrides(project, scene_breaks, author_notes)
 
 
+def say_notes(notes) -> None:
+    """Print what the library did differently, one warning line each, on stderr (not with --quiet)."""
+    for note in () if SETTINGS.quiet else notes:
+        typer.echo(f"ebookgen: warning: {note}", err=True)
+
+
 def summarise(written: list, stats=None) -> None:
     """Print the closing summary unless --quiet: files, sizes, pages, chapters, words, reading time."""
     if SETTINGS.quiet:
@@ -217,6 +223,7 @@ def pdf(
         trim, profile = trim or project.trim or "5.5x8.5", profile or project.profile or "print"
         options = pdf_options(trim, bleed, profile, running_head, jobs)
         result = build_pdf_with_progress(project, output, options=options)
+        say_notes(result.notes)
         summarise([Written(result.path, result.pages)], stats_of_book(load_book(project)))
 
 
@@ -238,8 +245,8 @@ def build_pdf_with_progress(project, output: Path | None, **options):
 def pdf_options(trim: str, bleed: bool, profile: str, running_head: str, jobs: int):
     """Check the pdf command's page options and gather them."""
     from ebookgen.errors import ConfigError
+    from ebookgen.pdf.options import PdfOptions, profile_for
     from ebookgen.pdf.trim import parse_trim
-    from ebookgen.pdf.writer import PdfOptions, profile_for
 
     profile_for(profile)
     if running_head not in ("title", "chapter"):
@@ -343,6 +350,7 @@ def build(
             result = build_all(
                 project, output, kobo=kobo, embed_fonts=embed_fonts, pdf_options=options, progress=progress
             )
+        say_notes(result.pdf.notes)
         written = [Written(result.pdf.path, result.pdf.pages), Written(result.epub)]
         summarise(written, stats_of_book(result.book))
 

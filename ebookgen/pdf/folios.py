@@ -2,14 +2,14 @@
 
 WeasyPrint paginates a document first and makes its margin boxes (running heads, folios) after.
 A chunk's worker reports its page count as soon as it is paginated and waits, before the margin
-boxes, for the folio its first page carries; by then the chunks before it have been paginated too
-(they were handed out first), so the wait is short. The main process relays counts into folios.
+boxes (``weasy.numbered_from`` asks ``first_folio``), for the folio its first page carries; by then
+the chunks before it have been paginated too (they were handed out first), so the wait is short.
+The main process relays counts into folios.
 """
 
 from __future__ import annotations
 
 import threading
-from contextlib import contextmanager
 from dataclasses import dataclass
 
 # Seconds a chunk waits for its first folio before the build is given up as stuck.
@@ -54,27 +54,6 @@ def first_folio(chunk: int, pages: int) -> int:
     if not CHANNEL.ready[chunk].wait(PATIENCE) or CHANNEL.starts[chunk] <= 0:
         raise RuntimeError("the chunks before this one failed to lay out")
     return CHANNEL.starts[chunk]
-
-
-@contextmanager
-def folios_from_channel(chunk: int):
-    """While laying out a chunk, number its pages from the first folio the main process relays."""
-    import weasyprint.layout as layout
-
-    original = layout.make_margin_boxes
-    offset: list[int] = []
-
-    def make_margin_boxes(context, page, state):
-        if not offset:
-            offset.append(first_folio(chunk, len(context.page_maker) - 1) - 1)
-        counters = {**state[1], "page": [value + offset[0] for value in state[1].get("page", [1])]}
-        return original(context, page, [state[0], counters, *state[2:]])
-
-    layout.make_margin_boxes = make_margin_boxes
-    try:
-        yield
-    finally:
-        layout.make_margin_boxes = original
 
 
 class FolioRelay:

@@ -18,38 +18,37 @@ import tempfile
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 
 from ebookgen.model import Book, iter_paragraph_blocks, plain_text, word_count
 from ebookgen.output import atomic_path
+from ebookgen.pdf import weasy
 from ebookgen.pdf.bodypages import BodyPage, Laid, chunk_sheets
-from ebookgen.pdf.folios import FolioChannel, FolioRelay, folios_from_channel, join_channel, make_channel, reset_channel
+from ebookgen.pdf.folios import FolioChannel, FolioRelay, first_folio, join_channel, make_channel, reset_channel
 from ebookgen.pdf.join import LINK_SCHEME, Pieces, join_pdf
-from ebookgen.pdf.printbook import (
-    PageStyle,
-    body_sections,
-    furniture_css,
-    geometry_css,
-    html_document,
-    ink_css,
-    outline_css,
-)
-from ebookgen.pdf.trim import estimated_pages, gutter_for, margins_for
-from ebookgen.pdf.writer import (
+from ebookgen.pdf.options import (
     PARALLEL_MIN_WORDS,
     PdfOptions,
     PdfResult,
     Progress,
     copyright_year,
-    grey_profile_url,
-    lay_out,
-    page_anchors,
-    page_starts,
     page_style,
     profile_for,
     report,
-    write_options,
 )
+from ebookgen.pdf.printbook import (
+    PageStyle,
+    body_sections,
+    furniture_css,
+    geometry_css,
+    grey_profile_url,
+    html_document,
+    ink_css,
+    outline_css,
+)
+from ebookgen.pdf.single import lay_out
+from ebookgen.pdf.trim import estimated_pages, gutter_for, margins_for
 from ebookgen.render.frontmatter import front_matter
 from ebookgen.render.xhtml import RenderedChapter, render_book
 
@@ -77,10 +76,14 @@ class Crew:
         self.pool = ProcessPoolExecutor(workers, context, initializer=join_channel, initargs=(self.channel,))
         gc.freeze()  # a crew forked late: the workers' collector then never walks what they inherit
         try:
-            for _ in range(workers):
-                self.pool.submit(warm_up)  # the first submit forks every worker
+            # The first submit forks every worker; each imports WeasyPrint and probes its private hooks.
+            self.probes = [self.pool.submit(warm_up) for _ in range(workers)]
         finally:
             gc.unfreeze()
+
+    def unsupported(self) -> str:
+        """Return what the workers' WeasyPrint lacks for the parallel layout, "" when it has it all."""
+        return self.probes[0].result()
 
     def __enter__(self) -> Crew:
         return self
@@ -89,9 +92,9 @@ class Crew:
         self.pool.shutdown(wait=True, cancel_futures=True)
 
 
-def warm_up() -> None:
-    """Import WeasyPrint in a worker while the main process reads the book."""
-    import weasyprint  # noqa: F401
+def warm_up() -> str:
+    """Import WeasyPrint in a worker while the main process reads the book, and probe its hooks."""
+    return weasy.probe()
 
 
 def early_crew(manuscript_bytes: int, options: PdfOptions) -> AbstractContextManager[Crew | None]:
@@ -115,11 +118,10 @@ class Job:
 
 
 def write_parallel(
-    book: Book, target: Path, options: PdfOptions, workers: int, progress: Progress | None, crew: Crew | None = None
+    book: Book, target: Path, options: PdfOptions, workers: int, progress: Progress | None, crew: Crew
 ) -> PdfResult:
-    """Lay the book out in worker processes (the crew's, or new ones) and join the pieces into one PDF at target."""
-    with nullcontext(crew) if crew is not None and crew.workers >= workers else Crew(workers) as crew:
-        return write_with(crew, book, target, options, workers, progress)
+    """Lay the book out with the crew's workers and join the pieces into one PDF at target."""
+    return write_with(crew, book, target, options, workers, progress)
 
 
 def write_with(crew: Crew, book: Book, target: Path, options: PdfOptions, workers: int, progress) -> PdfResult:
@@ -142,7 +144,7 @@ def write_with(crew: Crew, book: Book, target: Path, options: PdfOptions, worker
 
 
 def joined_starts(pieces: Pieces, sheets: list[BodyPage], offset: int) -> list[tuple[str, int]]:
-    """Say for each page of the joined book which element's text opens it (see ``pdf.page_starts``)."""
+    """Say for each page of the joined book which element's text opens it (see ``weasy.page_starts``)."""
     nothing = ("", 0)
     starts = list(pieces.front.starts) + [nothing] * (offset - pieces.front.pages)
     for sheet in sheets:
@@ -245,13 +247,16 @@ def front_job(layout: Layout, style: PageStyle, sheets: list[BodyPage]) -> Job:
 
 def lay_out_job(job: Job) -> Laid:
     """Lay out and write one document, in a worker; report the glyphs it used so the join can share fonts."""
-    with folios_from_channel(job.chunk) if job.chunk >= 0 else nullcontext():
+    numbered = weasy.numbered_from(partial(first_folio, job.chunk)) if job.chunk >= 0 else nullcontext()
+    with numbered:
         document = lay_out(job.html, job.css, job.options)
-    document.write_pdf(job.path, **write_options(profile_for(job.options.profile)))
-    glyphs = {
-        font.name.decode().lstrip("/"): {gid: (text, font.widths[gid]) for gid, text in font.to_unicode.items()}
-        for font in document.fonts.values()
-    }
+    weasy.write(document, job.path, profile_for(job.options.profile).variant)
     pages = document.pages
-    blanks = frozenset(index for index, page in enumerate(pages) if page._page_box.page_type.blank)
-    return Laid(job.path, len(pages), blanks, page_anchors(pages), glyphs, tuple(page_starts(pages)))
+    return Laid(
+        job.path,
+        len(pages),
+        weasy.blank_pages(pages),
+        weasy.page_anchors(pages),
+        weasy.used_glyphs(document),
+        tuple(weasy.page_starts(pages)),
+    )

@@ -13,6 +13,7 @@ from ebookgen.model import Book, Chapter
 from ebookgen.pdf.trim import BLEED_INCHES, Margins, Trim
 from ebookgen.render.frontmatter import front_matter, part_anchor
 from ebookgen.render.xhtml import RenderedChapter, attribute, text
+from ebookgen.resources import styles_dir
 
 GREY_PROFILE = "--ink"
 
@@ -150,3 +151,8 @@ def page_css(book: Book, style: PageStyle, grey_profile_url: str = "") -> str:
             ink_css(style, grey_profile_url),
         ]
     )
+
+
+def grey_profile_url() -> str:
+    """Return the URL of the grey ICC profile shipped for press files."""
+    return (styles_dir() / "icc" / "ebookgen-grey.icc").as_uri()

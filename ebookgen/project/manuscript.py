@@ -167,8 +167,8 @@ def check_key(path: Path, raw: str, key: str, value: object) -> None:
 
 def check_print_defaults(path: Path, raw: str, config: dict) -> None:
     """Check the print trim and profile with the PDF writer's own rules, naming the line."""
+    from ebookgen.pdf.options import profile_for
     from ebookgen.pdf.trim import parse_trim
-    from ebookgen.pdf.writer import profile_for
 
     for key, check in (("trim", parse_trim), ("profile", profile_for)):
         if key in config:

@@ -1,0 +1,111 @@
+"""What the PDF writer is asked for and what it gives back: profiles, options, the result record."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from ebookgen.errors import ConfigError
+from ebookgen.model import Book, word_count
+from ebookgen.pdf.printbook import PageStyle
+from ebookgen.pdf.trim import DEFAULT_TRIM, Trim, margins_for, parse_trim
+
+Progress = Callable[[int, int], None]
+# Below this many words a single layout is about as quick as starting worker processes.
+PARALLEL_MIN_WORDS = 30_000
+RUNNING_HEADS = ("title", "chapter")
+
+
+@dataclass(frozen=True)
+class Profile:
+    """What a printer or a reader wants from the file."""
+
+    name: str
+    bookmarks: bool
+    links: bool
+    variant: str | None = None
+    grey: bool = False
+
+
+PROFILES = {
+    "print": Profile("print", bookmarks=True, links=False),
+    "kdp": Profile("kdp", bookmarks=False, links=False),
+    "ingram": Profile("ingram", bookmarks=False, links=False, variant="pdf/x-4", grey=True),
+    "screen": Profile("screen", bookmarks=True, links=True),
+}
+DEFAULT_PROFILE = "print"
+
+
+@dataclass(frozen=True)
+class PdfOptions:
+    """The printed book's page and the file's profile."""
+
+    trim: Trim = field(default_factory=lambda: parse_trim(DEFAULT_TRIM))
+    bleed: bool = False
+    profile: str = DEFAULT_PROFILE
+    recto_head: str = "title"
+    year: int = 0  # the copyright year when book.toml gives no date; 0 means this year
+    jobs: int = 0  # worker processes; 0 means one per core, 1 lays the book out in this process
+
+
+@dataclass(frozen=True)
+class PdfResult:
+    """What was written: the file, its page count, where each element landed and each page's folio."""
+
+    path: Path
+    pages: int
+    anchors: dict[str, int] = field(default_factory=dict)  # element id -> 1-based physical page
+    folios: list[str] = field(default_factory=list)  # the printed folio of each page, "" where none
+    # For each physical page: the id of the element whose text opens the page, and how many non-space
+    # characters of that element's text were laid out on earlier pages (0 when the page opens with it).
+    page_starts: list[tuple[str, int]] = field(default_factory=list)
+    notes: tuple[str, ...] = ()  # one line each for the user: what the writer did differently, and why
+
+
+def profile_for(name: str) -> Profile:
+    """Return the named profile, or fail naming the ones there are."""
+    if name not in PROFILES:
+        raise ConfigError(f"profile {name!r} is not one of {', '.join(PROFILES)}")
+    return PROFILES[name]
+
+
+def check_running_head(value: str) -> str:
+    """Return a running-head choice, or fail naming the ones there are."""
+    if value not in RUNNING_HEADS:
+        raise ConfigError(f"--running-head must be title or chapter, not {value!r}")
+    return value
+
+
+def report(progress: Progress | None, done: int, total: int) -> None:
+    """Tell the caller how many chapters are laid out."""
+    if progress is not None:
+        progress(done, total)
+
+
+def worker_count(book: Book, options: PdfOptions) -> int:
+    """Return how many processes lay the book out: one for a short book unless asked, at most one per chapter."""
+    if options.jobs == 0 and word_count(book) < PARALLEL_MIN_WORDS:
+        return 1
+    wanted = options.jobs or os.cpu_count() or 1
+    return max(1, min(wanted, len(book.chapters)))
+
+
+def copyright_year(options: PdfOptions) -> int:
+    """Return the year the copyright page shows when book.toml has no date."""
+    return options.year or datetime.now(tz=UTC).year
+
+
+def page_style(options: PdfOptions, pages: int) -> PageStyle:
+    """Return the page style for a book of that many pages."""
+    profile = profile_for(options.profile)
+    return PageStyle(
+        trim=options.trim,
+        margins=margins_for(pages),
+        bleed=options.bleed,
+        recto_head=options.recto_head,
+        bookmarks=profile.bookmarks,
+        grey=profile.grey,
+    )

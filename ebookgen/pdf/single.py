@@ -1,0 +1,50 @@
+"""Lay a book out in this process, as one WeasyPrint document.
+
+The book is laid out once with the gutter its estimated page count calls for, and again only when
+the real count falls in another bracket of the gutter table. It needs none of the private hooks the
+parallel layout uses to write the PDF; the folios and page starts it reports for the e-book's page
+list do read WeasyPrint's page boxes (``weasy.py``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from ebookgen.model import Book, word_count
+from ebookgen.output import atomic_path
+from ebookgen.pdf import weasy
+from ebookgen.pdf.options import PdfOptions, PdfResult, Progress, copyright_year, page_style, profile_for, report
+from ebookgen.pdf.printbook import GREY_PROFILE, book_html, grey_profile_url, page_css
+from ebookgen.pdf.trim import estimated_pages, gutter_for, margins_for
+from ebookgen.render.xhtml import render_book
+
+
+def write_single(book: Book, target: Path, options: PdfOptions, progress: Progress | None) -> PdfResult:
+    """Lay the whole book out in this process and write it at target, atomically."""
+    profile = profile_for(options.profile)
+    report(progress, 0, len(book.chapters))
+    html = book_html(book, render_book(book, block_ids=True), copyright_year(options), links=profile.links)
+    document = lay_out_fitted(book, html, options)
+    with atomic_path(target) as temporary:
+        weasy.write(document, temporary, profile.variant)
+    report(progress, len(book.chapters), len(book.chapters))
+    pages = document.pages
+    return PdfResult(target, len(pages), weasy.page_anchors(pages), weasy.folio_labels(pages), weasy.page_starts(pages))
+
+
+def lay_out_fitted(book: Book, html: str, options: PdfOptions):
+    """Lay out with the gutter for the estimated page count; again if the real count needs another."""
+    guess = estimated_pages(word_count(book), options.trim)
+    style = page_style(options, guess)
+    document = lay_out(html, page_css(book, style, grey_profile_url()), options)
+    pages = len(document.pages)
+    if gutter_for(pages) != gutter_for(guess):
+        style = replace(style, margins=margins_for(pages))
+        document = lay_out(html, page_css(book, style, grey_profile_url()), options)
+    return document
+
+
+def lay_out(html: str, css: str, options: PdfOptions):
+    """Lay out a document for the options' profile (a press profile writes a grey output intent)."""
+    return weasy.lay_out(html, css, GREY_PROFILE if profile_for(options.profile).grey else None)

@@ -1,0 +1,203 @@
+"""WeasyPrint, all of it in one place: the public calls, and the private parts the print layout needs.
+
+Public API: ``HTML``, ``CSS``, ``FontConfiguration``, ``Document.write_pdf``, ``Page.anchors``.
+Private, and so free to change in any WeasyPrint release, each used here and nowhere else:
+
+- ``Page._page_box.page_type`` (``blank``, ``name``): which pages are blank or openers, for the folios;
+- the box tree under ``Page._page_box`` (text boxes, their ``anchor`` and ``hyphenate_character``
+  styles): which text opens each page, for the e-book's page list;
+- ``weasyprint.layout.make_margin_boxes`` and ``LayoutContext.page_maker``: a chunk of a parallel
+  layout learns its first folio after pagination and before its running heads and folios are made;
+- ``Document.fonts`` (``to_unicode``, ``widths``): the glyphs each chunk used, so the join can share
+  one subset per face.
+
+``probe`` lays out a two-page document through every one of them. The parallel layout runs only
+where it passes; elsewhere the book is laid out in one process, which needs none of the hooks.
+WeasyPrint is imported inside the functions, so ``ebookgen epub`` never loads it.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from ebookgen.errors import RenderError
+from ebookgen.resources import styles_dir
+
+# The layout function the parallel path wraps: (module, name). A test renames it to simulate a release without it.
+MARGIN_HOOK = ("weasyprint.layout", "make_margin_boxes")
+# Pages whose furniture is cleared: front matter and part pages carry no folio.
+UNNUMBERED_PAGES = ("front", "part", "first-part")
+PROBE_HTML = """<!DOCTYPE html><html lang="en"><head><style>
+@page { size: 120px 120px; margin: 20px; @bottom-center { content: counter(page); font-size: 8px; } }
+</style></head><body><p id="one">ebookgen</p><p id="two" style="break-before: page">probe</p></body></html>"""
+
+
+def version() -> str:
+    """Return the installed WeasyPrint's version."""
+    from importlib.metadata import version as installed
+
+    return installed("weasyprint")
+
+
+def lay_out(html: str, css: str, output_intent: str | None = None):
+    """Lay out a document with the shared base, the print layer and the generated page rules."""
+    from weasyprint import CSS, HTML
+    from weasyprint.text.fonts import FontConfiguration
+
+    folder = styles_dir()
+    fonts, profiles = FontConfiguration(), {}
+    sheets = [
+        CSS(filename=str(folder / "base.css"), font_config=fonts),
+        CSS(filename=str(folder / "print.css"), font_config=fonts),
+        CSS(string=css, font_config=fonts, color_profiles=profiles, base_url=str(folder)),
+    ]
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    intent = {"output_intent": output_intent} if output_intent else {}
+    try:
+        return HTML(string=html, base_url=str(folder)).render(
+            stylesheets=sheets, font_config=fonts, color_profiles=profiles, **intent
+        )
+    except Exception as error:  # WeasyPrint raises many kinds; the user needs one line.
+        raise RenderError(f"PDF layout failed: {error}") from error
+
+
+def write(document, target: Path, variant: str | None = None) -> None:
+    """Write a laid-out document as a PDF file."""
+    options = {"pdf_variant": variant} if variant else {}
+    document.write_pdf(target, full_fonts=False, **options)
+
+
+def page_anchors(pages, offset: int = 0) -> dict[str, int]:
+    """Map every element id on the laid-out pages to its 1-based physical page."""
+    anchors: dict[str, int] = {}
+    for index, page in enumerate(pages):
+        for anchor in page.anchors:
+            anchors.setdefault(anchor, offset + index + 1)
+    return anchors
+
+
+def blank_pages(pages) -> frozenset[int]:
+    """Return the 0-based indexes of the pages WeasyPrint left blank before a recto."""
+    return frozenset(index for index, page in enumerate(pages) if page._page_box.page_type.blank)
+
+
+def folio_labels(pages) -> list[str]:
+    """Return the folio printed on each page: counted from the first body page, shown where not cleared."""
+    labels: list[str] = []
+    folio = 0
+    for page in pages:
+        kind = page._page_box.page_type
+        if folio == 0 and not kind.blank and kind.name in ("first-chapter", "first-part"):
+            folio = 1
+        elif folio:
+            folio += 1
+        shown = folio and not kind.blank and kind.name not in UNNUMBERED_PAGES
+        labels.append(str(folio) if shown else "")
+    return labels
+
+
+def text_boxes(box, anchor: str = ""):
+    """Yield (id of the nearest element with one, text box) for the text laid out in a box, in order."""
+    tag = getattr(box, "element_tag", "") or ""
+    if tag.endswith(("::before", "::after", "::marker")) or type(box).__name__ == "MarginBox":
+        return
+    anchor = box.style["anchor"] or anchor
+    if type(box).__name__ == "TextBox":
+        yield anchor, box
+    for child in getattr(box, "children", ()):
+        yield from text_boxes(child, anchor)
+
+
+def page_starts(pages, laid_out: dict[str, int] | None = None) -> list[tuple[str, int]]:
+    """Say for each page which element's text opens it and how much of that text came before."""
+    laid_out = {} if laid_out is None else laid_out
+    starts = []
+    for page in pages:
+        start = ("", 0)
+        for anchor, box in text_boxes(page._page_box):
+            if start == ("", 0) and box.text.strip():
+                start = (anchor, laid_out.get(anchor, 0))
+            text = box.text.removesuffix(box.style["hyphenate_character"])
+            laid_out[anchor] = laid_out.get(anchor, 0) + len("".join(text.split()))
+        starts.append(start)
+    return starts
+
+
+def used_glyphs(document) -> dict[str, dict[int, tuple[str, float]]]:
+    """Return, per embedded font, each glyph the document used: the text it stands for and its width."""
+    return {
+        font.name.decode().lstrip("/"): {gid: (text, font.widths[gid]) for gid, text in font.to_unicode.items()}
+        for font in document.fonts.values()
+    }
+
+
+@contextmanager
+def numbered_from(first_folio: Callable[[int], int]) -> Iterator[None]:
+    """Number a layout's pages from the folio `first_folio(page count)` returns, asked after pagination."""
+    import importlib
+
+    module = importlib.import_module(MARGIN_HOOK[0])
+    original = getattr(module, MARGIN_HOOK[1])
+    offset: list[int] = []
+
+    def make_margin_boxes(context, page, state):
+        if not offset:
+            offset.append(first_folio(len(context.page_maker) - 1) - 1)
+        counters = {**state[1], "page": [value + offset[0] for value in state[1].get("page", [1])]}
+        return original(context, page, [state[0], counters, *state[2:]])
+
+    setattr(module, MARGIN_HOOK[1], make_margin_boxes)
+    try:
+        yield
+    finally:
+        setattr(module, MARGIN_HOOK[1], original)
+
+
+def probe() -> str:
+    """Lay out a two-page document through every private hook; return "" when all work, else what failed."""
+    try:
+        from weasyprint import HTML
+
+        asked: list[int] = []
+        with numbered_from(lambda pages: asked.append(pages) or 7):
+            document = HTML(string=PROBE_HTML).render()
+        pages = document.pages
+        drawn = [margin_text(page) for page in pages]
+        checks = {
+            "the page count before the margin boxes": asked == [2],
+            "folios numbered from the given one": drawn == ["7", "8"],
+            "page types": folio_labels(pages) == ["", ""] and blank_pages(pages) == frozenset(),
+            "the text that opens each page": page_starts(pages) == [("one", 0), ("two", 0)],
+            "the glyphs of the embedded fonts": probe_glyphs(document),
+        }
+    except Exception as error:  # anything a changed internal raises: the parallel path is then off
+        return f"{type(error).__name__}: {error}"
+    failed = [name for name, passed in checks.items() if not passed]
+    return f"no {failed[0]}" if failed else ""
+
+
+def margin_text(page) -> str:
+    """Return the text drawn in a page's margin boxes."""
+    found: list[str] = []
+
+    def walk(box, inside: bool) -> None:
+        inside = inside or type(box).__name__ == "MarginBox"
+        if inside and type(box).__name__ == "TextBox":
+            found.append(box.text)
+        for child in getattr(box, "children", ()):
+            walk(child, inside)
+
+    walk(page._page_box, False)
+    return "".join(found).strip()
+
+
+def probe_glyphs(document) -> bool:
+    """Tell whether the document's fonts say which glyphs it used, once written."""
+    import io
+
+    document.write_pdf(io.BytesIO())
+    glyphs = used_glyphs(document)
+    return bool(glyphs) and all(isinstance(widths, dict) for widths in glyphs.values())
