@@ -18,7 +18,7 @@ from ebookgen.model import Book
 from ebookgen.normalise.pipeline import build_book
 from ebookgen.output import check_output
 from ebookgen.project.manuscript import Project, load_project, title_from_filename
-from ebookgen.readers.decode import read_unit
+from ebookgen.readers.table import read_unit
 from ebookgen.render.xhtml import render_book
 
 if TYPE_CHECKING:
@@ -26,11 +26,11 @@ if TYPE_CHECKING:
 
 
 def load_book(project: Project) -> Book:
-    """Read and normalise every text file of a project into one book."""
-    texts = [read_unit(unit, project.encoding) for unit in project.text_units()]
+    """Read every text file of a project with its reader and normalise them into one book."""
+    sources = [read_unit(unit, project.encoding) for unit in project.text_units()]
     # A title guessed from a file or folder name gives way to a header block's `Title:`.
     guessed = frozenset(title_from_filename(path) for path in (project.root, *project.sources[:1]))
-    book = build_book(texts, project.metadata, project.options, default_titles=guessed)
+    book = build_book(sources, project.metadata, project.options, default_titles=guessed)
     if not book.chapters:
         raise InputError(f"{project.sources[0]}: no story text found, only marker lines; write the story in it first")
     return book

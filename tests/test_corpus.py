@@ -9,7 +9,7 @@ import pytest
 from ebookgen.model import Emphasis, iter_paragraph_blocks, plain_text
 from ebookgen.normalise.check import check_text
 from ebookgen.normalise.pipeline import normalise_manuscript
-from ebookgen.readers.decode import read_text
+from ebookgen.readers.table import read_text
 
 from .conftest import SHARED, requires_shared
 

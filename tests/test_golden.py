@@ -13,7 +13,7 @@ import pytest
 
 from ebookgen.model import Book, Metadata
 from ebookgen.normalise.pipeline import normalise_text
-from ebookgen.readers.decode import read_text
+from ebookgen.readers.table import read_text
 from ebookgen.render.xhtml import render_book
 
 GOLDEN = Path(__file__).parent / "golden"

@@ -14,8 +14,8 @@ import pytest
 
 from ebookgen.build import load_book
 from ebookgen.project.manuscript import load_project
-from ebookgen.readers.decode import read_source
 from ebookgen.readers.markdown import markdown_to_text
+from ebookgen.readers.table import read_source
 
 SLOPPY_1252 = "sloppy-windows-1252"
 # Curly quotes, dashes and an ellipsis that Windows-1252 holds in bytes 0x80-0x9F.

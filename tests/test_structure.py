@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ebookgen.model import Flashback, Paragraph, SceneBreak, SceneNote, plain_text
 from ebookgen.normalise.pipeline import NormaliseOptions, normalise_text
-from ebookgen.readers.decode import read_text
+from ebookgen.readers.table import read_text
 
 from .conftest import MANUSCRIPT
 

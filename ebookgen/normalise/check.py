@@ -28,7 +28,7 @@ from ebookgen.normalise.structure import (
 )
 from ebookgen.normalise.typography import TypographyOptions, quote_doubts
 from ebookgen.project.manuscript import Project
-from ebookgen.readers.decode import read_source
+from ebookgen.readers.table import read_source
 
 # A `*` or `_` placed as an opening emphasis marker: after a space or quote, before a word.
 UNCLOSED_EMPHASIS = re.compile('(?:^|(?<=[\\s"\u201c\u2018(]))(?:\\*{1,2}|_{1,2})(?=[^\\s*_])')
@@ -38,7 +38,7 @@ QUOTE_OPENERS = "\"'\u201c\u2018"
 def check_text(text: str, options: NormaliseOptions = NormaliseOptions()) -> list[Finding]:
     """Return every finding for one manuscript text, in line order."""
     findings: list[Finding] = []
-    lines, _ = remove_furniture(text)
+    lines = remove_furniture(text)
     blocks = split_blocks(lines, options.paragraph_style)
     find_structure(blocks, StructureOptions(options.blank_runs, options.author_notes), findings)
     typography = typography_options(options, [block.text for block in blocks])

@@ -1,20 +1,24 @@
 """Normalise a manuscript: furniture off, structure first, then typography, giving the document model.
 
 This is the only place that runs the whole text pipeline:
-raw text -> lines without licence or header -> blocks -> chapters of typed text -> typeset text -> inline runs.
+a reader's raw text -> lines without licence or header -> blocks -> chapters of typed text -> typeset text
+-> inline runs.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ebookgen.model import AuthorNote, Block, Book, Chapter, Flashback, Metadata, Paragraph, SceneNote, Text, plain_text
 from ebookgen.normalise.blocks import split_blocks
 from ebookgen.normalise.emphasis import parse_emphasis
-from ebookgen.normalise.furniture import FoundMetadata, remove_furniture
+from ebookgen.normalise.furniture import remove_furniture
 from ebookgen.normalise.report import Findings
 from ebookgen.normalise.structure import StructureOptions, find_structure
 from ebookgen.normalise.typography import PRIMARY_DOUBLE, PRIMARY_SINGLE, TypographyOptions, primary_quote_of, typeset
+from ebookgen.readers.header import header_metadata
+from ebookgen.readers.source import FoundMetadata, SourceText
 
 
 @dataclass(frozen=True)
@@ -38,18 +42,20 @@ class Manuscript:
 def normalise_manuscript(
     text: str, options: NormaliseOptions = NormaliseOptions(), findings: Findings = None
 ) -> Manuscript:
-    """Turn one manuscript text into typeset chapters and the metadata its header gives."""
-    lines, found = remove_furniture(text)
+    """Turn one manuscript text into typeset chapters and the metadata its header gives (as its reader reads it)."""
+    return Manuscript(normalise_text(text, options, findings), header_metadata(text))
+
+
+def normalise_text(
+    text: str, options: NormaliseOptions = NormaliseOptions(), findings: Findings = None
+) -> list[Chapter]:
+    """Turn one manuscript text into typeset chapters."""
+    lines = remove_furniture(text)
     blocks = split_blocks(lines, options.paragraph_style)
     structure = StructureOptions(blank_runs=options.blank_runs, author_notes=options.author_notes)
     chapters = find_structure(blocks, structure, findings)
     typography = typography_options(options, [block.text for block in blocks])
-    return Manuscript([typeset_chapter(chapter, typography) for chapter in chapters], found)
-
-
-def normalise_text(text: str, options: NormaliseOptions = NormaliseOptions()) -> list[Chapter]:
-    """Turn one manuscript text into typeset chapters."""
-    return normalise_manuscript(text, options).chapters
+    return [typeset_chapter(chapter, typography) for chapter in chapters]
 
 
 def typography_options(options: NormaliseOptions, paragraphs: list[str]) -> TypographyOptions:
@@ -100,22 +106,19 @@ def with_found_metadata(metadata: Metadata, found: FoundMetadata, default_titles
 
 
 def build_book(
-    texts: list[str],
+    sources: Sequence[SourceText],
     metadata: Metadata,
     options: NormaliseOptions = NormaliseOptions(),
     default_titles: frozenset[str] = frozenset(),
 ) -> Book:
-    """Normalise manuscript texts into a book, numbering chapters in order.
+    """Normalise the texts its readers gave into a book, numbering chapters in order.
 
-    A header block in the first text fills the metadata left at a default (``default_titles``
-    are the titles that were only guessed from a file name).
+    What the first file says about the book (its header block) fills the metadata left at a
+    default (``default_titles`` are the titles that were only guessed from a file name).
     """
-    chapters: list[Chapter] = []
-    for index, text in enumerate(texts):
-        manuscript = normalise_manuscript(text, options)
-        chapters.extend(manuscript.chapters)
-        if index == 0:
-            metadata = with_found_metadata(metadata, manuscript.found, default_titles)
+    chapters = [chapter for source in sources for chapter in normalise_text(source.text, options)]
+    if sources:
+        metadata = with_found_metadata(metadata, sources[0].metadata, default_titles)
     numbered = tuple(replace(chapter, number=number) for number, chapter in enumerate(chapters, start=1))
     return Book(metadata=metadata, chapters=numbered)
 

@@ -1,4 +1,4 @@
-"""Read a manuscript file into clean Unicode text.
+"""Decode a manuscript file into clean Unicode text: what every reader of a text format shares.
 
 Bytes are decoded (an explicit encoding, a byte-order mark, strict UTF-8, then a charset
 detector), mojibake from an earlier wrong decode is repaired with ftfy, line ends are unified
@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ebookgen.errors import InputError
-from ebookgen.readers.markdown import is_markdown, markdown_to_text
 
 # How binary files begin. Signatures made of letters only count with a NUL byte soon after
 # (a story may begin "BMX riders" or "RIFF"), the others are never how a text begins.
@@ -62,36 +61,27 @@ MOJIBAKE_HINT = re.compile(
 
 
 @dataclass(frozen=True)
-class SourceText:
-    """A manuscript file's text, with how it was decoded and what was repaired, for ``check``."""
+class DecodedText:
+    """A file's bytes as clean Unicode text, with the encoding used and what was repaired, for ``check``."""
 
-    path: Path
     text: str
     encoding: str
     repairs: tuple[str, ...] = ()
 
 
-def read_text(path: Path, encoding: str | None = None) -> str:
-    """Return the text of a manuscript file, decoded and cleaned."""
-    return read_source(path, encoding).text
-
-
-def read_unit(paths: tuple[Path, ...], encoding: str | None = None) -> str:
-    """Return the text of files read as one (a chapter may run from one into the next)."""
-    return "\n\n".join(read_text(path, encoding) for path in paths)
-
-
-def read_source(path: Path, encoding: str | None = None) -> SourceText:
-    """Read, decode and clean one manuscript file, noting every repair made."""
+def decode_file(path: Path, encoding: str | None = None) -> DecodedText:
+    """Read, decode and clean one file, noting every repair made; the readers of text formats share it."""
     data = read_bytes(path)
     text, used = decode(data, path, encoding)
     text, repaired = repair_mojibake(unify_line_ends(text))
-    cleaned = clean(text)
-    if is_markdown(path.name):
-        cleaned = markdown_to_text(cleaned)
-    if not cleaned.strip():
+    return DecodedText(clean(text), used, repair_notes(repaired, count_dropped(text)))
+
+
+def require_text(path: Path, text: str) -> str:
+    """Return a reader's text, or refuse the file when no text is left in it."""
+    if not text.strip():
         raise InputError(f"{path}: the file is empty; write the story in it first")
-    return SourceText(path, cleaned, used, repair_notes(repaired, count_dropped(text)))
+    return text
 
 
 def repair_notes(mojibake_lines: int, dropped: int) -> tuple[str, ...]:

@@ -7,13 +7,20 @@ for emphasis (strong too: a novel has one kind), ``* * *`` for a thematic break 
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from ebookgen.readers.decode import decode_file
+from ebookgen.readers.header import text_source
+from ebookgen.readers.source import SourceText
+
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 SCENE_BREAK = "* * *"
 
 
-def is_markdown(name: str) -> bool:
-    """Tell whether a file name is a Markdown manuscript."""
-    return name.lower().endswith(MARKDOWN_SUFFIXES)
+def read_markdown(path: Path, encoding: str | None = None) -> SourceText:
+    """Read a Markdown file: its text in raw-text conventions and what a header block there says."""
+    decoded = decode_file(path, encoding)
+    return text_source(path, decoded, markdown_to_text(decoded.text))
 
 
 def markdown_to_text(source: str) -> str:

@@ -1,0 +1,93 @@
+"""The readers' table: which reader reads a file, chosen by its suffix before any byte is read.
+
+A new input format is one new module with a read function and one row of ``READERS``; the list
+of formats in a refusal, and which files of a folder are manuscript files, come from this table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from ebookgen.errors import InputError
+from ebookgen.readers.markdown import MARKDOWN_SUFFIXES, read_markdown
+from ebookgen.readers.plain import PLAIN_SUFFIXES, read_plain
+from ebookgen.readers.source import SourceText
+
+
+@dataclass(frozen=True)
+class Reader:
+    """One input format: its name, the suffixes that claim a file for it and the function that reads it."""
+
+    name: str
+    suffixes: tuple[str, ...]
+    read: Callable[[Path, str | None], SourceText]
+
+    def claims(self, path: Path) -> bool:
+        """Tell whether the file's name ends with one of this format's suffixes, in any case."""
+        return path.name.lower().endswith(self.suffixes)
+
+    @property
+    def label(self) -> str:
+        """Name the format with its suffixes: `Markdown (.md, .markdown)`."""
+        return f"{self.name} ({', '.join(self.suffixes)})"
+
+
+READERS = (
+    Reader("plain text", PLAIN_SUFFIXES, read_plain),
+    Reader("Markdown", MARKDOWN_SUFFIXES, read_markdown),
+)
+SUFFIXES = tuple(suffix for reader in READERS for suffix in reader.suffixes)
+
+
+def find_reader(path: Path) -> Reader | None:
+    """Return the reader whose suffix the file's name ends with, or None; the file is not opened."""
+    return next((reader for reader in READERS if reader.claims(path)), None)
+
+
+def reader_for(path: Path) -> Reader:
+    """Return the file's reader, or refuse the file in one line naming the formats ebookgen reads."""
+    reader = find_reader(path)
+    if reader is None:
+        raise InputError(f"{path}: {not_read(path)}")
+    return reader
+
+
+def not_read(path: Path) -> str:
+    """Say that a file's format is not one ebookgen reads, and which formats it reads."""
+    suffix = path.suffix
+    if not suffix or any(char.isspace() for char in suffix):
+        return f"ebookgen cannot tell a file's format without a suffix; it reads {formats_read()}"
+    return f"ebookgen does not read {suffix} files; it reads {formats_read()}"
+
+
+def formats_read() -> str:
+    """List the formats of the table: `plain text (.txt, .text) and Markdown (.md, .markdown)`."""
+    labels = [reader.label for reader in READERS]
+    return labels[0] if len(labels) == 1 else f"{', '.join(labels[:-1])} and {labels[-1]}"
+
+
+def read_source(path: Path, encoding: str | None = None) -> SourceText:
+    """Read one manuscript file with the reader its suffix names."""
+    return reader_for(path).read(path, encoding)
+
+
+def read_text(path: Path, encoding: str | None = None) -> str:
+    """Return the text of a manuscript file in raw-text conventions."""
+    return read_source(path, encoding).text
+
+
+def read_unit(paths: tuple[Path, ...], encoding: str | None = None) -> SourceText:
+    """Read files as one text (a chapter may run from one into the next); the first file's metadata is the unit's."""
+    for path in paths:
+        reader_for(path)  # Refuse a file of the unit before reading any of them.
+    sources = [read_source(path, encoding) for path in paths]
+    first = sources[0]
+    return SourceText(
+        path=first.path,
+        text="\n\n".join(source.text for source in sources),
+        encoding=first.encoding,
+        repairs=tuple(note for source in sources for note in source.repairs),
+        metadata=first.metadata,
+    )
