@@ -16,8 +16,9 @@ from pathlib import Path
 from ebookgen.errors import ConfigError, InputError
 from ebookgen.model import Metadata
 from ebookgen.normalise.pipeline import NormaliseOptions
+from ebookgen.readers.table import SUFFIXES, find_reader, not_read, reader_for
 
-TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
+TEXT_SUFFIXES = SUFFIXES  # Every suffix a reader claims (ebookgen.readers.table).
 STRING = (str,)
 STRINGS = "list of strings"
 DATE = (str, dt.date, dt.datetime)
@@ -110,6 +111,7 @@ def load_project(source: Path) -> Project:
     if not source.exists():
         raise InputError(f"{source}: no such file or folder")
     if source.is_file():
+        reader_for(source)  # A suffix no reader claims is refused before the file is read.
         metadata = Metadata(title=title_from_filename(source))
         return Project(metadata=metadata, sources=(source,), root=source.parent)
     if not source.is_dir():
@@ -227,6 +229,10 @@ def chapter_units(folder: Path, config: dict) -> tuple[tuple[Path, ...], ...]:
         units = tuple(listed_unit(folder, entry) for entry in config["chapters"])
         if not units:
             raise ConfigError(f"{folder / 'book.toml'}: 'chapters' is empty; list the text files in reading order")
+        unread = next((path for unit in units for path in unit if find_reader(path) is None), None)
+        if unread is not None:
+            where = f"{folder / 'book.toml'}: chapter file {unread}"
+            raise ConfigError(f"{where}: {not_read(unread)}; fix the 'chapters' list")
         return units
     files = sorted((path for path in folder.iterdir() if is_manuscript_file(path)), key=natural_key)
     if not files:
@@ -249,7 +255,7 @@ def is_manuscript_file(path: Path) -> bool:
     name = path.name
     if name.startswith((".", "~")) or name.lower().startswith(("readme", "license", "licence")):
         return False
-    return path.suffix.lower() in TEXT_SUFFIXES and path.is_file()
+    return find_reader(path) is not None and path.is_file()
 
 
 def metadata_from(config: dict, folder: Path) -> Metadata:
