@@ -315,3 +315,21 @@ def with_normalise_overrides(project: Project, scene_breaks: str | None, author_
     if author_notes:
         changes["author_notes"] = author_notes
     return replace(project, options=replace(project.options, **changes)) if changes else project
+
+
+@dataclass(frozen=True)
+class Overrides:
+    """What the command line sets over book.toml; None keeps the project's own value."""
+
+    title: str | None = None
+    author: str | None = None
+    language: str | None = None
+    encoding: str | None = None
+    scene_breaks: str | None = None
+    author_notes: str | None = None
+
+
+def overridden(project: Project, overrides: Overrides) -> Project:
+    """Apply the command line's metadata and normalisation overrides to a project."""
+    changed = with_overrides(project, overrides.title, overrides.author, overrides.language, overrides.encoding)
+    return with_normalise_overrides(changed, overrides.scene_breaks, overrides.author_notes)
