@@ -42,7 +42,8 @@ RunningHeadOpt = Annotated[
     ),
 ]
 JobsOpt = Annotated[
-    Optional[int], typer.Option("--jobs", "-j", min=0, help="Worker processes for the layout (0: one per core).")
+    Optional[int],
+    typer.Option("--jobs", "-j", min=0, help="Worker processes for the layout (0, the default: one per core)."),
 ]
 
 
