@@ -1,6 +1,8 @@
 """The library's front door: load a manuscript and build its EPUB or PDF.
 
-A library user calls ``build_epub`` or ``build_pdf``; the CLI is a thin layer on top.
+A library user calls ``build_epub``, ``build_pdf`` or ``build_all``; each returns a small record of
+what it wrote (the file, its pages, the book's chapters and words, notes for the user), so the CLI
+is a thin layer on top that prints it. The print options are settled here, once (``print_options``).
 """
 
 from __future__ import annotations
@@ -14,15 +16,16 @@ from typing import TYPE_CHECKING
 from ebookgen.epub.pagelist import print_edition
 from ebookgen.epub.writer import EpubOptions, write_epub
 from ebookgen.errors import InputError
-from ebookgen.model import Book
+from ebookgen.model import Book, word_count
 from ebookgen.normalise.pipeline import build_book
 from ebookgen.output import check_output
-from ebookgen.project.manuscript import Project, load_project, title_from_filename
+from ebookgen.project.manuscript import Overrides, Project, load_project, overridden, title_from_filename
 from ebookgen.readers.table import read_unit
 from ebookgen.render.xhtml import render_book
 
 if TYPE_CHECKING:
-    from ebookgen.pdf.options import PdfOptions, PdfResult
+    from ebookgen.normalise.check import CheckResult
+    from ebookgen.pdf.options import PdfOptions, PdfResult, Progress
 
 
 def load_book(project: Project) -> Book:
@@ -55,25 +58,70 @@ def epub_suffix(kobo: bool) -> str:
     return ".kepub.epub" if kobo else ".epub"
 
 
-def build_epub(
-    source: str | Path | Project, output: str | Path | None = None, kobo: bool = False, embed_fonts: bool = False
-) -> Path:
-    """Build an EPUB (or a Kobo kepub) from a manuscript file or folder; return its path."""
-    project = source if isinstance(source, Project) else load_project(Path(source))
-    target = Path(output) if output else default_output(project, epub_suffix(kobo))
-    check_output(target, project.inputs)
-    book = load_book(project)
-    options = EpubOptions(modified=modification_time(project), kobo=kobo, embed_fonts=embed_fonts)
-    return write_epub(book, target, options)
+@dataclass(frozen=True)
+class EpubResult:
+    """What build_epub wrote: the file, the book's length, and one line for each thing the user should know."""
+
+    path: Path
+    chapters: int
+    words: int
+    notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class BuildResult:
-    """What `build` wrote: the EPUB, carrying the print edition's pages, and the PDF."""
+    """What build_all wrote: the EPUB, carrying the print edition's pages, and the PDF, from one book."""
 
-    epub: Path
+    epub: EpubResult
     pdf: PdfResult
-    book: Book
+
+    @property
+    def chapters(self) -> int:
+        """Return the book's chapter count."""
+        return self.epub.chapters
+
+    @property
+    def words(self) -> int:
+        """Return the book's word count."""
+        return self.epub.words
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        """Return both writers' notes, each once."""
+        return tuple(dict.fromkeys((*self.epub.notes, *self.pdf.notes)))
+
+
+@dataclass(frozen=True)
+class PrintChoices:
+    """The print options a caller asks for; None leaves the choice to book.toml, then to the default."""
+
+    trim: str | None = None
+    profile: str | None = None
+    running_head: str | None = None
+    bleed: bool = False
+    jobs: int | None = None
+
+
+def open_project(source: str | Path | Project, overrides: Overrides | None = None) -> Project:
+    """Load the project from a manuscript file or folder (unless given one) and apply the overrides."""
+    project = source if isinstance(source, Project) else load_project(Path(source))
+    return overridden(project, overrides) if overrides else project
+
+
+def build_epub(
+    source: str | Path | Project,
+    output: str | Path | None = None,
+    kobo: bool = False,
+    embed_fonts: bool = False,
+    overrides: Overrides | None = None,
+) -> EpubResult:
+    """Build an EPUB (or a Kobo kepub) from a manuscript file or folder; return what was written."""
+    project = open_project(source, overrides)
+    target = Path(output) if output else default_output(project, epub_suffix(kobo))
+    check_output(target, project.inputs)
+    book = load_book(project)
+    options = EpubOptions(modified=modification_time(project), kobo=kobo, embed_fonts=embed_fonts)
+    return EpubResult(write_epub(book, target, options), len(book.chapters), word_count(book), book.notes)
 
 
 def build_all(
@@ -81,27 +129,85 @@ def build_all(
     folder: str | Path | None = None,
     kobo: bool = False,
     embed_fonts: bool = False,
-    pdf_options: PdfOptions | None = None,
-    progress=None,
+    pdf_options: PdfOptions | PrintChoices | None = None,
+    progress: Progress | None = None,
+    overrides: Overrides | None = None,
 ) -> BuildResult:
     """Build the PDF and the EPUB from one normalisation; the EPUB gets the PDF's page list."""
-    from ebookgen.pdf.options import PdfOptions
     from ebookgen.pdf.writer import write_pdf
 
-    project = source if isinstance(source, Project) else load_project(Path(source))
+    project = open_project(source, overrides)
     folder = Path(folder) if folder else Path("dist")
     epub_target, pdf_target = folder / f"{project.slug}{epub_suffix(kobo)}", folder / f"{project.slug}.pdf"
     for target in (epub_target, pdf_target):
         check_output(target, project.inputs)
-    pdf_options = with_year(pdf_options or PdfOptions(), project)
-    with workers_for(project, pdf_options) as crew:
+    options = settled(pdf_options, project)
+    with workers_for(project, options) as crew:
         book = load_book(project)
-        printed = write_pdf(book, pdf_target, pdf_options, progress, crew)
+        printed = with_length(write_pdf(book, pdf_target, options, progress, crew), book)
     sections = [(rendered.anchor, rendered.section) for rendered in render_book(book, block_ids=True)]
     source_note = f"{book.metadata.title}, print edition of {printed.pages} pages ({pdf_target.name})"
     edition = print_edition(sections, printed.anchors, printed.folios, printed.page_starts, source_note)
-    options = EpubOptions(modification_time(project), kobo=kobo, embed_fonts=embed_fonts, print_edition=edition)
-    return BuildResult(write_epub(book, epub_target, options), printed, book)
+    epub_options = EpubOptions(modification_time(project), kobo=kobo, embed_fonts=embed_fonts, print_edition=edition)
+    written = write_epub(book, epub_target, epub_options)
+    return BuildResult(EpubResult(written, printed.chapters, printed.words, book.notes), printed)
+
+
+def build_pdf(
+    source: str | Path | Project,
+    output: str | Path | None = None,
+    options: PdfOptions | PrintChoices | None = None,
+    progress: Progress | None = None,
+    overrides: Overrides | None = None,
+) -> PdfResult:
+    """Build a print PDF from a manuscript file or folder; return what was written (a PdfResult).
+
+    Options given as PdfOptions are used as they are; PrintChoices, or none, are settled with
+    book.toml's trim and profile and the defaults (``print_options``).
+    """
+    from ebookgen.pdf.writer import write_pdf
+
+    project = open_project(source, overrides)
+    target = Path(output) if output else default_output(project, ".pdf")
+    check_output(target, project.inputs)
+    options = settled(options, project)
+    with workers_for(project, options) as crew:
+        book = load_book(project)
+        return with_length(write_pdf(book, target, options, progress, crew), book)
+
+
+def check_manuscript(source: str | Path | Project, overrides: Overrides | None = None) -> CheckResult:
+    """List what the normaliser could not be sure of in a manuscript's text files."""
+    from ebookgen.normalise.check import check_project
+
+    return check_project(open_project(source, overrides))
+
+
+def print_options(project: Project, choices: PrintChoices = PrintChoices()) -> PdfOptions:
+    """Settle the print options once: the caller's choice, else book.toml's, else PdfOptions' default; check each."""
+    from ebookgen.pdf.options import PdfOptions, check_running_head, profile_for
+    from ebookgen.pdf.trim import parse_trim
+
+    default = PdfOptions()
+    trim = choices.trim or project.trim
+    return replace(
+        default,
+        trim=parse_trim(trim) if trim else default.trim,
+        bleed=choices.bleed,
+        profile=profile_for(choices.profile or project.profile or default.profile).name,
+        recto_head=check_running_head(choices.running_head or default.recto_head),
+        year=modification_time(project).year,
+        jobs=default.jobs if choices.jobs is None else choices.jobs,
+    )
+
+
+def settled(options: PdfOptions | PrintChoices | None, project: Project) -> PdfOptions:
+    """Return the PDF writer's options: as given, or settled from the choices, book.toml and the defaults."""
+    from ebookgen.pdf.options import PdfOptions
+
+    if isinstance(options, PdfOptions):
+        return with_year(options, project)
+    return print_options(project, options or PrintChoices())
 
 
 def with_year(options: PdfOptions, project: Project) -> PdfOptions:
@@ -109,19 +215,10 @@ def with_year(options: PdfOptions, project: Project) -> PdfOptions:
     return options if options.year else replace(options, year=modification_time(project).year)
 
 
-def build_pdf(
-    source: str | Path | Project, output: str | Path | None = None, options: PdfOptions | None = None, progress=None
-) -> PdfResult:
-    """Build a print PDF from a manuscript file or folder; return what was written (a PdfResult)."""
-    from ebookgen.pdf.options import PdfOptions
-    from ebookgen.pdf.writer import write_pdf
-
-    project = source if isinstance(source, Project) else load_project(Path(source))
-    target = Path(output) if output else default_output(project, ".pdf")
-    check_output(target, project.inputs)
-    options = with_year(options or PdfOptions(), project)
-    with workers_for(project, options) as crew:
-        return write_pdf(load_book(project), target, options, progress, crew)
+def with_length(result: PdfResult, book: Book) -> PdfResult:
+    """Add the book's length and the normaliser's notes to what the PDF writer wrote."""
+    notes = (*book.notes, *result.notes)
+    return replace(result, chapters=len(book.chapters), words=word_count(book), notes=notes)
 
 
 def workers_for(project: Project, options: PdfOptions):

@@ -67,7 +67,7 @@ def sample_epub(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from ebookgen import build_epub
 
     os.environ["SOURCE_DATE_EPOCH"] = "1700000000"
-    return build_epub(MANUSCRIPT, tmp_path_factory.mktemp("epub") / "sample.epub")
+    return build_epub(MANUSCRIPT, tmp_path_factory.mktemp("epub") / "sample.epub").path
 
 
 @pytest.fixture(scope="session")

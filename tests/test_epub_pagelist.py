@@ -174,7 +174,7 @@ def test_the_parallel_layout_gives_the_same_page_list(built, tmp_path: Path) -> 
     source = tmp_path / "river_book.txt"
     source.write_text(story(), encoding="utf-8")
     result = build_all(source, tmp_path / "out", pdf_options=PdfOptions(jobs=2))
-    assert result.epub.read_bytes() == built[2].read_bytes()
+    assert result.epub.path.read_bytes() == built[2].read_bytes()
 
 
 def test_print_edition_metadata(built) -> None:

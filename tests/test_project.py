@@ -11,12 +11,12 @@ import pytest
 from typer.testing import CliRunner
 
 from ebookgen.cli.app import app
-from ebookgen.cli.summary import stats_of_epub
 from ebookgen.errors import ConfigError, InputError
 from ebookgen.project.init import book_toml
 from ebookgen.project.manuscript import BOOK_KEYS, load_project
 
 from .conftest import assert_epubcheck_clean
+from .epubstats import stats_of_epub
 
 runner = CliRunner()
 

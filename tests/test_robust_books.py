@@ -51,7 +51,7 @@ def markup_project(story: Path):
 
 
 def test_markup_like_text_is_text_everywhere_in_the_epub(markup_story: Path, tmp_path: Path) -> None:
-    target = build_epub(markup_project(markup_story), tmp_path / "markup.epub")
+    target = build_epub(markup_project(markup_story), tmp_path / "markup.epub").path
     documents = epub_documents(target)
     assert "<script>" not in "".join(documents.values())
     text = epub_text(target)
@@ -80,7 +80,7 @@ def test_a_paragraph_of_several_megabytes_keeps_every_word(tmp_path: Path) -> No
     story = tmp_path / "story.txt"
     story.write_text("Chapter 1\n\n" + " ".join(words) + ".\n", encoding="utf-8")
     assert story.stat().st_size > 4_000_000
-    target = build_epub(story, tmp_path / "big.epub")
+    target = build_epub(story, tmp_path / "big.epub").path
     text = epub_text(target)
     assert "word0 word1" in text and "word399998 word399999." in text
     assert len(text.split()) >= len(words)
@@ -92,7 +92,7 @@ def test_a_heading_with_nothing_after_it_and_a_book_of_only_headings(tmp_path: P
     only = tmp_path / "only.txt"
     only.write_text("Chapter 1\n\nChapter 2\n\nChapter 3\n", encoding="utf-8")
     for story in (ending, only):
-        target = build_epub(story, tmp_path / f"{story.stem}.epub")
+        target = build_epub(story, tmp_path / f"{story.stem}.epub").path
         assert "Chapter 2" in epub_text(target)  # Every document is parsed: each is well-formed.
     assert "Chapter 3" in epub_text(target)
     assert_epubcheck_clean(target)  # The book of only headings, the odder of the two.

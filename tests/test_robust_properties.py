@@ -84,7 +84,7 @@ def build(blocks: list[tuple[str, str]], joiner: str, folder: Path) -> tuple[Pat
     for kind, text in blocks:
         if kind == "paragraph":
             expected += letters(repair_mojibake(text)[0])  # ftfy's repair of mojibake is the one letter change.
-    return build_epub(source, folder / "story.epub"), expected
+    return build_epub(source, folder / "story.epub").path, expected
 
 
 @settings(max_examples=EXAMPLES, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])

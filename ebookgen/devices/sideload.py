@@ -221,11 +221,11 @@ def produce_book(project, form: str, folder: Path) -> Path:
         kepub_builder = find_kepub_builder()
         if kepub_builder is not None:
             return kepub_builder(project, folder / f"{name}.kepub.epub")
-    return build.build_epub(project, folder / f"{name}.epub")
+    return build.build_epub(project, folder / f"{name}.epub").path
 
 
 def find_kepub_builder() -> Callable | None:
     """Return the library's KEPUB builder, `(project, target) -> Path`."""
     from ebookgen.build import build_epub
 
-    return lambda project, target: build_epub(project, target, kobo=True)
+    return lambda project, target: build_epub(project, target, kobo=True).path

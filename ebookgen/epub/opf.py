@@ -5,13 +5,11 @@ ebooklib writes ``dcterms:modified`` itself (from the ``mtime`` option), exactly
 
 from __future__ import annotations
 
-import re
 import uuid
 
 from ebooklib import epub
 from lxml import etree
 
-from ebookgen.errors import ConfigError
 from ebookgen.model import Metadata
 from ebookgen.version import __version__
 
@@ -19,7 +17,6 @@ CONFORMANCE = "EPUB Accessibility 1.1 - WCAG 2.2 Level AA"
 # What every ebookgen book offers: a table of contents, headings, one reading order, no fixed styling.
 FEATURES = ("structuralNavigation", "tableOfContents", "readingOrder", "displayTransformability", "alternativeText")
 PRINT_FEATURES = ("pageBreakMarkers", "pageNavigation")
-W3C_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2})?)?)?)?")
 
 
 def book_identifier(metadata: Metadata) -> str:
@@ -55,9 +52,7 @@ def add_dublin_core(package: epub.EpubBook, metadata: Metadata) -> None:
     package.set_language(metadata.language)
     for index, author in enumerate(metadata.authors):
         package.add_author(author, role="aut", uid=f"creator{index + 1}" if index else "creator")
-    if metadata.date:
-        if not W3C_DATE.fullmatch(metadata.date):
-            raise ConfigError(f"date {metadata.date!r} is not a date such as 2024, 2024-05 or 2024-05-17")
+    if metadata.date:  # checked when book.toml was loaded (project/values.py)
         package.add_metadata("DC", "date", metadata.date)
     for name in ("description", "publisher", "rights"):
         if getattr(metadata, name):
@@ -73,9 +68,7 @@ def add_series(package: epub.EpubBook, metadata: Metadata) -> None:
     meta(package, "belongs-to-collection", metadata.series, id="series")
     meta(package, "collection-type", "series", refines="#series")
     package.add_metadata(None, "meta", "", {"name": "calibre:series", "content": metadata.series})
-    if metadata.series_index:
-        if not re.fullmatch(r"\d+(\.\d+)?", metadata.series_index):
-            raise ConfigError(f"series_index {metadata.series_index!r} is not a number")
+    if metadata.series_index:  # checked when book.toml was loaded (project/values.py)
         meta(package, "group-position", metadata.series_index, refines="#series")
         package.add_metadata(None, "meta", "", {"name": "calibre:series_index", "content": metadata.series_index})
 

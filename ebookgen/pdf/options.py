@@ -63,6 +63,8 @@ class PdfResult:
     # characters of that element's text were laid out on earlier pages (0 when the page opens with it).
     page_starts: list[tuple[str, int]] = field(default_factory=list)
     notes: tuple[str, ...] = ()  # one line each for the user: what the writer did differently, and why
+    chapters: int = 0  # the book's length, for the summary: build_pdf fills it in from the book it read
+    words: int = 0
 
 
 def profile_for(name: str) -> Profile:

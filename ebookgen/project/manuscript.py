@@ -1,7 +1,8 @@
 """Find what to build: a single text file or a manuscript folder with a ``book.toml``.
 
 ``book.toml`` is checked against ``BOOK_KEYS`` before anything is read: an unknown key, a
-wrong type or a value outside its choices stops the build with the key and its line.
+wrong type, a value outside its choices or one that breaks its rule (``values.py``: the date,
+the series index...) stops the build with the key and its line.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from pathlib import Path
 from ebookgen.errors import ConfigError, InputError
 from ebookgen.model import Metadata
 from ebookgen.normalise.pipeline import NormaliseOptions
+from ebookgen.project.values import VALUE_RULES, date_text
 from ebookgen.readers.table import SUFFIXES, find_reader, not_read, reader_for
 
 TEXT_SUFFIXES = SUFFIXES  # Every suffix a reader claims (ebookgen.readers.table).
@@ -143,7 +145,7 @@ def read_book_toml(path: Path) -> dict:
         raise ConfigError(f"{path}: cannot be read ({error.strerror})") from None
     for key, value in config.items():
         check_key(path, raw, key, value)
-    check_print_defaults(path, raw, config)
+    check_values(path, raw, config)
     if config.get("cover") and not (path.parent / config["cover"]).is_file():
         where = f"{path}:{line_of(raw, 'cover')}"
         raise ConfigError(
@@ -167,15 +169,12 @@ def check_key(path: Path, raw: str, key: str, value: object) -> None:
         raise ConfigError(f"{where}: {key!r} must be one of {', '.join(spec.choices)}, not {value!r}")
 
 
-def check_print_defaults(path: Path, raw: str, config: dict) -> None:
-    """Check the print trim and profile with the PDF writer's own rules, naming the line."""
-    from ebookgen.pdf.options import profile_for
-    from ebookgen.pdf.trim import parse_trim
-
-    for key, check in (("trim", parse_trim), ("profile", profile_for)):
+def check_values(path: Path, raw: str, config: dict) -> None:
+    """Check each value that has a rule beyond its type (date, series_index, ...), naming its line."""
+    for key, rule in VALUE_RULES.items():
         if key in config:
             try:
-                check(config[key])
+                rule(config[key])
             except ConfigError as error:
                 raise ConfigError(f"{path}:{line_of(raw, key)}: {error}") from None
 
@@ -274,7 +273,7 @@ def metadata_from(config: dict, folder: Path) -> Metadata:
         rights=config.get("rights", ""),
         identifier=config.get("identifier", "")
         or (f"urn:isbn:{isbn.replace('-', '').replace(' ', '')}" if isbn else ""),
-        date=str(config.get("date", "")),
+        date=date_text(config.get("date", "")),
         series=config.get("series", ""),
         series_index=str(config.get("series_index", "")),
         dedication=config.get("dedication", ""),
@@ -322,3 +321,21 @@ def with_normalise_overrides(project: Project, scene_breaks: str | None, author_
     if author_notes:
         changes["author_notes"] = author_notes
     return replace(project, options=replace(project.options, **changes)) if changes else project
+
+
+@dataclass(frozen=True)
+class Overrides:
+    """What the command line sets over book.toml; None keeps the project's own value."""
+
+    title: str | None = None
+    author: str | None = None
+    language: str | None = None
+    encoding: str | None = None
+    scene_breaks: str | None = None
+    author_notes: str | None = None
+
+
+def overridden(project: Project, overrides: Overrides) -> Project:
+    """Apply the command line's metadata and normalisation overrides to a project."""
+    changed = with_overrides(project, overrides.title, overrides.author, overrides.language, overrides.encoding)
+    return with_normalise_overrides(changed, overrides.scene_breaks, overrides.author_notes)

@@ -1,0 +1,83 @@
+"""The rules book.toml's values must keep beyond their type: a date, a series number, a language, a trim, a profile.
+
+``read_book_toml`` runs each rule once, when the project is loaded, and names the key's line on a
+mistake, so no writer meets a bad value later. A rule raises ``ConfigError`` naming the key and value.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+
+from ebookgen.errors import ConfigError
+
+# A W3C date (https://www.w3.org/TR/NOTE-datetime): a year, a month, a day, or a day with a time.
+W3C_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2})?)?)?)?")
+SERIES_NUMBER = re.compile(r"\d+(\.\d+)?")
+
+
+def date_text(value: object) -> str:
+    """Write a book.toml date as the EPUB writes it: a TOML date or date-time in ISO form, a string as given."""
+    if isinstance(value, dt.datetime):
+        return value.isoformat(timespec="seconds")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def check_date(value: object) -> None:
+    """Refuse a date that is not a real W3C date, such as 2024, 2024-05 or 2024-05-17."""
+    text = date_text(value)
+    if not (W3C_DATE.fullmatch(text) and is_calendar_date(text)):
+        raise ConfigError(f"date {text!r} is not a date such as 2024, 2024-05 or 2024-05-17")
+
+
+def is_calendar_date(text: str) -> bool:
+    """Tell whether a W3C-shaped date names a real month, day and time (no 2024-13 or 2024-02-30)."""
+    try:
+        if "T" in text:
+            dt.datetime.fromisoformat(text)
+        elif len(text) == len("2024-05-17"):
+            dt.date.fromisoformat(text)
+        elif len(text) == len("2024-05"):
+            dt.date.fromisoformat(f"{text}-01")
+    except ValueError:
+        return False
+    return True
+
+
+def check_series_index(value: object) -> None:
+    """Refuse a series index that is not a number such as 2 or 2.5."""
+    if not SERIES_NUMBER.fullmatch(str(value)):
+        raise ConfigError(f"series_index {str(value)!r} is not a number")
+
+
+def check_language(value: object) -> None:
+    """Refuse an empty language tag (the full BCP 47 check is still to come)."""
+    if not str(value).strip():
+        raise ConfigError(f"language {value!r} is not a language tag such as en or en-GB")
+
+
+def check_trim(value: object) -> None:
+    """Refuse a trim size the PDF writer cannot set."""
+    from ebookgen.pdf.trim import parse_trim
+
+    parse_trim(str(value))
+
+
+def check_profile(value: object) -> None:
+    """Refuse a print profile the PDF writer does not know."""
+    from ebookgen.pdf.options import profile_for
+
+    profile_for(str(value))
+
+
+# Every book.toml key whose value has a rule beyond its type, and the rule.
+VALUE_RULES: dict[str, Callable[[object], None]] = {
+    "date": check_date,
+    "series_index": check_series_index,
+    "language": check_language,
+    "trim": check_trim,
+    "profile": check_profile,
+}
