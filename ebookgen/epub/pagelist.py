@@ -12,6 +12,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from ebookgen.render.ids import marker_id
 from ebookgen.render.xhtml import attribute
 
 # Void elements cannot hold a marker: it goes just before them instead.
@@ -27,12 +28,6 @@ class PageBreak:
     before: str
     marker_id: str
     offset: int = 0  # Non-space characters of the element's text that come before the page begins.
-
-
-def marker_id(label: str, page: int, taken: set[str]) -> str:
-    """Return a unique id for a page's marker: `page-42` for a plain folio, else one from the physical page."""
-    wanted = f"page-{label}" if re.fullmatch(r"[A-Za-z0-9]+", label) else f"page-p{page}"
-    return wanted if wanted not in taken else f"page-p{page}"
 
 
 @dataclass(frozen=True)

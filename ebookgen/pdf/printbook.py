@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 from ebookgen.model import Book, Chapter
 from ebookgen.pdf.trim import BLEED_INCHES, Margins, Trim
-from ebookgen.render.frontmatter import front_matter, part_anchor
+from ebookgen.render.frontmatter import front_matter
+from ebookgen.render.ids import part_page_anchor
 from ebookgen.render.xhtml import RenderedChapter, attribute, text
 from ebookgen.resources import styles_dir
 
@@ -38,7 +39,7 @@ def css_string(value: str) -> str:
 
 def part_page(chapter: Chapter) -> str:
     """Render the page that opens a part, before the chapter it precedes."""
-    anchor = part_anchor(chapter.number)
+    anchor = part_page_anchor(chapter.number)
     return (
         f'<section class="part" id="{anchor}" role="doc-part">\n'
         f'<h2 class="part-title">{text(chapter.part)}</h2>\n</section>'

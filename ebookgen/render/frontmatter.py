@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ebookgen.model import Book
+from ebookgen.render.ids import chapter_anchor, part_page_anchor
 from ebookgen.render.xhtml import attribute, chapter_title, text
 
 
@@ -27,14 +28,9 @@ def contents_entries(book: Book) -> list[ContentsEntry]:
     entries: list[ContentsEntry] = []
     for chapter in book.chapters:
         if chapter.part:
-            entries.append(ContentsEntry(chapter.part, part_anchor(chapter.number), "part"))
-        entries.append(ContentsEntry(chapter_title(chapter, book), f"chapter-{chapter.number}", "chapter"))
+            entries.append(ContentsEntry(chapter.part, part_page_anchor(chapter.number), "part"))
+        entries.append(ContentsEntry(chapter_title(chapter, book), chapter_anchor(chapter.number), "chapter"))
     return entries
-
-
-def part_anchor(number: int) -> str:
-    """Return the id of the part page that opens before chapter `number`."""
-    return f"part-before-{number}"
 
 
 def half_title(book: Book) -> str:

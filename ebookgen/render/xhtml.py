@@ -1,7 +1,8 @@
 """Render the document model to XHTML, once, for both writers.
 
 Every chapter becomes one ``<section>``; the EPUB writer wraps each in its own document and
-the PDF writer places them all in one. Text is escaped here and nowhere else.
+the PDF writer places them all in one. Text is escaped here and nowhere else; ids are made in
+``ids.py``.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from ebookgen.model import (
     Text,
 )
 from ebookgen.readers.decode import FORBIDDEN
+from ebookgen.render.ids import block_anchor, chapter_anchor, part_anchor, title_anchor
 
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 EPUB_NS = "http://www.idpf.org/2007/ops"
@@ -98,13 +100,14 @@ def render_chapter(chapter: Chapter, book: Book, block_ids: bool = False) -> Ren
     print layout can say on which page each one begins.
     """
     title = chapter_title(chapter, book)
-    anchor = f"chapter-{chapter.number}"
-    ids = (f"block-{chapter.number}-{n}" for n in count(1)) if block_ids else None
+    anchor = chapter_anchor(chapter.number)
+    ids = (block_anchor(chapter.number, n) for n in count(1)) if block_ids else None
     body = "\n".join(render_block(block, ids) for block in chapter.blocks)
+    heading = title_anchor(anchor)
     section = (
         f'<section epub:type="chapter" role="doc-chapter" class="chapter" id="{anchor}"'
-        f' aria-labelledby="{anchor}-title">\n'
-        f'<h2 class="chapter-title" id="{anchor}-title">{text(title)}</h2>\n{body}\n</section>'
+        f' aria-labelledby="{heading}">\n'
+        f'<h2 class="chapter-title" id="{heading}">{text(title)}</h2>\n{body}\n</section>'
     )
     return RenderedChapter(chapter.number, title, anchor, section)
 
@@ -116,10 +119,11 @@ def render_book(book: Book, block_ids: bool = False) -> list[RenderedChapter]:
 
 def render_part(number: int, title: str) -> str:
     """Render the opening page of a part as a section."""
-    anchor = f"part-{number}"
+    anchor = part_anchor(number)
+    heading = title_anchor(anchor)
     return (
-        f'<section epub:type="part" role="doc-part" class="part" id="{anchor}" aria-labelledby="{anchor}-title">\n'
-        f'<h2 class="part-title" id="{anchor}-title">{text(title)}</h2>\n</section>'
+        f'<section epub:type="part" role="doc-part" class="part" id="{anchor}" aria-labelledby="{heading}">\n'
+        f'<h2 class="part-title" id="{heading}">{text(title)}</h2>\n</section>'
     )
 
 
