@@ -131,23 +131,17 @@ def add_title_page(package: epub.EpubBook, book: Book, sheets: list[str]) -> epu
     return item
 
 
-def with_semantics(section: str, kind: str) -> str:
-    """Give a front-matter section its epub:type and ARIA role (`dedication` -> `doc-dedication`)."""
-    return section.replace("<section ", f'<section epub:type="{kind}" role="doc-{kind}" ', 1)
-
-
 def add_front_matter(package: epub.EpubBook, book: Book, sheets: list[str]) -> list[epub.EpubItem]:
     """Add the dedication and the epigraph, each on its own page, when the book has them."""
     from ebookgen.render.frontmatter import dedication_page, epigraph_page
 
     items = []
     for kind, title, section in (
-        ("dedication", "Dedication", dedication_page(book)),
-        ("epigraph", "Epigraph", epigraph_page(book)),
+        ("dedication", "Dedication", dedication_page(book, semantics=True)),
+        ("epigraph", "Epigraph", epigraph_page(book, semantics=True)),
     ):
         if section:
-            body = with_semantics(section, kind)
-            items.append(document(kind, f"text/{kind}.xhtml", title, book.metadata.language, body, sheets))
+            items.append(document(kind, f"text/{kind}.xhtml", title, book.metadata.language, section, sheets))
             package.add_item(items[-1])
     return items
 
