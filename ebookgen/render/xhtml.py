@@ -26,10 +26,14 @@ from ebookgen.model import (
     Text,
 )
 from ebookgen.readers.decode import FORBIDDEN
-from ebookgen.render.ids import block_anchor, chapter_anchor, part_anchor, title_anchor
+from ebookgen.render.ids import block_anchor, chapter_anchor, part_anchor, part_page_anchor, title_anchor
 
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 EPUB_NS = "http://www.idpf.org/2007/ops"
+
+# Page variants: the first body section opens the page group where the print edition's folio 1 falls.
+FIRST_CHAPTER = "first-chapter"
+FIRST_PART = "first-part"
 
 
 @dataclass(frozen=True)
@@ -93,11 +97,12 @@ def chapter_title(chapter: Chapter, book: Book) -> str:
     return f"Chapter {chapter.number}"
 
 
-def render_chapter(chapter: Chapter, book: Book, block_ids: bool = False) -> RenderedChapter:
+def render_chapter(chapter: Chapter, book: Book, block_ids: bool = False, variant: str = "") -> RenderedChapter:
     """Render a chapter as an XHTML section with its heading.
 
     With ``block_ids`` every paragraph and scene break gets a stable id (``block-3-12``), so the
-    print layout can say on which page each one begins.
+    print layout can say on which page each one begins. A ``variant`` (``FIRST_CHAPTER``) is a
+    page variant the print edition asks for.
     """
     title = chapter_title(chapter, book)
     anchor = chapter_anchor(chapter.number)
@@ -105,11 +110,16 @@ def render_chapter(chapter: Chapter, book: Book, block_ids: bool = False) -> Ren
     body = "\n".join(render_block(block, ids) for block in chapter.blocks)
     heading = title_anchor(anchor)
     section = (
-        f'<section epub:type="chapter" role="doc-chapter" class="chapter" id="{anchor}"'
+        f'<section epub:type="chapter" role="doc-chapter" class="{classes("chapter", variant)}" id="{anchor}"'
         f' aria-labelledby="{heading}">\n'
         f'<h2 class="chapter-title" id="{heading}">{text(title)}</h2>\n{body}\n</section>'
     )
     return RenderedChapter(chapter.number, title, anchor, section)
+
+
+def classes(kind: str, variant: str) -> str:
+    """Return a section's classes: its kind, then its page variant if it has one."""
+    return f"{kind} {variant}" if variant else kind
 
 
 def render_book(book: Book, block_ids: bool = False) -> list[RenderedChapter]:
@@ -124,6 +134,14 @@ def render_part(number: int, title: str) -> str:
     return (
         f'<section epub:type="part" role="doc-part" class="part" id="{anchor}" aria-labelledby="{heading}">\n'
         f'<h2 class="part-title" id="{heading}">{text(title)}</h2>\n</section>'
+    )
+
+
+def render_part_page(chapter: Chapter, variant: str = "") -> str:
+    """Render the printed page that opens a part, before the chapter it precedes; `variant` names its page group."""
+    return (
+        f'<section class="{classes("part", variant)}" id="{part_page_anchor(chapter.number)}" role="doc-part">\n'
+        f'<h2 class="part-title">{text(chapter.part)}</h2>\n</section>'
     )
 
 
