@@ -97,9 +97,9 @@ def build_all(
     with workers_for(project, pdf_options) as crew:
         book = load_book(project)
         printed = write_pdf(book, pdf_target, pdf_options, progress, crew)
-    sections = [(rendered.anchor, rendered.section) for rendered in render_book(book, block_ids=True)]
+    places = [place for rendered in render_book(book, block_ids=True) for place in rendered.places]
     source_note = f"{book.metadata.title}, print edition of {printed.pages} pages ({pdf_target.name})"
-    edition = print_edition(sections, printed.anchors, printed.folios, printed.page_starts, source_note)
+    edition = print_edition(places, printed.anchors, printed.folios, printed.page_starts, source_note)
     options = EpubOptions(modification_time(project), kobo=kobo, embed_fonts=embed_fonts, print_edition=edition)
     return BuildResult(write_epub(book, epub_target, options), printed, book)
 
