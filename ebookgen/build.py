@@ -145,9 +145,9 @@ def build_all(
     with workers_for(project, options) as crew:
         book = load_book(project)
         printed = with_length(write_pdf(book, pdf_target, options, progress, crew), book)
-    sections = [(rendered.anchor, rendered.section) for rendered in render_book(book, block_ids=True)]
+    places = [place for rendered in render_book(book, block_ids=True) for place in rendered.places]
     source_note = f"{book.metadata.title}, print edition of {printed.pages} pages ({pdf_target.name})"
-    edition = print_edition(sections, printed.anchors, printed.folios, printed.page_starts, source_note)
+    edition = print_edition(places, printed.anchors, printed.folios, printed.page_starts, source_note)
     epub_options = EpubOptions(modification_time(project), kobo=kobo, embed_fonts=embed_fonts, print_edition=edition)
     written = write_epub(book, epub_target, epub_options)
     return BuildResult(EpubResult(written, printed.chapters, printed.words, book.notes), printed)

@@ -1,9 +1,10 @@
-"""The print edition's pages in the e-book: page-break markers and a page list from the PDF's layout.
+"""The print edition's pages in the e-book: where each printed page begins, from the PDF's layout.
 
 The PDF writer reports, for every element id, the physical page it begins on (``anchors``) and,
 for every physical page, the folio printed on it (``folios``). These pure functions turn that into
-``PageBreak`` records (which folio begins before which element) and put markers into the
-chapter XHTML, so that "page 42" of the paperback can be found and cited in the e-book.
+``PageBreak`` records (which folio begins before which element), which the renderer turns into
+markers in the chapter XHTML (``render/pages.py``), so that "page 42" of the paperback can be
+found and cited in the e-book.
 """
 
 from __future__ import annotations
@@ -12,27 +13,12 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from ebookgen.render.xhtml import attribute
+from ebookgen.model import PageBreak
+from ebookgen.render.ids import marker_id
+from ebookgen.render.xhtml import page_marker
 
 # Void elements cannot hold a marker: it goes just before them instead.
 VOID_TAGS = ("hr", "br", "img")
-
-
-@dataclass(frozen=True)
-class PageBreak:
-    """Where a printed page begins: its folio, its physical page, the element it begins at, its marker's id."""
-
-    label: str
-    page: int
-    before: str
-    marker_id: str
-    offset: int = 0  # Non-space characters of the element's text that come before the page begins.
-
-
-def marker_id(label: str, page: int, taken: set[str]) -> str:
-    """Return a unique id for a page's marker: `page-42` for a plain folio, else one from the physical page."""
-    wanted = f"page-{label}" if re.fullmatch(r"[A-Za-z0-9]+", label) else f"page-p{page}"
-    return wanted if wanted not in taken else f"page-p{page}"
 
 
 @dataclass(frozen=True)
@@ -102,18 +88,25 @@ def page_breaks(
     return tuple(breaks)
 
 
-def marker(page: PageBreak) -> str:
-    """Return the page-break marker for one printed page."""
-    return (
-        f'<span epub:type="pagebreak" role="doc-pagebreak" id="{page.marker_id}"'
-        f" aria-label={attribute(page.label)} title={attribute(page.label)}></span>"
-    )
+def print_edition(
+    places: Sequence[str],
+    anchors: Mapping[str, int],
+    folios: Sequence[str],
+    openings: Sequence[tuple[str, int]],
+    source: str,
+) -> PrintEdition:
+    """Describe the print edition's pages for the e-book, from the places of the rendered chapters in order."""
+    return PrintEdition(source, page_breaks(places, anchors, folios, openings))
+
+
+# The rule the renderer follows, stated on finished markup. No writer calls these: the renderer
+# places the markers while it renders (render/pages.py); the tests hold the two to agreement.
 
 
 def insert_page_breaks(section: str, breaks: Sequence[PageBreak]) -> str:
     """Put each page's marker where the page begins: inside its element's text, at its start, or before it."""
     for page in sorted(breaks, key=lambda page: -page.offset):
-        section = insert_at(section, page.before, marker(page), page.offset)
+        section = insert_at(section, page.before, page_marker(page), page.offset)
     return section
 
 
@@ -161,24 +154,6 @@ def word_at(markup: str, start: int, offset: int) -> int:
     return index
 
 
-def breaks_in(breaks: Sequence[PageBreak], places: Sequence[str]) -> list[PageBreak]:
-    """Return the page breaks that fall inside a chapter, given the places it holds."""
-    inside = set(places)
-    return [page for page in breaks if page.before in inside]
-
-
 def places_in(anchor: str, section: str) -> list[str]:
     """Return the ids a page can begin at in a rendered chapter: the chapter, then its blocks in order."""
     return [anchor] + re.findall(r'\sid="(block-\d+-\d+)"', section)
-
-
-def print_edition(
-    sections: Sequence[tuple[str, str]],
-    anchors: Mapping[str, int],
-    folios: Sequence[str],
-    openings: Sequence[tuple[str, int]],
-    source: str,
-) -> PrintEdition:
-    """Describe the print edition's pages for the e-book, from the rendered chapters (anchor, section)."""
-    places = [place for anchor, section in sections for place in places_in(anchor, section)]
-    return PrintEdition(source, page_breaks(places, anchors, folios, openings))

@@ -26,7 +26,7 @@ from ebookgen.epub.opf import (
     book_identifier,
     with_package_language,
 )
-from ebookgen.epub.pagelist import PrintEdition, breaks_in, insert_page_breaks, places_in
+from ebookgen.epub.pagelist import PrintEdition
 from ebookgen.model import Book
 from ebookgen.output import atomic_path
 from ebookgen.render.xhtml import render_book, render_part, render_title_page, xhtml_document
@@ -131,44 +131,36 @@ def add_title_page(package: epub.EpubBook, book: Book, sheets: list[str]) -> epu
     return item
 
 
-def with_semantics(section: str, kind: str) -> str:
-    """Give a front-matter section its epub:type and ARIA role (`dedication` -> `doc-dedication`)."""
-    return section.replace("<section ", f'<section epub:type="{kind}" role="doc-{kind}" ', 1)
-
-
 def add_front_matter(package: epub.EpubBook, book: Book, sheets: list[str]) -> list[epub.EpubItem]:
     """Add the dedication and the epigraph, each on its own page, when the book has them."""
     from ebookgen.render.frontmatter import dedication_page, epigraph_page
 
     items = []
     for kind, title, section in (
-        ("dedication", "Dedication", dedication_page(book)),
-        ("epigraph", "Epigraph", epigraph_page(book)),
+        ("dedication", "Dedication", dedication_page(book, semantics=True)),
+        ("epigraph", "Epigraph", epigraph_page(book, semantics=True)),
     ):
         if section:
-            body = with_semantics(section, kind)
-            items.append(document(kind, f"text/{kind}.xhtml", title, book.metadata.language, body, sheets))
+            items.append(document(kind, f"text/{kind}.xhtml", title, book.metadata.language, section, sheets))
             package.add_item(items[-1])
     return items
 
 
 def add_contents(package: epub.EpubBook, book: Book, sheets: list[str], edition: PrintEdition | None) -> list[Document]:
-    """Add one XHTML document per part opening and per chapter, in reading order."""
+    """Add one XHTML document per part opening and per chapter, in reading order, with the print edition's pages."""
     language = book.metadata.language
+    chapters = render_book(book, block_ids=edition is not None, breaks=edition.breaks if edition else ())
     contents: list[Document] = []
     parts = 0
-    for chapter, rendered in zip(book.chapters, render_book(book, block_ids=edition is not None), strict=True):
+    for chapter, rendered in zip(book.chapters, chapters, strict=True):
         if chapter.part:
             parts += 1
-            name = f"text/part-{parts:02d}.xhtml"
-            item = document(f"part-{parts}", name, chapter.part, language, render_part(parts, chapter.part), sheets)
-            contents.append(Document(item, chapter.part, "part"))
-        section, places = rendered.section, tuple(places_in(rendered.anchor, rendered.section))
-        if edition is not None:
-            section = insert_page_breaks(section, breaks_in(edition.breaks, places))
+            part = render_part(parts, chapter.part)
+            item = document(part.anchor, f"text/part-{parts:02d}.xhtml", part.title, language, part.section, sheets)
+            contents.append(Document(item, part.title, "part"))
         name = f"text/chapter-{rendered.number:03d}.xhtml"
-        item = document(rendered.anchor, name, rendered.title, language, section, sheets)
-        contents.append(Document(item, rendered.title, "chapter", places))
+        item = document(rendered.anchor, name, rendered.title, language, rendered.section, sheets)
+        contents.append(Document(item, rendered.title, "chapter", rendered.places))
     for entry in contents:
         package.add_item(entry.item)
     return contents

@@ -17,6 +17,7 @@ from ebookgen.model.book import (
     plain_text,
     word_count,
 )
+from ebookgen.model.pages import PageBreak
 
 __all__ = [
     "AuthorNote",
@@ -27,6 +28,7 @@ __all__ = [
     "Flashback",
     "Inline",
     "Metadata",
+    "PageBreak",
     "Paragraph",
     "SceneBreak",
     "SceneNote",

@@ -7,9 +7,10 @@ read these; the chunks drew their own heads and folios (``folios.py``).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
+
+from ebookgen.render.ids import section_kind
 
 
 @dataclass(frozen=True)
@@ -46,15 +47,12 @@ class Laid:
     starts: tuple[tuple[str, int], ...] = ()  # per page: the id whose text opens it, and how much came before
 
 
-# The id of a chapter's or a part page's section; block ids inside them (`chapter-3-p12`) do not match.
-SECTION_ID = re.compile(r"(?:chapter|part-before)-\d+")
-
-
 def page_kind(anchors: tuple[str, ...], blank: bool) -> str:
-    """Tell a text page from a chapter opener and from a page that carries nothing."""
-    if blank or any(SECTION_ID.fullmatch(anchor) and anchor.startswith("part") for anchor in anchors):
+    """Tell a text page from a chapter opener and from a page that carries nothing, by the sections opening on it."""
+    kinds = {section_kind(anchor) for anchor in anchors}
+    if blank or "part" in kinds:
         return "bare"
-    if any(SECTION_ID.fullmatch(anchor) and anchor.startswith("chapter") for anchor in anchors):
+    if "chapter" in kinds:
         return "opener"
     return "text"
 

@@ -9,10 +9,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ebookgen.model import Book, Chapter
+from ebookgen.model import Book
 from ebookgen.pdf.trim import BLEED_INCHES, Margins, Trim
-from ebookgen.render.frontmatter import front_matter, part_anchor
-from ebookgen.render.xhtml import RenderedChapter, attribute, text
+from ebookgen.render.frontmatter import front_matter
+from ebookgen.render.xhtml import (
+    FIRST_CHAPTER,
+    FIRST_PART,
+    RenderedChapter,
+    attribute,
+    render_chapter,
+    render_part_page,
+    text,
+)
 from ebookgen.resources import styles_dir
 
 GREY_PROFILE = "--ink"
@@ -36,32 +44,21 @@ def css_string(value: str) -> str:
     return f'"{escaped}"'
 
 
-def part_page(chapter: Chapter) -> str:
-    """Render the page that opens a part, before the chapter it precedes."""
-    anchor = part_anchor(chapter.number)
-    return (
-        f'<section class="part" id="{anchor}" role="doc-part">\n'
-        f'<h2 class="part-title">{text(chapter.part)}</h2>\n</section>'
-    )
-
-
 def body_sections(book: Book, rendered: list[RenderedChapter], first: bool = True) -> str:
-    """Join parts and chapters; the first body page starts the folio count when `first`."""
+    """Join parts and chapters; with `first`, the first part or chapter opens the page group where folio 1 falls.
+
+    The renderer gives that section its page variant: the first chapter is rendered again as one,
+    with block ids like every chapter of the printed book.
+    """
     sections = []
-    for chapter, done in zip(book.chapters, rendered, strict=True):
+    for index, (chapter, done) in enumerate(zip(book.chapters, rendered, strict=True)):
+        opens = first and index == 0
         if chapter.part:
-            sections.append(part_page(chapter))
+            sections.append(render_part_page(chapter, FIRST_PART if opens else ""))
+        elif opens:
+            done = render_chapter(chapter, book, block_ids=True, variant=FIRST_CHAPTER)
         sections.append(done.section)
-    if first and sections:
-        sections[0] = mark_first_body(sections[0])
     return "\n".join(sections)
-
-
-def mark_first_body(section: str) -> str:
-    """Put the first part or chapter in a page group of its own, where folio 1 falls."""
-    if section.startswith('<section class="part"'):
-        return section.replace('class="part"', 'class="part first-part"', 1)
-    return section.replace('class="chapter"', 'class="chapter first-chapter"', 1)
 
 
 def html_document(book: Book, body: str) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ebookgen.model import Book
+from ebookgen.render.ids import chapter_anchor, part_page_anchor
 from ebookgen.render.xhtml import attribute, chapter_title, text
 
 
@@ -27,19 +28,20 @@ def contents_entries(book: Book) -> list[ContentsEntry]:
     entries: list[ContentsEntry] = []
     for chapter in book.chapters:
         if chapter.part:
-            entries.append(ContentsEntry(chapter.part, part_anchor(chapter.number), "part"))
-        entries.append(ContentsEntry(chapter_title(chapter, book), f"chapter-{chapter.number}", "chapter"))
+            entries.append(ContentsEntry(chapter.part, part_page_anchor(chapter.number), "part"))
+        entries.append(ContentsEntry(chapter_title(chapter, book), chapter_anchor(chapter.number), "chapter"))
     return entries
 
 
-def part_anchor(number: int) -> str:
-    """Return the id of the part page that opens before chapter `number`."""
-    return f"part-before-{number}"
+def section_start(kind: str, semantics: bool = False) -> str:
+    """Open a page's section; with semantics (the e-book's), it carries its epub:type and ARIA role."""
+    roles = f' epub:type="{kind}" role="doc-{kind}"' if semantics else ""
+    return f'<section{roles} class="{kind}" id="{kind}">'
 
 
 def half_title(book: Book) -> str:
     """Render the half-title page: the title alone."""
-    return f'<section class="half-title" id="half-title">\n<p>{text(book.metadata.title)}</p>\n</section>'
+    return f"{section_start('half-title')}\n<p>{text(book.metadata.title)}</p>\n</section>"
 
 
 def title_page(book: Book) -> str:
@@ -65,24 +67,24 @@ def copyright_page(book: Book, year: int) -> str:
         lines.append(meta.identifier.replace("urn:isbn:", "ISBN "))
     lines.append("Set in EB Garamond.")
     paragraphs = "\n".join(f"<p>{text(line)}</p>" for line in lines)
-    return f'<section class="copyright" id="copyright">\n{paragraphs}\n</section>'
+    return f"{section_start('copyright')}\n{paragraphs}\n</section>"
 
 
-def dedication_page(book: Book) -> str:
-    """Render the dedication, when the book has one."""
+def dedication_page(book: Book, semantics: bool = False) -> str:
+    """Render the dedication, when the book has one; the e-book's carries its semantics."""
     if not book.metadata.dedication:
         return ""
-    return f'<section class="dedication" id="dedication">\n<p>{text(book.metadata.dedication)}</p>\n</section>'
+    return f"{section_start('dedication', semantics)}\n<p>{text(book.metadata.dedication)}</p>\n</section>"
 
 
-def epigraph_page(book: Book) -> str:
-    """Render the epigraph and its source, when the book has one."""
+def epigraph_page(book: Book, semantics: bool = False) -> str:
+    """Render the epigraph and its source, when the book has one; the e-book's carries its semantics."""
     meta = book.metadata
     if not meta.epigraph:
         return ""
     source = f'\n<p class="epigraph-source">— {text(meta.epigraph_source)}</p>' if meta.epigraph_source else ""
     return (
-        f'<section class="epigraph" id="epigraph">\n<blockquote>\n<p>{text(meta.epigraph)}</p>{source}\n'
+        f"{section_start('epigraph', semantics)}\n<blockquote>\n<p>{text(meta.epigraph)}</p>{source}\n"
         "</blockquote>\n</section>"
     )
 

@@ -1,14 +1,16 @@
 """Render the document model to XHTML, once, for both writers.
 
 Every chapter becomes one ``<section>``; the EPUB writer wraps each in its own document and
-the PDF writer places them all in one. Text is escaped here and nowhere else.
+the PDF writer places them all in one. Text is escaped here and nowhere else, ids are made here
+(``ids.py``), and what differs between the editions is asked for while rendering: the print
+edition's page markers in the e-book (``pages.py``) and the print edition's page variants.
+Nothing edits the markup afterwards.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from itertools import count
 from xml.sax.saxutils import escape, quoteattr
 
 from ebookgen.model import (
@@ -19,25 +21,63 @@ from ebookgen.model import (
     Emphasis,
     Flashback,
     Inline,
+    PageBreak,
     Paragraph,
     SceneBreak,
     SceneNote,
     Text,
 )
 from ebookgen.readers.decode import FORBIDDEN
+from ebookgen.render.ids import block_anchor, chapter_anchor, part_anchor, part_page_anchor, title_anchor
+from ebookgen.render.pages import breaks_at_start, breaks_before, breaks_by_place, element_text, place_breaks
 
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 EPUB_NS = "http://www.idpf.org/2007/ops"
 
 
+# Page variants: the first body section opens the page group where the print edition's folio 1 falls.
+FIRST_CHAPTER = "first-chapter"
+FIRST_PART = "first-part"
+
+
 @dataclass(frozen=True)
 class RenderedChapter:
-    """A chapter's XHTML section and what a table of contents needs to point at it."""
+    """A chapter's XHTML section, the ids it gave, and what a table of contents needs to point at it."""
 
     number: int
     title: str
     anchor: str
     section: str
+    places: tuple[str, ...] = ()  # Ids a print page can begin at: the chapter's, then its blocks' in order.
+
+
+@dataclass(frozen=True)
+class RenderedPart:
+    """A part's opening in the e-book, and what a table of contents needs to point at it."""
+
+    number: int
+    title: str
+    anchor: str
+    section: str
+
+
+class BlockIds:
+    """Hand out a chapter's block ids in reading order, keep them, and hold the page breaks at each."""
+
+    def __init__(self, chapter: int, breaks: Mapping[str, Sequence[PageBreak]]):
+        self.chapter = chapter
+        self.breaks = breaks
+        self.given: list[str] = []
+
+    def take(self) -> str:
+        """Return the next block's id."""
+        place = block_anchor(self.chapter, len(self.given) + 1)
+        self.given.append(place)
+        return place
+
+    def at(self, place: str) -> Sequence[PageBreak]:
+        """Return the page breaks that begin at an element."""
+        return self.breaks.get(place, ())
 
 
 def text(value: str) -> str:
@@ -48,6 +88,19 @@ def text(value: str) -> str:
 def attribute(value: str) -> str:
     """Quote and escape an attribute value."""
     return quoteattr(FORBIDDEN.sub("", value))
+
+
+def page_marker(page: PageBreak) -> str:
+    """Render the page-break marker for one printed page."""
+    return (
+        f'<span epub:type="pagebreak" role="doc-pagebreak" id="{page.marker_id}"'
+        f" aria-label={attribute(page.label)} title={attribute(page.label)}></span>"
+    )
+
+
+def page_markers(pages: Sequence[PageBreak]) -> str:
+    """Render the markers of pages that begin at one place, in order."""
+    return "".join(page_marker(page) for page in pages)
 
 
 def render_inlines(inlines: tuple[Inline, ...]) -> str:
@@ -61,21 +114,63 @@ def render_inlines(inlines: tuple[Inline, ...]) -> str:
     return "".join(parts)
 
 
-def block_id(ids: Iterator[str] | None) -> str:
-    """Return the next block's id attribute, or nothing when blocks carry no ids."""
-    return f' id="{next(ids)}"' if ids is not None else ""
+def render_marked_inlines(
+    inlines: tuple[Inline, ...], inside: Mapping[int, Sequence[PageBreak]], start: int = 0
+) -> tuple[str, int]:
+    """Render inline runs with page markers before the characters they fall at; return it and the text's end."""
+    parts, index = [], start
+    for run in inlines:
+        if isinstance(run, Text):
+            value = FORBIDDEN.sub("", run.text)
+            parts.append(marked_text(value, index, inside))
+            index += len(value)
+        elif isinstance(run, Emphasis):
+            inner, index = render_marked_inlines(run.children, inside, index)
+            parts.append(f"<em>{inner}</em>")
+    return "".join(parts), index
 
 
-def render_block(block: Block, ids: Iterator[str] | None = None) -> str:
+def marked_text(value: str, start: int, inside: Mapping[int, Sequence[PageBreak]]) -> str:
+    """Escape a run of text that begins at character `start` of its element, with the markers that fall in it."""
+    pieces, last = [], 0
+    for cut in sorted(index - start for index in inside if start <= index < start + len(value)):
+        pieces += [text(value[last:cut]), page_markers(inside[start + cut])]
+        last = cut
+    return "".join(pieces) + text(value[last:])
+
+
+def text_block(attributes: str, inlines: tuple[Inline, ...], ids: BlockIds | None) -> str:
+    """Render a paragraph-like block; with ids, it carries the next id and the page markers that fall in it."""
+    if ids is None:
+        return f"<p{attributes}>{render_inlines(inlines)}</p>"
+    place = ids.take()
+    breaks = ids.at(place)
+    if not breaks:
+        return f'<p id="{place}"{attributes}>{render_inlines(inlines)}</p>'
+    placed = place_breaks(breaks, element_text(inlines))
+    inner = render_marked_inlines(inlines, placed.inside)[0]
+    return f'<p id="{place}"{attributes}>{page_markers(placed.start)}{inner}{page_markers(placed.end)}</p>'
+
+
+def scene_break(ids: BlockIds | None) -> str:
+    """Render a scene break; with ids, it carries the next id, the markers of pages beginning at it just before."""
+    if ids is None:
+        return '<hr class="scene-break" aria-label="Scene break"/>'
+    place = ids.take()
+    before = page_markers(breaks_before(ids.at(place)))
+    return f'{before}<hr id="{place}" class="scene-break" aria-label="Scene break"/>'
+
+
+def render_block(block: Block, ids: BlockIds | None = None) -> str:
     """Render one block; with ids, every paragraph and break carries the next stable id."""
     if isinstance(block, Paragraph):
-        return f"<p{block_id(ids)}>{render_inlines(block.inlines)}</p>"
+        return text_block("", block.inlines, ids)
     if isinstance(block, SceneNote):
-        return f'<p{block_id(ids)} class="scene-setting">{render_inlines(block.inlines)}</p>'
+        return text_block(' class="scene-setting"', block.inlines, ids)
     if isinstance(block, AuthorNote):
-        return f'<p{block_id(ids)} class="author-note">{render_inlines(block.inlines)}</p>'
+        return text_block(' class="author-note"', block.inlines, ids)
     if isinstance(block, SceneBreak):
-        return f'<hr{block_id(ids)} class="scene-break" aria-label="Scene break"/>'
+        return scene_break(ids)
     if isinstance(block, Flashback):
         inner = "\n".join(render_block(child, ids) for child in block.blocks)
         return f'<div class="flashback">\n{inner}\n</div>'
@@ -91,35 +186,61 @@ def chapter_title(chapter: Chapter, book: Book) -> str:
     return f"Chapter {chapter.number}"
 
 
-def render_chapter(chapter: Chapter, book: Book, block_ids: bool = False) -> RenderedChapter:
+def render_chapter(
+    chapter: Chapter,
+    book: Book,
+    block_ids: bool = False,
+    breaks: Mapping[str, Sequence[PageBreak]] | None = None,
+    variant: str = "",
+) -> RenderedChapter:
     """Render a chapter as an XHTML section with its heading.
 
     With ``block_ids`` every paragraph and scene break gets a stable id (``block-3-12``), so the
-    print layout can say on which page each one begins.
+    print layout can say on which page each one begins, and ``breaks`` (by the id each begins at)
+    put the print edition's page markers in. A ``variant`` (``FIRST_CHAPTER``) is a page variant
+    the print edition asks for. A page that begins at the chapter gets its marker at its start:
+    the chapter's own text is its heading, which has an id of its own.
     """
     title = chapter_title(chapter, book)
-    anchor = f"chapter-{chapter.number}"
-    ids = (f"block-{chapter.number}-{n}" for n in count(1)) if block_ids else None
+    anchor, pages = chapter_anchor(chapter.number), breaks or {}
+    ids = BlockIds(chapter.number, pages) if block_ids else None
     body = "\n".join(render_block(block, ids) for block in chapter.blocks)
+    heading = title_anchor(anchor)
     section = (
-        f'<section epub:type="chapter" role="doc-chapter" class="chapter" id="{anchor}"'
-        f' aria-labelledby="{anchor}-title">\n'
-        f'<h2 class="chapter-title" id="{anchor}-title">{text(title)}</h2>\n{body}\n</section>'
+        f'<section epub:type="chapter" role="doc-chapter" class="{classes("chapter", variant)}" id="{anchor}"'
+        f' aria-labelledby="{heading}">{page_markers(breaks_at_start(pages.get(anchor, ())))}\n'
+        f'<h2 class="chapter-title" id="{heading}">{text(title)}</h2>\n{body}\n</section>'
     )
-    return RenderedChapter(chapter.number, title, anchor, section)
+    return RenderedChapter(chapter.number, title, anchor, section, (anchor, *(ids.given if ids else ())))
 
 
-def render_book(book: Book, block_ids: bool = False) -> list[RenderedChapter]:
-    """Render every chapter of a book."""
-    return [render_chapter(chapter, book, block_ids) for chapter in book.chapters]
+def classes(kind: str, variant: str) -> str:
+    """Return a section's classes: its kind, then its page variant if it has one."""
+    return f"{kind} {variant}" if variant else kind
 
 
-def render_part(number: int, title: str) -> str:
-    """Render the opening page of a part as a section."""
-    anchor = f"part-{number}"
+def render_book(book: Book, block_ids: bool = False, breaks: Sequence[PageBreak] = ()) -> list[RenderedChapter]:
+    """Render every chapter of a book, with the print edition's page markers when given its breaks."""
+    grouped = breaks_by_place(breaks)
+    return [render_chapter(chapter, book, block_ids, grouped) for chapter in book.chapters]
+
+
+def render_part(number: int, title: str) -> RenderedPart:
+    """Render the e-book's opening of its `number`-th part as a section."""
+    anchor = part_anchor(number)
+    heading = title_anchor(anchor)
+    section = (
+        f'<section epub:type="part" role="doc-part" class="part" id="{anchor}" aria-labelledby="{heading}">\n'
+        f'<h2 class="part-title" id="{heading}">{text(title)}</h2>\n</section>'
+    )
+    return RenderedPart(number, title, anchor, section)
+
+
+def render_part_page(chapter: Chapter, variant: str = "") -> str:
+    """Render the printed page that opens a part, before the chapter it precedes; `variant` names its page group."""
     return (
-        f'<section epub:type="part" role="doc-part" class="part" id="{anchor}" aria-labelledby="{anchor}-title">\n'
-        f'<h2 class="part-title" id="{anchor}-title">{text(title)}</h2>\n</section>'
+        f'<section class="{classes("part", variant)}" id="{part_page_anchor(chapter.number)}" role="doc-part">\n'
+        f'<h2 class="part-title">{text(chapter.part)}</h2>\n</section>'
     )
 
 
