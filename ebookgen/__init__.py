@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from ebookgen.version import __version__
 
-__all__ = ["__version__", "build_epub", "build_pdf", "load_book"]
+EXPORTS = ("build_all", "build_epub", "build_pdf", "check_manuscript", "load_book", "print_options", "PrintChoices")
+__all__ = ["__version__", *EXPORTS]
 
 
 def __getattr__(name: str):
     """Import the build functions on first use, keeping ``ebookgen --help`` fast."""
-    if name in ("build_epub", "build_pdf", "load_book"):
+    if name in EXPORTS:
         from ebookgen import build
 
         return getattr(build, name)
