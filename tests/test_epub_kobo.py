@@ -12,7 +12,7 @@ from ebookgen.cli.app import app
 from ebookgen.epub.kepub import kepubify, sentences
 from ebookgen.render.xhtml import xhtml_document
 
-from .conftest import MANUSCRIPT, assert_epubcheck_clean
+from .conftest import MANUSCRIPT, epubcheck_later
 from .epubtools import NS, Epub
 
 runner = CliRunner()
@@ -55,7 +55,7 @@ def kepub(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_kepub_passes_epubcheck(kepub: Path) -> None:
-    assert_epubcheck_clean(kepub)
+    epubcheck_later(kepub)
 
 
 def test_kepub_keeps_the_text_and_spans_every_paragraph(kepub: Path, sample_epub: Path) -> None:
