@@ -6,6 +6,7 @@ import re
 import zipfile
 from pathlib import Path
 
+import pytest
 from lxml import etree
 
 from .conftest import epubcheck_later
@@ -24,6 +25,7 @@ def documents(path: Path) -> dict[str, bytes]:
         return {name: archive.read(name) for name in archive.namelist() if name.endswith(".xhtml")}
 
 
+@pytest.mark.slow
 def test_bundled_book_passes_epubcheck(sample_epub: Path) -> None:
     epubcheck_later(sample_epub)
 

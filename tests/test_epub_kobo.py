@@ -54,6 +54,7 @@ def kepub(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder / "dist" / "tell-me-something.kepub.epub"
 
 
+@pytest.mark.slow
 def test_kepub_passes_epubcheck(kepub: Path) -> None:
     epubcheck_later(kepub)
 

@@ -11,7 +11,6 @@ pytest_plugins = ["pytester"]
 BOOKS = """
 import zipfile
 
-from ebookgen import build_epub
 from tests.conftest import epubcheck_later
 
 CONTAINER = (
@@ -30,6 +29,8 @@ def test_builds_a_broken_book(tmp_path):
 
 
 def test_builds_a_book_with_one_warning(tmp_path):
+    from ebookgen import build_epub
+
     (tmp_path / "story.txt").write_text("Chapter 1\\n\\nShe left.\\n", encoding="utf-8")
     book = build_epub(tmp_path / "story.txt", tmp_path / "good.epub")
     target = tmp_path / "dated.epub"
@@ -43,6 +44,8 @@ def test_builds_a_book_with_one_warning(tmp_path):
 
 
 def test_builds_a_good_book(tmp_path):
+    from ebookgen import build_epub
+
     (tmp_path / "story.txt").write_text("Chapter 1\\n\\nShe stayed.\\n", encoding="utf-8")
     epubcheck_later(build_epub(tmp_path / "story.txt", tmp_path / "good.epub"))
 """

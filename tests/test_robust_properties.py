@@ -16,6 +16,7 @@ from collections import Counter
 from pathlib import Path
 from xml.etree import ElementTree
 
+import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -100,6 +101,7 @@ def test_any_manuscript_gives_well_formed_xhtml_with_every_letter(case) -> None:
     assert not missing, f"letters lost: {dict(missing)}"
 
 
+@pytest.mark.slow
 @settings(max_examples=2, deadline=None, database=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 @given(manuscripts)
 def test_a_sample_of_those_books_passes_epubcheck(case) -> None:
