@@ -103,10 +103,10 @@ class EpubCheckAtTheEnd:
     def pytest_sessionfinish(self, session: pytest.Session, exitstatus: int) -> None:
         if hasattr(self.config, "workerinput"):
             return
-        epubs = sorted(self.folder.glob("*.epub"))
-        if not epubs:
+        tests = {epub: epub.with_suffix(".test").read_text(encoding="utf-8") for epub in self.folder.glob("*.epub")}
+        if not tests:
             return
-        tests = {epub: epub.with_suffix(".test").read_text(encoding="utf-8") for epub in epubs}
+        epubs = sorted(tests, key=lambda epub: (tests[epub], epub.name))  # In the order of the tests' node ids.
         headline = f"{plural(len(epubs), 'EPUB')} from {plural(len(set(tests.values())), 'test')}"
         if exitstatus == pytest.ExitCode.INTERRUPTED:
             self.outcome = [f"{headline}, not checked: the run was interrupted"]
