@@ -15,7 +15,7 @@ from types import SimpleNamespace
 import pytest
 from _pytest.mark.expression import Expression  # What -m selects: the end-of-run check counts as a slow test.
 
-from .epubtools import epubcheck, java_missing
+from .epubtools import epubcheck, epubcheck_unavailable
 
 ROOT = Path(__file__).resolve().parent.parent
 MANUSCRIPT = ROOT / "manuscript"
@@ -53,7 +53,7 @@ def epubcheck_later(epub: Path) -> None:
 
 def assert_epubcheck_clean(epub: Path) -> None:
     """Validate one EPUB now, in a JVM of its own (5 to 10 s): for the rare test that must know at once."""
-    if reason := java_missing():
+    if reason := epubcheck_unavailable():
         pytest.skip(f"EPUBCheck cannot run: {reason}")
     findings = epubcheck([Path(epub)])[0][Path(epub)]
     assert not findings, "EPUBCheck reported:\n" + "\n".join(findings)
@@ -112,7 +112,7 @@ class EpubCheckAtTheEnd:
             self.outcome = [f"{headline}, not checked: the run was interrupted"]
         elif not self._selects_slow():
             self.outcome = [f"{headline}, not checked: the check is slow and -m deselects slow tests"]
-        elif reason := java_missing():
+        elif reason := epubcheck_unavailable():
             self.outcome = [f"{headline}, skipped: {reason}"]
         else:
             self._check(session, epubs, tests, headline)

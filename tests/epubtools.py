@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import tempfile
@@ -111,13 +112,15 @@ def epubcheck(epubs: list[Path]) -> tuple[dict[Path, list[str]], int]:
     """
     if not epubs:
         return {}, 0
+    if missing := [epub for epub in epubs if not epub.is_file()]:
+        raise FileNotFoundError(f"no EPUB to check at {missing[0]}")  # EPUBCheck would report it clean.
     with tempfile.TemporaryDirectory(prefix="epubcheck-") as folder:
         reports = {epub: Path(folder) / f"{number}.json" for number, epub in enumerate(epubs)}
         jar = str(epubcheck_jar())
         pairs = [str(item) for epub, report in reports.items() for item in (epub, report)]
         batch = _java("-cp", jar, str(BATCH), *pairs)
         again = [epub for epub, report in reports.items() if not report.is_file()]
-        with ThreadPoolExecutor() as pool:
+        with ThreadPoolExecutor(max_workers=os.cpu_count()) as pool:
             runs = pool.map(lambda epub: _java("-jar", jar, str(epub), "-q", "--json", str(reports[epub])), again)
             singles = dict(zip(again, runs, strict=True))
         findings = {epub: _findings(report, singles.get(epub, batch)) for epub, report in reports.items()}
@@ -138,14 +141,15 @@ def _findings(report: Path, run: subprocess.CompletedProcess) -> list[str]:
 
 
 def _line(message: dict) -> str:
+    """Return a message as `SEVERITY ID: text (path:line:column, ...)`."""
     places = [
-        ":".join([place["path"], *(str(place[key]) for key in ("line", "column") if place.get(key, -1) > 0)])
+        ":".join([place.get("path", "?"), *(str(place[key]) for key in ("line", "column") if place.get(key, -1) > 0)])
         for place in message.get("locations", [])[:2]
     ]
     return f"{message['severity']} {message['ID']}: {message['message']} ({', '.join(places)})"
 
 
-def java_missing() -> str | None:
+def epubcheck_unavailable() -> str | None:
     """Return why EPUBCheck cannot run here, or None when it can."""
     if shutil.which("java") is None:
         return "java is not on PATH"
