@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: book test bench bench-tools lint clean
+.PHONY: book test test-fast bench bench-tools lint clean
 
 book: $(STAMP)
 	$(BIN)/ebookgen epub manuscript -o dist/tell-me-something.epub
@@ -12,6 +12,11 @@ book: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -n auto -q
+
+# The loop while editing: leaves out the tests marked slow (the parallel layouts, the page list against its PDF,
+# the corpus) and EPUBCheck; `make test` runs them all.
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -n auto -q -m "not slow"
 
 # Not part of `make test`: builds War and Peace and a 1,000,000-word manuscript, with Pandoc and WeasyPrint beside.
 bench: $(STAMP) bench-tools

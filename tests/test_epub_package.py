@@ -18,7 +18,7 @@ from ebookgen.epub.writer import EpubOptions, write_epub
 from ebookgen.model import Book, Chapter, Metadata, Paragraph, SceneBreak, Text
 from ebookgen.project.manuscript import load_project
 
-from .conftest import MANUSCRIPT, assert_epubcheck_clean
+from .conftest import MANUSCRIPT, epubcheck_later
 from .epubtools import EPUB_TYPE, NS, Epub, nav_tree, ncx_tree
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -144,7 +144,7 @@ def test_parts_series_authors_and_a_given_cover(tmp_path: Path) -> None:
     cover = tmp_path / "cover.png"
     Image.new("RGB", (400, 640), (20, 40, 60)).save(cover)
     target = write_epub(book_with_parts(cover), tmp_path / "parts.epub", EpubOptions(datetime(2024, 6, 1, tzinfo=UTC)))
-    assert_epubcheck_clean(target)
+    epubcheck_later(target)
     book = Epub(target)
     expected = [
         ("Prologue", "text/chapter-001.xhtml", []),

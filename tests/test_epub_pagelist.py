@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 from ebookgen.cli.app import app
 from ebookgen.epub.pagelist import PageBreak, insert_page_breaks, page_breaks, places_in
 
-from .conftest import assert_epubcheck_clean
+from .conftest import epubcheck_later
 from .epubtools import EPUB_TYPE, NS, Epub
 
 runner = CliRunner()
@@ -118,10 +118,12 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Epub, PdfReader, Pa
     return Epub(epub), PdfReader(folder / "out" / "river-book.pdf"), epub
 
 
+@pytest.mark.slow
 def test_built_epub_passes_epubcheck(built) -> None:
-    assert_epubcheck_clean(built[2])
+    epubcheck_later(built[2])
 
 
+@pytest.mark.slow
 def test_page_list_matches_the_pdf_pages(built) -> None:
     book, pdf, _ = built
     page_list = book.nav().find(".//x:nav[@epub:type='page-list']", NS)
@@ -149,6 +151,7 @@ def words_after(marker, count: int = 4) -> str:
     return " ".join(tail.split()[:count])
 
 
+@pytest.mark.slow
 def test_markers_sit_where_the_pdf_pages_begin(built) -> None:
     book, pdf, _ = built
     pages = {}
@@ -167,6 +170,7 @@ def test_markers_sit_where_the_pdf_pages_begin(built) -> None:
         assert words in texts[index], (link.text, words)
 
 
+@pytest.mark.slow
 def test_the_parallel_layout_gives_the_same_page_list(built, tmp_path: Path) -> None:
     from ebookgen.build import build_all
     from ebookgen.pdf.options import PdfOptions
@@ -177,6 +181,7 @@ def test_the_parallel_layout_gives_the_same_page_list(built, tmp_path: Path) -> 
     assert result.epub.path.read_bytes() == built[2].read_bytes()
 
 
+@pytest.mark.slow
 def test_print_edition_metadata(built) -> None:
     book, pdf, _ = built
     features = book.metas("schema:accessibilityFeature")

@@ -46,12 +46,14 @@ def test_the_book_is_split_into_several_chunks() -> None:
     assert [index for run in runs for index in run] == list(range(10))
 
 
+@pytest.mark.slow
 def test_same_text_on_every_page_as_the_single_process_layout(both) -> None:
     single, parallel, _ = both
     assert parallel.pages == single.pages
     assert page_texts(parallel.path) == page_texts(single.path)
 
 
+@pytest.mark.slow
 def test_same_anchors_and_folios(both) -> None:
     single, parallel, _ = both
     assert parallel.folios == single.folios
@@ -59,12 +61,14 @@ def test_same_anchors_and_folios(both) -> None:
         assert parallel.anchors[anchor] == single.anchors[anchor]
 
 
+@pytest.mark.slow
 def test_same_page_openings_for_the_epub_page_list(both) -> None:
     single, parallel, _ = both
     assert parallel.page_starts == single.page_starts
     assert any(offset for _, offset in parallel.page_starts), "some page opens inside a paragraph"
 
 
+@pytest.mark.slow
 def test_folios_continue_across_chunks(both) -> None:
     _, parallel, _ = both
     texts = page_texts(parallel.path)
@@ -76,6 +80,7 @@ def test_folios_continue_across_chunks(both) -> None:
         assert texts[index].strip().splitlines()[-1].strip() == label
 
 
+@pytest.mark.slow
 def test_openers_on_rectos_and_blanks_carry_nothing(both) -> None:
     _, parallel, _ = both
     openers = [page for anchor, page in parallel.anchors.items() if re.fullmatch(r"(chapter|part-before)-\d+", anchor)]
@@ -87,6 +92,7 @@ def test_openers_on_rectos_and_blanks_carry_nothing(both) -> None:
                 assert not operators & {"Tj", "TJ", "Do"}, f"page {index + 1} should carry nothing"
 
 
+@pytest.mark.slow
 def test_contents_numbers_match_where_chapters_landed(both) -> None:
     _, parallel, _ = both
     listed = contents_listing(parallel.path, parallel.anchors["contents"])
@@ -94,6 +100,7 @@ def test_contents_numbers_match_where_chapters_landed(both) -> None:
         assert listed[f"chapter {number}"] == parallel.folios[parallel.anchors[f"chapter-{number}"] - 1]
 
 
+@pytest.mark.slow
 def test_bookmarks_point_at_the_openers(both) -> None:
     single, parallel, _ = both
     with pikepdf.open(parallel.path) as pdf, pikepdf.open(single.path) as reference:
@@ -105,6 +112,7 @@ def test_bookmarks_point_at_the_openers(both) -> None:
             assert pages[chapter.destination[0].objgen] == parallel.anchors["chapter-3"] - 1
 
 
+@pytest.mark.slow
 def test_one_embedded_subset_per_face(both) -> None:
     _, parallel, _ = both
     with pikepdf.open(parallel.path) as pdf:
@@ -129,12 +137,14 @@ def form_resources(page) -> list:
     return found
 
 
+@pytest.mark.slow
 def test_progress_reports_every_chapter(both) -> None:
     _, _, calls = both
     assert calls[0] == (0, 10) and calls[-1] == (10, 10)
     assert [done for done, _ in calls] == sorted(done for done, _ in calls)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("profile", ["screen", "kdp", "ingram"])
 def test_profiles_in_parallel(profile: str, tmp_path: Path) -> None:
     options = PdfOptions(jobs=2, profile=profile, bleed=profile == "ingram", trim=parse_trim("6x9"))
@@ -182,6 +192,7 @@ def test_workers_start_early_only_for_a_long_manuscript_or_when_asked() -> None:
         assert isinstance(crew, Crew) and crew.workers == 2
 
 
+@pytest.mark.slow
 def test_one_crew_lays_out_book_after_book(both, tmp_path: Path) -> None:
     """The folio channel is reset between layouts: a crew's second book numbers its pages like the first."""
     from ebookgen.pdf.parallel import Crew

@@ -15,7 +15,7 @@ from ebookgen.errors import ConfigError, InputError
 from ebookgen.project.init import book_toml
 from ebookgen.project.manuscript import BOOK_KEYS, load_project
 
-from .conftest import assert_epubcheck_clean
+from .conftest import epubcheck_later
 from .epubstats import stats_of_epub
 
 runner = CliRunner()
@@ -167,7 +167,7 @@ def test_a_folder_of_three_chapter_files_builds_to_epub_and_pdf(tmp_path: Path) 
     with zipfile.ZipFile(epub_path) as archive:
         nav = archive.read("EPUB/nav.xhtml").decode()
     assert "Chapter 3" in nav and stats_of_epub(epub_path).chapters == 3
-    assert_epubcheck_clean(epub_path)
+    epubcheck_later(epub_path)
     result = runner.invoke(app, ["pdf", str(folder), "-o", str(pdf_path)])
     assert result.exit_code == 0, result.output
     with pikepdf.open(pdf_path) as document:
@@ -188,7 +188,7 @@ def test_init_then_build_works_at_once(tmp_path: Path, monkeypatch) -> None:
     result = runner.invoke(app, ["epub", "my-novel"])
     assert result.exit_code == 0, result.output
     built = tmp_path / "dist" / "my-novel.epub"
-    assert_epubcheck_clean(built)
+    epubcheck_later(built)
     with zipfile.ZipFile(built) as archive:
         opf = archive.read("EPUB/content.opf").decode()
     assert "<dc:title>My Novel</dc:title>" in opf and "Ann Lee" in opf

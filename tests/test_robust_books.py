@@ -12,7 +12,7 @@ import pytest
 from ebookgen import build_epub, build_pdf
 from ebookgen.project.manuscript import load_project, with_overrides
 
-from .conftest import assert_epubcheck_clean
+from .conftest import epubcheck_later
 
 MARKUP = "<script>alert('x')</script> & ]]> <3 &amp; <![CDATA[ x ]]> </p>"
 
@@ -64,7 +64,7 @@ def test_markup_like_text_is_text_everywhere_in_the_epub(markup_story: Path, tmp
     images = [element for name, document in documents.items() for element in ElementTree.fromstring(document).iter()]
     alts = [element.get("alt", "") for element in images if element.tag.endswith("img")]
     assert any(f"Title {MARKUP}" in alt for alt in alts), alts  # The cover's description.
-    assert_epubcheck_clean(target)
+    epubcheck_later(target)
 
 
 def test_markup_like_text_is_text_in_the_pdf(markup_story: Path, tmp_path: Path) -> None:
@@ -95,4 +95,4 @@ def test_a_heading_with_nothing_after_it_and_a_book_of_only_headings(tmp_path: P
         target = build_epub(story, tmp_path / f"{story.stem}.epub").path
         assert "Chapter 2" in epub_text(target)  # Every document is parsed: each is well-formed.
     assert "Chapter 3" in epub_text(target)
-    assert_epubcheck_clean(target)  # The book of only headings, the odder of the two.
+    epubcheck_later(target)  # The book of only headings, the odder of the two.
