@@ -12,6 +12,7 @@ from ebookgen.cli.app import app
 from ebookgen.errors import ConfigError
 from ebookgen.project.manuscript import load_project
 
+from .conftest import epubcheck_later
 from .epubtools import NS, Epub
 
 runner = CliRunner()
@@ -84,6 +85,7 @@ def test_a_toml_date_time_reaches_the_epub_and_the_pdf(tmp_path: Path) -> None:
     folder = novel(tmp_path / "novel", 'title = "Night"\ndate = 2023-11-02T08:00:00Z\n')
     result = runner.invoke(app, ["epub", str(folder), "-o", str(tmp_path / "night.epub")])
     assert result.exit_code == 0, result.output
+    epubcheck_later(tmp_path / "night.epub")
     opf = Epub(tmp_path / "night.epub").opf
     assert opf.findtext(".//dc:date", namespaces=NS) == "2023-11-02T08:00:00+00:00"
     result = runner.invoke(app, ["pdf", str(folder), "-o", str(tmp_path / "night.pdf")])

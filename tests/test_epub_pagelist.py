@@ -10,10 +10,11 @@ from pypdf import PdfReader
 from typer.testing import CliRunner
 
 from ebookgen.cli.app import app
-from ebookgen.epub.pagelist import PageBreak, insert_page_breaks, page_breaks, places_in
+from ebookgen.epub.pagelist import PageBreak, page_breaks
 
 from .conftest import epubcheck_later
 from .epubtools import EPUB_TYPE, NS, Epub
+from .pagelist_reference import insert_page_breaks, places_in
 
 runner = CliRunner()
 PLACES = ["chapter-1", "block-1-1", "block-1-2", "block-1-3", "chapter-2", "block-2-1", "block-2-2"]

@@ -32,7 +32,7 @@ def test_builds_a_book_with_one_warning(tmp_path):
     from ebookgen import build_epub
 
     (tmp_path / "story.txt").write_text("Chapter 1\\n\\nShe left.\\n", encoding="utf-8")
-    book = build_epub(tmp_path / "story.txt", tmp_path / "good.epub")
+    book = build_epub(tmp_path / "story.txt", tmp_path / "good.epub").path
     target = tmp_path / "dated.epub"
     with zipfile.ZipFile(book) as good, zipfile.ZipFile(target, "w") as dated:
         for info in good.infolist():
@@ -47,7 +47,7 @@ def test_builds_a_good_book(tmp_path):
     from ebookgen import build_epub
 
     (tmp_path / "story.txt").write_text("Chapter 1\\n\\nShe stayed.\\n", encoding="utf-8")
-    epubcheck_later(build_epub(tmp_path / "story.txt", tmp_path / "good.epub"))
+    epubcheck_later(build_epub(tmp_path / "story.txt", tmp_path / "good.epub").path)
 """
 
 

@@ -7,7 +7,6 @@ from pathlib import Path
 
 from lxml import etree
 
-from ebookgen.epub.pagelist import places_in
 from ebookgen.epub.writer import EpubOptions, write_epub
 from ebookgen.model import Book, Chapter, Emphasis, Flashback, Metadata, Paragraph, SceneBreak, SceneNote, Text
 from ebookgen.pdf.printbook import body_sections, book_html
@@ -15,7 +14,9 @@ from ebookgen.render.frontmatter import contents_entries, dedication_page, epigr
 from ebookgen.render.ids import section_kind
 from ebookgen.render.xhtml import FIRST_CHAPTER, render_book, render_chapter, render_part, render_part_page
 
+from .conftest import epubcheck_later
 from .epubtools import EPUB_TYPE, NS, Epub
+from .pagelist_reference import places_in
 
 META = Metadata("Two Rivers", ("A. Writer",), dedication="For the mill.", epigraph="No hurry.", epigraph_source="Milne")
 
@@ -98,6 +99,7 @@ def test_the_printed_dedication_and_epigraph_carry_no_epub_semantics() -> None:
 
 def test_the_ebooks_dedication_and_epigraph_carry_their_semantics(tmp_path: Path) -> None:
     target = write_epub(book(), tmp_path / "two-rivers.epub", EpubOptions(datetime(2024, 1, 1, tzinfo=UTC)))
+    epubcheck_later(target)
     epub = Epub(target)
     for kind in ("dedication", "epigraph"):
         section = epub.xml(f"text/{kind}.xhtml").find(".//x:body/x:section", NS)

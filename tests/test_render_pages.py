@@ -7,10 +7,12 @@ import os
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ebookgen.epub.pagelist import PageBreak, insert_page_breaks
+from ebookgen.epub.pagelist import PageBreak
 from ebookgen.model import AuthorNote, Book, Chapter, Emphasis, Flashback, Metadata, Paragraph, SceneBreak, Text
 from ebookgen.render.pages import breaks_by_place, place_breaks, word_start
 from ebookgen.render.xhtml import render_book, render_chapter
+
+from .pagelist_reference import insert_page_breaks
 
 SETTINGS = settings(
     max_examples=int(os.environ.get("EBOOKGEN_EXAMPLES", "200")),
