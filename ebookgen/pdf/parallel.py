@@ -5,7 +5,7 @@ of whole chapters lays out exactly as it would inside the whole book. Each chunk
 waits for the folio its first page carries (``folios.py``: the chunks before it were handed out
 first, so their page counts come in at about the same time) and draws its own running heads and
 folios. Then the front matter is laid out with the contents numbered from the body's folios, and
-``pdfjoin`` stitches everything into one PDF. The workers (a ``Crew``) are best started before the
+``join.py`` stitches everything into one PDF. The workers (a ``Crew``) are best started before the
 manuscript is read: ``build.build_pdf`` does so for a manuscript long enough to want them.
 """
 
