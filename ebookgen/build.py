@@ -48,9 +48,14 @@ def modification_time(project: Project) -> datetime:
     return datetime.fromtimestamp(int(newest), tz=UTC)
 
 
+def default_folder(project: Project) -> Path:
+    """Return where a book goes unless told: dist/ in the manuscript folder, or beside a single manuscript file."""
+    return project.root / "dist"
+
+
 def default_output(project: Project, suffix: str) -> Path:
-    """Return dist/<slug><suffix> in the current folder."""
-    return Path("dist") / f"{project.slug}{suffix}"
+    """Return <manuscript>/dist/<slug><suffix>."""
+    return default_folder(project) / f"{project.slug}{suffix}"
 
 
 def epub_suffix(kobo: bool) -> str:
@@ -102,14 +107,17 @@ class PrintChoices:
     jobs: int | None = None
 
 
-def open_project(source: str | Path | Project, overrides: Overrides | None = None) -> Project:
+def open_project(source: str | Path | Project | None, overrides: Overrides | None = None) -> Project:
     """Load the project from a manuscript file or folder (unless given one) and apply the overrides."""
-    project = source if isinstance(source, Project) else load_project(Path(source))
+    if isinstance(source, Project):
+        project = source
+    else:
+        project = load_project(Path(source) if source is not None else None)
     return overridden(project, overrides) if overrides else project
 
 
 def build_epub(
-    source: str | Path | Project,
+    source: str | Path | Project | None = None,
     output: str | Path | None = None,
     kobo: bool = False,
     embed_fonts: bool = False,
@@ -125,7 +133,7 @@ def build_epub(
 
 
 def build_all(
-    source: str | Path | Project,
+    source: str | Path | Project | None = None,
     folder: str | Path | None = None,
     kobo: bool = False,
     embed_fonts: bool = False,
@@ -137,7 +145,7 @@ def build_all(
     from ebookgen.pdf.writer import write_pdf
 
     project = open_project(source, overrides)
-    folder = Path(folder) if folder else Path("dist")
+    folder = Path(folder) if folder else default_folder(project)
     epub_target, pdf_target = folder / f"{project.slug}{epub_suffix(kobo)}", folder / f"{project.slug}.pdf"
     for target in (epub_target, pdf_target):
         check_output(target, project.inputs)
@@ -154,7 +162,7 @@ def build_all(
 
 
 def build_pdf(
-    source: str | Path | Project,
+    source: str | Path | Project | None = None,
     output: str | Path | None = None,
     options: PdfOptions | PrintChoices | None = None,
     progress: Progress | None = None,
@@ -176,7 +184,7 @@ def build_pdf(
         return with_length(write_pdf(book, target, options, progress, crew), book)
 
 
-def check_manuscript(source: str | Path | Project, overrides: Overrides | None = None) -> CheckResult:
+def check_manuscript(source: str | Path | Project | None = None, overrides: Overrides | None = None) -> CheckResult:
     """List what the normaliser could not be sure of in a manuscript's text files."""
     from ebookgen.normalise.check import check_project
 

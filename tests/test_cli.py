@@ -51,7 +51,7 @@ def test_epub_options_override_metadata(tmp_path: Path) -> None:
 
 def test_default_output_goes_to_dist(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.chdir(tmp_path)
-    source = tmp_path / "story.txt"
+    source = tmp_path / "story.txt"  # dist/ beside a single file: here the current folder too
     source.write_text((MANUSCRIPT / "story.txt").read_text(encoding="utf-8"), encoding="utf-8")
     result = runner.invoke(app, ["epub", "story.txt"])
     assert result.exit_code == 0, result.output

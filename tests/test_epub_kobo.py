@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -44,14 +45,15 @@ def test_kepubify_wraps_sentences_and_body() -> None:
 
 @pytest.fixture(scope="module")
 def kepub(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The bundled book as a kepub with embedded fonts, written under its default name."""
+    """The bundled book as a kepub with embedded fonts, written under its default name beside a copy of it."""
     folder = tmp_path_factory.mktemp("kobo")
+    shutil.copytree(MANUSCRIPT, folder / "manuscript", ignore=shutil.ignore_patterns("dist"))
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("SOURCE_DATE_EPOCH", "1700000000")
         patch.chdir(folder)
-        result = runner.invoke(app, ["epub", str(MANUSCRIPT), "--kobo", "--embed-fonts"])
+        result = runner.invoke(app, ["epub", "manuscript", "--kobo", "--embed-fonts"])
     assert result.exit_code == 0, result.output
-    return folder / "dist" / "tell-me-something.kepub.epub"
+    return folder / "manuscript" / "dist" / "tell-me-something.kepub.epub"
 
 
 @pytest.mark.slow

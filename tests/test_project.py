@@ -187,14 +187,14 @@ def test_init_then_build_works_at_once(tmp_path: Path, monkeypatch) -> None:
     assert "dist/" in (folder / ".gitignore").read_text(encoding="utf-8")
     result = runner.invoke(app, ["epub", "my-novel"])
     assert result.exit_code == 0, result.output
-    built = tmp_path / "dist" / "my-novel.epub"
+    built = folder / "dist" / "my-novel.epub"  # Beside the manuscript, where its .gitignore looks.
     epubcheck_later(built)
     with zipfile.ZipFile(built) as archive:
         opf = archive.read("EPUB/content.opf").decode()
     assert "<dc:title>My Novel</dc:title>" in opf and "Ann Lee" in opf
     result = runner.invoke(app, ["pdf", "my-novel"])
     assert result.exit_code == 0, result.output
-    with pikepdf.open(tmp_path / "dist" / "my-novel.pdf") as document:
+    with pikepdf.open(folder / "dist" / "my-novel.pdf") as document:
         assert len(document.pages) >= 2
 
 

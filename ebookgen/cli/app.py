@@ -17,6 +17,7 @@ from ebookgen.cli.build import build
 from ebookgen.cli.check import check
 from ebookgen.cli.console import SETTINGS
 from ebookgen.cli.epub import epub
+from ebookgen.cli.group import EbookgenGroup
 from ebookgen.cli.init import init
 from ebookgen.cli.pdf import pdf
 from ebookgen.cli.sideload import sideload
@@ -27,6 +28,7 @@ EPILOG = "Exit codes: " + "; ".join(f"{code} {meaning}" for code, meaning in EXI
 
 app = typer.Typer(
     name="ebookgen",
+    cls=EbookgenGroup,
     help="Turn a raw .txt manuscript into a valid EPUB 3 and a print-ready novel PDF.",
     epilog=EPILOG,
     no_args_is_help=True,
@@ -49,8 +51,12 @@ def main_callback(
     version: Annotated[
         bool, typer.Option("--version", callback=version_callback, is_eager=True, help="Show the version and exit.")
     ] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show tracebacks with errors.")] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="Print nothing but errors (also after the command).")
+    ] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Show tracebacks with errors (also after the command).")
+    ] = False,
 ) -> None:
     """Turn a raw .txt manuscript into a valid EPUB 3 and a print-ready novel PDF."""
     SETTINGS.quiet, SETTINGS.verbose = quiet, verbose

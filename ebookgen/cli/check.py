@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import typer
 
 from ebookgen.cli.console import SETTINGS, reported
@@ -11,7 +9,7 @@ from ebookgen.cli.options import EncodingOpt, NotesOpt, ScenesOpt, SourceArg
 
 
 def check(
-    source: SourceArg = Path("manuscript"),
+    source: SourceArg = None,
     encoding: EncodingOpt = None,
     scene_breaks: ScenesOpt = None,
     author_notes: NotesOpt = None,

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from ebookgen.cli.console import SETTINGS, reported, say_notes, summarise
 from ebookgen.cli.options import (
     AuthorOpt,
@@ -21,7 +19,7 @@ from ebookgen.cli.summary import Written, working
 
 
 def epub(
-    source: SourceArg = Path("manuscript"),
+    source: SourceArg = None,
     output: OutputOpt = None,
     title: TitleOpt = None,
     author: AuthorOpt = None,

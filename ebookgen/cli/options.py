@@ -8,11 +8,15 @@ from typing import Annotated, Optional
 import typer
 
 SourceArg = Annotated[
-    Path,
-    typer.Argument(help="A .txt or .md manuscript, or a manuscript folder (with or without book.toml)."),
+    Optional[Path],
+    typer.Argument(
+        help="A .txt or .md manuscript, or a manuscript folder (with or without book.toml); default: manuscript/ here.",
+        show_default=False,
+    ),
 ]
 OutputOpt = Annotated[
-    Optional[Path], typer.Option("--output", "-o", help="Where to write the book (default: dist/<slug>.<ext>).")
+    Optional[Path],
+    typer.Option("--output", "-o", help="Where to write the book (default: dist/<slug>.<ext> beside the manuscript)."),
 ]
 TitleOpt = Annotated[Optional[str], typer.Option("--title", help="Book title (overrides book.toml or the file name).")]
 AuthorOpt = Annotated[Optional[str], typer.Option("--author", help="Author name (overrides book.toml).")]
@@ -40,4 +44,29 @@ ScenesOpt = Annotated[
 NotesOpt = Annotated[
     Optional[str],
     typer.Option("--author-notes", help="keep or drop author's notes (A/N:, Disclaimer:); default: book.toml or keep."),
+]
+TrimOpt = Annotated[
+    Optional[str],
+    typer.Option(
+        "--trim",
+        help="Trim size: 5x8, 5.25x8, 5.5x8.5, 6x9, A5, or WxH in inches (or mm); default: book.toml or 5.5x8.5.",
+    ),
+]
+BleedOpt = Annotated[bool, typer.Option("--bleed", help="Add 0.125 in of bleed around every page.")]
+ProfileOpt = Annotated[
+    Optional[str],
+    typer.Option(
+        "--profile",
+        help="print (bookmarks), kdp (no bookmarks or links), ingram (PDF/X), screen; default: book.toml or print.",
+    ),
+]
+RunningHeadOpt = Annotated[
+    Optional[str],
+    typer.Option(
+        "--running-head", help="What rectos carry at the top: the book's title or the chapter's; default: title."
+    ),
+]
+JobsOpt = Annotated[
+    Optional[int],
+    typer.Option("--jobs", "-j", min=0, help="Worker processes for the layout (0, the default: one per core)."),
 ]

@@ -2,53 +2,27 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Annotated, Optional
-
-import typer
-
 from ebookgen.cli.console import SETTINGS, reported, say_notes, summarise
 from ebookgen.cli.options import (
     AuthorOpt,
+    BleedOpt,
     EncodingOpt,
+    JobsOpt,
     LangOpt,
     NotesOpt,
     OutputOpt,
+    ProfileOpt,
+    RunningHeadOpt,
     ScenesOpt,
     SourceArg,
     TitleOpt,
+    TrimOpt,
 )
 from ebookgen.cli.summary import Written, chapter_progress
 
-TrimOpt = Annotated[
-    Optional[str],
-    typer.Option(
-        "--trim",
-        help="Trim size: 5x8, 5.25x8, 5.5x8.5, 6x9, A5, or WxH in inches (or mm); default: book.toml or 5.5x8.5.",
-    ),
-]
-BleedOpt = Annotated[bool, typer.Option("--bleed", help="Add 0.125 in of bleed around every page.")]
-ProfileOpt = Annotated[
-    Optional[str],
-    typer.Option(
-        "--profile",
-        help="print (bookmarks), kdp (no bookmarks or links), ingram (PDF/X), screen; default: book.toml or print.",
-    ),
-]
-RunningHeadOpt = Annotated[
-    Optional[str],
-    typer.Option(
-        "--running-head", help="What rectos carry at the top: the book's title or the chapter's; default: title."
-    ),
-]
-JobsOpt = Annotated[
-    Optional[int],
-    typer.Option("--jobs", "-j", min=0, help="Worker processes for the layout (0, the default: one per core)."),
-]
-
 
 def pdf(
-    source: SourceArg = Path("manuscript"),
+    source: SourceArg = None,
     output: OutputOpt = None,
     title: TitleOpt = None,
     author: AuthorOpt = None,

@@ -108,8 +108,19 @@ def title_from_filename(path: Path) -> str:
     return " ".join(word if word.isupper() else word.capitalize() for word in words) or "Untitled"
 
 
-def load_project(source: Path) -> Project:
-    """Load a project from a text file or a manuscript folder."""
+# The manuscript a command builds when it is given none: the folder `ebookgen init` and the bundled sample use.
+DEFAULT_SOURCE = Path("manuscript")
+
+
+def load_project(source: Path | None = None) -> Project:
+    """Load a project from a text file or a manuscript folder (``manuscript/`` here when none is given)."""
+    if source is None:
+        source = DEFAULT_SOURCE
+        if not source.exists():
+            raise InputError(
+                "no manuscript given, and no manuscript/ folder here: give SOURCE (a .txt or .md file, or a "
+                "manuscript folder), or start a book with `ebookgen init my-novel`"
+            )
     if not source.exists():
         raise InputError(f"{source}: no such file or folder")
     if source.is_file():
