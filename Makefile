@@ -18,6 +18,12 @@ test: $(STAMP)
 test-fast: $(STAMP)
 	$(BIN)/python -m pytest -n auto -q -m "not slow"
 
+# Put `ebookgen` on your PATH the way Python tools are installed (pipx: its own environment, a link in
+# ~/.local/bin, and that folder added to your shell's PATH). Open a new shell afterwards.
+install: $(STAMP)
+	$(BIN)/pipx install --force .
+	$(BIN)/pipx ensurepath
+
 # Not part of `make test`: builds War and Peace and a 1,000,000-word manuscript, with Pandoc and WeasyPrint beside.
 bench: $(STAMP) bench-tools
 	$(BIN)/python bench/bench.py
