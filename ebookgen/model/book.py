@@ -129,10 +129,11 @@ def iter_paragraph_blocks(blocks: tuple[Block, ...]):
             yield block
 
 
+def chapter_word_count(chapter: Chapter) -> int:
+    """Count the words of a chapter's text."""
+    return sum(len(plain_text(block.inlines).split()) for block in iter_paragraph_blocks(chapter.blocks))
+
+
 def word_count(book: Book) -> int:
     """Count the words of the book's text."""
-    return sum(
-        len(plain_text(block.inlines).split())
-        for chapter in book.chapters
-        for block in iter_paragraph_blocks(chapter.blocks)
-    )
+    return sum(chapter_word_count(chapter) for chapter in book.chapters)

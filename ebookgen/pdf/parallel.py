@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 
-from ebookgen.model import Book, iter_paragraph_blocks, plain_text, word_count
+from ebookgen.model import Book, chapter_word_count, word_count
 from ebookgen.output import atomic_path
 from ebookgen.pdf import weasy
 from ebookgen.pdf.bodypages import BodyPage, Laid, chunk_sheets
@@ -200,10 +200,7 @@ def body_sheets(layout: Layout, chunks: list[Laid]) -> list[BodyPage]:
 
 def chapter_words(book: Book) -> list[int]:
     """Count each chapter's words, to balance the chunks."""
-    return [
-        sum(len(plain_text(block.inlines).split()) for block in iter_paragraph_blocks(chapter.blocks)) + 50
-        for chapter in book.chapters
-    ]
+    return [chapter_word_count(chapter) + 50 for chapter in book.chapters]
 
 
 def split_chapters(book: Book, chunks: int) -> list[range]:

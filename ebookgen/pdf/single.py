@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from ebookgen.model import Book, word_count
+from ebookgen.model import Book, chapter_word_count, word_count
 from ebookgen.output import atomic_path
 from ebookgen.pdf import weasy
 from ebookgen.pdf.options import PdfOptions, PdfResult, Progress, copyright_year, page_style, profile_for, report
@@ -19,18 +19,42 @@ from ebookgen.pdf.printbook import GREY_PROFILE, book_html, grey_profile_url, pa
 from ebookgen.pdf.trim import estimated_pages, gutter_for, margins_for
 from ebookgen.render.xhtml import render_book
 
+# Pages of front matter before the first chapter (half-title, title, copyright, contents), for progress.
+FRONT_PAGES = 6
+
 
 def write_single(book: Book, target: Path, options: PdfOptions, progress: Progress | None) -> PdfResult:
     """Lay the whole book out in this process and write it at target, atomically."""
     profile = profile_for(options.profile)
     report(progress, 0, len(book.chapters))
     html = book_html(book, render_book(book, block_ids=True), copyright_year(options), links=profile.links)
-    document = lay_out_fitted(book, html, options)
+    with weasy.pages_laid(ChapterProgress(book, options, progress)):
+        document = lay_out_fitted(book, html, options)
     with atomic_path(target) as temporary:
         weasy.write(document, temporary, profile.variant)
     report(progress, len(book.chapters), len(book.chapters))
     pages = document.pages
     return PdfResult(target, len(pages), weasy.page_anchors(pages), weasy.folio_labels(pages), weasy.page_starts(pages))
+
+
+class ChapterProgress:
+    """Turn the pages WeasyPrint has laid out into chapters done, from each chapter's share of the words."""
+
+    def __init__(self, book: Book, options: PdfOptions, progress: Progress | None):
+        self.progress, self.total, self.done = progress, len(book.chapters), 0
+        words = [chapter_word_count(chapter) for chapter in book.chapters]
+        pages, whole = estimated_pages(sum(words), options.trim), max(sum(words), 1)
+        running, self.ends = 0, []
+        for count in words:  # the page each chapter is expected to end on, after the front matter
+            running += count
+            self.ends.append(FRONT_PAGES + pages * running / whole)
+
+    def __call__(self, page: int) -> None:
+        """Report every chapter expected to end before this page, never going back."""
+        done = sum(1 for end in self.ends[:-1] if end < page)
+        if done > self.done:
+            self.done = done
+            report(self.progress, done, self.total)
 
 
 def lay_out_fitted(book: Book, html: str, options: PdfOptions):

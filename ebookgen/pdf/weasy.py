@@ -64,6 +64,35 @@ def lay_out(html: str, css: str, output_intent: str | None = None):
         raise RenderError(f"PDF layout failed: {error}") from error
 
 
+class PageCounter(logging.Handler):
+    """Hear WeasyPrint's progress log (a documented logger) say which page it is laying out."""
+
+    def __init__(self, laid: Callable[[int], None]):
+        super().__init__(logging.INFO)
+        self.laid = laid
+
+    def emit(self, record: logging.LogRecord) -> None:
+        """Pass on the number of each page laid out."""
+        if record.msg == "Step 5 - Creating layout - Page %d" and record.args:
+            self.laid(int(record.args[0]))
+
+
+@contextmanager
+def pages_laid(laid: Callable[[int], None]) -> Iterator[None]:
+    """Call `laid(page number)` as each page of a layout is made, through the ``weasyprint.progress`` logger."""
+    logger = logging.getLogger("weasyprint.progress")
+    handler, level, propagate = PageCounter(laid), logger.level, logger.propagate
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    logger.propagate = False  # heard here only, never printed
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+        logger.propagate = propagate
+
+
 def write(document, target: Path, variant: str | None = None) -> None:
     """Write a laid-out document as a PDF file."""
     options = {"pdf_variant": variant} if variant else {}
