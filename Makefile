@@ -10,8 +10,19 @@ book: $(STAMP)
 	$(BIN)/ebookgen epub manuscript -o dist/tell-me-something.epub
 	$(BIN)/ebookgen pdf manuscript -o dist/tell-me-something.pdf
 
-test: $(STAMP)
+test: $(STAMP) test-tools
 	$(BIN)/python -m pytest -n auto -q
+
+# Debian packages some tests use (a real browser for the live preview, poppler), installed when we may (root with
+# apt-get); without them those tests skip and say why.
+TEST_PACKAGES := chromium poppler-utils
+test-tools:
+	@if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && command -v dpkg >/dev/null; then \
+	  missing=""; for p in $(TEST_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	  if [ -n "$$missing" ]; then echo "installing$$missing for the tests"; \
+	    (apt-get update -q && apt-get install -y -q --no-install-recommends $$missing) >/dev/null 2>&1 \
+	      || echo "could not install$$missing: the tests that need them skip"; fi; \
+	fi
 
 # The loop while editing: leaves out the tests marked slow (the parallel layouts, the page list against its PDF,
 # the corpus) and EPUBCheck; `make test` runs them all.

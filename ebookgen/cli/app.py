@@ -21,6 +21,7 @@ from ebookgen.cli.group import EbookgenGroup
 from ebookgen.cli.init import init
 from ebookgen.cli.pdf import pdf
 from ebookgen.cli.sideload import sideload
+from ebookgen.cli.watch import watch
 from ebookgen.errors import EXIT_CODES
 from ebookgen.version import __version__
 
@@ -35,7 +36,7 @@ app = typer.Typer(
     add_completion=True,
     pretty_exceptions_enable=False,
 )
-for command in (epub, pdf, check, init, sideload, build):
+for command in (epub, pdf, check, init, sideload, build, watch):
     app.command()(command)
 
 
