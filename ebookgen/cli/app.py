@@ -18,6 +18,7 @@ from ebookgen.cli.check import check
 from ebookgen.cli.console import SETTINGS
 from ebookgen.cli.epub import epub
 from ebookgen.cli.init import init
+from ebookgen.cli.kepub import kepub
 from ebookgen.cli.pdf import pdf
 from ebookgen.cli.sideload import sideload
 from ebookgen.errors import EXIT_CODES
@@ -33,7 +34,7 @@ app = typer.Typer(
     add_completion=True,
     pretty_exceptions_enable=False,
 )
-for command in (epub, pdf, check, init, sideload, build):
+for command in (epub, pdf, check, init, sideload, build, kepub):
     app.command()(command)
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from ebooklib import epub
 
 from ebookgen.epub.cover import cover_image, cover_page
-from ebookgen.epub.kepub import kepubify
+from ebookgen.epub.kepub import kepub_archive
 from ebookgen.epub.navigation import Landmark, NavEntry, Navigation, PageTarget, nav_document, ncx_document
 from ebookgen.epub.opf import (
     add_accessibility,
@@ -76,10 +76,10 @@ def write_epub(book: Book, target: Path, options: EpubOptions) -> Path:
     contents = add_contents(package, book, sheets, options.print_edition)
     if options.embed_fonts:
         add_fonts(package)
-    if options.kobo:
-        make_kepub([title_page, *front_matter] + [document.item for document in contents])
     add_navigation(package, book, sheets, [cover, title_page, *front_matter], contents, options.print_edition)
     data = reproducible_zip(package_bytes(package, options.modified), options.modified, book.metadata.language)
+    if options.kobo:
+        data, _ = kepub_archive(data)
     with atomic_path(target) as temporary:
         temporary.write_bytes(data)
     return target
@@ -164,12 +164,6 @@ def add_contents(package: epub.EpubBook, book: Book, sheets: list[str], edition:
     for entry in contents:
         package.add_item(entry.item)
     return contents
-
-
-def make_kepub(items: list[epub.EpubItem]) -> None:
-    """Rewrite the content documents in Kobo's kepub markup."""
-    for item in items:
-        item.content = kepubify(item.content)
 
 
 def table_of_contents(contents: list[Document]) -> tuple[NavEntry, ...]:
