@@ -126,3 +126,22 @@ def test_a_missing_epub_and_an_overwrite_are_refused(foreign: Path, tmp_path: Pa
     kobo = convert_epub(foreign).path
     again = runner.invoke(app, ["kepub", str(kobo)])
     assert again.exit_code == 4 and "would overwrite" in again.stderr
+
+
+def test_named_entities_images_and_comments_keep_kobos_numbering() -> None:
+    from ebookgen.epub.kepub import kepubify
+
+    from .foreign import page
+
+    document = page("T", '<p>A&nbsp;b. C<!-- kept --> d&hellip; <img src="a.png" alt=""/> e.</p>').encode()
+    root = etree.fromstring(kepubify(document, xhtml11=True))
+    spans = root.findall(".//x:span[@class='koboSpan']", NS)
+    assert [(span.get("id"), span.text) for span in spans] == [
+        ("kobo.1.1", "A\u00a0b. "),
+        ("kobo.1.2", "C"),
+        ("kobo.1.3", " d… "),
+        ("kobo.2.1", None),
+        ("kobo.2.2", " e."),
+    ]
+    assert spans[3][0].tag == f"{{{NS['x']}}}img" and b"<!-- kept -->" in etree.tostring(root)
+    assert root.find("x:head/x:style", NS).get("class") is None  # XHTML 1.1 allows no class on a style

@@ -14,6 +14,7 @@ Every other file of the EPUB is copied as it is, ``mimetype`` first and stored.
 
 from __future__ import annotations
 
+import html.entities
 import io
 import posixpath
 import re
@@ -37,6 +38,9 @@ PARAGRAPHS = {X + name for name in ("p", "ol", "ul", "table", "h1", "h2", "h3", 
 UNSPANNED = {X + name for name in ("script", "style", "pre", "audio", "video", "svg", "math")}
 # Kobo's sentence: up to . ! or ?, then at most one quote or ellipsis, then whitespace. "…" alone ends none.
 SENTENCE = re.compile(r".*?[.!?]['\"\u201d\u2019\u201c\u2026]?[\t\n\f\r ]+", re.S)
+# A named character reference such as &nbsp;, which XHTML 1.1's DTD defines and XML alone does not.
+NAMED_ENTITY = re.compile(rb"&([A-Za-z][A-Za-z0-9]*);")
+XML_ENTITIES = {b"amp", b"lt", b"gt", b"quot", b"apos"}
 STYLE_HACKS = "div#book-inner { margin-top: 0; margin-bottom: 0;}"
 CONTENT_TYPES = ("application/xhtml+xml", "text/html")
 # Font obfuscation is the only encryption a reader can undo; anything else is DRM.
@@ -157,8 +161,20 @@ def add_style_hacks(head: etree._Element, xhtml11: bool) -> None:
     style.text, style.tail = STYLE_HACKS, "\n"
 
 
+def numeric_entities(document: bytes) -> bytes:
+    """Write HTML's named character references (&nbsp;) as numbers, so a sentence is one run of text."""
+
+    def number(match: re.Match) -> bytes:
+        name = match.group(1)
+        code = html.entities.name2codepoint.get(name.decode())
+        return match.group(0) if name in XML_ENTITIES or code is None else b"&#%d;" % code
+
+    return NAMED_ENTITY.sub(number, document)
+
+
 def parse_document(document: bytes, name: str = "document") -> etree._ElementTree:
     """Parse an XHTML content document, without fetching its DTD."""
+    document = numeric_entities(document)
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=True)
     try:
         return etree.ElementTree(etree.fromstring(document, parser))

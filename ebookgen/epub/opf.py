@@ -134,26 +134,35 @@ def sort_name(name: str) -> str:
     return f"{surname}, {given}" + (f", {suffix}" if suffix else "")
 
 
+def people_of(package_metadata: etree._Element) -> list[etree._Element]:
+    """List the package's dc:creator and dc:contributor elements, whoever added them."""
+    return [child for child in package_metadata if child.tag in (f"{{{DC_NS}}}creator", f"{{{DC_NS}}}contributor")]
+
+
+def fresh_id(taken: set[str]) -> str:
+    """Return an id no element of the package has yet, and take it."""
+    number = 1
+    while f"person{number}" in taken:
+        number += 1
+    taken.add(f"person{number}")
+    return f"person{number}"
+
+
 def with_file_as(opf: bytes, metadata: Metadata) -> bytes:
     """Give every dc:creator and dc:contributor a file-as (Calibre's author sort) unless it has one."""
     root = etree.fromstring(opf)
     package_metadata = root.find(f"{{{OPF_NS}}}metadata")
     given = dict(zip(metadata.authors, metadata.author_sort, strict=False))
     filed = {meta.get("refines") for meta in package_metadata.iterfind(f"{{{OPF_NS}}}meta[@property='file-as']")}
-    ids = set(root.xpath("//@id"))
-    people = [
-        element for element in package_metadata if element.tag in (f"{{{DC_NS}}}creator", f"{{{DC_NS}}}contributor")
-    ]
-    for number, person in enumerate(people, start=1):
+    taken = set(root.xpath("//@id"))
+    for person in people_of(package_metadata):
+        name = (person.text or "").strip()
+        if not name or person.get(f"{{{OPF_NS}}}file-as") or f"#{person.get('id')}" in filed:
+            continue  # Nothing to file, or filed already (EPUB 3's refines, or EPUB 2's opf:file-as).
         if not person.get("id"):
-            person.set(
-                "id", next(f"person{n}" for n in range(number, number + len(ids) + 2) if f"person{n}" not in ids)
-            )
-            ids.add(person.get("id"))
-        if f"#{person.get('id')}" not in filed and (person.text or "").strip():
-            name = person.text.strip()
-            element = etree.SubElement(package_metadata, f"{{{OPF_NS}}}meta", nsmap={None: OPF_NS})  # no opf: prefix
-            element.set("refines", f"#{person.get('id')}")
-            element.set("property", "file-as")
-            element.text = given.get(name) or sort_name(name)
+            person.set("id", fresh_id(taken))
+        element = etree.SubElement(package_metadata, f"{{{OPF_NS}}}meta", nsmap={None: OPF_NS})  # no opf: prefix
+        element.set("refines", f"#{person.get('id')}")
+        element.set("property", "file-as")
+        element.text = given.get(name) or sort_name(name)
     return etree.tostring(root, encoding="utf-8", xml_declaration=True, pretty_print=True)
