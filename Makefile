@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: book test test-fast bench bench-tools lint clean
+.PHONY: book test test-fast bench bench-tools calibre lint clean
 
 book: $(STAMP)
 	$(BIN)/ebookgen epub manuscript -o dist/tell-me-something.epub
@@ -43,6 +43,13 @@ bench: $(STAMP) bench-tools
 bench-tools:
 	@command -v pandoc >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null \
 		&& apt-get install -y -q pandoc >/dev/null || echo "pandoc not installed: its figures are skipped"; }
+
+# Calibre (Debian's calibre, 6.13: about 230 MB to download, 950 MB installed) makes the AZW3 `sideload` copies
+# to a Kindle, and its tests run where it is; `make test` does not need it (those tests skip, saying why).
+calibre:
+	@command -v ebook-convert >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null \
+		&& apt-get update -q >/dev/null && apt-get install -y -q calibre >/dev/null \
+		|| echo "calibre not installed: install it with your package manager, or from calibre-ebook.com"; }
 
 lint: $(STAMP)
 	$(BIN)/ruff check ebookgen tests

@@ -165,7 +165,8 @@ def test_parts_series_authors_and_a_given_cover(tmp_path: Path) -> None:
         assert book.xml(f"text/{kind}.xhtml").find(".//x:section", NS).get(EPUB_TYPE) == kind
     assert book.item(properties="cover-image").get("media-type") == "image/png"
     assert book.opf.findtext(".//dc:identifier", namespaces=NS) == "urn:isbn:9780000000002"
-    assert book.opf.findtext(".//dc:date", namespaces=NS) == "2024-05-17"
+    # A bare day is written as noon UTC that day (issue 19): Calibre read 2024-05-17 as the 18th.
+    assert book.opf.findtext(".//dc:date", namespaces=NS) == "2024-05-17T12:00:00Z"
     creators = book.opf.findall(".//dc:creator", NS)
     assert [c.text for c in creators] == ["Ann Lee", "Bo Mars"] and len({c.get("id") for c in creators}) == 2
     collection = book.opf.find(".//opf:meta[@property='belongs-to-collection']", NS)

@@ -41,6 +41,12 @@ def koreader(root: Path) -> Path:
 
 
 @pytest.fixture
+def no_calibre(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A machine without Calibre's ebook-convert, whatever this one has."""
+    monkeypatch.setattr("ebookgen.devices.kindle.find_converter", lambda: None)
+
+
+@pytest.fixture
 def story(tmp_path: Path) -> Path:
     path = tmp_path / "night_train.txt"
     path.write_text(STORY, encoding="utf-8")
@@ -102,7 +108,7 @@ def test_a_generic_reader_gets_the_epub(story: Path, tmp_path: Path, make) -> No
     assert [path.name for path in device.rglob("*.part")] == []
 
 
-def test_a_kindle_is_told_how_to_read_epub_and_gets_nothing(story: Path, tmp_path: Path) -> None:
+def test_a_kindle_is_told_how_to_read_epub_and_gets_nothing(story: Path, tmp_path: Path, no_calibre) -> None:
     device = kindle(tmp_path / "Kindle")
     result = runner.invoke(app, ["sideload", str(story), "-d", str(device)])
     assert result.exit_code == 6
@@ -119,7 +125,7 @@ def test_a_kindle_gets_the_pdf_when_asked(story: Path, tmp_path: Path) -> None:
     assert (device / "documents" / "night-train.pdf").read_bytes().startswith(b"%PDF")
 
 
-def test_a_built_book_is_copied_as_it_is(story: Path, tmp_path: Path) -> None:
+def test_a_built_book_is_copied_as_it_is(story: Path, tmp_path: Path, no_calibre) -> None:
     built = tmp_path / "mine.epub"
     assert runner.invoke(app, ["-q", "epub", str(story), "-o", str(built)]).exit_code == 0
     device = koreader(tmp_path / "READER")

@@ -19,6 +19,7 @@ from ebookgen.cli.console import SETTINGS
 from ebookgen.cli.epub import epub
 from ebookgen.cli.group import EbookgenGroup
 from ebookgen.cli.init import init
+from ebookgen.cli.kepub import kepub
 from ebookgen.cli.pdf import pdf
 from ebookgen.cli.sideload import sideload
 from ebookgen.cli.watch import watch
@@ -36,7 +37,7 @@ app = typer.Typer(
     add_completion=True,
     pretty_exceptions_enable=False,
 )
-for command in (epub, pdf, check, init, sideload, build, watch):
+for command in (epub, pdf, build, check, init, watch, sideload, kepub):
     app.command()(command)
 
 

@@ -1,9 +1,11 @@
 """Copy a book onto a mounted e-reader, in the form that reader wants.
 
-A Kobo (a ``.kobo`` folder) gets the ``.kepub.epub`` form, a Kindle (``documents`` and
-``system`` folders) reads no EPUB over USB and gets the PDF only when asked, any other reader
-(PocketBook, Tolino, Nook, Boox, KOReader) gets the EPUB. Copies are atomic: a temporary
-name on the device, renamed when the data is safely written.
+A Kobo (a ``.kobo`` folder) gets the ``.kepub.epub`` form (a built EPUB, ours or another
+tool's, is converted on the way), a Kindle (``documents`` and ``system`` folders) reads no
+EPUB over USB and gets an AZW3 made by Calibre (``kindle.py``), or the PDF when asked, any
+other reader (PocketBook, Tolino, Nook, Boox, KOReader) gets the EPUB. Copies are atomic: a
+temporary name on the device, renamed when the data is safely written. Only the books folder
+is written: never a reader's own database (``.kobo/KoboReader.sqlite``, a Kindle's ``system``).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from ebookgen.devices.kindle import OVER_MTP, kindle_over_mtp, refuse_mtp_folder, require_converter, to_azw3
 from ebookgen.errors import DeviceError, OutputError
 from ebookgen.output import atomic_path
 
@@ -34,11 +37,6 @@ READER_MARKERS = (
     "Tolino",
     "Books/.metadata.calibre",
     "metadata.calibre",
-)
-SEND_TO_KINDLE = (
-    "a Kindle does not read EPUB copied over USB; send the EPUB with Send to Kindle "
-    "(https://www.amazon.com/sendtokindle, or e-mail it to your Kindle address), "
-    "or copy the print PDF with --pdf"
 )
 BUILT_SUFFIXES = (".kepub.epub", ".epub", ".pdf")
 
@@ -91,6 +89,7 @@ def device_kind(root: Path) -> str | None:
 
 def open_device(root: Path) -> Device:
     """Return the device mounted at a path the user gave; an unknown drive counts as an EPUB reader."""
+    refuse_mtp_folder(root)
     if not root.exists():
         raise DeviceError(f"{root}: no such folder; is the e-reader plugged in and mounted?")
     if not root.is_dir():
@@ -128,6 +127,8 @@ def choose_device(device: Path | None, mount_roots=MOUNT_ROOTS) -> Device:
     if device is not None:
         return open_device(device)
     found = find_devices(mount_roots)
+    if not found and (mtp := kindle_over_mtp()):
+        raise DeviceError(OVER_MTP.format(how=mtp))
     if not found:
         places = ", ".join(str(base) for base, _ in mount_roots)
         raise DeviceError(f"no e-reader found under {places}; plug it in, or give its folder with --device PATH")
@@ -138,11 +139,12 @@ def choose_device(device: Path | None, mount_roots=MOUNT_ROOTS) -> Device:
 
 
 def form_for(device: Device, want_pdf: bool) -> str:
-    """Choose the form of the book for a device: kepub, epub or pdf."""
+    """Choose the form of the book for a device: kepub, epub, azw3 (made by Calibre) or pdf."""
     if want_pdf:
         return "pdf"
     if device.kind == KINDLE:
-        raise DeviceError(f"{device.root}: {SEND_TO_KINDLE}")
+        require_converter(device.root)
+        return "azw3"
     return "kepub" if device.kind == KOBO else "epub"
 
 
@@ -171,20 +173,30 @@ def sideload(
     wanted = form_for(reader, want_pdf)
     project = (prepare or default_prepare)(book)
     with tempfile.TemporaryDirectory(prefix="ebookgen-sideload-") as folder:
-        made = (produce or produce_book)(project, wanted, Path(folder))
+        made = (produce or produce_book)(project, "epub" if wanted == "azw3" else wanted, Path(folder))
+        if wanted == "azw3":
+            made = to_azw3(made, Path(folder), require_converter(book))
         copied = copy_atomically(made, reader.books_folder)
     notes = () if made.name.endswith(".kepub.epub") or wanted != "kepub" else (KEPUB_MISSING,)
-    return Sideloaded(copied, reader, notes)
+    return Sideloaded(copied, reader, notes + ((MADE_AZW3,) if wanted == "azw3" else ()))
 
 
 def copy_built(book: Path, form: str, reader: Device) -> Sideloaded:
-    """Copy an already built book, refusing an EPUB for a Kindle."""
-    if reader.kind == KINDLE and form != "pdf":
-        raise DeviceError(f"{book}: {SEND_TO_KINDLE}")
-    notes = ()
-    if reader.kind == KOBO and form == "epub":
-        notes = ("a Kobo reads the .kepub.epub form faster and better: sideload the manuscript instead",)
-    return Sideloaded(copy_atomically(book, reader.books_folder), reader, notes)
+    """Copy an already built book, converting an EPUB to a kepub for a Kobo and to an AZW3 for a Kindle."""
+    kindle_epub = reader.kind == KINDLE and form != "pdf"
+    kobo_epub = reader.kind == KOBO and form == "epub"
+    if not (kindle_epub or kobo_epub):
+        return Sideloaded(copy_atomically(book, reader.books_folder), reader)
+    converter = require_converter(book) if kindle_epub else ""
+    with tempfile.TemporaryDirectory(prefix="ebookgen-sideload-") as folder:
+        if kindle_epub:
+            made = to_azw3(book, Path(folder), converter)
+        else:
+            from ebookgen.epub.kepub import convert_epub, kepub_name
+
+            made = convert_epub(book, Path(folder) / kepub_name(book).name).path
+        copied = copy_atomically(made, reader.books_folder)
+    return Sideloaded(copied, reader, (MADE_AZW3,) if kindle_epub else ())
 
 
 def copy_atomically(source: Path, folder: Path) -> Path:
@@ -207,6 +219,7 @@ def default_prepare(source: Path):
     return load_project(source)
 
 
+MADE_AZW3 = "made the AZW3 a Kindle reads with Calibre's ebook-convert"
 KEPUB_MISSING = "this ebookgen cannot make the .kepub.epub form yet, so the Kobo got the plain EPUB (it reads it too)"
 
 

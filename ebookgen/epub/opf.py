@@ -5,6 +5,7 @@ ebooklib writes ``dcterms:modified`` itself (from the ``mtime`` option), exactly
 
 from __future__ import annotations
 
+import re
 import uuid
 
 from ebooklib import epub
@@ -13,6 +14,13 @@ from lxml import etree
 from ebookgen.model import Metadata
 from ebookgen.version import __version__
 
+DC_NS = "http://purl.org/dc/elements/1.1/"
+OPF_NS = "http://www.idpf.org/2007/opf"
+BARE_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+# Name parts that belong to the surname ("Le Guin", "van Gogh", "de la Hoya"), and suffixes that follow it.
+PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "del", "della", "des", "ter", "ten"}
+PARTICLES |= {"bin", "ibn", "al", "el", "dos", "das", "st.", "mac"}
+SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "phd", "ph.d", "md", "esq"}
 CONFORMANCE = "EPUB Accessibility 1.1 - WCAG 2.2 Level AA"
 # What every ebookgen book offers: a table of contents, headings, one reading order, no fixed styling.
 FEATURES = ("structuralNavigation", "tableOfContents", "readingOrder", "displayTransformability", "alternativeText")
@@ -53,7 +61,7 @@ def add_dublin_core(package: epub.EpubBook, metadata: Metadata) -> None:
     for index, author in enumerate(metadata.authors):
         package.add_author(author, role="aut", uid=f"creator{index + 1}" if index else "creator")
     if metadata.date:  # checked when book.toml was loaded (project/values.py)
-        package.add_metadata("DC", "date", metadata.date)
+        package.add_metadata("DC", "date", readers_day(metadata.date))
     for name in ("description", "publisher", "rights"):
         if getattr(metadata, name):
             package.add_metadata("DC", name, getattr(metadata, name))
@@ -102,3 +110,59 @@ def add_accessibility(package: epub.EpubBook, print_source: str = "") -> None:
     if print_source:
         package.add_metadata("DC", "source", print_source, {"id": "print-source"})
         meta(package, "source-of", "pagination", refines="#print-source")
+
+
+def readers_day(date: str) -> str:
+    """Write a bare day as noon UTC of that day, so that every reader shows the day written.
+
+    Calibre 6 reads a bare ``2025-03-01`` as 2 March, and readers that show local time move a
+    midnight back a day west of Greenwich; noon UTC is the same calendar day from UTC-12 to UTC+11.
+    """
+    return f"{date}T12:00:00Z" if BARE_DAY.fullmatch(date) else date
+
+
+def sort_name(name: str) -> str:
+    """Derive how a library files a name: "Ursula K. Le Guin" as "Le Guin, Ursula K.", "Homer" as "Homer"."""
+    words = name.split()
+    if "," in name or len(words) < 2:
+        return name.strip()
+    suffix = words.pop() if words[-1].lower().rstrip(".,") in SUFFIXES and len(words) > 2 else ""
+    start = len(words) - 1
+    while start > 1 and words[start - 1].lower() in PARTICLES:
+        start -= 1
+    surname, given = " ".join(words[start:]), " ".join(words[:start]).rstrip(",")
+    return f"{surname}, {given}" + (f", {suffix}" if suffix else "")
+
+
+def people_of(package_metadata: etree._Element) -> list[etree._Element]:
+    """List the package's dc:creator and dc:contributor elements, whoever added them."""
+    return [child for child in package_metadata if child.tag in (f"{{{DC_NS}}}creator", f"{{{DC_NS}}}contributor")]
+
+
+def fresh_id(taken: set[str]) -> str:
+    """Return an id no element of the package has yet, and take it."""
+    number = 1
+    while f"person{number}" in taken:
+        number += 1
+    taken.add(f"person{number}")
+    return f"person{number}"
+
+
+def with_file_as(opf: bytes, metadata: Metadata) -> bytes:
+    """Give every dc:creator and dc:contributor a file-as (Calibre's author sort) unless it has one."""
+    root = etree.fromstring(opf)
+    package_metadata = root.find(f"{{{OPF_NS}}}metadata")
+    given = dict(zip(metadata.authors, metadata.author_sort, strict=False))
+    filed = {meta.get("refines") for meta in package_metadata.iterfind(f"{{{OPF_NS}}}meta[@property='file-as']")}
+    taken = set(root.xpath("//@id"))
+    for person in people_of(package_metadata):
+        name = (person.text or "").strip()
+        if not name or person.get(f"{{{OPF_NS}}}file-as") or f"#{person.get('id')}" in filed:
+            continue  # Nothing to file, or filed already (EPUB 3's refines, or EPUB 2's opf:file-as).
+        if not person.get("id"):
+            person.set("id", fresh_id(taken))
+        element = etree.SubElement(package_metadata, f"{{{OPF_NS}}}meta", nsmap={None: OPF_NS})  # no opf: prefix
+        element.set("refines", f"#{person.get('id')}")
+        element.set("property", "file-as")
+        element.text = given.get(name) or sort_name(name)
+    return etree.tostring(root, encoding="utf-8", xml_declaration=True, pretty_print=True)

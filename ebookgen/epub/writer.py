@@ -16,7 +16,7 @@ from pathlib import Path
 from ebooklib import epub
 
 from ebookgen.epub.cover import cover_image, cover_page
-from ebookgen.epub.kepub import kepubify
+from ebookgen.epub.kepub import kepub_archive
 from ebookgen.epub.navigation import Landmark, NavEntry, Navigation, PageTarget, nav_document, ncx_document
 from ebookgen.epub.opf import (
     add_accessibility,
@@ -24,10 +24,11 @@ from ebookgen.epub.opf import (
     add_dublin_core,
     add_series,
     book_identifier,
+    with_file_as,
     with_package_language,
 )
 from ebookgen.epub.pagelist import PrintEdition
-from ebookgen.model import Book
+from ebookgen.model import Book, Metadata
 from ebookgen.output import atomic_path
 from ebookgen.render.xhtml import render_book, render_part, render_title_page, xhtml_document
 from ebookgen.resources import styles_dir, stylesheet
@@ -76,10 +77,10 @@ def write_epub(book: Book, target: Path, options: EpubOptions) -> Path:
     contents = add_contents(package, book, sheets, options.print_edition)
     if options.embed_fonts:
         add_fonts(package)
-    if options.kobo:
-        make_kepub([title_page, *front_matter] + [document.item for document in contents])
     add_navigation(package, book, sheets, [cover, title_page, *front_matter], contents, options.print_edition)
-    data = reproducible_zip(package_bytes(package, options.modified), options.modified, book.metadata.language)
+    data = reproducible_zip(package_bytes(package, options.modified), options.modified, book.metadata)
+    if options.kobo:
+        data, _ = kepub_archive(data)
     with atomic_path(target) as temporary:
         temporary.write_bytes(data)
     return target
@@ -164,12 +165,6 @@ def add_contents(package: epub.EpubBook, book: Book, sheets: list[str], edition:
     for entry in contents:
         package.add_item(entry.item)
     return contents
-
-
-def make_kepub(items: list[epub.EpubItem]) -> None:
-    """Rewrite the content documents in Kobo's kepub markup."""
-    for item in items:
-        item.content = kepubify(item.content)
 
 
 def table_of_contents(contents: list[Document]) -> tuple[NavEntry, ...]:
@@ -279,10 +274,10 @@ def package_bytes(package: epub.EpubBook, modified: datetime) -> bytes:
     return buffer.getvalue()
 
 
-def reproducible_zip(data: bytes, modified: datetime, language: str) -> bytes:
+def reproducible_zip(data: bytes, modified: datetime, metadata: Metadata) -> bytes:
     """Repack the EPUB: mimetype first and stored, then entries in a fixed order with fixed times.
 
-    The package document gets its xml:lang on the way through.
+    The package document gets its xml:lang and every person's file-as on the way through.
     """
     stamp = max(modified.astimezone(UTC), datetime(1980, 1, 1, tzinfo=UTC)).timetuple()[:6]
     source = zipfile.ZipFile(io.BytesIO(data))
@@ -299,6 +294,6 @@ def reproducible_zip(data: bytes, modified: datetime, language: str) -> bytes:
                 info.compress_type = zipfile.ZIP_DEFLATED
             content = source.read(name)
             if name.endswith(".opf"):
-                content = with_package_language(content, language)
+                content = with_file_as(with_package_language(content, metadata.language), metadata)
             target.writestr(info, content, compresslevel=9 if name != "mimetype" else None)
     return buffer.getvalue()

@@ -93,6 +93,7 @@ class Metadata:
     epigraph: str = ""
     epigraph_source: str = ""
     cover: str = ""
+    author_sort: tuple[str, ...] = ()  # How a library files each author ("Le Guin, Ursula K."); derived when empty.
 
     @property
     def author(self) -> str:

@@ -40,6 +40,7 @@ BOOK_KEYS: dict[str, Key] = {
     "title": Key(STRING, help="The book's title (default: the folder's name)."),
     "subtitle": Key(STRING),
     "author": Key((str, STRINGS), help='One name, or several: ["Ann Lee", "Bo Park"].'),
+    "author_sort": Key((str, STRINGS), help='How libraries file each author: "Lee, Ann" (default: derived).'),
     "language": Key(STRING, help="A language tag: en, en-GB, fr... (default: en)."),
     "date": Key(DATE, help="Publication date, such as 2025-03-01."),
     "identifier": Key(STRING, help="A unique identifier (default: a UUID made from title and author)."),
@@ -291,7 +292,17 @@ def metadata_from(config: dict, folder: Path) -> Metadata:
         epigraph=config.get("epigraph", ""),
         epigraph_source=config.get("epigraph_source", ""),
         cover=str(folder / config["cover"]) if config.get("cover") else "",
+        author_sort=author_sort_from(config, authors),
     )
+
+
+def author_sort_from(config: dict, authors: tuple[str, ...]) -> tuple[str, ...]:
+    """Read book.toml's author_sort: one filing name per author, as a list or joined with " & " as Calibre does."""
+    value = config.get("author_sort", "")
+    sorts = tuple(value) if isinstance(value, list) else tuple(part.strip() for part in value.split(" & ") if value)
+    if sorts and len(sorts) != len(authors):
+        raise ConfigError(f"book.toml: author_sort names {len(sorts)} authors but author names {len(authors)}")
+    return sorts
 
 
 def options_from(config: dict) -> NormaliseOptions:
