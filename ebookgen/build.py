@@ -105,6 +105,7 @@ class PrintChoices:
     running_head: str | None = None
     bleed: bool = False
     jobs: int | None = None
+    cache: bool = True
 
 
 def open_project(source: str | Path | Project | None, overrides: Overrides | None = None) -> Project:
@@ -206,6 +207,7 @@ def print_options(project: Project, choices: PrintChoices = PrintChoices()) -> P
         recto_head=check_running_head(choices.running_head or default.recto_head),
         year=modification_time(project).year,
         jobs=default.jobs if choices.jobs is None else choices.jobs,
+        cache=choices.cache,
     )
 
 

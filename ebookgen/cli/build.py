@@ -16,6 +16,7 @@ from ebookgen.cli.options import (
     JobsOpt,
     KoboOpt,
     LangOpt,
+    NoCacheOpt,
     NotesOpt,
     ProfileOpt,
     RunningHeadOpt,
@@ -50,6 +51,7 @@ def build(
     profile: ProfileOpt = None,
     running_head: RunningHeadOpt = None,
     jobs: JobsOpt = None,
+    no_cache: NoCacheOpt = False,
 ) -> None:
     """Build the PDF and the EPUB together; the EPUB carries the print edition's page numbers."""
     with reported():
@@ -58,7 +60,7 @@ def build(
 
         overrides = Overrides(title, author, lang, encoding, scene_breaks, author_notes)
         with chapter_progress("Laying out the PDF, then the EPUB", enabled=not SETTINGS.quiet) as progress:
-            choices = PrintChoices(trim, profile, running_head, bleed, jobs)
+            choices = PrintChoices(trim, profile, running_head, bleed, jobs, cache=not no_cache)
             result = build_all(source, output, kobo, embed_fonts, choices, progress, overrides=overrides)
         say_notes(result.notes)
         written = [Written(result.pdf.path, result.pdf.pages), Written(result.epub.path)]

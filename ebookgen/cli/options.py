@@ -70,3 +70,7 @@ JobsOpt = Annotated[
     Optional[int],
     typer.Option("--jobs", "-j", min=0, help="Worker processes for the layout (0, the default: one per core)."),
 ]
+NoCacheOpt = Annotated[
+    bool,
+    typer.Option("--no-cache", help="Lay every chunk out again instead of reusing the ones laid out before."),
+]

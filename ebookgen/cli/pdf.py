@@ -9,6 +9,7 @@ from ebookgen.cli.options import (
     EncodingOpt,
     JobsOpt,
     LangOpt,
+    NoCacheOpt,
     NotesOpt,
     OutputOpt,
     ProfileOpt,
@@ -35,13 +36,14 @@ def pdf(
     profile: ProfileOpt = None,
     running_head: RunningHeadOpt = None,
     jobs: JobsOpt = None,
+    no_cache: NoCacheOpt = False,
 ) -> None:
     """Build a print-ready PDF interior."""
     with reported():
         from ebookgen.build import PrintChoices, build_pdf
         from ebookgen.project.manuscript import Overrides
 
-        choices = PrintChoices(trim, profile, running_head, bleed, jobs)
+        choices = PrintChoices(trim, profile, running_head, bleed, jobs, cache=not no_cache)
         overrides = Overrides(title, author, lang, encoding, scene_breaks, author_notes)
         with chapter_progress("Laying out the PDF", enabled=not SETTINGS.quiet) as progress:
             result = build_pdf(source, output, choices, progress, overrides=overrides)

@@ -49,6 +49,7 @@ class PdfOptions:
     recto_head: str = "title"
     year: int = 0  # the copyright year when book.toml gives no date; 0 means this year
     jobs: int = 0  # worker processes; 0 means one per core, 1 lays the book out in this process
+    cache: bool = True  # keep laid-out chunks of a parallel layout, and reuse the ones a rebuild did not change
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ from ebookgen.model import Book, chapter_word_count, word_count
 from ebookgen.output import atomic_path
 from ebookgen.pdf import weasy
 from ebookgen.pdf.bodypages import BodyPage, Laid, chunk_sheets
+from ebookgen.pdf.cache import ChunkCache
 from ebookgen.pdf.folios import FolioChannel, FolioRelay, first_folio, join_channel, make_channel, reset_channel
 from ebookgen.pdf.join import LINK_SCHEME, Pieces, join_pdf
 from ebookgen.pdf.options import (
@@ -52,8 +53,9 @@ from ebookgen.pdf.trim import estimated_pages, gutter_for, margins_for
 from ebookgen.render.frontmatter import front_matter
 from ebookgen.render.xhtml import RenderedChapter, render_book
 
-# Chunks per worker: more even loads and smaller processes, against a fixed cost per document.
-CHUNKS_PER_WORKER = 4
+# Chunks per worker: more even loads, smaller processes and smaller rebuilds after an edit (a chunk is
+# what the cache keeps), against a fixed cost per document.
+CHUNKS_PER_WORKER = 8
 # Bytes of manuscript per word, to guess before reading it whether the book is long enough for workers.
 BYTES_PER_WORD = 6
 
@@ -115,6 +117,7 @@ class Job:
     path: Path
     chapters: int = 0  # chapters this document holds, for progress
     chunk: int = -1  # the chunk's place in reading order; -1 for the front matter
+    first: int = 0  # the folio its first page carries, when known before it is laid out (0: ask the relay)
 
 
 def write_parallel(
@@ -130,7 +133,8 @@ def write_with(crew: Crew, book: Book, target: Path, options: PdfOptions, worker
     guess = estimated_pages(word_count(book), options.trim)
     style = page_style(options, guess)
     with tempfile.TemporaryDirectory(prefix="ebookgen-") as name:
-        layout = Layout(workers, book, rendered, options, Path(name), crew)
+        chunks = ChunkCache.open() if options.cache else None
+        layout = Layout(workers, book, rendered, options, Path(name), crew, chunks)
         pieces, sheets = lay_out_pieces(layout, style, progress)
         pages = pieces.front.pages + pieces.front.pages % 2 + len(sheets)
         if gutter_for(pages) != gutter_for(guess):
@@ -162,29 +166,77 @@ class Layout:
     options: PdfOptions
     folder: Path
     crew: Crew
+    cache: ChunkCache | None = None
 
 
 def lay_out_pieces(layout: Layout, style: PageStyle, progress: Progress | None) -> tuple[Pieces, list[BodyPage]]:
-    """Lay out the chunks across the workers, each numbering its pages on from the one before, then the front."""
+    """Lay out the chunks across the workers, each numbering its pages on from the one before, then the front.
+
+    With a cache, a chunk laid out before is not laid out again: its page count joins the relay at once,
+    and its pages are taken from the cache once every first folio is known (or laid out again if its
+    folio moved).
+    """
     book, pool, channel = layout.book, layout.crew.pool, layout.crew.channel
     runs = split_chapters(book, layout.workers * CHUNKS_PER_WORKER)
     css = chunk_css(book, style)
     jobs = [chunk_job(layout, run, css, number) for number, run in enumerate(runs)]
+    keys = [cache_key(layout, job) for job in jobs]
+    known = [layout.cache.pages(key) if layout.cache and key else None for key in keys]
     reset_channel(channel, len(jobs))
     relay = FolioRelay(channel, len(jobs))
-    futures = {pool.submit(lay_out_job, job): number for number, job in enumerate(jobs)}
+    for number, pages in enumerate(known):
+        if pages is not None:
+            channel.counts.put((number, pages))
     chunks: dict[int, Laid] = {}
     report(progress, 0, len(book.chapters))
     try:
-        for future in as_completed(futures):
-            chunks[futures[future]] = future.result()
-            report(progress, sum(jobs[number].chapters for number in chunks), len(book.chapters))
+        new = {pool.submit(lay_out_job, job): number for number, job in enumerate(jobs) if known[number] is None}
+        collect(new, chunks, jobs, progress, len(book.chapters))
+        relay.thread.join()  # every page count is in: every chunk's first folio is known
     except BaseException:
         relay.fail()
         raise
+    firsts = [channel.starts[number] for number in range(len(jobs))]
+    again = {}
+    for number in (number for number, pages in enumerate(known) if pages is not None):
+        kept = layout.cache.get(keys[number], firsts[number])
+        if kept is not None:
+            chunks[number] = kept
+        else:
+            again[pool.submit(lay_out_job, replace(jobs[number], first=firsts[number]))] = number
+    collect(again, chunks, jobs, progress, len(book.chapters))
+    if layout.cache:
+        for number in (*new.values(), *again.values()):
+            layout.cache.put(keys[number], firsts[number], chunks[number])
     sheets = body_sheets(layout, [chunks[number] for number in range(len(jobs))])
-    front = pool.submit(lay_out_job, front_job(layout, style, sheets)).result()
+    front = lay_out_front(layout, front_job(layout, style, sheets))
     return Pieces(front, [chunks[number] for number in range(len(jobs))]), sheets
+
+
+def collect(futures: dict, chunks: dict[int, Laid], jobs: list[Job], progress: Progress | None, total: int) -> None:
+    """Gather the chunks the workers lay out, reporting progress as each comes in."""
+    for future in as_completed(futures):
+        chunks[futures[future]] = future.result()
+        report(progress, sum(jobs[number].chapters for number in chunks), total)
+
+
+def cache_key(layout: Layout, job: Job) -> str:
+    """Return a job's key in the cache of laid-out chunks, or "" without a cache."""
+    if layout.cache is None:
+        return ""
+    return layout.cache.key(job.html, job.css, profile_for(job.options.profile).variant)
+
+
+def lay_out_front(layout: Layout, job: Job) -> Laid:
+    """Lay out the front matter, or take it from the cache when nothing on it changed."""
+    key = cache_key(layout, job)
+    kept = layout.cache.get(key, 0) if key else None
+    if kept is not None:
+        return kept
+    front = layout.crew.pool.submit(lay_out_job, job).result()
+    if key:
+        layout.cache.put(key, 0, front)
+    return front
 
 
 def body_sheets(layout: Layout, chunks: list[Laid]) -> list[BodyPage]:
@@ -244,7 +296,12 @@ def front_job(layout: Layout, style: PageStyle, sheets: list[BodyPage]) -> Job:
 
 def lay_out_job(job: Job) -> Laid:
     """Lay out and write one document, in a worker; report the glyphs it used so the join can share fonts."""
-    numbered = weasy.numbered_from(partial(first_folio, job.chunk)) if job.chunk >= 0 else nullcontext()
+    if job.first:
+        numbered = weasy.numbered_from(lambda pages: job.first)
+    elif job.chunk >= 0:
+        numbered = weasy.numbered_from(partial(first_folio, job.chunk))
+    else:
+        numbered = nullcontext()
     with numbered:
         document = lay_out(job.html, job.css, job.options)
     weasy.write(document, job.path, profile_for(job.options.profile).variant)

@@ -1,0 +1,121 @@
+"""The cache of laid-out chunks: a rebuild lays out only what changed, and gives the PDF a cold build gives."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+import ebookgen.pdf.cache as cache_module
+import ebookgen.pdf.parallel as parallel
+from ebookgen.model import Paragraph, Text
+from ebookgen.pdf.options import PdfOptions
+from ebookgen.pdf.trim import parse_trim
+from ebookgen.pdf.writer import write_pdf
+
+from .test_pdf_print import make_book, page_texts
+
+pytestmark = pytest.mark.slow
+OPTIONS = PdfOptions(jobs=2, year=2030, recto_head="chapter")
+
+
+@pytest.fixture()
+def counted(monkeypatch, tmp_path: Path) -> Path:
+    """Count the documents the workers lay out (they are forked from here, so they inherit the counter)."""
+    tally = tmp_path / "laid-out.txt"
+    tally.write_text("", encoding="utf-8")
+    original = parallel.lay_out
+
+    def counting(html, css, options):
+        with open(tally, "a", encoding="utf-8") as out:
+            out.write("x\n")
+        return original(html, css, options)
+
+    monkeypatch.setattr(parallel, "lay_out", counting)
+    return tally
+
+
+def laid_out(tally: Path) -> int:
+    """Return how many documents were laid out since the tally was last emptied, and empty it."""
+    count = len(tally.read_text(encoding="utf-8").splitlines())
+    tally.write_text("", encoding="utf-8")
+    return count
+
+
+def same_book(one, other) -> None:
+    """Assert two builds give the same book: pages, folios, ids, page openings and the text of every page."""
+    assert (one.pages, one.folios, one.anchors, one.page_starts) == (
+        other.pages,
+        other.folios,
+        other.anchors,
+        other.page_starts,
+    )
+    assert page_texts(one.path) == page_texts(other.path)
+
+
+def edited(book, chapter: int):
+    """Return the book with one word changed in one paragraph of one chapter."""
+    chapters = list(book.chapters)
+    blocks = list(chapters[chapter].blocks)
+    first = blocks[0]
+    blocks[0] = Paragraph((Text(first.inlines[0].text.replace("she said", "she whispered", 1)),))
+    chapters[chapter] = replace(chapters[chapter], blocks=tuple(blocks))
+    return replace(book, chapters=tuple(chapters))
+
+
+def test_an_unchanged_book_is_taken_whole_from_the_cache(tmp_path: Path, counted: Path) -> None:
+    book = make_book(10)
+    cold = write_pdf(book, tmp_path / "cold.pdf", OPTIONS)
+    assert laid_out(counted) > 4  # the chunks and the front matter
+    warm = write_pdf(book, tmp_path / "warm.pdf", OPTIONS)
+    assert laid_out(counted) == 0
+    same_book(warm, cold)
+
+
+def test_an_edit_lays_out_only_its_chunk_and_gives_the_cold_build(tmp_path: Path, counted: Path) -> None:
+    book = make_book(10)
+    write_pdf(book, tmp_path / "first.pdf", OPTIONS)
+    laid_out(counted)
+    changed = edited(book, 5)
+    rebuilt = write_pdf(changed, tmp_path / "rebuilt.pdf", OPTIONS)
+    assert laid_out(counted) == 1  # one chunk; the front matter's numbers did not move
+    cold = write_pdf(changed, tmp_path / "cold.pdf", replace(OPTIONS, cache=False))
+    same_book(rebuilt, cold)
+    assert "she whispered" in "".join(page_texts(rebuilt.path))
+
+
+def test_no_cache_lays_everything_out_and_keeps_nothing(tmp_path: Path, counted: Path) -> None:
+    book = make_book(10)
+    write_pdf(book, tmp_path / "a.pdf", replace(OPTIONS, cache=False))
+    first = laid_out(counted)
+    write_pdf(book, tmp_path / "b.pdf", replace(OPTIONS, cache=False))
+    assert laid_out(counted) == first > 4
+    assert not cache_module.cache_folder().exists() or not list(cache_module.cache_folder().iterdir())
+
+
+def test_another_stylesheet_option_or_version_misses(tmp_path: Path, counted: Path, monkeypatch) -> None:
+    book = make_book(10)
+    write_pdf(book, tmp_path / "a.pdf", OPTIONS)
+    everything = laid_out(counted)
+    write_pdf(book, tmp_path / "b.pdf", replace(OPTIONS, trim=parse_trim("6x9")))
+    assert laid_out(counted) == everything  # the page rules changed: every chunk again
+    monkeypatch.setattr(cache_module, "__version__", "99.0")
+    cache_module.salt.cache_clear()
+    try:
+        write_pdf(book, tmp_path / "c.pdf", OPTIONS)
+        assert laid_out(counted) == everything
+    finally:
+        cache_module.salt.cache_clear()
+
+
+def test_a_corrupt_entry_is_a_miss_not_an_error(tmp_path: Path, counted: Path) -> None:
+    book = make_book(10)
+    cold = write_pdf(book, tmp_path / "a.pdf", OPTIONS)
+    laid_out(counted)
+    entries = sorted(cache_module.cache_folder().glob("*.pdf"))
+    entries[0].write_bytes(entries[0].read_bytes()[:100])  # a PDF cut short
+    entries[1].with_suffix(".json").write_text("{not json", encoding="utf-8")
+    again = write_pdf(book, tmp_path / "b.pdf", OPTIONS)
+    assert laid_out(counted) == 2
+    same_book(again, cold)
