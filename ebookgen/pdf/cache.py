@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from ebookgen.cachedir import cache_home
 from ebookgen.pdf.bodypages import Laid
 from ebookgen.resources import styles_dir
 from ebookgen.version import __version__
@@ -31,8 +32,7 @@ MAX_BYTES = 1_000_000_000
 
 def cache_folder() -> Path:
     """Return where laid-out chunks are kept: ebookgen/pdf in the XDG cache folder (~/.cache by default)."""
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "ebookgen" / "pdf"
+    return cache_home() / "pdf"
 
 
 @cache
