@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import resource
 import shutil
@@ -147,10 +148,12 @@ def measure(kind: str, source: str, output: str, jobs: int) -> dict:
     }
 
 
-def run_measure(kind: str, source: Path, output: Path, jobs: int = 0) -> dict:
-    """Measure one build in a fresh Python process."""
+def run_measure(kind: str, source: Path, output: Path, jobs: int = 0, cache: Path | None = None) -> dict:
+    """Measure one build in a fresh Python process, with a cache folder of its own (a new one: a cold build)."""
     command = [sys.executable, __file__, "--measure", kind, str(source), str(output), "--jobs", str(jobs)]
-    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    cache = cache or Path(tempfile.mkdtemp(prefix="ebookgen-bench-cache-"))
+    env = {**os.environ, "XDG_CACHE_HOME": str(cache)}
+    done = subprocess.run(command, capture_output=True, text=True, check=False, env=env)
     if done.returncode:
         raise SystemExit(f"{kind} on {source} failed:\n{done.stderr[-2000:]}")
     return json.loads(done.stdout.strip().splitlines()[-1])
@@ -198,6 +201,28 @@ def bench_book(name: str, source: Path, folder: Path, options: argparse.Namespac
     return figures
 
 
+def bench_rebuild(source: Path, folder: Path, options: argparse.Namespace) -> None:
+    """Measure a rebuild after a one-paragraph edit in the middle of the book against a cold build of the edit."""
+    rebuilds, colds = [], []
+    for turn in range(options.repeat):
+        manuscript = folder / f"rebuild-{turn}" / source.name
+        manuscript.parent.mkdir()
+        text = source.read_text(encoding="utf-8")
+        manuscript.write_text(text, encoding="utf-8")
+        cache = folder / f"rebuild-{turn}" / "cache"
+        run_measure("pdf", manuscript, manuscript.with_suffix(".first.pdf"), options.jobs, cache)
+        middle = text.index("\n\n", len(text) // 2)
+        added = "\n\nA paragraph the writer added in the middle of the book, to see what a rebuild lays out again."
+        manuscript.write_text(text[:middle] + added + text[middle:], encoding="utf-8")
+        rebuilds.append(run_measure("pdf", manuscript, manuscript.with_suffix(".again.pdf"), options.jobs, cache))
+        colds.append(run_measure("pdf", manuscript, manuscript.with_suffix(".cold.pdf"), options.jobs))
+    rebuild, cold = (min(items, key=lambda item: item["seconds"]) for items in (rebuilds, colds))
+    print("\n== rebuild after a one-paragraph edit in the middle (laid-out chunks from the cache) ==")
+    print(f"   rebuild: {rebuild['seconds']:7.2f} s wall, {rebuild['pages']} pages")
+    print(f"      cold: {cold['seconds']:7.2f} s wall, {cold['pages']} pages")
+    print(f"  rebuild / cold build of the same manuscript: {rebuild['seconds'] / cold['seconds']:.2f}x")
+
+
 def print_figures(figures: dict) -> None:
     """Print one manuscript's figures and the ratios that matter."""
     print(f"\n== {figures['name']} ==")
@@ -238,6 +263,7 @@ def main() -> None:
         "--single", action=argparse.BooleanOptionalAction, default=True, help="also build the corpus PDF in one process"
     )
     parser.add_argument("--repeat", type=int, default=2, help="runs of each build, taken in turns; the fastest counts")
+    parser.add_argument("--only-rebuild", action="store_true", help="measure only the corpus's rebuild after an edit")
     args = parser.parse_args()
     if args.measure:
         kind, source, output = args.measure
@@ -246,9 +272,12 @@ def main() -> None:
     print(f"ebookgen --help: {help_seconds():.2f} s")
     with tempfile.TemporaryDirectory(prefix="ebookgen-bench-") as name:
         folder = Path(name)
+        if args.only_rebuild:
+            return bench_rebuild(args.corpus, folder, args)
         results = []
         if args.corpus.is_file():
             results.append(bench_book("corpus", args.corpus, folder, args, True))
+            bench_rebuild(args.corpus, folder, args)
         else:
             print(f"(no corpus at {args.corpus}: skipped)")
         synthetic = folder / "synthetic.txt"
