@@ -151,7 +151,7 @@ def measure(kind: str, source: str, output: str, jobs: int) -> dict:
 def run_measure(kind: str, source: Path, output: Path, jobs: int = 0, cache: Path | None = None) -> dict:
     """Measure one build in a fresh Python process, with a cache folder of its own (a new one: a cold build)."""
     command = [sys.executable, __file__, "--measure", kind, str(source), str(output), "--jobs", str(jobs)]
-    cache = cache or Path(tempfile.mkdtemp(prefix="ebookgen-bench-cache-"))
+    cache = cache or Path(tempfile.mkdtemp(prefix="cache-", dir=output.parent))  # removed with the bench folder
     env = {**os.environ, "XDG_CACHE_HOME": str(cache)}
     done = subprocess.run(command, capture_output=True, text=True, check=False, env=env)
     if done.returncode:
