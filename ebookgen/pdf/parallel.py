@@ -53,9 +53,12 @@ from ebookgen.pdf.trim import estimated_pages, gutter_for, margins_for
 from ebookgen.render.frontmatter import front_matter
 from ebookgen.render.xhtml import RenderedChapter, render_book
 
-# Chunks per worker: more even loads, smaller processes and smaller rebuilds after an edit (a chunk is
-# what the cache keeps), against a fixed cost per document.
-CHUNKS_PER_WORKER = 8
+# Chunks per worker at least: even loads and small processes, against a fixed cost per document (0.05 s).
+CHUNKS_PER_WORKER = 4
+# Pages a chunk holds at most in a long book: what a rebuild after an edit lays out again (about a second).
+PAGES_PER_CHUNK = 40
+# The most chunks a worker takes, which sizes the folio channel.
+MOST_CHUNKS_PER_WORKER = 16
 # Bytes of manuscript per word, to guess before reading it whether the book is long enough for workers.
 BYTES_PER_WORD = 6
 
@@ -74,7 +77,7 @@ class Crew:
     def __init__(self, workers: int):
         context = multiprocessing.get_context("fork")
         self.workers = workers
-        self.channel: FolioChannel = make_channel(context, workers * CHUNKS_PER_WORKER)
+        self.channel: FolioChannel = make_channel(context, workers * MOST_CHUNKS_PER_WORKER)
         self.pool = ProcessPoolExecutor(workers, context, initializer=join_channel, initargs=(self.channel,))
         gc.freeze()  # a crew forked late: the workers' collector then never walks what they inherit
         try:
@@ -177,7 +180,7 @@ def lay_out_pieces(layout: Layout, style: PageStyle, progress: Progress | None) 
     folio moved).
     """
     book, pool, channel = layout.book, layout.crew.pool, layout.crew.channel
-    runs = split_chapters(book, layout.workers * CHUNKS_PER_WORKER)
+    runs = split_chapters(book, chunk_count(layout))
     css = chunk_css(book, style)
     jobs = [chunk_job(layout, run, css, number) for number, run in enumerate(runs)]
     keys = [cache_key(layout, job) for job in jobs]
@@ -211,6 +214,13 @@ def lay_out_pieces(layout: Layout, style: PageStyle, progress: Progress | None) 
     sheets = body_sheets(layout, [chunks[number] for number in range(len(jobs))])
     front = lay_out_front(layout, front_job(layout, style, sheets))
     return Pieces(front, [chunks[number] for number in range(len(jobs))]), sheets
+
+
+def chunk_count(layout: Layout) -> int:
+    """Return how many chunks to lay the book out in: enough for the workers, small enough for a quick rebuild."""
+    pages = estimated_pages(word_count(layout.book), layout.options.trim)
+    wanted = max(layout.workers * CHUNKS_PER_WORKER, pages // PAGES_PER_CHUNK)
+    return min(wanted, layout.workers * MOST_CHUNKS_PER_WORKER)
 
 
 def collect(futures: dict, chunks: dict[int, Laid], jobs: list[Job], progress: Progress | None, total: int) -> None:
