@@ -8,10 +8,11 @@ reader stage; the normaliser imports them to blank those lines before the story 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from ebookgen.readers.decode import DecodedText, require_text
-from ebookgen.readers.gutenberg import gutenberg_header, strip_gutenberg
+from ebookgen.readers.gutenberg import gutenberg_header, is_gutenberg, strip_gutenberg
 from ebookgen.readers.source import FoundMetadata, SourceText
 
 # Keys a fan-fiction or Gutenberg header block uses, and the metadata field each one feeds.
@@ -82,7 +83,8 @@ def text_source(path: Path, decoded: DecodedText, text: str) -> SourceText:
 def header_metadata(text: str) -> FoundMetadata:
     """Read the metadata of a text's header block, or else of its Gutenberg licence header."""
     lines = manuscript_lines(text)
-    return found_in(strip_gutenberg(lines), gutenberg_header(lines))
+    found = found_in(strip_gutenberg(lines), gutenberg_header(lines))
+    return replace(found, public_domain=True) if is_gutenberg(lines) else found
 
 
 def manuscript_lines(text: str) -> list[str]:

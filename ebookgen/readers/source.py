@@ -16,6 +16,7 @@ class FoundMetadata:
     subjects: tuple[str, ...] = ()
     series: str = ""
     language: str = ""
+    public_domain: bool = False  # the file is a Project Gutenberg text
 
 
 @dataclass(frozen=True)
