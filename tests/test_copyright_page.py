@@ -1,4 +1,4 @@
-"""The copyright and title pages, print and e-book: public domain, book.toml's rights, a bare book; ISBN, series, contributors."""
+"""The copyright and title pages of both editions: public domain, book.toml's rights, a bare book; ISBN, credits."""
 
 from __future__ import annotations
 
@@ -62,7 +62,8 @@ def public_domain(tmp_path: Path) -> Path:
 def with_rights(tmp_path: Path) -> Path:
     """A book whose book.toml gives the rights line, a date, an ISBN, a series and a translator."""
     toml = (
-        'title = "The Harbour"\nauthor = "Ann Lee"\ndate = 2019-04-02\nrights = "© 2019 Ann Lee. Some rights reserved."\n'
+        'title = "The Harbour"\nauthor = "Ann Lee"\ndate = 2019-04-02\n'
+        'rights = "© 2019 Ann Lee. Some rights reserved."\n'
         'isbn = "978-2-07-036822-8"\nseries = "The Coast"\nseries_index = 2\npublisher = "Small Press"\n'
         'contributors = [{name = "Bo Park", role = "translator"}, {name = "Cy Dunn", role = "illustrator"}]\n'
     )
