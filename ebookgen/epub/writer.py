@@ -231,7 +231,6 @@ def add_navigation(
     marks = (
         Landmark("cover", "Cover", cover.file_name),
         Landmark("titlepage", "Title Page", title_page.file_name),
-        Landmark("copyright-page", "Copyright", COPYRIGHT_FILE),
         Landmark("bodymatter", "Start of Text", first.file_name),
         Landmark("toc", "Contents", "nav.xhtml#toc"),
     )
@@ -247,7 +246,6 @@ def add_navigation(
     package.guide = [
         {"href": cover.file_name, "title": "Cover", "type": "cover"},
         {"href": title_page.file_name, "title": "Title Page", "type": "title-page"},
-        {"href": COPYRIGHT_FILE, "title": "Copyright", "type": "copyright-page"},
         {"href": first.file_name, "title": "Start of Text", "type": "text"},
         {"href": "nav.xhtml", "title": "Contents", "type": "toc"},
     ]

@@ -51,9 +51,7 @@ BOOK_KEYS: dict[str, Key] = {
     "series_index": Key((int, float, str), help="The book's number in its series."),
     "publisher": Key(STRING),
     "rights": Key(STRING, help='The copyright page\'s rights line; "public domain" says so and reserves nothing.'),
-    "contributors": Key(
-        (TABLES,), help='Translators, editors...: [{name = "Ann Lee", role = "translator"}] (roles: see the README).'
-    ),
+    "contributors": Key((TABLES,), help="Translators, editors, illustrators... with their role (see the README)."),
     "cover": Key(STRING, help="A cover image (JPEG or PNG) beside book.toml."),
     "dedication": Key(STRING),
     "epigraph": Key(STRING),
