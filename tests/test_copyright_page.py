@@ -195,7 +195,10 @@ def test_a_wrong_contributor_is_refused_with_its_line(tmp_path: Path, table: str
     assert result.exit_code == 3 and f"book.toml:2: {message}" in result.output, result.output
 
 
-def test_the_reader_carries_the_public_domain_flag(public_domain: Path, bare: Path) -> None:
-    assert load_book(open_project(public_domain)).metadata.public_domain
+def test_the_reader_carries_the_public_domain_flag_and_the_translator(public_domain: Path, bare: Path) -> None:
+    book = load_book(open_project(public_domain))
+    assert book.metadata.public_domain
+    assert book.metadata.contributors == (Contributor("Louise and Aylmer Maude", "translator"),)
+    assert '<p class="credit">Translated by Louise and Aylmer Maude</p>' in front_matter(book, 2031)
     assert not load_book(open_project(bare)).metadata.public_domain
     assert Contributor("Bo", "editor") in Metadata("T", contributors=(Contributor("Bo", "editor"),)).contributors
