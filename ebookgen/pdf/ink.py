@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from ebookgen.errors import InputError
+
 # Colour-setting operators: RGB directly (rg, RG), or by a colour space named in the resources (cs, CS).
 COLOUR_OPERATORS = "rg RG cs CS"
 RGB_SPACES = ("/DeviceRGB", "/CalRGB")
@@ -30,7 +32,10 @@ def ink_bounds(path: Path) -> list[InkBounds]:
     """Measure the ink inside the trim of every page."""
     import pypdfium2
 
-    document = pypdfium2.PdfDocument(str(path))
+    try:
+        document = pypdfium2.PdfDocument(str(path))
+    except pypdfium2.PdfiumError as error:
+        raise InputError(f"{path}: PDFium cannot read its pages ({error})") from None
     try:
         return [page_ink(document[index]) for index in range(len(document))]
     finally:

@@ -292,7 +292,7 @@ def pdfx_failures(pdf, pikepdf) -> list[str]:
     failures = []
     version = str(pdf.docinfo.get("/GTS_PDFXVersion", "")) if pdf.trailer.get("/Info") is not None else ""
     if not version:
-        with pdf.open_metadata() as xmp:
+        with pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as xmp:
             version = str(xmp.get("pdfxid:GTS_PDFXVersion", "") or "")
     if not version:
         failures.append("PDF/X: no PDF/X version (GTS_PDFXVersion); IngramSpark asks for PDF/X-1a, X-3 or X-4")
