@@ -4,13 +4,13 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: book test test-fast bench bench-tools calibre lint clean
+.PHONY: book test test-fast test-tools install bench bench-tools calibre system-deps lint clean
 
 book: $(STAMP)
 	$(BIN)/ebookgen epub manuscript -o dist/tell-me-something.epub
 	$(BIN)/ebookgen pdf manuscript -o dist/tell-me-something.pdf
 
-test: $(STAMP) test-tools
+test: $(STAMP) test-tools system-deps
 	$(BIN)/python -m pytest -n auto -q
 
 # Debian packages some tests use (a real browser for the live preview, poppler), installed when we may (root with
@@ -50,6 +50,13 @@ calibre:
 	@command -v ebook-convert >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null \
 		&& apt-get update -q >/dev/null && apt-get install -y -q calibre >/dev/null \
 		|| echo "calibre not installed: install it with your package manager, or from calibre-ebook.com"; }
+
+# Ghostscript stands in for a printer's RIP in the tests: install Debian's when it is missing and we may
+# (root with apt-get); elsewhere its test is skipped with the reason.
+system-deps:
+	@command -v gs >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null \
+		&& apt-get update -q >/dev/null && apt-get install -y -q ghostscript >/dev/null \
+		|| echo "ghostscript not installed: the Ghostscript test is skipped"; }
 
 lint: $(STAMP)
 	$(BIN)/ruff check ebookgen tests

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from ebookgen.version import __version__
 
-EXPORTS = ("build_all", "build_epub", "build_pdf", "check_manuscript", "load_book", "print_options", "PrintChoices")
+EXPORTS = (
+    "build_all",
+    "build_epub",
+    "build_pdf",
+    "check_manuscript",
+    "load_book",
+    "preflight_pdf",
+    "print_options",
+    "PrintChoices",
+)
 __all__ = ["__version__", *EXPORTS]
 
 

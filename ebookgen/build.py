@@ -26,6 +26,7 @@ from ebookgen.render.xhtml import render_book
 if TYPE_CHECKING:
     from ebookgen.normalise.check import CheckResult
     from ebookgen.pdf.options import PdfOptions, PdfResult, Progress
+    from ebookgen.pdf.preflight import PreflightResult
 
 
 def load_book(project: Project) -> Book:
@@ -190,6 +191,14 @@ def check_manuscript(source: str | Path | Project | None = None, overrides: Over
     from ebookgen.normalise.check import check_project
 
     return check_project(open_project(source, overrides))
+
+
+def preflight_pdf(path: str | Path, profile: str = "kdp", trim: str | None = None) -> PreflightResult:
+    """Check a print PDF, ours or another tool's, as the profile's printer would (``pdf/preflight.py``)."""
+    from ebookgen.pdf.preflight import preflight
+    from ebookgen.pdf.trim import parse_trim
+
+    return preflight(Path(path), profile, parse_trim(trim) if trim else None)
 
 
 def print_options(project: Project, choices: PrintChoices = PrintChoices()) -> PdfOptions:

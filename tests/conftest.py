@@ -8,6 +8,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 from types import SimpleNamespace
@@ -158,6 +159,13 @@ def plural(count: int, noun: str) -> str:
 def pytest_configure(config: pytest.Config) -> None:
     EpubCheckAtTheEnd.current = EpubCheckAtTheEnd(config)
     config.pluginmanager.register(EpubCheckAtTheEnd.current, "ebookgen-epubcheck")
+    # ebookgen's caches (laid-out chunks, covers) for what runs outside a test's own, never the user's.
+    config.ebookgen_cache = tempfile.mkdtemp(prefix="ebookgen-test-cache-")
+    os.environ["XDG_CACHE_HOME"] = config.ebookgen_cache
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    shutil.rmtree(getattr(config, "ebookgen_cache", ""), ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

@@ -1,4 +1,4 @@
-"""The EPUB's rebuild reuses the generated cover: drawn once per title and author, redrawn when anything on it changes."""
+"""The EPUB's rebuild reuses the generated cover: drawn once per title and author, again when what is on it changes."""
 
 from __future__ import annotations
 

@@ -159,8 +159,9 @@ def test_parts_series_authors_and_a_given_cover(tmp_path: Path) -> None:
     assert ncx_tree(book.ncx().find("ncx:navMap", NS)) == expected
     part = book.xml("text/part-01.xhtml").find(".//x:section", NS)
     assert part.get(EPUB_TYPE) == "part" and part.findtext("x:h2", namespaces=NS) == "Part One"
-    front = ["text/cover.xhtml", "text/titlepage.xhtml", "text/dedication.xhtml", "text/epigraph.xhtml", "nav.xhtml"]
-    assert book.spine()[:7] == front + ["text/chapter-001.xhtml", "text/part-01.xhtml"]
+    front = ["text/cover.xhtml", "text/titlepage.xhtml", "text/copyright.xhtml"]  # issue 14: the copyright page
+    front += ["text/dedication.xhtml", "text/epigraph.xhtml", "nav.xhtml"]
+    assert book.spine()[: len(front) + 2] == front + ["text/chapter-001.xhtml", "text/part-01.xhtml"]
     for kind in ("dedication", "epigraph"):
         assert book.xml(f"text/{kind}.xhtml").find(".//x:section", NS).get(EPUB_TYPE) == kind
     assert book.item(properties="cover-image").get("media-type") == "image/png"

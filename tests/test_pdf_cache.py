@@ -16,7 +16,6 @@ from ebookgen.pdf.writer import write_pdf
 
 from .test_pdf_print import make_book, page_texts
 
-pytestmark = pytest.mark.slow
 OPTIONS = PdfOptions(jobs=2, year=2030, recto_head="chapter")
 
 
@@ -64,6 +63,7 @@ def edited(book, chapter: int):
     return replace(book, chapters=tuple(chapters))
 
 
+@pytest.mark.slow
 def test_an_unchanged_book_is_taken_whole_from_the_cache(tmp_path: Path, counted: Path) -> None:
     book = make_book(10)
     cold = write_pdf(book, tmp_path / "cold.pdf", OPTIONS)
@@ -73,6 +73,7 @@ def test_an_unchanged_book_is_taken_whole_from_the_cache(tmp_path: Path, counted
     same_book(warm, cold)
 
 
+@pytest.mark.slow
 def test_an_edit_lays_out_only_its_chunk_and_gives_the_cold_build(tmp_path: Path, counted: Path) -> None:
     book = make_book(10)
     write_pdf(book, tmp_path / "first.pdf", OPTIONS)
@@ -85,6 +86,7 @@ def test_an_edit_lays_out_only_its_chunk_and_gives_the_cold_build(tmp_path: Path
     assert "she whispered" in "".join(page_texts(rebuilt.path))
 
 
+@pytest.mark.slow
 def test_no_cache_lays_everything_out_and_keeps_nothing(tmp_path: Path, counted: Path) -> None:
     book = make_book(10)
     write_pdf(book, tmp_path / "a.pdf", replace(OPTIONS, cache=False))
@@ -94,6 +96,7 @@ def test_no_cache_lays_everything_out_and_keeps_nothing(tmp_path: Path, counted:
     assert not cache_module.cache_folder().exists() or not list(cache_module.cache_folder().iterdir())
 
 
+@pytest.mark.slow
 def test_another_stylesheet_option_or_version_misses(tmp_path: Path, counted: Path, monkeypatch) -> None:
     book = make_book(10)
     write_pdf(book, tmp_path / "a.pdf", OPTIONS)
@@ -109,6 +112,7 @@ def test_another_stylesheet_option_or_version_misses(tmp_path: Path, counted: Pa
         cache_module.salt.cache_clear()
 
 
+@pytest.mark.slow
 def test_a_corrupt_entry_is_a_miss_not_an_error(tmp_path: Path, counted: Path) -> None:
     book = make_book(10)
     cold = write_pdf(book, tmp_path / "a.pdf", OPTIONS)
@@ -119,3 +123,23 @@ def test_a_corrupt_entry_is_a_miss_not_an_error(tmp_path: Path, counted: Path) -
     again = write_pdf(book, tmp_path / "b.pdf", OPTIONS)
     assert laid_out(counted) == 2
     same_book(again, cold)
+
+
+@pytest.mark.parametrize("edited_chapter", [5, 30, 55])
+def test_a_long_books_cuts_stay_put_after_an_edit(edited_chapter: int) -> None:
+    from ebookgen.model import Book, Chapter, Metadata
+
+    from .test_pdf_print import paragraph
+
+    def book_of(extra: int) -> Book:
+        chapters = []
+        for number in range(1, 61):
+            words = 900 + (number * 37) % 700 + (extra if number == edited_chapter else 0)
+            chapters.append(Chapter(number=number, title=f"Chapter {number}", blocks=(paragraph(words, number),)))
+        return Book(metadata=Metadata(title="Long"), chapters=tuple(chapters))
+
+    before = parallel.split_chapters(book_of(0), 8, 6000, 31)
+    after = parallel.split_chapters(book_of(25), 8, 6000, 31)
+    assert [index for run in after for index in run] == list(range(60))  # every chapter, once, in order
+    moved = [run for run in after if run not in before]
+    assert len(before) > 8 and len(moved) <= 2, (before, after)  # the edited run, and at most one cut after it

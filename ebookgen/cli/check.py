@@ -1,11 +1,26 @@
-"""``ebookgen check``: what the normaliser could not be sure of, as FILE:LINE: messages."""
+"""``ebookgen check``: what the normaliser could not be sure of, as FILE:LINE: messages.
+
+Given a PDF (``ebookgen check BOOK.pdf --profile kdp|ingram``), it is a printer's preflight instead:
+one line per failure, exit 1 when there is any.
+"""
 
 from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
 
 import typer
 
 from ebookgen.cli.console import SETTINGS, reported
 from ebookgen.cli.options import EncodingOpt, NotesOpt, ScenesOpt, SourceArg
+
+PreflightOpt = Annotated[
+    Optional[str],
+    typer.Option("--profile", help="For a PDF: check it as kdp's or ingram's preflight would (default: kdp)."),
+]
+ExpectedTrimOpt = Annotated[
+    Optional[str], typer.Option("--trim", help="For a PDF: the trim it must have, such as 6x9 (default: any trim).")
+]
 
 
 def check(
@@ -13,12 +28,19 @@ def check(
     encoding: EncodingOpt = None,
     scene_breaks: ScenesOpt = None,
     author_notes: NotesOpt = None,
+    profile: PreflightOpt = None,
+    trim: ExpectedTrimOpt = None,
 ) -> None:
-    """List what the normaliser could not be sure of, as FILE:LINE: messages; exit 1 on an error."""
+    """List what the normaliser could not be sure of, or what a printer's preflight rejects in a PDF; exit 1 on any."""
+    if source is not None and source.suffix.lower() == ".pdf":
+        preflight(source, profile, trim)
     with reported():
         from ebookgen.build import check_manuscript
+        from ebookgen.errors import ConfigError
         from ebookgen.project.manuscript import Overrides
 
+        if profile or trim:
+            raise ConfigError("--profile and --trim check a PDF: give BOOK.pdf, not a manuscript")
         overrides = Overrides(encoding=encoding, scene_breaks=scene_breaks, author_notes=author_notes)
         result = check_manuscript(source, overrides)
         for line in result.lines:
@@ -26,3 +48,20 @@ def check(
         if not SETTINGS.quiet:
             typer.echo(result.summary, err=True)
     raise typer.Exit(code=1 if result.errors else 0)
+
+
+def preflight(source: Path, profile: str | None, trim: str | None) -> None:
+    """Print each failure of a PDF's preflight as PATH: line, and exit 1 when there is any."""
+    with reported():
+        from ebookgen.build import preflight_pdf
+
+        result = preflight_pdf(source, profile or "kdp", trim)
+        for line in result.failures:
+            typer.echo(f"{source}: {line}")
+        if not SETTINGS.quiet:
+            count = len(result.failures)
+            verdict = f"{count} failure{'s' if count > 1 else ''}" if count else "passes"
+            typer.echo(
+                f"{source}: {verdict} ({result.profile} preflight, {result.pages} pages, {result.trim})", err=True
+            )
+    raise typer.Exit(code=1 if result.failures else 0)

@@ -52,7 +52,9 @@ TrimOpt = Annotated[
         help="Trim size: 5x8, 5.25x8, 5.5x8.5, 6x9, A5, or WxH in inches (or mm); default: book.toml or 5.5x8.5.",
     ),
 ]
-BleedOpt = Annotated[bool, typer.Option("--bleed", help="Add 0.125 in of bleed around every page.")]
+BleedOpt = Annotated[
+    bool, typer.Option("--bleed", help="Add 0.125 in of bleed on the top, bottom and outside edge (not the spine's).")
+]
 ProfileOpt = Annotated[
     Optional[str],
     typer.Option(

@@ -11,7 +11,7 @@ import uuid
 from ebooklib import epub
 from lxml import etree
 
-from ebookgen.model import Metadata
+from ebookgen.model import CONTRIBUTOR_ROLES, Metadata
 from ebookgen.version import __version__
 
 DC_NS = "http://purl.org/dc/elements/1.1/"
@@ -79,6 +79,14 @@ def add_series(package: epub.EpubBook, metadata: Metadata) -> None:
     if metadata.series_index:  # checked when book.toml was loaded (project/values.py)
         meta(package, "group-position", metadata.series_index, refines="#series")
         package.add_metadata(None, "meta", "", {"name": "calibre:series_index", "content": metadata.series_index})
+
+
+def add_contributors(package: epub.EpubBook, metadata: Metadata) -> None:
+    """Add each contributor as a dc:contributor refined by its MARC relator role (trl, edt, ill...)."""
+    for index, contributor in enumerate(metadata.contributors, start=1):
+        package.add_metadata("DC", "contributor", contributor.name, {"id": f"contributor{index}"})
+        role = CONTRIBUTOR_ROLES[contributor.role].marc
+        meta(package, "role", role, refines=f"#contributor{index}", scheme="marc:relators")
 
 
 def add_cover_meta(package: epub.EpubBook, image_id: str) -> None:

@@ -20,6 +20,7 @@ from ebookgen.epub.kepub import kepub_archive
 from ebookgen.epub.navigation import Landmark, NavEntry, Navigation, PageTarget, nav_document, ncx_document
 from ebookgen.epub.opf import (
     add_accessibility,
+    add_contributors,
     add_cover_meta,
     add_dublin_core,
     add_series,
@@ -30,12 +31,13 @@ from ebookgen.epub.opf import (
 from ebookgen.epub.pagelist import PrintEdition
 from ebookgen.model import Book, Metadata
 from ebookgen.output import atomic_path
-from ebookgen.render.xhtml import render_book, render_part, render_title_page, xhtml_document
+from ebookgen.render.xhtml import render_book, render_part, xhtml_document
 from ebookgen.resources import styles_dir, stylesheet
 
 STYLESHEETS = ("base.css", "epub.css")
 FONT_SHEET = "fonts.css"
 XHTML = "application/xhtml+xml"
+COPYRIGHT_FILE = "text/copyright.xhtml"
 FONT_FILES = ("Regular", "Italic", "Bold", "BoldItalic")
 
 
@@ -73,7 +75,10 @@ def write_epub(book: Book, target: Path, options: EpubOptions) -> Path:
     sheets = add_stylesheets(package, options.embed_fonts)
     cover = add_cover(package, book, sheets)
     title_page = add_title_page(package, book, sheets)
-    front_matter = add_front_matter(package, book, sheets)
+    front_matter = [
+        add_copyright_page(package, book, sheets, options.modified.year),
+        *add_front_matter(package, book, sheets),
+    ]
     contents = add_contents(package, book, sheets, options.print_edition)
     if options.embed_fonts:
         add_fonts(package)
@@ -91,6 +96,7 @@ def start_package(book: Book, options: EpubOptions) -> epub.EpubBook:
     package = epub.EpubBook()
     add_dublin_core(package, book.metadata)
     add_series(package, book.metadata)
+    add_contributors(package, book.metadata)
     add_accessibility(package, options.print_edition.source if options.print_edition else "")
     return package
 
@@ -125,9 +131,21 @@ def add_cover(package: epub.EpubBook, book: Book, sheets: list[str]) -> epub.Epu
 
 
 def add_title_page(package: epub.EpubBook, book: Book, sheets: list[str]) -> epub.EpubItem:
-    """Add the title page."""
+    """Add the title page: the print edition's, with the series and the contributors' credits."""
+    from ebookgen.render.frontmatter import title_page
+
     meta = book.metadata
-    item = document("titlepage", "text/titlepage.xhtml", meta.title, meta.language, render_title_page(book), sheets)
+    item = document("titlepage", "text/titlepage.xhtml", meta.title, meta.language, title_page(book), sheets)
+    package.add_item(item)
+    return item
+
+
+def add_copyright_page(package: epub.EpubBook, book: Book, sheets: list[str], year: int) -> epub.EpubItem:
+    """Add the copyright page after the title page, from the data the print edition's comes from."""
+    from ebookgen.render.frontmatter import copyright_page
+
+    section = copyright_page(book, year, ebook=True)
+    item = document("copyright", COPYRIGHT_FILE, "Copyright", book.metadata.language, section, sheets)
     package.add_item(item)
     return item
 

@@ -1,10 +1,12 @@
 """The document model: a neutral tree that every writer reads and no writer looks past."""
 
 from ebookgen.model.book import (
+    CONTRIBUTOR_ROLES,
     AuthorNote,
     Block,
     Book,
     Chapter,
+    Contributor,
     Emphasis,
     Flashback,
     Inline,
@@ -21,10 +23,12 @@ from ebookgen.model.book import (
 from ebookgen.model.pages import PageBreak
 
 __all__ = [
+    "CONTRIBUTOR_ROLES",
     "AuthorNote",
     "Block",
     "Book",
     "Chapter",
+    "Contributor",
     "Emphasis",
     "Flashback",
     "Inline",

@@ -74,6 +74,34 @@ class Chapter:
 
 
 @dataclass(frozen=True)
+class Role:
+    """What a contributor did: its MARC relator code (for the EPUB) and the title page's credit."""
+
+    marc: str
+    credit: str
+
+
+# The roles book.toml's contributors may have, by the name a user writes.
+CONTRIBUTOR_ROLES = {
+    "translator": Role("trl", "Translated by"),
+    "editor": Role("edt", "Edited by"),
+    "illustrator": Role("ill", "Illustrated by"),
+    "introduction": Role("win", "Introduction by"),
+    "foreword": Role("wfw", "Foreword by"),
+    "afterword": Role("aft", "Afterword by"),
+    "cover artist": Role("cov", "Cover by"),
+}
+
+
+@dataclass(frozen=True)
+class Contributor:
+    """Someone other than the author who made the book: a translator, an editor, an illustrator..."""
+
+    name: str
+    role: str  # a key of CONTRIBUTOR_ROLES
+
+
+@dataclass(frozen=True)
 class Metadata:
     """What the book says about itself: title page, OPF metadata, PDF info."""
 
@@ -94,6 +122,8 @@ class Metadata:
     epigraph_source: str = ""
     cover: str = ""
     author_sort: tuple[str, ...] = ()  # How a library files each author ("Le Guin, Ursula K."); derived when empty.
+    contributors: tuple[Contributor, ...] = ()
+    public_domain: bool = False  # a Project Gutenberg text, or book.toml's rights = "public domain"
 
     @property
     def author(self) -> str:

@@ -102,6 +102,10 @@ def with_found_metadata(metadata: Metadata, found: FoundMetadata, default_titles
         changes["subjects"] = found.subjects
     if found.series and not metadata.series:
         changes["series"] = found.series
+    if found.contributors and not metadata.contributors:
+        changes["contributors"] = found.contributors
+    if found.public_domain:
+        changes["public_domain"] = True
     return replace(metadata, **changes) if changes else metadata
 
 

@@ -47,17 +47,29 @@ def join_pdf(book: Book, pieces: Pieces, sheets: list[BodyPage], bookmarks: bool
     return anchors
 
 
+# A blank page's content: save and restore the graphics state. A zero-length stream, which pikepdf
+# then writes as empty FlateDecode data, stops Ghostscript ("error reading a stream").
+BLANK_CONTENT = b"q Q\n"
+
+
 def append_blank(pdf) -> None:
-    """Add a page that carries nothing, with the boxes of the page before it."""
+    """Add a verso that carries nothing after the recto that ends the pages so far, its boxes mirrored."""
     import pikepdf
 
     last = pdf.pages[-1].obj
+    trim = [float(value) for value in last.get("/TrimBox", last.MediaBox)]
     page = pikepdf.Dictionary(Type=pikepdf.Name.Page, Resources=pikepdf.Dictionary())
     for box in ("/MediaBox", "/TrimBox", "/BleedBox"):
         if box in last:
-            page[box] = pikepdf.Array(list(last[box]))
-    page.Contents = pdf.make_stream(b"")
+            page[box] = pikepdf.Array(mirrored([float(value) for value in last[box]], trim))
+    page.Contents = pdf.make_stream(BLANK_CONTENT)
     pdf.pages.append(pikepdf.Page(page))
+
+
+def mirrored(box: list[float], trim: list[float]) -> list[float]:
+    """Mirror a page box about its trim: a recto's bleed on the right becomes a verso's on the left."""
+    left, bottom, right, top = box
+    return [trim[0] - (right - trim[2]), bottom, trim[2] + (trim[0] - left), top]
 
 
 def append_body(pdf, sources: list, sheets: list[BodyPage]) -> None:

@@ -180,7 +180,9 @@ def lay_out_pieces(layout: Layout, style: PageStyle, progress: Progress | None) 
     folio moved).
     """
     book, pool, channel = layout.book, layout.crew.pool, layout.crew.channel
-    runs = split_chapters(book, chunk_count(layout))
+    workers = layout.workers
+    most = workers * MOST_CHUNKS_PER_WORKER - 1  # the last run may come on top: the channel holds them all
+    runs = split_chapters(book, workers * CHUNKS_PER_WORKER, words_per_chunk(layout), most)
     css = chunk_css(book, style)
     jobs = [chunk_job(layout, run, css, number) for number, run in enumerate(runs)]
     keys = [cache_key(layout, job) for job in jobs]
@@ -205,6 +207,7 @@ def lay_out_pieces(layout: Layout, style: PageStyle, progress: Progress | None) 
         kept = layout.cache.get(keys[number], firsts[number])
         if kept is not None:
             chunks[number] = kept
+            report(progress, sum(jobs[done].chapters for done in chunks), len(book.chapters))
         else:
             again[pool.submit(lay_out_job, replace(jobs[number], first=firsts[number]))] = number
     collect(again, chunks, jobs, progress, len(book.chapters))
@@ -216,11 +219,10 @@ def lay_out_pieces(layout: Layout, style: PageStyle, progress: Progress | None) 
     return Pieces(front, [chunks[number] for number in range(len(jobs))]), sheets
 
 
-def chunk_count(layout: Layout) -> int:
-    """Return how many chunks to lay the book out in: enough for the workers, small enough for a quick rebuild."""
-    pages = estimated_pages(word_count(layout.book), layout.options.trim)
-    wanted = max(layout.workers * CHUNKS_PER_WORKER, pages // PAGES_PER_CHUNK)
-    return min(wanted, layout.workers * MOST_CHUNKS_PER_WORKER)
+def words_per_chunk(layout: Layout) -> int:
+    """Return the words of about PAGES_PER_CHUNK pages at the book's trim: a long book's chunks hold no more."""
+    words_per_page = 100_000 / max(estimated_pages(100_000, layout.options.trim) - 12, 1)
+    return int(PAGES_PER_CHUNK * words_per_page)
 
 
 def collect(futures: dict, chunks: dict[int, Laid], jobs: list[Job], progress: Progress | None, total: int) -> None:
@@ -265,10 +267,17 @@ def chapter_words(book: Book) -> list[int]:
     return [chapter_word_count(chapter) + 50 for chapter in book.chapters]
 
 
-def split_chapters(book: Book, chunks: int) -> list[range]:
-    """Split the chapters into runs of about equal length, in reading order."""
+def split_chapters(book: Book, chunks: int, most_words: int = 0, most_chunks: int = 0) -> list[range]:
+    """Split the chapters into runs of about equal length, in reading order.
+
+    A long book is cut every `most_words` words instead (at the chapter ending there, and into no more
+    than `most_chunks` runs), so that its cuts stay where they were when an edit changes the book's
+    length: only the runs after a cut that moved are new to the cache.
+    """
     words = chapter_words(book)
     share = sum(words) / max(chunks, 1)
+    if most_words and share > most_words:
+        share = max(most_words, sum(words) / max(most_chunks, 1))
     runs, start, running = [], 0, 0
     for index, count in enumerate(words):
         running += count

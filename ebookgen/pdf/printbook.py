@@ -81,14 +81,18 @@ def book_html(book: Book, rendered: list[RenderedChapter], year: int, links: boo
 
 
 def geometry_css(style: PageStyle) -> str:
-    """Generate the page size, bleed and mirrored margins with the gutter on the binding side."""
+    """Generate the page size, bleed and mirrored margins with the gutter on the binding side.
+
+    Print-on-demand interiors bleed on the top, bottom and outside edge only: a verso's outside
+    edge is its left, a recto's its right, and the spine edge is trimmed flush.
+    """
     trim, margins = style.trim, style.margins
-    bleed = f" bleed: {BLEED_INCHES}in;" if style.bleed else ""
+    edge = f"{BLEED_INCHES}in" if style.bleed else "0"
     return f"""
-@page {{ size: {trim.width:.4f}in {trim.height:.4f}in;{bleed} marks: none;
+@page {{ size: {trim.width:.4f}in {trim.height:.4f}in; marks: none;
          margin: {margins.top}in {margins.outside}in {margins.bottom}in {margins.inside}in; }}
-@page :left {{ margin-left: {margins.outside}in; margin-right: {margins.inside}in; }}
-@page :right {{ margin-left: {margins.inside}in; margin-right: {margins.outside}in; }}
+@page :left {{ margin-left: {margins.outside}in; margin-right: {margins.inside}in; bleed: {edge} 0 {edge} {edge}; }}
+@page :right {{ margin-left: {margins.inside}in; margin-right: {margins.outside}in; bleed: {edge} {edge} {edge} 0; }}
 """
 
 

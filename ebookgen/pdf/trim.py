@@ -27,6 +27,23 @@ DEFAULT_TRIM = "5.5x8.5"
 # KDP's minimum inside margin (gutter) by page count: (up to pages, inches).
 GUTTER_TABLE = ((150, 0.375), (300, 0.5), (500, 0.625), (700, 0.75), (828, 0.875))
 
+
+@dataclass(frozen=True)
+class PageCounts:
+    """The page counts a print-on-demand service takes for a paperback."""
+
+    service: str
+    least: int
+    most: int
+
+
+# The page counts each service's paperback takes in black ink on white paper, at the trims ebookgen sets
+# (KDP: 24 to 828; cream paper stops at 776; IngramSpark: 18 to 1,200). The README repeats this table.
+PAGE_COUNTS = {
+    "kdp": PageCounts("KDP", 24, 828),
+    "ingram": PageCounts("IngramSpark", 18, 1200),
+}
+
 TRIM_PATTERN = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*[x×]\s*(\d+(?:\.\d+)?)\s*(in|mm)?\s*$", re.IGNORECASE)
 
 
@@ -91,3 +108,15 @@ def estimated_pages(words: int, trim: Trim) -> int:
     text_area = (trim.width - 1.35) * (trim.height - 1.45)
     words_per_page = 10.5 * text_area
     return int(words / max(words_per_page, 1)) + 12
+
+
+def page_count_note(profile: str, pages: int) -> str:
+    """Say in one line why a page count will not print with the profile's service, or "" when it will."""
+    counts = PAGE_COUNTS.get(profile)
+    if counts is None or counts.least <= pages <= counts.most:
+        return ""
+    advice = "add front or back matter, or choose a smaller trim" if pages < counts.least else "split the book"
+    if pages > counts.most:
+        advice += " or choose a larger trim"
+    wanted = f"{counts.service} paperbacks take {counts.least} to {counts.most} pages"
+    return f"{pages} pages: {wanted} (black ink, white paper); {advice}"

@@ -19,12 +19,20 @@ from ebookgen.pdf.glyphs import check_glyphs
 from ebookgen.pdf.options import RUNNING_HEADS, PdfOptions, PdfResult, Progress, profile_for, worker_count
 from ebookgen.pdf.parallel import Crew, write_parallel
 from ebookgen.pdf.single import write_single
+from ebookgen.pdf.trim import page_count_note
 
 
 def write_pdf(
     book: Book, target: Path, options: PdfOptions = PdfOptions(), progress: Progress | None = None, crew=None
 ) -> PdfResult:
     """Lay out the book and write it as a PDF at target, atomically; a long book in the crew's workers if given."""
+    result = laid_out(book, target, options, progress, crew)
+    note = page_count_note(options.profile, result.pages)
+    return replace(result, notes=(*result.notes, note)) if note else result
+
+
+def laid_out(book: Book, target: Path, options: PdfOptions, progress: Progress | None, crew) -> PdfResult:
+    """Lay the book out in this process or in workers, as the book's length and the installed WeasyPrint allow."""
     check_glyphs(book)
     profile_for(options.profile)
     if options.recto_head not in RUNNING_HEADS:

@@ -34,6 +34,7 @@ EXAMPLES: dict[str, str] = {
     "series_index": "1",
     "publisher": '"Small Press"',
     "rights": '"© 2025 Your Name. All rights reserved."',
+    "contributors": '[{name = "Bo Park", role = "translator"}]',
     "cover": '"cover.jpg"',
     "dedication": '"For my mother."',
     "epigraph": '"All happy families are alike."',

@@ -15,14 +15,15 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ebookgen.errors import ConfigError, InputError
-from ebookgen.model import Metadata
+from ebookgen.model import Contributor, Metadata
 from ebookgen.normalise.pipeline import NormaliseOptions
-from ebookgen.project.values import VALUE_RULES, date_text
+from ebookgen.project.values import VALUE_RULES, date_text, is_public_domain
 from ebookgen.readers.table import SUFFIXES, find_reader, not_read, reader_for
 
 TEXT_SUFFIXES = SUFFIXES  # Every suffix a reader claims (ebookgen.readers.table).
 STRING = (str,)
 STRINGS = "list of strings"
+TABLES = "list of tables"
 DATE = (str, dt.date, dt.datetime)
 
 
@@ -50,7 +51,8 @@ BOOK_KEYS: dict[str, Key] = {
     "series": Key(STRING),
     "series_index": Key((int, float, str), help="The book's number in its series."),
     "publisher": Key(STRING),
-    "rights": Key(STRING, help="The copyright line."),
+    "rights": Key(STRING, help='The copyright page\'s rights line; "public domain" says so and reserves nothing.'),
+    "contributors": Key((TABLES,), help="Translators, editors, illustrators... with their role (see the README)."),
     "cover": Key(STRING, help="A cover image (JPEG or PNG) beside book.toml."),
     "dedication": Key(STRING),
     "epigraph": Key(STRING),
@@ -195,6 +197,8 @@ def matches(value: object, kind: type | str) -> bool:
     """Tell whether a TOML value has one of the types a key accepts."""
     if kind == STRINGS:
         return isinstance(value, list) and all(isinstance(item, str) for item in value)
+    if kind == TABLES:
+        return isinstance(value, list) and all(isinstance(item, dict) for item in value)
     if isinstance(kind, str):  # A list of file names, or of lists of file names (one chapter over files).
         return isinstance(value, list) and all(isinstance(item, str) or matches(item, STRINGS) for item in value)
     if kind in (int, float) and isinstance(value, bool):
@@ -293,6 +297,8 @@ def metadata_from(config: dict, folder: Path) -> Metadata:
         epigraph_source=config.get("epigraph_source", ""),
         cover=str(folder / config["cover"]) if config.get("cover") else "",
         author_sort=author_sort_from(config, authors),
+        contributors=tuple(Contributor(item["name"], item["role"]) for item in config.get("contributors", ())),
+        public_domain=is_public_domain(config.get("rights", "")),
     )
 
 

@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 
 from ebookgen.errors import ConfigError
+from ebookgen.model import CONTRIBUTOR_ROLES
 
 # A W3C date (https://www.w3.org/TR/NOTE-datetime): a year, a month, a day, or a day with a time.
 W3C_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2})?)?)?)?")
@@ -59,6 +60,33 @@ def check_language(value: object) -> None:
         raise ConfigError(f"language {value!r} is not a language tag such as en or en-GB")
 
 
+def check_contributors(value: object) -> None:
+    """Refuse a contributor without a name or with a role the title page and the EPUB cannot name."""
+    for index, item in enumerate(value):
+        where = f"contributors[{index}]"
+        if set(item) - {"name", "role"}:
+            raise ConfigError(f"{where} has {', '.join(sorted(set(item) - {'name', 'role'}))}; give name and role")
+        if not isinstance(item.get("name"), str) or not item["name"].strip():
+            raise ConfigError(f'{where} needs a name, such as name = "Ann Lee"')
+        if item.get("role") not in CONTRIBUTOR_ROLES:
+            roles = ", ".join(CONTRIBUTOR_ROLES)
+            raise ConfigError(f"{where} role {item.get('role')!r} is not one of {roles}")
+
+
+def check_isbn(value: object) -> None:
+    """Refuse an ISBN whose length or check digit is wrong (a typo the printed page would carry)."""
+    import isbnlib
+
+    digits = str(value).replace("-", "").replace(" ", "")
+    if not (isbnlib.is_isbn13(digits) or isbnlib.is_isbn10(digits)):
+        raise ConfigError(f"isbn {value!r} is not a valid ISBN-13 or ISBN-10 (check its digits and the last one)")
+
+
+def is_public_domain(rights: str) -> bool:
+    """Tell whether book.toml's rights line says the text is in the public domain."""
+    return " ".join(rights.lower().replace("-", " ").split()).strip(" .") == "public domain"
+
+
 def check_trim(value: object) -> None:
     """Refuse a trim size the PDF writer cannot set."""
     from ebookgen.pdf.trim import parse_trim
@@ -80,4 +108,6 @@ VALUE_RULES: dict[str, Callable[[object], None]] = {
     "language": check_language,
     "trim": check_trim,
     "profile": check_profile,
+    "contributors": check_contributors,
+    "isbn": check_isbn,
 }

@@ -34,6 +34,11 @@ def strip_gutenberg(lines: list[str]) -> list[str]:
     return out
 
 
+def is_gutenberg(lines: list[str]) -> bool:
+    """Tell whether a text is a Project Gutenberg file: it carries the licence's start line."""
+    return any(GUTENBERG_START.match(line) for line in lines)
+
+
 def gutenberg_header(lines: list[str]) -> list[str]:
     """Return the lines of a Gutenberg licence header (they hold Title: and Author:)."""
     start = next((i for i, line in enumerate(lines) if GUTENBERG_START.match(line)), None)

@@ -8,10 +8,12 @@ reader stage; the normaliser imports them to blank those lines before the story 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
+from ebookgen.model import Contributor
 from ebookgen.readers.decode import DecodedText, require_text
-from ebookgen.readers.gutenberg import gutenberg_header, strip_gutenberg
+from ebookgen.readers.gutenberg import gutenberg_header, is_gutenberg, strip_gutenberg
 from ebookgen.readers.source import FoundMetadata, SourceText
 
 # Keys a fan-fiction or Gutenberg header block uses, and the metadata field each one feeds.
@@ -56,20 +58,22 @@ HEADER_KEYS = {
     "tags": "",
     "additional tags": "",
     "notes": "",
-    "translator": "",
-    "translators": "",
+    "translator": "translator",
+    "translators": "translator",
     "release date": "",
     "posting date": "",
     "last updated": "",
     "character set encoding": "",
-    "illustrator": "",
-    "editor": "",
+    "illustrator": "illustrator",
+    "editor": "editor",
 }
 HEADER_LINE = re.compile(r"^\s*(?P<key>[A-Za-z][A-Za-z '\u2019/.]{0,20}?)\s*:\s*(?P<value>.*)$")
 # Header fields that are the author talking to the reader: kept in the text, as author's notes.
 NOTE_KEYS = frozenset(
     {"disclaimer", "a/n", "an", "a.n.", "author's note", "author\u2019s note", "authors note", "author's notes", "note"}
 )
+# Header fields that credit a contributor (Gutenberg's "Translator: Louise and Aylmer Maude").
+CREDITED_ROLES = ("translator", "editor", "illustrator")
 LANGUAGES = {"english": "en", "french": "fr", "german": "de", "spanish": "es", "italian": "it", "portuguese": "pt"}
 
 
@@ -82,7 +86,8 @@ def text_source(path: Path, decoded: DecodedText, text: str) -> SourceText:
 def header_metadata(text: str) -> FoundMetadata:
     """Read the metadata of a text's header block, or else of its Gutenberg licence header."""
     lines = manuscript_lines(text)
-    return found_in(strip_gutenberg(lines), gutenberg_header(lines))
+    found = found_in(strip_gutenberg(lines), gutenberg_header(lines))
+    return replace(found, public_domain=True) if is_gutenberg(lines) else found
 
 
 def manuscript_lines(text: str) -> list[str]:
@@ -150,11 +155,13 @@ def found_metadata(fields: dict[str, list[str]]) -> FoundMetadata:
     first = {name: values[0] for name, values in fields.items() if values}
     subjects = tuple(part.strip() for value in fields.get("subjects", []) for part in value.split(",") if part.strip())
     language = first.get("language", "").strip()
+    credited = tuple(Contributor(name, role) for role in CREDITED_ROLES for name in fields.get(role, []))
     return FoundMetadata(
         title=first.get("title", ""),
         author=first.get("author", ""),
         description=first.get("description", ""),
         subjects=subjects,
         series=first.get("series", ""),
+        contributors=credited,
         language=LANGUAGES.get(language.lower(), language if re.fullmatch(r"[a-z]{2}(?:-[A-Z]{2})?", language) else ""),
     )

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ebookgen.model import Contributor
+
 
 @dataclass(frozen=True)
 class FoundMetadata:
@@ -16,6 +18,8 @@ class FoundMetadata:
     subjects: tuple[str, ...] = ()
     series: str = ""
     language: str = ""
+    contributors: tuple[Contributor, ...] = ()  # credited in the header: a translator, an editor, an illustrator
+    public_domain: bool = False  # the file is a Project Gutenberg text
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ebookgen.model import Book
+from ebookgen.model import CONTRIBUTOR_ROLES, Book, Metadata
 from ebookgen.render.ids import chapter_anchor, part_page_anchor
 from ebookgen.render.xhtml import attribute, chapter_title, text
 
@@ -44,30 +44,79 @@ def half_title(book: Book) -> str:
     return f"{section_start('half-title')}\n<p>{text(book.metadata.title)}</p>\n</section>"
 
 
+def series_line(meta: Metadata) -> str:
+    """Name the series and the book's place in it: "The Coast, Book 2"; "" outside a series."""
+    if not meta.series:
+        return ""
+    return f"{meta.series}, Book {meta.series_index}" if meta.series_index else meta.series
+
+
+def credit_lines(meta: Metadata) -> list[str]:
+    """Credit the contributors by role, in book.toml's order: "Translated by Louise Maude and Aylmer Maude"."""
+    names: dict[str, list[str]] = {}
+    for contributor in meta.contributors:
+        names.setdefault(contributor.role, []).append(contributor.name)
+    return [f"{CONTRIBUTOR_ROLES[role].credit} {joined_names(people)}" for role, people in names.items()]
+
+
+def joined_names(names: list[str]) -> str:
+    """Join names for a credit: "A", "A and B", "A, B and C"."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
 def title_page(book: Book) -> str:
-    """Render the title page: title, subtitle, author and publisher."""
+    """Render the title page: title, subtitle, series, author, contributors and publisher."""
     meta = book.metadata
     subtitle = f'\n<p class="subtitle">{text(meta.subtitle)}</p>' if meta.subtitle else ""
+    series = f'\n<p class="series">{text(series_line(meta))}</p>' if meta.series else ""
+    credits = "".join(f'\n<p class="credit">{text(line)}</p>' for line in credit_lines(meta))
     publisher = f'\n<p class="publisher">{text(meta.publisher)}</p>' if meta.publisher else ""
     return (
         '<section epub:type="titlepage" class="titlepage" id="titlepage">\n'
-        f'<h1 class="book-title">{text(meta.title)}</h1>{subtitle}\n'
-        f'<p class="book-author">{text(meta.author)}</p>{publisher}\n</section>'
+        f'<h1 class="book-title">{text(meta.title)}</h1>{subtitle}{series}\n'
+        f'<p class="book-author">{text(meta.author)}</p>{credits}{publisher}\n</section>'
     )
 
 
-def copyright_page(book: Book, year: int) -> str:
-    """Render the copyright page: year, author, rights line, publisher and the face the book is set in."""
-    meta = book.metadata
+def rights_line(meta: Metadata, year: int) -> str:
+    """Say who holds the rights: book.toml's rights line, the public domain, or the author from the year."""
+    if meta.rights and not meta.public_domain:
+        return meta.rights
+    if meta.public_domain:
+        return "This text is in the public domain: no rights are reserved."
     shown_year = meta.date[:4] if meta.date[:4].isdigit() else str(year)
-    lines = [f"Copyright © {shown_year} {meta.author}", meta.rights or "All rights reserved."]
+    return f"Copyright © {shown_year} {meta.author}. All rights reserved."
+
+
+def hyphenated_isbn(identifier: str) -> str:
+    """Write an ISBN by its group and registrant (978-0-306-40615-7), or as given where the ranges do not know it."""
+    import isbnlib
+
+    digits = identifier.lower().removeprefix("urn:isbn:")
+    try:
+        return isbnlib.mask(digits) or digits
+    except isbnlib.NotValidISBNError:
+        return digits
+
+
+def copyright_lines(book: Book, year: int, ebook: bool = False) -> list[str]:
+    """List the copyright page's lines: rights, publisher, ISBN and, in print, the face the book is set in."""
+    meta = book.metadata
+    lines = [rights_line(meta, year)]
     if meta.publisher:
         lines.append(f"Published by {meta.publisher}")
-    if meta.identifier and "isbn" in meta.identifier.lower():
-        lines.append(meta.identifier.replace("urn:isbn:", "ISBN "))
-    lines.append("Set in EB Garamond.")
-    paragraphs = "\n".join(f"<p>{text(line)}</p>" for line in lines)
-    return f"{section_start('copyright')}\n{paragraphs}\n</section>"
+    if meta.identifier.lower().startswith("urn:isbn:"):
+        lines.append(f"ISBN {hyphenated_isbn(meta.identifier)}")
+    if not ebook:
+        lines.append("Set in EB Garamond.")
+    return lines
+
+
+def copyright_page(book: Book, year: int, ebook: bool = False) -> str:
+    """Render the copyright page; the e-book's is marked as one (epub:type copyright-page)."""
+    paragraphs = "\n".join(f"<p>{text(line)}</p>" for line in copyright_lines(book, year, ebook))
+    start = '<section epub:type="copyright-page" class="copyright" id="copyright">' if ebook else None
+    return f"{start or section_start('copyright')}\n{paragraphs}\n</section>"
 
 
 def dedication_page(book: Book, semantics: bool = False) -> str:

@@ -244,17 +244,6 @@ def render_part_page(chapter: Chapter, variant: str = "") -> str:
     )
 
 
-def render_title_page(book: Book) -> str:
-    """Render the title page as a section."""
-    meta = book.metadata
-    subtitle = f'\n<p class="subtitle">{text(meta.subtitle)}</p>' if meta.subtitle else ""
-    return (
-        '<section epub:type="titlepage" class="titlepage" id="titlepage">\n'
-        f'<h1 class="book-title">{text(meta.title)}</h1>{subtitle}\n'
-        f'<p class="book-author">{text(meta.author)}</p>\n</section>'
-    )
-
-
 def xhtml_document(title: str, language: str, body: str, stylesheets: list[str], body_class: str = "") -> str:
     """Wrap body markup in a complete XHTML document with an XML declaration."""
     links = "".join(f'\n<link rel="stylesheet" type="text/css" href={attribute(href)}/>' for href in stylesheets)

@@ -1,0 +1,302 @@
+"""A printer's preflight for any print PDF, ours or another tool's: what KDP's or IngramSpark's would reject.
+
+``preflight`` names the checks in order: the trim, the bleed (top, bottom and outside edge only),
+the page count, embedded fonts, margins and the gutter the page count calls for, and for a grey-ink
+PDF/X service (IngramSpark) no RGB colour and a PDF/X identification. Each failure is one line that
+says what is wrong, on how many pages, and what the printer wants. The ink on each page is measured
+with PDFium (``ink.py``); the boxes, fonts and colours are read with pikepdf.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ebookgen.errors import ConfigError, InputError
+from ebookgen.pdf.ink import InkBounds, ink_bounds, rgb_pages
+from ebookgen.pdf.trim import BLEED_INCHES, Trim, gutter_for, page_count_note
+
+POINTS = 72
+# How far a measure may stray from the rule (inches): PDF coordinates are rounded by their writers.
+TOLERANCE = 0.01
+
+
+@dataclass(frozen=True)
+class Printer:
+    """What a print-on-demand service's preflight asks of an interior."""
+
+    service: str
+    grey: bool  # the interior prints in black ink only: no RGB colour
+    pdfx: bool  # the file must say it is PDF/X, with a PDF/X output intent
+    widths: tuple[float, float] = (4.0, 8.5)  # the trims the service offers, in inches
+    heights: tuple[float, float] = (6.0, 11.69)
+    margin: float = 0.25  # top, bottom and outside, without bleed
+    bled_margin: float = 0.375  # the same with bleed
+
+
+PRINTERS = {
+    "kdp": Printer("KDP", grey=False, pdfx=False),
+    "ingram": Printer("IngramSpark", grey=True, pdfx=True),
+}
+
+
+@dataclass(frozen=True)
+class PageBoxes:
+    """A page's boxes in points, as (left, bottom, right, top), and its side of the spread."""
+
+    number: int  # 1-based; odd pages are rectos, their spine on the left
+    media: tuple[float, ...]
+    trim: tuple[float, ...]
+    bleed: tuple[float, ...]
+
+    @property
+    def recto(self) -> bool:
+        """Tell a recto (spine on the left) from a verso."""
+        return self.number % 2 == 1
+
+    def edges(self) -> dict[str, float]:
+        """Return the bleed on each edge in inches: top, bottom, outside and spine."""
+        left, right = self.trim[0] - self.media[0], self.media[2] - self.trim[2]
+        outside, spine = (right, left) if self.recto else (left, right)
+        top, bottom = self.media[3] - self.trim[3], self.trim[1] - self.media[1]
+        return {
+            name: value / POINTS
+            for name, value in zip(("top", "bottom", "outside", "spine"), (top, bottom, outside, spine), strict=True)
+        }
+
+
+@dataclass(frozen=True)
+class PreflightResult:
+    """What the preflight found: the file, its pages, and one line per failure (none when it passes)."""
+
+    path: Path
+    profile: str
+    pages: int
+    trim: str
+    failures: tuple[str, ...] = ()
+
+
+def printer_for(profile: str) -> Printer:
+    """Return the named service's rules, or fail naming the ones there are."""
+    if profile not in PRINTERS:
+        raise ConfigError(f"--profile {profile!r}: the preflight knows {' and '.join(PRINTERS)}")
+    return PRINTERS[profile]
+
+
+def preflight(path: Path, profile: str = "kdp", trim: Trim | None = None) -> PreflightResult:
+    """Check a PDF as the profile's printer would; one line per failure."""
+    import pikepdf
+
+    printer = printer_for(profile)
+    with open_pdf(path) as pdf:
+        boxes = page_boxes(pdf)
+        failures = [
+            *encryption_failures(pdf),
+            *trim_failures(boxes, printer, trim),
+            *bleed_failures(boxes),
+            *count_failures(profile, len(boxes)),
+            *font_failures(pdf),
+            *margin_failures(boxes, ink_bounds(path), printer),
+            *(colour_failures(pdf) if printer.grey else []),
+            *(pdfx_failures(pdf, pikepdf) if printer.pdfx else []),
+        ]
+    size = trim_of(boxes[0]) if boxes else (0.0, 0.0)
+    return PreflightResult(path, profile, len(boxes), f"{size[0]:g} x {size[1]:g} in", tuple(failures))
+
+
+def open_pdf(path: Path):
+    """Open a PDF for reading, or fail in one line when it is missing or is not one."""
+    import pikepdf
+
+    if not path.is_file():
+        raise InputError(f"{path}: no such file")
+    try:
+        return pikepdf.open(path)
+    except pikepdf.PasswordError:
+        raise InputError(f"{path}: encrypted with a password; printers take no encrypted interior") from None
+    except pikepdf.PdfError as error:
+        raise InputError(f"{path}: not a PDF that can be read ({error})") from None
+
+
+def box(page, name: str, fallback: tuple[float, ...]) -> tuple[float, ...]:
+    """Return a page box normalised to (left, bottom, right, top), or the fallback where the page has none."""
+    if name not in page.obj:
+        return fallback
+    x0, y0, x1, y1 = (float(value) for value in page.obj[name])
+    return (min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))
+
+
+def page_boxes(pdf) -> list[PageBoxes]:
+    """Read every page's MediaBox, TrimBox and BleedBox (each defaulting as the PDF reference says)."""
+    found = []
+    for number, page in enumerate(pdf.pages, start=1):
+        media = box(page, "/MediaBox", (0.0, 0.0, 0.0, 0.0))
+        crop = box(page, "/CropBox", media)
+        found.append(PageBoxes(number, media, box(page, "/TrimBox", crop), box(page, "/BleedBox", crop)))
+    return found
+
+
+def trim_of(page: PageBoxes) -> tuple[float, float]:
+    """Return a page's trim in inches, rounded to the hundredth a printer's form takes."""
+    return (round((page.trim[2] - page.trim[0]) / POINTS, 2), round((page.trim[3] - page.trim[1]) / POINTS, 2))
+
+
+def first_pages(numbers: list[int]) -> str:
+    """Say which pages, briefly: "page 3", "pages 3, 5 and 7", "40 pages (first: page 3)"."""
+    if len(numbers) == 1:
+        return f"page {numbers[0]}"
+    if len(numbers) <= 3:
+        return "pages " + ", ".join(map(str, numbers[:-1])) + f" and {numbers[-1]}"
+    return f"{len(numbers)} pages (first: page {numbers[0]})"
+
+
+def encryption_failures(pdf) -> list[str]:
+    """Fail an encrypted file: printers take none."""
+    return ["encryption: the file is encrypted; printers take no encrypted interior"] if pdf.is_encrypted else []
+
+
+def trim_failures(boxes: list[PageBoxes], printer: Printer, wanted: Trim | None) -> list[str]:
+    """Fail pages of more than one trim, a trim the service does not offer, or not the one asked for."""
+    sizes: dict[tuple[float, float], list[int]] = {}
+    for page in boxes:
+        sizes.setdefault(trim_of(page), []).append(page.number)
+    if len(sizes) > 1:
+        listed = "; ".join(f"{w:g} x {h:g} in on {first_pages(numbers)}" for (w, h), numbers in sizes.items())
+        return [f"trim: the pages are not all one size ({listed})"]
+    if not sizes:
+        return ["trim: the file has no pages"]
+    width, height = next(iter(sizes))
+    failures = []
+    (low_w, high_w), (low_h, high_h) = printer.widths, printer.heights
+    if not (low_w <= width <= high_w and low_h <= height <= high_h):
+        failures.append(
+            f"trim: {width:g} x {height:g} in is not a {printer.service} trim "
+            f"({low_w:g} to {high_w:g} in wide, {low_h:g} to {high_h:g} in high)"
+        )
+    if wanted and (abs(width - wanted.width) > TOLERANCE or abs(height - wanted.height) > TOLERANCE):
+        failures.append(f"trim: {width:g} x {height:g} in, not the {wanted.label} asked for")
+    return failures
+
+
+def bleed_failures(boxes: list[PageBoxes]) -> list[str]:
+    """Fail bleed on the spine edge, bleed other than 0.125 in, on some pages only, or a BleedBox short of the media."""
+    bled = [page for page in boxes if any(value > TOLERANCE for value in page.edges().values())]
+    failures = []
+    if bled and len(bled) < len(boxes):
+        plain = [page.number for page in boxes if page not in bled]
+        failures.append(f"bleed: {first_pages(plain)} without bleed in a bled file; bleed every page or none")
+    wrong: dict[str, list[int]] = {}
+    for page in bled:
+        for edge, value in page.edges().items():
+            wanted = 0.0 if edge == "spine" else BLEED_INCHES
+            if abs(value - wanted) > TOLERANCE:
+                wrong.setdefault(edge, []).append(page.number)
+    for edge, numbers in wrong.items():
+        if edge == "spine":
+            failures.append(
+                f"bleed: {first_pages(numbers)} bleed on the spine edge; bleed the top, bottom and outside only"
+            )
+        else:
+            failures.append(f"bleed: the {edge} edge of {first_pages(numbers)} bleeds other than {BLEED_INCHES} in")
+    short = [page.number for page in bled if any(abs(a - b) > 0.5 for a, b in zip(page.bleed, page.media, strict=True))]
+    if short:
+        failures.append(f"bleed: the BleedBox of {first_pages(short)} is not the MediaBox")
+    return failures
+
+
+def count_failures(profile: str, pages: int) -> list[str]:
+    """Fail a page count the service does not print (the table in trim.py)."""
+    note = page_count_note(profile, pages)
+    return [f"page count: {note}"] if note else []
+
+
+def font_failures(pdf) -> list[str]:
+    """Fail fonts whose program is not embedded, naming them and where they are first used."""
+    missing: dict[str, list[int]] = {}
+    for number, page in enumerate(pdf.pages, start=1):
+        for font in page_fonts(page.obj.get("/Resources"), set()):
+            if not embedded(font):
+                missing.setdefault(str(font.get("/BaseFont", "/unnamed")).lstrip("/"), []).append(number)
+    if not missing:
+        return []
+    names = ", ".join(f"{name} ({first_pages(numbers)})" for name, numbers in missing.items())
+    return [f"fonts: not embedded: {names}; embed every font"]
+
+
+def page_fonts(resources, seen: set) -> list:
+    """List the font dictionaries a page's resources use, looking inside its forms."""
+    if resources is None or resources.objgen in seen and resources.objgen != (0, 0):
+        return []
+    seen.add(resources.objgen)
+    fonts = list((resources.get("/Font") or {}).values())
+    for xobject in (resources.get("/XObject") or {}).values():
+        if xobject.get("/Subtype") == "/Form":
+            fonts += page_fonts(xobject.get("/Resources"), seen)
+    return fonts
+
+
+def embedded(font) -> bool:
+    """Tell whether a font carries its program (a Type 3 font is drawn by its own procedures)."""
+    if font.get("/Subtype") == "/Type3":
+        return True
+    described = font.DescendantFonts[0] if "/DescendantFonts" in font else font
+    descriptor = described.get("/FontDescriptor")
+    return descriptor is not None and any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3"))
+
+
+def margin_failures(boxes: list[PageBoxes], ink: list[InkBounds], printer: Printer) -> list[str]:
+    """Fail ink closer to the spine than the gutter the page count needs, or closer to another edge than the margin."""
+    gutter = gutter_for(len(boxes))
+    bled = any(value > TOLERANCE for page in boxes for value in page.edges().values())
+    margin = printer.bled_margin if bled else printer.margin
+    near: dict[str, list[tuple[int, float]]] = {}
+    for page, bounds in zip(boxes, ink, strict=True):
+        if bounds.empty:
+            continue
+        for edge, value in ink_margins(page, bounds).items():
+            wanted = gutter if edge == "spine" else margin
+            if value < wanted - TOLERANCE:
+                near.setdefault(edge, []).append((page.number, value))
+    failures = []
+    for edge, found in near.items():
+        closest = min(value for _, value in found)
+        where = first_pages([number for number, _ in found])
+        if edge == "spine":
+            failures.append(
+                f"gutter: ink {closest:.2f} in from the spine on {where}; a {len(boxes)}-page book needs {gutter} in"
+            )
+        else:
+            failures.append(
+                f"margins: ink {closest:.2f} in from the {edge} edge on {where}; {printer.service} needs {margin} in"
+            )
+    return failures
+
+
+def ink_margins(page: PageBoxes, ink: InkBounds) -> dict[str, float]:
+    """Measure, in inches, how far a page's ink stays from each trim edge: top, bottom, outside, spine."""
+    left, right = ink.left - page.trim[0], page.trim[2] - ink.right
+    outside, spine = (right, left) if page.recto else (left, right)
+    top, bottom = page.trim[3] - ink.top, ink.bottom - page.trim[1]
+    values = (top, bottom, outside, spine)
+    return {name: value / POINTS for name, value in zip(("top", "bottom", "outside", "spine"), values, strict=True)}
+
+
+def colour_failures(pdf) -> list[str]:
+    """Fail RGB colour in a grey-ink interior."""
+    pages = rgb_pages(pdf)
+    return [f"colour: RGB colour on {first_pages(pages)}; a black-ink interior takes grey only"] if pages else []
+
+
+def pdfx_failures(pdf, pikepdf) -> list[str]:
+    """Fail a file that does not identify itself as PDF/X, by its version and its output intent."""
+    failures = []
+    version = str(pdf.docinfo.get("/GTS_PDFXVersion", "")) if pdf.trailer.get("/Info") is not None else ""
+    if not version:
+        with pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as xmp:
+            version = str(xmp.get("pdfxid:GTS_PDFXVersion", "") or "")
+    if not version:
+        failures.append("PDF/X: no PDF/X version (GTS_PDFXVersion); IngramSpark asks for PDF/X-1a, X-3 or X-4")
+    intents = pdf.Root.get("/OutputIntents") or pikepdf.Array()
+    if not any(intent.get("/S") == "/GTS_PDFX" for intent in intents):
+        failures.append("PDF/X: no PDF/X output intent (OutputIntents /GTS_PDFX with the printing condition's profile)")
+    return failures
