@@ -207,3 +207,15 @@ def test_the_build_sees_the_drivers_timestamp(tmp_path: Path, monkeypatch: pytes
         changed.setenv("SOURCE_DATE_EPOCH", "1234567890")
         (later,) = plan_batch([Work(work, str(work))], tmp_path / "out", ("epub",))
     assert later.epoch == 1234567890 and later.key == planned.key
+
+
+@pytest.mark.slow
+def test_a_pdf_row_records_its_pages(tmp_path: Path) -> None:
+    work, out = write_story(tmp_path / "one.txt", 900, 2), tmp_path / "out"
+    result = batch(work, "-o", out, "--formats", "pdf,epub")
+    assert result.exit_code == 0, result.output
+    (row,) = rows(out)
+    pdf, epub = row["outputs"]
+    assert (pdf["format"], pdf["path"], epub["path"]) == ("pdf", "one.pdf", "one.epub")
+    assert pdf["pages"] >= 4 and pdf["bytes"] == (out / "one.pdf").stat().st_size
+    assert (out / "one.pdf").read_bytes().startswith(b"%PDF")

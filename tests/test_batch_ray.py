@@ -1,11 +1,14 @@
 """`ebookgen batch --engine ray` on a Ray instance of this machine: a killed worker, the local engine's bytes.
 
-One Ray start costs seconds, so one test holds both: where Ray is not installed it is skipped.
+One Ray start costs seconds, so there are two tests: one Ray of its own, one cluster joined; both are skipped
+where Ray is not installed.
 """
 
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -14,7 +17,7 @@ from ebookgen.batch.results import RESULTS
 from ebookgen.batch.run import BatchOptions, run_batch
 
 from .batchworks import bad_works, dies_once, library, write_story
-from .conftest import epubcheck_later
+from .conftest import epubcheck_later, run_cli
 
 ray = pytest.importorskip("ray", reason="Ray is not installed (pip install 'ebookgen[ray]')")
 
@@ -41,3 +44,28 @@ def test_ray_rebuilds_a_killed_workers_work_and_writes_the_local_engines_bytes(t
     assert not [path for path in remote.iterdir() if path.name.startswith(".")]
     epubcheck_later(remote / "doomed.epub")
     assert not ray.is_initialized()
+
+
+HEAD = """
+import sys, ray
+context = ray.init(num_cpus=2, include_dashboard=False)
+print(context.address_info["gcs_address"], flush=True)
+sys.stdin.read()  # The cluster lives until the test closes this process's stdin.
+"""
+
+
+@pytest.mark.slow
+def test_the_command_joins_a_running_cluster_at_its_address(tmp_path: Path) -> None:
+    books, out = tmp_path / "library", tmp_path / "out"
+    library(books)
+    head = subprocess.Popen([sys.executable, "-c", HEAD], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        address = head.stdout.readline().strip()
+        assert address, "the Ray head did not start"
+        result = run_cli("batch", str(books), "-o", str(out), "--address", address)
+        assert result.returncode == 0, result.stderr
+        assert "3 works: 3 built" in result.stdout
+    finally:
+        head.stdin.close()
+        head.wait(timeout=60)
+    assert sorted(path.name for path in out.glob("*.epub")) == ["the-novel.epub", "work-0.epub", "work-1.epub"]

@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from ebookgen.cli.console import SETTINGS, reported
+from ebookgen.cli.console import SETTINGS, reported, say_error
 from ebookgen.errors import BATCH_INCOMPLETE
 
 SourcesArg = Annotated[
@@ -49,8 +49,12 @@ def batch(
 
         chosen = tuple(dict.fromkeys(name.strip().lower() for name in formats.split(",") if name.strip()))
         options = BatchOptions(chosen, engine or ("ray" if address else "local"), address, jobs, force)
-        with batch_progress(enabled=not SETTINGS.quiet) as progress:
-            result = run_batch(sources, output, options, progress)
+        try:
+            with batch_progress(enabled=not SETTINGS.quiet) as progress:
+                result = run_batch(sources, output, options, progress)
+        except KeyboardInterrupt:  # The rows written so far stand: a rerun goes on from there.
+            say_error(f"interrupted; the works finished so far are in {output / 'results.jsonl'}: run again to go on")
+            raise typer.Exit(code=130) from None
         for failure in result.failures:
             typer.echo(f"ebookgen: failed: {failure}", err=True)
         if not SETTINGS.quiet:
