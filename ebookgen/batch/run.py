@@ -70,15 +70,19 @@ def run_batch(
             if work.problem:
                 tally.count(results, make_row(work, FAILED, [], work.problem))
             elif (row := is_current(work, earlier)) is not None:
-                tally.count(
-                    results, make_row(work, SKIPPED, row["outputs"], chapters=row["chapters"], words=row["words"])
-                )
+                tally.count(results, skipped_row(work, row))
             else:
                 to_build.append(work)
         for outcome in outcomes(to_build, options, builder):
             tally.count(results, row_for(planned[outcome.index], outcome))
     sweep_leftovers(planned)
     return tally.result(time.perf_counter() - started, folder / RESULTS)
+
+
+def skipped_row(planned: Planned, earlier: dict):
+    """Make the row of a work that is current: the earlier row's outputs and length."""
+    length = {"chapters": earlier.get("chapters", 0), "words": earlier.get("words", 0)}
+    return make_row(planned, SKIPPED, earlier.get("outputs", []), **length)
 
 
 def check_options(options: BatchOptions, folder: Path) -> None:
