@@ -1,7 +1,7 @@
 """Benchmark `ebookgen batch`: a library of generated works to EPUB, in works per minute.
 
 Usage: python bench/batch.py [--works 200] [--min-words 1000] [--max-words 50000] [--workers 1,2]
-                             [--sample 40] [--calibre-sample 12] [--no-ray]
+                             [--sample 40] [--calibre-sample 12] [--no-ray] [--no-loops]
 
 It writes `--works` generated works (fan-fiction-like chapters, sizes spread evenly between the two word
 counts, the same every run) and times, each from a fresh process, as a user would run it:
@@ -95,6 +95,7 @@ def main() -> None:
     parser.add_argument("--sample", type=int, default=40, help="works the `ebookgen epub` loop builds")
     parser.add_argument("--calibre-sample", type=int, default=12, help="works the ebook-convert loop builds")
     parser.add_argument("--no-ray", action="store_true")
+    parser.add_argument("--no-loops", action="store_true", help="time the batch engines only")
     options = parser.parse_args()
     counts = [int(count) for count in options.workers.split(",")]
     try:
@@ -125,8 +126,10 @@ def main() -> None:
                 elif not same_books(first, out):
                     identical = False
                     print(f"  !! {out.name} wrote other bytes than {first.name}")
-        loops = [("a loop of `ebookgen epub`", options.sample, False)]
-        if shutil.which("ebook-convert"):
+        loops = [] if options.no_loops else [("a loop of `ebookgen epub`", options.sample, False)]
+        if options.no_loops:
+            pass
+        elif shutil.which("ebook-convert"):
             loops.append(("a loop of Calibre's `ebook-convert`", options.calibre_sample, True))
         else:
             print("Calibre's ebook-convert is not installed: its figures are skipped")

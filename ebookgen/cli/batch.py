@@ -17,6 +17,7 @@ SourcesArg = Annotated[
     typer.Argument(
         help="Manuscript files, manuscript folders (book.toml), library folders, or manifests (.csv, .jsonl).",
         show_default=False,
+        metavar="SOURCE",
     ),
 ]
 OutdirOpt = Annotated[Path, typer.Option("--output", "-o", help="Folder for the books and results.jsonl.")]
