@@ -65,3 +65,10 @@ def dies_once(planned: Planned) -> Outcome:
             temporary.write_bytes(b"PK\x03\x04 half a book")
             os.kill(os.getpid(), signal.SIGKILL)
     return build_work(planned)
+
+
+def always_dies(planned: Planned) -> Outcome:
+    """Build a work, except that a work named `doomed` kills its worker every time."""
+    if planned.work.source.stem == "doomed":
+        os.kill(os.getpid(), signal.SIGKILL)
+    return build_work(planned)

@@ -16,7 +16,7 @@ from ebookgen.batch.sources import Work, works_from
 from ebookgen.cli.app import app
 from ebookgen.errors import BATCH_INCOMPLETE
 
-from .batchworks import bad_works, dies_once, library, write_story
+from .batchworks import always_dies, bad_works, dies_once, library, write_story
 from .conftest import epubcheck_later
 from .epubtools import NS, Epub
 
@@ -185,6 +185,16 @@ def test_a_killed_worker_has_its_work_built_again_and_nothing_is_lost(tmp_path: 
     assert sorted(row["name"] for row in rows(out)) == ["doomed", "the-novel", "work-0", "work-1"]
     assert not [path for path in out.iterdir() if path.name.endswith(".part")]
     epubcheck_later(out / "doomed.epub")
+
+
+def test_a_work_that_kills_every_worker_fails_alone_and_the_batch_goes_on(tmp_path: Path) -> None:
+    books, out = tmp_path / "library", tmp_path / "out"
+    library(books)
+    write_story(books / "doomed.txt", 400, 5)
+    result = run_batch([books], out, BatchOptions(jobs=2), builder=always_dies)
+    assert (result.done, result.failed) == (3, 1)
+    (row,) = [row for row in rows(out) if row["status"] == "failed"]
+    assert row["name"] == "doomed" and "the worker process died building it, 3 times alone" in row["error"]
 
 
 def test_a_results_line_cut_short_by_a_crash_is_ignored_and_not_glued_to(tmp_path: Path) -> None:

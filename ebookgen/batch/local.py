@@ -1,8 +1,10 @@
 """The local engine: a process pool on every core of this machine, nothing to start.
 
 Works go to the pool a few at a time (twice the workers), so a library of a million works is not a million
-futures. A worker that dies mid-work (killed, out of memory, a crash in a native library) breaks the pool:
-the pool is started again and the works it was building are built again, each at most ``ATTEMPTS`` times.
+futures. A worker that dies mid-work (killed, out of memory, a crash in a native library) breaks the pool,
+and every work the pool held fails with it: those works are built again one at a time, each alone in a pool of
+one, so that a death is the work's own; a work whose worker dies ``ATTEMPTS`` times alone is recorded as failed,
+and the others go on in a full pool again.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from concurrent.futures.process import BrokenProcessPool
 from ebookgen.batch.plan import Planned
 from ebookgen.batch.task import Outcome, build_work
 
-ATTEMPTS = 3  # A work whose worker dies this many times is recorded as failed.
+ATTEMPTS = 3  # A work whose worker dies this many times, built alone, is recorded as failed.
 Builder = Callable[[Planned], Outcome]
 
 
@@ -29,16 +31,21 @@ def local_outcomes(works: list[Planned], jobs: int | None = None, builder: Build
     """Build the works on a process pool; yield each work's outcome as it finishes."""
     workers = worker_count(jobs)
     waiting: deque[Planned] = deque(works)
+    suspects: deque[Planned] = deque()  # In the pool when it broke: each is built again alone, to tell who killed it.
     deaths: Counter[int] = Counter()
-    while waiting:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            lost = yield from run_pool(pool, waiting, 2 * workers, builder)
-        for planned in lost:  # The pool broke under these: build them again, or give up on them.
+    while waiting or suspects:
+        if not suspects:
+            with ProcessPoolExecutor(max_workers=workers) as pool:
+                suspects.extend((yield from run_pool(pool, waiting, 2 * workers, builder)))
+            continue
+        with ProcessPoolExecutor(max_workers=1) as pool:
+            lost = yield from run_pool(pool, suspects, 1, builder)
+        for planned in lost:  # Alone in its pool: this work's worker died under it.
             deaths[planned.index] += 1
             if deaths[planned.index] >= ATTEMPTS:
                 yield died(planned, deaths[planned.index])
             else:
-                waiting.appendleft(planned)
+                suspects.appendleft(planned)
 
 
 def run_pool(pool: ProcessPoolExecutor, waiting: deque[Planned], window: int, builder: Builder) -> Iterator[Outcome]:
@@ -66,4 +73,6 @@ def run_pool(pool: ProcessPoolExecutor, waiting: deque[Planned], window: int, bu
 
 def died(planned: Planned, times: int) -> Outcome:
     """Record a work whose worker process died under it every time it was tried."""
-    return Outcome(planned.index, error=f"{planned.work.source}: the worker process died building it ({times} times)")
+    return Outcome(
+        planned.index, error=f"{planned.work.source}: the worker process died building it, {times} times alone"
+    )
