@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: book test test-fast test-tools install bench bench-tools calibre system-deps lint clean
+.PHONY: book test test-fast test-tools install bench bench-batch bench-tools calibre system-deps lint clean
 
 book: $(STAMP)
 	$(BIN)/ebookgen epub manuscript -o dist/tell-me-something.epub
@@ -38,6 +38,12 @@ install: $(STAMP)
 # Not part of `make test`: builds War and Peace and a 1,000,000-word manuscript, with Pandoc and WeasyPrint beside.
 bench: $(STAMP) bench-tools
 	$(BIN)/python bench/bench.py
+	$(MAKE) bench-batch
+
+# 200 generated works to EPUB: `ebookgen batch` (local, and Ray when installed) against a loop of single
+# `ebookgen epub` processes and Calibre's `ebook-convert` where installed, in works a minute.
+bench-batch: $(STAMP)
+	$(BIN)/python bench/batch.py
 
 # Pandoc is the EPUB reference: install Debian's when it is missing and we may (root with apt-get).
 bench-tools:

@@ -39,6 +39,8 @@ class DeviceError(EbookgenError):
     exit_code = 6
 
 
+BATCH_INCOMPLETE = 7  # `ebookgen batch` finished, but some works failed: results.jsonl says why.
+
 # Every exit code the command line uses, for the README and `ebookgen --help`.
 EXIT_CODES = {
     0: "the book was written",
@@ -48,5 +50,6 @@ EXIT_CODES = {
     4: "the output cannot be written there",
     5: "the PDF layout failed",
     6: "no e-reader found, or the e-reader cannot take this book",
+    BATCH_INCOMPLETE: "a batch finished but some of its works failed (results.jsonl says why)",
     130: "interrupted (Ctrl-C); nothing was written",
 }

@@ -13,6 +13,7 @@ from typing import Annotated
 
 import typer
 
+from ebookgen.cli.batch import batch
 from ebookgen.cli.build import build
 from ebookgen.cli.check import check
 from ebookgen.cli.console import SETTINGS
@@ -37,7 +38,7 @@ app = typer.Typer(
     add_completion=True,
     pretty_exceptions_enable=False,
 )
-for command in (epub, pdf, build, check, init, watch, sideload, kepub):
+for command in (epub, pdf, build, check, init, watch, sideload, kepub, batch):
     app.command()(command)
 
 

@@ -1,0 +1,135 @@
+"""The results manifest, ``OUTDIR/results.jsonl``: one JSON line a work, appended and flushed as each finishes.
+
+A crash loses nothing already done: every finished work's row is on disk before the next is counted, and a
+rerun reads the rows back to skip what is current. A line cut short by a crash is ignored on reading.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from ebookgen.batch.plan import Planned
+from ebookgen.batch.task import Outcome
+from ebookgen.errors import OutputError
+from ebookgen.version import __version__
+
+RESULTS = "results.jsonl"
+DONE, FAILED, SKIPPED = "done", "failed", "skipped"
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of the results manifest: a work, what it was built from and what came of it."""
+
+    source: str
+    origin: str
+    name: str
+    hash: str
+    key: str
+    options: dict
+    status: str
+    outputs: list[dict] = field(default_factory=list)  # Each: format, path (relative to OUTDIR), bytes, pages.
+    error: str = ""
+    seconds: float = 0.0
+    chapters: int = 0
+    words: int = 0
+    ebookgen: str = __version__
+
+
+def row_for(planned: Planned, outcome: Outcome) -> Row:
+    """Make the row of a work that was built, or failed to be."""
+    outputs = [
+        {"format": item.format, "path": item.path.name, "bytes": item.size, "pages": item.pages}
+        for item in outcome.outputs
+    ]
+    status = FAILED if outcome.error else DONE
+    return make_row(planned, status, outputs, outcome.error, outcome.seconds, outcome.chapters, outcome.words)
+
+
+def make_row(
+    planned: Planned,
+    status: str,
+    outputs: list[dict],
+    error: str = "",
+    seconds: float = 0.0,
+    chapters: int = 0,
+    words: int = 0,
+) -> Row:
+    """Make a planned work's row with the given status and outputs."""
+    work = planned.work
+    return Row(
+        source=str(work.source),
+        origin=work.origin,
+        name=planned.name,
+        hash=planned.digest,
+        key=planned.key,
+        options=planned.options,
+        status=status,
+        outputs=outputs,
+        error=error,
+        seconds=round(seconds, 3),
+        chapters=chapters,
+        words=words,
+    )
+
+
+def earlier_rows(path: Path) -> dict[str, dict]:
+    """Return the last finished row of each resume key in an earlier results manifest (none if there is none)."""
+    rows: dict[str, dict] = {}
+    if not path.is_file():
+        return rows
+    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError:
+            continue  # The last line of a run that was killed mid-write.
+        if isinstance(row, dict) and row.get("status") in (DONE, SKIPPED) and isinstance(row.get("key"), str):
+            rows[row["key"]] = row
+    return rows
+
+
+def is_current(planned: Planned, earlier: dict[str, dict]) -> dict | None:
+    """Return the earlier row when the work's key is unchanged and each of its outputs is there, whole."""
+    row = earlier.get(planned.key)
+    if row is None:
+        return None
+    recorded = {item.get("path"): item.get("bytes") for item in row.get("outputs", []) if isinstance(item, dict)}
+    for _, target in planned.targets:
+        if target.name not in recorded or not target.is_file() or target.stat().st_size != recorded[target.name]:
+            return None
+    return row
+
+
+class ResultsFile:
+    """The results manifest opened for appending: each row written, flushed and synced as it comes."""
+
+    def __init__(self, path: Path) -> None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self.handle = path.open("a+b")
+        except OSError as error:
+            raise OutputError(f"{path}: cannot write the results manifest here ({error.strerror})") from None
+        self.handle.seek(0, os.SEEK_END)
+        if self.handle.tell():  # A run killed mid-line left no newline: start on a line of our own.
+            self.handle.seek(-1, os.SEEK_END)
+            if self.handle.read(1) != b"\n":
+                self.handle.write(b"\n")
+
+    def append(self, row: Row) -> None:
+        """Write one row and make sure it is on disk before going on."""
+        self.handle.write(json.dumps(asdict(row), ensure_ascii=False).encode() + b"\n")
+        self.handle.flush()
+        os.fsync(self.handle.fileno())
+
+    def close(self) -> None:
+        """Close the manifest."""
+        self.handle.close()
+
+    def __enter__(self) -> ResultsFile:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
