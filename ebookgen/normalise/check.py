@@ -9,7 +9,7 @@ quote it had to guess).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ebookgen.model import Text
@@ -77,8 +77,9 @@ def check_project(project: Project) -> CheckResult:
     """Check every text file of a project."""
     lines: list[str] = []
     errors = warnings = 0
+    options = replace(project.options, language=project.metadata.language)
     for path in project.sources:
-        for finding in check_file(path, project.options, project.encoding):
+        for finding in check_file(path, options, project.encoding):
             lines.append(finding.format(str(path)))
             errors += finding.severity == ERROR
             warnings += finding.severity != ERROR

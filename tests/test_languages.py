@@ -1,0 +1,63 @@
+"""Each language's typography through the whole pipeline: book.toml's language and --lang choose the marks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from ebookgen.cli.app import app
+from ebookgen.normalise.quotes import quote_marks
+from ebookgen.normalise.typography import TypographyOptions, typeset
+from ebookgen.readers.decode import clean
+from tests.conftest import epubcheck_later
+from tests.epubtools import Epub
+
+
+def chapter_texts(epub: Path) -> list[str]:
+    """Return every content document of an EPUB as text."""
+    return [data.decode("utf-8") for data in Epub(epub).content_documents().values()]
+
+
+def test_cldr_gives_each_language_its_marks() -> None:
+    assert quote_marks("de").outer == ("\u201e", "\u201c")
+    assert quote_marks("de-AT").inner == ("\u201a", "\u2018")
+    assert quote_marks("ru").inner == ("\u201e", "\u201c")
+    assert quote_marks("pl").inner == ("\u00ab", "\u00bb")
+    assert quote_marks("sv").outer == ("\u201d", "\u201d")
+
+
+def test_an_unknown_language_keeps_english_quotes() -> None:
+    assert typeset('"Hi," he said.', TypographyOptions(language="qqq")) == "\u201cHi,\u201d he said."
+
+
+def test_the_apostrophe_stays_in_every_language() -> None:
+    for language in ("de", "fr", "es", "it", "nl", "pl", "ru", "sv", "hu"):
+        assert "\u2019" in typeset("l'heure, don't, 'til", TypographyOptions(language=language))
+
+
+def test_a_no_break_space_the_author_typed_is_kept() -> None:
+    assert clean("M.\u00a0Dupont dit\u202f: oui") == "M.\u00a0Dupont dit\u202f: oui"
+    assert clean("\u00a0\u00a0Indented line\u00a0\n") == "  Indented line \n"
+
+
+def test_book_toml_language_sets_the_quotes(tmp_path: Path) -> None:
+    folder = tmp_path / "buch"
+    folder.mkdir()
+    (folder / "book.toml").write_text('title = "Buch"\nlanguage = "de"\n', encoding="utf-8")
+    (folder / "01.txt").write_text("Kapitel 1\n\n\"Er sagte 'nein'.\"\n", encoding="utf-8")
+    target = tmp_path / "buch.epub"
+    result = CliRunner().invoke(app, ["epub", str(folder), "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    epubcheck_later(target)
+    assert "\u201eEr sagte \u201anein\u2018.\u201c" in " ".join(chapter_texts(target))
+
+
+def test_lang_option_sets_french_spacing(tmp_path: Path) -> None:
+    story = tmp_path / "histoire.txt"
+    story.write_text('Chapitre 1\n\n"Bonjour! Tu viens?"\n', encoding="utf-8")
+    target = tmp_path / "histoire.epub"
+    result = CliRunner().invoke(app, ["epub", str(story), "--lang", "fr", "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    epubcheck_later(target)
+    assert "\u00ab\u202fBonjour\u202f! Tu viens\u202f?\u202f\u00bb" in " ".join(chapter_texts(target))
