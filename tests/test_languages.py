@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from lxml import etree
 from typer.testing import CliRunner
 
 from ebookgen.cli.app import app
@@ -61,3 +62,20 @@ def test_lang_option_sets_french_spacing(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     epubcheck_later(target)
     assert "\u00ab\u202fBonjour\u202f! Tu viens\u202f?\u202f\u00bb" in " ".join(chapter_texts(target))
+
+
+def test_the_words_ebookgen_prints_follow_the_book_language(tmp_path: Path) -> None:
+    folder = tmp_path / "buch"
+    folder.mkdir()
+    (folder / "book.toml").write_text('title = "Buch"\nauthor = "Anna"\nlanguage = "de"\n', encoding="utf-8")
+    (folder / "01.txt").write_text("Es war einmal.\n", encoding="utf-8")
+    (folder / "02.txt").write_text("Dann kam der Wolf.\n", encoding="utf-8")
+    target = tmp_path / "buch.epub"
+    result = CliRunner().invoke(app, ["epub", str(folder), "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    epubcheck_later(target)
+    book = Epub(target)
+    nav = etree.tostring(book.nav(), encoding="unicode")
+    assert "Inhalt" in nav and "Kapitel 2" in nav and "Umschlag" in nav and "Contents" not in nav
+    cover = book.files["EPUB/text/cover.xhtml"].decode()
+    assert "Umschlag: Buch, von Anna" in cover

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from ebookgen.model import Book
 from ebookgen.render.ids import chapter_anchor, part_page_anchor
+from ebookgen.render.words import words_for
 from ebookgen.render.xhtml import attribute, chapter_title, text
 
 
@@ -60,12 +61,13 @@ def copyright_page(book: Book, year: int) -> str:
     """Render the copyright page: year, author, rights line, publisher and the face the book is set in."""
     meta = book.metadata
     shown_year = meta.date[:4] if meta.date[:4].isdigit() else str(year)
-    lines = [f"Copyright © {shown_year} {meta.author}", meta.rights or "All rights reserved."]
+    said = words_for(meta.language)
+    lines = [f"Copyright © {shown_year} {meta.author}", meta.rights or said.rights]
     if meta.publisher:
-        lines.append(f"Published by {meta.publisher}")
+        lines.append(said.published_by.format(publisher=meta.publisher))
     if meta.identifier and "isbn" in meta.identifier.lower():
         lines.append(meta.identifier.replace("urn:isbn:", "ISBN "))
-    lines.append("Set in EB Garamond.")
+    lines.append(said.set_in.format(face="EB Garamond"))
     paragraphs = "\n".join(f"<p>{text(line)}</p>" for line in lines)
     return f"{section_start('copyright')}\n{paragraphs}\n</section>"
 
@@ -108,7 +110,8 @@ def contents_page(book: Book, numbers: dict[str, str] | None = None, links: bool
         )
     entries = "\n".join(items)
     return (
-        '<nav class="contents" id="contents" role="doc-toc">\n<h2 class="contents-title">Contents</h2>\n'
+        '<nav class="contents" id="contents" role="doc-toc">\n'
+        f'<h2 class="contents-title">{text(words_for(book.metadata.language).contents)}</h2>\n'
         f"<ol>\n{entries}\n</ol>\n</nav>"
     )
 

@@ -30,6 +30,7 @@ from ebookgen.model import (
 from ebookgen.readers.decode import FORBIDDEN
 from ebookgen.render.ids import block_anchor, chapter_anchor, part_anchor, part_page_anchor, title_anchor
 from ebookgen.render.pages import breaks_at_start, breaks_before, breaks_by_place, element_text, place_breaks
+from ebookgen.render.words import words_for
 
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 EPUB_NS = "http://www.idpf.org/2007/ops"
@@ -183,7 +184,7 @@ def chapter_title(chapter: Chapter, book: Book) -> str:
         return chapter.title
     if len(book.chapters) == 1:
         return book.metadata.title
-    return f"Chapter {chapter.number}"
+    return words_for(book.metadata.language).chapter.format(number=chapter.number)
 
 
 def render_chapter(
