@@ -4,13 +4,13 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: book test test-fast bench bench-tools lint clean
+.PHONY: book test test-fast bench bench-tools fonts lint clean
 
-book: $(STAMP)
+book: $(STAMP) fonts
 	$(BIN)/ebookgen epub manuscript -o dist/tell-me-something.epub
 	$(BIN)/ebookgen pdf manuscript -o dist/tell-me-something.pdf
 
-test: $(STAMP)
+test: $(STAMP) fonts
 	$(BIN)/python -m pytest -n auto -q
 
 # The loop while editing: leaves out the tests marked slow (the parallel layouts, the page list against its PDF,
@@ -26,6 +26,17 @@ bench: $(STAMP) bench-tools
 bench-tools:
 	@command -v pandoc >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null \
 		&& apt-get install -y -q pandoc >/dev/null || echo "pandoc not installed: its figures are skipped"; }
+
+# The fallback faces print.css names for scripts EB Garamond lacks (README, "Fonts"): Debian's Noto Serif CJK
+# (fonts-noto-cjk) and Noto core (Arabic, Hebrew, symbols: fonts-noto-core) when root with apt-get, and the
+# monochrome Noto Emoji from npm. Without them a PDF still builds, naming each character it prints as a box.
+FONT_DIR ?= $(if $(filter 0,$(shell id -u)),/usr/local/share/fonts/ebookgen,$(HOME)/.local/share/fonts/ebookgen)
+fonts: $(STAMP)
+	@{ fc-list -q "Noto Serif CJK JP" && fc-list -q "Noto Naskh Arabic" && fc-list -q "Noto Serif Hebrew"; } \
+		|| { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && apt-get update -q >/dev/null \
+		&& apt-get install -y -q --no-install-recommends fonts-noto-cjk fonts-noto-core >/dev/null; } \
+		|| echo "Noto CJK, Arabic and Hebrew faces not installed: those scripts print as boxes"
+	@fc-list -q "Noto Emoji" || $(BIN)/python tools/emoji_font.py $(FONT_DIR)
 
 lint: $(STAMP)
 	$(BIN)/ruff check ebookgen tests
