@@ -29,6 +29,7 @@ from ebookgen.epub.opf import (
 from ebookgen.epub.pagelist import PrintEdition
 from ebookgen.model import Book
 from ebookgen.output import atomic_path
+from ebookgen.render.scripts import is_right_to_left
 from ebookgen.render.words import words_for
 from ebookgen.render.xhtml import render_book, render_part, render_title_page, xhtml_document
 from ebookgen.resources import styles_dir, stylesheet
@@ -92,6 +93,8 @@ def start_package(book: Book, options: EpubOptions) -> epub.EpubBook:
     add_dublin_core(package, book.metadata)
     add_series(package, book.metadata)
     add_accessibility(package, options.print_edition.source if options.print_edition else "")
+    if is_right_to_left(book.metadata.language):
+        package.set_direction("rtl")  # the spine's page-progression-direction: pages turn to the left
     return package
 
 

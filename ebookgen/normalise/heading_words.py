@@ -9,12 +9,12 @@ from __future__ import annotations
 # A word for chapter, before its number.
 CHAPTER_WORDS = (
     "chapter chap\\. ch\\. kapitel kapittel chapitre capítulo capitulo capitolo cap\\. rozdział rozdzial kapitola "
-    "hoofdstuk глава розділ"
+    "hoofdstuk глава розділ פרק الفصل فصل"
 ).split()
 # A word for a part, a book or a volume, before its number.
 PART_WORDS = (
     "part book volume vol\\. teil buch band partie livre tome parte libro część czesc księga část díl deel boek "
-    "del bok osa часть книга том частина"
+    "del bok osa часть книга том частина חלק الجزء"
 ).split()
 # A heading that is a named section alone, or before a title.
 NAMED_WORDS = (
