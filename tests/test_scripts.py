@@ -124,3 +124,12 @@ def test_every_character_of_a_multi_script_story_has_a_face() -> None:
         [SourceText(Path("odd.txt"), "Chapter 1\n\nA private mark \ue000 here.\n", "utf-8")], Metadata(title="Odd")
     )
     assert [item.char for item in unset_characters(odd)] == ["\ue000"]
+
+
+@needs_faces
+def test_check_names_the_line_of_a_character_no_face_has(tmp_path: Path) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text("Chapter 1\n\nさくら is fine.\n\nA private mark \ue000 here.\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["check", str(story)])
+    assert f"{story}:5: warning: no face has a glyph for U+E000" in result.output
+    assert "U+3055" not in result.output

@@ -97,15 +97,30 @@ def lacking(used: set[str], faces: list[frozenset[int]]) -> set[str]:
     }
 
 
-def unset_characters(book: Book) -> list[Unset]:
-    """Return each character no face can set, with where the book first uses it."""
+def unset_among(used: set[str]) -> set[str]:
+    """Return the characters of used that no face can set: EB Garamond first, the fallback faces only if needed."""
     folder = styles_dir() / "fonts"
     text_faces = [face_characters(folder / name) for name in TEXT_FACES]
-    strings = list(book_strings(book))
-    used = set().union(*(set(value) for _, value in strings))
     missing = lacking(used, text_faces)
     if missing:
         missing = lacking(missing, text_faces + [face_characters(path, index) for path, index in fallback_faces()])
+    return missing
+
+
+def unset_in_lines(lines: list[str]) -> list[tuple[int, str]]:
+    """Return (line number, character) for the first use of each character no face can set."""
+    missing = unset_among(set().union(*(set(line) for line in lines)) if lines else set())
+    found: dict[str, int] = {}
+    for number, line in enumerate(lines if missing else (), start=1):
+        for char in missing.intersection(line) - found.keys():
+            found[char] = number
+    return sorted((number, char) for char, number in found.items())
+
+
+def unset_characters(book: Book) -> list[Unset]:
+    """Return each character no face can set, with where the book first uses it."""
+    strings = list(book_strings(book))
+    missing = unset_among(set().union(*(set(value) for _, value in strings)))
     found: dict[str, Unset] = {}
     for place, value in strings if missing else ():
         for char in missing.intersection(value) - found.keys():
@@ -124,4 +139,4 @@ def glyph_notes(book: Book) -> tuple[str, ...]:
         for item in unset[:SHOWN]
     )
     more = f" and {len(unset) - SHOWN} more" if len(unset) > SHOWN else ""
-    return (f"no face has a glyph for {shown}{more}; it prints as a box (`make fonts` installs the fallback faces)",)
+    return (f"no face has a glyph for {shown}{more}; it prints as a box (`ebookgen check` gives the line)",)
