@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from lxml import etree
 from typer.testing import CliRunner
 
@@ -79,3 +80,34 @@ def test_the_words_ebookgen_prints_follow_the_book_language(tmp_path: Path) -> N
     assert "Inhalt" in nav and "Kapitel 2" in nav and "Umschlag" in nav and "Contents" not in nav
     cover = book.files["EPUB/text/cover.xhtml"].decode()
     assert "Umschlag: Buch, von Anna" in cover
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("language", "word"),
+    [
+        ("de", "Rechtsschutzversicherungsgesellschaften"),
+        ("fr", "anticonstitutionnellement"),
+        ("es", "desafortunadamente"),
+    ],
+)
+def test_the_pdf_hyphenates_in_the_book_language(language: str, word: str) -> None:
+    import pyphen
+
+    from ebookgen.model import Book, Metadata
+    from ebookgen.pdf import weasy
+    from ebookgen.pdf.printbook import html_document
+
+    book = Book(Metadata(title="T", language=language), ())
+    document = weasy.lay_out(html_document(book, f"<p>{word}</p>"), "@page { size: 1.3in 4in; margin: 0.1in }")
+    pieces = [text for page in document.pages for text in texts(page._page_box)]
+    breaks = {len("".join(pieces[: index + 1]).replace("\u2010", "")) for index in range(len(pieces) - 1)}
+    assert breaks and breaks <= set(pyphen.Pyphen(lang=language).positions(word)), pieces
+
+
+def texts(box):
+    """Yield the text of every text box under a page box, in order."""
+    if getattr(box, "text", None):
+        yield box.text
+    for child in getattr(box, "children", None) or ():
+        yield from texts(child)
