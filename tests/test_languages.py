@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import etree
 from typer.testing import CliRunner
 
@@ -111,3 +113,18 @@ def texts(box):
         yield box.text
     for child in getattr(box, "children", None) or ():
         yield from texts(child)
+
+
+LANGUAGE_WORDS = st.sampled_from(
+    ['"Bonjour', "l'heure", "Quoi?", "non!", "ici:", "«oui»", "--Hola", "ella--.", "'nein'", "10--12", 'dit"', "2'"]
+)
+
+
+@settings(max_examples=200, deadline=None, derandomize=True)
+@given(st.lists(LANGUAGE_WORDS, min_size=1, max_size=10).map(" ".join), st.sampled_from(["fr", "es", "de", "pl"]))
+def test_typesetting_in_any_language_is_idempotent_and_keeps_the_words(text: str, language: str) -> None:
+    options = TypographyOptions(language=language)
+    once = typeset(text, options)
+    assert typeset(once, options) == once
+    letters = [char for char in text if char.isalnum()]
+    assert [char for char in once if char.isalnum()] == letters
