@@ -133,3 +133,14 @@ def test_check_names_the_line_of_a_character_no_face_has(tmp_path: Path) -> None
     result = CliRunner().invoke(app, ["check", str(story)])
     assert f"{story}:5: warning: no face has a glyph for U+E000" in result.output
     assert "U+3055" not in result.output
+
+
+@pytest.mark.slow
+def test_a_pdf_with_a_character_no_face_has_builds_and_names_its_line(tmp_path: Path) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text("Chapter 1\n\nA fine line.\n\nA private mark \ue000 here.\n", encoding="utf-8")
+    target = tmp_path / "story.pdf"
+    result = CliRunner().invoke(app, ["pdf", str(story), "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    assert target.exists()
+    assert f"warning: {story}:5: no face has a glyph for U+E000" in result.output

@@ -129,6 +129,21 @@ def unset_characters(book: Book) -> list[Unset]:
     return list(found.values())
 
 
+GLYPH_NOTE = "no face has a glyph for"
+
+
+def glyph_lines(texts: list[tuple[Path, str]]) -> tuple[str, ...]:
+    """Return one note per character no face can set, at the FILE:LINE of its first use (a few, then a count)."""
+    found: dict[str, str] = {}
+    for path, text in texts:
+        for line, char in unset_in_lines(text.split("\n")):
+            name = unicodedata.name(char, "unnamed")
+            found.setdefault(char, f"{path}:{line}: {GLYPH_NOTE} U+{ord(char):04X} {name}; it prints as a box")
+    notes = list(found.values())
+    more = [f"{GLYPH_NOTE} {len(notes) - SHOWN} more characters"] if len(notes) > SHOWN else []
+    return (*notes[:SHOWN], *more)
+
+
 def glyph_notes(book: Book) -> tuple[str, ...]:
     """Return one note naming the first few characters no face can set, or none."""
     unset = unset_characters(book)
@@ -139,4 +154,4 @@ def glyph_notes(book: Book) -> tuple[str, ...]:
         for item in unset[:SHOWN]
     )
     more = f" and {len(unset) - SHOWN} more" if len(unset) > SHOWN else ""
-    return (f"no face has a glyph for {shown}{more}; it prints as a box (`ebookgen check` gives the line)",)
+    return (f"{GLYPH_NOTE} {shown}{more}; it prints as a box (`ebookgen check` gives the line)",)
