@@ -4,13 +4,13 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: book test test-fast test-tools install bench bench-batch bench-tools calibre system-deps lint clean
+.PHONY: book test test-fast test-tools install bench bench-batch bench-tools calibre system-deps fonts lint clean
 
-book: $(STAMP)
+book: $(STAMP) fonts
 	$(BIN)/ebookgen epub manuscript -o dist/tell-me-something.epub
 	$(BIN)/ebookgen pdf manuscript -o dist/tell-me-something.pdf
 
-test: $(STAMP) test-tools system-deps
+test: $(STAMP) fonts test-tools system-deps
 	$(BIN)/python -m pytest -n auto -q
 
 # Debian packages some tests use (a real browser for the live preview, poppler), installed when we may (root with
@@ -63,6 +63,17 @@ system-deps:
 	@command -v gs >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null \
 		&& apt-get update -q >/dev/null && apt-get install -y -q ghostscript >/dev/null \
 		|| echo "ghostscript not installed: the Ghostscript test is skipped"; }
+
+# The fallback faces print.css names for scripts EB Garamond lacks (README, "Fonts"): Debian's Noto Serif CJK
+# (fonts-noto-cjk) and Noto core (Arabic, Hebrew, symbols: fonts-noto-core) when root with apt-get, and the
+# monochrome Noto Emoji from npm. Without them a PDF still builds, naming each character it prints as a box.
+FONT_DIR ?= $(if $(filter 0,$(shell id -u)),/usr/local/share/fonts/ebookgen,$(HOME)/.local/share/fonts/ebookgen)
+fonts: $(STAMP)
+	@{ fc-list -q "Noto Serif CJK JP" && fc-list -q "Noto Naskh Arabic" && fc-list -q "Noto Serif Hebrew"; } \
+		|| { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && apt-get update -q >/dev/null \
+		&& apt-get install -y -q --no-install-recommends fonts-noto-cjk fonts-noto-core >/dev/null; } \
+		|| echo "Noto CJK, Arabic and Hebrew faces not installed: those scripts print as boxes"
+	@fc-list -q "Noto Emoji" || $(BIN)/python tools/emoji_font.py $(FONT_DIR)
 
 lint: $(STAMP)
 	$(BIN)/ruff check ebookgen tests

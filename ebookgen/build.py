@@ -154,7 +154,7 @@ def build_all(
     options = settled(pdf_options, project)
     with workers_for(project, options) as crew:
         book = load_book(project)
-        printed = with_length(write_pdf(book, pdf_target, options, progress, crew), book)
+        printed = with_glyph_lines(with_length(write_pdf(book, pdf_target, options, progress, crew), book), project)
     places = [place for rendered in render_book(book, block_ids=True) for place in rendered.places]
     source_note = f"{book.metadata.title}, print edition of {printed.pages} pages ({pdf_target.name})"
     edition = print_edition(places, printed.anchors, printed.folios, printed.page_starts, source_note)
@@ -183,7 +183,7 @@ def build_pdf(
     options = settled(options, project)
     with workers_for(project, options) as crew:
         book = load_book(project)
-        return with_length(write_pdf(book, target, options, progress, crew), book)
+        return with_glyph_lines(with_length(write_pdf(book, target, options, progress, crew), book), project)
 
 
 def check_manuscript(source: str | Path | Project | None = None, overrides: Overrides | None = None) -> CheckResult:
@@ -238,6 +238,18 @@ def with_length(result: PdfResult, book: Book) -> PdfResult:
     """Add the book's length and the normaliser's notes to what the PDF writer wrote."""
     notes = (*book.notes, *result.notes)
     return replace(result, chapters=len(book.chapters), words=word_count(book), notes=notes)
+
+
+def with_glyph_lines(result: PdfResult, project: Project) -> PdfResult:
+    """Name the FILE:LINE of each character no face can set, where the writer could name only its chapter."""
+    from ebookgen.pdf.glyphs import GLYPH_NOTE, glyph_lines
+    from ebookgen.readers.table import read_source
+
+    if not any(note.startswith(GLYPH_NOTE) for note in result.notes):
+        return result
+    lines = glyph_lines([(path, read_source(path, project.encoding).text) for path in project.sources])
+    kept = tuple(note for note in result.notes if not note.startswith(GLYPH_NOTE))
+    return replace(result, notes=(*lines, *kept)) if lines else result
 
 
 def workers_for(project: Project, options: PdfOptions):

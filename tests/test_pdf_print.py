@@ -12,7 +12,7 @@ from pypdf import PdfReader
 from typer.testing import CliRunner
 
 from ebookgen.cli.app import app
-from ebookgen.errors import ConfigError, RenderError
+from ebookgen.errors import ConfigError
 from ebookgen.model import Book, Chapter, Metadata, Paragraph, SceneBreak, Text
 from ebookgen.pdf.options import PdfOptions
 from ebookgen.pdf.trim import gutter_for, parse_trim
@@ -168,12 +168,12 @@ def test_book_face_only_embedded_and_subset(book_pdf) -> None:
     assert all(name.split("+", 1)[-1].startswith("EB-Garamond") and "+" in name for name in fonts), fonts
 
 
-def test_a_character_the_face_lacks_fails_the_build(tmp_path: Path) -> None:
+def test_a_character_no_face_has_builds_with_a_note_naming_it(tmp_path: Path) -> None:
     book = make_book(2, parts=False)
-    odd = Chapter("Chapter 3", (Paragraph((Text("A break ⁂ here."),)),), 3)
-    with pytest.raises(RenderError, match="U\\+2042"):
-        write_pdf(replace(book, chapters=(*book.chapters, odd)), tmp_path / "x.pdf", PdfOptions(jobs=1))
-    assert not (tmp_path / "x.pdf").exists()
+    odd = Chapter("Chapter 3", (Paragraph((Text("A private mark \ue000 here."),)),), 3)
+    result = write_pdf(replace(book, chapters=(*book.chapters, odd)), tmp_path / "x.pdf", PdfOptions(jobs=1))
+    assert (tmp_path / "x.pdf").exists()
+    assert [note for note in result.notes if "U+E000" in note and "chapter 3" in note]
 
 
 def outline_titles(pdf: pikepdf.Pdf) -> list[str]:

@@ -16,6 +16,7 @@ from pathlib import Path
 from ebookgen.cachedir import cache_home, keep
 from ebookgen.errors import ConfigError, InputError
 from ebookgen.model import Metadata
+from ebookgen.render.words import words_for
 from ebookgen.render.xhtml import attribute
 from ebookgen.resources import styles_dir
 from ebookgen.version import __version__
@@ -91,7 +92,8 @@ def read_cover(path: Path) -> CoverImage:
 
 def cover_page(metadata: Metadata, image_href: str) -> str:
     """Render the cover page: the image alone, described for screen readers."""
-    alt = f"Cover: {metadata.title}, by {metadata.author}"
+    said = words_for(metadata.language)
+    alt = f"{said.cover}: {metadata.title}, {said.by_author.format(author=metadata.author)}"
     return (
         '<section epub:type="cover" class="cover" id="cover">\n'
         f'<img src={attribute(image_href)} alt={attribute(alt)} role="doc-cover"/>\n</section>'

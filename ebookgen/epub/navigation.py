@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ebookgen.render.words import words_for
 from ebookgen.render.xhtml import attribute, text, xhtml_document
 
 NCX_NS = "http://www.daisy.org/z3986/2005/ncx/"
@@ -59,13 +60,14 @@ def nav_list(entries: tuple[NavEntry, ...], depth: int = 0) -> str:
     return f"{indent}<ol>\n" + "\n".join(items) + f"\n{indent}</ol>"
 
 
-def landmarks_nav(landmarks: tuple[Landmark, ...]) -> str:
+def landmarks_nav(landmarks: tuple[Landmark, ...], language: str = "en") -> str:
     """Render the hidden landmarks nav."""
     items = "\n".join(
         f'<li><a epub:type="{mark.kind}" href={attribute(mark.href)}>{text(mark.title)}</a></li>' for mark in landmarks
     )
+    heading = text(words_for(language).landmarks)
     return (
-        f'<nav epub:type="landmarks" id="landmarks" hidden="hidden">\n<h2>Landmarks</h2>\n<ol>\n{items}\n</ol>\n</nav>'
+        f'<nav epub:type="landmarks" id="landmarks" hidden="hidden">\n<h2>{heading}</h2>\n<ol>\n{items}\n</ol>\n</nav>'
     )
 
 
@@ -83,7 +85,7 @@ def nav_document(title: str, language: str, navigation: Navigation, stylesheets:
         f'<nav epub:type="toc" id="toc" role="doc-toc" aria-labelledby="toc-title">\n'
         f'<h1 id="toc-title">{text(title)}</h1>\n{nav_list(navigation.toc)}\n</nav>'
     )
-    body = f"{toc}\n{landmarks_nav(navigation.landmarks)}{page_list_nav(navigation.pages)}"
+    body = f"{toc}\n{landmarks_nav(navigation.landmarks, language)}{page_list_nav(navigation.pages)}"
     return xhtml_document(title, language, body, stylesheets, body_class="contents")
 
 

@@ -31,6 +31,8 @@ from ebookgen.epub.opf import (
 from ebookgen.epub.pagelist import PrintEdition
 from ebookgen.model import Book, Metadata
 from ebookgen.output import atomic_path
+from ebookgen.render.scripts import is_right_to_left
+from ebookgen.render.words import words_for
 from ebookgen.render.xhtml import render_book, render_part, xhtml_document
 from ebookgen.resources import styles_dir, stylesheet
 
@@ -98,6 +100,8 @@ def start_package(book: Book, options: EpubOptions) -> epub.EpubBook:
     add_series(package, book.metadata)
     add_contributors(package, book.metadata)
     add_accessibility(package, options.print_edition.source if options.print_edition else "")
+    if is_right_to_left(book.metadata.language):
+        package.set_direction("rtl")  # the spine's page-progression-direction: pages turn to the left
     return package
 
 
@@ -125,7 +129,8 @@ def add_cover(package: epub.EpubBook, book: Book, sheets: list[str]) -> epub.Epu
     package.add_item(PackageItem("cover-image", name, image.media_type, image.data, ["cover-image"]))
     add_cover_meta(package, "cover-image")
     body = cover_page(book.metadata, f"../{name}")
-    item = document("cover", "text/cover.xhtml", "Cover", book.metadata.language, body, sheets)
+    said = words_for(book.metadata.language)
+    item = document("cover", "text/cover.xhtml", said.cover, book.metadata.language, body, sheets)
     package.add_item(item)
     return item
 
@@ -155,9 +160,10 @@ def add_front_matter(package: epub.EpubBook, book: Book, sheets: list[str]) -> l
     from ebookgen.render.frontmatter import dedication_page, epigraph_page
 
     items = []
+    said = words_for(book.metadata.language)
     for kind, title, section in (
-        ("dedication", "Dedication", dedication_page(book, semantics=True)),
-        ("epigraph", "Epigraph", epigraph_page(book, semantics=True)),
+        ("dedication", said.dedication, dedication_page(book, semantics=True)),
+        ("epigraph", said.epigraph, epigraph_page(book, semantics=True)),
     ):
         if section:
             items.append(document(kind, f"text/{kind}.xhtml", title, book.metadata.language, section, sheets))
@@ -223,26 +229,27 @@ def add_navigation(
     """Add the navigation document and the NCX, the EPUB 2 guide and the reading order."""
     cover, title_page, *others = front
     first = next(document.item for document in contents if document.kind == "chapter")
+    said = words_for(book.metadata.language)
     marks = (
-        Landmark("cover", "Cover", cover.file_name),
-        Landmark("titlepage", "Title Page", title_page.file_name),
-        Landmark("bodymatter", "Start of Text", first.file_name),
-        Landmark("toc", "Contents", "nav.xhtml#toc"),
+        Landmark("cover", said.cover, cover.file_name),
+        Landmark("titlepage", said.title_page, title_page.file_name),
+        Landmark("bodymatter", said.start_of_text, first.file_name),
+        Landmark("toc", said.contents, "nav.xhtml#toc"),
     )
     navigation = Navigation(table_of_contents(contents), marks, page_targets(contents, edition))
     meta = book.metadata
     css = [f"css/{name}" for name in sheets]
     nav = PackageItem(
-        "nav", "nav.xhtml", XHTML, nav_document("Contents", meta.language, navigation, css).encode(), ["nav"]
+        "nav", "nav.xhtml", XHTML, nav_document(said.contents, meta.language, navigation, css).encode(), ["nav"]
     )
     ncx = ncx_document(book_identifier(meta), meta.title, meta.language, navigation).encode()
     package.add_item(nav)
     package.add_item(epub.EpubItem(uid="ncx", file_name="toc.ncx", media_type="application/x-dtbncx+xml", content=ncx))
     package.guide = [
-        {"href": cover.file_name, "title": "Cover", "type": "cover"},
-        {"href": title_page.file_name, "title": "Title Page", "type": "title-page"},
-        {"href": first.file_name, "title": "Start of Text", "type": "text"},
-        {"href": "nav.xhtml", "title": "Contents", "type": "toc"},
+        {"href": cover.file_name, "title": said.cover, "type": "cover"},
+        {"href": title_page.file_name, "title": said.title_page, "type": "title-page"},
+        {"href": first.file_name, "title": said.start_of_text, "type": "text"},
+        {"href": "nav.xhtml", "title": said.contents, "type": "toc"},
     ]
     package.spine = [cover, title_page, *others, nav] + [document.item for document in contents]
 

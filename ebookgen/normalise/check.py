@@ -9,7 +9,8 @@ quote it had to guess).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+import unicodedata
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ebookgen.model import Text
@@ -45,7 +46,17 @@ def check_text(text: str, options: NormaliseOptions = NormaliseOptions()) -> lis
     prose = prose_blocks(blocks)
     check_quotes(prose, typography, findings)
     check_emphasis(prose, findings)
+    check_glyphs(text, findings)
     return sorted(findings, key=lambda finding: finding.line)
+
+
+def check_glyphs(text: str, findings: list[Finding]) -> None:
+    """Warn at each character no face can set in the PDF (EB Garamond, nor a fallback face): it prints as a box."""
+    from ebookgen.pdf.glyphs import unset_in_lines
+
+    for line, char in unset_in_lines(text.split("\n")):
+        name = unicodedata.name(char, "unnamed")
+        warn(findings, line, f"no face has a glyph for U+{ord(char):04X} {name}: it prints as a box in the PDF")
 
 
 def check_file(
@@ -77,8 +88,9 @@ def check_project(project: Project) -> CheckResult:
     """Check every text file of a project."""
     lines: list[str] = []
     errors = warnings = 0
+    options = replace(project.options, language=project.metadata.language)
     for path in project.sources:
-        for finding in check_file(path, project.options, project.encoding):
+        for finding in check_file(path, options, project.encoding):
             lines.append(finding.format(str(path)))
             errors += finding.severity == ERROR
             warnings += finding.severity != ERROR

@@ -1,4 +1,4 @@
-"""Parse emphasis typed as ``*word*`` or ``_word_`` into inline runs."""
+"""Parse emphasis typed as ``*word*``, ``_word_`` (or doubled, or tripled: ``***word***``) into inline runs."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from ebookgen.model import Emphasis, Inline, Text
 # An opening marker follows a space, the start or punctuation and comes before a non-space;
 # the closing marker mirrors it. The same marker must close what it opened.
 EMPHASIS = re.compile(
-    r"(?<![\w*])(?P<mark>\*{1,2}|_{1,2})(?=[^\s*_])(?P<body>.+?)(?<=[^\s*_])(?P=mark)(?![\w*])",
+    r"(?<![\w*])(?P<mark>\*{1,3}|_{1,3})(?=[^\s*_])(?P<body>.+?)(?<=[^\s*_])(?P=mark)(?![\w*])",
     re.DOTALL,
 )
 

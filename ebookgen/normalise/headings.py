@@ -10,6 +10,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ebookgen.normalise.heading_words import CHAPTER_WORDS, NAMED_WORDS, PART_WORDS, alternatives
+
 CHAPTER, PART, CONTENTS = "chapter", "part", "contents"
 
 NUMBER_WORDS = (
@@ -20,15 +22,15 @@ ORDINALS = "first second third fourth fifth sixth seventh eighth ninth tenth las
 _WORD = "(?:" + "|".join(NUMBER_WORDS) + ")"
 _NUMBER = r"(?:\d+|[ivxlcdm]+|" + _WORD + r"(?:[\s-]+" + _WORD + r")*)"
 _TITLE = r"(?:\s*[:.\-\u2013\u2014]+\s*(?P<title>.+))?"
-CHAPTER_HEADING = re.compile(r"^(?:chapter|chap\.|ch\.)\s+" + _NUMBER + r"\.?" + _TITLE + "$", re.I)
+CHAPTER_HEADING = re.compile(r"^" + alternatives(CHAPTER_WORDS) + r"\s+" + _NUMBER + r"\.?" + _TITLE + "$", re.I)
 NAMED_HEADING = re.compile(
-    r"^(?:prologue|epilogue|interlude|afterword|foreword|preface|introduction|translator['\u2019]?s\s+(?:note|preface))"
-    + _TITLE
-    + "$",
+    r"^(?:" + alternatives(NAMED_WORDS) + r"|translator['\u2019]?s\s+(?:note|preface))" + _TITLE + "$",
     re.I,
 )
 PART_HEADING = re.compile(
-    r"^(?:(?:part|book|volume|vol\.)\s+"
+    r"^(?:"
+    + alternatives(PART_WORDS)
+    + r"\s+"
     + _NUMBER
     + r"\.?|(?:"
     + "|".join(ORDINALS)

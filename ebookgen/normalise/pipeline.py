@@ -29,6 +29,7 @@ class NormaliseOptions:
     blank_runs: str = "pause"
     author_notes: str = "keep"
     quotes: str = "auto"
+    language: str = "en"  # the book's language (book.toml or --lang): its quotes, dashes and spacing
 
 
 @dataclass(frozen=True)
@@ -59,11 +60,12 @@ def normalise_text(
 
 
 def typography_options(options: NormaliseOptions, paragraphs: list[str]) -> TypographyOptions:
-    """Choose the primary quote mark: as configured, else as the manuscript's dialogue shows."""
+    """Choose the primary quote mark (as configured, else as the manuscript's dialogue shows) and the language."""
     quotes = options.quotes
     if quotes == "auto":
         quotes = primary_quote_of(paragraphs)
-    return TypographyOptions(primary_quote=PRIMARY_SINGLE if quotes == PRIMARY_SINGLE else PRIMARY_DOUBLE)
+    primary = PRIMARY_SINGLE if quotes == PRIMARY_SINGLE else PRIMARY_DOUBLE
+    return TypographyOptions(primary_quote=primary, language=options.language)
 
 
 def typeset_chapter(chapter: Chapter, options: TypographyOptions) -> Chapter:
@@ -120,6 +122,7 @@ def build_book(
     What the first file says about the book (its header block) fills the metadata left at a
     default (``default_titles`` are the titles that were only guessed from a file name).
     """
+    options = replace(options, language=metadata.language)
     chapters = [chapter for source in sources for chapter in normalise_text(source.text, options)]
     if sources:
         metadata = with_found_metadata(metadata, sources[0].metadata, default_titles)

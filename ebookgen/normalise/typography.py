@@ -10,6 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
+
+from ebookgen.normalise.languages import dash_rule, spacing_rule
+from ebookgen.normalise.quotes import QuoteMarks, quote_marks
 
 # Word-initial elisions that take an apostrophe (’), never an opening quote (‘).
 ELISIONS = frozenset(
@@ -17,8 +21,9 @@ ELISIONS = frozenset(
     ere fraid cept gainst most spose tween twixt less member nuff course e d s t all ang appen oo alf""".split()
 )
 LETTER = r"[^\W\d_]"
-OPENING_CONTEXT = set(" \t\n([{\u2014\u2013\u2026\u201c\u2018/-")
-CLOSING_CONTEXT = set(" \t\n.,;:!?)]}\u2014\u2013\u2026\u201d\u2019-\"'")
+# Other languages' opening marks (« „ ‚ ‹ 「) open a quote inside them; their closing marks close one.
+OPENING_CONTEXT = set(" \t\n\u00a0\u202f([{\u2014\u2013\u2026\u201c\u2018/-\u00ab\u201e\u201a\u2039\u300c\u00bf\u00a1")
+CLOSING_CONTEXT = set(" \t\n\u00a0\u202f.,;:!?)]}\u2014\u2013\u2026\u201d\u2019-\"'\u00bb\u203a\u300d")
 TRANSPARENT = set("*_")
 STRAIGHT_QUOTE = re.compile("[\"']")
 
@@ -27,9 +32,10 @@ PRIMARY_DOUBLE, PRIMARY_SINGLE = "double", "single"
 
 @dataclass(frozen=True)
 class TypographyOptions:
-    """Choices the typography rules need: the manuscript's primary quote mark."""
+    """Choices the typography rules need: the manuscript's primary quote mark and the book's language."""
 
     primary_quote: str = PRIMARY_DOUBLE
+    language: str = "en"
 
 
 FOUR_DOTS = re.compile(r"(?<=[^\s.])[ \t]?\.\s?\.\s?\.\s?\.(?!\.)")
@@ -45,6 +51,14 @@ def make_ellipses(text: str) -> str:
     text = FOUR_DOTS.sub(".\u2026", text)
     # Three spaced or unspaced dots are an ellipsis.
     return THREE_DOTS.sub("\u2026", text)
+
+
+NUMBER_RANGE = re.compile(r"(?<=\d)-{2}(?=\d)")
+
+
+def make_ranges(text: str) -> str:
+    """Set a number range typed with two hyphens (`pages 10--12`, `1987--1999`) with an en dash (Chicago 6.78)."""
+    return NUMBER_RANGE.sub("\u2013", text) if "--" in text else text
 
 
 NAME_DASH = re.compile(r"-{4,}")
@@ -70,27 +84,52 @@ def make_dashes(text: str) -> str:
     return text
 
 
-DIGIT_QUOTE = re.compile(r"\d'")
+DIGIT_QUOTE = re.compile(r"\d['\"]")
 FEET_AND_INCHES = re.compile(r"(?<=\d)'(\d{1,2})\"")
 FEET_INCHES_UNMARKED = re.compile(r"(?<=\b\d)'(?=\d{1,2}\b(?!'))")
-FEET_ALONE = re.compile(r"(?<=\b\d)'(?=\s+[a-z])")
+# A measure alone: before a space and a word or a sign (`a 6' fence`, `2' x 2' = 4`, `2" x 2"`), or at the end.
+FEET_ALONE = re.compile(r"(?<=\b\d)'(?=\s+(?:[a-z]|[^\w\s\"'\u201c\u2018])|$)")
+INCHES_ALONE = re.compile(r"(?<=\b\d)\"(?=\s+(?:[a-z]|[^\w\s\"'\u201c\u2018])|$)")
 
 
 def make_primes(text: str) -> str:
-    """Turn feet and inches (`6'2"`) into primes."""
+    """Turn feet and inches (`6'2"`, `2" x 2"`) into primes, leaving the quotes that close after a digit."""
     if not DIGIT_QUOTE.search(text):
-        return text  # every rule below needs a digit before an apostrophe
+        return text  # every rule below needs a digit before a quote mark
     # A height or length: digits, apostrophe, digits, double quote.
     text = FEET_AND_INCHES.sub("\u2032\\1\u2033", text)
     # Feet and inches without the inch mark: `5'8`.
     text = FEET_INCHES_UNMARKED.sub("\u2032", text)
-    # Feet alone, before a space and a word: `a 6' fence`.
-    return FEET_ALONE.sub("\u2032", text)
+    # Feet alone, unless the mark closes a quotation opened before it (`'#1' choice`).
+    text = sub_unquoted(FEET_ALONE, "\u2032", text, single_quote_open)
+    # Inches alone, unless a double quote is open before it (`"Room 2" he said`).
+    return sub_unquoted(INCHES_ALONE, "\u2033", text, double_quote_open)
+
+
+def sub_unquoted(pattern: re.Pattern, prime: str, text: str, quote_open: Callable[[str], bool]) -> str:
+    """Replace each one-mark match with a prime, left to right, where no quotation is open before it."""
+    for match in list(pattern.finditer(text)):
+        if not quote_open(text[: match.start()]):
+            text = text[: match.start()] + prime + text[match.end() :]
+    return text
+
+
+def double_quote_open(before: str) -> bool:
+    """Tell whether the text before a mark leaves a double quote open: an odd count of them."""
+    return before.count('"') % 2 == 1
+
+
+def single_quote_open(before: str) -> bool:
+    """Tell whether the last single quote before a mark opens a quotation (after a space, before a non-space)."""
+    last = before.rfind("'")
+    if last < 0 or before[last + 1 : last + 2].isspace():
+        return False
+    return last == 0 or before[last - 1] in OPENING_CONTEXT
 
 
 def curl_quotes(text: str, options: TypographyOptions = TypographyOptions()) -> str:
     """Curl straight quotes, nesting double and single quotes at any depth."""
-    return QuoteCurler(text, options.primary_quote).run()
+    return QuoteCurler(text, options.primary_quote, quote_marks(options.language)).run()
 
 
 @dataclass(frozen=True)
@@ -103,9 +142,9 @@ class QuoteDoubts:
 
 def quote_doubts(text: str, options: TypographyOptions = TypographyOptions()) -> QuoteDoubts:
     """Curl a paragraph as ``typeset`` does and report its guesses and the quotes it leaves open."""
-    for rule in TYPOGRAPHY_RULES:
+    for rule in rules_for(options.language):
         text = rule(text)
-    curler = QuoteCurler(text, options.primary_quote)
+    curler = QuoteCurler(text, options.primary_quote, quote_marks(options.language))
     curler.run()
     return QuoteDoubts(tuple(curler.doubts), tuple(mark for mark, _ in curler.stack))
 
@@ -117,8 +156,9 @@ class QuoteCurler:
     other kind (double, single, double...), whichever mark was typed.
     """
 
-    def __init__(self, text: str, primary: str) -> None:
+    def __init__(self, text: str, primary: str, marks: QuoteMarks = QuoteMarks()) -> None:
         self.text = text
+        self.marks = marks
         self.primary = '"' if primary == PRIMARY_DOUBLE else "'"
         self.stack: list[tuple[str, str]] = []
         self.out: list[str] = []
@@ -205,7 +245,7 @@ class QuoteCurler:
 
     def closes_later(self, index: int) -> bool:
         """Tell whether a closing single quote follows later in the paragraph."""
-        return re.search(r"[^\s'](?:')(?=[\s.,;:!?)\u2014\u2026\"]|$)", self.text[index + 1 :]) is not None
+        return re.search(r"[^\s'](?:')(?=[\s.,;:!?)\]}\u2014\u2026\"]|$)", self.text[index + 1 :]) is not None
 
     def quote(self, side: str, typed: str) -> str:
         """Return the curled quote for one side, nesting by depth."""
@@ -213,17 +253,21 @@ class QuoteCurler:
             if self.stack:
                 kind = "'" if self.stack[-1][1] == '"' else '"'
             else:
-                kind = typed
+                kind = '"' if self.marks.by_depth else typed
             self.stack.append((typed, kind))
-            return "\u201c" if kind == '"' else "\u2018"
+            return self.mark_of(kind)[0]
         if not self.is_open(typed):
-            return "\u201d" if typed == '"' else "\u2019"
+            return self.marks.outer[1] if typed == '"' else "\u2019"
         kind = typed
         while self.stack:
             mark, kind = self.stack.pop()
             if mark == typed:
                 break
-        return "\u201d" if kind == '"' else "\u2019"
+        return self.mark_of(kind)[1]
+
+    def mark_of(self, kind: str) -> tuple[str, str]:
+        """Return the opening and closing marks of a glyph kind: double is the outer pair, single the inner."""
+        return self.marks.outer if kind == '"' else self.marks.inner
 
 
 def primary_quote_of(paragraphs: list[str]) -> str:
@@ -239,11 +283,20 @@ def primary_quote_of(paragraphs: list[str]) -> str:
 
 
 Rule = Callable[[str], str]
-TYPOGRAPHY_RULES: tuple[Rule, ...] = (make_ellipses, make_dashes, make_primes)
+TYPOGRAPHY_RULES: tuple[Rule, ...] = (make_ellipses, make_ranges, make_dashes, make_primes)
+
+
+@cache
+def rules_for(language: str) -> tuple[Rule, ...]:
+    """Return the rules that run before the quotes, in order, with the language's own dash rule."""
+    dashes = dash_rule(language)
+    return tuple(dashes if dashes and rule is make_dashes else rule for rule in TYPOGRAPHY_RULES)
 
 
 def typeset(text: str, options: TypographyOptions = TypographyOptions()) -> str:
-    """Apply every typography rule to one paragraph, in order."""
-    for rule in TYPOGRAPHY_RULES:
+    """Apply every typography rule to one paragraph, in order, then the language's spacing."""
+    for rule in rules_for(options.language):
         text = rule(text)
-    return curl_quotes(text, options)
+    text = curl_quotes(text, options)
+    spacing = spacing_rule(options.language)
+    return spacing(text) if spacing else text

@@ -12,11 +12,13 @@ from dataclasses import dataclass
 from ebookgen.model import Book
 from ebookgen.pdf.trim import BLEED_INCHES, Margins, Trim
 from ebookgen.render.frontmatter import front_matter
+from ebookgen.render.scripts import is_right_to_left
 from ebookgen.render.xhtml import (
     FIRST_CHAPTER,
     FIRST_PART,
     RenderedChapter,
     attribute,
+    direction_of,
     render_chapter,
     render_part_page,
     text,
@@ -66,7 +68,8 @@ def html_document(book: Book, body: str) -> str:
     meta = book.metadata
     lang = attribute(meta.language)
     return (
-        f'<!DOCTYPE html>\n<html lang={lang} xml:lang={lang} xmlns:epub="http://www.idpf.org/2007/ops">\n'
+        f"<!DOCTYPE html>\n<html lang={lang} xml:lang={lang}{direction_of(meta.language)}"
+        ' xmlns:epub="http://www.idpf.org/2007/ops">\n'
         f'<head>\n<meta charset="utf-8"/>\n<title>{text(meta.title)}</title>\n'
         f'<meta name="author" content={attribute(meta.author)}/>\n'
         f'<meta name="description" content={attribute(meta.description)}/>\n'
@@ -101,9 +104,11 @@ def furniture_css(book: Book, style: PageStyle, folio: str = "counter(page)", re
     author, title = css_string(book.metadata.author), css_string(book.metadata.title)
     recto = recto or ("string(chapter-head)" if style.recto_head == "chapter" else title)
     none = "@top-left { content: none; } @top-right { content: none; }"
+    # A right-to-left book binds on the right: its rectos are left-hand pages, which carry the recto head.
+    left, right = (recto, author) if is_right_to_left(book.metadata.language) else (author, recto)
     return f"""
-@page :left {{ @top-left {{ content: {author}; }} @bottom-center {{ content: {folio}; }} }}
-@page :right {{ @top-right {{ content: {recto}; }} @bottom-center {{ content: {folio}; }} }}
+@page :left {{ @top-left {{ content: {left}; }} @bottom-center {{ content: {folio}; }} }}
+@page :right {{ @top-right {{ content: {right}; }} @bottom-center {{ content: {folio}; }} }}
 @page :nth(1 of chapter) {{ {none} }}
 @page :nth(1 of first-chapter) {{ counter-reset: page 1; {none} }}
 @page :nth(1 of first-part) {{ counter-reset: page 1; }}

@@ -15,7 +15,7 @@ from pathlib import Path
 from ebookgen.errors import ConfigError
 from ebookgen.model import Book
 from ebookgen.pdf import weasy
-from ebookgen.pdf.glyphs import check_glyphs
+from ebookgen.pdf.glyphs import glyph_notes
 from ebookgen.pdf.options import RUNNING_HEADS, PdfOptions, PdfResult, Progress, profile_for, worker_count
 from ebookgen.pdf.parallel import Crew, write_parallel
 from ebookgen.pdf.single import write_single
@@ -26,14 +26,15 @@ def write_pdf(
     book: Book, target: Path, options: PdfOptions = PdfOptions(), progress: Progress | None = None, crew=None
 ) -> PdfResult:
     """Lay out the book and write it as a PDF at target, atomically; a long book in the crew's workers if given."""
+    unset = glyph_notes(book)
     result = laid_out(book, target, options, progress, crew)
     note = page_count_note(options.profile, result.pages)
-    return replace(result, notes=(*result.notes, note)) if note else result
+    notes = (*unset, *result.notes, *([note] if note else []))
+    return replace(result, notes=notes) if notes != result.notes else result
 
 
 def laid_out(book: Book, target: Path, options: PdfOptions, progress: Progress | None, crew) -> PdfResult:
-    """Lay the book out in this process or in workers, as the book's length and the installed WeasyPrint allow."""
-    check_glyphs(book)
+    """Lay the book out in this process, or in parallel where it is long and the installed WeasyPrint allows."""
     profile_for(options.profile)
     if options.recto_head not in RUNNING_HEADS:
         raise ConfigError(f"running head {options.recto_head!r} is not 'title' or 'chapter'")

@@ -233,5 +233,19 @@ def clean(text: str) -> str:
     text = TERMINAL_ESCAPE.sub("", text)
     text = INVISIBLE.sub("", text)
     text = FORBIDDEN.sub("", text)
-    text = text.replace("\t", "    ").replace("\u00a0", " ").replace("\u202f", " ").replace("\u2007", " ")
-    return text
+    text = text.replace("\t", "    ").replace("\u2007", " ")
+    return kept_no_break_spaces(text)
+
+
+def kept_no_break_spaces(text: str) -> str:
+    """Keep a no-break space the author typed between two words or marks (`M.\u00a0Dupont`, `Quoi\u202f?`).
+
+    One that indents a line, ends one or runs with other spaces is an ordinary space; so is every one of
+    a text that has more of them than spaces (an export that wrote every space no-break).
+    """
+    if text.count("\u00a0") + text.count("\u202f") > text.count(" "):
+        return text.replace("\u00a0", " ").replace("\u202f", " ")
+    return LOOSE_NO_BREAK_SPACE.sub(" ", text)
+
+
+LOOSE_NO_BREAK_SPACE = re.compile(r"[\u00a0\u202f](?![^\s\u00a0\u202f])|(?<![^\s\u00a0\u202f])[\u00a0\u202f]")

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 from ebookgen.model import CONTRIBUTOR_ROLES, Book, Metadata
 from ebookgen.render.ids import chapter_anchor, part_page_anchor
+from ebookgen.render.scripts import mark_scripts
+from ebookgen.render.words import words_for
 from ebookgen.render.xhtml import attribute, chapter_title, text
 
 
@@ -71,11 +73,12 @@ def title_page(book: Book) -> str:
     series = f'\n<p class="series">{text(series_line(meta))}</p>' if meta.series else ""
     credits = "".join(f'\n<p class="credit">{text(line)}</p>' for line in credit_lines(meta))
     publisher = f'\n<p class="publisher">{text(meta.publisher)}</p>' if meta.publisher else ""
-    return (
+    section = (
         '<section epub:type="titlepage" class="titlepage" id="titlepage">\n'
         f'<h1 class="book-title">{text(meta.title)}</h1>{subtitle}{series}\n'
         f'<p class="book-author">{text(meta.author)}</p>{credits}{publisher}\n</section>'
     )
+    return mark_scripts(section, meta.language)
 
 
 def rights_line(meta: Metadata, year: int) -> str:
@@ -85,7 +88,7 @@ def rights_line(meta: Metadata, year: int) -> str:
     if meta.public_domain:
         return "This text is in the public domain: no rights are reserved."
     shown_year = meta.date[:4] if meta.date[:4].isdigit() else str(year)
-    return f"Copyright © {shown_year} {meta.author}. All rights reserved."
+    return f"Copyright © {shown_year} {meta.author}. {words_for(meta.language).rights}"
 
 
 def hyphenated_isbn(identifier: str) -> str:
@@ -102,13 +105,14 @@ def hyphenated_isbn(identifier: str) -> str:
 def copyright_lines(book: Book, year: int, ebook: bool = False) -> list[str]:
     """List the copyright page's lines: rights, publisher, ISBN and, in print, the face the book is set in."""
     meta = book.metadata
+    said = words_for(meta.language)
     lines = [rights_line(meta, year)]
     if meta.publisher:
-        lines.append(f"Published by {meta.publisher}")
+        lines.append(said.published_by.format(publisher=meta.publisher))
     if meta.identifier.lower().startswith("urn:isbn:"):
         lines.append(f"ISBN {hyphenated_isbn(meta.identifier)}")
     if not ebook:
-        lines.append("Set in EB Garamond.")
+        lines.append(said.set_in.format(face="EB Garamond"))
     return lines
 
 
@@ -157,7 +161,8 @@ def contents_page(book: Book, numbers: dict[str, str] | None = None, links: bool
         )
     entries = "\n".join(items)
     return (
-        '<nav class="contents" id="contents" role="doc-toc">\n<h2 class="contents-title">Contents</h2>\n'
+        '<nav class="contents" id="contents" role="doc-toc">\n'
+        f'<h2 class="contents-title">{text(words_for(book.metadata.language).contents)}</h2>\n'
         f"<ol>\n{entries}\n</ol>\n</nav>"
     )
 

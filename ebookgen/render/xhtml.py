@@ -30,6 +30,8 @@ from ebookgen.model import (
 from ebookgen.readers.decode import FORBIDDEN
 from ebookgen.render.ids import block_anchor, chapter_anchor, part_anchor, part_page_anchor, title_anchor
 from ebookgen.render.pages import breaks_at_start, breaks_before, breaks_by_place, element_text, place_breaks
+from ebookgen.render.scripts import is_right_to_left, mark_scripts
+from ebookgen.render.words import words_for
 
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 EPUB_NS = "http://www.idpf.org/2007/ops"
@@ -183,7 +185,7 @@ def chapter_title(chapter: Chapter, book: Book) -> str:
         return chapter.title
     if len(book.chapters) == 1:
         return book.metadata.title
-    return f"Chapter {chapter.number}"
+    return words_for(book.metadata.language).chapter.format(number=chapter.number)
 
 
 def render_chapter(
@@ -211,6 +213,7 @@ def render_chapter(
         f' aria-labelledby="{heading}">{page_markers(breaks_at_start(pages.get(anchor, ())))}\n'
         f'<h2 class="chapter-title" id="{heading}">{text(title)}</h2>\n{body}\n</section>'
     )
+    section = mark_scripts(section, book.metadata.language)
     return RenderedChapter(chapter.number, title, anchor, section, (anchor, *(ids.given if ids else ())))
 
 
@@ -244,6 +247,11 @@ def render_part_page(chapter: Chapter, variant: str = "") -> str:
     )
 
 
+def direction_of(language: str) -> str:
+    """Return the dir attribute a document in this language carries: rtl for Arabic, Hebrew..., else none."""
+    return ' dir="rtl"' if is_right_to_left(language) else ""
+
+
 def xhtml_document(title: str, language: str, body: str, stylesheets: list[str], body_class: str = "") -> str:
     """Wrap body markup in a complete XHTML document with an XML declaration."""
     links = "".join(f'\n<link rel="stylesheet" type="text/css" href={attribute(href)}/>' for href in stylesheets)
@@ -251,7 +259,7 @@ def xhtml_document(title: str, language: str, body: str, stylesheets: list[str],
     body_attr = f" class={attribute(body_class)}" if body_class else ""
     return (
         '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html>\n'
-        f'<html xmlns="{XHTML_NS}" xmlns:epub="{EPUB_NS}" lang={lang} xml:lang={lang}>\n'
+        f'<html xmlns="{XHTML_NS}" xmlns:epub="{EPUB_NS}" lang={lang} xml:lang={lang}{direction_of(language)}>\n'
         f'<head>\n<meta charset="utf-8"/>\n<title>{text(title)}</title>{links}\n</head>\n'
         f"<body{body_attr}>\n{body}\n</body>\n</html>\n"
     )
