@@ -128,3 +128,19 @@ def test_typesetting_in_any_language_is_idempotent_and_keeps_the_words(text: str
     assert typeset(once, options) == once
     letters = [char for char in text if char.isalnum()]
     assert [char for char in once if char.isalnum()] == letters
+
+
+def test_the_scene_break_and_the_page_list_are_named_in_the_books_language() -> None:
+    from ebookgen.epub.navigation import page_list_nav, page_targets
+    from ebookgen.model import Book, Chapter, Metadata, Paragraph, SceneBreak, Text
+    from ebookgen.render.xhtml import render_book
+
+    blocks = (Paragraph((Text("Eins."),)), SceneBreak(), Paragraph((Text("Zwei."),)))
+    book = Book(Metadata(title="Nacht", language="de"), (Chapter(number=1, title="Kapitel 1", blocks=blocks),))
+    assert 'aria-label="Szenenwechsel"' in render_book(book)[0].section
+    english = Book(Metadata(title="Night"), (Chapter(number=1, title="Chapter 1", blocks=blocks),))
+    assert 'aria-label="Scene break"' in render_book(english)[0].section
+    from ebookgen.epub.navigation import PageTarget
+
+    pages = (PageTarget("1", "text/chapter-001.xhtml#page-1"),)
+    assert "<h2>Seiten</h2>" in page_list_nav(pages, "de") and "<text>Seiten</text>" in page_targets(pages, "de")

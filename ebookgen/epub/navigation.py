@@ -71,12 +71,15 @@ def landmarks_nav(landmarks: tuple[Landmark, ...], language: str = "en") -> str:
     )
 
 
-def page_list_nav(pages: tuple[PageTarget, ...]) -> str:
+def page_list_nav(pages: tuple[PageTarget, ...], language: str = "en") -> str:
     """Render the hidden page list, or nothing for a book without print pages."""
     if not pages:
         return ""
     items = "\n".join(f"<li><a href={attribute(page.href)}>{text(page.label)}</a></li>" for page in pages)
-    return f'\n<nav epub:type="page-list" id="page-list" hidden="hidden">\n<h2>Pages</h2>\n<ol>\n{items}\n</ol>\n</nav>'
+    title = text(words_for(language).pages)
+    return (
+        f'\n<nav epub:type="page-list" id="page-list" hidden="hidden">\n<h2>{title}</h2>\n<ol>\n{items}\n</ol>\n</nav>'
+    )
 
 
 def nav_document(title: str, language: str, navigation: Navigation, stylesheets: list[str]) -> str:
@@ -85,7 +88,7 @@ def nav_document(title: str, language: str, navigation: Navigation, stylesheets:
         f'<nav epub:type="toc" id="toc" role="doc-toc" aria-labelledby="toc-title">\n'
         f'<h1 id="toc-title">{text(title)}</h1>\n{nav_list(navigation.toc)}\n</nav>'
     )
-    body = f"{toc}\n{landmarks_nav(navigation.landmarks, language)}{page_list_nav(navigation.pages)}"
+    body = f"{toc}\n{landmarks_nav(navigation.landmarks, language)}{page_list_nav(navigation.pages, language)}"
     return xhtml_document(title, language, body, stylesheets, body_class="contents")
 
 
@@ -108,7 +111,7 @@ def depth_of(entries: tuple[NavEntry, ...]) -> int:
     return 1 + max((depth_of(entry.children) for entry in entries if entry.children), default=0)
 
 
-def page_targets(pages: tuple[PageTarget, ...]) -> str:
+def page_targets(pages: tuple[PageTarget, ...], language: str = "en") -> str:
     """Render the NCX page list, or nothing for a book without print pages."""
     if not pages:
         return ""
@@ -118,7 +121,8 @@ def page_targets(pages: tuple[PageTarget, ...]) -> str:
         + f"><navLabel><text>{text(page.label)}</text></navLabel><content src={attribute(page.href)}/></pageTarget>"
         for index, page in enumerate(pages, start=1)
     )
-    return f"\n<pageList><navLabel><text>Pages</text></navLabel>\n{targets}\n</pageList>"
+    title = text(words_for(language).pages)
+    return f"\n<pageList><navLabel><text>{title}</text></navLabel>\n{targets}\n</pageList>"
 
 
 def ncx_document(identifier: str, title: str, language: str, navigation: Navigation) -> str:
@@ -132,5 +136,5 @@ def ncx_document(identifier: str, title: str, language: str, navigation: Navigat
         f'<meta name="dtb:totalPageCount" content="{len(navigation.pages)}"/>\n'
         f'<meta name="dtb:maxPageNumber" content="{max(numbers, default=0)}"/>\n</head>\n'
         f"<docTitle><text>{text(title)}</text></docTitle>\n"
-        f"<navMap>\n{nav_points(navigation.toc, [0])}\n</navMap>{page_targets(navigation.pages)}\n</ncx>\n"
+        f"<navMap>\n{nav_points(navigation.toc, [0])}\n</navMap>{page_targets(navigation.pages, language)}\n</ncx>\n"
     )

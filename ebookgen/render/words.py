@@ -6,7 +6,7 @@ One small table, a record per language; a language missing here is printed in En
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 
 
 @dataclass(frozen=True)
@@ -26,6 +26,7 @@ class BookWords:
     set_in: str = "Set in {face}."
     by_author: str = "by {author}"
     scene_break: str = "Scene break"
+    pages: str = "Pages"  # the title of the e-book's list of the print edition's pages
 
 
 ENGLISH = BookWords()
@@ -33,7 +34,8 @@ ENGLISH = BookWords()
 
 def words(*values: str) -> BookWords:
     """Make a language's record from its words, in the order of BookWords' fields."""
-    return BookWords(**dict(zip([field.name for field in fields(BookWords)], values, strict=True)))
+    names = [field.name for field in fields(BookWords)][: len(values)]
+    return BookWords(**dict(zip(names, values, strict=True)))
 
 
 # fmt: off
@@ -97,7 +99,15 @@ WORDS: dict[str, BookWords] = {
                 "מוטו", "כל הזכויות שמורות.", "הוצאת {publisher}", "סודר באות {face}.", "מאת {author}",
                 "מעבר סצנה"),
 }
+# The title of the page list, by language (a field added after the table above was set).
+PAGES = {
+    "de": "Seiten", "fr": "Pages", "es": "Páginas", "it": "Pagine", "pt": "Páginas", "nl": "Pagina's",
+    "pl": "Strony", "cs": "Stránky", "ru": "Страницы", "uk": "Сторінки", "sv": "Sidor", "da": "Sider",
+    "nb": "Sider", "fi": "Sivut", "hu": "Oldalak", "ja": "ページ", "ko": "페이지", "zh": "页码", "ar": "الصفحات",
+    "he": "עמודים",
+}
 # fmt: on
+WORDS = {code: replace(said, pages=PAGES.get(code, said.pages)) for code, said in WORDS.items()}
 WORDS["no"] = WORDS["nn"] = WORDS["nb"]
 
 

@@ -31,7 +31,7 @@ from ebookgen.readers.decode import FORBIDDEN
 from ebookgen.render.ids import block_anchor, chapter_anchor, part_anchor, part_page_anchor, title_anchor
 from ebookgen.render.pages import breaks_at_start, breaks_before, breaks_by_place, element_text, place_breaks
 from ebookgen.render.scripts import is_right_to_left, mark_scripts
-from ebookgen.render.words import words_for
+from ebookgen.render.words import ENGLISH, BookWords, words_for
 
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 EPUB_NS = "http://www.idpf.org/2007/ops"
@@ -154,16 +154,17 @@ def text_block(attributes: str, inlines: tuple[Inline, ...], ids: BlockIds | Non
     return f'<p id="{place}"{attributes}>{page_markers(placed.start)}{inner}{page_markers(placed.end)}</p>'
 
 
-def scene_break(ids: BlockIds | None) -> str:
-    """Render a scene break; with ids, it carries the next id, the markers of pages beginning at it just before."""
+def scene_break(ids: BlockIds | None, label: str = ENGLISH.scene_break) -> str:
+    """Render a scene break named for screen readers in the book's language; with ids, it carries the next id,
+    the markers of pages beginning at it just before."""
     if ids is None:
-        return '<hr class="scene-break" aria-label="Scene break"/>'
+        return f'<hr class="scene-break" aria-label={attribute(label)}/>'
     place = ids.take()
     before = page_markers(breaks_before(ids.at(place)))
-    return f'{before}<hr id="{place}" class="scene-break" aria-label="Scene break"/>'
+    return f'{before}<hr id="{place}" class="scene-break" aria-label={attribute(label)}/>'
 
 
-def render_block(block: Block, ids: BlockIds | None = None) -> str:
+def render_block(block: Block, ids: BlockIds | None = None, said: BookWords = ENGLISH) -> str:
     """Render one block; with ids, every paragraph and break carries the next stable id."""
     if isinstance(block, Paragraph):
         return text_block("", block.inlines, ids)
@@ -172,9 +173,9 @@ def render_block(block: Block, ids: BlockIds | None = None) -> str:
     if isinstance(block, AuthorNote):
         return text_block(' class="author-note"', block.inlines, ids)
     if isinstance(block, SceneBreak):
-        return scene_break(ids)
+        return scene_break(ids, said.scene_break)
     if isinstance(block, Flashback):
-        inner = "\n".join(render_block(child, ids) for child in block.blocks)
+        inner = "\n".join(render_block(child, ids, said) for child in block.blocks)
         return f'<div class="flashback">\n{inner}\n</div>'
     raise TypeError(f"cannot render {type(block).__name__}")
 
@@ -206,7 +207,8 @@ def render_chapter(
     title = chapter_title(chapter, book)
     anchor, pages = chapter_anchor(chapter.number), breaks or {}
     ids = BlockIds(chapter.number, pages) if block_ids else None
-    body = "\n".join(render_block(block, ids) for block in chapter.blocks)
+    said = words_for(book.metadata.language)
+    body = "\n".join(render_block(block, ids, said) for block in chapter.blocks)
     heading = title_anchor(anchor)
     section = (
         f'<section epub:type="chapter" role="doc-chapter" class="{classes("chapter", variant)}" id="{anchor}"'
