@@ -18,7 +18,7 @@ from ebookgen.epub.writer import EpubOptions, write_epub
 from ebookgen.errors import InputError
 from ebookgen.model import Book, word_count
 from ebookgen.normalise.pipeline import build_book
-from ebookgen.output import check_output
+from ebookgen.output import check_output, disk_errors_named
 from ebookgen.project.manuscript import Overrides, Project, load_project, overridden, title_from_filename
 from ebookgen.readers.table import read_unit
 from ebookgen.render.xhtml import render_book
@@ -121,7 +121,9 @@ def build_epub(
     check_output(target, project.inputs)
     book = load_book(project)
     options = EpubOptions(modified=modification_time(project), kobo=kobo, embed_fonts=embed_fonts)
-    return EpubResult(write_epub(book, target, options), len(book.chapters), word_count(book), book.notes)
+    with disk_errors_named(target):
+        written = write_epub(book, target, options)
+    return EpubResult(written, len(book.chapters), word_count(book), book.notes)
 
 
 def build_all(
@@ -142,14 +144,15 @@ def build_all(
     for target in (epub_target, pdf_target):
         check_output(target, project.inputs)
     options = settled(pdf_options, project)
-    with workers_for(project, options) as crew:
+    with workers_for(project, options) as crew, disk_errors_named(pdf_target):
         book = load_book(project)
         printed = with_length(write_pdf(book, pdf_target, options, progress, crew), book)
     places = [place for rendered in render_book(book, block_ids=True) for place in rendered.places]
     source_note = f"{book.metadata.title}, print edition of {printed.pages} pages ({pdf_target.name})"
     edition = print_edition(places, printed.anchors, printed.folios, printed.page_starts, source_note)
     epub_options = EpubOptions(modification_time(project), kobo=kobo, embed_fonts=embed_fonts, print_edition=edition)
-    written = write_epub(book, epub_target, epub_options)
+    with disk_errors_named(epub_target):
+        written = write_epub(book, epub_target, epub_options)
     return BuildResult(EpubResult(written, printed.chapters, printed.words, book.notes), printed)
 
 
@@ -171,7 +174,7 @@ def build_pdf(
     target = Path(output) if output else default_output(project, ".pdf")
     check_output(target, project.inputs)
     options = settled(options, project)
-    with workers_for(project, options) as crew:
+    with workers_for(project, options) as crew, disk_errors_named(target):
         book = load_book(project)
         return with_length(write_pdf(book, target, options, progress, crew), book)
 

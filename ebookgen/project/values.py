@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Callable
 
 from ebookgen.errors import ConfigError
@@ -15,6 +16,8 @@ from ebookgen.errors import ConfigError
 # A W3C date (https://www.w3.org/TR/NOTE-datetime): a year, a month, a day, or a day with a time.
 W3C_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2})?)?)?)?")
 SERIES_NUMBER = re.compile(r"\d+(\.\d+)?")
+# A BCP 47 tag's characters: letters and digits in subtags joined by hyphens (no `en_GB`, no spaces).
+LANGUAGE_SHAPE = re.compile(r"[A-Za-z0-9]{1,8}(-[A-Za-z0-9]{1,8})*")
 
 
 def date_text(value: object) -> str:
@@ -54,9 +57,27 @@ def check_series_index(value: object) -> None:
 
 
 def check_language(value: object) -> None:
-    """Refuse an empty language tag (the full BCP 47 check is still to come)."""
-    if not str(value).strip():
-        raise ConfigError(f"language {value!r} is not a language tag such as en or en-GB")
+    """Refuse a language that is not a well-formed, registered BCP 47 tag (langcodes knows the registry)."""
+    import langcodes
+
+    text = str(value)
+    if not LANGUAGE_SHAPE.fullmatch(text) or not langcodes.tag_is_valid(text):
+        raise ConfigError(f"language {text!r} is not a language tag such as en or en-GB")
+
+
+def check_language_option(value: str) -> str:
+    """Return a --lang value that is a BCP 47 tag, or refuse it naming the option."""
+    try:
+        check_language(value)
+    except ConfigError as error:
+        raise ConfigError(f"--lang: {error}") from None
+    return value
+
+
+def folded(value: object) -> str:
+    """Fold line breaks, tabs and other control characters in a one-line value (title, author) to single spaces."""
+    text = "".join(" " if unicodedata.category(char) in ("Cc", "Zl", "Zp") else char for char in str(value))
+    return " ".join(text.split())
 
 
 def check_trim(value: object) -> None:
