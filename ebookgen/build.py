@@ -39,13 +39,18 @@ def load_book(project: Project) -> Book:
     return book
 
 
+ZIP_LAST_SECOND = 4354819198  # 2107-12-31T23:59:58Z, the last time a zip entry can carry
+
+
 def modification_time(project: Project) -> datetime:
     """Return the build's timestamp: SOURCE_DATE_EPOCH when set, else the manuscript's newest change."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and epoch.strip().isdigit():
-        return datetime.fromtimestamp(int(epoch), tz=UTC)
-    newest = max(path.stat().st_mtime for path in project.sources)
-    return datetime.fromtimestamp(int(newest), tz=UTC)
+        seconds = int(epoch)
+    else:
+        seconds = int(max(path.stat().st_mtime for path in project.sources))
+    # A zip holds no time past 2107: a later SOURCE_DATE_EPOCH or file time is clamped, not a crash.
+    return datetime.fromtimestamp(max(min(seconds, ZIP_LAST_SECOND), 0), tz=UTC)
 
 
 def default_output(project: Project, suffix: str) -> Path:

@@ -48,5 +48,7 @@ EXIT_CODES = {
     4: "the output cannot be written there",
     5: "the PDF layout failed",
     6: "no e-reader found, or the e-reader cannot take this book",
+    129: "stopped by SIGHUP (the terminal closed); nothing was written",
     130: "interrupted (Ctrl-C); nothing was written",
+    143: "stopped by SIGTERM; nothing was written",
 }

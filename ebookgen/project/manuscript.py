@@ -105,7 +105,7 @@ def slugify(value: str) -> str:
 
 def title_from_filename(path: Path) -> str:
     """Make a readable title from a file name: `my_great-story.txt` -> `My Great Story`."""
-    words = re.sub(r"[_\-.]+", " ", path.stem).split()
+    words = re.sub(r"[_\-.]+", " ", shown(path.stem)).split()  # A name's non-UTF-8 bytes shown escaped.
     return " ".join(word if word.isupper() else word.capitalize() for word in words) or "Untitled"
 
 

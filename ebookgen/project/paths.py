@@ -19,9 +19,8 @@ SYSTEM_FOLDERS = (Path("/proc"), Path("/dev"), Path("/sys"))
 
 
 def shown(path: Path | str) -> str:
-    """Write a path for a message, escaping bytes that are not UTF-8 (`caf\\xe9.txt`)."""
-    text = os.fsencode(str(path)).decode("utf-8", errors="backslashreplace")
-    return text.encode("ascii", errors="backslashreplace").decode("ascii") if not text.isprintable() else text
+    """Write a path for a message or a title, escaping bytes that are not UTF-8 (`caf\\xe9.txt`)."""
+    return os.fsencode(str(path)).decode("utf-8", errors="backslashreplace")
 
 
 def project_file(folder: Path, name: str, where: str, key: str) -> Path:
