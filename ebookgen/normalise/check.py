@@ -28,6 +28,7 @@ from ebookgen.normalise.structure import (
 )
 from ebookgen.normalise.typography import TypographyOptions, quote_doubts
 from ebookgen.project.manuscript import Project
+from ebookgen.readers.decode import REPLACED_NOTE
 from ebookgen.readers.table import read_source
 
 # A `*` or `_` placed as an opening emphasis marker: after a space or quote, before a word.
@@ -54,7 +55,8 @@ def check_file(
     """Read and check one manuscript file, with what reading it had to repair (reported at line 1)."""
     source = read_source(path, encoding)
     repairs = [Finding(1, WARNING, f"{note} (whole file)") for note in source.repairs]
-    return repairs + check_text(source.text, options)
+    replaced = [Finding(line, WARNING, REPLACED_NOTE) for _, line in source.replaced]
+    return repairs + sorted(replaced + check_text(source.text, options), key=lambda finding: finding.line)
 
 
 @dataclass(frozen=True)
