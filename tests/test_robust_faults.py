@@ -238,3 +238,29 @@ def test_a_refusal_naming_a_file_that_is_not_utf8_shows_it_escaped(tmp_path: Pat
     assert result.exit_code == 2, result.output
     assert result.stderr.strip().endswith("/n\\xe9/01-\\xff.txt: is a folder, not a text file")
     assert not (tmp_path / "b.epub").exists()
+
+
+@pytest.mark.parametrize(
+    ("toml", "message"),
+    [
+        ('author = ""\n', "'author' holds an empty name"),
+        ("author = []\n", "'author' holds an empty name"),
+        ('author = ["Ann Lee", " "]\n', "'author' holds an empty name"),
+        ('subjects = ["Fantasy", ""]\n', "'subjects' holds an empty subject"),
+    ],
+)
+def test_empty_metadata_shapes_name_the_key(tmp_path: Path, toml: str, message: str) -> None:
+    folder = tmp_path / "novel"
+    folder.mkdir()
+    (folder / "01.txt").write_text(STORY, encoding="utf-8")
+    (folder / "book.toml").write_text(f'title = "T"\n{toml}', encoding="utf-8")
+    result = runner.invoke(app, ["epub", str(folder), "-o", str(tmp_path / "b.epub")])
+    assert result.exit_code == 3, result.output
+    assert result.stderr.strip() == f"ebookgen: error: {folder / 'book.toml'}:2: {message}" + message_tail(message)
+    assert not (tmp_path / "b.epub").exists()
+    assert (folder / "01.txt").read_text(encoding="utf-8") == STORY
+
+
+def message_tail(message: str) -> str:
+    """Return the advice that follows each empty-shape message."""
+    return '; give a name such as "Ann Lee", or leave the key out' if "author" in message else "; remove it"

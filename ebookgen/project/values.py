@@ -80,6 +80,19 @@ def folded(value: object) -> str:
     return " ".join(text.split())
 
 
+def check_names(value: object) -> None:
+    """Refuse an empty author, an empty list of authors or an empty name in the list."""
+    names = value if isinstance(value, list) else [value]
+    if not names or not all(folded(name) for name in names):
+        raise ConfigError("'author' holds an empty name; give a name such as \"Ann Lee\", or leave the key out")
+
+
+def check_subjects(value: object) -> None:
+    """Refuse an empty subject in the list."""
+    if not all(folded(subject) for subject in value):
+        raise ConfigError("'subjects' holds an empty subject; remove it")
+
+
 def check_trim(value: object) -> None:
     """Refuse a trim size the PDF writer cannot set."""
     from ebookgen.pdf.trim import parse_trim
@@ -99,6 +112,8 @@ VALUE_RULES: dict[str, Callable[[object], None]] = {
     "date": check_date,
     "series_index": check_series_index,
     "language": check_language,
+    "author": check_names,
+    "subjects": check_subjects,
     "trim": check_trim,
     "profile": check_profile,
 }
