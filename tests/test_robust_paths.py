@@ -126,8 +126,8 @@ SPECIAL: list[tuple[str, Callable[[Path], None], str]] = [
     ("pipe", make_fifo, "is a named pipe (FIFO), not a text file"),
     ("socket", make_socket, "is a socket, not a text file"),
     ("folder", Path.mkdir, "is a folder, not a text file"),
-    ("device", lambda path: path.symlink_to("/dev/zero"), "is a system file under /proc, /dev or /sys"),
-    ("proc", lambda path: path.symlink_to("/proc/self/environ"), "is a system file under /proc, /dev or /sys"),
+    ("device", lambda path: path.symlink_to("/dev/zero"), "is under /proc, /dev or /sys, not a manuscript"),
+    ("proc", lambda path: path.symlink_to("/proc/self/environ"), "is under /proc, /dev or /sys, not a manuscript"),
 ]
 
 
@@ -318,3 +318,11 @@ def test_output_onto_a_device_is_refused(tmp_path: Path) -> None:
     assert result.stderr.strip() == "ebookgen: error: /dev/null: is a device, not a regular file; give another -o path"
     assert snapshot(tmp_path) == before
     assert Path("/dev/null").is_char_device()
+
+
+@pytest.mark.parametrize("source", ["/proc/self", "/dev", "/proc/self/environ", "/sys/kernel"])
+def test_a_system_folder_or_file_as_the_manuscript_is_never_read(tmp_path: Path, source: str) -> None:
+    result = runner.invoke(app, ["epub", source, "-o", str(tmp_path / "b.epub")])
+    assert result.exit_code == 2, result.output
+    assert result.stderr.strip() == f"ebookgen: error: {source}: is under /proc, /dev or /sys, not a manuscript"
+    assert not (tmp_path / "b.epub").exists()

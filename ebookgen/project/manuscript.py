@@ -17,7 +17,7 @@ from pathlib import Path
 from ebookgen.errors import ConfigError, InputError
 from ebookgen.model import Metadata
 from ebookgen.normalise.pipeline import NormaliseOptions
-from ebookgen.project.paths import check_folder_entry, check_text_file, project_file, shown
+from ebookgen.project.paths import check_folder_entry, check_text_file, is_system_path, project_file, shown
 from ebookgen.project.values import VALUE_RULES, check_language_option, date_text, folded
 from ebookgen.readers.table import SUFFIXES, find_reader, not_read, reader_for
 
@@ -113,6 +113,8 @@ def load_project(source: Path) -> Project:
     """Load a project from a text file or a manuscript folder."""
     if not source.exists() and not source.is_symlink():
         raise InputError(f"{shown(source)}: no such file or folder")
+    if is_system_path(source):
+        raise InputError(f"{shown(source)}: is under /proc, /dev or /sys, not a manuscript")
     if not source.is_dir():
         reader_for(source)  # A suffix no reader claims is refused before the file is read.
         check_text_file(source)

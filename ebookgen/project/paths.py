@@ -74,7 +74,7 @@ def check_text_file(path: Path, where: str = "", fix: str = "") -> None:
     """
     error, named = (ConfigError, f"{where}: {shown(path)}") if where else (InputError, shown(path))
     if is_system_path(path):
-        raise error(f"{named}: is a system file under /proc, /dev or /sys, not a manuscript{fix}")
+        raise error(f"{named}: is under /proc, /dev or /sys, not a manuscript{fix}")
     kind = kind_of(path)
     if kind == "missing":
         raise error(f"{named}: no such file{fix}")
