@@ -18,8 +18,9 @@ from ebookgen.epub.writer import EpubOptions, write_epub
 from ebookgen.errors import InputError
 from ebookgen.model import Book, word_count
 from ebookgen.normalise.pipeline import build_book
-from ebookgen.output import check_output
+from ebookgen.output import check_output, disk_errors_named
 from ebookgen.project.manuscript import Overrides, Project, load_project, overridden, title_from_filename
+from ebookgen.readers.decode import REPLACED_NOTE
 from ebookgen.readers.table import read_unit
 from ebookgen.render.xhtml import render_book
 
@@ -37,16 +38,22 @@ def load_book(project: Project) -> Book:
     book = build_book(sources, project.metadata, project.options, default_titles=guessed)
     if not book.chapters:
         raise InputError(f"{project.sources[0]}: no story text found, only marker lines; write the story in it first")
-    return book
+    replaced = tuple(f"{path}:{line}: {REPLACED_NOTE}" for source in sources for path, line in source.replaced)
+    return replace(book, notes=(*book.notes, *replaced)) if replaced else book
+
+
+ZIP_LAST_SECOND = 4354819198  # 2107-12-31T23:59:58Z, the last time a zip entry can carry
 
 
 def modification_time(project: Project) -> datetime:
     """Return the build's timestamp: SOURCE_DATE_EPOCH when set, else the manuscript's newest change."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and epoch.strip().isdigit():
-        return datetime.fromtimestamp(int(epoch), tz=UTC)
-    newest = max(path.stat().st_mtime for path in project.sources)
-    return datetime.fromtimestamp(int(newest), tz=UTC)
+        seconds = int(epoch)
+    else:
+        seconds = int(max(path.stat().st_mtime for path in project.sources))
+    # A zip holds no time past 2107: a later SOURCE_DATE_EPOCH or file time is clamped, not a crash.
+    return datetime.fromtimestamp(max(min(seconds, ZIP_LAST_SECOND), 0), tz=UTC)
 
 
 def default_folder(project: Project) -> Path:
@@ -131,7 +138,9 @@ def build_epub(
     check_output(target, project.inputs)
     book = load_book(project)
     options = EpubOptions(modified=modification_time(project), kobo=kobo, embed_fonts=embed_fonts)
-    return EpubResult(write_epub(book, target, options), len(book.chapters), word_count(book), book.notes)
+    with disk_errors_named(target):
+        written = write_epub(book, target, options)
+    return EpubResult(written, len(book.chapters), word_count(book), book.notes)
 
 
 def build_all(
@@ -152,14 +161,15 @@ def build_all(
     for target in (epub_target, pdf_target):
         check_output(target, project.inputs)
     options = settled(pdf_options, project)
-    with workers_for(project, options) as crew:
+    with workers_for(project, options) as crew, disk_errors_named(pdf_target):
         book = load_book(project)
         printed = with_glyph_lines(with_length(write_pdf(book, pdf_target, options, progress, crew), book), project)
     places = [place for rendered in render_book(book, block_ids=True) for place in rendered.places]
     source_note = f"{book.metadata.title}, print edition of {printed.pages} pages ({pdf_target.name})"
     edition = print_edition(places, printed.anchors, printed.folios, printed.page_starts, source_note)
     epub_options = EpubOptions(modification_time(project), kobo=kobo, embed_fonts=embed_fonts, print_edition=edition)
-    written = write_epub(book, epub_target, epub_options)
+    with disk_errors_named(epub_target):
+        written = write_epub(book, epub_target, epub_options)
     return BuildResult(EpubResult(written, printed.chapters, printed.words, book.notes), printed)
 
 
@@ -181,7 +191,7 @@ def build_pdf(
     target = Path(output) if output else default_output(project, ".pdf")
     check_output(target, project.inputs)
     options = settled(options, project)
-    with workers_for(project, options) as crew:
+    with workers_for(project, options) as crew, disk_errors_named(target):
         book = load_book(project)
         return with_glyph_lines(with_length(write_pdf(book, target, options, progress, crew), book), project)
 

@@ -51,5 +51,7 @@ EXIT_CODES = {
     5: "the PDF layout failed",
     6: "no e-reader found, or the e-reader cannot take this book",
     BATCH_INCOMPLETE: "a batch finished but some of its works failed (results.jsonl says why)",
+    129: "stopped by SIGHUP (the terminal closed); nothing was written",
     130: "interrupted (Ctrl-C); nothing was written",
+    143: "stopped by SIGTERM; nothing was written",
 }

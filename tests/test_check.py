@@ -67,7 +67,9 @@ def test_line_numbers_count_removed_header_and_wrapped_lines() -> None:
 def test_cli_check_on_the_bundled_story_is_clean() -> None:
     result = CliRunner().invoke(app, ["check", str(MANUSCRIPT)])
     assert result.exit_code == 0, result.output
-    assert result.stdout == ""
+    # Issue 13: check lists what was removed on purpose; the story's only removal is its `End Flashback` line.
+    assert result.stdout == f"{MANUSCRIPT / 'story.txt'}:135: removed: a marker line\n"
+    assert result.stderr.strip() == "ebookgen check: nothing uncertain found; 1 removal(s) listed"
 
 
 @pytest.mark.parametrize(

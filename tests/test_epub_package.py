@@ -197,7 +197,7 @@ def test_generated_cover_keeps_long_titles_and_names_inside_the_frame() -> None:
 @pytest.mark.parametrize(
     ("toml", "message"),
     [
-        ('cover = "cover.jpg"\n', "the cover must be a JPEG, PNG, GIF or WebP image"),
+        ('cover = "cover.jpg"\n', "the cover must be a JPEG, PNG, GIF, WebP or SVG image"),
         ('date = "May 2024"\n', "is not a date such as 2024"),
         ('series = "S"\nseries_index = "two"\n', "series_index 'two' is not a number"),
     ],

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pikepdf
 import pytest
+from PIL import Image
 from typer.testing import CliRunner
 
 from ebookgen.cli.app import app
@@ -103,7 +104,7 @@ author_notes = "drop"
 quotes = "single"
 """
     folder = make_project(tmp_path / "novel", toml)
-    (folder / "cover.jpg").write_bytes(b"\xff\xd8\xff")
+    Image.new("RGB", (16, 24)).save(folder / "cover.jpg", "JPEG")
     project = load_project(folder)
     meta = project.metadata
     assert meta.title == "The Long Night" and meta.authors == ("Ann Lee", "Bo Park")
@@ -204,7 +205,7 @@ def test_init_comments_every_key_and_each_uncommented_line_is_valid(tmp_path: Pa
         assert f"{key} = " in text, key
     uncommented = "\n".join(line.lstrip("# ") for line in text.splitlines() if " = " in line)
     folder = make_project(tmp_path / "novel", uncommented, {"01-chapter-one.txt": "Hello.\n"})
-    (folder / "cover.jpg").write_bytes(b"\xff\xd8\xff")
+    Image.new("RGB", (16, 24)).save(folder / "cover.jpg", "JPEG")
     for name in ("02-part-a.txt", "02-part-b.txt"):
         (folder / name).write_text("More.\n", encoding="utf-8")
     project = load_project(folder)

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from PIL import Image
 from typer.testing import CliRunner
 
 from ebookgen.cli.app import app
@@ -165,7 +166,7 @@ def test_output_onto_book_toml_a_cover_or_a_link_to_the_story_is_refused(tmp_pat
     folder = tmp_path / "novel"
     folder.mkdir()
     (folder / "01.txt").write_text(STORY, encoding="utf-8")
-    (folder / "cover.jpg").write_bytes(b"\xff\xd8\xff\xe0 a cover")
+    Image.new("RGB", (16, 24)).save(folder / "cover.jpg", "JPEG")
     (folder / "book.toml").write_text('title = "T"\ncover = "cover.jpg"\n', encoding="utf-8")
     (tmp_path / "hard.txt").hardlink_to(folder / "01.txt")
     (tmp_path / "soft.txt").symlink_to(folder / "01.txt")

@@ -11,7 +11,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from ebookgen.cli.console import SETTINGS, reported
+from ebookgen.cli.console import SETTINGS, escaped, reported
 from ebookgen.cli.options import EncodingOpt, NotesOpt, ScenesOpt, SourceArg
 
 PreflightOpt = Annotated[
@@ -44,7 +44,7 @@ def check(
         overrides = Overrides(encoding=encoding, scene_breaks=scene_breaks, author_notes=author_notes)
         result = check_manuscript(source, overrides)
         for line in result.lines:
-            typer.echo(line)
+            typer.echo(escaped(line))
         if not SETTINGS.quiet:
             typer.echo(result.summary, err=True)
     raise typer.Exit(code=1 if result.errors else 0)

@@ -6,6 +6,7 @@ The global options (``--quiet``, ``--verbose``) are kept in ``SETTINGS`` once pe
 from __future__ import annotations
 
 import contextlib
+import signal
 import sys
 import traceback
 from collections.abc import Iterator
@@ -15,6 +16,7 @@ import typer
 
 from ebookgen.cli.summary import Written
 from ebookgen.errors import EbookgenError
+from ebookgen.output import DISK_ERRORS
 
 
 @dataclass
@@ -32,16 +34,52 @@ def say_error(message: str) -> None:
     """Print one error line on stderr, with the traceback first when --verbose is on."""
     if SETTINGS.verbose and sys.exc_info()[0] is not None:
         typer.echo(traceback.format_exc().rstrip(), err=True)
-    typer.echo(f"ebookgen: error: {message}", err=True)
+    typer.echo(f"ebookgen: error: {escaped(message)}", err=True)
+
+
+def escaped(message: str) -> str:
+    """Show a file name's bytes that are not UTF-8 escaped (`caf\\xe9.txt`), so the line can always be printed."""
+    return message.encode("utf-8", errors="surrogateescape").decode("utf-8", errors="backslashreplace")
+
+
+class Stopped(KeyboardInterrupt):
+    """A signal asked the command to stop (SIGTERM, SIGHUP): unwound like Ctrl-C, so nothing is left behind."""
+
+    def __init__(self, number: int):
+        super().__init__(number)
+        self.number = number
+
+
+def stop(number: int, _frame: object) -> None:
+    """Stop the command on a signal by unwinding it, so every temporary file and worker is cleaned up."""
+    raise Stopped(number)
+
+
+@contextlib.contextmanager
+def stopped_by_signals() -> Iterator[None]:
+    """Turn SIGTERM and SIGHUP into ``Stopped`` while a command runs; restore the handlers after."""
+    saved = {}
+    for number in (signal.SIGTERM, signal.SIGHUP):
+        with contextlib.suppress(ValueError):  # Not the main thread: signals are left as they are.
+            saved[number] = signal.signal(number, stop)
+    try:
+        yield
+    finally:
+        for number, handler in saved.items():
+            signal.signal(number, handler)
 
 
 @contextlib.contextmanager
 def reported() -> Iterator[None]:
     """Turn whatever a command raises into one line on stderr and its documented exit code."""
     try:
-        yield
+        with stopped_by_signals():
+            yield
     except typer.Exit:
         raise
+    except Stopped as stopped:
+        say_error(f"stopped by {signal.Signals(stopped.number).name}; nothing was written")
+        raise typer.Exit(code=128 + stopped.number) from None
     except EbookgenError as error:
         say_error(str(error))
         raise typer.Exit(code=error.exit_code) from None
@@ -51,6 +89,12 @@ def reported() -> Iterator[None]:
     except MemoryError:
         say_error("out of memory; close other programs or split the manuscript into several files")
         raise typer.Exit(code=1) from None
+    except OSError as error:
+        if error.errno not in DISK_ERRORS:
+            say_error(f"unexpected OSError: {error}; run again with --verbose and report it")
+            raise typer.Exit(code=1) from None
+        say_error(f"{error.filename or 'the output'}: {DISK_ERRORS[error.errno]}; nothing was written")
+        raise typer.Exit(code=4) from None
     except Exception as error:  # A bug: still one line, and the way to see more.
         say_error(f"unexpected {type(error).__name__}: {error}; run again with --verbose and report it")
         raise typer.Exit(code=1) from None
@@ -59,7 +103,7 @@ def reported() -> Iterator[None]:
 def say_notes(notes: tuple[str, ...]) -> None:
     """Print what the library did differently, one warning line each, on stderr (not with --quiet)."""
     for note in () if SETTINGS.quiet else notes:
-        typer.echo(f"ebookgen: warning: {note}", err=True)
+        typer.echo(f"ebookgen: warning: {escaped(note)}", err=True)
 
 
 def summarise(written: list[Written], chapters: int, words: int) -> None:

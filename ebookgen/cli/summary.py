@@ -12,6 +12,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from ebookgen.project.paths import shown
+
 WORDS_PER_MINUTE = 250  # A common adult silent-reading speed for fiction.
 
 
@@ -49,7 +51,7 @@ def summary_lines(written: list[Written], chapters: int, words: int) -> list[str
     lines = []
     for item in written:
         pages = f", {item.pages} pages" if item.pages is not None else ""
-        lines.append(f"wrote {item.path} ({human_size(item.path.stat().st_size)}{pages})")
+        lines.append(f"wrote {shown(item.path)} ({human_size(item.path.stat().st_size)}{pages})")
     reading = f", about {reading_time(reading_minutes(words))} of reading" if words else ""
     lines.append(f"{chapters} chapter{'s' * (chapters != 1)}, {words:,} words{reading}")
     return lines

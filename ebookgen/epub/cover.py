@@ -8,6 +8,7 @@ book always gets the same bytes.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 from dataclasses import dataclass
@@ -24,6 +25,9 @@ from ebookgen.version import __version__
 WIDTH, HEIGHT = 1600, 2560
 MARGIN = 96
 TEXT_WIDTH = WIDTH - 2 * 220
+# Past this many words or letters a title no longer fits the cover: it is cut there, with an ellipsis.
+COVER_TITLE_WORDS = 24
+COVER_TITLE_LETTERS = 160
 
 # (ground, ink, accent): dark grounds with cream type and a muted gold, as on cloth bindings.
 PALETTES = (
@@ -87,7 +91,9 @@ def read_cover(path: Path) -> CoverImage:
             return CoverImage(data, media_type, extension)
     if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
         return CoverImage(data, "image/webp", "webp")
-    raise ConfigError(f"{path}: the cover must be a JPEG, PNG, GIF or WebP image")
+    if path.suffix.lower() == ".svg":  # Checked as an SVG document when the project loaded (project/images.py).
+        return CoverImage(data, "image/svg+xml", "svg")
+    raise ConfigError(f"{path}: the cover must be a JPEG, PNG, GIF, WebP or SVG image")
 
 
 def cover_page(metadata: Metadata, image_href: str) -> str:
@@ -106,6 +112,7 @@ def palette_for(title: str) -> tuple[tuple[int, int, int], ...]:
     return PALETTES[digest[0] % len(PALETTES)]
 
 
+@functools.lru_cache(maxsize=64)
 def font(style: str, size: int):
     """Load the book font (EB Garamond) at a size."""
     from PIL import ImageFont
@@ -115,7 +122,13 @@ def font(style: str, size: int):
 
 def tracked_width(line: str, face, tracking: float) -> float:
     """Return the width of a line set with extra space between letters."""
-    return sum(face.getlength(char) for char in line) + tracking * face.size * max(len(line) - 1, 0)
+    return sum(letter_width(face, char) for char in line) + tracking * face.size * max(len(line) - 1, 0)
+
+
+@functools.lru_cache(maxsize=4096)
+def letter_width(face, char: str) -> float:
+    """Return one letter's advance in a face, measured once."""
+    return face.getlength(char)
 
 
 def draw_tracked(draw, line: str, face, top: float, tracking: float, fill) -> None:
@@ -138,9 +151,24 @@ def wrap(words: list[str], face, tracking: float, width: float) -> list[str]:
     return lines
 
 
+def cover_title(title: str) -> list[str]:
+    """Return the title's words as the cover sets them: cut with an ellipsis past a sane length, on the cover only."""
+    words = title.upper().split() or ["UNTITLED"]
+    kept: list[str] = []
+    for word in words[:COVER_TITLE_WORDS]:
+        if sum(len(each) + 1 for each in kept) + len(word) > COVER_TITLE_LETTERS:
+            break
+        kept.append(word)
+    if not kept:  # One word longer than the whole cover.
+        kept = [words[0][: COVER_TITLE_LETTERS // 8]]
+    if kept == words:
+        return kept
+    return [*kept[:-1], f"{kept[-1]}\u2026"]
+
+
 def fit_title(title: str, tracking: float) -> tuple[object, list[str]]:
     """Find the largest title size that sets the title within the frame: four lines, or up to seven if long."""
-    words = title.upper().split() or ["UNTITLED"]
+    words = cover_title(title)
     for most_lines, sizes in ((4, range(210, 110, -10)), (7, range(110, 50, -6))):
         for size in sizes:
             face = font("Regular", size)
@@ -168,9 +196,9 @@ def draw_title(draw, metadata: Metadata, ink, accent) -> float:
     bottom = top + leading * len(lines) + face.size * 0.1
     if metadata.subtitle:
         italic = font("Italic", 64)
-        for index, line in enumerate(wrap(metadata.subtitle.split(), italic, 0, TEXT_WIDTH)[:2]):
+        for index, line in enumerate(wrap(metadata.subtitle.split()[:30], italic, 0, TEXT_WIDTH)[:2]):
             draw_tracked(draw, line, italic, bottom + 40 + index * 80, 0, accent)
-        bottom += 60 + 80 * min(2, len(wrap(metadata.subtitle.split(), italic, 0, TEXT_WIDTH)))
+        bottom += 60 + 80 * min(2, len(wrap(metadata.subtitle.split()[:30], italic, 0, TEXT_WIDTH)))
     return bottom
 
 
@@ -187,7 +215,7 @@ def draw_ornament(draw, top: float, accent) -> None:
 
 def draw_author(draw, metadata: Metadata, ink, accent) -> None:
     """Draw the author's name in spaced capitals near the foot, and the series above the title."""
-    size, names = 84, [name.upper() for name in metadata.authors][:3]
+    size, names = 84, [" ".join(name.upper().split()[:12]) for name in metadata.authors][:3]
     while size > 56 and any(tracked_width(name, font("Regular", size), 0.22) > TEXT_WIDTH for name in names):
         size -= 4
     face = font("Regular", size)
@@ -197,7 +225,8 @@ def draw_author(draw, metadata: Metadata, ink, accent) -> None:
     for index, line in enumerate(lines):
         draw_tracked(draw, line, face, top + index * leading, 0.22, ink)
     if metadata.series:
-        series = metadata.series.upper() + (f"  \u00b7  {metadata.series_index}" if metadata.series_index else "")
+        number = f"  \u00b7  {metadata.series_index}" if metadata.series_index else ""
+        series = " ".join(metadata.series.upper().split()[:12]) + number
         small = font("Regular", 52)
         draw_tracked(draw, wrap(series.split(), small, 0.25, TEXT_WIDTH)[0], small, HEIGHT * 0.14, 0.25, accent)
 

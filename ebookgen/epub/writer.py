@@ -299,12 +299,15 @@ def package_bytes(package: epub.EpubBook, modified: datetime) -> bytes:
     return buffer.getvalue()
 
 
+ZIP_LAST = datetime(2107, 12, 31, 23, 59, 58, tzinfo=UTC)  # A zip entry holds no later time.
+
+
 def reproducible_zip(data: bytes, modified: datetime, metadata: Metadata) -> bytes:
     """Repack the EPUB: mimetype first and stored, then entries in a fixed order with fixed times.
 
     The package document gets its xml:lang and every person's file-as on the way through.
     """
-    stamp = max(modified.astimezone(UTC), datetime(1980, 1, 1, tzinfo=UTC)).timetuple()[:6]
+    stamp = min(max(modified.astimezone(UTC), datetime(1980, 1, 1, tzinfo=UTC)), ZIP_LAST).timetuple()[:6]
     source = zipfile.ZipFile(io.BytesIO(data))
     names = sorted(source.namelist(), key=lambda name: (name != "mimetype", name != "META-INF/container.xml", name))
     buffer = io.BytesIO()

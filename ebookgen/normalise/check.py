@@ -19,7 +19,7 @@ from ebookgen.normalise.emphasis import parse_emphasis
 from ebookgen.normalise.furniture import remove_furniture
 from ebookgen.normalise.headings import heading_of
 from ebookgen.normalise.pipeline import NormaliseOptions, typography_options
-from ebookgen.normalise.report import ERROR, WARNING, Finding, error, warn
+from ebookgen.normalise.report import ERROR, REMOVED, WARNING, Finding, error, warn
 from ebookgen.normalise.structure import (
     FLASHBACK_END,
     FLASHBACK_START,
@@ -29,6 +29,7 @@ from ebookgen.normalise.structure import (
 )
 from ebookgen.normalise.typography import TypographyOptions, quote_doubts
 from ebookgen.project.manuscript import Project
+from ebookgen.readers.decode import REPLACED_NOTE
 from ebookgen.readers.table import read_source
 
 # A `*` or `_` placed as an opening emphasis marker: after a space or quote, before a word.
@@ -65,7 +66,22 @@ def check_file(
     """Read and check one manuscript file, with what reading it had to repair (reported at line 1)."""
     source = read_source(path, encoding)
     repairs = [Finding(1, WARNING, f"{note} (whole file)") for note in source.repairs]
-    return repairs + check_text(source.text, options)
+    replaced = [Finding(line, WARNING, REPLACED_NOTE) for _, line in source.replaced]
+    found = replaced + removal_findings(source.text, options) + check_text(source.text, options)
+    return repairs + sorted(found, key=lambda finding: finding.line)
+
+
+def removal_findings(text: str, options: NormaliseOptions) -> list[Finding]:
+    """List what the normaliser removed on purpose (markers, licence, header lines...), and any words lost."""
+    from ebookgen.normalise.conservation import LOST, removals
+
+    found = []
+    for removal in removals(text, options):
+        if removal.reason == LOST:
+            found.append(Finding(removal.line, ERROR, f"words lost: {removal.describe()}; please report this"))
+        else:
+            found.append(Finding(removal.line, REMOVED, removal.describe()))
+    return found
 
 
 @dataclass(frozen=True)
@@ -75,26 +91,29 @@ class CheckResult:
     lines: tuple[str, ...]
     errors: int
     warnings: int
+    removed: int = 0  # Runs of lines removed on purpose, listed for the record (markers, licence...).
 
     @property
     def summary(self) -> str:
         """Return one line that counts the findings."""
-        if not self.lines:
-            return "ebookgen check: nothing uncertain found"
-        return f"ebookgen check: {self.errors} error(s), {self.warnings} warning(s)"
+        listed = f"; {self.removed} removal(s) listed" if self.removed else ""
+        if not self.errors and not self.warnings:
+            return f"ebookgen check: nothing uncertain found{listed}"
+        return f"ebookgen check: {self.errors} error(s), {self.warnings} warning(s){listed}"
 
 
 def check_project(project: Project) -> CheckResult:
     """Check every text file of a project."""
     lines: list[str] = []
-    errors = warnings = 0
+    errors = warnings = removed = 0
     options = replace(project.options, language=project.metadata.language)
     for path in project.sources:
         for finding in check_file(path, options, project.encoding):
             lines.append(finding.format(str(path)))
             errors += finding.severity == ERROR
-            warnings += finding.severity != ERROR
-    return CheckResult(tuple(lines), errors, warnings)
+            warnings += finding.severity == WARNING
+            removed += finding.severity == REMOVED
+    return CheckResult(tuple(lines), errors, warnings, removed)
 
 
 def prose_blocks(blocks: list[RawBlock]) -> list[RawBlock]:

@@ -11,6 +11,9 @@ from ebookgen.normalise.headings import heading_of
 from ebookgen.readers.gutenberg import gutenberg_header, strip_gutenberg
 from ebookgen.readers.header import NOTE_KEYS, found_in, header_block_end, header_key, manuscript_lines
 
+# Header fields that are the author talking to the reader and no metadata: kept, set apart as author's notes.
+TALK_KEYS = frozenset({"warning", "warnings", "archive warning", "status", "notes", "spoilers"})
+
 
 def remove_furniture(text: str) -> list[str]:
     """Return the manuscript's lines with its licence and header block blanked."""
@@ -33,7 +36,7 @@ def blank_header(lines: list[str], end: int) -> list[str]:
     for index in range(end):
         key = header_key(lines[index]) if lines[index].strip() else None
         if key is not None:
-            keep = key in NOTE_KEYS
+            keep = key in NOTE_KEYS or key in TALK_KEYS
         elif not lines[index].strip():
             keep = False
         if not keep:

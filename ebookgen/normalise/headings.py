@@ -92,6 +92,24 @@ def heading_of(text: str, part_level: int = 0, set_apart: bool = True) -> Headin
     return None
 
 
+def is_weak_heading(text: str) -> bool:
+    """Tell a heading known only by its shape (a bare number, a short ALL-CAPS line) from a named one."""
+    text = text.strip()
+    bare = DECORATION.sub("", text)
+    named = CHAPTER_HEADING.match(bare) or NAMED_HEADING.match(bare) or PART_HEADING.match(bare)
+    # A decorated line (`-- 12 --`, `~THE END~`) was set apart on purpose: a heading.
+    return bare == text and not named and not MARKDOWN_HEADING.match(text) and not CONTENTS_HEADING.match(bare)
+
+
+def names_chapters(texts: Iterable[str]) -> bool:
+    """Tell whether a manuscript heads its chapters by name (`Chapter 3`, `# Title`): then shapes are text."""
+    return any(
+        CHAPTER_HEADING.match(DECORATION.sub("", text.strip())) or MARKDOWN_HEADING.match(text.strip())
+        for text in texts
+        if len(text) <= 80
+    )
+
+
 def colon_title(heading: str) -> str:
     """Write `Chapter 3 - Title` (a hyphen or dash between number and title) as `Chapter 3: Title`."""
     return heading if ":" in heading else DASHED_TITLE.sub(": ", heading, count=1)

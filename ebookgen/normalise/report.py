@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 ERROR, WARNING = "error", "warning"
+REMOVED = "removed"  # Not a doubt: what the normaliser took out on purpose, listed so that nothing goes unseen.
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,16 @@ from dataclasses import dataclass, field
 
 from ebookgen.model import AuthorNote, Block, Chapter, Flashback, Paragraph, SceneBreak, SceneNote, Text
 from ebookgen.normalise.blocks import RawBlock
-from ebookgen.normalise.headings import CHAPTER, CONTENTS, PART, Heading, heading_of, markdown_part_level
+from ebookgen.normalise.headings import (
+    CHAPTER,
+    CONTENTS,
+    PART,
+    Heading,
+    heading_of,
+    is_weak_heading,
+    markdown_part_level,
+    names_chapters,
+)
 from ebookgen.normalise.markers import (  # noqa: F401  (re-exported: the marker rules are structure's vocabulary)
     FLASHBACK_END,
     FLASHBACK_START,
@@ -27,6 +36,8 @@ AUTHOR_NOTE = re.compile(
     r"^[\[(]?(?:\*\*?|_)?\s*(?:A/N|(?-i:AN)|A\.N\.|Author['\u2019]?s\s+Notes?|Notes?|Disclaimer)\s*(?:\*\*?|_)?\s*[:\-]",
     re.I,
 )
+# What an author tells the reader before the story (kept from a header block): set apart as an author's note.
+OPENING_NOTE = re.compile(r"^(?:Warnings?|Archive\s+Warnings?|Status|Notes?|Spoilers?)\s*:", re.I)
 # A short line decorated like a marker but holding words it does not know (`~*~Rory~*~`, `<<Kyle>>`).
 MARKER_LIKE = re.compile(r"^[*~=#+<>\-_.\s]{2,}\S.{0,30}?[*~=#+<>\-_.\s]{2,}$")
 MARKER_DECORATION = "*~=#+<>-_. \t"
@@ -94,11 +105,16 @@ def find_structure(
 def split_chapters(blocks: list[RawBlock], options: StructureOptions, findings: Findings = None) -> list[Draft]:
     """Classify each block and cut the book at chapter and part headings."""
     part_level = markdown_part_level(block.text for block in blocks)
+    named = names_chapters(block.text for block in blocks)
     drafts = [Draft()]
-    for block in blocks:
+    for index, block in enumerate(blocks):
         text = block.text.strip()
         set_apart = block.spaced or not drafts[-1].has_text() or isinstance(drafts[-1].items[-1], SceneBreak)
         heading = None if is_scene_break_marker(text) else heading_of(text, part_level, set_apart)
+        if heading is not None and named and drafts[-1].has_text() and is_weak_heading(text):
+            # `HELP US` on a wall, a countdown, a numbered list: in a book of `Chapter N` headings, text.
+            warn(findings, block.line, f"{text!r} looks like a heading; kept as text (the chapters are named)")
+            heading = None
         if heading is not None:
             open_draft(drafts, heading)
             continue
@@ -108,8 +124,30 @@ def split_chapters(blocks: list[RawBlock], options: StructureOptions, findings: 
         items = drafts[-1].items
         if block.spaced and items:
             items.append(SceneBreak() if options.blank_runs == "break" else PAUSE)
+        if is_marker_word(text) and sentence_runs_through(drafts[-1].items, blocks[index + 1 : index + 2]):
+            warn(findings, block.line, f"{text!r} is a marker's word, but the sentence runs through it: kept as text")
+            items.append(Paragraph((Text(text),)))
+            continue
+        if OPENING_NOTE.match(text) and not any(draft.has_text() for draft in drafts):
+            note = AuthorNote((Text(text),))
+            items.append(note if options.author_notes == "keep" else None)
+            continue
         items.append(classify(text, options, block.line, findings))
     return [draft for draft in drafts if draft.items or draft.title]
+
+
+def is_marker_word(text: str) -> bool:
+    """Tell a flashback marker typed as a bare word (`Flashback`, `Present`) from a decorated one (`*Flashback*`)."""
+    return bool(FLASHBACK_START.match(text) or FLASHBACK_END.match(text)) and text.replace(" ", "").isalpha()
+
+
+def sentence_runs_through(items: list[object], following: list[RawBlock]) -> bool:
+    """Tell whether the paragraph before a line is unfinished and the one after goes on in lower case."""
+    before = next((item for item in reversed(items) if isinstance(item, Paragraph)), None)
+    if before is None or not following or items[-1] is not before:
+        return False
+    unfinished = not re.search("[.!?\u2026:;\"'\u201d\u2019)\\]*_~-]$", before.inlines[0].text.rstrip())
+    return unfinished and following[0].text.lstrip()[:1].islower()
 
 
 def takes_title(draft: Draft, block: RawBlock, text: str) -> bool:

@@ -11,9 +11,13 @@ manuscript is read: ``build.build_pdf`` does so for a manuscript long enough to 
 
 from __future__ import annotations
 
+import ctypes
 import gc
 import multiprocessing
 import os
+import shutil
+import signal
+import sys
 import tempfile
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import AbstractContextManager, nullcontext
@@ -78,7 +82,9 @@ class Crew:
         context = multiprocessing.get_context("fork")
         self.workers = workers
         self.channel: FolioChannel = make_channel(context, workers * MOST_CHUNKS_PER_WORKER)
-        self.pool = ProcessPoolExecutor(workers, context, initializer=join_channel, initargs=(self.channel,))
+        self.folder = Path(tempfile.mkdtemp(prefix="ebookgen-workers-"))  # the workers' TMPDIR, removed at exit
+        arguments = (self.channel, str(self.folder), os.getpid())
+        self.pool = ProcessPoolExecutor(workers, context, initializer=start_worker, initargs=arguments)
         gc.freeze()  # a crew forked late: the workers' collector then never walks what they inherit
         try:
             # The first submit forks every worker; each imports WeasyPrint and probes its private hooks.
@@ -93,8 +99,44 @@ class Crew:
     def __enter__(self) -> Crew:
         return self
 
-    def __exit__(self, *exception) -> None:
+    def __exit__(self, kind, *exception) -> None:
+        if kind is not None:  # Stopped (an error, Ctrl-C, SIGTERM): no chunk is worth waiting for.
+            self.stop_workers()
         self.pool.shutdown(wait=True, cancel_futures=True)
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+    def stop_workers(self) -> None:
+        """Kill the worker processes at once rather than wait for the chunks they are laying out."""
+        # The executor has no public way to stop its workers before Python 3.14 (terminate_workers).
+        workers = list(dict(getattr(self.pool, "_processes", None) or {}).values())
+        for worker in workers:
+            worker.kill()
+        for worker in workers:
+            worker.join(timeout=5)
+
+
+def start_worker(channel: FolioChannel, folder: str, parent: int) -> None:
+    """Start a worker: it dies with its parent, leaves signals to it, and keeps its temporary files in folder."""
+    for name in ("SIGTERM", "SIGHUP"):
+        signal.signal(getattr(signal, name), signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the parent stops the workers.
+    die_with_parent(parent)
+    # WeasyPrint writes each document's fonts into a mkdtemp folder it only removes when the document is
+    # collected, which a worker's last documents never are: here they land in the crew's folder.
+    tempfile.tempdir = folder
+    join_channel(channel)
+
+
+def die_with_parent(parent: int) -> None:
+    """Have Linux kill this worker when its parent dies, even by SIGKILL (prctl PR_SET_PDEATHSIG)."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL, 0, 0, 0)  # 1 is PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # The parent died before the request took effect.
+        os._exit(1)
 
 
 def warm_up() -> str:

@@ -17,7 +17,8 @@ from pathlib import Path
 from ebookgen.errors import ConfigError, InputError
 from ebookgen.model import Contributor, Metadata
 from ebookgen.normalise.pipeline import NormaliseOptions
-from ebookgen.project.values import VALUE_RULES, date_text, is_public_domain
+from ebookgen.project.paths import check_folder_entry, check_text_file, is_system_path, project_file, shown
+from ebookgen.project.values import VALUE_RULES, check_language_option, date_text, folded, is_public_domain
 from ebookgen.readers.table import SUFFIXES, find_reader, not_read, reader_for
 
 TEXT_SUFFIXES = SUFFIXES  # Every suffix a reader claims (ebookgen.readers.table).
@@ -107,7 +108,7 @@ def slugify(value: str) -> str:
 
 def title_from_filename(path: Path) -> str:
     """Make a readable title from a file name: `my_great-story.txt` -> `My Great Story`."""
-    words = re.sub(r"[_\-.]+", " ", path.stem).split()
+    words = re.sub(r"[_\-.]+", " ", shown(path.stem)).split()  # A name's non-UTF-8 bytes shown escaped.
     return " ".join(word if word.isupper() else word.capitalize() for word in words) or "Untitled"
 
 
@@ -124,10 +125,13 @@ def load_project(source: Path | None = None) -> Project:
                 "no manuscript given, and no manuscript/ folder here: give SOURCE (a .txt or .md file, or a "
                 "manuscript folder), or start a book with `ebookgen init my-novel`"
             )
-    if not source.exists():
-        raise InputError(f"{source}: no such file or folder")
-    if source.is_file():
+    if not source.exists() and not source.is_symlink():
+        raise InputError(f"{shown(source)}: no such file or folder")
+    if is_system_path(source):
+        raise InputError(f"{shown(source)}: is under /proc, /dev or /sys, not a manuscript")
+    if not source.is_dir():
         reader_for(source)  # A suffix no reader claims is refused before the file is read.
+        check_text_file(source)
         metadata = Metadata(title=title_from_filename(source))
         return Project(metadata=metadata, sources=(source,), root=source.parent)
     if not source.is_dir():
@@ -160,12 +164,37 @@ def read_book_toml(path: Path) -> dict:
     for key, value in config.items():
         check_key(path, raw, key, value)
     check_values(path, raw, config)
-    if config.get("cover") and not (path.parent / config["cover"]).is_file():
-        where = f"{path}:{line_of(raw, 'cover')}"
-        raise ConfigError(
-            f"{where}: cover image not found: {path.parent / config['cover']}; fix 'cover' or add the file"
-        )
+    check_chapters(path, raw, config)
+    if config.get("cover"):
+        check_cover_file(path, raw, config["cover"])
     return config
+
+
+def check_chapters(path: Path, raw: str, config: dict) -> None:
+    """Refuse an empty `chapters` shape, or an entry outside the project or not a regular file."""
+    if "chapters" not in config:
+        return
+    where = f"{path}:{line_of(raw, 'chapters')}"
+    entries = config["chapters"]
+    if not entries or any(isinstance(entry, list) and not entry for entry in entries):
+        raise ConfigError(f"{where}: 'chapters' holds an empty list; list the text files in reading order")
+    for name in (name for entry in entries for name in ([entry] if isinstance(entry, str) else entry)):
+        file = project_file(path.parent, name, where, "chapters")
+        if not file.exists() and not file.is_symlink():
+            raise ConfigError(f"{where}: chapter file not found: {shown(file)}; fix the 'chapters' list")
+        check_text_file(file, where, "; fix the 'chapters' list")
+
+
+def check_cover_file(path: Path, raw: str, name: str) -> None:
+    """Refuse a cover outside the project, missing, not a regular file or not an image an EPUB may hold."""
+    from ebookgen.project.images import check_cover_image
+
+    where = f"{path}:{line_of(raw, 'cover')}"
+    cover = project_file(path.parent, name, where, "cover")
+    if not cover.exists() and not cover.is_symlink():
+        raise ConfigError(f"{where}: cover image not found: {shown(cover)}; fix 'cover' or add the file")
+    check_text_file(cover, where, "; 'cover' must name an image file")
+    check_cover_image(cover, where)
 
 
 def check_key(path: Path, raw: str, key: str, value: object) -> None:
@@ -242,14 +271,15 @@ def chapter_units(folder: Path, config: dict) -> tuple[tuple[Path, ...], ...]:
     """Return the folder's text files: the `chapters` list, or every text file in name order."""
     if "chapters" in config:
         units = tuple(listed_unit(folder, entry) for entry in config["chapters"])
-        if not units:
-            raise ConfigError(f"{folder / 'book.toml'}: 'chapters' is empty; list the text files in reading order")
         unread = next((path for unit in units for path in unit if find_reader(path) is None), None)
         if unread is not None:
             where = f"{folder / 'book.toml'}: chapter file {unread}"
             raise ConfigError(f"{where}: {not_read(unread)}; fix the 'chapters' list")
         return units
     files = sorted((path for path in folder.iterdir() if is_manuscript_file(path)), key=natural_key)
+    for path in files:  # A FIFO, a device, a folder named story.txt or a link out of the folder is refused.
+        check_folder_entry(folder, path)
+        check_text_file(path)
     if not files:
         raise InputError(f"{folder}: no .txt or .md files in this folder; add one, or run `ebookgen init`")
     return tuple((path,) for path in files)
@@ -258,11 +288,7 @@ def chapter_units(folder: Path, config: dict) -> tuple[tuple[Path, ...], ...]:
 def listed_unit(folder: Path, entry: str | list[str]) -> tuple[Path, ...]:
     """Resolve one `chapters` entry: a file, or a list of files that one chapter spans."""
     names = [entry] if isinstance(entry, str) else entry
-    paths = tuple(folder / name for name in names)
-    for path in paths:
-        if not path.is_file():
-            raise ConfigError(f"{folder / 'book.toml'}: chapter file not found: {path}; fix the 'chapters' list")
-    return paths
+    return tuple(folder / name for name in names)
 
 
 def is_manuscript_file(path: Path) -> bool:
@@ -270,19 +296,19 @@ def is_manuscript_file(path: Path) -> bool:
     name = path.name
     if name.startswith((".", "~")) or name.lower().startswith(("readme", "license", "licence")):
         return False
-    return find_reader(path) is not None and path.is_file()
+    return find_reader(path) is not None
 
 
 def metadata_from(config: dict, folder: Path) -> Metadata:
     """Build the book's metadata from book.toml."""
     author = config.get("author", "Anonymous")
-    authors = tuple(author) if isinstance(author, list) else (author,)
+    authors = tuple(folded(name) for name in (author if isinstance(author, list) else [author]))
     isbn = config.get("isbn", "")
     return Metadata(
-        title=config.get("title") or title_from_filename(folder.resolve()),
+        title=folded(config.get("title", "")) or title_from_filename(folder.resolve()),
         authors=authors or ("Anonymous",),
         language=config.get("language", "en"),
-        subtitle=config.get("subtitle", ""),
+        subtitle=folded(config.get("subtitle", "")),
         description=config.get("description", ""),
         subjects=tuple(config.get("subjects", ())),
         publisher=config.get("publisher", ""),
@@ -290,7 +316,7 @@ def metadata_from(config: dict, folder: Path) -> Metadata:
         identifier=config.get("identifier", "")
         or (f"urn:isbn:{isbn.replace('-', '').replace(' ', '')}" if isbn else ""),
         date=date_text(config.get("date", "")),
-        series=config.get("series", ""),
+        series=folded(config.get("series", "")),
         series_index=str(config.get("series_index", "")),
         dedication=config.get("dedication", ""),
         epigraph=config.get("epigraph", ""),
@@ -326,12 +352,12 @@ def with_overrides(
 ) -> Project:
     """Apply command-line metadata overrides."""
     changes: dict = {}
-    if title:
-        changes["title"] = title
-    if author:
-        changes["authors"] = (author,)
+    if title and folded(title):
+        changes["title"] = folded(title)
+    if author and folded(author):
+        changes["authors"] = (folded(author),)
     if language:
-        changes["language"] = language
+        changes["language"] = check_language_option(language)
     if changes:
         project = replace(project, metadata=replace(project.metadata, **changes))
     return replace(project, encoding=encoding) if encoding else project

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Callable
 
 from ebookgen.errors import ConfigError
@@ -16,6 +17,8 @@ from ebookgen.model import CONTRIBUTOR_ROLES
 # A W3C date (https://www.w3.org/TR/NOTE-datetime): a year, a month, a day, or a day with a time.
 W3C_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2})?)?)?)?")
 SERIES_NUMBER = re.compile(r"\d+(\.\d+)?")
+# A BCP 47 tag's characters: letters and digits in subtags joined by hyphens (no `en_GB`, no spaces).
+LANGUAGE_SHAPE = re.compile(r"[A-Za-z0-9]{1,8}(-[A-Za-z0-9]{1,8})*")
 
 
 def date_text(value: object) -> str:
@@ -55,9 +58,40 @@ def check_series_index(value: object) -> None:
 
 
 def check_language(value: object) -> None:
-    """Refuse an empty language tag (the full BCP 47 check is still to come)."""
-    if not str(value).strip():
-        raise ConfigError(f"language {value!r} is not a language tag such as en or en-GB")
+    """Refuse a language that is not a well-formed, registered BCP 47 tag (langcodes knows the registry)."""
+    import langcodes
+
+    text = str(value)
+    if not LANGUAGE_SHAPE.fullmatch(text) or not langcodes.tag_is_valid(text):
+        raise ConfigError(f"language {text!r} is not a language tag such as en or en-GB")
+
+
+def check_language_option(value: str) -> str:
+    """Return a --lang value that is a BCP 47 tag, or refuse it naming the option."""
+    try:
+        check_language(value)
+    except ConfigError as error:
+        raise ConfigError(f"--lang: {error}") from None
+    return value
+
+
+def folded(value: object) -> str:
+    """Fold line breaks, tabs and other control characters in a one-line value (title, author) to single spaces."""
+    text = "".join(" " if unicodedata.category(char) in ("Cc", "Zl", "Zp") else char for char in str(value))
+    return " ".join(text.split())
+
+
+def check_names(value: object) -> None:
+    """Refuse an empty author, an empty list of authors or an empty name in the list."""
+    names = value if isinstance(value, list) else [value]
+    if not names or not all(folded(name) for name in names):
+        raise ConfigError("'author' holds an empty name; give a name such as \"Ann Lee\", or leave the key out")
+
+
+def check_subjects(value: object) -> None:
+    """Refuse an empty subject in the list."""
+    if not all(folded(subject) for subject in value):
+        raise ConfigError("'subjects' holds an empty subject; remove it")
 
 
 def check_contributors(value: object) -> None:
@@ -106,6 +140,8 @@ VALUE_RULES: dict[str, Callable[[object], None]] = {
     "date": check_date,
     "series_index": check_series_index,
     "language": check_language,
+    "author": check_names,
+    "subjects": check_subjects,
     "trim": check_trim,
     "profile": check_profile,
     "contributors": check_contributors,

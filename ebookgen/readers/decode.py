@@ -48,6 +48,12 @@ LATIN_CODEPAGES = {
 }  # fmt: skip
 TYPOGRAPHIC = set("\u2018\u2019\u201a\u201c\u201d\u201e\u2013\u2014\u2026\u00ab\u00bb\u2039\u203a\u00a0\u00b7")
 
+# What the build and `check` say at each line where invalid bytes were replaced.
+REPLACED_NOTE = "bytes that are not UTF-8 replaced with \ufffd; retype the letters there (the file is UTF-8 elsewhere)"
+# At most this many invalid bytes in a file otherwise UTF-8 are replaced; more, and it is another encoding.
+MOST_REPLACED = 64
+NON_ASCII = re.compile("[^\x00-\x7f]")
+
 # Characters that XML 1.0 forbids, plus C1 controls: none of them may reach a document.
 FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff\ud800-\udfff]")
 # Invisible characters that only ever get in the way of the rules that follow.
@@ -67,14 +73,48 @@ class DecodedText:
     text: str
     encoding: str
     repairs: tuple[str, ...] = ()
+    replaced_lines: tuple[int, ...] = ()  # Lines of a UTF-8 file where invalid bytes became U+FFFD.
 
 
 def decode_file(path: Path, encoding: str | None = None) -> DecodedText:
     """Read, decode and clean one file, noting every repair made; the readers of text formats share it."""
     data = read_bytes(path)
-    text, used = decode(data, path, encoding)
+    nearly = None if encoding else nearly_utf8(data)
+    if nearly is not None:
+        text, used, replaced = nearly[0], "utf-8", nearly[1]
+    else:
+        (text, used), replaced = decode(data, path, encoding), ()
     text, repaired = repair_mojibake(unify_line_ends(text))
-    return DecodedText(clean(text), used, repair_notes(repaired, count_dropped(text)))
+    return DecodedText(clean(text), used, repair_notes(repaired, count_dropped(text)), replaced)
+
+
+def nearly_utf8(data: bytes) -> tuple[str, tuple[int, ...]] | None:
+    """Decode a file that is UTF-8 but for a few invalid bytes: its text with them replaced, and their lines.
+
+    One stray byte must not send a whole UTF-8 file to another code page (`façade` becoming `faﾃｧade`).
+    It is taken for UTF-8 when its valid multi-byte characters outnumber its invalid bytes; a file in a
+    code page has next to no valid UTF-8 sequences, so it goes to the detector. None when it is not such a file.
+    """
+    if data.startswith((*BINARY_SIGNATURES, *(bom for bom, _ in BOMS))) or bomless_utf16(data):
+        return None
+    if control_share(data) > 0.05:
+        return None
+    pieces, lines, start = [], [], 0
+    while True:
+        try:
+            pieces.append(data[start:].decode("utf-8"))
+            break
+        except UnicodeDecodeError as error:
+            pieces += [data[start : start + error.start].decode("utf-8"), "\ufffd"]
+            lines.append(data.count(b"\n", 0, start + error.start) + 1)
+            start += error.end
+            if len(lines) > MOST_REPLACED:
+                return None
+    if not lines:
+        return None  # Valid UTF-8: decode() takes it as it always did.
+    text = "".join(pieces)
+    valid = len(NON_ASCII.findall(text)) - len(lines)
+    return (text, tuple(dict.fromkeys(lines))) if valid >= len(lines) else None
 
 
 def require_text(path: Path, text: str) -> str:

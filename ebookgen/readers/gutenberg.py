@@ -14,7 +14,10 @@ GUTENBERG_END = re.compile(
 )
 GUTENBERG_CREDIT = re.compile(
     r"^\s*(?:Produced by|E-?text prepared by|Transcribed (?:by|from)|This e-?(?:text|book) was (?:prepared|produced)"
-    r"|.*\b(?:Volunteers?|Distributed Proofread\w*|David Widger)\b)",
+    r"|.*\b(?:Distributed Proofread\w*|David Widger)\b"
+    # Volunteers only in a credit: with what they did (`produced by Gutenberg volunteers`), not in the story.
+    r"|.*\b(?:Volunteers?\b.*\b(?:Gutenberg|proofread\w*|produced|prepared|transcribed|scanned)"
+    r"|(?:Gutenberg|proofread\w*|produced|prepared|transcribed|scanned)\b.*\bVolunteers?)\b)",
     re.I,
 )
 

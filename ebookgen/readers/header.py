@@ -80,7 +80,8 @@ LANGUAGES = {"english": "en", "french": "fr", "german": "de", "spanish": "es", "
 def text_source(path: Path, decoded: DecodedText, text: str) -> SourceText:
     """Hand back a text manuscript's raw text with what its header block says about the book."""
     text = require_text(path, text)
-    return SourceText(path, text, decoded.encoding, decoded.repairs, header_metadata(text))
+    replaced = tuple((path, line) for line in decoded.replaced_lines)
+    return SourceText(path, text, decoded.encoding, decoded.repairs, header_metadata(text), replaced)
 
 
 def header_metadata(text: str) -> FoundMetadata:

@@ -31,3 +31,4 @@ class SourceText:
     encoding: str
     repairs: tuple[str, ...] = ()
     metadata: FoundMetadata = field(default_factory=FoundMetadata)
+    replaced: tuple[tuple[Path, int], ...] = ()  # (file, line) where invalid UTF-8 bytes became U+FFFD.

@@ -90,4 +90,5 @@ def read_unit(paths: tuple[Path, ...], encoding: str | None = None) -> SourceTex
         encoding=first.encoding,
         repairs=tuple(note for source in sources for note in source.repairs),
         metadata=first.metadata,
+        replaced=tuple(place for source in sources for place in source.replaced),
     )

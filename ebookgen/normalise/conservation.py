@@ -1,0 +1,132 @@
+"""Word conservation: every word of a manuscript reaches the book, but for what the normaliser removes on purpose.
+
+The normaliser takes off marker lines, a Project Gutenberg licence, header lines it turned into
+metadata, a contents list and, with ``author_notes = "drop"``, author's notes. ``removals`` finds
+every source line whose words are not in the normalised book and says why each went; a line that
+went for none of those reasons is a loss (``LOST``), which ``ebookgen check`` reports as an error.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+
+from ebookgen.model import Chapter, iter_paragraph_blocks, plain_text
+from ebookgen.normalise.furniture import remove_furniture
+from ebookgen.normalise.headings import heading_of
+from ebookgen.normalise.markers import FLASHBACK_END, FLASHBACK_START, is_scene_break_marker
+from ebookgen.normalise.pipeline import NormaliseOptions, normalise_text
+from ebookgen.normalise.structure import AUTHOR_NOTE, OPENING_NOTE
+from ebookgen.readers.gutenberg import GUTENBERG_END, GUTENBERG_START
+from ebookgen.readers.header import header_block_end, manuscript_lines
+
+WORD = re.compile(r"[^\W_]+")
+LICENCE, HEADER, FRONT, MARKER, NOTE, CONTENTS, LOST = (
+    "the Project Gutenberg licence",
+    "a header line, taken as the book's metadata",
+    "the Gutenberg edition's own title page or credits",
+    "a marker line",
+    "an author's note (author_notes = drop)",
+    "a contents list",
+    "its words are not in the book",
+)
+
+
+@dataclass(frozen=True)
+class Removal:
+    """Source lines whose words are not in the book, and why: a run of lines that went for one reason."""
+
+    line: int
+    last: int
+    reason: str
+
+    def describe(self) -> str:
+        """Say what went: `a marker line`, or for a run `the Project Gutenberg licence (lines 1-27)`."""
+        return self.reason if self.last == self.line else f"{self.reason} (lines {self.line}-{self.last})"
+
+
+def words(text: str) -> list[str]:
+    """Return a text's words as the book compares them: letters and digits, case and accents folded."""
+    return WORD.findall(unicodedata.normalize("NFKC", text).casefold())
+
+
+def book_words(chapters: list[Chapter]) -> Counter[str]:
+    """Count every word of the normalised chapters: parts, titles, paragraphs, notes, flashbacks."""
+    found: Counter[str] = Counter()
+    for chapter in chapters:
+        found.update(words(f"{chapter.part} {chapter.title}"))
+        for block in iter_paragraph_blocks(chapter.blocks):
+            found.update(words(plain_text(block.inlines)))
+    return found
+
+
+def removals(text: str, options: NormaliseOptions = NormaliseOptions()) -> list[Removal]:
+    """Return every run of source lines whose words did not reach the book, with the reason each went."""
+    source = manuscript_lines(text)
+    kept = remove_furniture(text)
+    available = book_words(normalise_text(text, options))
+    reasons: dict[int, str] = {}
+    licence = licence_lines(source)
+    header_end = header_block_end(source) if not licence else 0
+    for index, line in enumerate(source):
+        if line.strip() and not kept[index].strip():
+            reasons[index + 1] = LICENCE if index in licence else HEADER if index < header_end else FRONT
+    # Prose first, then headings, then markers: a word both in the story and in a contents list or a marker
+    # (`1805` in `BOOK ONE: 1805`, `Flashback` as a film's name) is the story's.
+    lines = [(index, line) for index, line in enumerate(kept) if line.strip()]
+    for index, line in sorted(lines, key=lambda pair: reading_order(*pair)):
+        needed = Counter(words(line))
+        if needed and all(available[word] >= count for word, count in needed.items()):
+            available.subtract(needed)
+        elif needed:
+            reasons[index + 1] = why_removed(line.strip(), options)
+    return grouped(reasons, source)
+
+
+def reading_order(index: int, line: str) -> tuple[int, int]:
+    """Order a line for matching its words: prose, then headings from the last (a contents list comes before
+    the headings it lists), then markers."""
+    text = line.strip()
+    if is_marker(text):
+        return 2, index
+    return (1, -index) if heading_of(text) is not None else (0, index)
+
+
+def licence_lines(lines: list[str]) -> set[int]:
+    """Return the indexes of a Gutenberg licence header and footer, with their start and end lines."""
+    start = next((i for i, line in enumerate(lines) if GUTENBERG_START.match(line)), None)
+    if start is None:
+        return set()
+    end = next((i for i in range(start + 1, len(lines)) if GUTENBERG_END.match(lines[i])), len(lines))
+    return set(range(start + 1)) | set(range(end, len(lines)))
+
+
+def is_marker(text: str) -> bool:
+    """Tell whether a line is a scene-break or flashback marker."""
+    return bool(is_scene_break_marker(text) or FLASHBACK_START.match(text) or FLASHBACK_END.match(text))
+
+
+def why_removed(text: str, options: NormaliseOptions) -> str:
+    """Say why a line that is not furniture is not in the book."""
+    if is_marker(text):
+        return MARKER
+    if options.author_notes == "drop" and (AUTHOR_NOTE.match(text) or OPENING_NOTE.match(text)):
+        return NOTE
+    return CONTENTS if heading_of(text) is not None else LOST
+
+
+def grouped(reasons: dict[int, str], source: list[str]) -> list[Removal]:
+    """Join lines removed for one reason, with only blank lines between them, into runs."""
+    runs: list[Removal] = []
+    for line in sorted(reasons):
+        last = runs[-1] if runs else None
+        joins = (
+            last is not None and last.reason == reasons[line] and reasons[line] in (LICENCE, HEADER, FRONT, CONTENTS)
+        )
+        if joins and not any(text.strip() for text in source[last.last : line - 1]):
+            runs[-1] = Removal(last.line, line, last.reason)
+        else:
+            runs.append(Removal(line, line, reasons[line]))
+    return runs
