@@ -25,11 +25,12 @@ from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 
-from ebookgen.model import Book, chapter_word_count, word_count
+from ebookgen.model import Book, word_count
 from ebookgen.output import atomic_path
 from ebookgen.pdf import weasy
 from ebookgen.pdf.bodypages import BodyPage, Laid, chunk_sheets
 from ebookgen.pdf.cache import ChunkCache
+from ebookgen.pdf.chunks import split_chapters
 from ebookgen.pdf.folios import FolioChannel, FolioRelay, first_folio, join_channel, make_channel, reset_channel
 from ebookgen.pdf.join import LINK_SCHEME, Pieces, join_pdf
 from ebookgen.pdf.options import (
@@ -302,32 +303,6 @@ def body_sheets(layout: Layout, chunks: list[Laid]) -> list[BodyPage]:
         head = sheets[-1].head if sheets else layout.book.metadata.title
         sheets += chunk_sheets(chunk, number, len(sheets), head, titles, number + 1 == len(chunks))
     return sheets
-
-
-def chapter_words(book: Book) -> list[int]:
-    """Count each chapter's words, to balance the chunks."""
-    return [chapter_word_count(chapter) + 50 for chapter in book.chapters]
-
-
-def split_chapters(book: Book, chunks: int, most_words: int = 0, most_chunks: int = 0) -> list[range]:
-    """Split the chapters into runs of about equal length, in reading order.
-
-    A long book is cut every `most_words` words instead (at the chapter ending there, and into no more
-    than `most_chunks` runs), so that its cuts stay where they were when an edit changes the book's
-    length: only the runs after a cut that moved are new to the cache.
-    """
-    words = chapter_words(book)
-    share = sum(words) / max(chunks, 1)
-    if most_words and share > most_words:
-        share = max(most_words, sum(words) / max(most_chunks, 1))
-    runs, start, running = [], 0, 0
-    for index, count in enumerate(words):
-        running += count
-        if running >= share * (len(runs) + 1) and index + 1 < len(words):
-            runs.append(range(start, index + 1))
-            start = index + 1
-    runs.append(range(start, len(words)))
-    return [run for run in runs if len(run)]
 
 
 def chunk_css(book: Book, style: PageStyle) -> str:
