@@ -51,6 +51,29 @@ def same_book(one, other) -> None:
         other.page_starts,
     )
     assert page_texts(one.path) == page_texts(other.path)
+    marks = bookmarks(one.path)
+    assert len(marks) >= 10 and all(page for _, page in marks)  # every chapter and part, each at its page
+    assert marks == bookmarks(other.path)
+
+
+def bookmarks(path: Path) -> list[tuple[str, int]]:
+    """Return every bookmark's title and the page it opens, depth first."""
+    import pikepdf
+
+    found: list[tuple[str, int]] = []
+    with pikepdf.open(path) as pdf:
+        pages = {page.objgen: number for number, page in enumerate(pdf.pages, start=1)}
+
+        def walk(items) -> None:
+            for item in items:
+                destination = item.destination
+                page = pages.get(destination[0].objgen, 0) if destination is not None else 0
+                found.append((str(item.title), page))
+                walk(item.children)
+
+        with pdf.open_outline() as outline:
+            walk(outline.root)
+    return found
 
 
 def edited(book, chapter: int):
