@@ -1,4 +1,8 @@
-"""What every reader hands back: a manuscript file's text and what the file itself says about the book."""
+"""What every reader hands back: a manuscript file's text and what the file itself says about the book.
+
+The text is in ebookgen's raw-text form, described in docs/raw-text.md: every reader writes it, and the
+normaliser reads nothing else.
+"""
 
 from __future__ import annotations
 
@@ -23,6 +27,15 @@ class FoundMetadata:
 
 
 @dataclass(frozen=True)
+class Resource:
+    """A file a manuscript carries inside it (a DOCX's or an EPUB's image), named as its raw text names it."""
+
+    name: str
+    data: bytes
+    media_type: str
+
+
+@dataclass(frozen=True)
 class SourceText:
     """A manuscript file's text in raw-text conventions, how it was decoded, what was repaired and its metadata."""
 
@@ -32,3 +45,6 @@ class SourceText:
     repairs: tuple[str, ...] = ()
     metadata: FoundMetadata = field(default_factory=FoundMetadata)
     replaced: tuple[tuple[Path, int], ...] = ()  # (file, line) where invalid UTF-8 bytes became U+FFFD.
+    resources: tuple[Resource, ...] = ()  # images the file carries, named in its text's figures
+    reader: str = ""  # the reader that read it ("plain text", "Markdown", "Word", ...), for check
+    unmapped: tuple[str, ...] = ()  # what the reader found but could not map, one line each, for check
