@@ -37,10 +37,13 @@ def cache_folder() -> Path:
 
 @cache
 def salt() -> str:
-    """Return what every key shares: the entry format, ebookgen's and WeasyPrint's versions, the stylesheets."""
+    """Return what every key shares: the entry format, ebookgen's and WeasyPrint's versions, the setting's rules
+    (the line and page hooks, ``setting.SETTING_RULES``), the stylesheets."""
     from importlib.metadata import version
 
-    digest = hashlib.sha256(f"{ENTRY_FORMAT} {__version__} {version('weasyprint')}".encode())
+    from ebookgen.pdf.setting import SETTING_RULES
+
+    digest = hashlib.sha256(f"{ENTRY_FORMAT} {__version__} {version('weasyprint')} {SETTING_RULES}".encode())
     for name in ("base.css", "print.css"):
         digest.update((styles_dir() / name).read_bytes())
     return digest.hexdigest()

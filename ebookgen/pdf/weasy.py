@@ -9,21 +9,28 @@ Private, and so free to change in any WeasyPrint release, each used here and now
 - ``weasyprint.layout.make_margin_boxes`` and ``LayoutContext.page_maker``: a chunk of a parallel
   layout learns its first folio after pagination and before its running heads and folios are made;
 - ``Document.fonts`` (``to_unicode``, ``widths``): the glyphs each chunk used, so the join can share
-  one subset per face.
+  one subset per face;
+- ``weasyprint.layout.inline.get_next_linebox`` and ``split_first_line``: no more than two lines in a row end
+  in a hyphen, and a line in small capitals is never hyphenated (WeasyPrint breaks lines first-fit, with no
+  such limit); ``weasyprint.layout.page.make_page`` and ``block_level_layout``: a recto facing a verso that ran
+  a line or two short runs short by as much, so the spread ends on one line.
 
 ``probe`` lays out a two-page document through every one of them. The parallel layout runs only
-where it passes; elsewhere the book is laid out in one process, which needs none of the hooks.
+where it passes; elsewhere the book is laid out in one process, which needs none of the hooks (the setting's
+hooks are used there where they are found).
 WeasyPrint is imported inside the functions, so ``ebookgen epub`` never loads it.
 """
 
 from __future__ import annotations
 
+import importlib
 import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from ebookgen.errors import RenderError
+from ebookgen.pdf.setting import Setter, text_boxes, well_set
 from ebookgen.resources import styles_dir
 
 # The layout function the parallel path wraps: (module, name). A test renames it to simulate a release without it.
@@ -32,7 +39,11 @@ MARGIN_HOOK = ("weasyprint.layout", "make_margin_boxes")
 UNNUMBERED_PAGES = ("front", "part", "first-part")
 PROBE_HTML = """<!DOCTYPE html><html lang="en"><head><style>
 @page { size: 120px 120px; margin: 20px; @bottom-center { content: counter(page); font-size: 8px; } }
-</style></head><body><p id="one">ebookgen</p><p id="two" style="break-before: page">probe</p></body></html>"""
+p { margin: 0 } .narrow { width: 24px; hyphens: auto; font-size: 6px; line-height: 6px }
+.loose { width: 50px; text-align: justify; font-size: 6px; line-height: 7px }
+</style></head><body><p id="one">ebookgen</p><p class="loose">a b c d extraordinarily</p>
+<p id="two" style="break-before: page">probe</p>
+<p class="narrow">incomprehensibility unquestionably</p></body></html>"""
 
 
 def version() -> str:
@@ -57,9 +68,10 @@ def lay_out(html: str, css: str, output_intent: str | None = None):
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     intent = {"output_intent": output_intent} if output_intent else {}
     try:
-        return HTML(string=html, base_url=str(folder)).render(
-            stylesheets=sheets, font_config=fonts, color_profiles=profiles, **intent
-        )
+        with well_set():
+            return HTML(string=html, base_url=str(folder)).render(
+                stylesheets=sheets, font_config=fonts, color_profiles=profiles, **intent
+            )
     except Exception as error:  # WeasyPrint raises many kinds; the user needs one line.
         raise RenderError(f"PDF layout failed: {error}") from error
 
@@ -128,18 +140,6 @@ def folio_labels(pages) -> list[str]:
     return labels
 
 
-def text_boxes(box, anchor: str = ""):
-    """Yield (id of the nearest element with one, text box) for the text laid out in a box, in order."""
-    tag = getattr(box, "element_tag", "") or ""
-    if tag.endswith(("::before", "::after", "::marker")) or type(box).__name__ == "MarginBox":
-        return
-    anchor = box.style["anchor"] or anchor
-    if type(box).__name__ == "TextBox":
-        yield anchor, box
-    for child in getattr(box, "children", ()):
-        yield from text_boxes(child, anchor)
-
-
 def page_starts(pages, laid_out: dict[str, int] | None = None) -> list[tuple[str, int]]:
     """Say for each page which element's text opens it and how much of that text came before."""
     laid_out = {} if laid_out is None else laid_out
@@ -166,8 +166,6 @@ def used_glyphs(document) -> dict[str, dict[int, tuple[str, float]]]:
 @contextmanager
 def numbered_from(first_folio: Callable[[int], int]) -> Iterator[None]:
     """Number a layout's pages from the folio `first_folio(page count)` returns, asked after pagination."""
-    import importlib
-
     module = importlib.import_module(MARGIN_HOOK[0])
     original = getattr(module, MARGIN_HOOK[1])
     offset: list[int] = []
@@ -191,7 +189,8 @@ def probe() -> str:
         from weasyprint import HTML
 
         asked: list[int] = []
-        with numbered_from(lambda pages: asked.append(pages) or 7):
+        setter = Setter()
+        with numbered_from(lambda pages: asked.append(pages) or 7), well_set(setter, strict=True):
             document = HTML(string=PROBE_HTML).render()
         pages = document.pages
         drawn = [margin_text(page) for page in pages]
@@ -201,6 +200,7 @@ def probe() -> str:
             "page types": folio_labels(pages) == ["", ""] and blank_pages(pages) == frozenset(),
             "the text that opens each page": page_starts(pages) == [("one", 0), ("two", 0)],
             "the glyphs of the embedded fonts": probe_glyphs(document),
+            "line breaking, justification and page making of the setting": setter.probed(),
         }
     except Exception as error:  # anything a changed internal raises: the parallel path is then off
         return f"{type(error).__name__}: {error}"

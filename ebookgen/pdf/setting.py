@@ -1,0 +1,283 @@
+"""The setting's hooks into WeasyPrint's line breaker and page maker: part of the WeasyPrint layer (``weasy.py``
+alone imports it, and ``weasy.probe`` lays a document out through every hook).
+
+WeasyPrint breaks lines first-fit, with no limit on hyphenated lines in a row, stretches only word spaces to
+justify, and ends each page where its widow and orphan rules say, whatever the facing page did. Wrapped here,
+each a private function and so free to change in any WeasyPrint release:
+
+- ``layout.inline.get_next_linebox``: a paragraph's line under two hyphenated lines is set without a hyphen;
+- ``layout.inline.split_first_line``: no hyphen in a line of small capitals, and no break at the text's own hyphen
+  that leaves under three letters on a side (``in-/chief``, ``grown-/up``);
+- ``layout.inline.justify_line``: a loose line takes up to 0.02 em between its letters, so its word gaps stay
+  near the page's;
+- ``layout.page.make_page`` and its ``block_level_layout``: the two pages of a spread end on the same line, the
+  verso made a line or two short with its recto (or the recto with its verso) when widows and orphans moved one.
+
+Where WeasyPrint lacks one of them, the book is still laid out without it (``well_set``), and ``probe`` says so.
+"""
+
+from __future__ import annotations
+
+import copy
+import importlib
+import re
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
+
+# The functions the setting wraps, in the order of `Setter.wrappers`.
+SETTING_HOOKS = (
+    ("weasyprint.layout.inline", "get_next_linebox"),
+    ("weasyprint.layout.inline", "split_first_line"),
+    ("weasyprint.layout.page", "make_page"),
+    ("weasyprint.layout.page", "block_level_layout"),
+    ("weasyprint.layout.inline", "justify_line"),
+)
+# What the hooks do, in the page cache's key: a change here lays every chunk out again.
+SETTING_RULES = "hyphens in a row 2; none in small caps; compounds 3; tracking 0.02; spreads even 2 (2)"
+MOST_HYPHENS_IN_A_ROW = 2
+# A break at a hyphen of the text leaves at least this many letters on each side, as hyphenate-limit-chars does.
+SHORT_FRAGMENT = 3
+# A spread may run this many lines short, both its pages together, to end on one line.
+MOST_LINES_SHORT = 2
+# A justified line whose spaces would open wider than this (em) takes up to TRACKING em between its letters,
+# as InDesign's letter-spacing range does, so that its word gaps stay near the page's.
+WIDEST_SPACE = 0.25
+TRACKING = 0.02
+
+
+class Setter:
+    """What the setting's hooks remember through one layout, and how often each was used."""
+
+    def __init__(self) -> None:
+        self.hyphens_before: dict[tuple, int] = {}  # (paragraph, where a line starts): hyphenated lines above
+        self.plain = False  # the line being broken may not end in a hyphen
+        self.room = 0.0  # what the page being made keeps free at its foot
+        self.short: dict[int, float] = {}  # page number: how far above the page's foot its text ends
+        self.kept: dict[int, float] = {}  # verso page number: the room it keeps to end level with its recto
+        self.versos: dict[int, tuple] = {}  # verso page number: what it was made from, and the page made
+        self.levelled = self.unlevelled = 0  # spreads made level, and spreads tried in vain
+        self.used = {"lines": 0, "plain": 0, "pages": 0, "roots": 0, "tracked": 0}
+
+    def probed(self) -> bool:
+        """Tell whether every hook was used, and a line was kept from a third hyphen in a row."""
+        return all(self.used.values())
+
+    def wrappers(self) -> tuple:
+        """Return each hook's wrapper, in the order of SETTING_HOOKS."""
+        return (self.next_line, self.split_line, self.make_page, self.lay_out_root, self.justify)
+
+    def next_line(self, original):
+        """Wrap the line breaker: a line under two hyphenated lines of its paragraph is set without a hyphen."""
+
+        def get_next_linebox(context, linebox, position_y, bottom_space, skip_stack, *rest):
+            paragraph = (id(linebox.element), linebox.element_tag)
+            above = self.hyphens_before.get((paragraph, str(skip_stack)), 0) if skip_stack else 0
+            self.plain, self.used["lines"] = above >= MOST_HYPHENS_IN_A_ROW, self.used["lines"] + 1
+            try:
+                line, resume_at = original(context, linebox, position_y, bottom_space, skip_stack, *rest)
+            finally:
+                self.plain = False
+            if line is not None and resume_at is not None:
+                self.hyphens_before[(paragraph, str(resume_at))] = above + 1 if ends_in_hyphen(line) else 0
+            return line, resume_at
+
+        return get_next_linebox
+
+    def split_line(self, original):
+        """Wrap the first-fit split of a text: no hyphen where the line may not have one."""
+
+        def split_first_line(text, style, context, max_width, *rest, **named):
+            if style["hyphens"] == "auto" and (self.plain or style["font_variant_caps"] != "normal"):
+                self.used["plain"] += self.plain
+                style = style.copy()
+                style["hyphens"] = "manual"
+            split = original(text, style, context, max_width, *rest, **named)
+            # A break at the text's own hyphen with under three letters on a side is set narrower, so that the
+            # line breaks at the space or hyphen before it.
+            while split[2] is not None and short_compound(text, split[1], split[2]) and split[3] > 1:
+                narrower = original(text, style, context, split[3] - 0.01, *rest, **named)
+                if narrower[2] is None or narrower[1] >= split[1]:
+                    break
+                split = narrower
+            return split
+
+        return split_first_line
+
+    def justify(self, original):
+        """Wrap justification: a loose line takes some of its extra width between its letters."""
+        from weasyprint.layout.inline import count_expandable_spaces
+
+        def justify_line(context, line, extra_width):
+            spaces, size = count_expandable_spaces(line), line.style["font_size"]
+            letters = sum(len(box.text) for _, box in text_boxes(line))
+            if spaces and letters and extra_width > spaces * WIDEST_SPACE * size:
+                spacing = min(TRACKING * size, (extra_width - spaces * WIDEST_SPACE * size) / letters)
+                self.used["tracked"] += 1
+                extra_width -= track(context, line, spacing, 0.0)
+            return original(context, line, extra_width)
+
+        return justify_line
+
+    def lay_out_root(self, original):
+        """Wrap the page's layout of the document's root: keep the room the page maker asked for."""
+
+        def block_level_layout(context, box, bottom_space, *rest, **named):
+            if box.element_tag == "html":
+                self.used["roots"] += 1
+                bottom_space += self.room
+            return original(context, box, bottom_space, *rest, **named)
+
+        return block_level_layout
+
+    def make_page(self, original):
+        """Wrap the page maker: the verso and recto of a spread of text end on the same line."""
+
+        def made(context, arguments: tuple, room: float) -> tuple:
+            self.room, self.used["pages"] = room, self.used["pages"] + 1
+            try:
+                page = original(context, *arguments)
+            finally:
+                self.room = 0.0
+            self.short[arguments[3]] = shortfall(page[0], context.page_bottom) if page[1] is not None else 0.0
+            return page
+
+        def make_page(context, root_box, page_type, resume_at, page_number, page_state):
+            text = not page_type.blank and not page_type.name.startswith("first-")
+            arguments = (root_box, page_type, resume_at, page_number, page_state)
+            if page_number % 2 == 0 or not text or page_number - 1 not in self.versos:
+                before = copy.deepcopy(page_state) if page_number % 2 == 0 else None
+                page = made(context, arguments, self.kept.get(page_number, 0.0))
+                if before is not None:
+                    self.versos.pop(page_number, None)
+                    if text and page[1] is not None and page[2]["break"] == "any":  # not a chapter's end
+                        self.versos[page_number] = ((root_box, page_type, resume_at, page_number, before), page[0])
+                return page
+            before = copy.deepcopy(page_state)
+            page = made(context, arguments, self.short[page_number - 1])
+            ends_chapter = page[1] is None or page[2]["break"] != "any"
+            if ends_chapter or not self.short[page_number] > self.short[page_number - 1]:
+                return page
+            return self.level(made, context, (*arguments[:4], before), page)
+
+        return make_page
+
+    def level(self, made, context, recto: tuple, page: tuple) -> tuple:
+        """Make the verso again as short as its recto came out, and the recto after it; keep them if level."""
+        number, short = recto[3], self.short[recto[3]]
+        verso, old = self.versos[number - 1]
+        kept_short, page_short = self.short[number - 1], short
+
+        def again(arguments: tuple, room: float) -> tuple:
+            return made(context, (*arguments[:4], copy.deepcopy(arguments[4])), room)
+
+        for _ in range(MOST_LINES_SHORT):  # the verso's own widows may make it shorter still: try that too
+            shorter = again(verso, short)
+            short = self.short[number - 1]
+            if shorter[1] is None or not short:
+                break
+            following = again((*recto[:2], shorter[1], *recto[3:]), short)
+            if following[1] is not None and self.short[number] == short:
+                old.__dict__.update(shorter[0].__dict__)  # the verso already handed on takes the new layout
+                self.kept[number - 1] = short
+                context.page_maker[number - 1] = (shorter[1], *context.page_maker[number - 1][1:])
+                self.levelled += 1
+                return following
+            if not self.short[number] > short:
+                break
+            short = self.short[number]
+        # Not level: the pages first made stand. (WeasyPrint's notes of the last page made, its named strings and
+        # anchors, are the same for text pages: they come from headings, which open the chapter's first page.)
+        self.unlevelled += 1
+        self.short[number - 1], self.short[number] = kept_short, page_short
+        return page
+
+
+def track(context, box, spacing: float, advance: float) -> float:
+    """Add `spacing` points between the letters of a laid-out line's text; return how much wider it grew."""
+    from weasyprint.text.line_break import create_layout, line_size
+
+    kind = type(box).__name__
+    if kind == "TextBox" and box.text:
+        box.position_x += advance
+        style = box.style.copy()
+        style["letter_spacing"] = (0 if style["letter_spacing"] == "normal" else style["letter_spacing"]) + spacing
+        layout = create_layout(box.text, style, context, None, box.justification_spacing)
+        width, _ = line_size(layout.get_first_line()[0], style)
+        layout.deactivate()
+        advance += width - box.width
+        box.style, box.pango_layout, box.width = style, layout, width
+    elif kind in ("LineBox", "InlineBox"):
+        box.position_x += advance
+        before = advance
+        for child in box.children:
+            if child.is_in_normal_flow():
+                advance = track(context, child, spacing, advance)
+        box.width += advance - before
+    else:
+        box.translate(advance, 0)
+    return advance
+
+
+def short_compound(text: str, length: int, resume: int) -> bool:
+    """Tell whether a split ends its first line at a hyphen of the text with under three letters beside it."""
+    encoded = text.encode()
+    line, rest = encoded[:length].decode(errors="ignore").rstrip(), encoded[resume:].decode(errors="ignore")
+    if not line.endswith("-"):
+        return False
+    before, after = re.search(r"[^\W\d_]*$", line[:-1]).group(0), re.match(r"[^\W\d_]*", rest).group(0)
+    return min(len(before), len(after)) < SHORT_FRAGMENT
+
+
+def ends_in_hyphen(line) -> bool:
+    """Tell whether a laid-out line ends in a hyphen: its own, or the one hyphenation added."""
+    boxes = [box for _, box in text_boxes(line)]
+    text = boxes[-1].text.rstrip() if boxes else ""
+    return bool(text) and text.endswith((boxes[-1].style["hyphenate_character"], "-"))
+
+
+def shortfall(page, bottom: float) -> float:
+    """Return how far above a page's foot its last line ends, when that is one or two whole lines."""
+    lines = list(line_boxes(page))
+    if not lines:
+        return 0.0
+    last = max(lines, key=lambda line: line.position_y + line.height)
+    free = bottom - (last.position_y + last.height)
+    whole = int(free / last.height + 0.02) if last.height else 0
+    return whole * last.height if 1 <= whole <= MOST_LINES_SHORT else 0.0
+
+
+def line_boxes(box):
+    """Yield the line boxes laid out in a box, its margin boxes left out."""
+    for child in getattr(box, "children", ()):
+        if type(child).__name__ == "LineBox":
+            yield child
+        elif type(child).__name__ != "MarginBox":
+            yield from line_boxes(child)
+
+
+def text_boxes(box, anchor: str = ""):
+    """Yield (id of the nearest element with one, text box) for the text laid out in a box, in order."""
+    tag = getattr(box, "element_tag", "") or ""
+    if tag.endswith(("::before", "::after", "::marker")) or type(box).__name__ == "MarginBox":
+        return
+    anchor = box.style["anchor"] or anchor
+    if type(box).__name__ == "TextBox":
+        yield anchor, box
+    for child in getattr(box, "children", ()):
+        yield from text_boxes(child, anchor)
+
+
+@contextmanager
+def well_set(setter: Setter | None = None, strict: bool = False) -> Iterator[Setter]:
+    """Lay out with the setting's hooks: those WeasyPrint lacks are left out, or raise when strict."""
+    setter = setter or Setter()
+    with ExitStack() as stack:
+        for (module_name, name), wrap in zip(SETTING_HOOKS, setter.wrappers(), strict=True):
+            module = importlib.import_module(module_name)
+            original = getattr(module, name, None)
+            if original is None and strict:
+                raise AttributeError(f"{module_name} has no {name}")
+            if original is not None:
+                setattr(module, name, wrap(original))
+                stack.callback(setattr, module, name, original)
+        yield setter
