@@ -124,6 +124,9 @@ class Metadata:
     author_sort: tuple[str, ...] = ()  # How a library files each author ("Le Guin, Ursula K."); derived when empty.
     contributors: tuple[Contributor, ...] = ()
     public_domain: bool = False  # a Project Gutenberg text, or book.toml's rights = "public domain"
+    source: str = ""  # where the work was first published (an archive's URL), from its download
+    rating: str = ""  # a fan archive's rating ("Teen And Up Audiences"), from its download
+    warnings: tuple[str, ...] = ()  # a fan archive's warnings, from its download
 
     @property
     def author(self) -> str:

@@ -73,8 +73,15 @@ def html_document(book: Book, body: str) -> str:
         f'<head>\n<meta charset="utf-8"/>\n<title>{text(meta.title)}</title>\n'
         f'<meta name="author" content={attribute(meta.author)}/>\n'
         f'<meta name="description" content={attribute(meta.description)}/>\n'
+        f"{keywords_meta(meta)}"
         f'<meta name="generator" content="ebookgen"/>\n</head>\n<body>\n{body}\n</body>\n</html>\n'
     )
+
+
+def keywords_meta(meta) -> str:
+    """Write the PDF's keywords: the book's subjects, a download's rating and warnings."""
+    words = [*meta.subjects, *filter(None, (meta.rating,)), *meta.warnings]
+    return f'<meta name="keywords" content={attribute(", ".join(words))}/>\n' if words else ""
 
 
 def book_html(book: Book, rendered: list[RenderedChapter], year: int, links: bool = True) -> str:

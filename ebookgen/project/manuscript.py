@@ -296,7 +296,8 @@ def is_manuscript_file(path: Path) -> bool:
     name = path.name
     if name.startswith((".", "~")) or name.lower().startswith(("readme", "license", "licence")):
         return False
-    return find_reader(path) is not None
+    reader = find_reader(path)
+    return reader is not None and reader.in_folders
 
 
 def metadata_from(config: dict, folder: Path) -> Metadata:
