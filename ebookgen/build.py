@@ -21,6 +21,7 @@ from ebookgen.normalise.pipeline import build_book
 from ebookgen.output import check_output, disk_errors_named
 from ebookgen.project.manuscript import Overrides, Project, load_project, overridden, title_from_filename
 from ebookgen.readers.decode import REPLACED_NOTE
+from ebookgen.readers.source import SourceText
 from ebookgen.readers.table import read_unit
 from ebookgen.render.xhtml import render_book
 
@@ -39,7 +40,19 @@ def load_book(project: Project) -> Book:
     if not book.chapters:
         raise InputError(f"{project.sources[0]}: no story text found, only marker lines; write the story in it first")
     replaced = tuple(f"{path}:{line}: {REPLACED_NOTE}" for source in sources for path, line in source.replaced)
-    return replace(book, notes=(*book.notes, *replaced)) if replaced else book
+    unmapped = tuple(unmapped_note(source) for source in sources if source.unmapped)
+    notes = (*replaced, *unmapped)
+    return replace(book, notes=(*book.notes, *notes)) if notes else book
+
+
+def unmapped_note(source: SourceText) -> str:
+    """Say in one line that a reader could not map everything in a file, and where the list is."""
+    count = len(source.unmapped)
+    first = source.unmapped[0]
+    more = f" and {count - 1} more" if count > 1 else ""
+    return (
+        f"{source.path}: the {source.reader} reader could not map everything ({first}{more}); `ebookgen check` lists it"
+    )
 
 
 ZIP_LAST_SECOND = 4354819198  # 2107-12-31T23:59:58Z, the last time a zip entry can carry

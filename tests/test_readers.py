@@ -164,7 +164,12 @@ def test_a_reader_hands_back_the_header_blocks_metadata(tmp_path: Path) -> None:
     path.write_text(HEADER + STORY, encoding="utf-8")
     source = read_source(path)
     assert source == SourceText(
-        path, HEADER + STORY, "utf-8", (), FoundMetadata("The Long Night", "Ann Lee", "A night, long."), reader="plain text"
+        path,
+        HEADER + STORY,
+        "utf-8",
+        (),
+        FoundMetadata("The Long Night", "Ann Lee", "A night, long."),
+        reader="plain text",
     )
 
 

@@ -34,7 +34,7 @@ def read_ao3(root, where: str) -> tuple[str, FoundMetadata, tuple[str, ...]]:
     preface = root.xpath("//div[@id='preface']")[0]
     tags = tag_lists(preface)
     work_notes = labelled_quotes(preface, where)
-    parts, unmapped = [], [f"{where}: {AO3_MESSAGES}"]
+    parts, unmapped = [], [f"{AO3_MESSAGES}"]
     chapters = root.xpath("//div[@id='chapters']")[0]
     for index, (heading, notes, body, end_notes) in enumerate(chapter_parts(chapters, where)):
         if heading:

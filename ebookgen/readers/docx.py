@@ -60,10 +60,10 @@ def read_docx(path: Path, encoding: str | None = None) -> SourceText:
         except Exception as error:  # mammoth raises what its XML and zip readers raise on a damaged part
             raise InputError(f"{path}: this {KIND} cannot be read ({type(error).__name__}); it is damaged") from None
     root = lxml.html.fragment_fromstring(result.value or "<p></p>", create_parent="div")
-    title, subtitle, taken = title_paragraphs(root, path.name)
+    title, subtitle, taken = title_paragraphs(root)
     kept = {resource.name for resource in resources}
-    mapped = map_html(root, path.name, figure=lambda src: src if src in kept else None)
-    unmapped = taken + mapped.unmapped + word_notes(path.name, result.messages, body_xml, comments)
+    mapped = map_html(root, "", figure=lambda src: src if src in kept else None)
+    unmapped = taken + mapped.unmapped + word_notes(result.messages, body_xml, comments)
     found = core_metadata(path, title, subtitle)
     text = require_text(path, mapped.text)
     return SourceText(path, text, "utf-8", (), found, (), tuple(resources), "Word (mammoth)", unmapped)
@@ -89,7 +89,7 @@ def kept_image(image, resources: list[Resource]) -> dict[str, str]:
     return attributes
 
 
-def title_paragraphs(root, where: str) -> tuple[str, str, tuple[str, ...]]:
+def title_paragraphs(root) -> tuple[str, str, tuple[str, ...]]:
     """Take the Title and Subtitle paragraphs out of the text: they are the book's title page, not a chapter."""
     found = {"ebookgen-title": "", "ebookgen-subtitle": ""}
     notes = []
@@ -100,24 +100,24 @@ def title_paragraphs(root, where: str) -> tuple[str, str, tuple[str, ...]]:
             found[kind] = found[kind] or words
             if words:
                 role = kind.split("-")[1]
-                notes.append(f'{where}: the {role} paragraph "{words}" was taken as the book\'s {role}')
+                notes.append(f'the {role} paragraph "{words}" was taken as the book\'s {role}')
             element.drop_tree()
     return found["ebookgen-title"], found["ebookgen-subtitle"], tuple(notes)
 
 
-def word_notes(where: str, messages, body_xml: bytes, comments: bytes) -> tuple[str, ...]:
+def word_notes(messages, body_xml: bytes, comments: bytes) -> tuple[str, ...]:
     """Say what mammoth and Word left aside: styles read as plain paragraphs, comments, tracked deletions."""
     notes = []
     styles = sorted({m.message.split(": ", 1)[1].split(" (Style ID")[0] for m in messages if "style" in m.message})
     if styles:
-        notes.append(f"{where}: style(s) {', '.join(styles)} read as ordinary paragraphs")
+        notes.append(f"style(s) {', '.join(styles)} read as ordinary paragraphs")
     others = [m.message for m in messages if "style" not in m.message]
-    notes += [f"{where}: {message}" for message in dict.fromkeys(others)]
+    notes += [f"{message}" for message in dict.fromkeys(others)]
     count = comments.count(b"<w:comment ")
     if count:
-        notes.append(f"{where}: {count} reviewer's comment(s) left out (they are not the story's text)")
+        notes.append(f"{count} reviewer's comment(s) left out (they are not the story's text)")
     if b"<w:del " in body_xml:
-        notes.append(f"{where}: tracked changes: deleted text left out, inserted text kept; accept or reject them")
+        notes.append("tracked changes: deleted text left out, inserted text kept; accept or reject them")
     return tuple(notes)
 
 

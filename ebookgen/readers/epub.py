@@ -45,13 +45,13 @@ def read_epub(path: Path, encoding: str | None = None) -> SourceText:
     for href, tree in trees:
         kind = page_kind(tree, href, package)
         if kind.kind != "chapter":
-            unmapped.append(f"{path.name}:{href}: {kind.description} read as metadata, not as a chapter")
+            unmapped.append(f"{href}: {kind.description} read as metadata, not as a chapter")
             found = kind.merged(found)
             continue
         figure = figure_resolver(href, names)
         mapped = chapter_text(tree, href, figure, package.labels.get(href, ""), first_label(parts))
         parts.append(mapped.text.strip())
-        unmapped += [f"{path.name}:{line}" for line in mapped.unmapped]
+        unmapped += mapped.unmapped
     text = "\n\n".join(part for part in parts if part).strip()
     if not text:
         raise InputError(f"{path}: this EPUB has no chapter text in its spine; it is empty or broken")
@@ -115,7 +115,7 @@ def ao3_source(path: Path, trees, package: Package) -> SourceText | None:
             body.append(copy.deepcopy(child))
     if not is_ao3(joined):
         return None
-    text, found, unmapped = read_ao3(joined, path.name)
+    text, found, unmapped = read_ao3(joined, "")
     found = package.metadata if not found.title else found
     return SourceText(path, text, "utf-8", (), found, (), (), "EPUB (AO3 download)", unmapped)
 

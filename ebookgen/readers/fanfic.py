@@ -53,7 +53,7 @@ def read_ffn(root, where: str) -> tuple[str, FoundMetadata, tuple[str, ...]]:
     mapped = map_html(story, where)
     title = f"# Chapter {number}: {heading}" if heading and number else ""
     text = f"{title}\n\n{mapped.text}" if title else mapped.text
-    note = f"{where}: FanFiction.Net's page around the story left out (menus, reviews, the chapter list)"
+    note = "FanFiction.Net's page around the story left out (menus, reviews, the chapter list)"
     return text, ffn_metadata(root), (*mapped.unmapped, note)
 
 
@@ -99,7 +99,7 @@ def read_fanficfare(root, where: str) -> tuple[str, FoundMetadata, tuple[str, ..
     found = info_metadata(info, title=title.strip(), author=author.strip())
     links = [link.get("href") for link in first.iter("a") if (link.get("href") or "").startswith("http")]
     found = replace(found, source=links[0] if links else found.source)
-    return mapped.text, found, (*mapped.unmapped, f"{where}: FanFicFare's title and info lines read as metadata")
+    return mapped.text, found, (*mapped.unmapped, "FanFicFare's title and info lines read as metadata")
 
 
 def info_lines(root) -> dict[str, str]:

@@ -28,13 +28,13 @@ def read_html(path: Path, encoding: str | None = None) -> SourceText:
     from ebookgen.readers.fanfic import is_fanfic_page, read_fanfic_page
 
     decoded = decode_file(path, encoding)
-    root = parse_page(decoded.text)
+    root, where = parse_page(decoded.text), ""
     if is_ao3(root):
-        text, found, unmapped, reader = *read_ao3(root, path.name), "AO3 download"
+        text, found, unmapped, reader = *read_ao3(root, where), "AO3 download"
     elif is_fanfic_page(root):
-        text, found, unmapped, reader = *read_fanfic_page(root, path.name), "fan-fiction page"
+        text, found, unmapped, reader = *read_fanfic_page(root, where), "fan-fiction page"
     else:
-        text, found, unmapped, reader = *read_page(root, path.name), "web page"
+        text, found, unmapped, reader = *read_page(root, where), "web page"
     text = require_text(path, text)
     replaced = tuple((path, line) for line in decoded.replaced_lines)
     return SourceText(path, text, decoded.encoding, decoded.repairs, found, replaced, (), reader, unmapped)
@@ -59,7 +59,7 @@ def read_page(root, where: str) -> tuple[str, FoundMetadata, tuple[str, ...]]:
     mapped = map_html(main, where)
     kept, total = len(words_of(main).split()), len(words_of(body).split())
     note = (
-        f"{where}: a web page: its main text kept ({kept} words); "
+        f"a web page: its main text kept ({kept} words); "
         f"{total - kept} words of navigation, comments and the like left out"
     )
     return mapped.text, found, (*mapped.unmapped, note) if total > kept else mapped.unmapped

@@ -68,7 +68,7 @@ class Mapping:
 
     def note(self, message: str) -> None:
         """Record one thing that could not be mapped, where it was."""
-        self.unmapped.append(f"{self.where}: {message}")
+        self.unmapped.append(f"{self.where}: {message}" if self.where else message)
 
 
 def map_html(root, where: str, figure: Callable[[str], str | None] | None = None, first_label: int = 1) -> MappedText:
