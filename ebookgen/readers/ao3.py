@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from ebookgen.readers.header import LANGUAGES
 from ebookgen.readers.htmltext import map_html, plain_of, tag_of, words_of
 from ebookgen.readers.source import FoundMetadata
 
@@ -35,8 +36,8 @@ def read_ao3(root, where: str) -> tuple[str, FoundMetadata, tuple[str, ...]]:
     tags = tag_lists(preface)
     work_notes = labelled_quotes(preface, where)
     parts, unmapped = [], [f"{AO3_MESSAGES}"]
-    chapters = root.xpath("//div[@id='chapters']")[0]
-    for index, (heading, notes, body, end_notes) in enumerate(chapter_parts(chapters, where)):
+    chapters = [part for element in root.xpath("//div[@id='chapters']") for part in chapter_parts(element, where)]
+    for index, (heading, notes, body, end_notes) in enumerate(chapters):
         if heading:
             parts.append(f"# {heading}")
         if index == 0:
@@ -69,9 +70,11 @@ def tag_lists(preface) -> dict[str, tuple[str, ...]]:
 
 def singular(kind: str) -> str:
     """Name a tag kind in the singular: `archive warnings` -> `archive warning`, `categories` -> `category`."""
+    if kind in ("stats", "series"):
+        return kind
     if kind.endswith("ies"):
         return kind[:-3] + "y"
-    return kind[:-1] if kind.endswith("s") and kind not in ("stats", "series") else kind
+    return kind[:-1] if kind.endswith("s") else kind
 
 
 def preface_metadata(preface, tags: dict[str, tuple[str, ...]], summary: str) -> FoundMetadata:
@@ -85,6 +88,7 @@ def preface_metadata(preface, tags: dict[str, tuple[str, ...]], summary: str) ->
     url = next((link.get("href") for link in preface.xpath(".//p[contains(@class, 'message')]//a")
                 if "/works/" in (link.get("href") or "")), "")  # fmt: skip
     language = tags.get("language", ("",))[0]
+    language = LANGUAGES.get(language.lower(), "")
     return FoundMetadata(
         title=words_of(title[0]) if title else "",
         author=author,

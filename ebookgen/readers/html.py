@@ -19,6 +19,8 @@ HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 FURNITURE = re.compile(
     r"\b(?:nav|navbar|menu|sidebar|comments?|footer|share|social|related|widget|breadcrumbs?)\b", re.I
 )
+# A page title's site name after a bar or a dash: "The Keeper | Tidewrack Stories".
+SITE_NAME = re.compile(r"\s+[|\u2013\u2014-]\s+[^|\u2013\u2014]+$")
 XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 
 
@@ -96,8 +98,9 @@ def page_metadata(root) -> FoundMetadata:
                     return (element.get("content") or "").strip()
         return ""
 
-    heading = root.find(".//title")
-    title = meta("og:title", "dc.title") or (words_of(heading) if heading is not None else "")
+    heading, first = root.find(".//title"), root.find(".//body//h1")
+    page_title = SITE_NAME.sub("", words_of(heading)) if heading is not None else ""
+    title = meta("og:title", "dc.title") or (words_of(first) if first is not None else "") or page_title
     return FoundMetadata(
         title=title,
         author=meta("author", "dc.creator", "article:author"),

@@ -41,6 +41,7 @@ CENTRED_CLASS = re.compile(r"\b(?:center|centre|centred|centered|text-center|tex
 BREAK_MARKS = re.compile(r"^(?:[^\w\s]|[oO0]){1,20}$|^(?:[^\w\s] ?){1,20}$")
 LABEL_MARKS = re.compile(r"^[\[\(]?\s*(?:\d{1,4}|[*\u2020\u2021\u00a7]+|[ivxlc]{1,6}|[a-z])\s*[\]\)]?$", re.I)
 NOTE_TYPES = re.compile(r"\b(?:noteref|doc-noteref)\b")
+NOTE_LABEL = "data-ebookgen-note"  # set on a note reference found, to its label
 BACK_MARKS = frozenset({"\u2191", "\u21a9", "\u21a9\ufe0e", "^", "back", "return"})
 
 
@@ -58,7 +59,6 @@ class Mapping:
 
     where: str
     figure: Callable[[str], str | None] = lambda src: None
-    notes: dict[int, str] = field(default_factory=dict)  # id() of a note's reference element -> its label
     note_texts: list[tuple[str, str]] = field(default_factory=list)
     next_label: int = 1
     blocks: list[Block] = field(default_factory=list)
@@ -139,11 +139,13 @@ def map_block(element, tag: str, mapping: Mapping) -> None:
         lines = [clean(line.rstrip()) for line in element.text_content().strip("\n").split("\n")]
         mapping.blocks.append(Block(TEXT, "\\\n".join(line or " " for line in lines)))
     else:
-        was = mapping.centred
+        was, count = mapping.centred, len(mapping.blocks)
         mapping.centred = was or is_centred(element, tag)
         walk_block(element, mapping)
         flush(mapping)
         mapping.centred = was
+        if tag == "p" and len(mapping.blocks) == count:
+            mapping.blocks.append(Block(TEXT, ""))  # An empty paragraph: a separator or a gap (layout.py).
 
 
 def is_page_break(element) -> bool:
@@ -179,8 +181,8 @@ def walk_inline(element, mapping: Mapping, em: bool, strong: bool) -> None:
     if tag == "br":
         mapping.pieces.append(Piece(None))
         return
-    if id(element) in mapping.notes:
-        mapping.pieces.append(Piece(f"[^{mapping.notes[id(element)]}]"))
+    if element.get(NOTE_LABEL):
+        mapping.pieces.append(Piece(f"[^{element.get(NOTE_LABEL)}]"))
         return
     if tag in DROPPED:
         dropped(element, DROPPED[tag], mapping)
@@ -226,8 +228,6 @@ def flush(mapping: Mapping) -> None:
         elif paragraphs[-1]:
             paragraphs.append([])
     texts = ["\\\n".join(paragraph) for paragraph in paragraphs if paragraph]
-    if not texts:
-        mapping.blocks.append(Block(TEXT, ""))
     for text in texts:
         plain = text.replace("*", "").replace(" ", "")
         if mapping.centred and BREAK_MARKS.match(text.replace(" ", "")) or set(plain) == {"#"}:
@@ -273,7 +273,7 @@ def map_list(element, tag: str, mapping: Mapping) -> None:
 
 def inner_text(element, mapping: Mapping) -> str:
     """Return an element's content as one line of marked text (its paragraphs joined by spaces)."""
-    inner = Mapping(mapping.where, mapping.figure, mapping.notes, next_label=mapping.next_label)
+    inner = Mapping(mapping.where, mapping.figure, next_label=mapping.next_label)
     walk_block(element, inner)
     flush(inner)
     mapping.unmapped.extend(inner.unmapped)
@@ -295,7 +295,7 @@ def map_table(element, mapping: Mapping) -> None:
 
 def map_quote(element, mapping: Mapping) -> None:
     """Map a block quotation: its paragraphs with `> ` before every line, a bare `>` between them."""
-    inner = Mapping(mapping.where, mapping.figure, mapping.notes, next_label=mapping.next_label)
+    inner = Mapping(mapping.where, mapping.figure, next_label=mapping.next_label)
     walk_block(element, inner)
     flush(inner)
     mapping.unmapped.extend(inner.unmapped)
@@ -318,7 +318,7 @@ def take_notes(root, mapping: Mapping) -> None:
     for anchor, target in found:
         label = str(mapping.next_label)
         mapping.next_label += 1
-        mapping.notes[id(anchor)] = label
+        anchor.set(NOTE_LABEL, label)
         mapping.note_texts.append((label, note_text(target, anchor, mapping)))
     for _, target in found:
         note = note_element(target)
@@ -350,7 +350,7 @@ def note_text(target, anchor, mapping: Mapping) -> str:
     for link in list(note.iter()):
         if tag_of(link) == "a" and (link.get("href") or "").startswith("#") and words_of(link) in BACK_MARKS | {""}:
             link.drop_tree() if hasattr(link, "drop_tree") else link.getparent().remove(link)
-    inner = Mapping(mapping.where, mapping.figure, mapping.notes, next_label=mapping.next_label)
+    inner = Mapping(mapping.where, mapping.figure, next_label=mapping.next_label)
     walk_block(note, inner)
     flush(inner)
     paragraphs = [block.text for block in inner.blocks if block.kind == TEXT and block.text]

@@ -26,6 +26,8 @@ class Block:
 
 def compose(blocks: list[Block], notes: list[tuple[str, str]] = ()) -> str:
     """Write blocks as raw text, then the notes they refer to."""
+    while blocks and blocks[-1].kind in (PAGE, SCENE) or blocks and blocks[-1] == Block(TEXT):
+        blocks = blocks[:-1]  # Nothing follows a last break or empty paragraph.
     ranks = heading_ranks(blocks)
     separates = empty_paragraphs_separate(blocks)
     parts: list[str] = []
@@ -36,7 +38,8 @@ def compose(blocks: list[Block], notes: list[tuple[str, str]] = ()) -> str:
             continue
         if parts:
             # A second blank line where the writer left a gap: a pause, or a scene break, by the blank-run policy.
-            parts.append("\n\n\n" if empties - separates > 0 and parts[-1] != FORM_FEED else "\n\n")
+            gap = empties - separates > 0 and block.kind == TEXT and parts[-1] != FORM_FEED
+            parts.append("\n\n\n" if gap else "\n\n")
         parts.append(written(block, ranks))
         empties = 0
     for label, text in notes:
