@@ -1,3 +1,4 @@
+# ruff: noqa: E501 - pages as the archives write them, long lines and all
 """Web pages and EPUBs the reader tests read, written by hand in the shapes the archives and tools make.
 
 The AO3 download follows otwarchive's app/views/downloads/ (preface, chapters with their meta and
