@@ -189,9 +189,13 @@ def blocks_as_text(blocks) -> list[str]:
 
 
 def inlines_as_text(inlines, mark: str = "*") -> str:
-    """Write inline runs back with `*emphasis*`."""
+    """Write inline runs back with `*emphasis*` and `**strong**`."""
     return "".join(
-        run.text if isinstance(run, Text) else f"{mark}{inlines_as_text(run.children, mark)}{mark}" for run in inlines
+        run.text
+        if isinstance(run, Text)
+        else f"{mark * (2 if type(run).__name__ == 'Strong' else 1)}{inlines_as_text(run.children, mark)}"
+        f"{mark * (2 if type(run).__name__ == 'Strong' else 1)}"
+        for run in inlines
     )
 
 

@@ -156,7 +156,7 @@ def test_plain_text_is_not_read_as_markdown(tmp_path: Path) -> None:
     (tmp_path / "story.txt").write_text(line, encoding="utf-8")
     (tmp_path / "story.md").write_text(line, encoding="utf-8")
     assert read_source(tmp_path / "story.txt").text == line
-    assert read_source(tmp_path / "story.md").text == "See the map and *this*.\n"
+    assert read_source(tmp_path / "story.md").text == "See the map and **this**.\n"  # strong (issue 16)
 
 
 def test_a_reader_hands_back_the_header_blocks_metadata(tmp_path: Path) -> None:

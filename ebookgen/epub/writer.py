@@ -31,6 +31,7 @@ from ebookgen.epub.opf import (
 from ebookgen.epub.pagelist import PrintEdition
 from ebookgen.model import Book, Metadata
 from ebookgen.output import atomic_path
+from ebookgen.render.ids import figure_file
 from ebookgen.render.scripts import is_right_to_left
 from ebookgen.render.words import words_for
 from ebookgen.render.xhtml import render_book, render_part, xhtml_document
@@ -174,7 +175,8 @@ def add_front_matter(package: epub.EpubBook, book: Book, sheets: list[str]) -> l
 def add_contents(package: epub.EpubBook, book: Book, sheets: list[str], edition: PrintEdition | None) -> list[Document]:
     """Add one XHTML document per part opening and per chapter, in reading order, with the print edition's pages."""
     language = book.metadata.language
-    chapters = render_book(book, block_ids=edition is not None, breaks=edition.breaks if edition else ())
+    images = add_images(package, book)
+    chapters = render_book(book, block_ids=edition is not None, breaks=edition.breaks if edition else (), images=images)
     contents: list[Document] = []
     parts = 0
     for chapter, rendered in zip(book.chapters, chapters, strict=True):
@@ -189,6 +191,22 @@ def add_contents(package: epub.EpubBook, book: Book, sheets: list[str], edition:
     for entry in contents:
         package.add_item(entry.item)
     return contents
+
+
+# The suffix each image type an EPUB may hold is stored under.
+IMAGE_SUFFIXES = {"image/jpeg": ".jpg", "image/png": ".png", "image/gif": ".gif", "image/webp": ".webp"}
+
+
+def add_images(package: epub.EpubBook, book: Book) -> dict[str, str]:
+    """Add the images the book's figures show; return each one's source name and its address from a chapter."""
+    addresses = {}
+    for index, image in enumerate(book.images, start=1):
+        name = figure_file(index, IMAGE_SUFFIXES.get(image.media_type, ".svg"))
+        package.add_item(
+            epub.EpubItem(uid=f"figure-{index:02d}", file_name=name, media_type=image.media_type, content=image.data)
+        )
+        addresses[image.name] = f"../{name}"
+    return addresses
 
 
 def table_of_contents(contents: list[Document]) -> tuple[NavEntry, ...]:

@@ -14,10 +14,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ebookgen.model import Text
-from ebookgen.normalise.blocks import RawBlock, split_blocks
+from ebookgen.normalise.blocks import RawBlock
 from ebookgen.normalise.emphasis import parse_emphasis
 from ebookgen.normalise.furniture import remove_furniture
 from ebookgen.normalise.headings import heading_of
+from ebookgen.normalise.marks import raw_blocks
 from ebookgen.normalise.pipeline import NormaliseOptions, typography_options
 from ebookgen.normalise.report import ERROR, REMOVED, WARNING, Finding, error, warn
 from ebookgen.normalise.structure import (
@@ -42,8 +43,8 @@ QUOTE_OPENERS = "\"'\u201c\u2018"
 def check_text(text: str, options: NormaliseOptions = NormaliseOptions()) -> list[Finding]:
     """Return every finding for one manuscript text, in line order."""
     findings: list[Finding] = []
-    lines = remove_furniture(text)
-    blocks = split_blocks(lines, options.paragraph_style)
+    lines = remove_furniture(text, options.title, options.authors)
+    blocks = raw_blocks(lines, options.paragraph_style, findings)
     find_structure(blocks, StructureOptions(options.blank_runs, options.author_notes), findings)
     typography = typography_options(options, [block.text for block in blocks])
     prose = prose_blocks(blocks)
@@ -114,7 +115,8 @@ def check_project(project: Project) -> CheckResult:
     lines: list[str] = []
     read: list[str] = []
     errors = warnings = removed = 0
-    options = replace(project.options, language=project.metadata.language)
+    meta = project.metadata
+    options = replace(project.options, language=meta.language, title=meta.title, authors=meta.authors)
     for path in project.sources:
         source = read_source(path, project.encoding)
         if source.reader not in TEXT_READERS:  # A text file's lines are as typed; a marked-up file's are not.
@@ -139,7 +141,8 @@ def prose_blocks(blocks: list[RawBlock]) -> list[RawBlock]:
     return [
         block
         for block in blocks
-        if not is_scene_break_marker(block.text)
+        if block.mark is None
+        and not is_scene_break_marker(block.text)
         and heading_of(block.text) is None
         and not FLASHBACK_START.match(block.text)
         and not FLASHBACK_END.match(block.text)

@@ -52,11 +52,12 @@ from ebookgen.pdf.printbook import (
     html_document,
     ink_css,
     outline_css,
+    printed_chapters,
 )
 from ebookgen.pdf.single import lay_out
 from ebookgen.pdf.trim import estimated_pages, gutter_for, margins_for
 from ebookgen.render.frontmatter import front_matter
-from ebookgen.render.xhtml import RenderedChapter, render_book
+from ebookgen.render.xhtml import RenderedChapter
 
 # Chunks per worker at least: even loads and small processes, against a fixed cost per document (0.05 s).
 CHUNKS_PER_WORKER = 4
@@ -175,7 +176,7 @@ def write_parallel(
 
 def write_with(crew: Crew, book: Book, target: Path, options: PdfOptions, workers: int, progress) -> PdfResult:
     """Lay the book out with the crew's workers and join the pieces into one PDF at target."""
-    rendered = render_book(book, block_ids=True)
+    rendered = printed_chapters(book)
     guess = estimated_pages(word_count(book), options.trim)
     style = page_style(options, guess)
     with tempfile.TemporaryDirectory(prefix="ebookgen-") as name:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ebookgen.model import Book
+from ebookgen.pdf.figures import figure_css, image_sources
 from ebookgen.pdf.trim import BLEED_INCHES, Margins, Trim
 from ebookgen.render.frontmatter import front_matter
 from ebookgen.render.scripts import is_right_to_left
@@ -19,6 +20,7 @@ from ebookgen.render.xhtml import (
     RenderedChapter,
     attribute,
     direction_of,
+    render_book,
     render_chapter,
     render_part_page,
     text,
@@ -58,7 +60,8 @@ def body_sections(book: Book, rendered: list[RenderedChapter], first: bool = Tru
         if chapter.part:
             sections.append(render_part_page(chapter, FIRST_PART if opens else ""))
         elif opens:
-            done = render_chapter(chapter, book, block_ids=True, variant=FIRST_CHAPTER)
+            images = image_sources(book)
+            done = render_chapter(chapter, book, True, variant=FIRST_CHAPTER, images=images, printed=True)
         sections.append(done.section)
     return "\n".join(sections)
 
@@ -82,6 +85,11 @@ def keywords_meta(meta) -> str:
     """Write the PDF's keywords: the book's subjects, a download's rating and warnings."""
     words = [*meta.subjects, *filter(None, (meta.rating,)), *meta.warnings]
     return f'<meta name="keywords" content={attribute(", ".join(words))}/>\n' if words else ""
+
+
+def printed_chapters(book: Book) -> list[RenderedChapter]:
+    """Render the chapters as the printed book sets them: block ids, footnotes at the page foot, images inside."""
+    return render_book(book, block_ids=True, images=image_sources(book), printed=True)
 
 
 def book_html(book: Book, rendered: list[RenderedChapter], year: int, links: bool = True) -> str:
@@ -162,6 +170,7 @@ def page_css(book: Book, style: PageStyle, grey_profile_url: str = "") -> str:
             furniture_css(book, style),
             outline_css(style, has_parts),
             ink_css(style, grey_profile_url),
+            figure_css(style.trim, style.margins),
         ]
     )
 

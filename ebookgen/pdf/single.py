@@ -15,9 +15,8 @@ from ebookgen.model import Book, chapter_word_count, word_count
 from ebookgen.output import atomic_path
 from ebookgen.pdf import weasy
 from ebookgen.pdf.options import PdfOptions, PdfResult, Progress, copyright_year, page_style, profile_for, report
-from ebookgen.pdf.printbook import GREY_PROFILE, book_html, grey_profile_url, page_css
+from ebookgen.pdf.printbook import GREY_PROFILE, book_html, grey_profile_url, page_css, printed_chapters
 from ebookgen.pdf.trim import estimated_pages, gutter_for, margins_for
-from ebookgen.render.xhtml import render_book
 
 # Pages of front matter before the first chapter (half-title, title, copyright, contents), for progress.
 FRONT_PAGES = 6
@@ -27,7 +26,7 @@ def write_single(book: Book, target: Path, options: PdfOptions, progress: Progre
     """Lay the whole book out in this process and write it at target, atomically."""
     profile = profile_for(options.profile)
     report(progress, 0, len(book.chapters))
-    html = book_html(book, render_book(book, block_ids=True), copyright_year(options), links=profile.links)
+    html = book_html(book, printed_chapters(book), copyright_year(options), links=profile.links)
     with weasy.pages_laid(ChapterProgress(book, options, progress)):
         document = lay_out_fitted(book, html, options)
     with atomic_path(target) as temporary:
