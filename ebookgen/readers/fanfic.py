@@ -23,7 +23,10 @@ INFO_KEYS = frozenset({
     "kudos", "hits", "comments", "bookmarks", "completed", "story url", "url", "tags", "freeform tags", "id",
 })  # fmt: skip
 FFN_STATS = re.compile(r"Rated:\s*(?:Fiction\s+)?(?P<rating>[KTM]\+?|MA)\b", re.I)
-FFN_PUBLISHED = re.compile(r"Published:\s*([^-]+?)\s*(?:-|$)")
+# FanFiction.Net's dates: month/day/year, or an ISO day.
+FFN_PUBLISHED = re.compile(
+    r"Published:\s*(?:(?P<month>\d{1,2})/(?P<day>\d{1,2})/(?P<year>\d{4})|(?P<iso>\d{4}-\d{2}-\d{2}))"
+)
 
 
 def is_fanfic_page(root) -> bool:
@@ -71,7 +74,9 @@ def ffn_metadata(root) -> FoundMetadata:
     rating = FFN_STATS.search(stats)
     fandom = root.xpath("//div[@id='pre_story_links']//a")
     published = FFN_PUBLISHED.search(stats)
-    day = published.group(1).strip() if published else ""
+    day = ""
+    if published:
+        day = published.group("iso") or f"{published['year']}-{int(published['month']):02d}-{int(published['day']):02d}"
     canonical = root.xpath("//link[@rel='canonical']")
     return FoundMetadata(
         title=words_of(title[0]) if title else "",
@@ -79,7 +84,7 @@ def ffn_metadata(root) -> FoundMetadata:
         description=words_of(summary[0]) if summary else "",
         subjects=(words_of(fandom[-1]),) if fandom else (),
         rating=f"Fiction {rating.group('rating').upper()}" if rating else "",
-        date=day if re.fullmatch(r"\d{4}-\d{2}-\d{2}", day) else "",
+        date=day,
         source=canonical[0].get("href", "") if canonical else "",
         publisher="FanFiction.Net",
     )

@@ -72,7 +72,7 @@ def has_furniture(root) -> bool:
     for element in root.iter():
         if not isinstance(element.tag, str):
             continue
-        if element.tag in ("nav", "aside", "script", "iframe") or (element.tag == "footer"):
+        if element.tag in ("nav", "aside", "script", "footer"):
             return True
         if FURNITURE.search(f"{element.get('class', '')} {element.get('id', '')}"):
             return True
