@@ -41,7 +41,8 @@ def page_kind(tree, href: str, package) -> PageKind:
         return PageKind("navigation", "the navigation page")
     words = words_of(body)
     images = [element for element in body.iter() if tag_of(element) in ("img", "image", "svg")]
-    if images and len(words.split()) < 10:
+    first = package.spine.index(href) == 0 if href in package.spine else False
+    if images and len(words.split()) < 4 and (first or "cover" in href.lower()):
         return PageKind("cover", "the cover page")
     if is_contents_page(body, package):
         return PageKind("contents", "its contents page")
@@ -75,6 +76,8 @@ def chapter_text(tree, href: str, figure, label: str, first_label: int) -> Mappe
         heading.tag = "p"
         heading.set("style", "font-weight: bold")
     mapped = map_html(body, href, figure, first_label)
-    heading = title or (label if label and not mapped.text.lstrip().startswith("#") else "")
+    stem = href.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    named = label and label != stem  # A label that is only the file's name is no title.
+    heading = title or (label if named and not mapped.text.lstrip().startswith("#") else "")
     text = f"# {heading}\n\n{mapped.text}" if heading else mapped.text
     return MappedText(text, mapped.unmapped)

@@ -95,7 +95,7 @@ def package_metadata(opf) -> FoundMetadata:
         author=" and ".join(" ".join((c.text or "").split()) for c in creators if (c.text or "").strip()),
         description=plain_description((text_of(meta, "dc:description") or [""])[0]),
         subjects=tuple(dict.fromkeys(text_of(meta, "dc:subject"))),
-        series=named.get("calibre:series", "") or (collection.text or "").strip() if collection is not None else "",
+        series=named.get("calibre:series", "") or (getattr(collection, "text", "") or "").strip(),
         series_index=series_number(named.get("calibre:series_index", "") or getattr(position, "text", "")),
         language=(text_of(meta, "dc:language") or [""])[0],
         source=(text_of(meta, "dc:source") or [""])[0],
@@ -121,7 +121,7 @@ def plain_description(text: str) -> str:
 
 def maker_of(opf) -> str:
     """Name the tool that made the EPUB, from its identifiers and generator metas."""
-    text = " ".join(opf.itertext()) + " ".join(str(meta.attrib) for meta in opf.iter(f"{{{NS['opf']}}}meta"))
+    text = " ".join(opf.itertext()) + " ".join(str(element.attrib) for element in opf.iter())
     for maker in ("FanFicFare", "calibre", "ebookgen", "Sigil", "Pandoc"):
         if maker.lower() in text.lower():
             return "Calibre" if maker == "calibre" else maker
