@@ -148,3 +148,24 @@ def test_an_ao3_download_prints_as_a_pdf_with_every_word_and_no_markup(tmp_path:
     flat = " ".join(text.split())
     for sentence in ("The ferry left at six.", "Nobody waited on the pier.", "Written for the Crossings exchange."):
         assert sentence in flat
+
+
+def test_a_saved_pages_pictures_beside_it_are_figures_and_remote_ones_are_named(tmp_path: Path) -> None:
+    from .wordfiles import png_bytes
+
+    (tmp_path / "story_files").mkdir()
+    (tmp_path / "story_files" / "map.png").write_bytes(png_bytes())
+    path = tmp_path / "story.html"
+    path.write_text(
+        '<p>The map:</p><p><img src="story_files/map.png" alt="A map"></p>'
+        '<p><img src="https://example.org/far.png" alt="Far away"></p><p>The end.</p>',
+        encoding="utf-8",
+    )
+    source = read_source(path)
+    assert source.text == "The map:\n\n![A map](story_files/map.png)\n\nThe end.\n"
+    assert source.unmapped == ('an image ("Far away") was left out: its file is not in the source',)
+    epub = tmp_path / "story.epub"
+    result = runner.invoke(app, ["epub", str(path), "-o", str(epub)])
+    assert result.exit_code == 0, result.output
+    assert 'alt="A map"' in book_text(epub)
+    epubcheck_later(epub)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from urllib.parse import unquote
 
 from ebookgen.readers.decode import decode_file, require_text
 from ebookgen.readers.htmltext import map_html, words_of
@@ -36,7 +37,7 @@ def read_html(path: Path, encoding: str | None = None) -> SourceText:
     elif is_fanfic_page(root):
         text, found, unmapped, reader = *read_fanfic_page(root, where), "fan-fiction page"
     else:
-        text, found, unmapped, reader = *read_page(root, where), "web page"
+        text, found, unmapped, reader = *read_page(root, where, saved_image(path)), "web page"
     text = require_text(path, text)
     replaced = tuple((path, line) for line in decoded.replaced_lines)
     return SourceText(path, text, decoded.encoding, decoded.repairs, found, replaced, (), reader, unmapped)
@@ -50,15 +51,27 @@ def parse_page(text: str):
     return lxml.html.document_fromstring(text or "<html></html>")
 
 
-def read_page(root, where: str) -> tuple[str, FoundMetadata, tuple[str, ...]]:
+def saved_image(path: Path):
+    """Resolve a saved page's image to its file beside the page (`story_files/map.png`), or None."""
+
+    def resolve(src: str) -> str | None:
+        name = unquote(src.split("?")[0].split("#")[0])
+        if not name or ":" in name or name.startswith("/") or ".." in name.split("/"):
+            return None
+        return name if (path.parent / name).is_file() else None
+
+    return resolve
+
+
+def read_page(root, where: str, figure=None) -> tuple[str, FoundMetadata, tuple[str, ...]]:
     """Read any saved page: its main text (through readability where the page has a site around it)."""
     found = page_metadata(root)
     body = root.find("body") if root.find("body") is not None else root
     if not has_furniture(root):
-        mapped = map_html(body, where)
+        mapped = map_html(body, where, figure)
         return mapped.text, found, mapped.unmapped
     main = main_text(root)
-    mapped = map_html(main, where)
+    mapped = map_html(main, where, figure)
     kept, total = len(words_of(main).split()), len(words_of(body).split())
     note = (
         f"a web page: its main text kept ({kept} words); "

@@ -144,8 +144,14 @@ def map_block(element, tag: str, mapping: Mapping) -> None:
         walk_block(element, mapping)
         flush(mapping)
         mapping.centred = was
-        if tag == "p" and len(mapping.blocks) == count:
+        if tag == "p" and len(mapping.blocks) == count and is_empty_paragraph(element):
             mapping.blocks.append(Block(TEXT, ""))  # An empty paragraph: a separator or a gap (layout.py).
+
+
+def is_empty_paragraph(element) -> bool:
+    """Tell an empty paragraph (`<p></p>`, `<p>&nbsp;</p>`, `<p><br></p>`) from one whose content was mapped."""
+    pictures = any(tag_of(child) in ("img", "image", "svg") for child in element.iter())
+    return not pictures and not words_of(element)
 
 
 def is_page_break(element) -> bool:
