@@ -198,3 +198,11 @@ def test_a_title_block_of_another_book_is_kept(tmp_path: Path) -> None:
     dropped = normalise_text(text, NormaliseOptions(title="The River", authors=("Sam",)))
     assert kept[0].title == "THE RIVER"
     assert [chapter.title for chapter in dropped] == [""]
+
+
+def test_check_names_a_note_never_called_and_a_call_with_no_note() -> None:
+    from ebookgen.normalise.check import check_text
+
+    found = [(finding.line, finding.message) for finding in check_text("A call[^x] here.\n\n[^y]: Lonely.\n")]
+    assert (1, "[^x] calls a note that has no text ([^x]: ...); kept as typed") in found
+    assert (3, "the note [^y] is never called in the text; kept as a paragraph here") in found
