@@ -140,8 +140,9 @@ def test_a_figure_whose_image_is_missing_or_outside_the_project_is_refused(tmp_p
         folder = tmp_path / name.replace(".", "").replace("/", "")
         folder.mkdir()
         (folder / "story.md").write_text(f"Text.\n\n![A map]({name})\n", encoding="utf-8")
-        with pytest.raises(InputError, match=said):
+        with pytest.raises(InputError, match=said) as refused:
             load_book(load_project(folder / "story.md"))
+        assert str(refused.value).startswith(f"{folder / 'story.md'}:3: ")
         assert not (folder / "dist").exists()
 
 
