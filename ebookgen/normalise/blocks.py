@@ -23,6 +23,8 @@ INDENT = re.compile(r"^(?: {2,}|\u3000)\S")
 CLOSED_LINE_END = re.compile(r"(?<=[^\W\d_]-)\n|(?<=--)\n|\n(?=--)")
 # A line the author kept (raw text's `\` at the line end): its end stays a line end, marked so while joining.
 KEPT_LINE_END = "\u2028"
+# A line opening with a short key and a colon: `A/N: ...`, `Warning: ...`.
+FIELD_LINE = re.compile(r"^[\[(]?\W*[A-Za-z/'. ]{1,24}:\s")
 # The longest line of a stanza found by its layout: longer lines are prose typed without blank lines.
 VERSE_WIDTH = 60
 
@@ -65,15 +67,22 @@ def split_blocks(text: str | list[str], style: str = "auto") -> list[RawBlock]:
 
 
 def is_stanza(group: list[str], style: str) -> bool:
-    """Tell a stanza by its layout: short lines typed together in a text whose paragraphs are one line each
-    (or, in a hard-wrapped text, short lines all indented), no line opening with a quote."""
+    """Tell a stanza by its layout: short lines typed together, most of them ending mid-sentence (a poem's
+    lines run on; prose typed a paragraph a line ends each one), no line opening with a quote or a `Key:`.
+
+    In a text whose paragraphs are one line each a stanza stands out so; in a hard-wrapped text its lines are
+    indented too.
+    """
     if len(group) < 2 or any(len(line.strip()) > VERSE_WIDTH for line in group):
         return False
     if any(line.lstrip()[:1] in "\"'\u201c\u2018" or is_marker_line(line) for line in group):
         return False
-    if style == "blank":
-        return True
-    return style == "wrapped" and all(INDENT.match(line) for line in group)
+    if FIELD_LINE.match(group[0].strip()):
+        return False  # an author's note or a header's field wrapped over two lines
+    running_on = sum(1 for line in group[:-1] if not SENTENCE_END.search(line.rstrip().rstrip("*_\\").rstrip()))
+    if running_on * 2 <= len(group) - 1:
+        return False
+    return style == "blank" or (style == "wrapped" and all(INDENT.match(line) for line in group))
 
 
 def stanza_text(group: list[str]) -> str:
@@ -187,7 +196,8 @@ def detect_style(lines: list[str]) -> str:
         return "indented"
     # A heading line typed right above its first line does not make a group of several paragraphs.
     groups = [without_heading(group) for _, _, group in line_groups(lines)]
-    multi = [group for group in groups if len(group) > 1]
+    # A stanza (short lines typed together) says nothing of how the prose is typed.
+    multi = [group for group in groups if len(group) > 1 and not is_stanza(group, "blank")]
     if not multi:
         return "blank"
     if looks_wrapped(text_lines) or breaks_mid_sentence(multi):

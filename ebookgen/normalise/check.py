@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ebookgen.model import Text
 from ebookgen.normalise.blocks import RawBlock
-from ebookgen.normalise.emphasis import parse_emphasis
+from ebookgen.normalise.emphasis import NOTE_CALL, parse_emphasis
 from ebookgen.normalise.furniture import remove_furniture
 from ebookgen.normalise.headings import heading_of
 from ebookgen.normalise.marks import raw_blocks
@@ -50,6 +50,7 @@ def check_text(text: str, options: NormaliseOptions = NormaliseOptions()) -> lis
     prose = prose_blocks(blocks)
     check_quotes(prose, typography, findings)
     check_emphasis(prose, findings)
+    check_notes(blocks, findings)
     check_glyphs(text, findings)
     return sorted(findings, key=lambda finding: finding.line)
 
@@ -172,6 +173,22 @@ def check_emphasis(blocks: list[RawBlock], findings: list[Finding]) -> None:
                     block.line,
                     f"emphasis opened with {mark} is never closed in this paragraph; kept as typed",
                 )
+
+
+def check_notes(blocks: list[RawBlock], findings: list[Finding]) -> None:
+    """Warn at a note text nothing calls and at a call with no note text: both stay as typed."""
+    calls = {
+        match.group("label"): block.line
+        for block in blocks
+        for match in NOTE_CALL.finditer("\n".join(block.mark.lines) if block.mark else block.text)
+    }
+    texts = {block.mark.title: block.mark.line for block in blocks if block.mark and block.mark.kind == "footnote"}
+    for label, line in texts.items():
+        if label not in calls:
+            warn(findings, line, f"the note [^{label}] is never called in the text; kept as a paragraph here")
+    for label, line in calls.items():
+        if label not in texts:
+            warn(findings, line, f"[^{label}] calls a note that has no text ([^{label}]: ...); kept as typed")
 
 
 def continues_speech(blocks: list[RawBlock], index: int) -> bool:

@@ -30,7 +30,6 @@ from ebookgen.model import (
     Verse,
     VerseLine,
 )
-from ebookgen.normalise.report import Findings, warn
 
 INLINE_NOTE = re.compile(
     r"^(?:\[(?P<label>\d{1,3}|[*\u2020\u2021])\][ \t]+(?P<text>\S.*)"
@@ -70,7 +69,7 @@ def note_call(label: str) -> re.Pattern:
     return re.compile(r"(?<=[\w.,;:!?\"'\u2019\u201d)])\[" + re.escape(label) + r"\]")
 
 
-def attach_notes(chapters: list[Chapter], findings: Findings = None) -> list[Chapter]:
+def attach_notes(chapters: list[Chapter]) -> list[Chapter]:
     """Take the note texts out of the chapters and give each chapter the notes it calls, numbered.
 
     A note text nothing calls stays where it was typed, as paragraphs, so that no word is lost.
@@ -90,8 +89,6 @@ def attach_notes(chapters: list[Chapter], findings: Findings = None) -> list[Cha
         )
         numbered_chapters.append((replace(chapter, blocks=blocks), numbers))
     called = {label for _, numbers in numbered_chapters for label in numbers}
-    for label in texts.keys() - called:
-        warn(findings, 0, f"the note [^{label}] is never called in the text; kept as a paragraph where it was typed")
     out = []
     for chapter, numbers in numbered_chapters:
         notes = tuple(Footnote(label, number, texts[label].blocks) for label, number in numbers.items())

@@ -84,7 +84,7 @@ def normalise_text(
     structure = StructureOptions(blank_runs=options.blank_runs, author_notes=options.author_notes)
     chapters = [gutenberg_notes(chapter) for chapter in find_structure(blocks, structure, findings)]
     typography = typography_options(options, [block.text for block in blocks if block.mark is None])
-    return attach_notes([typeset_chapter(chapter, typography) for chapter in chapters], findings)
+    return attach_notes([typeset_chapter(chapter, typography) for chapter in chapters])
 
 
 def typography_options(options: NormaliseOptions, paragraphs: list[str]) -> TypographyOptions:

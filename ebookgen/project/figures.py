@@ -48,7 +48,7 @@ def figure_images(book: Book, sources: Sequence[SourceText], root: Path) -> tupl
 
 def image_file(name: str, sources: Sequence[SourceText], root: Path) -> Image:
     """Read a figure's image file, named relative to a manuscript file, refusing one outside the project."""
-    where = shown(sources[0].path) if sources else shown(root)
+    where = figure_place(name, sources, root)
     parts = PurePosixPath(name.replace("\\", "/"))
     if parts.is_absolute() or ".." in parts.parts or ":" in name.split("/")[0]:
         raise InputError(f"{where}: the figure {name!r} is not a file inside the project; name one beside the text")
@@ -60,6 +60,19 @@ def image_file(name: str, sources: Sequence[SourceText], root: Path) -> Image:
             data = path.read_bytes()
             return Image(name, data, media_type(data, name, where))
     raise InputError(f"{where}: the figure's image {name!r} is not found beside the manuscript; add it or fix the name")
+
+
+def figure_place(name: str, sources: Sequence[SourceText], root: Path) -> str:
+    """Return `FILE:LINE` of the manuscript line that names a figure's image, or the first file's name."""
+    for source in sources:
+        try:
+            lines = source.path.read_text(encoding="utf-8", errors="replace").split("\n")
+        except OSError:
+            continue
+        line = next((number for number, text in enumerate(lines, start=1) if name in text), 0)
+        if line:
+            return f"{shown(source.path)}:{line}"
+    return shown(sources[0].path) if sources else shown(root)
 
 
 def media_type(data: bytes, name: str, where: str) -> str:

@@ -15,6 +15,7 @@ from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 
+from ebookgen.normalise.marks import is_chat
 from ebookgen.readers.decode import decode_file
 from ebookgen.readers.header import text_source
 from ebookgen.readers.source import SourceText
@@ -89,7 +90,11 @@ class RawWriter:
             title = image.attrs.get("title") or ""
             caption = f' "{title}"' if title and '"' not in title else ""
             return f"![{alt}]({str(image.attrs.get('src', '')).replace(' ', '%20')}{caption})"
-        return self.inline(node.children[0]).strip() if node.children else ""
+        if not node.children:
+            return ""
+        lines = self.inline_runs(node.children[0].children, softbreak="\n").strip()
+        # Messages typed a line each (`Sam: where are you?`) keep their lines: the normaliser sets them as a chat.
+        return lines if is_chat(lines.split("\n")) else self.inline(node.children[0]).strip()
 
     def list_lines(self, node) -> str:
         """Return a list as `- item` or `1. item` lines, an item's further paragraphs joined to it."""
@@ -118,7 +123,7 @@ class RawWriter:
         """Return an inline node's raw text."""
         return self.inline_runs(node.children)
 
-    def inline_runs(self, nodes) -> str:
+    def inline_runs(self, nodes, softbreak: str = " ") -> str:
         """Return the raw text of inline runs: marks for emphasis, strong, note calls and kept line ends."""
         parts: list[str] = []
         for node in nodes:
@@ -126,7 +131,7 @@ class RawWriter:
             if kind in ("text", "code_inline"):
                 parts.append(node.content)
             elif kind == "softbreak":
-                parts.append(" ")
+                parts.append(softbreak)
             elif kind == "hardbreak":
                 parts.append("\\\n")
             elif kind in ("em", "strong"):
