@@ -97,11 +97,16 @@ def test_check_names_the_word_reader_and_what_it_could_not_map(tmp_path: Path) -
         (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512, "password-protected, or an old binary .doc"),
         (b"PK\x03\x04 not really a zip", "not a readable Word document"),
         (None, "no word/document.xml inside"),
+        ("bomb", "refused as a zip bomb"),
     ],
 )
-def test_a_locked_or_broken_word_file_is_refused_in_one_line(tmp_path: Path, data: bytes | None, said: str) -> None:
+def test_a_locked_or_broken_word_file_is_refused_in_one_line(tmp_path: Path, data, said: str) -> None:
     path = tmp_path / "story.docx"
-    if data is None:
+    if data == "bomb":
+        word_manuscript(path)
+        with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as archive:
+            archive.writestr("word/media/huge.bin", b"\0" * (8 * 1024 * 1024))
+    elif data is None:
         with zipfile.ZipFile(path, "w") as archive:
             archive.writestr("hello.txt", "not Word")
     else:

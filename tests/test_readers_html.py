@@ -5,9 +5,12 @@ from __future__ import annotations
 import shutil
 import subprocess
 import zipfile
+from html import escape
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from ebookgen.cli.app import app
@@ -169,3 +172,33 @@ def test_a_saved_pages_pictures_beside_it_are_figures_and_remote_ones_are_named(
     assert result.exit_code == 0, result.output
     assert 'alt="A map"' in book_text(epub)
     epubcheck_later(epub)
+
+
+TAGS = ("", "em", "i", "strong", "b", "span", "u", "a", "sup")
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.lists(
+            st.tuples(st.sampled_from(TAGS), st.text(alphabet="abcXYZ é’“”,.;!?&<>", min_size=1, max_size=12)),
+            min_size=1,
+            max_size=6,
+        ),
+        min_size=1,
+        max_size=5,
+    )
+)
+def test_every_word_of_a_page_reaches_its_raw_text_and_no_tag_does(paragraphs) -> None:
+    import lxml.html
+
+    from ebookgen.readers.htmltext import map_html
+
+    html = "".join(
+        "<p>" + "".join(f"<{tag}>{escape(text)}</{tag}>" if tag else escape(text) for tag, text in runs) + "</p>"
+        for runs in paragraphs
+    )
+    mapped = map_html(lxml.html.fragment_fromstring(html, create_parent="div"), "")
+    typed = " ".join("".join(text for _, text in runs) for runs in paragraphs)
+    assert mapped.text.replace("*", "").split() == typed.split() or not typed.strip()
+    assert "<em" not in mapped.text and "<p" not in mapped.text and "</" not in mapped.text

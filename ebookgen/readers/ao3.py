@@ -140,6 +140,9 @@ def chapter_parts(chapters, where: str):
             found = element.xpath(".//h2[contains(@class, 'heading')]")
             heading = words_of(found[0]) if found else ""
             notes = labelled_quotes(element, where)
+            notes += [
+                ("Chapter Byline", words_of(byline)) for byline in element.xpath(".//p[contains(@class, 'byline')]")
+            ]
         elif "userstuff" in classes:
             if body is not None:
                 yield heading, notes, body, end_notes
