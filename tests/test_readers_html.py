@@ -202,3 +202,10 @@ def test_every_word_of_a_page_reaches_its_raw_text_and_no_tag_does(paragraphs) -
     typed = " ".join("".join(text for _, text in runs) for runs in paragraphs)
     assert mapped.text.replace("*", "").split() == typed.split() or not typed.strip()
     assert "<em" not in mapped.text and "<p" not in mapped.text and "</" not in mapped.text
+
+
+def test_an_ao3_chapter_by_other_hands_keeps_its_byline(tmp_path: Path) -> None:
+    path = tmp_path / "ferry.html"
+    byline = '<h2 class="heading">Chapter 2: Ashore</h2>\n<p class="byline">by <a href="/users/rosehip">rosehip</a></p>'
+    path.write_text(ao3_html().replace('<h2 class="heading">Chapter 2: Ashore</h2>', byline), encoding="utf-8")
+    assert "# Chapter 2: Ashore\n\n::: note Chapter Byline\n\nby rosehip\n\n:::" in read_source(path).text
