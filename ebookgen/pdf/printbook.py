@@ -118,7 +118,7 @@ def furniture_css(book: Book, style: PageStyle, folio: str = "counter(page)", re
 @page :blank {{ {none} @bottom-center {{ content: none; }} }}
 .first-part {{ page: first-part; }}
 .chapter.first-chapter {{ page: first-chapter; }}
-.chapter-title {{ string-set: chapter-head content(); }}
+.chapter-title {{ string-set: chapter-head attr(data-title); }}
 """
 
 
@@ -129,8 +129,8 @@ def outline_css(style: PageStyle, has_parts: bool) -> str:
     chapter_level = 2 if has_parts else 1
     return (
         "h1, h2, h3, h4, h5, h6 { bookmark-level: none; }\n"
-        ".part-title { bookmark-level: 1; bookmark-label: content(); }\n"
-        f".chapter-title {{ bookmark-level: {chapter_level}; bookmark-label: content(); }}"
+        ".part-title { bookmark-level: 1; bookmark-label: attr(data-title); }\n"
+        f".chapter-title {{ bookmark-level: {chapter_level}; bookmark-label: attr(data-title); }}"
     )
 
 
