@@ -102,6 +102,14 @@ class Contributor:
 
 
 @dataclass(frozen=True)
+class Newsletter:
+    """The back matter's call to action: where readers sign up, and the line that asks them to."""
+
+    url: str
+    line: str
+
+
+@dataclass(frozen=True)
 class Metadata:
     """What the book says about itself: title page, OPF metadata, PDF info."""
 
@@ -124,6 +132,12 @@ class Metadata:
     author_sort: tuple[str, ...] = ()  # How a library files each author ("Le Guin, Ursula K."); derived when empty.
     contributors: tuple[Contributor, ...] = ()
     public_domain: bool = False  # a Project Gutenberg text, or book.toml's rights = "public domain"
+    # Back matter, after the last chapter: texts of paragraphs parted by blank lines, a list of titles, a call.
+    afterword: str = ""
+    acknowledgements: str = ""
+    about_the_author: str = ""
+    also_by: tuple[str, ...] = ()
+    newsletter: Newsletter | None = None
 
     @property
     def author(self) -> str:
