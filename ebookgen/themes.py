@@ -141,8 +141,9 @@ def size_rules(theme: Theme) -> str:
     """Set the print edition's body size and leading; a large-print edition also turns hyphenation off."""
     rules = f"html, body {{ font-size: {theme.points:g}pt; line-height: {theme.leading:g}pt; }}"
     if theme.large_print:
-        # Large-print guidance: ragged right, whole words, no justification's uneven gaps.
-        rules += "\nhtml, body, p { text-align: left; hyphens: manual; }"
+        # Large-print guidance: ragged right, whole words, no justification's uneven gaps; above any rule of
+        # print.css's setting (its hyphenation limits, its justification) whatever that rule's selector.
+        rules += "\nhtml, body, p, li, blockquote { text-align: left !important; hyphens: manual !important; }"
     return rules
 
 

@@ -135,9 +135,7 @@ OPTICAL_SHARE = 0.86
 def centred_css(style: PageStyle) -> str:
     """Centre the dedication and the epigraph on their page, optically (a little above the middle)."""
     height = (style.trim.height - style.margins.top - style.margins.bottom) * OPTICAL_SHARE
-    return (
-        f".dedication, .epigraph {{ display: grid; align-content: center; height: {height:.3f}in; padding-top: 0; }}"
-    )
+    return f".dedication, .epigraph {{ display: grid; align-content: center; height: {height:.3f}in; padding-top: 0; }}"
 
 
 def outline_css(style: PageStyle, has_parts: bool) -> str:
