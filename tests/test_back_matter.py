@@ -122,3 +122,11 @@ def test_the_dedication_sits_a_little_above_the_middle_of_its_page(tmp_path: Pat
     page.extract_text(visitor_text=lambda text, cm, tm, font, size: heights.append(tm[5]) if text.strip() else None)
     middle = float(page.mediabox.height) / 2
     assert middle < heights[0] < middle + float(page.mediabox.height) * 0.12  # above the middle, not at the top
+
+
+def test_a_back_matter_file_is_an_input_no_output_may_overwrite(tmp_path: Path) -> None:
+    folder = make_book(tmp_path / "book")
+    before = (folder / "afterword.md").read_bytes()
+    result = runner.invoke(app, ["epub", str(folder), "-o", str(folder / "afterword.md")])
+    assert result.exit_code == 4 and "afterword.md" in result.stderr
+    assert (folder / "afterword.md").read_bytes() == before

@@ -87,6 +87,7 @@ class Project:
     profile: str = ""
     theme: str = ""
     font_size: float = 0
+    matter: tuple[Path, ...] = ()  # back-matter files book.toml names (an afterword.md)
 
     @property
     def slug(self) -> str:
@@ -95,8 +96,9 @@ class Project:
 
     @property
     def inputs(self) -> tuple[Path, ...]:
-        """Return every file the build reads (text files, book.toml, cover): none may be overwritten."""
+        """Return every file the build reads (text files, book.toml, cover, back matter): none may be overwritten."""
         extra = [self.root / "book.toml"] if (self.root / "book.toml").is_file() and self.units else []
+        extra += self.matter
         if self.metadata.cover:
             extra.append(Path(self.metadata.cover))
         return (*self.sources, *extra)
@@ -155,6 +157,7 @@ def load_project(source: Path | None = None) -> Project:
         profile=config.get("profile", ""),
         theme=config.get("theme", ""),
         font_size=config.get("font_size", 0),
+        matter=tuple(source / name for name in sorted(matter_files(config))),
     )
 
 
