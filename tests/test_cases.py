@@ -22,6 +22,9 @@ import pytest
 
 from ebookgen.model import Book, Metadata
 from ebookgen.normalise.pipeline import NormaliseOptions, normalise_manuscript
+from ebookgen.render.blocks import note_asides
+from ebookgen.render.inlines import Setting
+from ebookgen.render.words import ENGLISH
 from ebookgen.render.xhtml import render_block, text
 
 CASES = Path(__file__).parent / "golden" / "cases"
@@ -90,7 +93,11 @@ def normalised(given: str, options: NormaliseOptions) -> str:
             lines.append(f'<h1 class="part">{text(chapter.part)}</h1>')
         if chapter.title or several:
             lines.append(f"<h2>{text(chapter.title)}</h2>")
-        lines.extend(render_block(block) for block in chapter.blocks)
+        # A chapter's notes: its calls link to them, and they follow its text as the e-book's asides.
+        setting = Setting(chapter.number, {note.number: note for note in chapter.notes})
+        lines.extend(render_block(block, None, ENGLISH, setting) for block in chapter.blocks)
+        if chapter.notes:
+            lines.append(note_asides(setting))
     return "\n".join(lines)
 
 

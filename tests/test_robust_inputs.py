@@ -133,9 +133,10 @@ def test_markdown_reads_like_its_text_twin(tmp_path: Path) -> None:
         '# Chapter 1\n\nIt was *dark* and __stormy__.\nShe said\n"hello".\n\n---\n\n'
         "## Chapter 2\n\nA [link](http://x) and `code` & <3 &amp; <b>bold</b>.\n"
     )
+    # Issue 16: strong is strong (`__stormy__`, `<b>`), and HTML is mapped, never printed.
     text = (
-        '# Chapter 1\n\nIt was *dark* and *stormy*. She said "hello".\n\n* * *\n\n'
-        "## Chapter 2\n\nA link and code & <3 & <b>bold</b>.\n"
+        '# Chapter 1\n\nIt was *dark* and **stormy**. She said "hello".\n\n* * *\n\n'
+        "## Chapter 2\n\nA link and code & <3 & **bold**.\n"
     )
     assert markdown_to_text(markdown) == text
     from_markdown = book_chapters(tmp_path / "md", "story.md", markdown.encode("utf-8"))

@@ -31,13 +31,16 @@ from ebookgen.epub.opf import (
 from ebookgen.epub.pagelist import PrintEdition
 from ebookgen.model import Book, Metadata
 from ebookgen.output import atomic_path
+from ebookgen.render.ids import figure_file
 from ebookgen.render.scripts import is_right_to_left
 from ebookgen.render.words import words_for
 from ebookgen.render.xhtml import render_book, render_part, xhtml_document
 from ebookgen.resources import styles_dir, stylesheet
+from ebookgen.themes import DEFAULT_THEME, THEMES, Theme, sheet
 
 STYLESHEETS = ("base.css", "epub.css")
 FONT_SHEET = "fonts.css"
+THEME_SHEET = "theme.css"
 XHTML = "application/xhtml+xml"
 COPYRIGHT_FILE = "text/copyright.xhtml"
 FONT_FILES = ("Regular", "Italic", "Bold", "BoldItalic")
@@ -51,6 +54,7 @@ class EpubOptions:
     kobo: bool = False
     embed_fonts: bool = False
     print_edition: PrintEdition | None = None
+    theme: Theme = THEMES[DEFAULT_THEME]
 
 
 @dataclass(frozen=True)
@@ -59,7 +63,7 @@ class Document:
 
     item: epub.EpubItem
     title: str
-    kind: str  # "chapter" or "part"
+    kind: str  # "chapter", "part", or a page of back matter's epub:type ("afterword", "acknowledgments"...)
     places: tuple[str, ...] = ()  # Ids a print page can begin at, when the book carries a page list.
 
 
@@ -74,7 +78,7 @@ class PackageItem(epub.EpubItem):
 def write_epub(book: Book, target: Path, options: EpubOptions) -> Path:
     """Write the book as an EPUB file at target, atomically."""
     package = start_package(book, options)
-    sheets = add_stylesheets(package, options.embed_fonts)
+    sheets = add_stylesheets(package, options.embed_fonts, options.theme)
     cover = add_cover(package, book, sheets)
     title_page = add_title_page(package, book, sheets)
     front_matter = [
@@ -82,6 +86,7 @@ def write_epub(book: Book, target: Path, options: EpubOptions) -> Path:
         *add_front_matter(package, book, sheets),
     ]
     contents = add_contents(package, book, sheets, options.print_edition)
+    contents += add_back_matter(package, book, sheets)
     if options.embed_fonts:
         add_fonts(package)
     add_navigation(package, book, sheets, [cover, title_page, *front_matter], contents, options.print_edition)
@@ -105,12 +110,16 @@ def start_package(book: Book, options: EpubOptions) -> epub.EpubBook:
     return package
 
 
-def add_stylesheets(package: epub.EpubBook, embed_fonts: bool) -> list[str]:
-    """Add the shared base stylesheet, the EPUB layer and, with embedded fonts, their faces; return their names."""
-    names = list(STYLESHEETS) + ([FONT_SHEET] if embed_fonts else [])
+def add_stylesheets(package: epub.EpubBook, embed_fonts: bool, theme: Theme) -> list[str]:
+    """Add the shared base stylesheet, the EPUB layer, the theme's and, with embedded fonts, their faces.
+
+    Return their names.
+    """
+    names = [*STYLESHEETS, THEME_SHEET] + ([FONT_SHEET] if embed_fonts else [])
+    contents = {FONT_SHEET: font_faces, THEME_SHEET: lambda: sheet(theme, "epub")}
     for name in names:
         item = epub.EpubItem(uid=name.replace(".", "-"), file_name=f"css/{name}", media_type="text/css")
-        item.content = (font_faces() if name == FONT_SHEET else stylesheet(name)).encode("utf-8")
+        item.content = (contents[name]() if name in contents else stylesheet(name)).encode("utf-8")
         package.add_item(item)
     return names
 
@@ -174,7 +183,8 @@ def add_front_matter(package: epub.EpubBook, book: Book, sheets: list[str]) -> l
 def add_contents(package: epub.EpubBook, book: Book, sheets: list[str], edition: PrintEdition | None) -> list[Document]:
     """Add one XHTML document per part opening and per chapter, in reading order, with the print edition's pages."""
     language = book.metadata.language
-    chapters = render_book(book, block_ids=edition is not None, breaks=edition.breaks if edition else ())
+    images = add_images(package, book)
+    chapters = render_book(book, block_ids=edition is not None, breaks=edition.breaks if edition else (), images=images)
     contents: list[Document] = []
     parts = 0
     for chapter, rendered in zip(book.chapters, chapters, strict=True):
@@ -191,13 +201,44 @@ def add_contents(package: epub.EpubBook, book: Book, sheets: list[str], edition:
     return contents
 
 
+# The suffix each image type an EPUB may hold is stored under.
+IMAGE_SUFFIXES = {"image/jpeg": ".jpg", "image/png": ".png", "image/gif": ".gif", "image/webp": ".webp"}
+
+
+def add_images(package: epub.EpubBook, book: Book) -> dict[str, str]:
+    """Add the images the book's figures show; return each one's source name and its address from a chapter."""
+    addresses = {}
+    for index, image in enumerate(book.images, start=1):
+        name = figure_file(index, IMAGE_SUFFIXES.get(image.media_type, ".svg"))
+        package.add_item(
+            epub.EpubItem(uid=f"figure-{index:02d}", file_name=name, media_type=image.media_type, content=image.data)
+        )
+        addresses[image.name] = f"../{name}"
+    return addresses
+def add_back_matter(package: epub.EpubBook, book: Book, sheets: list[str]) -> list[Document]:
+    """Add one XHTML document per page of back matter (afterword, acknowledgements...), after the last chapter."""
+    from ebookgen.render.backmatter import back_pages
+
+    documents = []
+    for page in back_pages(book):
+        item = document(
+            page.anchor, f"text/{page.anchor}.xhtml", page.title, book.metadata.language, page.section, sheets
+        )
+        package.add_item(item)
+        documents.append(Document(item, page.title, page.epub_type))
+    return documents
+
+
 def table_of_contents(contents: list[Document]) -> tuple[NavEntry, ...]:
-    """List the chapters, each nested under the part that opened before it."""
+    """List the chapters, each nested under the part that opened before it, then the back matter."""
     top: list[NavEntry] = []
     in_part = False
     for entry in contents:
         line = NavEntry(entry.title, entry.item.file_name)
-        if entry.kind == "part":
+        if entry.kind not in ("part", "chapter"):
+            top.append(line)  # back matter stands beside the parts, not inside the last
+            in_part = False
+        elif entry.kind == "part":
             top.append(line)
             in_part = True
         elif in_part:
@@ -235,6 +276,7 @@ def add_navigation(
         Landmark("titlepage", said.title_page, title_page.file_name),
         Landmark("bodymatter", said.start_of_text, first.file_name),
         Landmark("toc", said.contents, "nav.xhtml#toc"),
+        *back_landmarks(contents),
     )
     navigation = Navigation(table_of_contents(contents), marks, page_targets(contents, edition))
     meta = book.metadata
@@ -252,6 +294,20 @@ def add_navigation(
         {"href": "nav.xhtml", "title": said.contents, "type": "toc"},
     ]
     package.spine = [cover, title_page, *others, nav] + [document.item for document in contents]
+
+
+def back_landmarks(contents: list[Document]) -> tuple[Landmark, ...]:
+    """Mark where the back matter begins and, where the book has them, its acknowledgements."""
+    back = [entry for entry in contents if entry.kind not in ("part", "chapter")]
+    if not back:
+        return ()
+    first = Landmark("backmatter", back[0].title, back[0].item.file_name)
+    thanks = [
+        Landmark("acknowledgments", entry.title, entry.item.file_name)
+        for entry in back
+        if entry.kind == "acknowledgments"
+    ]
+    return (first, *thanks)
 
 
 def font_faces() -> str:

@@ -24,7 +24,27 @@ class Emphasis:
     children: tuple[Inline, ...]
 
 
-Inline = Union[Text, Emphasis]
+@dataclass(frozen=True)
+class Strong:
+    """A run of strongly emphasised text (``**word**`` in the raw text), set in bold."""
+
+    children: tuple[Inline, ...]
+
+
+@dataclass(frozen=True)
+class LineBreak:
+    """A line end the author kept inside a block (a raw-text line ending in ``\\``): lyrics, an address, texts."""
+
+
+@dataclass(frozen=True)
+class NoteRef:
+    """Where a note is called in the text (``[^label]``); its number counts the chapter's notes from 1."""
+
+    label: str
+    number: int = 0
+
+
+Inline = Union[Text, Emphasis, Strong, LineBreak, NoteRef]
 
 
 @dataclass(frozen=True)
@@ -43,9 +63,10 @@ class SceneNote:
 
 @dataclass(frozen=True)
 class AuthorNote:
-    """An author's note (``A/N:``), set apart from the story."""
+    """An author's note (``A/N:``, or a paragraph of a ``::: note`` block), set apart from the story."""
 
     inlines: tuple[Inline, ...]
+    title: str = ""  # the heading a ``::: note Notes`` block gives, on its first paragraph
 
 
 @dataclass(frozen=True)
@@ -60,7 +81,92 @@ class Flashback:
     blocks: tuple[Block, ...]
 
 
-Block = Union[Paragraph, SceneNote, AuthorNote, SceneBreak, Flashback]
+@dataclass(frozen=True)
+class VerseLine:
+    """One line of verse and how far the author indented it (in spaces)."""
+
+    inlines: tuple[Inline, ...]
+    indent: int = 0
+
+
+@dataclass(frozen=True)
+class Verse:
+    """Lines kept as typed (a poem, song lyrics, a letter's address block), in stanzas."""
+
+    stanzas: tuple[tuple[VerseLine, ...], ...]
+
+
+@dataclass(frozen=True)
+class BlockQuote:
+    """A passage quoted as a block (a letter, a message, an inscription): ``> `` lines in the raw text."""
+
+    blocks: tuple[Block, ...]
+
+
+@dataclass(frozen=True)
+class ListItem:
+    """One item of a list."""
+
+    inlines: tuple[Inline, ...]
+
+
+@dataclass(frozen=True)
+class ListBlock:
+    """A list (``- item`` or ``1. item`` lines): bulleted, or numbered from ``start``."""
+
+    items: tuple[ListItem, ...]
+    ordered: bool = False
+    start: int = 1
+
+
+@dataclass(frozen=True)
+class Figure:
+    """An image set as a block: its source name (a resource or a file), its alt text and its caption."""
+
+    source: str
+    alt: str
+    inlines: tuple[Inline, ...] = ()  # the caption, empty when there is none
+
+
+@dataclass(frozen=True)
+class ChatLine:
+    """One message of a chat log or a text-message exchange: who sent it and what it says."""
+
+    sender: str
+    message: tuple[Inline, ...]
+
+    @property
+    def inlines(self) -> tuple[Inline, ...]:
+        """Return the line as read: the sender, a colon, the message (for counting and checking words)."""
+        return (Text(f"{self.sender}: "), *self.message)
+
+
+@dataclass(frozen=True)
+class ChatLog:
+    """Messages typed as ``Name: message`` lines in one block, set as one block with the senders distinct."""
+
+    lines: tuple[ChatLine, ...]
+
+
+Block = Union[Paragraph, SceneNote, AuthorNote, SceneBreak, Flashback, Verse, BlockQuote, ListBlock, Figure, ChatLog]
+
+
+@dataclass(frozen=True)
+class Footnote:
+    """A note (``[^label]: text`` in the raw text) called from a chapter: its label, number and paragraphs."""
+
+    label: str
+    number: int
+    blocks: tuple[Block, ...]
+
+
+@dataclass(frozen=True)
+class Image:
+    """An image a figure shows, its bytes read: the name the raw text gives it, and its media type."""
+
+    name: str
+    data: bytes
+    media_type: str
 
 
 @dataclass(frozen=True)
@@ -71,6 +177,7 @@ class Chapter:
     blocks: tuple[Block, ...]
     number: int = 0
     part: str = ""  # The title of a part (`Part One`, `BOOK ONE`) that begins just before this chapter.
+    notes: tuple[Footnote, ...] = ()  # the notes its text calls, in the order of their numbers
 
 
 @dataclass(frozen=True)
@@ -102,6 +209,14 @@ class Contributor:
 
 
 @dataclass(frozen=True)
+class Newsletter:
+    """The back matter's call to action: where readers sign up, and the line that asks them to."""
+
+    url: str
+    line: str
+
+
+@dataclass(frozen=True)
 class Metadata:
     """What the book says about itself: title page, OPF metadata, PDF info."""
 
@@ -124,6 +239,15 @@ class Metadata:
     author_sort: tuple[str, ...] = ()  # How a library files each author ("Le Guin, Ursula K."); derived when empty.
     contributors: tuple[Contributor, ...] = ()
     public_domain: bool = False  # a Project Gutenberg text, or book.toml's rights = "public domain"
+    source: str = ""  # where the work was first published (an archive's URL), from its download
+    rating: str = ""  # a fan archive's rating ("Teen And Up Audiences"), from its download
+    warnings: tuple[str, ...] = ()  # a fan archive's warnings, from its download
+    # Back matter, after the last chapter: texts of paragraphs parted by blank lines, a list of titles, a call.
+    afterword: str = ""
+    acknowledgements: str = ""
+    about_the_author: str = ""
+    also_by: tuple[str, ...] = ()
+    newsletter: Newsletter | None = None
 
     @property
     def author(self) -> str:
@@ -141,28 +265,47 @@ class Book:
     metadata: Metadata
     chapters: tuple[Chapter, ...]
     notes: tuple[str, ...] = field(default=(), compare=False)
+    images: tuple[Image, ...] = ()  # the images its figures show, each once
 
 
 def plain_text(inlines: tuple[Inline, ...]) -> str:
-    """Return the text of inline runs without markup."""
+    """Return the text of inline runs without markup (a kept line end is a newline, a note call nothing)."""
     parts: list[str] = []
     for run in inlines:
-        parts.append(run.text if isinstance(run, Text) else plain_text(run.children))
+        if isinstance(run, Text):
+            parts.append(run.text)
+        elif isinstance(run, LineBreak):
+            parts.append("\n")
+        elif isinstance(run, (Emphasis, Strong)):
+            parts.append(plain_text(run.children))
     return "".join(parts)
 
 
 def iter_paragraph_blocks(blocks: tuple[Block, ...]):
-    """Yield every text-bearing block, looking inside flashbacks."""
+    """Yield every text-bearing record (each with its ``inlines``), looking inside flashbacks, quotes and verse."""
     for block in blocks:
-        if isinstance(block, Flashback):
+        if isinstance(block, (Flashback, BlockQuote)):
             yield from iter_paragraph_blocks(block.blocks)
+        elif isinstance(block, Verse):
+            yield from (line for stanza in block.stanzas for line in stanza)
+        elif isinstance(block, ListBlock):
+            yield from block.items
+        elif isinstance(block, ChatLog):
+            yield from block.lines
         elif not isinstance(block, SceneBreak):
             yield block
 
 
+def iter_chapter_text(chapter: Chapter):
+    """Yield every text-bearing record of a chapter: its blocks', then its notes'."""
+    yield from iter_paragraph_blocks(chapter.blocks)
+    for note in chapter.notes:
+        yield from iter_paragraph_blocks(note.blocks)
+
+
 def chapter_word_count(chapter: Chapter) -> int:
-    """Count the words of a chapter's text."""
-    return sum(len(plain_text(block.inlines).split()) for block in iter_paragraph_blocks(chapter.blocks))
+    """Count the words of a chapter's text, its notes' too."""
+    return sum(len(plain_text(block.inlines).split()) for block in iter_chapter_text(chapter))
 
 
 def word_count(book: Book) -> int:

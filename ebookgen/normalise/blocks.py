@@ -21,6 +21,12 @@ INDENT = re.compile(r"^(?: {2,}|\u3000)\S")
 # A hyphen at a line end after a letter (a compound split by wrapping) or a dash at either side of a line end
 # joins the lines with no space.
 CLOSED_LINE_END = re.compile(r"(?<=[^\W\d_]-)\n|(?<=--)\n|\n(?=--)")
+# A line the author kept (raw text's `\` at the line end): its end stays a line end, marked so while joining.
+KEPT_LINE_END = "\u2028"
+# A line opening with a short key and a colon: `A/N: ...`, `Warning: ...`.
+FIELD_LINE = re.compile(r"^[\[(]?\W*[A-Za-z/'. ]{1,24}:\s")
+# The longest line of a stanza found by its layout: longer lines are prose typed without blank lines.
+VERSE_WIDTH = 60
 
 
 @dataclass(frozen=True)
@@ -32,6 +38,8 @@ class RawBlock:
     spaced: bool = False
     line: int = 0  # The source line the block starts on, counted from 1.
     under_heading: bool = False  # A lone line typed right under a heading line: perhaps its title.
+    verse: bool = False  # lines kept as typed (a stanza found by its layout), joined by newlines
+    mark: object = None  # the raw-text mark (``marks.Mark``) of a block that carries one
 
 
 def split_blocks(text: str | list[str], style: str = "auto") -> list[RawBlock]:
@@ -48,11 +56,39 @@ def split_blocks(text: str | list[str], style: str = "auto") -> list[RawBlock]:
         if heading:
             blocks.append(RawBlock(group[0].strip(), blank_lines, spaced, start + 1))
             group, start, blank_lines, spaced = group[1:], start + 1, 0, False
+        if is_stanza(group, style):
+            blocks.append(RawBlock(stanza_text(group), blank_lines, spaced, start + 1, verse=True))
+            continue
         for index, (offset, paragraph) in enumerate(paragraphs_of(group, style)):
             gap = blank_lines if index == 0 else 0
             under = heading and len(group) == 1
             blocks.append(RawBlock(paragraph, gap, spaced and index == 0, start + offset + 1, under))
     return blocks
+
+
+def is_stanza(group: list[str], style: str) -> bool:
+    """Tell a stanza by its layout: short lines typed together, most of them ending mid-sentence (a poem's
+    lines run on; prose typed a paragraph a line ends each one), no line opening with a quote or a `Key:`.
+
+    In a text whose paragraphs are one line each a stanza stands out so; in a hard-wrapped text its lines are
+    indented too.
+    """
+    if len(group) < 2 or any(len(line.strip()) > VERSE_WIDTH for line in group):
+        return False
+    if any(line.lstrip()[:1] in "\"'\u201c\u2018" or is_marker_line(line) for line in group):
+        return False
+    if FIELD_LINE.match(group[0].strip()):
+        return False  # an author's note or a header's field wrapped over two lines
+    running_on = sum(1 for line in group[:-1] if not SENTENCE_END.search(line.rstrip().rstrip("*_\\").rstrip()))
+    if running_on * 2 <= len(group) - 1:
+        return False
+    return style == "blank" or (style == "wrapped" and all(INDENT.match(line) for line in group))
+
+
+def stanza_text(group: list[str]) -> str:
+    """Join a stanza's lines with newlines, keeping each line's indent beyond the stanza's own."""
+    common = min(len(line) - len(line.lstrip()) for line in group)
+    return "\n".join(line[common:].rstrip().removesuffix("\\").rstrip() for line in group)
 
 
 def line_groups(lines: list[str]) -> Iterator[tuple[int, int, list[str]]]:
@@ -94,27 +130,57 @@ def split_at_markers(groups: Iterator[tuple[int, int, list[str]]]) -> Iterator[t
 def paragraphs_of(group: list[str], style: str) -> Iterator[tuple[int, str]]:
     """Yield the paragraphs of one group of adjacent lines, each with its line offset in the group."""
     if style == "lines":
-        yield from ((offset, line.strip()) for offset, line in enumerate(group))
+        yield from kept_lines(group)
     elif style == "indented":
         paragraph: list[str] = []
         first = 0
         for offset, line in enumerate(group):
-            if INDENT.match(line) and paragraph:
+            if (INDENT.match(line) or is_flush_heading(group, offset)) and paragraph:
                 yield first, join_wrapped(paragraph)
                 paragraph, first = [], offset
             paragraph.append(line)
+            if is_flush_heading(group, offset):
+                yield first, join_wrapped(paragraph)
+                paragraph, first = [], offset + 1
         if paragraph:
             yield first, join_wrapped(paragraph)
     else:
         yield 0, join_wrapped(group)
 
 
+def kept_lines(group: list[str]) -> Iterator[tuple[int, str]]:
+    """Yield each line of a group as a paragraph, but a line ending in `\\` goes on into the next."""
+    paragraph: list[str] = []
+    first = 0
+    for offset, line in enumerate(group):
+        paragraph.append(line)
+        if not line.rstrip().endswith("\\"):
+            yield first, join_wrapped(paragraph)
+            paragraph, first = [], offset + 1
+    if paragraph:
+        yield first, join_wrapped(paragraph)
+
+
+def is_flush_heading(group: list[str], offset: int) -> bool:
+    """Tell a heading typed flush left among indented paragraphs (the line after it indented, or none)."""
+    line = group[offset]
+    if INDENT.match(line) or heading_of(line, set_apart=False) is None:
+        return False
+    return offset + 1 == len(group) or bool(INDENT.match(group[offset + 1]))
+
+
 def join_wrapped(lines: list[str]) -> str:
-    """Join hard-wrapped lines into one paragraph, keeping a line-end hyphen or dash closed up."""
-    text = "\n".join(line.strip() for line in lines)
+    """Join hard-wrapped lines into one paragraph, keeping a line-end hyphen or dash closed up, and a line
+    the author ended with `\\` a line end."""
+    text = "\n".join(kept_end(line.strip()) for line in lines)
     if "-\n" in text or "\n-" in text:
         text = CLOSED_LINE_END.sub("", text)
-    return text.replace("\n", " ")
+    return text.replace("\n", " ").replace(KEPT_LINE_END + " ", "\n").removesuffix(KEPT_LINE_END)
+
+
+def kept_end(line: str) -> str:
+    """Mark a line's `\\` end as kept."""
+    return line[:-1].rstrip() + KEPT_LINE_END if line.endswith("\\") else line
 
 
 def detect_style(lines: list[str]) -> str:
@@ -130,7 +196,8 @@ def detect_style(lines: list[str]) -> str:
         return "indented"
     # A heading line typed right above its first line does not make a group of several paragraphs.
     groups = [without_heading(group) for _, _, group in line_groups(lines)]
-    multi = [group for group in groups if len(group) > 1]
+    # A stanza (short lines typed together) says nothing of how the prose is typed.
+    multi = [group for group in groups if len(group) > 1 and not is_stanza(group, "blank")]
     if not multi:
         return "blank"
     if looks_wrapped(text_lines) or breaks_mid_sentence(multi):

@@ -14,10 +14,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ebookgen.model import Text
-from ebookgen.normalise.blocks import RawBlock, split_blocks
-from ebookgen.normalise.emphasis import parse_emphasis
+from ebookgen.normalise.blocks import RawBlock
+from ebookgen.normalise.emphasis import NOTE_CALL, parse_emphasis
 from ebookgen.normalise.furniture import remove_furniture
 from ebookgen.normalise.headings import heading_of
+from ebookgen.normalise.marks import raw_blocks
 from ebookgen.normalise.pipeline import NormaliseOptions, typography_options
 from ebookgen.normalise.report import ERROR, REMOVED, WARNING, Finding, error, warn
 from ebookgen.normalise.structure import (
@@ -30,23 +31,26 @@ from ebookgen.normalise.structure import (
 from ebookgen.normalise.typography import TypographyOptions, quote_doubts
 from ebookgen.project.manuscript import Project
 from ebookgen.readers.decode import REPLACED_NOTE
+from ebookgen.readers.source import SourceText
 from ebookgen.readers.table import read_source
 
 # A `*` or `_` placed as an opening emphasis marker: after a space or quote, before a word.
 UNCLOSED_EMPHASIS = re.compile('(?:^|(?<=[\\s"\u201c\u2018(]))(?:\\*{1,2}|_{1,2})(?=[^\\s*_])')
+TEXT_READERS = ("", "plain text", "Markdown")
 QUOTE_OPENERS = "\"'\u201c\u2018"
 
 
 def check_text(text: str, options: NormaliseOptions = NormaliseOptions()) -> list[Finding]:
     """Return every finding for one manuscript text, in line order."""
     findings: list[Finding] = []
-    lines = remove_furniture(text)
-    blocks = split_blocks(lines, options.paragraph_style)
+    lines = remove_furniture(text, options.title, options.authors)
+    blocks = raw_blocks(lines, options.paragraph_style, findings)
     find_structure(blocks, StructureOptions(options.blank_runs, options.author_notes), findings)
     typography = typography_options(options, [block.text for block in blocks])
     prose = prose_blocks(blocks)
     check_quotes(prose, typography, findings)
     check_emphasis(prose, findings)
+    check_notes(blocks, findings)
     check_glyphs(text, findings)
     return sorted(findings, key=lambda finding: finding.line)
 
@@ -64,7 +68,11 @@ def check_file(
     path: Path, options: NormaliseOptions = NormaliseOptions(), encoding: str | None = None
 ) -> list[Finding]:
     """Read and check one manuscript file, with what reading it had to repair (reported at line 1)."""
-    source = read_source(path, encoding)
+    return check_source(read_source(path, encoding), options)
+
+
+def check_source(source: SourceText, options: NormaliseOptions = NormaliseOptions()) -> list[Finding]:
+    """Check one read file: what reading it repaired (at line 1), then what its raw text holds, by line."""
     repairs = [Finding(1, WARNING, f"{note} (whole file)") for note in source.repairs]
     replaced = [Finding(line, WARNING, REPLACED_NOTE) for _, line in source.replaced]
     found = replaced + removal_findings(source.text, options) + check_text(source.text, options)
@@ -92,6 +100,7 @@ class CheckResult:
     errors: int
     warnings: int
     removed: int = 0  # Runs of lines removed on purpose, listed for the record (markers, licence...).
+    readers: tuple[str, ...] = ()  # Which reader read each file, one line each (shown on standard error).
 
     @property
     def summary(self) -> str:
@@ -105,15 +114,27 @@ class CheckResult:
 def check_project(project: Project) -> CheckResult:
     """Check every text file of a project."""
     lines: list[str] = []
+    read: list[str] = []
     errors = warnings = removed = 0
-    options = replace(project.options, language=project.metadata.language)
+    meta = project.metadata
+    options = replace(project.options, language=meta.language, title=meta.title, authors=meta.authors)
     for path in project.sources:
-        for finding in check_file(path, options, project.encoding):
+        source = read_source(path, project.encoding)
+        if source.reader not in TEXT_READERS:  # A text file's lines are as typed; a marked-up file's are not.
+            read.append(reader_line(source))
+        lines += [f"{path}: {WARNING}: {note}" for note in source.unmapped]
+        warnings += len(source.unmapped)
+        for finding in check_source(source, options):
             lines.append(finding.format(str(path)))
             errors += finding.severity == ERROR
             warnings += finding.severity == WARNING
             removed += finding.severity == REMOVED
-    return CheckResult(tuple(lines), errors, warnings, removed)
+    return CheckResult(tuple(lines), errors, warnings, removed, tuple(read))
+
+
+def reader_line(source: SourceText) -> str:
+    """Say which reader read a file (for a marked-up file, line numbers count the lines of its raw text)."""
+    return f"{source.path}: read by the {source.reader} reader; line numbers count the lines of the raw text it made"
 
 
 def prose_blocks(blocks: list[RawBlock]) -> list[RawBlock]:
@@ -121,7 +142,8 @@ def prose_blocks(blocks: list[RawBlock]) -> list[RawBlock]:
     return [
         block
         for block in blocks
-        if not is_scene_break_marker(block.text)
+        if block.mark is None
+        and not is_scene_break_marker(block.text)
         and heading_of(block.text) is None
         and not FLASHBACK_START.match(block.text)
         and not FLASHBACK_END.match(block.text)
@@ -151,6 +173,22 @@ def check_emphasis(blocks: list[RawBlock], findings: list[Finding]) -> None:
                     block.line,
                     f"emphasis opened with {mark} is never closed in this paragraph; kept as typed",
                 )
+
+
+def check_notes(blocks: list[RawBlock], findings: list[Finding]) -> None:
+    """Warn at a note text nothing calls and at a call with no note text: both stay as typed."""
+    calls = {
+        match.group("label"): block.line
+        for block in blocks
+        for match in NOTE_CALL.finditer("\n".join(block.mark.lines) if block.mark else block.text)
+    }
+    texts = {block.mark.title: block.mark.line for block in blocks if block.mark and block.mark.kind == "footnote"}
+    for label, line in texts.items():
+        if label not in calls:
+            warn(findings, line, f"the note [^{label}] is never called in the text; kept as a paragraph here")
+    for label, line in calls.items():
+        if label not in texts:
+            warn(findings, line, f"[^{label}] calls a note that has no text ([^{label}]: ...); kept as typed")
 
 
 def continues_speech(blocks: list[RawBlock], index: int) -> bool:

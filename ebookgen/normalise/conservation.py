@@ -13,20 +13,22 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
-from ebookgen.model import Chapter, iter_paragraph_blocks, plain_text
+from ebookgen.model import Chapter, Figure, ListBlock, iter_chapter_text, plain_text
 from ebookgen.normalise.furniture import remove_furniture
 from ebookgen.normalise.headings import heading_of
 from ebookgen.normalise.markers import FLASHBACK_END, FLASHBACK_START, is_scene_break_marker
+from ebookgen.normalise.marks import FENCE_END, FENCE_START
 from ebookgen.normalise.pipeline import NormaliseOptions, normalise_text
 from ebookgen.normalise.structure import AUTHOR_NOTE, OPENING_NOTE
 from ebookgen.readers.gutenberg import GUTENBERG_END, GUTENBERG_START
 from ebookgen.readers.header import header_block_end, manuscript_lines
 
 WORD = re.compile(r"[^\W_]+")
-LICENCE, HEADER, FRONT, MARKER, NOTE, CONTENTS, LOST = (
+LICENCE, HEADER, FRONT, TITLE_BLOCK, MARKER, NOTE, CONTENTS, LOST = (
     "the Project Gutenberg licence",
     "a header line, taken as the book's metadata",
     "the Gutenberg edition's own title page or credits",
+    "a title block repeating the book's title and author (the title page shows them)",
     "a marker line",
     "an author's note (author_notes = drop)",
     "a contents list",
@@ -57,15 +59,40 @@ def book_words(chapters: list[Chapter]) -> Counter[str]:
     found: Counter[str] = Counter()
     for chapter in chapters:
         found.update(words(f"{chapter.part} {chapter.title}"))
-        for block in iter_paragraph_blocks(chapter.blocks):
+        for block in iter_chapter_text(chapter):
             found.update(words(plain_text(block.inlines)))
+        for note in chapter.notes:  # a note's label, typed at its call and before its text
+            found.update(words(note.label) * 2)
+        found.update(mark_words(chapter))
     return found
+
+
+def mark_words(chapter: Chapter) -> list[str]:
+    """Return the words the book carries outside its text: a figure's alt text and image name, a list's numbers."""
+    found: list[str] = []
+    blocks = list(iter_blocks(chapter.blocks))
+    for note in chapter.notes:
+        blocks.extend(iter_blocks(note.blocks))
+    for block in blocks:
+        if isinstance(block, Figure):
+            found += words(f"{block.alt} {block.source}")
+        elif isinstance(block, ListBlock) and block.ordered:
+            found += [str(block.start + index) for index in range(len(block.items))]
+    return found
+
+
+def iter_blocks(blocks):
+    """Yield every block, looking inside the blocks that hold blocks."""
+    for block in blocks:
+        yield block
+        yield from iter_blocks(getattr(block, "blocks", ()))
 
 
 def removals(text: str, options: NormaliseOptions = NormaliseOptions()) -> list[Removal]:
     """Return every run of source lines whose words did not reach the book, with the reason each went."""
     source = manuscript_lines(text)
-    kept = remove_furniture(text)
+    furniture = remove_furniture(text)
+    kept = remove_furniture(text, options.title, options.authors)
     available = book_words(normalise_text(text, options))
     reasons: dict[int, str] = {}
     licence = licence_lines(source)
@@ -73,6 +100,8 @@ def removals(text: str, options: NormaliseOptions = NormaliseOptions()) -> list[
     for index, line in enumerate(source):
         if line.strip() and not kept[index].strip():
             reasons[index + 1] = LICENCE if index in licence else HEADER if index < header_end else FRONT
+            if furniture[index].strip():
+                reasons[index + 1] = TITLE_BLOCK
     # Prose first, then headings, then markers: a word both in the story and in a contents list or a marker
     # (`1805` in `BOOK ONE: 1805`, `Flashback` as a film's name) is the story's.
     lines = [(index, line) for index, line in enumerate(kept) if line.strip()]
@@ -104,8 +133,9 @@ def licence_lines(lines: list[str]) -> set[int]:
 
 
 def is_marker(text: str) -> bool:
-    """Tell whether a line is a scene-break or flashback marker."""
-    return bool(is_scene_break_marker(text) or FLASHBACK_START.match(text) or FLASHBACK_END.match(text))
+    """Tell whether a line is a scene-break or flashback marker, or a raw-text fence (`::: verse`, `:::`)."""
+    fence = FENCE_START.match(text) or FENCE_END.match(text)
+    return bool(is_scene_break_marker(text) or FLASHBACK_START.match(text) or FLASHBACK_END.match(text) or fence)
 
 
 def why_removed(text: str, options: NormaliseOptions) -> str:
@@ -123,7 +153,9 @@ def grouped(reasons: dict[int, str], source: list[str]) -> list[Removal]:
     for line in sorted(reasons):
         last = runs[-1] if runs else None
         joins = (
-            last is not None and last.reason == reasons[line] and reasons[line] in (LICENCE, HEADER, FRONT, CONTENTS)
+            last is not None
+            and last.reason == reasons[line]
+            and reasons[line] in (LICENCE, HEADER, FRONT, TITLE_BLOCK, CONTENTS)
         )
         if joins and not any(text.strip() for text in source[last.last : line - 1]):
             runs[-1] = Removal(last.line, line, last.reason)

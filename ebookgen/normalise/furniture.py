@@ -8,6 +8,7 @@ the conventions of both come from there.
 from __future__ import annotations
 
 from ebookgen.normalise.headings import heading_of
+from ebookgen.normalise.markers import FORM_FEED_LINE, PAGE_BREAK_TOKEN
 from ebookgen.readers.gutenberg import gutenberg_header, strip_gutenberg
 from ebookgen.readers.header import NOTE_KEYS, found_in, header_block_end, header_key, manuscript_lines
 
@@ -15,9 +16,10 @@ from ebookgen.readers.header import NOTE_KEYS, found_in, header_block_end, heade
 TALK_KEYS = frozenset({"warning", "warnings", "archive warning", "status", "notes", "spoilers"})
 
 
-def remove_furniture(text: str) -> list[str]:
-    """Return the manuscript's lines with its licence and header block blanked."""
-    lines = manuscript_lines(text)
+def remove_furniture(text: str, book_title: str = "", authors: tuple[str, ...] = ()) -> list[str]:
+    """Return the manuscript's lines with its licence, header block and a title block repeating the book's title
+    and authors blanked (a page-break line a token)."""
+    lines = manuscript_lines(FORM_FEED_LINE.sub(PAGE_BREAK_TOKEN, text))
     licence_header = gutenberg_header(lines)
     lines = strip_gutenberg(lines)
     title = found_in(lines, licence_header).title if licence_header else ""
@@ -26,7 +28,32 @@ def remove_furniture(text: str) -> list[str]:
         lines = blank_header(lines, end)
     if title:
         lines = strip_title_page(lines, title)
+    if book_title:
+        lines = strip_title_block(lines, book_title, authors)
     return lines
+
+
+def strip_title_block(lines: list[str], title: str, authors: tuple[str, ...]) -> list[str]:
+    """Blank a title block the text opens with (`THE MILLER'S WINTER` / `BY JOSIAH CRANE`) that repeats the book's
+    title and authors: the title page is made from the metadata; kept, it would be a chapter of its own."""
+    shown = [index for index, line in enumerate(lines[:60]) if line.strip()][:6]
+    if not shown or simple(lines[shown[0]]) != simple(title) or not simple(title):
+        return lines
+    credits = {simple(name) for name in authors} | {"by" + simple(name) for name in authors}
+    block = [shown[0]]
+    for index in shown[1:]:
+        if simple(lines[index]) not in credits or index - block[-1] > 3:
+            break
+        block.append(index)
+    if len(block) < 2 and not authors_follow(lines, block[0]):
+        return lines
+    return [("" if index in block else line) for index, line in enumerate(lines)]
+
+
+def authors_follow(lines: list[str], index: int) -> bool:
+    """Tell whether a lone title line is set apart: a heading or a blank line and more text follow it."""
+    after = next((line for line in lines[index + 1 :] if line.strip()), "")
+    return heading_of(after.strip(), set_apart=True) is not None
 
 
 def blank_header(lines: list[str], end: int) -> list[str]:

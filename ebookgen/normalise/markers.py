@@ -7,6 +7,11 @@ from __future__ import annotations
 
 import re
 
+# A line standing for a block the raw-text marks took out of the text (``marks.py``): a block of its own.
+MARK_TOKEN = "\ue000"
+# A line holding only a form feed: a page break in the raw text.
+PAGE_BREAK_TOKEN = "\ue001"
+FORM_FEED_LINE = re.compile(r"(?m)^[ \t]*\f[ \t]*$")
 # A line of one repeated symbol, spaced or not (`* * *`, `~~~`, `#`, `___`, `---`, `===`, `§`).
 SYMBOL_RUN = re.compile(r"^([*~#_\-=+.•·§¤°◊◆♦❦❧☙⁂※†‡/\\|oOxX0])(?:\s*\1)*$")
 # Patterned markers typed by fan-fiction writers (`oOo`, `xXxXx`, `-x-x-`, `-o-O-o-`, `+~+~+`).
@@ -70,4 +75,6 @@ def is_symbol_line(text: str) -> bool:
 def is_marker_line(text: str) -> bool:
     """Tell whether a line is a scene-break or flashback marker."""
     text = text.strip()
+    if text.startswith((MARK_TOKEN, PAGE_BREAK_TOKEN)):
+        return True
     return is_scene_break_marker(text) or bool(FLASHBACK_START.match(text) or FLASHBACK_END.match(text))

@@ -10,18 +10,35 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ebookgen.model import AuthorNote, Block, Chapter, Flashback, Paragraph, SceneBreak, SceneNote, Text
+from ebookgen.model import (
+    AuthorNote,
+    Block,
+    BlockQuote,
+    Chapter,
+    ChatLog,
+    Figure,
+    Flashback,
+    ListBlock,
+    Paragraph,
+    SceneBreak,
+    SceneNote,
+    Text,
+    Verse,
+)
 from ebookgen.normalise.blocks import RawBlock
 from ebookgen.normalise.headings import (
     CHAPTER,
+    CHAPTER_HEADING,
     CONTENTS,
     PART,
     Heading,
     heading_of,
+    is_number,
     is_weak_heading,
     markdown_part_level,
     names_chapters,
 )
+from ebookgen.normalise.marked import mark_blocks, merge_stanzas, paragraph_or_verse, stanza_of
 from ebookgen.normalise.markers import (  # noqa: F401  (re-exported: the marker rules are structure's vocabulary)
     FLASHBACK_END,
     FLASHBACK_START,
@@ -67,7 +84,11 @@ class Draft:
 
     def has_text(self) -> bool:
         """Tell whether any paragraph has been added."""
-        return any(isinstance(item, (Paragraph, SceneNote)) for item in self.items)
+        return any(isinstance(item, TEXT_BLOCKS) for item in self.items)
+
+
+# The blocks that make a chapter's text (an author's note alone does not).
+TEXT_BLOCKS = (Paragraph, SceneNote, Verse, BlockQuote, ListBlock, Figure, ChatLog)
 
 
 # Items of a draft besides model blocks.
@@ -97,7 +118,7 @@ def find_structure(
     for number, draft in enumerate(drafts, start=1):
         body = resolve_flashbacks(draft.items, findings)
         body = mark_scene_notes(body)
-        body = tidy_breaks(body)
+        body = tidy_breaks(merge_stanzas(body))
         chapters.append(Chapter(title=draft.title, blocks=tuple(body), number=number, part=draft.part))
     return [chapter for chapter in chapters if chapter.blocks or chapter.title]
 
@@ -115,6 +136,9 @@ def split_chapters(blocks: list[RawBlock], options: StructureOptions, findings: 
             # `HELP US` on a wall, a countdown, a numbered list: in a book of `Chapter N` headings, text.
             warn(findings, block.line, f"{text!r} looks like a heading; kept as text (the chapters are named)")
             heading = None
+        if heading is not None and joins_title(drafts[-1], heading, text):
+            drafts[-1].title += ": " + heading.title
+            continue
         if heading is not None:
             open_draft(drafts, heading)
             continue
@@ -124,6 +148,12 @@ def split_chapters(blocks: list[RawBlock], options: StructureOptions, findings: 
         items = drafts[-1].items
         if block.spaced and items:
             items.append(SceneBreak() if options.blank_runs == "break" else PAUSE)
+        if block.mark is not None:
+            items.extend(mark_blocks(block.mark, options.author_notes))
+            continue
+        if block.verse:
+            items.append(stanza_of(block.text))
+            continue
         if is_marker_word(text) and sentence_runs_through(drafts[-1].items, blocks[index + 1 : index + 2]):
             warn(findings, block.line, f"{text!r} is a marker's word, but the sentence runs through it: kept as text")
             items.append(Paragraph((Text(text),)))
@@ -148,6 +178,15 @@ def sentence_runs_through(items: list[object], following: list[RawBlock]) -> boo
         return False
     unfinished = not re.search("[.!?\u2026:;\"'\u201d\u2019)\\]*_~-]$", before.inlines[0].text.rstrip())
     return unfinished and following[0].text.lstrip()[:1].islower()
+
+
+def joins_title(draft: Draft, heading: Heading, text: str) -> bool:
+    """Tell a title line set a blank line under a bare chapter number (`CHAPTER IV` / `THE WINTER`): one heading."""
+    if draft.items or draft.level != CHAPTER or heading.level != CHAPTER or not draft.title:
+        return False
+    numbered = CHAPTER_HEADING.match(draft.title)
+    bare = (numbered is not None and not numbered.group("title")) or is_number(draft.title.rstrip("."))
+    return bare and is_weak_heading(text) and not is_number(text) and heading_of(text) is not None
 
 
 def takes_title(draft: Draft, block: RawBlock, text: str) -> bool:
@@ -250,7 +289,7 @@ def classify(text: str, options: StructureOptions, line: int = 0, findings: Find
     if MARKER_LIKE.match(text) and not EMPHASIS_ONLY.match(text):
         warn(findings, line, f"{text!r} looks like a marker line ebookgen does not know; set as a scene note")
         return SceneNote((Text(text.strip(MARKER_DECORATION)),))
-    return Paragraph((Text(text),))
+    return paragraph_or_verse(text)
 
 
 def end_unended_flashbacks(items: list[object]) -> list[object]:

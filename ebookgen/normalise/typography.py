@@ -127,6 +127,20 @@ def single_quote_open(before: str) -> bool:
     return last == 0 or before[last - 1] in OPENING_CONTEXT
 
 
+# A left single quote where an apostrophe belongs, as Word's autoformat curls a typed one: `‘90s`, `‘til`, `‘em`.
+MISCURLED_ELISION = re.compile(
+    "(?:(?<=^)|(?<=[\\s(\u201c\u2014\u2013\u2026]))\u2018(?=\\d\\d(?:s\\b|\\b)|(?:"
+    + "|".join(sorted((word for word in ELISIONS if len(word) > 1), key=len, reverse=True))
+    + ")\\b)",
+    re.I,
+)
+
+
+def repair_elisions(text: str) -> str:
+    """Turn a left single quote before `90s`, `til` or `em` into the apostrophe it stands for, as typed ones are."""
+    return MISCURLED_ELISION.sub("\u2019", text) if "\u2018" in text else text
+
+
 def curl_quotes(text: str, options: TypographyOptions = TypographyOptions()) -> str:
     """Curl straight quotes, nesting double and single quotes at any depth."""
     return QuoteCurler(text, options.primary_quote, quote_marks(options.language)).run()
@@ -283,7 +297,7 @@ def primary_quote_of(paragraphs: list[str]) -> str:
 
 
 Rule = Callable[[str], str]
-TYPOGRAPHY_RULES: tuple[Rule, ...] = (make_ellipses, make_ranges, make_dashes, make_primes)
+TYPOGRAPHY_RULES: tuple[Rule, ...] = (make_ellipses, make_ranges, make_dashes, make_primes, repair_elisions)
 
 
 @cache

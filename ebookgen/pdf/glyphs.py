@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from ebookgen.model import Book, iter_paragraph_blocks, plain_text
+from ebookgen.model import Book, iter_chapter_text, plain_text
 from ebookgen.resources import styles_dir
 
 # The faces the text is set in: roman for the story, italic for flashbacks and emphasis.
@@ -81,7 +81,7 @@ def book_strings(book: Book):
         place = f"chapter {chapter.number}" + (f" ({chapter.title})" if chapter.title else "")
         yield place, chapter.title
         yield place, chapter.part
-        for block in iter_paragraph_blocks(chapter.blocks):
+        for block in iter_chapter_text(chapter):
             yield place, plain_text(block.inlines)
 
 

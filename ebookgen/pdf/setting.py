@@ -258,8 +258,10 @@ def line_boxes(box):
 def text_boxes(box, anchor: str = ""):
     """Yield (id of the nearest element with one, text box) for the text laid out in a box, in order."""
     tag = getattr(box, "element_tag", "") or ""
-    if tag.endswith(("::before", "::after", "::marker")) or type(box).__name__ == "MarginBox":
+    if tag.endswith(("::before", "::after", "::marker", "::footnote-call", "::footnote-marker")):
         return
+    if type(box).__name__ in ("MarginBox", "FootnoteAreaBox"):
+        return  # the page's furniture, and its footnotes: a page opens with the text above them
     anchor = box.style["anchor"] or anchor
     if type(box).__name__ == "TextBox":
         yield anchor, box

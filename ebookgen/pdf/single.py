@@ -15,9 +15,8 @@ from ebookgen.model import Book, chapter_word_count, word_count
 from ebookgen.output import atomic_path
 from ebookgen.pdf import weasy
 from ebookgen.pdf.options import PdfOptions, PdfResult, Progress, copyright_year, page_style, profile_for, report
-from ebookgen.pdf.printbook import GREY_PROFILE, book_html, grey_profile_url, page_css
+from ebookgen.pdf.printbook import GREY_PROFILE, book_html, grey_profile_url, page_css, printed_chapters
 from ebookgen.pdf.trim import estimated_pages, gutter_for, margins_for
-from ebookgen.render.xhtml import render_book
 
 # Pages of front matter before the first chapter (half-title, title, copyright, contents), for progress.
 FRONT_PAGES = 6
@@ -27,7 +26,7 @@ def write_single(book: Book, target: Path, options: PdfOptions, progress: Progre
     """Lay the whole book out in this process and write it at target, atomically."""
     profile = profile_for(options.profile)
     report(progress, 0, len(book.chapters))
-    html = book_html(book, render_book(book, block_ids=True), copyright_year(options), links=profile.links)
+    html = book_html(book, printed_chapters(book), copyright_year(options), links=profile.links, theme=options.theme)
     with weasy.pages_laid(ChapterProgress(book, options, progress)):
         document = lay_out_fitted(book, html, options)
     with atomic_path(target) as temporary:
@@ -43,7 +42,7 @@ class ChapterProgress:
     def __init__(self, book: Book, options: PdfOptions, progress: Progress | None):
         self.progress, self.total, self.done = progress, len(book.chapters), 0
         words = [chapter_word_count(chapter) for chapter in book.chapters]
-        pages, whole = estimated_pages(sum(words), options.trim), max(sum(words), 1)
+        pages, whole = estimated_pages(sum(words), options.trim, options.theme.type_scale), max(sum(words), 1)
         running, self.ends = 0, []
         for count in words:  # the page each chapter is expected to end on, after the front matter
             running += count
@@ -59,7 +58,7 @@ class ChapterProgress:
 
 def lay_out_fitted(book: Book, html: str, options: PdfOptions):
     """Lay out with the gutter for the estimated page count; again if the real count needs another."""
-    guess = estimated_pages(word_count(book), options.trim)
+    guess = estimated_pages(word_count(book), options.trim, options.theme.type_scale)
     style = page_style(options, guess)
     document = lay_out(html, page_css(book, style, grey_profile_url()), options)
     pages = len(document.pages)

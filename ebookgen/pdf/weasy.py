@@ -10,10 +10,9 @@ Private, and so free to change in any WeasyPrint release, each used here and now
   layout learns its first folio after pagination and before its running heads and folios are made;
 - ``Document.fonts`` (``to_unicode``, ``widths``): the glyphs each chunk used, so the join can share
   one subset per face;
-- ``weasyprint.layout.inline.get_next_linebox`` and ``split_first_line``: no more than two lines in a row end
-  in a hyphen, and a line in small capitals is never hyphenated (WeasyPrint breaks lines first-fit, with no
-  such limit); ``weasyprint.layout.page.make_page`` and ``block_level_layout``: a recto facing a verso that ran
-  a line or two short runs short by as much, so the spread ends on one line.
+- the line breaker and page maker (``layout.inline.get_next_linebox``, ``split_first_line``, ``justify_line``,
+  ``layout.page.make_page``, ``block_level_layout``), wrapped by ``pdf/setting.py``, this module's companion:
+  no more than two hyphens in a row, none in small capitals, tracking for loose lines, spreads that end level.
 
 ``probe`` lays out a two-page document through every one of them. The parallel layout runs only
 where it passes; elsewhere the book is laid out in one process, which needs none of the hooks (the setting's

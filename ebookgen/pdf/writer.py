@@ -15,11 +15,12 @@ from pathlib import Path
 from ebookgen.errors import ConfigError
 from ebookgen.model import Book
 from ebookgen.pdf import weasy
+from ebookgen.pdf.figures import resolution_notes
 from ebookgen.pdf.glyphs import glyph_notes
 from ebookgen.pdf.options import RUNNING_HEADS, PdfOptions, PdfResult, Progress, profile_for, worker_count
 from ebookgen.pdf.parallel import Crew, write_parallel
 from ebookgen.pdf.single import write_single
-from ebookgen.pdf.trim import page_count_note
+from ebookgen.pdf.trim import margins_for, page_count_note
 
 
 def write_pdf(
@@ -29,7 +30,8 @@ def write_pdf(
     unset = glyph_notes(book)
     result = laid_out(book, target, options, progress, crew)
     note = page_count_note(options.profile, result.pages)
-    notes = (*unset, *result.notes, *([note] if note else []))
+    soft = resolution_notes(book, options.trim, margins_for(result.pages))
+    notes = (*unset, *soft, *result.notes, *([note] if note else []))
     return replace(result, notes=notes) if notes != result.notes else result
 
 

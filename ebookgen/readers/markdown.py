@@ -1,69 +1,215 @@
-"""Turn a Markdown manuscript into ebookgen's raw-text conventions, through markdown-it-py.
+"""Turn a Markdown manuscript into ebookgen's raw text (docs/raw-text.md), through markdown-it-py.
 
-The result reads like a ``.txt`` manuscript: paragraphs separated by blank lines, ``*em*``
-for emphasis (strong too: a novel has one kind), ``* * *`` for a thematic break and
-``# Heading`` lines (one ``#`` per level) for headings, which the normaliser reads as chapters.
+Every Markdown construct a story uses maps to a raw-text mark: headings to ``#`` lines, ``*em*``,
+``**strong**``, ``***both***``, a thematic break to ``* * *``, block quotes to ``> `` lines, lists to
+``- `` and ``1.`` lines, an image alone in its paragraph to a figure, footnotes (mdit-py-plugins'
+footnote plugin) to ``[^label]`` calls and ``[^label]:`` notes, a hard line break to a ``\\`` line end and
+a code block to verse (its lines kept). HTML is mapped where a story's HTML means something
+(``<em>``, ``<i>``, ``<strong>``, ``<b>``, ``<br>``, ``<p>``) and otherwise dropped, its text kept: what
+was dropped is named in ``SourceText.unmapped``, never printed into the book.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
+from html.parser import HTMLParser
 from pathlib import Path
 
+from ebookgen.normalise.marks import is_chat
 from ebookgen.readers.decode import decode_file
 from ebookgen.readers.header import text_source
 from ebookgen.readers.source import SourceText
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 SCENE_BREAK = "* * *"
+# HTML tags that map to raw-text marks: the mark each opens and closes with.
+HTML_MARKS = {"em": "*", "i": "*", "cite": "*", "strong": "**", "b": "**"}
+# HTML tags that only hold text (their text is kept, the tag needs no word in check).
+HTML_QUIET = frozenset({"p", "div", "span", "br", "html", "body", "section", "article", "main", "center", "small"})
 
 
 def read_markdown(path: Path, encoding: str | None = None) -> SourceText:
     """Read a Markdown file: its text in raw-text conventions and what a header block there says."""
     decoded = decode_file(path, encoding)
-    return text_source(path, decoded, markdown_to_text(decoded.text))
+    unmapped: list[str] = []
+    source = text_source(path, decoded, markdown_to_text(decoded.text, unmapped))
+    return replace(source, reader="Markdown", unmapped=tuple(dict.fromkeys(unmapped)))
 
 
-def markdown_to_text(source: str) -> str:
-    """Convert Markdown to raw manuscript text."""
+def markdown_to_text(source: str, unmapped: list[str] | None = None) -> str:
+    """Convert Markdown to raw text; what could not be mapped is added to `unmapped`, one line each."""
     from markdown_it import MarkdownIt
+    from markdown_it.tree import SyntaxTreeNode
+    from mdit_py_plugins.footnote import footnote_plugin
 
-    tokens = MarkdownIt("commonmark").parse(source)
-    blocks: list[str] = []
-    heading_level = 0
-    for token in tokens:
-        if token.type == "heading_open":
-            heading_level = int(token.tag[1:])
-        elif token.type == "heading_close":
-            heading_level = 0
-        elif token.type == "hr":
-            blocks.append(SCENE_BREAK)
-        elif token.type in ("fence", "code_block", "html_block"):
-            blocks.extend(part.strip() for part in token.content.split("\n\n") if part.strip())
-        elif token.type == "inline":
-            text = inline_text(token.children or [])
-            if text.strip():
-                blocks.append(f"{'#' * heading_level} {text.strip()}" if heading_level else text.strip())
-    return "\n\n".join(blocks) + "\n"
+    tree = SyntaxTreeNode(MarkdownIt("commonmark").use(footnote_plugin).parse(source))
+    writer = RawWriter([] if unmapped is None else unmapped)
+    return "\n\n".join(writer.blocks(tree.children)) + "\n"
 
 
-def inline_text(children: list) -> str:
-    """Render inline tokens as plain text with ``*`` around emphasised runs."""
-    parts: list[str] = []
-    depth = 0
-    for child in children:
-        kind = child.type
-        if kind in ("em_open", "strong_open"):
-            if depth == 0:
-                parts.append("*")
-            depth += 1
-        elif kind in ("em_close", "strong_close"):
-            depth -= 1
-            if depth == 0:
-                parts.append("*")
-        elif kind in ("softbreak", "hardbreak"):
-            parts.append(" ")
-        elif kind == "image":
-            parts.append(child.content)
-        elif kind in ("text", "code_inline", "html_inline"):
-            parts.append(child.content)
-    return "".join(parts)
+class RawWriter:
+    """Write a Markdown syntax tree as raw-text blocks, noting what it cannot map."""
+
+    def __init__(self, unmapped: list[str]):
+        self.unmapped = unmapped
+
+    def blocks(self, nodes) -> list[str]:
+        """Return the raw-text blocks of a run of block nodes."""
+        return [text for node in nodes for text in self.block(node) if text.strip()]
+
+    def block(self, node) -> list[str]:
+        """Return the raw-text blocks one block node stands for."""
+        kind = node.type
+        if kind == "heading":
+            return [f"{'#' * int(node.tag[1:])} {self.inline(node.children[0]).strip()}"]
+        if kind == "paragraph":
+            return [self.paragraph(node)]
+        if kind == "hr":
+            return [SCENE_BREAK]
+        if kind == "blockquote":
+            inner = "\n\n".join(self.blocks(node.children))
+            return ["\n".join(f"> {line}" if line.strip() else ">" for line in inner.split("\n"))]
+        if kind in ("bullet_list", "ordered_list"):
+            return [self.list_lines(node)]
+        if kind in ("fence", "code_block"):
+            lines = node.content.rstrip("\n")
+            return [f"::: verse\n{lines}\n:::"] if lines.strip() else []
+        if kind == "html_block":
+            return [part for part in html_text(node.content, self.unmapped).split("\n\n") if part.strip()]
+        if kind == "footnote_block":
+            return [self.note(child) for child in node.children]
+        self.unmapped.append(f"a Markdown {kind.replace('_', ' ')}: its text kept as paragraphs")
+        return self.blocks(node.children)
+
+    def paragraph(self, node) -> str:
+        """Return a paragraph's raw text, or a figure's line when an image stands alone in it."""
+        children = [child for child in node.children[0].children if not is_blank(child)] if node.children else []
+        if len(children) == 1 and children[0].type == "image":
+            image = children[0]
+            alt = self.inline_runs(image.children).replace("]", ")").replace("\n", " ")
+            title = image.attrs.get("title") or ""
+            caption = f' "{title}"' if title and '"' not in title else ""
+            return f"![{alt}]({str(image.attrs.get('src', '')).replace(' ', '%20')}{caption})"
+        if not node.children:
+            return ""
+        lines = self.inline_runs(node.children[0].children, softbreak="\n").strip()
+        # Messages typed a line each (`Sam: where are you?`) keep their lines: the normaliser sets them as a chat.
+        return lines if is_chat(lines.split("\n")) else self.inline(node.children[0]).strip()
+
+    def list_lines(self, node) -> str:
+        """Return a list as `- item` or `1. item` lines, an item's further paragraphs joined to it."""
+        ordered = node.type == "ordered_list"
+        start = int(node.attrs.get("start", 1)) if ordered else 1
+        lines = []
+        for number, item in enumerate(node.children, start=start):
+            parts = [self.inline(child.children[0]).strip() for child in item.children if child.type == "paragraph"]
+            nested = [child for child in item.children if child.type != "paragraph"]
+            if nested:
+                self.unmapped.append("a list inside a list item: its items joined to the item")
+                parts += [" ".join(self.blocks(nested)).replace("\n", " ")]
+            marker = f"{number}." if ordered else "-"
+            lines.append(f"{marker} {' '.join(part for part in parts if part)}")
+        return "\n".join(lines)
+
+    def note(self, node) -> str:
+        """Return a note's raw text: `[^label]: ` before its first paragraph, further ones indented four spaces."""
+        label = node.meta.get("label") or f"note-{node.meta.get('id', 0) + 1}"
+        paragraphs = self.blocks(node.children)
+        first, rest = (paragraphs[0], paragraphs[1:]) if paragraphs else ("", [])
+        more = "".join("\n\n" + "\n".join("    " + line for line in part.split("\n")) for part in rest)
+        return f"[^{label}]: {first}{more}"
+
+    def inline(self, node) -> str:
+        """Return an inline node's raw text."""
+        return self.inline_runs(node.children)
+
+    def inline_runs(self, nodes, softbreak: str = " ") -> str:
+        """Return the raw text of inline runs: marks for emphasis, strong, note calls and kept line ends."""
+        parts: list[str] = []
+        for node in nodes:
+            kind = node.type
+            if kind in ("text", "code_inline"):
+                parts.append(node.content)
+            elif kind == "softbreak":
+                parts.append(softbreak)
+            elif kind == "hardbreak":
+                parts.append("\\\n")
+            elif kind in ("em", "strong"):
+                mark = "*" if kind == "em" else "**"
+                parts.append(f"{mark}{self.inline_runs(node.children)}{mark}")
+            elif kind == "footnote_ref":
+                parts.append(f"[^{node.meta.get('label') or 'note-' + str(node.meta.get('id', 0) + 1)}]")
+            elif kind == "image":
+                self.unmapped.append("an image inside a paragraph: its alt text kept in the text")
+                parts.append(self.inline_runs(node.children))
+            elif kind == "html_inline":
+                parts.append(html_mark(node.content, self.unmapped))
+            else:  # a link and anything else that holds text: its text
+                parts.append(self.inline_runs(node.children))
+        return "".join(parts)
+
+
+def is_blank(node) -> bool:
+    """Tell a run that holds nothing but space (around an image alone in its paragraph)."""
+    return node.type in ("softbreak", "hardbreak") or (node.type == "text" and not node.content.strip())
+
+
+def html_mark(tag: str, unmapped: list[str]) -> str:
+    """Return the raw-text mark an inline HTML tag stands for, or nothing (named in unmapped)."""
+    reader = HtmlText(unmapped)
+    reader.feed(tag)
+    reader.close()
+    return "".join(reader.parts)
+
+
+def html_text(markup: str, unmapped: list[str]) -> str:
+    """Return the text of an HTML block in raw text: its emphasis and line breaks mapped, its tags dropped."""
+    reader = HtmlText(unmapped)
+    reader.feed(markup)
+    reader.close()
+    return "".join(reader.parts).strip()
+
+
+class HtmlText(HTMLParser):
+    """Collect the text of HTML with raw-text marks for the tags a story means something by."""
+
+    def __init__(self, unmapped: list[str]):
+        super().__init__(convert_charrefs=True)
+        self.unmapped = unmapped
+        self.parts: list[str] = []
+        self.skipping = 0
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        """Open a mark, end a paragraph or line, or note a tag that means nothing to a book."""
+        if tag in ("script", "style"):
+            self.skipping += 1
+            self.unmapped.append(f"an HTML <{tag}> element: dropped")
+        elif tag in HTML_MARKS:
+            self.parts.append(HTML_MARKS[tag])
+        elif tag == "br":
+            self.parts.append("\\\n")
+        elif tag == "p":
+            self.parts.append("\n\n")
+        elif tag == "img":
+            self.unmapped.append("an HTML <img>: its alt text kept")
+            self.parts.append(dict(attrs).get("alt") or "")
+        elif tag not in HTML_QUIET:
+            self.unmapped.append(f"an HTML <{tag}> tag: dropped, its text kept")
+
+    def handle_endtag(self, tag: str) -> None:
+        """Close a mark or a paragraph."""
+        if tag in ("script", "style"):
+            self.skipping = max(0, self.skipping - 1)
+        elif tag in HTML_MARKS:
+            self.parts.append(HTML_MARKS[tag])
+        elif tag == "p":
+            self.parts.append("\n\n")
+
+    def handle_data(self, data: str) -> None:
+        """Keep text, but a script's or a style's."""
+        if not self.skipping:
+            self.parts.append(data)
+
+    def handle_comment(self, data: str) -> None:
+        """Drop a comment, saying so."""
+        self.unmapped.append("an HTML comment: dropped")

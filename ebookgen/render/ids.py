@@ -52,3 +52,18 @@ def section_kind(anchor: str) -> str:
     if PART_PAGE_ID.fullmatch(anchor):
         return "part"
     return ""
+
+
+def note_anchor(chapter: int, number: int) -> str:
+    """Return the id of chapter `chapter`'s `number`-th note (its aside in the e-book, its footnote in print)."""
+    return f"note-{chapter}-{number}"
+
+
+def note_call_anchor(chapter: int, number: int, call: int = 1) -> str:
+    """Return the id of the `call`-th place chapter `chapter` calls its `number`-th note, the back-link's target."""
+    return f"noteref-{chapter}-{number}" + (f"-{call}" if call > 1 else "")
+
+
+def figure_file(index: int, suffix: str) -> str:
+    """Return the e-book's file name for the `index`-th image its figures show, counted from 1."""
+    return f"images/figure-{index:02d}{suffix}"

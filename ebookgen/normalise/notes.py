@@ -1,0 +1,177 @@
+"""Notes: each note text found its call, and each chapter the notes it calls, numbered from 1.
+
+A raw-text note (``[^label]: text``) may stand anywhere in a manuscript: Markdown puts them all at the
+end. Project Gutenberg texts type their notes inline: a call ``[1]`` (or ``*``) in the text and the
+note as a paragraph of its own after it (``[1] The text.``, ``[Footnote 1: The text.]``, ``* The text.``);
+those are read as notes too, before typography runs.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ebookgen.model import (
+    BlockQuote,
+    Chapter,
+    ChatLine,
+    ChatLog,
+    Emphasis,
+    Figure,
+    Flashback,
+    Footnote,
+    Inline,
+    ListBlock,
+    ListItem,
+    NoteRef,
+    Paragraph,
+    Strong,
+    Text,
+    Verse,
+    VerseLine,
+)
+
+INLINE_NOTE = re.compile(
+    r"^(?:\[(?P<label>\d{1,3}|[*\u2020\u2021])\][ \t]+(?P<text>\S.*)"
+    r"|\[Footnote[ \t]+(?P<named>\d{1,3}|[A-Z*]):[ \t]*(?P<body>.*)\]"
+    r"|(?P<star>\*)[ \t]+(?P<starred>[^*\s].*))$",
+    re.S,
+)
+
+
+def gutenberg_notes(chapter: Chapter) -> Chapter:
+    """Read a chapter's inline notes (a call `[1]` in a paragraph, `[1] text` after it) as raw-text notes."""
+    blocks = list(chapter.blocks)
+    for index, block in enumerate(blocks):
+        if not isinstance(block, Paragraph) or len(block.inlines) != 1:
+            continue
+        found = INLINE_NOTE.match(block.inlines[0].text)
+        if not found:
+            continue
+        label = found.group("label") or found.group("named") or found.group("star")
+        body = found.group("text") or found.group("body") or found.group("starred") or ""
+        call = note_call(label)
+        for before in range(index - 1, -1, -1):
+            earlier = blocks[before]
+            if isinstance(earlier, Paragraph) and len(earlier.inlines) == 1 and call.search(earlier.inlines[0].text):
+                own = f"{label}.{chapter.number}.{index}"
+                text = call.sub(f"[^{own}]", earlier.inlines[0].text, count=1)
+                blocks[before] = Paragraph((Text(text),))
+                blocks[index] = Footnote(own, 0, (Paragraph((Text(body.strip()),)),))
+                break
+    return replace(chapter, blocks=tuple(blocks))
+
+
+def note_call(label: str) -> re.Pattern:
+    """Return the pattern of a note's call in the text: `[1]` after a word or mark, or a `*` after one."""
+    if label == "*":
+        return re.compile(r"(?<=[\w.,;:!?\"'\u2019\u201d)])\*(?![\w*])")
+    return re.compile(r"(?<=[\w.,;:!?\"'\u2019\u201d)])\[" + re.escape(label) + r"\]")
+
+
+def attach_notes(chapters: list[Chapter]) -> list[Chapter]:
+    """Take the note texts out of the chapters and give each chapter the notes it calls, numbered.
+
+    A note text nothing calls stays where it was typed, as paragraphs, so that no word is lost.
+    """
+    texts: dict[str, Footnote] = {}
+    for chapter in chapters:
+        for block in chapter.blocks:
+            if isinstance(block, Footnote):
+                texts.setdefault(block.label, block)
+    if not texts and not any(has_calls(chapter) for chapter in chapters):
+        return chapters
+    numbered_chapters: list[tuple[Chapter, dict[str, int]]] = []
+    for chapter in chapters:
+        numbers: dict[str, int] = {}
+        blocks = tuple(
+            block if isinstance(block, Footnote) else number_calls(block, texts, numbers) for block in chapter.blocks
+        )
+        numbered_chapters.append((replace(chapter, blocks=blocks), numbers))
+    called = {label for _, numbers in numbered_chapters for label in numbers}
+    out = []
+    for chapter, numbers in numbered_chapters:
+        notes = tuple(Footnote(label, number, texts[label].blocks) for label, number in numbers.items())
+        out.append(replace(chapter, blocks=tuple(without_note_texts(chapter.blocks, called)), notes=notes))
+    return out
+
+
+def without_note_texts(blocks, called: set[str]):
+    """Yield a chapter's blocks without the note texts called, an uncalled one's paragraphs in its place."""
+    for block in blocks:
+        if not isinstance(block, Footnote):
+            yield block
+        elif block.label not in called:
+            yield from block.blocks
+
+
+def has_calls(chapter: Chapter) -> bool:
+    """Tell whether any text of a chapter calls a note."""
+    return any(isinstance(run, NoteRef) for block in chapter.blocks for run in block_runs(block))
+
+
+def block_runs(block) -> list[Inline]:
+    """Return every inline run of a block, looking inside."""
+    runs: list[Inline] = []
+    for inlines in inline_lists(block):
+        stack = list(inlines)
+        while stack:
+            run = stack.pop()
+            runs.append(run)
+            if isinstance(run, (Emphasis, Strong)):
+                stack.extend(run.children)
+    return runs
+
+
+def inline_lists(block) -> list[tuple[Inline, ...]]:
+    """Return the inline runs of a block, one tuple per paragraph, line or item."""
+    if isinstance(block, (Flashback, BlockQuote)):
+        return [inlines for inner in block.blocks for inlines in inline_lists(inner)]
+    if isinstance(block, Verse):
+        return [line.inlines for stanza in block.stanzas for line in stanza]
+    if isinstance(block, ListBlock):
+        return [item.inlines for item in block.items]
+    if isinstance(block, ChatLog):
+        return [line.message for line in block.lines]
+    return [block.inlines] if hasattr(block, "inlines") else []
+
+
+def number_calls(block, texts: dict[str, Footnote], numbers: dict[str, int]):
+    """Number a block's note calls in reading order, a call with no note text put back as typed."""
+    return map_inlines(block, lambda inlines: numbered(inlines, texts, numbers))
+
+
+def numbered(inlines: tuple[Inline, ...], texts: dict[str, Footnote], numbers: dict[str, int]) -> tuple[Inline, ...]:
+    """Number the note calls among inline runs."""
+    out: list[Inline] = []
+    for run in inlines:
+        if isinstance(run, NoteRef):
+            if run.label not in texts:
+                out.append(Text(f"[^{run.label}]"))
+                continue
+            number = numbers.setdefault(run.label, len(numbers) + 1)
+            out.append(NoteRef(run.label, number))
+        elif isinstance(run, (Emphasis, Strong)):
+            out.append(type(run)(numbered(run.children, texts, numbers)))
+        else:
+            out.append(run)
+    return tuple(out)
+
+
+def map_inlines(block, change):
+    """Return a block with `change` applied to each of its runs of inlines (paragraph, line, item, caption)."""
+    if isinstance(block, (Flashback, BlockQuote)):
+        return type(block)(tuple(map_inlines(inner, change) for inner in block.blocks))
+    if isinstance(block, Verse):
+        return Verse(
+            tuple(tuple(VerseLine(change(line.inlines), line.indent) for line in stanza) for stanza in block.stanzas)
+        )
+    if isinstance(block, ListBlock):
+        return replace(block, items=tuple(ListItem(change(item.inlines)) for item in block.items))
+    if isinstance(block, ChatLog):
+        return ChatLog(tuple(ChatLine(line.sender, change(line.message)) for line in block.lines))
+    if isinstance(block, Footnote):
+        return replace(block, blocks=tuple(map_inlines(inner, change) for inner in block.blocks))
+    if isinstance(block, Figure) or hasattr(block, "inlines"):
+        return replace(block, inlines=change(block.inlines))
+    return block

@@ -1,0 +1,209 @@
+"""Issue 16's markup: Markdown read completely, notes and figures in the e-book, title blocks, conservation."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+from lxml import etree
+from PIL import Image as Picture
+
+from ebookgen.build import build_epub, load_book
+from ebookgen.errors import InputError
+from ebookgen.model import Book, Chapter, Figure, Image, Metadata, word_count
+from ebookgen.normalise.check import check_project
+from ebookgen.normalise.conservation import LOST, TITLE_BLOCK, removals
+from ebookgen.normalise.pipeline import normalise_text
+from ebookgen.pdf.figures import resolution_notes
+from ebookgen.pdf.trim import Margins, parse_trim
+from ebookgen.project.figures import figure_images
+from ebookgen.project.manuscript import load_project
+from ebookgen.readers.markdown import read_markdown
+from ebookgen.readers.source import Resource, SourceText
+
+from .conftest import epubcheck_later
+
+XHTML = {"x": "http://www.w3.org/1999/xhtml", "epub": "http://www.idpf.org/2007/ops"}
+EPUB_TYPE = "{http://www.idpf.org/2007/ops}type"
+
+EVERY_CONSTRUCT = """# The Letter
+
+She opened the letter[^letter] and read it **twice**, then ***once more***.
+
+> Dear Anna,
+>
+> The winter is long.\\
+> Yours, Tom
+
+* * *
+
+```
+The river runs, the river turns,
+  the mill wheel sings all day;
+```
+
+- eggs
+- milk
+
+1. first
+2. second
+
+![A map of the valley](map.png "The valley in 1805")
+
+Sam: where are you??
+Jo: home
+
+An <u>underlined</u> word and <em>an emphasis</em>.
+
+# The Thaw
+
+It thawed[^thaw].
+
+[^letter]: The letter came from Oslo.
+
+    It was three weeks late.
+
+[^thaw]: In April.
+"""
+
+
+def write_map(folder: Path, size: tuple[int, int] = (2400, 1600)) -> Path:
+    """Write a figure's image, a plain PNG of the given size."""
+    path = folder / "map.png"
+    Picture.new("RGB", size, (120, 140, 90)).save(path)
+    return path
+
+
+@pytest.fixture()
+def markdown_book(tmp_path: Path) -> Path:
+    """A Markdown manuscript using every construct, with its figure's image beside it."""
+    (tmp_path / "story.md").write_text(EVERY_CONSTRUCT, encoding="utf-8")
+    write_map(tmp_path)
+    return tmp_path / "story.md"
+
+
+def chapter_documents(epub: Path) -> list[etree._Element]:
+    """Parse the EPUB's chapter documents in order."""
+    with zipfile.ZipFile(epub) as archive:
+        names = sorted(name for name in archive.namelist() if "/text/chapter-" in name)
+        return [etree.fromstring(archive.read(name)) for name in names]
+
+
+def test_markdown_prints_no_markup_and_names_what_it_dropped(markdown_book: Path) -> None:
+    source = read_markdown(markdown_book)
+    assert "<" not in source.text and "```" not in source.text
+    assert source.reader == "Markdown"
+    assert any("<u>" in line for line in source.unmapped)
+    assert "[^letter]: The letter came from Oslo.\n\n    It was three weeks late." in source.text
+    assert '![A map of the valley](map.png "The valley in 1805")' in source.text
+
+
+def test_every_construct_reaches_the_epub(markdown_book: Path, tmp_path: Path) -> None:
+    epub = build_epub(markdown_book, tmp_path / "out" / "story.epub").path
+    epubcheck_later(epub)
+    first, second = chapter_documents(epub)
+    calls = first.findall(".//x:a[@role='doc-noteref']", XHTML)
+    assert [call.get(EPUB_TYPE) for call in calls] == ["noteref"]
+    aside = first.find(f".//x:aside[@id='{calls[0].get('href')[1:]}']", XHTML)
+    assert aside.get(EPUB_TYPE) == "footnote" and aside.get("role") == "doc-footnote"
+    back = aside.find(".//x:a[@role='doc-backlink']", XHTML)
+    assert back.get("href") == "#" + calls[0].get("id")
+    assert "three weeks late" in "".join(aside.itertext())
+    assert first.find(".//x:strong", XHTML).text == "twice"
+    assert first.find(".//x:strong/x:em", XHTML).text == "once more"
+    assert first.find(".//x:blockquote", XHTML) is not None
+    assert [len(first.findall(f".//x:{tag}/x:li", XHTML)) for tag in ("ul", "ol")] == [2, 2]
+    verse = first.findall(".//x:div[@class='verse']//x:span", XHTML)
+    assert [span.text for span in verse][-2:] == ["The river runs, the river turns,", "the mill wheel sings all day;"]
+    assert [b.text for b in first.findall(".//x:div[@class='chat-log']//x:b", XHTML)] == ["Sam", "Jo"]
+    image = first.find(".//x:figure/x:img", XHTML)
+    assert image.get("alt") == "A map of the valley"
+    assert first.find(".//x:figure/x:figcaption", XHTML).text == "The valley in 1805"
+    with zipfile.ZipFile(epub) as archive:
+        assert "EPUB/images/figure-01.png" in archive.namelist()
+        assert b'media-type="image/png"' in archive.read("EPUB/content.opf")
+    assert second.find(".//x:aside", XHTML).get("id") == "note-2-1"
+
+
+def test_notes_count_and_no_word_of_them_is_lost(markdown_book: Path) -> None:
+    text = read_markdown(markdown_book).text
+    chapters = normalise_text(text)
+    assert [len(chapter.notes) for chapter in chapters] == [1, 1]
+    assert [removal for removal in removals(text) if removal.reason == LOST] == []
+    book = Book(Metadata("Story"), tuple(chapters))
+    assert word_count(book) >= len("It was three weeks late. In April. The letter came from Oslo.".split()) + 40
+
+
+def test_a_figure_whose_image_is_missing_or_outside_the_project_is_refused(tmp_path: Path) -> None:
+    for name, said in (("gone.png", "not found"), ("../map.png", "not a file inside the project")):
+        folder = tmp_path / name.replace(".", "").replace("/", "")
+        folder.mkdir()
+        (folder / "story.md").write_text(f"Text.\n\n![A map]({name})\n", encoding="utf-8")
+        with pytest.raises(InputError, match=said) as refused:
+            load_book(load_project(folder / "story.md"))
+        assert str(refused.value).startswith(f"{folder / 'story.md'}:3: ")
+        assert not (folder / "dist").exists()
+
+
+def test_a_figure_from_the_readers_resources(tmp_path: Path) -> None:
+    write_map(tmp_path, (10, 10))
+    data = (tmp_path / "map.png").read_bytes()
+    chapter = Chapter("One", (Figure("media/image1.png", "A map"),))
+    source = SourceText(
+        tmp_path / "story.docx", "", "utf-8", resources=(Resource("media/image1.png", data, "image/png"),)
+    )
+    book = Book(Metadata("Story"), (chapter,))
+    assert figure_images(book, [source], tmp_path) == (Image("media/image1.png", data, "image/png"),)
+
+
+def test_an_image_printed_under_300_dpi_is_named_with_its_dpi(tmp_path: Path) -> None:
+    trim, margins = parse_trim("5x8"), Margins()
+    small, large = (write_map(tmp_path, size).read_bytes() for size in ((600, 400), (2400, 1600)))
+    book = Book(
+        Metadata("Story"), (), images=(Image("small.png", small, "image/png"), Image("big.png", large, "image/png"))
+    )
+    notes = resolution_notes(book, trim, margins)
+    assert len(notes) == 1 and "small.png" in notes[0]
+    assert f"{int(600 / (5 - margins.inside - margins.outside))} dpi" in notes[0]
+
+
+def test_a_title_block_repeating_the_book_is_front_matter_listed_by_check(tmp_path: Path) -> None:
+    (tmp_path / "book.toml").write_text('title = "The Miller\'s Winter"\nauthor = "Josiah Crane"\n', encoding="utf-8")
+    story = tmp_path / "story.txt"
+    story.write_text(
+        "THE MILLER'S WINTER\n\nBY JOSIAH CRANE\n\n\nCHAPTER I\n\nTHE FROZEN RIVER\n\nThe river froze.\n\n"
+        "CHAPTER II\n\nTHE THAW\n\nIt thawed.\n",
+        encoding="utf-8",
+    )
+    project = load_project(tmp_path)
+    book = load_book(project)
+    assert [chapter.title for chapter in book.chapters] == ["Chapter I: The Frozen River", "Chapter II: The Thaw"]
+    lines = check_project(project).lines
+    assert any(line.startswith(f"{story}:1:") and "title block" in line for line in lines), lines
+    assert not any("words lost" in line for line in lines)
+    options = project.options
+    from dataclasses import replace
+
+    reasons = removals(
+        story.read_text(encoding="utf-8"), replace(options, title="The Miller's Winter", authors=("Josiah Crane",))
+    )
+    assert [(removal.line, removal.last, removal.reason) for removal in reasons] == [(1, 3, TITLE_BLOCK)]
+
+
+def test_a_title_block_of_another_book_is_kept(tmp_path: Path) -> None:
+    from ebookgen.normalise.pipeline import NormaliseOptions
+
+    text = "THE RIVER\n\nBY SAM\n\nThe river froze.\n"
+    kept = normalise_text(text, NormaliseOptions(title="The Miller's Winter", authors=("Josiah Crane",)))
+    dropped = normalise_text(text, NormaliseOptions(title="The River", authors=("Sam",)))
+    assert kept[0].title == "The River"
+    assert [chapter.title for chapter in dropped] == [""]
+
+
+def test_check_names_a_note_never_called_and_a_call_with_no_note() -> None:
+    from ebookgen.normalise.check import check_text
+
+    found = [(finding.line, finding.message) for finding in check_text("A call[^x] here.\n\n[^y]: Lonely.\n")]
+    assert (1, "[^x] calls a note that has no text ([^x]: ...); kept as typed") in found
+    assert (3, "the note [^y] is never called in the text; kept as a paragraph here") in found
