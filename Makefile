@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: book test test-fast test-tools install bench bench-batch bench-tools calibre system-deps fonts lint clean
+.PHONY: book test test-fast test-tools install bench bench-batch bench-tools quality calibre system-deps fonts lint clean
 
 book: $(STAMP) fonts
 	$(BIN)/ebookgen epub manuscript -o dist/tell-me-something.epub
@@ -39,6 +39,15 @@ install: $(STAMP)
 bench: $(STAMP) bench-tools
 	$(BIN)/python bench/bench.py
 	$(MAKE) bench-batch
+	$(MAKE) quality
+
+# The setting's figures (README, "Setting"): War and Peace built at 6x9, then measured from the PDF's word boxes
+# with poppler's pdftotext (installed by test-tools where it may be). QUALITY_PDF=some.pdf measures another book.
+CORPUS ?= ../shared/corpus/pg2600.txt
+QUALITY_PDF ?=
+quality: $(STAMP) test-tools fonts
+	@if [ -n "$(QUALITY_PDF)" ]; then $(BIN)/python bench/quality.py $(QUALITY_PDF); else \
+	  $(BIN)/ebookgen pdf $(CORPUS) -o dist/quality-6x9.pdf --trim 6x9 && $(BIN)/python bench/quality.py dist/quality-6x9.pdf; fi
 
 # 200 generated works to EPUB: `ebookgen batch` (local, and Ray when installed) against a loop of single
 # `ebookgen epub` processes and Calibre's `ebook-convert` where installed, in works a minute.

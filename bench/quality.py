@@ -4,15 +4,16 @@ Usage: python bench/quality.py BOOK.pdf [--json]
 
 What it counts, and how (README, "Setting"):
 
-- **body lines**: lines of text in the book's body size (within 8% of the most common line height), so running
+- **body lines**: lines of text in the book's body size (a line's height is its words' median, within 8% of the
+  most common line height), so running
   heads, folios, titles and notes in other sizes are left out; reading order is page by page, top to bottom;
 - **hyphenated lines**: body lines whose last word ends in a hyphen, the compositor's (U+2010, which WeasyPrint
   inserts) or the text's own (``to-|morrow``, U+002D); the share is of all body lines;
 - **runs**: three or more hyphenated body lines one after another;
 - **short carry-overs**: a hyphenated line whose fragment before the hyphen (the letters of the last word after
   its last non-letter) or after it (the letters that open the next body line) is under three letters;
-- **opening hyphens**: the first body line under a chapter title (a line over 1.3 times the body height), the
-  line set in small capitals, ending in a hyphen;
+- **opening hyphens**: the first body line under a chapter title (a line over 1.3 times the body height, longer
+  than an initial's letter), the line set in small capitals, ending in a hyphen;
 - **loose lines**: justified body lines (reaching the right edge of the page's measure, within 1.5 pt, so not a
   paragraph's last line) whose median gap between words is over twice the median gap of all justified lines on
   that page; the share is of all body lines;
@@ -65,13 +66,13 @@ class Line:
 
     @property
     def height(self) -> float:
-        """Return the line's height (the tallest word box)."""
-        return max(word.y1 - word.y0 for word in self.words)
+        """Return the line's height: its words' median, so that a raised initial does not make it a title's."""
+        return statistics.median(word.y1 - word.y0 for word in self.words)
 
     @property
     def bottom(self) -> float:
-        """Return the line's lowest edge, which stands for its baseline (same face, same size)."""
-        return max(word.y1 for word in self.words)
+        """Return the line's lower edge (its words' median), which stands for its baseline."""
+        return statistics.median(word.y1 for word in self.words)
 
     @property
     def right(self) -> float:
@@ -107,6 +108,8 @@ class Setting:
     runs_of_three: int
     longest_run: int
     short_carry_overs: int
+    short_before: int
+    short_after: int
     short_examples: tuple[str, ...]
     opening_lines: int
     opening_hyphens: int
@@ -115,6 +118,7 @@ class Setting:
     spreads: int
     uneven_spreads: int
     uneven_percent: float
+    all_spreads: int
 
 
 def read_pages(pdf: Path) -> list[Page]:
@@ -165,8 +169,8 @@ def is_body(line: Line, height: float) -> bool:
 
 
 def is_title(line: Line, height: float) -> bool:
-    """Tell whether a line is a title (much taller than the body)."""
-    return line.height > TITLE_RATIO * height
+    """Tell whether a line is a title: much taller than the body, and more than a raised or dropped initial."""
+    return line.height > TITLE_RATIO * height and len("".join(word.text for word in line.words)) > 2
 
 
 def body_lines(page: Page, height: float) -> list[Line]:
@@ -249,12 +253,13 @@ def measure(pages: list[Page]) -> Setting:
     lines = [line for page in pages for line in body_lines(page, height)]
     flags = [line.hyphenated for line in lines]
     lengths = runs(flags)
-    short = []
+    short, sides = [], []
     for index, line in enumerate(lines):
         if line.hyphenated:
             before, after = fragments(line, lines[index + 1] if index + 1 < len(lines) else None)
             if min(len(before), len(after)) < SHORT_FRAGMENT:
                 short.append(f"{before}-/{after}")
+                sides.append((len(before) < SHORT_FRAGMENT, len(after) < SHORT_FRAGMENT))
     openers = opening_lines(pages, height)
     loose = sum(len(loose_lines(body_lines(page, height))) for page in pages)
     pairs = spreads(pages, height)
@@ -267,6 +272,8 @@ def measure(pages: list[Page]) -> Setting:
         runs_of_three=sum(length >= 3 for length in lengths),
         longest_run=max(lengths, default=0),
         short_carry_overs=len(short),
+        short_before=sum(before for before, _ in sides),
+        short_after=sum(after for _, after in sides),
         short_examples=tuple(short[:12]),
         opening_lines=len(openers),
         opening_hyphens=sum(line.hyphenated for line in openers),
@@ -275,6 +282,7 @@ def measure(pages: list[Page]) -> Setting:
         spreads=len(pairs),
         uneven_spreads=uneven,
         uneven_percent=percent(uneven, len(pairs)),
+        all_spreads=(len(pages) - 1) // 2,
     )
 
 
@@ -290,10 +298,12 @@ def report(setting: Setting) -> str:
             f"pages {setting.pages}, body lines {setting.body_lines}",
             f"hyphenated lines      {setting.hyphenated_percent:5.2f}%  ({setting.hyphenated})",
             f"runs of 3+ hyphens    {setting.runs_of_three:5d}   (longest {setting.longest_run})",
-            f"short carry-overs     {setting.short_carry_overs:5d}   {' '.join(setting.short_examples)}",
+            f"short carry-overs     {setting.short_carry_overs:5d}   ({setting.short_before} before the hyphen,"
+            f" {setting.short_after} after) {' '.join(setting.short_examples[:6])}",
             f"hyphenated openings   {setting.opening_hyphens:5d}   of {setting.opening_lines} small-caps lines",
             f"loose lines           {setting.loose_percent:5.2f}%  ({setting.loose})",
-            f"uneven spreads        {setting.uneven_percent:5.2f}%  ({setting.uneven_spreads} of {setting.spreads})",
+            f"uneven spreads        {setting.uneven_percent:5.2f}%  ({setting.uneven_spreads} of {setting.spreads}"
+            f" compared; {percent(setting.uneven_spreads, setting.all_spreads):.2f}% of all {setting.all_spreads})",
         ]
     )
 

@@ -64,11 +64,13 @@ def test_hyphenated_lines_runs_and_short_carry_overs_are_counted() -> None:
     assert setting.body_lines == 5 and setting.hyphenated == 3 and setting.hyphenated_percent == 60.0
     assert setting.runs_of_three == 1 and setting.longest_run == 3
     assert setting.short_carry_overs == 2 and setting.short_examples == ("grown-/up", "fath-/er")
+    assert (setting.short_before, setting.short_after) == (0, 2)
 
 
 def test_a_fragment_of_two_letters_before_the_hyphen_is_short_too() -> None:
     page = [full(10, "a", "line", "re\u2010"), line(25, "ceived.")]
-    assert quality.measure(quality.pages_from_boxes(document(page))).short_examples == ("re-/ceived",)
+    setting = quality.measure(quality.pages_from_boxes(document(page)))
+    assert setting.short_examples == ("re-/ceived",) and (setting.short_before, setting.short_after) == (1, 0)
 
 
 def test_the_small_caps_opening_line_is_the_first_body_line_under_a_title() -> None:
@@ -108,22 +110,45 @@ def test_the_probe_names_a_missing_setting_hook(monkeypatch) -> None:
     assert "get_next_linebox_renamed" in weasy.probe()
 
 
-WORDS = (
+@pytest.mark.slow
+def test_a_missing_setting_hook_gives_one_note_and_still_a_book(tmp_path: Path, monkeypatch) -> None:
+    from ebookgen.pdf.options import PdfOptions
+    from ebookgen.pdf.writer import write_pdf
+
+    from .test_pdf_print import make_book, page_texts
+
+    hooks = list(setting.SETTING_HOOKS)
+    hooks[2] = ("weasyprint.layout.page", "make_page_renamed")
+    monkeypatch.setattr(setting, "SETTING_HOOKS", tuple(hooks))
+    book = make_book(6)
+    fallback = write_pdf(book, tmp_path / "fallback.pdf", PdfOptions(jobs=2, year=2030))
+    assert len(fallback.notes) == 1 and "one process" in fallback.notes[0] and "make_page_renamed" in fallback.notes[0]
+    texts = page_texts(fallback.path)
+    assert len(texts) == fallback.pages and "The Long Night" in " ".join(texts)
+
+
+COMMON = (
     "the and of to a in that was he she it with his her had for not on at but said as they you all there "
     "would been one could when little who night long door looked back never again thought before after "
+    "everything something window morning evening princess regiment general"
+).split()
+LONG = (
     "remembering extraordinary conversation immediately understanding particularly circumstances "
-    "acknowledgement nevertheless uncomfortable disappointment responsibility establishment "
-    "everything something window morning evening Petersburg princess regiment commander general"
+    "acknowledgement nevertheless uncomfortable disappointment responsibility establishment Petersburg commander"
 ).split()
 
 
 def long_story(words: int = 4000, seed: int = 11) -> str:
-    """Write a story of about `words` words in four chapters, rich in long words that hyphenate."""
+    """Write a story of about `words` words in four chapters, its long words as frequent as War and Peace's.
+
+    (3.5% of War and Peace's words have ten letters or more.)
+    """
     chance, chapters, per = random.Random(seed), [], words // 4
     for number in range(1, 5):
         paragraphs, written = [f"Chapter {number}"], 0
         while written < per:
-            sentence = [chance.choice(WORDS) for _ in range(chance.randint(8, 70))]
+            count = chance.randint(8, 70)
+            sentence = [chance.choice(LONG if chance.random() < 0.035 else COMMON) for _ in range(count)]
             paragraphs.append(" ".join(sentence).capitalize() + ".")
             written += len(sentence)
         chapters.append("\n\n".join(paragraphs))
@@ -143,5 +168,44 @@ def test_a_small_book_at_6x9_is_set_to_the_targets(tmp_path: Path) -> None:
     assert setting.runs_of_three == 0, setting
     assert setting.short_carry_overs == 0, setting.short_examples
     assert setting.opening_hyphens == 0
-    assert setting.hyphenated_percent <= 9.0
+    assert 0 < setting.hyphenated_percent <= 9.0
     assert setting.loose_percent <= 0.5
+
+
+def line_ends(html: str) -> list[str]:
+    """Lay out a document with the setting's hooks and return how each of its lines ends."""
+    from weasyprint import HTML
+
+    with setting.well_set(strict=True):
+        document = HTML(string=html).render()
+    return [
+        "".join(box.text for _, box in setting.text_boxes(line)).rstrip()
+        for page in document.pages
+        for line in setting.line_boxes(page._page_box)
+    ]
+
+
+NARROW = """<html lang="en"><style>@page { size: 300px 2000px } p { width: 60px; font-size: 10px; hyphens: auto;
+text-align: justify; margin: 0 } p::first-line { font-variant-caps: %s }</style><p>%s</p></html>"""
+HARD = "incomprehensibility unquestionably extraordinarily responsibilities characteristically " * 3
+
+
+def test_no_three_lines_in_a_row_end_in_a_hyphen() -> None:
+    ends = [line.endswith("\u2010") for line in line_ends(NARROW % ("normal", HARD))]
+    assert sum(ends) >= 6 and max(setting_runs(ends)) == 2
+
+
+def test_a_first_line_in_small_caps_is_never_hyphenated() -> None:
+    assert line_ends(NARROW % ("normal", HARD))[0].endswith("\u2010")
+    assert not line_ends(NARROW % ("small-caps", HARD))[0].endswith("\u2010")
+
+
+def test_a_break_at_the_texts_hyphen_leaves_three_letters_each_side() -> None:
+    text = "the old commander-in-chief and the grown-up aide-de-camp said nothing at all " * 2
+    ends = line_ends(NARROW.replace("60px", "90px") % ("normal", text))
+    assert not [end for end in ends if end.endswith(("-in-", "aide-", "de-", "grown-"))], ends
+
+
+def setting_runs(flags: list[bool]) -> list[int]:
+    """Return the lengths of the runs of hyphenated lines."""
+    return quality.runs(flags)
