@@ -109,8 +109,10 @@ class Setter:
 
         def justify_line(context, line, extra_width):
             spaces, size = count_expandable_spaces(line), line.style["font_size"]
-            letters = sum(len(box.text) for _, box in text_boxes(line))
-            if spaces and letters and extra_width > spaces * WIDEST_SPACE * size:
+            letters = 0
+            if spaces and extra_width > spaces * WIDEST_SPACE * size:  # a loose line: count its letters
+                letters = sum(len(box.text) for _, box in text_boxes(line))
+            if letters:
                 spacing = min(TRACKING * size, (extra_width - spaces * WIDEST_SPACE * size) / letters)
                 self.used["tracked"] += 1
                 extra_width -= track(context, line, spacing, 0.0)
@@ -220,19 +222,31 @@ def track(context, box, spacing: float, advance: float) -> float:
 
 def short_compound(text: str, length: int, resume: int) -> bool:
     """Tell whether a split ends its first line at a hyphen of the text with under three letters beside it."""
-    encoded = text.encode()
-    line, rest = encoded[:length].decode(errors="ignore").rstrip(), encoded[resume:].decode(errors="ignore")
+    # Lengths are in UTF-8 bytes; a paragraph's text can be long, so only the line's own are encoded.
+    head = text[:resume].encode()[:resume].decode(errors="ignore")
+    line = head.encode()[:length].decode(errors="ignore").rstrip()
     if not line.endswith("-"):
         return False
+    rest = text[len(head) : len(head) + 40]
     before, after = re.search(r"[^\W\d_]*$", line[:-1]).group(0), re.match(r"[^\W\d_]*", rest).group(0)
     return min(len(before), len(after)) < SHORT_FRAGMENT
 
 
 def ends_in_hyphen(line) -> bool:
     """Tell whether a laid-out line ends in a hyphen: its own, or the one hyphenation added."""
-    boxes = [box for _, box in text_boxes(line)]
-    text = boxes[-1].text.rstrip() if boxes else ""
-    return bool(text) and text.endswith((boxes[-1].style["hyphenate_character"], "-"))
+    box = last_text(line)
+    text = box.text.rstrip() if box is not None else ""
+    return bool(text) and text.endswith((box.style["hyphenate_character"], "-"))
+
+
+def last_text(box):
+    """Return the last text box laid out in a box, or None."""
+    if type(box).__name__ == "TextBox":
+        return box
+    for child in reversed(getattr(box, "children", ())):
+        if (found := last_text(child)) is not None:
+            return found
+    return None
 
 
 def shortfall(page, bottom: float) -> float:
