@@ -10,8 +10,9 @@ each a private function and so free to change in any WeasyPrint release:
   that leaves under three letters on a side (``in-/chief``, ``grown-/up``);
 - ``layout.inline.justify_line``: a loose line takes up to 0.02 em between its letters, so its word gaps stay
   near the page's;
-- ``layout.page.make_page`` and its ``block_level_layout``: the two pages of a spread end on the same line, the
-  verso made a line or two short with its recto (or the recto with its verso) when widows and orphans moved one.
+- ``layout.page.make_page`` and its ``block_level_layout``: the two pages of a spread end on the same line, a recto
+  kept a line or two short with its verso when widows and orphans moved one (making the verso again to match a
+  short recto, ``level``, is off: see LEVEL_BY_REMAKING).
 
 Where WeasyPrint lacks one of them, the book is still laid out without it (``well_set``), and ``probe`` says so.
 """
