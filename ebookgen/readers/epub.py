@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ebookgen.errors import InputError
 from ebookgen.readers.archive import open_archive, read_member
-from ebookgen.readers.epubpages import PageKind, chapter_text, page_kind
+from ebookgen.readers.epubpages import PageKind, chapter_text, is_part_page, page_kind
 from ebookgen.readers.opf import Package, read_package
 from ebookgen.readers.source import Resource, SourceText
 
@@ -41,7 +41,7 @@ def read_epub(path: Path, encoding: str | None = None) -> SourceText:
     ao3 = ao3_source(path, trees, package)
     if ao3 is not None:
         return ao3
-    parts, unmapped, found = [], [], package.metadata
+    parts, unmapped, found, part_pages = [], [], package.metadata, set()
     for href, tree in trees:
         kind = page_kind(tree, href, package)
         if kind.kind != "chapter":
@@ -50,14 +50,25 @@ def read_epub(path: Path, encoding: str | None = None) -> SourceText:
             continue
         figure = figure_resolver(href, names)
         mapped = chapter_text(tree, href, figure, package.labels.get(href, ""), first_label(parts))
+        if is_part_page(mapped.text, tree):
+            part_pages.add(len(parts))
         parts.append(mapped.text.strip())
         unmapped += mapped.unmapped
-    text = "\n\n".join(part for part in parts if part).strip()
+    text = "\n\n".join(part for part in leveled(parts, part_pages) if part).strip()
     if not text:
         raise InputError(f"{path}: this EPUB has no chapter text in its spine; it is empty or broken")
     used = [resource for resource in resources if f"({resource.name}" in text]
     reader = f"EPUB ({package.maker})"
     return SourceText(path, text + "\n", "utf-8", (), found, (), tuple(used), reader, tuple(unmapped))
+
+
+def leveled(parts: list[str], part_pages: set[int]) -> list[str]:
+    """Set chapters a level under the book's parts when it has part pages (`#` parts, `##` chapters)."""
+    if not part_pages:
+        return parts
+    return [
+        part if index in part_pages or not part.startswith("# ") else f"#{part}" for index, part in enumerate(parts)
+    ]
 
 
 def refuse_locked(path: Path, archive) -> None:
