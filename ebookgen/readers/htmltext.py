@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-__all__ = ["MappedText", "map_html", "plain_of", "tag_of", "words_of"]
+__all__ = ["MappedText", "map_html", "plain_of", "shortened", "tag_of", "words_of"]
 
 from ebookgen.readers.decode import clean
 from ebookgen.readers.layout import HEADING, PAGE, SCENE, TEXT, Block, compose
