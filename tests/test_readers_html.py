@@ -230,3 +230,11 @@ def test_an_ao3_chapter_by_other_hands_keeps_its_byline(tmp_path: Path) -> None:
     byline = '<h2 class="heading">Chapter 2: Ashore</h2>\n<p class="byline">by <a href="/users/rosehip">rosehip</a></p>'
     path.write_text(ao3_html().replace('<h2 class="heading">Chapter 2: Ashore</h2>', byline), encoding="utf-8")
     assert "# Chapter 2: Ashore\n\n::: note Chapter Byline\n\nby rosehip\n\n:::" in read_source(path).text
+
+
+@pytest.mark.parametrize("text", ["   \n", "<!-- only a comment -->", "<html><body><p></p></body></html>"])
+def test_a_page_with_no_text_is_refused_as_empty(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "story.html"
+    path.write_text(text, encoding="utf-8")
+    result = runner.invoke(app, ["epub", str(path), "-o", str(tmp_path / "out.epub")])
+    assert result.exit_code == 2 and "the file is empty" in result.stderr

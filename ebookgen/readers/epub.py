@@ -16,6 +16,7 @@ from pathlib import Path
 from ebookgen.errors import InputError
 from ebookgen.readers.archive import open_archive, read_member
 from ebookgen.readers.epubpages import PageKind, chapter_text, is_part_page, page_kind
+from ebookgen.readers.htmltext import parse_document
 from ebookgen.readers.opf import Package, read_package
 from ebookgen.readers.source import Resource, SourceText
 
@@ -27,15 +28,13 @@ FONT_OBFUSCATION = ("http://www.idpf.org/2008/embedding", "http://ns.adobe.com/p
 
 def read_epub(path: Path, encoding: str | None = None) -> SourceText:
     """Read an EPUB: its spine's chapters as raw text, its images, and its package's metadata."""
-    import lxml.html
-
     with open_archive(path, KIND) as archive:
         refuse_locked(path, archive)
         package = read_package(path, archive)
         pages = [(href, read_member(path, archive, href, KIND)) for href in package.spine]
         pictures = [href for href, kind in package.media.items() if kind.startswith("image/")]
         images = {href: read_member(path, archive, href, KIND) for href in pictures}
-    trees = [(href, lxml.html.document_fromstring(data or b"<html/>")) for href, data in pages if data.strip()]
+    trees = [(href, parse_document(data)) for href, data in pages if data.strip()]
     resources = resources_of(images, package)
     names = {href: resource.name for href, resource in zip(images, resources, strict=True)}
     ao3 = ao3_source(path, trees, package)

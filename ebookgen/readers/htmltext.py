@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-__all__ = ["MappedText", "map_html", "plain_of", "shortened", "tag_of", "words_of"]
+__all__ = ["MappedText", "map_html", "parse_document", "plain_of", "shortened", "tag_of", "words_of"]
 
 from ebookgen.readers.decode import clean
 from ebookgen.readers.layout import HEADING, PAGE, SCENE, TEXT, Block, compose
@@ -86,6 +86,17 @@ def map_blocks(root, mapping: Mapping) -> list[Block]:
     walk_block(root, mapping)
     flush(mapping)
     return mapping.blocks
+
+
+def parse_document(data: str | bytes):
+    """Parse a page into an lxml HTML tree; a page with nothing in it (spaces, a comment) is an empty document."""
+    import lxml.etree
+    import lxml.html
+
+    try:
+        return lxml.html.document_fromstring(data)
+    except (lxml.etree.ParserError, ValueError):
+        return lxml.html.document_fromstring("<html><body></body></html>")
 
 
 def words_of(element) -> str:
