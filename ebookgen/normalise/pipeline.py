@@ -40,6 +40,7 @@ from ebookgen.normalise.marks import raw_blocks
 from ebookgen.normalise.notes import attach_notes, gutenberg_notes
 from ebookgen.normalise.report import Findings
 from ebookgen.normalise.structure import StructureOptions, find_structure
+from ebookgen.normalise.title_case import title_case
 from ebookgen.normalise.typography import PRIMARY_DOUBLE, PRIMARY_SINGLE, TypographyOptions, primary_quote_of, typeset
 from ebookgen.readers.header import header_metadata
 from ebookgen.readers.source import FoundMetadata, SourceText
@@ -105,8 +106,9 @@ def typeset_chapter(chapter: Chapter, options: TypographyOptions) -> Chapter:
 
 
 def plain_title(title: str, options: TypographyOptions) -> str:
-    """Typeset a heading's title, dropping emphasis markers (a title is plain text)."""
-    return plain_text(parse_emphasis(typeset(title, options))) if title else ""
+    """Typeset a heading's title, dropping emphasis markers (a title is plain text); one typed in capitals is
+    set as a title (`CHAPTER I` -> `Chapter I`)."""
+    return title_case(plain_text(parse_emphasis(typeset(title, options))), options.language) if title else ""
 
 
 def typeset_block(block: Block, options: TypographyOptions) -> Block:

@@ -315,5 +315,7 @@ def add_outline(pdf, book: Book, anchors: dict[str, int]) -> None:
             if entry.kind == "part":
                 part = item
                 outline.root.append(item)
+            elif entry.kind == "back":
+                outline.root.append(item)  # back matter stands beside the parts, not inside the last
             else:
                 (part.children if part is not None else outline.root).append(item)
