@@ -118,3 +118,17 @@ def test_a_locked_or_broken_word_file_is_refused_in_one_line(tmp_path: Path, dat
     assert result.exit_code == 2 and said in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
     assert not (tmp_path / "out.epub").exists()
+
+
+def test_a_second_heading_level_is_parts_only_over_chapters(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    for chapter in ("Chapter 1", "Chapter 2"):
+        document.add_heading(chapter, 1)
+        document.add_heading("The Morning", 2)  # A chapter's own subheading, not a chapter.
+        document.add_paragraph(f"Text of {chapter}.")
+    document.save(tmp_path / "sections.docx")
+    text = read_source(tmp_path / "sections.docx").text
+    assert text.startswith("# Chapter 1\n\n**The Morning**\n\nText of Chapter 1.")
+    assert "## " not in text
