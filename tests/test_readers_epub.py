@@ -228,3 +228,22 @@ def test_an_ebookgen_epub_read_again_keeps_its_notes_and_figures(tmp_path: Path)
     assert runner.invoke(app, ["epub", str(first), "-o", str(again)]).exit_code == 0
     assert 'epub:type="footnote"' in book_text(again)
     epubcheck_later(again)
+
+
+def test_a_chapter_list_without_links_is_not_a_chapter(tmp_path: Path) -> None:
+    pages = {
+        "OEBPS/list.xhtml": page("Chapters", "<p>1. The Ferry</p><p>2. Ashore</p>"),
+        "OEBPS/one.xhtml": page("The Ferry", "<h2>The Ferry</h2><p>The ferry left at six.</p>"),
+        "OEBPS/two.xhtml": page("Ashore", "<h2>Ashore</h2><p>Nobody waited on the pier.</p>"),
+    }
+    path = write_epub(tmp_path / "list.epub", pages, "Crossing", "A. Writer", "Sigil")
+    with zipfile.ZipFile(path) as archive:
+        files = {name: archive.read(name) for name in archive.namelist()}
+    labels = files["toc.ncx"].decode().replace("<text>one</text>", "<text>The Ferry</text>")
+    files["toc.ncx"] = labels.replace("<text>two</text>", "<text>Ashore</text>").encode()
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in files.items():
+            archive.writestr(name, data)
+    source = read_source(path)
+    assert source.text.startswith("# The Ferry\n\nThe ferry left at six.")
+    assert "OEBPS/list.xhtml: its contents page read as metadata, not as a chapter" in source.unmapped

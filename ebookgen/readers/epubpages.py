@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from ebookgen.readers.fanfic import info_lines, info_metadata, is_info_page
+from ebookgen.readers.fanfic import info_lines, info_metadata, is_info_page, lines_of
 from ebookgen.readers.htmltext import MappedText, map_html, tag_of, words_of
 from ebookgen.readers.source import FoundMetadata
 
@@ -88,7 +88,13 @@ def is_contents_page(body, package) -> bool:
     links = [element for element in body.iter() if tag_of(element) == "a" and element.get("href")]
     linked = sum(len(words_of(link).split()) for link in links)
     total = len(words_of(body).split())
-    return len(links) >= 2 and total > 0 and linked / total > 0.7
+    if len(links) >= 2 and total > 0 and linked / total > 0.7:
+        return True
+    titles = {" ".join(label.lower().split()) for label in package.labels.values()} - {""}
+    long_titles = [title for title in titles if len(title) > 3]
+    lines = [line.lower().lstrip("0123456789. ") for line in lines_of(body) if line]
+    listed = sum(1 for line in lines if line in titles or any(line.endswith(title) for title in long_titles))
+    return listed >= 2 and listed >= 0.6 * len(lines)  # A chapter list without links.
 
 
 def chapter_text(tree, href: str, figure, label: str, first_label: int) -> MappedText:
