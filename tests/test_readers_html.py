@@ -238,3 +238,16 @@ def test_a_page_with_no_text_is_refused_as_empty(tmp_path: Path, text: str) -> N
     path.write_text(text, encoding="utf-8")
     result = runner.invoke(app, ["epub", str(path), "-o", str(tmp_path / "out.epub")])
     assert result.exit_code == 2 and "the file is empty" in result.stderr
+
+
+def test_a_google_docs_html_exports_class_styles_are_mapped(tmp_path: Path) -> None:
+    path = tmp_path / "draft.html"
+    path.write_text(
+        '<html><head><style type="text/css">.c1{font-weight:700}.c2{font-style:italic}.c4{text-align:center}'
+        ".c5{page-break-before:always}</style></head><body>"
+        '<p class="c0"><span>She said </span><span class="c2">nothing</span><span> at </span>'
+        '<span class="c1 c2">all</span><span>.</span></p><p class="c4"><span>***</span></p>'
+        '<p class="c0 c5"><span>Next day.</span></p></body></html>',
+        encoding="utf-8",
+    )
+    assert read_source(path).text == "She said *nothing* at ***all***.\n\n* * *\n\n\f\n\nNext day.\n"

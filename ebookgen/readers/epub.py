@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ebookgen.errors import InputError
 from ebookgen.readers.archive import open_archive, read_member
+from ebookgen.readers.classes import with_class_styles
 from ebookgen.readers.epubpages import PageKind, chapter_text, is_part_page, page_kind
 from ebookgen.readers.htmltext import parse_document
 from ebookgen.readers.opf import Package, read_package
@@ -34,7 +35,12 @@ def read_epub(path: Path, encoding: str | None = None) -> SourceText:
         pages = [(href, read_member(path, archive, href, KIND)) for href in package.spine]
         pictures = [href for href, kind in package.media.items() if kind.startswith("image/")]
         images = {href: read_member(path, archive, href, KIND) for href in pictures}
+        present = set(archive.namelist())
+        sheets = [href for href, kind in package.media.items() if kind == "text/css" and href in present]
+        css = "\n".join(read_member(path, archive, href, KIND).decode("utf-8", "replace") for href in sheets)
     trees = [(href, parse_document(data)) for href, data in pages if data.strip()]
+    for _, tree in trees:
+        with_class_styles(tree, css)
     resources = resources_of(images, package)
     names = {href: resource.name for href, resource in zip(images, resources, strict=True)}
     ao3 = ao3_source(path, trees, package)

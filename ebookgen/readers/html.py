@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 from urllib.parse import unquote
 
+from ebookgen.readers.classes import with_class_styles
 from ebookgen.readers.decode import decode_file, require_text
 from ebookgen.readers.htmltext import map_html, parse_document, words_of
 from ebookgen.readers.source import FoundMetadata, SourceText
@@ -32,6 +33,7 @@ def read_html(path: Path, encoding: str | None = None) -> SourceText:
 
     decoded = decode_file(path, encoding)
     root, where = parse_page(decoded.text), ""
+    with_class_styles(root)
     if is_ao3(root):
         text, found, unmapped, reader = *read_ao3(root, where), "AO3 download"
     elif is_fanfic_page(root):
