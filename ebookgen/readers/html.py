@@ -74,9 +74,23 @@ def read_page(root, where: str, figure=None) -> tuple[str, FoundMetadata, tuple[
     kept, total = len(words_of(main).split()), len(words_of(body).split())
     note = (
         f"a web page: its main text kept ({kept} words); "
-        f"{total - kept} words of navigation, comments and the like left out"
+        f"{total - kept} words of navigation, comments and the like left out: {left_out(body, main)}"
     )
     return mapped.text, found, (*mapped.unmapped, note) if total > kept else mapped.unmapped
+
+
+def left_out(body, main) -> str:
+    """Quote the first passages of a page that its main text left out, so the report shows what went."""
+    kept = words_of(main)
+    passages: list[str] = []
+    for element in body.iter():
+        if not isinstance(element.tag, str) or element.tag in ("script", "style", "noscript", "template"):
+            continue
+        text = " ".join((element.text or "").split())
+        if text and text not in kept and text not in passages:
+            passages.append(text)
+    shown = ", ".join(f'"{text[:40]}"' for text in passages[:6])
+    return shown + (f" and {len(passages) - 6} more" if len(passages) > 6 else "")
 
 
 def has_furniture(root) -> bool:
