@@ -92,16 +92,18 @@ def attach_notes(chapters: list[Chapter]) -> list[Chapter]:
     out = []
     for chapter, numbers in numbered_chapters:
         notes = tuple(Footnote(label, number, texts[label].blocks) for label, number in numbers.items())
-        out.append(replace(chapter, blocks=tuple(without_note_texts(chapter.blocks, called)), notes=notes))
+        taken = {id(texts[label]) for label in called}
+        out.append(replace(chapter, blocks=tuple(without_note_texts(chapter.blocks, taken)), notes=notes))
     return out
 
 
-def without_note_texts(blocks, called: set[str]):
-    """Yield a chapter's blocks without the note texts called, an uncalled one's paragraphs in its place."""
+def without_note_texts(blocks, taken: set[int]):
+    """Yield a chapter's blocks without the note texts its calls took; another (uncalled, or a second text of
+    one label) leaves its paragraphs in its place."""
     for block in blocks:
         if not isinstance(block, Footnote):
             yield block
-        elif block.label not in called:
+        elif id(block) not in taken:
             yield from block.blocks
 
 
