@@ -60,7 +60,16 @@ An <u>underlined</u> word and <em>an emphasis</em>.
 
 # The Thaw
 
+::: note Notes
+Thanks for *reading*.
+:::
+
 It thawed[^thaw].
+
+::: verse
+So sleep, my love,
+  the ice is on the weir.
+:::
 
 [^letter]: The letter came from Oslo.
 
@@ -126,6 +135,26 @@ def test_every_construct_reaches_the_epub(markdown_book: Path, tmp_path: Path) -
         assert "EPUB/images/figure-01.png" in archive.namelist()
         assert b'media-type="image/png"' in archive.read("EPUB/content.opf")
     assert second.find(".//x:aside", XHTML).get("id") == "note-2-1"
+    assert second.find(".//x:p[@class='author-note-title']", XHTML).text == "Notes"
+    lines = second.findall(".//x:div[@class='verse']//x:span", XHTML)
+    assert [(line.get("class"), line.text) for line in lines] == [
+        ("line", "So sleep, my love,"),
+        ("line indent-1", "the ice is on the weir."),
+    ]
+
+
+def test_every_raw_mark_in_a_text_file_makes_a_valid_epub(tmp_path: Path) -> None:
+    from .test_cases import CASES, read_cases
+
+    given = [case.given for case in read_cases(CASES / "raw-marks.txt")[1] if not case.options]
+    (tmp_path / "story.txt").write_text("\n\n".join(given) + "\n", encoding="utf-8")
+    write_map(tmp_path)
+    (tmp_path / "images").mkdir()
+    Picture.new("RGB", (1200, 800), (90, 90, 90)).save(tmp_path / "images" / "mill.jpg")
+    epub = build_epub(tmp_path / "story.txt", tmp_path / "out" / "story.epub").path
+    epubcheck_later(epub)
+    with zipfile.ZipFile(epub) as archive:
+        assert {"EPUB/images/figure-01.png", "EPUB/images/figure-02.jpg"} <= set(archive.namelist())
 
 
 def test_notes_count_and_no_word_of_them_is_lost(markdown_book: Path) -> None:
