@@ -38,6 +38,9 @@ INLINE_NOTE = re.compile(
     re.S,
 )
 
+# How many paragraphs before a `*` note its call may be.
+STAR_REACH = 3
+
 
 def gutenberg_notes(chapter: Chapter) -> Chapter:
     """Read a chapter's inline notes (a call `[1]` in a paragraph, `[1] text` after it) as raw-text notes."""
@@ -51,7 +54,9 @@ def gutenberg_notes(chapter: Chapter) -> Chapter:
         label = found.group("label") or found.group("named") or found.group("star")
         body = found.group("text") or found.group("body") or found.group("starred") or ""
         call = note_call(label)
-        for before in range(index - 1, -1, -1):
+        # A star's call is in the paragraphs just before its note; a number's may be anywhere before it.
+        nearest = max(index - STAR_REACH, -1) if label == "*" else -1
+        for before in range(index - 1, nearest, -1):
             earlier = blocks[before]
             if isinstance(earlier, Paragraph) and len(earlier.inlines) == 1 and call.search(earlier.inlines[0].text):
                 own = f"{label}.{chapter.number}.{index}"
@@ -64,8 +69,8 @@ def gutenberg_notes(chapter: Chapter) -> Chapter:
 
 def note_call(label: str) -> re.Pattern:
     """Return the pattern of a note's call in the text: `[1]` after a word or mark, or a `*` after one."""
-    if label == "*":
-        return re.compile(r"(?<=[\w.,;:!?\"'\u2019\u201d)])\*(?![\w*])")
+    if label == "*":  # War and Peace's translation sets it after a space: `Petersbourg, * was also there`
+        return re.compile(r"(?<=[\w.,;:!?\"'\u2019\u201d)]) ?\*(?![\w*])")
     return re.compile(r"(?<=[\w.,;:!?\"'\u2019\u201d)])\[" + re.escape(label) + r"\]")
 
 
