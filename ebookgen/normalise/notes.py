@@ -30,6 +30,7 @@ from ebookgen.model import (
     Verse,
     VerseLine,
 )
+from ebookgen.normalise.emphasis import EMPHASIS
 
 INLINE_NOTE = re.compile(
     r"^(?:\[(?P<label>\d{1,3}|[*\u2020\u2021])\][ \t]+(?P<text>\S.*)"
@@ -58,13 +59,21 @@ def gutenberg_notes(chapter: Chapter) -> Chapter:
         nearest = max(index - STAR_REACH, -1) if label == "*" else -1
         for before in range(index - 1, nearest, -1):
             earlier = blocks[before]
-            if isinstance(earlier, Paragraph) and len(earlier.inlines) == 1 and call.search(earlier.inlines[0].text):
-                own = f"{label}.{chapter.number}.{index}"
-                text = call.sub(f"[^{own}]", earlier.inlines[0].text, count=1)
-                blocks[before] = Paragraph((Text(text),))
+            called = first_call(call, earlier.inlines[0].text) if isinstance(earlier, Paragraph) else None
+            if called is not None and len(earlier.inlines) == 1:
+                # A label of its own, with no `*` that the emphasis rule could pair with another.
+                own = f"{'star' if label == '*' else label}.{chapter.number}.{index}"
+                text = earlier.inlines[0].text
+                blocks[before] = Paragraph((Text(f"{text[: called.start()]}[^{own}]{text[called.end() :]}"),))
                 blocks[index] = Footnote(own, 0, (Paragraph((Text(body.strip()),)),))
                 break
     return replace(chapter, blocks=tuple(blocks))
+
+
+def first_call(call: re.Pattern, text: str) -> re.Match | None:
+    """Return the first call of a note in a paragraph, a star that marks emphasis (`*no*`) not counted."""
+    marks = {index for match in EMPHASIS.finditer(text) for index in (match.start(), match.end() - 1)}
+    return next((match for match in call.finditer(text) if match.end() - 1 not in marks), None)
 
 
 def note_call(label: str) -> re.Pattern:
