@@ -74,6 +74,9 @@ def laid_out(html: str, css: str, output_intent: str | None = None):
 
 
 FOOTNOTE_HOOKS = ("weasyprint.layout.block", "_linebox_layout", "_break_line")
+# What ebookgen changes in WeasyPrint's layout, named in the chunk cache's keys (a chunk laid out before a fix
+# is never reused after it).
+LAYOUT_FIXES = ("a footnote kept on its call's page",)
 
 
 @contextmanager
