@@ -182,7 +182,14 @@ def check_notes(blocks: list[RawBlock], findings: list[Finding]) -> None:
         for block in blocks
         for match in NOTE_CALL.finditer("\n".join(block.mark.lines) if block.mark else block.text)
     }
-    texts = {block.mark.title: block.mark.line for block in blocks if block.mark and block.mark.kind == "footnote"}
+    texts: dict[str, int] = {}
+    for block in blocks:
+        if block.mark and block.mark.kind == "footnote":
+            if block.mark.title in texts:
+                warn(
+                    findings, block.mark.line, f"a second text for the note [^{block.mark.title}]; kept as a paragraph"
+                )
+            texts.setdefault(block.mark.title, block.mark.line)
     for label, line in texts.items():
         if label not in calls:
             warn(findings, line, f"the note [^{label}] is never called in the text; kept as a paragraph here")

@@ -21,6 +21,8 @@ from ebookgen.readers.header import text_source
 from ebookgen.readers.source import SourceText
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
+# The raw text's fenced blocks, read in Markdown as containers (`::: verse` ... `:::`).
+FENCED = ("verse", "note", "end-note")
 SCENE_BREAK = "* * *"
 # HTML tags that map to raw-text marks: the mark each opens and closes with.
 HTML_MARKS = {"em": "*", "i": "*", "cite": "*", "strong": "**", "b": "**"}
@@ -40,18 +42,23 @@ def markdown_to_text(source: str, unmapped: list[str] | None = None) -> str:
     """Convert Markdown to raw text; what could not be mapped is added to `unmapped`, one line each."""
     from markdown_it import MarkdownIt
     from markdown_it.tree import SyntaxTreeNode
+    from mdit_py_plugins.container import container_plugin
     from mdit_py_plugins.footnote import footnote_plugin
 
-    tree = SyntaxTreeNode(MarkdownIt("commonmark").use(footnote_plugin).parse(source))
-    writer = RawWriter([] if unmapped is None else unmapped)
+    parser = MarkdownIt("commonmark").use(footnote_plugin)
+    for name in FENCED:
+        parser.use(container_plugin, name=name)
+    tree = SyntaxTreeNode(parser.parse(source))
+    writer = RawWriter([] if unmapped is None else unmapped, source.split("\n"))
     return "\n\n".join(writer.blocks(tree.children)) + "\n"
 
 
 class RawWriter:
     """Write a Markdown syntax tree as raw-text blocks, noting what it cannot map."""
 
-    def __init__(self, unmapped: list[str]):
+    def __init__(self, unmapped: list[str], lines: list[str]):
         self.unmapped = unmapped
+        self.lines = lines  # the Markdown's own lines, for verse kept exactly as typed
 
     def blocks(self, nodes) -> list[str]:
         """Return the raw-text blocks of a run of block nodes."""
@@ -78,6 +85,13 @@ class RawWriter:
             return [part for part in html_text(node.content, self.unmapped).split("\n\n") if part.strip()]
         if kind == "footnote_block":
             return [self.note(child) for child in node.children]
+        if kind == "container_verse":
+            start, end = node.map
+            inner = [line for line in self.lines[start + 1 : end] if not line.strip().startswith(":::")]
+            return [f"::: verse\n{chr(10).join(inner).strip(chr(10))}\n:::"]
+        if kind.startswith("container_"):
+            inner = "\n\n".join(self.blocks(node.children))
+            return [f":::{node.info.rstrip()}\n{inner}\n:::"]
         self.unmapped.append(f"a Markdown {kind.replace('_', ' ')}: its text kept as paragraphs")
         return self.blocks(node.children)
 
