@@ -213,3 +213,18 @@ def test_a_folder_reads_its_word_and_html_files_but_not_an_epub_built_there(tmp_
     (folder / "02-more.html").write_text("<p>More.</p>", encoding="utf-8")
     fanficfare_epub(folder / "novel.epub")
     assert [path.name for path in load_project(folder).sources] == ["01-draft.docx", "02-more.html"]
+
+
+def test_an_ebookgen_epub_read_again_keeps_its_notes_and_figures(tmp_path: Path) -> None:
+    first = tmp_path / "lamp.epub"
+    result = runner.invoke(app, ["epub", str(word_manuscript(tmp_path / "lamp.docx")), "-o", str(first)])
+    assert result.exit_code == 0, result.output
+    source = read_source(first)
+    assert "mine.[^1]" in source.text and "[^1]: The lamp was her grandmother’s." in source.text
+    assert "![The lamp in the window](" in source.text and source.resources
+    assert "Title Page" not in source.text and "Contents" not in source.text and "rights reserved" not in source.text
+    assert source.text.startswith("# Part One: Autumn\n\n## Chapter 1\n")  # The part page a level above.
+    again = tmp_path / "again.epub"
+    assert runner.invoke(app, ["epub", str(first), "-o", str(again)]).exit_code == 0
+    assert 'epub:type="footnote"' in book_text(again)
+    epubcheck_later(again)

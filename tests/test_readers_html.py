@@ -88,6 +88,22 @@ def test_an_ao3_download_builds_an_epub_with_its_metadata_and_every_word(tmp_pat
     epubcheck_later(epub)
 
 
+@pytest.mark.parametrize("name", ["ffn-page", "fanficfare-html"])
+def test_a_fan_fiction_page_builds_a_valid_epub_with_its_metadata(tmp_path: Path, name: str) -> None:
+    epub = tmp_path / f"{name}.epub"
+    result = runner.invoke(app, ["epub", str(written(tmp_path, name)), "-o", str(epub)])
+    assert result.exit_code == 0, result.output
+    source = read_source(written(tmp_path, name))
+    with zipfile.ZipFile(epub) as archive:
+        opf = archive.read("EPUB/content.opf").decode()
+    assert (
+        f"<dc:title>{source.metadata.title}</dc:title>" in opf
+        and f"<dc:subject>{source.metadata.rating}</dc:subject>" in opf
+    )
+    assert_every_word_reaches(epub, source.text.split("\n", 2)[2].replace("*", ""))
+    epubcheck_later(epub)
+
+
 def test_a_blog_pages_navigation_comments_and_scripts_are_left_out(tmp_path: Path) -> None:
     epub = tmp_path / "keeper.epub"
     result = runner.invoke(app, ["epub", str(written(tmp_path, "blog-page")), "-o", str(epub)])
@@ -147,6 +163,11 @@ def test_an_ao3_download_prints_as_a_pdf_with_every_word_and_no_markup(tmp_path:
     result = runner.invoke(app, ["pdf", str(written(tmp_path, "ao3-download")), "-o", str(pdf)])
     assert result.exit_code == 0, result.output
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    import pikepdf
+
+    with pikepdf.open(pdf) as document:
+        keywords = str(document.docinfo.get("/Keywords", ""))
+    assert "Teen And Up Audiences" in keywords and "Mara/Tom" in keywords
     for marks in (":::", "[^", "**", "\\", "<em>", "userstuff"):
         assert marks not in text
     flat = " ".join(text.split())
@@ -211,3 +232,11 @@ def test_an_ao3_chapter_by_other_hands_keeps_its_byline(tmp_path: Path) -> None:
     byline = '<h2 class="heading">Chapter 2: Ashore</h2>\n<p class="byline">by <a href="/users/rosehip">rosehip</a></p>'
     path.write_text(ao3_html().replace('<h2 class="heading">Chapter 2: Ashore</h2>', byline), encoding="utf-8")
     assert "# Chapter 2: Ashore\n\n::: note Chapter Byline\n\nby rosehip\n\n:::" in read_source(path).text
+
+
+@pytest.mark.parametrize("text", ["   \n", "<!-- only a comment -->", "<html><body><p></p></body></html>"])
+def test_a_page_with_no_text_is_refused_as_empty(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "story.html"
+    path.write_text(text, encoding="utf-8")
+    result = runner.invoke(app, ["epub", str(path), "-o", str(tmp_path / "out.epub")])
+    assert result.exit_code == 2 and "the file is empty" in result.stderr

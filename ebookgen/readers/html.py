@@ -12,7 +12,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from ebookgen.readers.decode import decode_file, require_text
-from ebookgen.readers.htmltext import map_html, words_of
+from ebookgen.readers.htmltext import map_html, parse_document, words_of
 from ebookgen.readers.source import FoundMetadata, SourceText
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
@@ -45,10 +45,7 @@ def read_html(path: Path, encoding: str | None = None) -> SourceText:
 
 def parse_page(text: str):
     """Parse a page's text into an lxml HTML tree."""
-    import lxml.html
-
-    text = XML_DECLARATION.sub("", text)
-    return lxml.html.document_fromstring(text or "<html></html>")
+    return parse_document(XML_DECLARATION.sub("", text))
 
 
 def saved_image(path: Path):
