@@ -22,6 +22,7 @@ from ebookgen.output import check_output, disk_errors_named
 from ebookgen.project.figures import figure_images
 from ebookgen.project.manuscript import Overrides, Project, load_project, overridden, title_from_filename
 from ebookgen.readers.decode import REPLACED_NOTE
+from ebookgen.readers.source import SourceText
 from ebookgen.readers.table import read_unit
 from ebookgen.render.xhtml import render_book
 
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
     from ebookgen.normalise.check import CheckResult
     from ebookgen.pdf.options import PdfOptions, PdfResult, Progress
     from ebookgen.pdf.preflight import PreflightResult
+    from ebookgen.themes import Theme
 
 
 def load_book(project: Project) -> Book:
@@ -41,7 +43,19 @@ def load_book(project: Project) -> Book:
         raise InputError(f"{project.sources[0]}: no story text found, only marker lines; write the story in it first")
     book = replace(book, images=figure_images(book, sources, project.root))
     replaced = tuple(f"{path}:{line}: {REPLACED_NOTE}" for source in sources for path, line in source.replaced)
-    return replace(book, notes=(*book.notes, *replaced)) if replaced else book
+    unmapped = tuple(unmapped_note(source) for source in sources if source.unmapped)
+    notes = (*replaced, *unmapped)
+    return replace(book, notes=(*book.notes, *notes)) if notes else book
+
+
+def unmapped_note(source: SourceText) -> str:
+    """Say in one line that a reader could not map everything in a file, and where the list is."""
+    count = len(source.unmapped)
+    first = source.unmapped[0]
+    more = f" and {count - 1} more" if count > 1 else ""
+    return (
+        f"{source.path}: the {source.reader} reader could not map everything ({first}{more}); `ebookgen check` lists it"
+    )
 
 
 ZIP_LAST_SECOND = 4354819198  # 2107-12-31T23:59:58Z, the last time a zip entry can carry
@@ -116,6 +130,8 @@ class PrintChoices:
     bleed: bool = False
     jobs: int | None = None
     cache: bool = True
+    theme: str | None = None
+    font_size: float | None = None
 
 
 def open_project(source: str | Path | Project | None, overrides: Overrides | None = None) -> Project:
@@ -127,19 +143,30 @@ def open_project(source: str | Path | Project | None, overrides: Overrides | Non
     return overridden(project, overrides) if overrides else project
 
 
+def book_theme(project: Project, theme: str | None = None, font_size: float | None = None) -> Theme:
+    """Settle the book's design: the caller's theme, else book.toml's, else classic, at the size asked for."""
+    from ebookgen.themes import DEFAULT_THEME, check_points, sized, theme_for
+
+    chosen = theme_for(theme or project.theme or DEFAULT_THEME)
+    size = font_size or project.font_size
+    return sized(chosen, check_points(size)) if size else chosen
+
+
 def build_epub(
     source: str | Path | Project | None = None,
     output: str | Path | None = None,
     kobo: bool = False,
     embed_fonts: bool = False,
     overrides: Overrides | None = None,
+    theme: str | None = None,
 ) -> EpubResult:
-    """Build an EPUB (or a Kobo kepub) from a manuscript file or folder; return what was written."""
+    """Build an EPUB (or a Kobo kepub) from a manuscript file or folder in a theme; return what was written."""
     project = open_project(source, overrides)
+    design = book_theme(project, theme)
     target = Path(output) if output else default_output(project, epub_suffix(kobo))
     check_output(target, project.inputs)
     book = load_book(project)
-    options = EpubOptions(modified=modification_time(project), kobo=kobo, embed_fonts=embed_fonts)
+    options = EpubOptions(modified=modification_time(project), kobo=kobo, embed_fonts=embed_fonts, theme=design)
     with disk_errors_named(target):
         written = write_epub(book, target, options)
     return EpubResult(written, len(book.chapters), word_count(book), book.notes)
@@ -169,7 +196,9 @@ def build_all(
     places = [place for rendered in render_book(book, block_ids=True) for place in rendered.places]
     source_note = f"{book.metadata.title}, print edition of {printed.pages} pages ({pdf_target.name})"
     edition = print_edition(places, printed.anchors, printed.folios, printed.page_starts, source_note)
-    epub_options = EpubOptions(modification_time(project), kobo=kobo, embed_fonts=embed_fonts, print_edition=edition)
+    epub_options = EpubOptions(
+        modification_time(project), kobo=kobo, embed_fonts=embed_fonts, print_edition=edition, theme=options.theme
+    )
     with disk_errors_named(epub_target):
         written = write_epub(book, epub_target, epub_options)
     return BuildResult(EpubResult(written, printed.chapters, printed.words, book.notes), printed)
@@ -229,6 +258,7 @@ def print_options(project: Project, choices: PrintChoices = PrintChoices()) -> P
         year=modification_time(project).year,
         jobs=default.jobs if choices.jobs is None else choices.jobs,
         cache=choices.cache,
+        theme=book_theme(project, choices.theme, choices.font_size),
     )
 
 

@@ -209,7 +209,7 @@ def test_a_title_block_repeating_the_book_is_front_matter_listed_by_check(tmp_pa
     )
     project = load_project(tmp_path)
     book = load_book(project)
-    assert [chapter.title for chapter in book.chapters] == ["CHAPTER I: THE FROZEN RIVER", "CHAPTER II: THE THAW"]
+    assert [chapter.title for chapter in book.chapters] == ["Chapter I: The Frozen River", "Chapter II: The Thaw"]
     lines = check_project(project).lines
     assert any(line.startswith(f"{story}:1:") and "title block" in line for line in lines), lines
     assert not any("words lost" in line for line in lines)
@@ -228,7 +228,7 @@ def test_a_title_block_of_another_book_is_kept(tmp_path: Path) -> None:
     text = "THE RIVER\n\nBY SAM\n\nThe river froze.\n"
     kept = normalise_text(text, NormaliseOptions(title="The Miller's Winter", authors=("Josiah Crane",)))
     dropped = normalise_text(text, NormaliseOptions(title="The River", authors=("Sam",)))
-    assert kept[0].title == "THE RIVER"
+    assert kept[0].title == "The River"
     assert [chapter.title for chapter in dropped] == [""]
 
 

@@ -123,7 +123,7 @@ quotes = "single"
 
 def test_text_files_are_read_in_natural_name_order(tmp_path: Path) -> None:
     files = {name: f"Text of {name}.\n" for name in ("10-end.txt", "2-middle.md", "1-start.txt")}
-    files.update({"README.md": "notes", ".draft.txt": "hidden", "outline.docx": "x"})
+    files.update({"README.md": "notes", ".draft.txt": "hidden", "outline.odt": "x"})
     folder = make_project(tmp_path / "novel", 'title = "A"\n', files)
     names = [path.name for path in load_project(folder).sources]
     assert names == ["1-start.txt", "2-middle.md", "10-end.txt"]

@@ -248,7 +248,8 @@ def test_no_letter_or_digit_is_lost_or_reordered(items: list[str]) -> None:
     ]
     # Titles keep their letters in order; so does the text, where a note before a heading joins its chapter.
     titles = "".join(f"{chapter.part if chapter.part != chapter.title else ''}{chapter.title}" for chapter in chapters)
-    assert alphanumerics(titles) == alphanumerics("".join(headings))
+    # A heading typed in capitals is set as a title (`PART ONE` -> `Part One`): its letters keep their order.
+    assert alphanumerics(titles).casefold() == alphanumerics("".join(headings)).casefold()
     assert alphanumerics(book_text(chapters, titles=False)) == alphanumerics("\n".join(prose))
 
 
@@ -258,7 +259,8 @@ def test_any_text_keeps_its_letters_and_renders_well_formed(text: str) -> None:
     chapters = normalise_text(text)
     contents = (heading := heading_of(text)) is not None and heading.level == CONTENTS
     if re.search(r"[^\W_]", kept_source(text)) and "\n" not in text.strip() and not contents:
-        assert alphanumerics(book_text(chapters)) == alphanumerics(kept_source(text))
+        # A heading typed in capitals is set as a title: its letters keep their order, not their case.
+        assert alphanumerics(book_text(chapters)).casefold() == alphanumerics(kept_source(text)).casefold()
     book = Book(Metadata(title="T"), tuple(chapters))
     for chapter in render_book(book):
         ElementTree.fromstring(chapter.section.replace("epub:type", "data-type"))

@@ -62,7 +62,7 @@ def test_the_reader_is_chosen_by_suffix_without_opening_the_file(monkeypatch, na
     assert opened == []
 
 
-@pytest.mark.parametrize("name", ["story.html", "story.rtf", "story.docx", "story.txt.bak", "story", "Mr. Smith"])
+@pytest.mark.parametrize("name", ["story.odt", "story.rtf", "story.pages", "story.txt.bak", "story", "Mr. Smith"])
 def test_a_suffix_no_reader_claims_is_refused_before_the_file_is_opened(tmp_path: Path, monkeypatch, name) -> None:
     path = tmp_path / name
     path.write_text(STORY, encoding="utf-8")
@@ -83,11 +83,13 @@ def test_the_refusal_names_the_suffix_or_its_absence(tmp_path: Path) -> None:
 
 
 def test_the_list_of_formats_comes_from_the_table(monkeypatch) -> None:
-    assert formats_read() == "plain text (.txt, .text) and Markdown (.md, .markdown)"
-    html = Reader("HTML", (".html", ".htm"), read_plain)
-    monkeypatch.setattr(table, "READERS", (*READERS, html))
-    assert formats_read() == "plain text (.txt, .text), Markdown (.md, .markdown) and HTML (.html, .htm)"
-    assert reader_for(Path("story.HTM")) is html
+    assert formats_read() == (
+        "plain text (.txt, .text), Markdown (.md, .markdown), Word (.docx), HTML (.html, .htm, .xhtml) and EPUB (.epub)"
+    )
+    rtf = Reader("Rich Text", (".rtf",), read_plain)
+    monkeypatch.setattr(table, "READERS", (*READERS[:2], rtf))
+    assert formats_read() == "plain text (.txt, .text), Markdown (.md, .markdown) and Rich Text (.rtf)"
+    assert reader_for(Path("story.RTF")) is rtf
 
 
 def assert_refused_in_one_line(result, name: str, code: int) -> None:
@@ -102,7 +104,7 @@ def assert_refused_in_one_line(result, name: str, code: int) -> None:
 
 
 @pytest.mark.parametrize("command", COMMANDS)
-@pytest.mark.parametrize("name", ["story.html", "story.rtf", "story.docx", "story"])
+@pytest.mark.parametrize("name", ["story.odt", "story.rtf", "story.pages", "story"])
 def test_every_command_refuses_an_unknown_suffix_with_exit_2(tmp_path: Path, monkeypatch, command, name) -> None:
     monkeypatch.chdir(tmp_path)
     source = tmp_path / name
@@ -121,12 +123,12 @@ def test_a_chapters_entry_with_an_unknown_suffix_is_a_book_toml_mistake(tmp_path
     folder = tmp_path / "novel"
     folder.mkdir()
     (folder / "01.txt").write_text(STORY, encoding="utf-8")
-    (folder / "02.html").write_text("<p>More.</p>\n", encoding="utf-8")
-    (folder / "book.toml").write_text('chapters = ["01.txt", ["01.txt", "02.html"]]\n', encoding="utf-8")
+    (folder / "02.odt").write_text("<p>More.</p>\n", encoding="utf-8")
+    (folder / "book.toml").write_text('chapters = ["01.txt", ["01.txt", "02.odt"]]\n', encoding="utf-8")
     before = set(tmp_path.rglob("*"))
     result = runner.invoke(app, [command, str(folder)])
     assert_refused_in_one_line(result, "book.toml", 3)
-    assert "02.html" in result.stderr and "does not read .html files" in result.stderr
+    assert "02.odt" in result.stderr and "does not read .odt files" in result.stderr
     assert set(tmp_path.rglob("*")) == before
 
 
@@ -135,7 +137,7 @@ def test_in_a_folder_files_no_reader_claims_are_not_manuscript_files(tmp_path: P
     folder.mkdir()
     (folder / "01.TXT").write_text(STORY, encoding="utf-8")
     (folder / "02.md").write_text("# Chapter 2\n\nMore.\n", encoding="utf-8")
-    (folder / "notes.html").write_text("<p>Not the story.</p>\n", encoding="utf-8")
+    (folder / "notes.odt").write_text("<p>Not the story.</p>\n", encoding="utf-8")
     (folder / "outline").write_text("Not the story either.\n", encoding="utf-8")
     assert [path.name for path in load_project(folder).sources] == ["01.TXT", "02.md"]
 
@@ -162,7 +164,12 @@ def test_a_reader_hands_back_the_header_blocks_metadata(tmp_path: Path) -> None:
     path.write_text(HEADER + STORY, encoding="utf-8")
     source = read_source(path)
     assert source == SourceText(
-        path, HEADER + STORY, "utf-8", (), FoundMetadata("The Long Night", "Ann Lee", "A night, long.")
+        path,
+        HEADER + STORY,
+        "utf-8",
+        (),
+        FoundMetadata("The Long Night", "Ann Lee", "A night, long."),
+        reader="plain text",
     )
 
 
@@ -206,10 +213,10 @@ def test_a_unit_is_its_files_joined_with_the_first_files_metadata(tmp_path: Path
 
 
 def test_a_unit_with_a_file_no_reader_claims_reads_none_of_them(tmp_path: Path, monkeypatch) -> None:
-    first, second = tmp_path / "01.txt", tmp_path / "02.html"
+    first, second = tmp_path / "01.txt", tmp_path / "02.odt"
     first.write_text(STORY, encoding="utf-8")
     second.write_text(STORY, encoding="utf-8")
     opened = opened_files(monkeypatch)
-    with pytest.raises(InputError, match="does not read .html files"):
+    with pytest.raises(InputError, match="does not read .odt files"):
         read_unit((first, second))
     assert opened == []

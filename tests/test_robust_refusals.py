@@ -59,7 +59,7 @@ def folder_without_text(folder: Path) -> Path:
     book = folder / "novel"
     book.mkdir()
     (book / "cover.png").write_bytes(png_bytes())
-    (book / "notes.docx").write_bytes(zip_bytes())
+    (book / "notes.odt").write_bytes(zip_bytes())
     return book
 
 

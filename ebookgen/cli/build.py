@@ -13,6 +13,7 @@ from ebookgen.cli.options import (
     BleedOpt,
     EmbedFontsOpt,
     EncodingOpt,
+    FontSizeOpt,
     JobsOpt,
     KoboOpt,
     LangOpt,
@@ -22,6 +23,7 @@ from ebookgen.cli.options import (
     RunningHeadOpt,
     ScenesOpt,
     SourceArg,
+    ThemeOpt,
     TitleOpt,
     TrimOpt,
 )
@@ -52,6 +54,8 @@ def build(
     running_head: RunningHeadOpt = None,
     jobs: JobsOpt = None,
     no_cache: NoCacheOpt = False,
+    theme: ThemeOpt = None,
+    font_size: FontSizeOpt = None,
 ) -> None:
     """Build the PDF and the EPUB together; the EPUB carries the print edition's page numbers."""
     with reported():
@@ -60,7 +64,7 @@ def build(
 
         overrides = Overrides(title, author, lang, encoding, scene_breaks, author_notes)
         with chapter_progress("Laying out the PDF, then the EPUB", enabled=not SETTINGS.quiet) as progress:
-            choices = PrintChoices(trim, profile, running_head, bleed, jobs, cache=not no_cache)
+            choices = PrintChoices(trim, profile, running_head, bleed, jobs, not no_cache, theme, font_size)
             result = build_all(source, output, kobo, embed_fonts, choices, progress, overrides=overrides)
         say_notes(result.notes)
         written = [Written(result.pdf.path, result.pdf.pages), Written(result.epub.path)]

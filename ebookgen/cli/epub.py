@@ -13,6 +13,7 @@ from ebookgen.cli.options import (
     OutputOpt,
     ScenesOpt,
     SourceArg,
+    ThemeOpt,
     TitleOpt,
 )
 from ebookgen.cli.summary import Written, working
@@ -29,6 +30,7 @@ def epub(
     author_notes: NotesOpt = None,
     kobo: KoboOpt = False,
     embed_fonts: EmbedFontsOpt = False,
+    theme: ThemeOpt = None,
 ) -> None:
     """Build an EPUB 3 e-book."""
     with reported():
@@ -37,6 +39,6 @@ def epub(
 
         overrides = Overrides(title, author, lang, encoding, scene_breaks, author_notes)
         with working("Building the EPUB", enabled=not SETTINGS.quiet):
-            result = build_epub(source, output, kobo=kobo, embed_fonts=embed_fonts, overrides=overrides)
+            result = build_epub(source, output, kobo, embed_fonts, overrides, theme)
         say_notes(result.notes)
         summarise([Written(result.path)], result.chapters, result.words)

@@ -76,3 +76,20 @@ NoCacheOpt = Annotated[
     bool,
     typer.Option("--no-cache", help="Lay every chunk out again instead of reusing the ones laid out before."),
 ]
+ThemeOpt = Annotated[
+    Optional[str],
+    typer.Option(
+        "--theme",
+        help="The book's design, for the PDF and the EPUB: classic (the default), modern, romance or large-print "
+        "(default: book.toml's theme).",
+    ),
+]
+FontSizeOpt = Annotated[
+    Optional[float],
+    typer.Option(
+        "--font-size",
+        help="The print edition's body size in points (8 to 24); 16 and up sets a large-print edition: ragged right, "
+        "no hyphenation, open leading (default: book.toml or the theme's).",
+        show_default=False,
+    ),
+]

@@ -7,6 +7,7 @@ from ebookgen.cli.options import (
     AuthorOpt,
     BleedOpt,
     EncodingOpt,
+    FontSizeOpt,
     JobsOpt,
     LangOpt,
     NoCacheOpt,
@@ -16,6 +17,7 @@ from ebookgen.cli.options import (
     RunningHeadOpt,
     ScenesOpt,
     SourceArg,
+    ThemeOpt,
     TitleOpt,
     TrimOpt,
 )
@@ -37,13 +39,15 @@ def pdf(
     running_head: RunningHeadOpt = None,
     jobs: JobsOpt = None,
     no_cache: NoCacheOpt = False,
+    theme: ThemeOpt = None,
+    font_size: FontSizeOpt = None,
 ) -> None:
     """Build a print-ready PDF interior."""
     with reported():
         from ebookgen.build import PrintChoices, build_pdf
         from ebookgen.project.manuscript import Overrides
 
-        choices = PrintChoices(trim, profile, running_head, bleed, jobs, cache=not no_cache)
+        choices = PrintChoices(trim, profile, running_head, bleed, jobs, not no_cache, theme, font_size)
         overrides = Overrides(title, author, lang, encoding, scene_breaks, author_notes)
         with chapter_progress("Laying out the PDF", enabled=not SETTINGS.quiet) as progress:
             result = build_pdf(source, output, choices, progress, overrides=overrides)

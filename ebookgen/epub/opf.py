@@ -65,8 +65,10 @@ def add_dublin_core(package: epub.EpubBook, metadata: Metadata) -> None:
     for name in ("description", "publisher", "rights"):
         if getattr(metadata, name):
             package.add_metadata("DC", name, getattr(metadata, name))
-    for subject in metadata.subjects:
-        package.add_metadata("DC", "subject", subject)
+    for subject in (*metadata.subjects, *filter(None, (metadata.rating,)), *metadata.warnings):
+        package.add_metadata("DC", "subject", subject)  # A download's rating and warnings too, as AO3's EPUBs have.
+    if metadata.source:
+        package.add_metadata("DC", "source", metadata.source)
 
 
 def add_series(package: epub.EpubBook, metadata: Metadata) -> None:

@@ -36,9 +36,11 @@ from ebookgen.render.scripts import is_right_to_left
 from ebookgen.render.words import words_for
 from ebookgen.render.xhtml import render_book, render_part, xhtml_document
 from ebookgen.resources import styles_dir, stylesheet
+from ebookgen.themes import DEFAULT_THEME, THEMES, Theme, sheet
 
 STYLESHEETS = ("base.css", "epub.css")
 FONT_SHEET = "fonts.css"
+THEME_SHEET = "theme.css"
 XHTML = "application/xhtml+xml"
 COPYRIGHT_FILE = "text/copyright.xhtml"
 FONT_FILES = ("Regular", "Italic", "Bold", "BoldItalic")
@@ -52,6 +54,7 @@ class EpubOptions:
     kobo: bool = False
     embed_fonts: bool = False
     print_edition: PrintEdition | None = None
+    theme: Theme = THEMES[DEFAULT_THEME]
 
 
 @dataclass(frozen=True)
@@ -60,7 +63,7 @@ class Document:
 
     item: epub.EpubItem
     title: str
-    kind: str  # "chapter" or "part"
+    kind: str  # "chapter", "part", or a page of back matter's epub:type ("afterword", "acknowledgments"...)
     places: tuple[str, ...] = ()  # Ids a print page can begin at, when the book carries a page list.
 
 
@@ -75,7 +78,7 @@ class PackageItem(epub.EpubItem):
 def write_epub(book: Book, target: Path, options: EpubOptions) -> Path:
     """Write the book as an EPUB file at target, atomically."""
     package = start_package(book, options)
-    sheets = add_stylesheets(package, options.embed_fonts)
+    sheets = add_stylesheets(package, options.embed_fonts, options.theme)
     cover = add_cover(package, book, sheets)
     title_page = add_title_page(package, book, sheets)
     front_matter = [
@@ -83,6 +86,7 @@ def write_epub(book: Book, target: Path, options: EpubOptions) -> Path:
         *add_front_matter(package, book, sheets),
     ]
     contents = add_contents(package, book, sheets, options.print_edition)
+    contents += add_back_matter(package, book, sheets)
     if options.embed_fonts:
         add_fonts(package)
     add_navigation(package, book, sheets, [cover, title_page, *front_matter], contents, options.print_edition)
@@ -106,12 +110,16 @@ def start_package(book: Book, options: EpubOptions) -> epub.EpubBook:
     return package
 
 
-def add_stylesheets(package: epub.EpubBook, embed_fonts: bool) -> list[str]:
-    """Add the shared base stylesheet, the EPUB layer and, with embedded fonts, their faces; return their names."""
-    names = list(STYLESHEETS) + ([FONT_SHEET] if embed_fonts else [])
+def add_stylesheets(package: epub.EpubBook, embed_fonts: bool, theme: Theme) -> list[str]:
+    """Add the shared base stylesheet, the EPUB layer, the theme's and, with embedded fonts, their faces.
+
+    Return their names.
+    """
+    names = [*STYLESHEETS, THEME_SHEET] + ([FONT_SHEET] if embed_fonts else [])
+    contents = {FONT_SHEET: font_faces, THEME_SHEET: lambda: sheet(theme, "epub")}
     for name in names:
         item = epub.EpubItem(uid=name.replace(".", "-"), file_name=f"css/{name}", media_type="text/css")
-        item.content = (font_faces() if name == FONT_SHEET else stylesheet(name)).encode("utf-8")
+        item.content = (contents[name]() if name in contents else stylesheet(name)).encode("utf-8")
         package.add_item(item)
     return names
 
@@ -207,15 +215,30 @@ def add_images(package: epub.EpubBook, book: Book) -> dict[str, str]:
         )
         addresses[image.name] = f"../{name}"
     return addresses
+def add_back_matter(package: epub.EpubBook, book: Book, sheets: list[str]) -> list[Document]:
+    """Add one XHTML document per page of back matter (afterword, acknowledgements...), after the last chapter."""
+    from ebookgen.render.backmatter import back_pages
+
+    documents = []
+    for page in back_pages(book):
+        item = document(
+            page.anchor, f"text/{page.anchor}.xhtml", page.title, book.metadata.language, page.section, sheets
+        )
+        package.add_item(item)
+        documents.append(Document(item, page.title, page.epub_type))
+    return documents
 
 
 def table_of_contents(contents: list[Document]) -> tuple[NavEntry, ...]:
-    """List the chapters, each nested under the part that opened before it."""
+    """List the chapters, each nested under the part that opened before it, then the back matter."""
     top: list[NavEntry] = []
     in_part = False
     for entry in contents:
         line = NavEntry(entry.title, entry.item.file_name)
-        if entry.kind == "part":
+        if entry.kind not in ("part", "chapter"):
+            top.append(line)  # back matter stands beside the parts, not inside the last
+            in_part = False
+        elif entry.kind == "part":
             top.append(line)
             in_part = True
         elif in_part:
@@ -253,6 +276,7 @@ def add_navigation(
         Landmark("titlepage", said.title_page, title_page.file_name),
         Landmark("bodymatter", said.start_of_text, first.file_name),
         Landmark("toc", said.contents, "nav.xhtml#toc"),
+        *back_landmarks(contents),
     )
     navigation = Navigation(table_of_contents(contents), marks, page_targets(contents, edition))
     meta = book.metadata
@@ -270,6 +294,20 @@ def add_navigation(
         {"href": "nav.xhtml", "title": said.contents, "type": "toc"},
     ]
     package.spine = [cover, title_page, *others, nav] + [document.item for document in contents]
+
+
+def back_landmarks(contents: list[Document]) -> tuple[Landmark, ...]:
+    """Mark where the back matter begins and, where the book has them, its acknowledgements."""
+    back = [entry for entry in contents if entry.kind not in ("part", "chapter")]
+    if not back:
+        return ()
+    first = Landmark("backmatter", back[0].title, back[0].item.file_name)
+    thanks = [
+        Landmark("acknowledgments", entry.title, entry.item.file_name)
+        for entry in back
+        if entry.kind == "acknowledgments"
+    ]
+    return (first, *thanks)
 
 
 def font_faces() -> str:

@@ -209,6 +209,14 @@ class Contributor:
 
 
 @dataclass(frozen=True)
+class Newsletter:
+    """The back matter's call to action: where readers sign up, and the line that asks them to."""
+
+    url: str
+    line: str
+
+
+@dataclass(frozen=True)
 class Metadata:
     """What the book says about itself: title page, OPF metadata, PDF info."""
 
@@ -231,6 +239,15 @@ class Metadata:
     author_sort: tuple[str, ...] = ()  # How a library files each author ("Le Guin, Ursula K."); derived when empty.
     contributors: tuple[Contributor, ...] = ()
     public_domain: bool = False  # a Project Gutenberg text, or book.toml's rights = "public domain"
+    source: str = ""  # where the work was first published (an archive's URL), from its download
+    rating: str = ""  # a fan archive's rating ("Teen And Up Audiences"), from its download
+    warnings: tuple[str, ...] = ()  # a fan archive's warnings, from its download
+    # Back matter, after the last chapter: texts of paragraphs parted by blank lines, a list of titles, a call.
+    afterword: str = ""
+    acknowledgements: str = ""
+    about_the_author: str = ""
+    also_by: tuple[str, ...] = ()
+    newsletter: Newsletter | None = None
 
     @property
     def author(self) -> str:

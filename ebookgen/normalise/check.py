@@ -31,10 +31,12 @@ from ebookgen.normalise.structure import (
 from ebookgen.normalise.typography import TypographyOptions, quote_doubts
 from ebookgen.project.manuscript import Project
 from ebookgen.readers.decode import REPLACED_NOTE
+from ebookgen.readers.source import SourceText
 from ebookgen.readers.table import read_source
 
 # A `*` or `_` placed as an opening emphasis marker: after a space or quote, before a word.
 UNCLOSED_EMPHASIS = re.compile('(?:^|(?<=[\\s"\u201c\u2018(]))(?:\\*{1,2}|_{1,2})(?=[^\\s*_])')
+TEXT_READERS = ("", "plain text", "Markdown")
 QUOTE_OPENERS = "\"'\u201c\u2018"
 
 
@@ -66,7 +68,11 @@ def check_file(
     path: Path, options: NormaliseOptions = NormaliseOptions(), encoding: str | None = None
 ) -> list[Finding]:
     """Read and check one manuscript file, with what reading it had to repair (reported at line 1)."""
-    source = read_source(path, encoding)
+    return check_source(read_source(path, encoding), options)
+
+
+def check_source(source: SourceText, options: NormaliseOptions = NormaliseOptions()) -> list[Finding]:
+    """Check one read file: what reading it repaired (at line 1), then what its raw text holds, by line."""
     repairs = [Finding(1, WARNING, f"{note} (whole file)") for note in source.repairs]
     replaced = [Finding(line, WARNING, REPLACED_NOTE) for _, line in source.replaced]
     found = replaced + removal_findings(source.text, options) + check_text(source.text, options)
@@ -94,6 +100,7 @@ class CheckResult:
     errors: int
     warnings: int
     removed: int = 0  # Runs of lines removed on purpose, listed for the record (markers, licence...).
+    readers: tuple[str, ...] = ()  # Which reader read each file, one line each (shown on standard error).
 
     @property
     def summary(self) -> str:
@@ -107,16 +114,27 @@ class CheckResult:
 def check_project(project: Project) -> CheckResult:
     """Check every text file of a project."""
     lines: list[str] = []
+    read: list[str] = []
     errors = warnings = removed = 0
     meta = project.metadata
     options = replace(project.options, language=meta.language, title=meta.title, authors=meta.authors)
     for path in project.sources:
-        for finding in check_file(path, options, project.encoding):
+        source = read_source(path, project.encoding)
+        if source.reader not in TEXT_READERS:  # A text file's lines are as typed; a marked-up file's are not.
+            read.append(reader_line(source))
+        lines += [f"{path}: {WARNING}: {note}" for note in source.unmapped]
+        warnings += len(source.unmapped)
+        for finding in check_source(source, options):
             lines.append(finding.format(str(path)))
             errors += finding.severity == ERROR
             warnings += finding.severity == WARNING
             removed += finding.severity == REMOVED
-    return CheckResult(tuple(lines), errors, warnings, removed)
+    return CheckResult(tuple(lines), errors, warnings, removed, tuple(read))
+
+
+def reader_line(source: SourceText) -> str:
+    """Say which reader read a file (for a marked-up file, line numbers count the lines of its raw text)."""
+    return f"{source.path}: read by the {source.reader} reader; line numbers count the lines of the raw text it made"
 
 
 def prose_blocks(blocks: list[RawBlock]) -> list[RawBlock]:

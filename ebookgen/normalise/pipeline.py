@@ -7,6 +7,7 @@ a reader's raw text -> lines without licence or header -> blocks -> chapters of 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -39,9 +40,12 @@ from ebookgen.normalise.marks import raw_blocks
 from ebookgen.normalise.notes import attach_notes, gutenberg_notes
 from ebookgen.normalise.report import Findings
 from ebookgen.normalise.structure import StructureOptions, find_structure
+from ebookgen.normalise.title_case import title_case
 from ebookgen.normalise.typography import PRIMARY_DOUBLE, PRIMARY_SINGLE, TypographyOptions, primary_quote_of, typeset
 from ebookgen.readers.header import header_metadata
 from ebookgen.readers.source import FoundMetadata, SourceText
+
+ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 @dataclass(frozen=True)
@@ -102,8 +106,9 @@ def typeset_chapter(chapter: Chapter, options: TypographyOptions) -> Chapter:
 
 
 def plain_title(title: str, options: TypographyOptions) -> str:
-    """Typeset a heading's title, dropping emphasis markers (a title is plain text)."""
-    return plain_text(parse_emphasis(typeset(title, options))) if title else ""
+    """Typeset a heading's title, dropping emphasis markers (a title is plain text); one typed in capitals is
+    set as a title (`CHAPTER I` -> `Chapter I`)."""
+    return title_case(plain_text(parse_emphasis(typeset(title, options))), options.language) if title else ""
 
 
 def typeset_block(block: Block, options: TypographyOptions) -> Block:
@@ -168,7 +173,23 @@ def with_found_metadata(metadata: Metadata, found: FoundMetadata, default_titles
         changes["contributors"] = found.contributors
     if found.public_domain:
         changes["public_domain"] = True
+    changes.update(archive_metadata(metadata, found))
     return replace(metadata, **changes) if changes else metadata
+
+
+def archive_metadata(metadata: Metadata, found: FoundMetadata) -> dict:
+    """Fill what a download says beyond a header block: subtitle, series place, date, source, rating, warnings."""
+    changes: dict = {}
+    if found.subtitle and not metadata.subtitle:
+        changes["subtitle"] = typeset(found.subtitle)
+    if found.series_index.isdigit() and not metadata.series_index and (metadata.series or found.series):
+        changes["series_index"] = found.series_index
+    if ISO_DAY.fullmatch(found.date) and not metadata.date:
+        changes["date"] = found.date
+    for name in ("source", "rating", "warnings"):
+        if getattr(found, name) and not getattr(metadata, name):
+            changes[name] = getattr(found, name)
+    return changes
 
 
 def build_book(

@@ -12,6 +12,7 @@ from ebookgen.errors import ConfigError
 from ebookgen.model import Book, word_count
 from ebookgen.pdf.printbook import PageStyle
 from ebookgen.pdf.trim import DEFAULT_TRIM, Trim, margins_for, parse_trim
+from ebookgen.themes import DEFAULT_THEME, THEMES, Theme
 
 Progress = Callable[[int, int], None]
 # Below this many words a single layout is about as quick as starting worker processes.
@@ -50,6 +51,7 @@ class PdfOptions:
     year: int = 0  # the copyright year when book.toml gives no date; 0 means this year
     jobs: int = 0  # worker processes; 0 means one per core, 1 lays the book out in this process
     cache: bool = True  # keep laid-out chunks of a parallel layout, and reuse the ones a rebuild did not change
+    theme: Theme = THEMES[DEFAULT_THEME]  # the design, at its type size (themes.sized)
 
 
 @dataclass(frozen=True)
@@ -111,4 +113,5 @@ def page_style(options: PdfOptions, pages: int) -> PageStyle:
         recto_head=options.recto_head,
         bookmarks=profile.bookmarks,
         grey=profile.grey,
+        theme=options.theme,
     )

@@ -46,6 +46,7 @@ from ebookgen.pdf.options import (
 from ebookgen.pdf.printbook import (
     PageStyle,
     body_sections,
+    centred_css,
     furniture_css,
     geometry_css,
     grey_profile_url,
@@ -56,8 +57,10 @@ from ebookgen.pdf.printbook import (
 )
 from ebookgen.pdf.single import lay_out
 from ebookgen.pdf.trim import estimated_pages, gutter_for, margins_for
+from ebookgen.render.backmatter import back_matter
 from ebookgen.render.frontmatter import front_matter
 from ebookgen.render.xhtml import RenderedChapter
+from ebookgen.themes import print_sheet
 
 # Chunks per worker at least: even loads and small processes, against a fixed cost per document (0.05 s).
 CHUNKS_PER_WORKER = 4
@@ -177,7 +180,7 @@ def write_parallel(
 def write_with(crew: Crew, book: Book, target: Path, options: PdfOptions, workers: int, progress) -> PdfResult:
     """Lay the book out with the crew's workers and join the pieces into one PDF at target."""
     rendered = printed_chapters(book)
-    guess = estimated_pages(word_count(book), options.trim)
+    guess = estimated_pages(word_count(book), options.trim, options.theme.type_scale)
     style = page_style(options, guess)
     with tempfile.TemporaryDirectory(prefix="ebookgen-") as name:
         chunks = ChunkCache.open() if options.cache else None
@@ -265,7 +268,8 @@ def lay_out_pieces(layout: Layout, style: PageStyle, progress: Progress | None) 
 
 def words_per_chunk(layout: Layout) -> int:
     """Return the words of about PAGES_PER_CHUNK pages at the book's trim: a long book's chunks hold no more."""
-    words_per_page = 100_000 / max(estimated_pages(100_000, layout.options.trim) - 12, 1)
+    options = layout.options
+    words_per_page = 100_000 / max(estimated_pages(100_000, options.trim, options.theme.type_scale) - 12, 1)
     return int(PAGES_PER_CHUNK * words_per_page)
 
 
@@ -310,13 +314,16 @@ def chunk_css(book: Book, style: PageStyle) -> str:
     """Return the page rules of a chunk: geometry, running heads and folios, ink; no bookmarks."""
     no_bookmarks = outline_css(replace(style, bookmarks=False), False)
     ink = ink_css(style, grey_profile_url())
-    return "\n".join([geometry_css(style), furniture_css(book, style), no_bookmarks, ink])
+    sheets = [print_sheet(style.theme), geometry_css(style), centred_css(style), furniture_css(book, style)]
+    return "\n".join([*sheets, no_bookmarks, ink])
 
 
 def chunk_job(layout: Layout, run: range, css: str, number: int) -> Job:
     """Make the job that lays out one run of chapters."""
     part = replace(layout.book, chapters=tuple(layout.book.chapters[index] for index in run))
     body = body_sections(part, [layout.rendered[index] for index in run], first=False)
+    if run[-1] == len(layout.book.chapters) - 1:  # the last chapter's chunk carries the back matter
+        body += "\n" + back_matter(layout.book)
     path = layout.folder / f"body-{number:04d}.pdf"
     return Job(html_document(layout.book, body), css, layout.options, path, len(run), number)
 
@@ -326,7 +333,7 @@ def front_job(layout: Layout, style: PageStyle, sheets: list[BodyPage]) -> Job:
     numbers = {anchor: sheet.folio_number for sheet in sheets for anchor in sheet.anchors}
     links = profile_for(layout.options.profile).links
     year = copyright_year(layout.options)
-    front = front_matter(layout.book, year, numbers, links, link_prefix=LINK_SCHEME)
+    front = front_matter(layout.book, year, numbers, links, LINK_SCHEME, layout.options.theme.body_face)
     css = chunk_css(layout.book, style)
     return Job(html_document(layout.book, front), css, layout.options, layout.folder / "front.pdf")
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from ebookgen.model import Book
 from ebookgen.pdf.figures import figure_css, image_sources
 from ebookgen.pdf.trim import BLEED_INCHES, Margins, Trim
+from ebookgen.render.backmatter import back_matter
 from ebookgen.render.frontmatter import front_matter
 from ebookgen.render.scripts import is_right_to_left
 from ebookgen.render.xhtml import (
@@ -26,6 +27,7 @@ from ebookgen.render.xhtml import (
     text,
 )
 from ebookgen.resources import styles_dir
+from ebookgen.themes import DEFAULT_THEME, THEMES, Theme, print_sheet
 
 GREY_PROFILE = "--ink"
 
@@ -40,6 +42,7 @@ class PageStyle:
     recto_head: str = "title"  # "title" or "chapter"
     bookmarks: bool = True
     grey: bool = False
+    theme: Theme = THEMES[DEFAULT_THEME]
 
 
 def css_string(value: str) -> str:
@@ -76,8 +79,15 @@ def html_document(book: Book, body: str) -> str:
         f'<head>\n<meta charset="utf-8"/>\n<title>{text(meta.title)}</title>\n'
         f'<meta name="author" content={attribute(meta.author)}/>\n'
         f'<meta name="description" content={attribute(meta.description)}/>\n'
+        f"{keywords_meta(meta)}"
         f'<meta name="generator" content="ebookgen"/>\n</head>\n<body>\n{body}\n</body>\n</html>\n'
     )
+
+
+def keywords_meta(meta) -> str:
+    """Write the PDF's keywords: the book's subjects, a download's rating and warnings."""
+    words = [*meta.subjects, *filter(None, (meta.rating,)), *meta.warnings]
+    return f'<meta name="keywords" content={attribute(", ".join(words))}/>\n' if words else ""
 
 
 def printed_chapters(book: Book) -> list[RenderedChapter]:
@@ -85,10 +95,12 @@ def printed_chapters(book: Book) -> list[RenderedChapter]:
     return render_book(book, block_ids=True, images=image_sources(book), printed=True)
 
 
-def book_html(book: Book, rendered: list[RenderedChapter], year: int, links: bool = True) -> str:
+def book_html(
+    book: Book, rendered: list[RenderedChapter], year: int, links: bool = True, theme: Theme = THEMES[DEFAULT_THEME]
+) -> str:
     """Assemble the whole printed book, front matter and body, as one HTML document."""
-    front = front_matter(book, year, links=links)
-    return html_document(book, f"{front}\n{body_sections(book, rendered)}")
+    front = front_matter(book, year, links=links, face=theme.body_face)
+    return html_document(book, f"{front}\n{body_sections(book, rendered)}\n{back_matter(book)}")
 
 
 def geometry_css(style: PageStyle) -> str:
@@ -126,8 +138,19 @@ def furniture_css(book: Book, style: PageStyle, folio: str = "counter(page)", re
 @page :blank {{ {none} @bottom-center {{ content: none; }} }}
 .first-part {{ page: first-part; }}
 .chapter.first-chapter {{ page: first-chapter; }}
-.chapter-title {{ string-set: chapter-head content(); }}
+.chapter-title {{ string-set: chapter-head attr(data-title); }}
 """
+
+
+# The dedication and the epigraph sit at the optical centre of their page, a little above the middle:
+# each is centred in a box this share of the text block's height, from its top.
+OPTICAL_SHARE = 0.86
+
+
+def centred_css(style: PageStyle) -> str:
+    """Centre the dedication and the epigraph on their page, optically (a little above the middle)."""
+    height = (style.trim.height - style.margins.top - style.margins.bottom) * OPTICAL_SHARE
+    return f".dedication, .epigraph {{ display: grid; align-content: center; height: {height:.3f}in; padding-top: 0; }}"
 
 
 def outline_css(style: PageStyle, has_parts: bool) -> str:
@@ -137,8 +160,8 @@ def outline_css(style: PageStyle, has_parts: bool) -> str:
     chapter_level = 2 if has_parts else 1
     return (
         "h1, h2, h3, h4, h5, h6 { bookmark-level: none; }\n"
-        ".part-title { bookmark-level: 1; bookmark-label: content(); }\n"
-        f".chapter-title {{ bookmark-level: {chapter_level}; bookmark-label: content(); }}"
+        ".part-title, .matter-title { bookmark-level: 1; bookmark-label: attr(data-title); }\n"
+        f".chapter-title {{ bookmark-level: {chapter_level}; bookmark-label: attr(data-title); }}"
     )
 
 
@@ -159,7 +182,9 @@ def page_css(book: Book, style: PageStyle, grey_profile_url: str = "") -> str:
     has_parts = any(chapter.part for chapter in book.chapters)
     return "\n".join(
         [
+            print_sheet(style.theme),
             geometry_css(style),
+            centred_css(style),
             furniture_css(book, style),
             outline_css(style, has_parts),
             ink_css(style, grey_profile_url),

@@ -26,7 +26,7 @@ def write_single(book: Book, target: Path, options: PdfOptions, progress: Progre
     """Lay the whole book out in this process and write it at target, atomically."""
     profile = profile_for(options.profile)
     report(progress, 0, len(book.chapters))
-    html = book_html(book, printed_chapters(book), copyright_year(options), links=profile.links)
+    html = book_html(book, printed_chapters(book), copyright_year(options), links=profile.links, theme=options.theme)
     with weasy.pages_laid(ChapterProgress(book, options, progress)):
         document = lay_out_fitted(book, html, options)
     with atomic_path(target) as temporary:
@@ -42,7 +42,7 @@ class ChapterProgress:
     def __init__(self, book: Book, options: PdfOptions, progress: Progress | None):
         self.progress, self.total, self.done = progress, len(book.chapters), 0
         words = [chapter_word_count(chapter) for chapter in book.chapters]
-        pages, whole = estimated_pages(sum(words), options.trim), max(sum(words), 1)
+        pages, whole = estimated_pages(sum(words), options.trim, options.theme.type_scale), max(sum(words), 1)
         running, self.ends = 0, []
         for count in words:  # the page each chapter is expected to end on, after the front matter
             running += count
@@ -58,7 +58,7 @@ class ChapterProgress:
 
 def lay_out_fitted(book: Book, html: str, options: PdfOptions):
     """Lay out with the gutter for the estimated page count; again if the real count needs another."""
-    guess = estimated_pages(word_count(book), options.trim)
+    guess = estimated_pages(word_count(book), options.trim, options.theme.type_scale)
     style = page_style(options, guess)
     document = lay_out(html, page_css(book, style, grey_profile_url()), options)
     pages = len(document.pages)

@@ -103,10 +103,13 @@ def margins_for(pages: int) -> Margins:
     return Margins(inside=gutter_for(pages) + 0.25)
 
 
-def estimated_pages(words: int, trim: Trim) -> int:
-    """Guess a book's page count from its words, to pick the gutter before the first layout."""
+def estimated_pages(words: int, trim: Trim, type_scale: float = 1.0) -> int:
+    """Guess a book's page count from its words, to pick the gutter before the first layout.
+
+    ``type_scale`` is the area a line of type takes against 11 pt on 14.5 (large print's is about 2.7).
+    """
     text_area = (trim.width - 1.35) * (trim.height - 1.45)
-    words_per_page = 10.5 * text_area
+    words_per_page = 10.5 * text_area / type_scale
     return int(words / max(words_per_page, 1)) + 12
 
 

@@ -43,6 +43,13 @@ EXAMPLES: dict[str, str] = {
     "encoding": '"cp1252"',
     "trim": '"5.5x8.5"',
     "profile": '"kdp"',
+    "afterword": '"I began this book the winter my daughter was born."',
+    "acknowledgements": '"My thanks to my first readers."',
+    "about_the_author": '"Ann Lee lives by the sea in Cornwall."',
+    "also_by": '["The First Book", "The Second Book"]',
+    "newsletter": '{ url = "https://example.com/newsletter", line = "Join my newsletter for a free story." }',
+    "theme": '"classic"',
+    "font_size": "11",
 }
 
 

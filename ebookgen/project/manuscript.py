@@ -7,7 +7,6 @@ the series index...) stops the build with the key and its line.
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
 import re
 import tomllib
@@ -17,15 +16,13 @@ from pathlib import Path
 from ebookgen.errors import ConfigError, InputError
 from ebookgen.model import Contributor, Metadata
 from ebookgen.normalise.pipeline import NormaliseOptions
+from ebookgen.project.matter import TEXT_KEYS, back_matter, check_matter_file, is_file_name, matter_files
 from ebookgen.project.paths import check_folder_entry, check_text_file, is_system_path, project_file, shown
+from ebookgen.project.toml_types import DATE, STRING, STRINGS, TABLES, article, matches, toml_type
 from ebookgen.project.values import VALUE_RULES, check_language_option, date_text, folded, is_public_domain
 from ebookgen.readers.table import SUFFIXES, find_reader, not_read, reader_for
 
 TEXT_SUFFIXES = SUFFIXES  # Every suffix a reader claims (ebookgen.readers.table).
-STRING = (str,)
-STRINGS = "list of strings"
-TABLES = "list of tables"
-DATE = (str, dt.date, dt.datetime)
 
 
 @dataclass(frozen=True)
@@ -60,6 +57,13 @@ BOOK_KEYS: dict[str, Key] = {
     "epigraph_source": Key(STRING),
     "chapters": Key(("list of strings or lists of strings",), help="Text files in reading order."),
     "encoding": Key(STRING, help="The text files' encoding when detection gets it wrong (cp1252, latin-1...)."),
+    "afterword": Key(STRING, help="An afterword after the last chapter: its text, or a .txt/.md file beside it."),
+    "acknowledgements": Key(STRING, help="Acknowledgements, after the afterword: the text, or a file beside it."),
+    "about_the_author": Key(STRING, help="About the author: the text, or a file beside book.toml."),
+    "also_by": Key((STRINGS,), help='The author\'s other books, listed after About the Author: ["Book One", ...].'),
+    "newsletter": Key((dict,), help='The call to action last of all: { url = "https://...", line = "Join my..." }.'),
+    "theme": Key(STRING, help="The book's design (see `ebookgen pdf --help`): classic, modern, romance, large-print."),
+    "font_size": Key((int, float), help="The print edition's body size in points; 16 and up sets it as large print."),
     "trim": Key(STRING, help="Default print trim size for `ebookgen pdf`, such as 5.5x8.5."),
     "profile": Key(STRING, help="Default print profile for `ebookgen pdf` (see `ebookgen pdf --help`)."),
     "paragraph_style": Key(STRING, ("auto", "blank", "lines", "wrapped", "indented")),
@@ -81,6 +85,9 @@ class Project:
     encoding: str | None = None
     trim: str = ""
     profile: str = ""
+    theme: str = ""
+    font_size: float = 0
+    matter: tuple[Path, ...] = ()  # back-matter files book.toml names (an afterword.md)
 
     @property
     def slug(self) -> str:
@@ -89,8 +96,9 @@ class Project:
 
     @property
     def inputs(self) -> tuple[Path, ...]:
-        """Return every file the build reads (text files, book.toml, cover): none may be overwritten."""
+        """Return every file the build reads (text files, book.toml, cover, back matter): none may be overwritten."""
         extra = [self.root / "book.toml"] if (self.root / "book.toml").is_file() and self.units else []
+        extra += self.matter
         if self.metadata.cover:
             extra.append(Path(self.metadata.cover))
         return (*self.sources, *extra)
@@ -147,6 +155,9 @@ def load_project(source: Path | None = None) -> Project:
         encoding=config.get("encoding"),
         trim=config.get("trim", ""),
         profile=config.get("profile", ""),
+        theme=config.get("theme", ""),
+        font_size=config.get("font_size", 0),
+        matter=tuple(source / name for name in sorted(matter_files(config))),
     )
 
 
@@ -167,6 +178,8 @@ def read_book_toml(path: Path) -> dict:
     check_chapters(path, raw, config)
     if config.get("cover"):
         check_cover_file(path, raw, config["cover"])
+    for key in (key for key in TEXT_KEYS if is_file_name(config.get(key, ""))):
+        check_matter_file(path.parent, config[key], f"{path}:{line_of(raw, key)}", key)
     return config
 
 
@@ -222,38 +235,6 @@ def check_values(path: Path, raw: str, config: dict) -> None:
                 raise ConfigError(f"{path}:{line_of(raw, key)}: {error}") from None
 
 
-def matches(value: object, kind: type | str) -> bool:
-    """Tell whether a TOML value has one of the types a key accepts."""
-    if kind == STRINGS:
-        return isinstance(value, list) and all(isinstance(item, str) for item in value)
-    if kind == TABLES:
-        return isinstance(value, list) and all(isinstance(item, dict) for item in value)
-    if isinstance(kind, str):  # A list of file names, or of lists of file names (one chapter over files).
-        return isinstance(value, list) and all(isinstance(item, str) or matches(item, STRINGS) for item in value)
-    if kind in (int, float) and isinstance(value, bool):
-        return False
-    return isinstance(value, kind)
-
-
-def article(kind: type) -> str:
-    """Name a type for a message: `a string`, `an integer`."""
-    name = {str: "string", int: "integer", float: "number", dt.date: "date", dt.datetime: "date"}[kind]
-    return f"an {name}" if name[0] in "aeiou" else f"a {name}"
-
-
-def toml_type(value: object) -> str:
-    """Name a TOML value's type as the user wrote it."""
-    names = {
-        bool: "a true/false",
-        int: "an integer",
-        float: "a number",
-        str: "a string",
-        list: "a list",
-        dict: "a table",
-    }
-    return next((name for kind, name in names.items() if isinstance(value, kind)), "a date")
-
-
 def line_of(raw: str, key: str) -> int:
     """Return the line a top-level key is set on (a table header counts for a table)."""
     name = re.escape(key)
@@ -276,7 +257,10 @@ def chapter_units(folder: Path, config: dict) -> tuple[tuple[Path, ...], ...]:
             where = f"{folder / 'book.toml'}: chapter file {unread}"
             raise ConfigError(f"{where}: {not_read(unread)}; fix the 'chapters' list")
         return units
-    files = sorted((path for path in folder.iterdir() if is_manuscript_file(path)), key=natural_key)
+    back = matter_files(config)  # an afterword.md beside book.toml is back matter, not a chapter
+    files = sorted(
+        (path for path in folder.iterdir() if is_manuscript_file(path) and path.name not in back), key=natural_key
+    )
     for path in files:  # A FIFO, a device, a folder named story.txt or a link out of the folder is refused.
         check_folder_entry(folder, path)
         check_text_file(path)
@@ -296,7 +280,8 @@ def is_manuscript_file(path: Path) -> bool:
     name = path.name
     if name.startswith((".", "~")) or name.lower().startswith(("readme", "license", "licence")):
         return False
-    return find_reader(path) is not None
+    reader = find_reader(path)
+    return reader is not None and reader.in_folders
 
 
 def metadata_from(config: dict, folder: Path) -> Metadata:
@@ -325,6 +310,7 @@ def metadata_from(config: dict, folder: Path) -> Metadata:
         author_sort=author_sort_from(config, authors),
         contributors=tuple(Contributor(item["name"], item["role"]) for item in config.get("contributors", ())),
         public_domain=is_public_domain(config.get("rights", "")),
+        **back_matter(config, folder),
     )
 
 

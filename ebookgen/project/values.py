@@ -135,6 +135,34 @@ def check_profile(value: object) -> None:
     profile_for(str(value))
 
 
+def check_theme(value: object) -> None:
+    """Refuse a theme the writers do not know, naming the ones there are."""
+    from ebookgen.themes import theme_for
+
+    theme_for(str(value))
+
+
+def check_font_size(value: object) -> None:
+    """Refuse a body type size no book is set in."""
+    from ebookgen.themes import check_points
+
+    check_points(value)
+
+
+def check_newsletter(value: object) -> None:
+    """Refuse a newsletter without its web address and its line."""
+    from ebookgen.project.matter import check_newsletter as check
+
+    check(value)
+
+
+def check_also_by(value: object) -> None:
+    """Refuse an empty title among the author's other books."""
+    from ebookgen.project.matter import also_by_titles
+
+    also_by_titles(value)
+
+
 # Every book.toml key whose value has a rule beyond its type, and the rule.
 VALUE_RULES: dict[str, Callable[[object], None]] = {
     "date": check_date,
@@ -146,4 +174,8 @@ VALUE_RULES: dict[str, Callable[[object], None]] = {
     "profile": check_profile,
     "contributors": check_contributors,
     "isbn": check_isbn,
+    "theme": check_theme,
+    "font_size": check_font_size,
+    "newsletter": check_newsletter,
+    "also_by": check_also_by,
 }

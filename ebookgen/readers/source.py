@@ -14,16 +14,24 @@ from ebookgen.model import Contributor
 
 @dataclass(frozen=True)
 class FoundMetadata:
-    """What a manuscript file says about the book (a header block today); empty strings where it says nothing."""
+    """What a manuscript file says about the book (a header block, a document's properties, an archive's
+    preface, an EPUB's package); empty strings where it says nothing."""
 
     title: str = ""
     author: str = ""
     description: str = ""
-    subjects: tuple[str, ...] = ()
+    subjects: tuple[str, ...] = ()  # fandoms, relationships, characters, tags, genres: in that order
     series: str = ""
     language: str = ""
     contributors: tuple[Contributor, ...] = ()  # credited in the header: a translator, an editor, an illustrator
     public_domain: bool = False  # the file is a Project Gutenberg text
+    subtitle: str = ""
+    series_index: str = ""  # the work's place in its series: "2"
+    rating: str = ""  # a fan archive's rating: "Teen And Up Audiences", "Fiction T"
+    warnings: tuple[str, ...] = ()  # a fan archive's warnings: "No Archive Warnings Apply"
+    source: str = ""  # where the work was published: its URL
+    date: str = ""  # when it was published: YYYY-MM-DD
+    publisher: str = ""  # the archive that published it: "Archive of Our Own"
 
 
 @dataclass(frozen=True)

@@ -7,10 +7,13 @@ of formats in a refusal, and which files of a folder are manuscript files, come 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ebookgen.errors import InputError
+from ebookgen.readers.docx import DOCX_SUFFIXES, read_docx
+from ebookgen.readers.epub import EPUB_SUFFIXES, read_epub
+from ebookgen.readers.html import HTML_SUFFIXES, read_html
 from ebookgen.readers.markdown import MARKDOWN_SUFFIXES, read_markdown
 from ebookgen.readers.plain import PLAIN_SUFFIXES, read_plain
 from ebookgen.readers.source import SourceText
@@ -23,6 +26,7 @@ class Reader:
     name: str
     suffixes: tuple[str, ...]
     read: Callable[[Path, str | None], SourceText]
+    in_folders: bool = True  # whether a manuscript folder's files of this format are read without a `chapters` list
 
     def claims(self, path: Path) -> bool:
         """Tell whether the file's name ends with one of this format's suffixes, in any case."""
@@ -37,6 +41,10 @@ class Reader:
 READERS = (
     Reader("plain text", PLAIN_SUFFIXES, read_plain),
     Reader("Markdown", MARKDOWN_SUFFIXES, read_markdown),
+    Reader("Word", DOCX_SUFFIXES, read_docx),
+    Reader("HTML", HTML_SUFFIXES, read_html),
+    # A folder's EPUB is most often a book built from it: read only when `chapters` names it.
+    Reader("EPUB", EPUB_SUFFIXES, read_epub, in_folders=False),
 )
 SUFFIXES = tuple(suffix for reader in READERS for suffix in reader.suffixes)
 
@@ -69,8 +77,10 @@ def formats_read() -> str:
 
 
 def read_source(path: Path, encoding: str | None = None) -> SourceText:
-    """Read one manuscript file with the reader its suffix names."""
-    return reader_for(path).read(path, encoding)
+    """Read one manuscript file with the reader its suffix names; the source names its reader for check."""
+    reader = reader_for(path)
+    source = reader.read(path, encoding)
+    return source if source.reader else replace(source, reader=reader.name)
 
 
 def read_text(path: Path, encoding: str | None = None) -> str:
@@ -91,4 +101,7 @@ def read_unit(paths: tuple[Path, ...], encoding: str | None = None) -> SourceTex
         repairs=tuple(note for source in sources for note in source.repairs),
         metadata=first.metadata,
         replaced=tuple(place for source in sources for place in source.replaced),
+        resources=tuple(resource for source in sources for resource in source.resources),
+        reader=first.reader,
+        unmapped=tuple(note for source in sources for note in source.unmapped),
     )

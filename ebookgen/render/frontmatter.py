@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ebookgen.model import CONTRIBUTOR_ROLES, Book, Metadata
+from ebookgen.render.backmatter import back_pages
 from ebookgen.render.ids import chapter_anchor, part_page_anchor
 from ebookgen.render.scripts import mark_scripts
 from ebookgen.render.words import words_for
@@ -22,16 +23,21 @@ class ContentsEntry:
 
     title: str
     anchor: str
-    kind: str  # "part" or "chapter"
+    kind: str  # "part", "chapter" or "back" (a page of back matter)
+    in_part: bool = False  # a chapter listed under its part, indented
 
 
 def contents_entries(book: Book) -> list[ContentsEntry]:
-    """List the parts and chapters the contents page shows, in reading order."""
+    """List the parts, chapters and back matter the contents page shows, in reading order."""
     entries: list[ContentsEntry] = []
+    in_part = False
     for chapter in book.chapters:
         if chapter.part:
             entries.append(ContentsEntry(chapter.part, part_page_anchor(chapter.number), "part"))
-        entries.append(ContentsEntry(chapter_title(chapter, book), chapter_anchor(chapter.number), "chapter"))
+            in_part = True
+        title = chapter_title(chapter, book)
+        entries.append(ContentsEntry(title, chapter_anchor(chapter.number), "chapter", in_part))
+    entries += [ContentsEntry(page.title, page.anchor, "back") for page in back_pages(book)]
     return entries
 
 
@@ -102,7 +108,7 @@ def hyphenated_isbn(identifier: str) -> str:
         return digits
 
 
-def copyright_lines(book: Book, year: int, ebook: bool = False) -> list[str]:
+def copyright_lines(book: Book, year: int, ebook: bool = False, face: str = "EB Garamond") -> list[str]:
     """List the copyright page's lines: rights, publisher, ISBN and, in print, the face the book is set in."""
     meta = book.metadata
     said = words_for(meta.language)
@@ -112,13 +118,13 @@ def copyright_lines(book: Book, year: int, ebook: bool = False) -> list[str]:
     if meta.identifier.lower().startswith("urn:isbn:"):
         lines.append(f"ISBN {hyphenated_isbn(meta.identifier)}")
     if not ebook:
-        lines.append(said.set_in.format(face="EB Garamond"))
+        lines.append(said.set_in.format(face=face))
     return lines
 
 
-def copyright_page(book: Book, year: int, ebook: bool = False) -> str:
+def copyright_page(book: Book, year: int, ebook: bool = False, face: str = "EB Garamond") -> str:
     """Render the copyright page; the e-book's is marked as one (epub:type copyright-page)."""
-    paragraphs = "\n".join(f"<p>{text(line)}</p>" for line in copyright_lines(book, year, ebook))
+    paragraphs = "\n".join(f"<p>{text(line)}</p>" for line in copyright_lines(book, year, ebook, face))
     start = '<section epub:type="copyright-page" class="copyright" id="copyright">' if ebook else None
     return f"{start or section_start('copyright')}\n{paragraphs}\n</section>"
 
@@ -156,7 +162,8 @@ def contents_page(book: Book, numbers: dict[str, str] | None = None, links: bool
         tag = "a" if links else "span"
         target = f' href="{link_prefix}{entry.anchor}"' if links else f' data-target="#{entry.anchor}"'
         items.append(
-            f'<li class="toc-{entry.kind}"><{tag} class="toc-link"{target}{page}>'
+            f'<li class="toc-{entry.kind}{" toc-in-part" if entry.in_part else ""}">'
+            f'<{tag} class="toc-link"{target}{page}>'
             f'<span class="toc-title">{text(entry.title)}</span></{tag}></li>'
         )
     entries = "\n".join(items)
@@ -168,13 +175,18 @@ def contents_page(book: Book, numbers: dict[str, str] | None = None, links: bool
 
 
 def front_matter(
-    book: Book, year: int, numbers: dict[str, str] | None = None, links: bool = True, link_prefix: str = "#"
+    book: Book,
+    year: int,
+    numbers: dict[str, str] | None = None,
+    links: bool = True,
+    link_prefix: str = "#",
+    face: str = "EB Garamond",
 ) -> str:
     """Render every front-matter page the book calls for, in order."""
     pages = [
         half_title(book),
         title_page(book),
-        copyright_page(book, year),
+        copyright_page(book, year, face=face),
         dedication_page(book),
         epigraph_page(book),
         contents_page(book, numbers, links, link_prefix),

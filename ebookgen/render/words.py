@@ -27,6 +27,12 @@ class BookWords:
     by_author: str = "by {author}"
     scene_break: str = "Scene break"
     pages: str = "Pages"  # the title of the e-book's list of the print edition's pages
+    # The back matter's headings (a field added after the table below was set: see BACK).
+    afterword: str = "Afterword"
+    acknowledgements: str = "Acknowledgements"
+    about_the_author: str = "About the Author"
+    also_by: str = "Also by {author}"
+    newsletter: str = "Newsletter"
 
 
 ENGLISH = BookWords()
@@ -106,8 +112,22 @@ PAGES = {
     "nb": "Sider", "fi": "Sivut", "hu": "Oldalak", "ja": "ページ", "ko": "페이지", "zh": "页码", "ar": "الصفحات",
     "he": "עמודים",
 }
+# The back matter's headings by language: afterword, acknowledgements, about the author, also by, newsletter.
+BACK = {
+    "de": ("Nachwort", "Danksagung", "Über den Autor", "Ebenfalls von {author}", "Newsletter"),
+    "fr": ("Postface", "Remerciements", "À propos de l’auteur", "Du même auteur", "Lettre d’information"),
+    "es": ("Epílogo", "Agradecimientos", "Sobre el autor", "Otros libros de {author}", "Boletín"),
+    "it": ("Postfazione", "Ringraziamenti", "L’autore", "Dello stesso autore", "Newsletter"),
+    "pt": ("Posfácio", "Agradecimentos", "Sobre o autor", "Do mesmo autor", "Newsletter"),
+    "nl": ("Nawoord", "Dankwoord", "Over de auteur", "Ook van {author}", "Nieuwsbrief"),
+}
 # fmt: on
+BACK_FIELDS = ("afterword", "acknowledgements", "about_the_author", "also_by", "newsletter")
 WORDS = {code: replace(said, pages=PAGES.get(code, said.pages)) for code, said in WORDS.items()}
+WORDS = {
+    code: replace(said, **dict(zip(BACK_FIELDS, BACK[code], strict=True))) if code in BACK else said
+    for code, said in WORDS.items()
+}
 WORDS["no"] = WORDS["nn"] = WORDS["nb"]
 
 

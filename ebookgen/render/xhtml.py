@@ -18,6 +18,7 @@ from ebookgen.render.ids import chapter_anchor, part_anchor, part_page_anchor, t
 from ebookgen.render.inlines import Setting, attribute, page_marker, page_markers, render_inlines, text
 from ebookgen.render.pages import breaks_at_start, breaks_by_place
 from ebookgen.render.scripts import is_right_to_left, mark_scripts
+from ebookgen.render.titles import split_title
 from ebookgen.render.words import words_for
 
 XHTML_NS = "http://www.w3.org/1999/xhtml"
@@ -59,6 +60,18 @@ def chapter_title(chapter: Chapter, book: Book) -> str:
     return words_for(book.metadata.language).chapter.format(number=chapter.number)
 
 
+def heading(kind: str, title: str, anchor: str = "") -> str:
+    """Render a heading as its number, separator and name spans, keeping its whole text in data-title."""
+    number, colon, name = split_title(title)
+    spans = [
+        f'<span class="title-{part}">{text(value)}</span>'
+        for part, value in (("number", number), ("colon", colon if name else ""), ("name", name))
+        if value
+    ]
+    id_attribute = f' id="{anchor}"' if anchor else ""
+    return f'<h2 class="{kind}-title"{id_attribute} data-title={attribute(title)}>{"".join(spans)}</h2>'
+
+
 def render_chapter(
     chapter: Chapter,
     book: Book,
@@ -86,11 +99,11 @@ def render_chapter(
     body = "\n".join(render_block(block, ids, said, setting) for block in chapter.blocks)
     if notes and not printed:
         body += "\n" + note_asides(setting, said)
-    heading = title_anchor(anchor)
+    heading_id = title_anchor(anchor)
     section = (
         f'<section epub:type="chapter" role="doc-chapter" class="{classes("chapter", variant)}" id="{anchor}"'
-        f' aria-labelledby="{heading}">{page_markers(breaks_at_start(pages.get(anchor, ())))}\n'
-        f'<h2 class="chapter-title" id="{heading}">{text(title)}</h2>\n{body}\n</section>'
+        f' aria-labelledby="{heading_id}">{page_markers(breaks_at_start(pages.get(anchor, ())))}\n'
+        f"{heading('chapter', title, heading_id)}\n{body}\n</section>"
     )
     section = mark_scripts(section, book.metadata.language)
     return RenderedChapter(chapter.number, title, anchor, section, (anchor, *(ids.given if ids else ())))
@@ -132,10 +145,10 @@ def render_book(
 def render_part(number: int, title: str) -> RenderedPart:
     """Render the e-book's opening of its `number`-th part as a section."""
     anchor = part_anchor(number)
-    heading = title_anchor(anchor)
+    heading_id = title_anchor(anchor)
     section = (
-        f'<section epub:type="part" role="doc-part" class="part" id="{anchor}" aria-labelledby="{heading}">\n'
-        f'<h2 class="part-title" id="{heading}">{text(title)}</h2>\n</section>'
+        f'<section epub:type="part" role="doc-part" class="part" id="{anchor}" aria-labelledby="{heading_id}">\n'
+        f"{heading('part', title, heading_id)}\n</section>"
     )
     return RenderedPart(number, title, anchor, section)
 
@@ -144,7 +157,7 @@ def render_part_page(chapter: Chapter, variant: str = "") -> str:
     """Render the printed page that opens a part, before the chapter it precedes; `variant` names its page group."""
     return (
         f'<section class="{classes("part", variant)}" id="{part_page_anchor(chapter.number)}" role="doc-part">\n'
-        f'<h2 class="part-title">{text(chapter.part)}</h2>\n</section>'
+        f"{heading('part', chapter.part)}\n</section>"
     )
 
 

@@ -1,0 +1,133 @@
+"""Read an EPUB someone else made (FanFicFare's, AO3's, Calibre's), to typeset it again.
+
+Its package gives the metadata (dc:title, creator, description, subjects, source, language,
+Calibre's series); its spine gives the chapters, each page through the shared HTML mapper with its
+first heading as the chapter's. Its own title, contents and info pages are recognised and read as
+metadata, never repeated as chapters; an AO3 EPUB is read as an AO3 download. A locked (DRM) or
+broken EPUB is refused in one line.
+"""
+
+from __future__ import annotations
+
+import copy
+import posixpath
+from pathlib import Path
+
+from ebookgen.errors import InputError
+from ebookgen.readers.archive import open_archive, read_member
+from ebookgen.readers.epubpages import PageKind, chapter_text, is_part_page, page_kind
+from ebookgen.readers.htmltext import parse_document
+from ebookgen.readers.opf import Package, read_package
+from ebookgen.readers.source import Resource, SourceText
+
+EPUB_SUFFIXES = (".epub",)
+KIND = "EPUB"
+# Encryption that only obfuscates embedded fonts: the text is readable.
+FONT_OBFUSCATION = ("http://www.idpf.org/2008/embedding", "http://ns.adobe.com/pdf/enc#RC")
+
+
+def read_epub(path: Path, encoding: str | None = None) -> SourceText:
+    """Read an EPUB: its spine's chapters as raw text, its images, and its package's metadata."""
+    with open_archive(path, KIND) as archive:
+        refuse_locked(path, archive)
+        package = read_package(path, archive)
+        pages = [(href, read_member(path, archive, href, KIND)) for href in package.spine]
+        pictures = [href for href, kind in package.media.items() if kind.startswith("image/")]
+        images = {href: read_member(path, archive, href, KIND) for href in pictures}
+    trees = [(href, parse_document(data)) for href, data in pages if data.strip()]
+    resources = resources_of(images, package)
+    names = {href: resource.name for href, resource in zip(images, resources, strict=True)}
+    ao3 = ao3_source(path, trees, package)
+    if ao3 is not None:
+        return ao3
+    parts, unmapped, found, part_pages = [], [], package.metadata, set()
+    for href, tree in trees:
+        kind = page_kind(tree, href, package)
+        if kind.kind != "chapter":
+            unmapped.append(f"{href}: {kind.description} read as metadata, not as a chapter")
+            found = kind.merged(found)
+            continue
+        figure = figure_resolver(href, names)
+        mapped = chapter_text(tree, href, figure, package.labels.get(href, ""), first_label(parts))
+        if is_part_page(mapped.text, tree):
+            part_pages.add(len(parts))
+        parts.append(mapped.text.strip())
+        unmapped += mapped.unmapped
+    text = "\n\n".join(part for part in leveled(parts, part_pages) if part).strip()
+    if not text:
+        raise InputError(f"{path}: this EPUB has no chapter text in its spine; it is empty or broken")
+    used = [resource for resource in resources if f"({resource.name}" in text]
+    reader = f"EPUB ({package.maker})"
+    return SourceText(path, text + "\n", "utf-8", (), found, (), tuple(used), reader, tuple(unmapped))
+
+
+def leveled(parts: list[str], part_pages: set[int]) -> list[str]:
+    """Set chapters a level under the book's parts when it has part pages (`#` parts, `##` chapters)."""
+    if not part_pages:
+        return parts
+    return [
+        part if index in part_pages or not part.startswith("# ") else f"#{part}" for index, part in enumerate(parts)
+    ]
+
+
+def refuse_locked(path: Path, archive) -> None:
+    """Refuse an EPUB whose text is encrypted (DRM); obfuscated fonts alone are fine."""
+    names = set(archive.namelist())
+    if "META-INF/rights.xml" in names:
+        raise InputError(f"{path}: this EPUB is locked with DRM (Adobe); ebookgen cannot read it")
+    if "META-INF/encryption.xml" in names:
+        text = read_member(path, archive, "META-INF/encryption.xml", KIND).decode("utf-8", "replace")
+        algorithms = [part.split('"', 1)[0] for part in text.split('Algorithm="')[1:]]
+        if any(algorithm not in FONT_OBFUSCATION for algorithm in algorithms):
+            raise InputError(f"{path}: this EPUB is locked with DRM (its text is encrypted); ebookgen cannot read it")
+
+
+def resources_of(images: dict[str, bytes], package: Package) -> list[Resource]:
+    """Keep the EPUB's images as resources, each under a name of its own."""
+    resources, taken = [], set()
+    for href, data in images.items():
+        name = posixpath.basename(href)
+        while name in taken:
+            name = f"x{name}"
+        taken.add(name)
+        resources.append(Resource(name, data, package.media[href]))
+    return resources
+
+
+def figure_resolver(href: str, names: dict[str, str]):
+    """Resolve an image reference of a page (relative to it) to the name of its resource."""
+    base = posixpath.dirname(href)
+
+    def resolve(src: str) -> str | None:
+        return names.get(posixpath.normpath(posixpath.join(base, src.split("#")[0])))
+
+    return resolve
+
+
+def first_label(parts: list[str]) -> int:
+    """Return the next free note label: one past the notes already written."""
+    return 1 + sum(part.count("\n[^") + part.startswith("[^") for part in parts)
+
+
+def ao3_source(path: Path, trees, package: Package) -> SourceText | None:
+    """Read an AO3 EPUB as the AO3 download its pages are: joined, then read by the AO3 reader."""
+    import lxml.html
+
+    from ebookgen.readers.ao3 import is_ao3, read_ao3
+
+    if not any(tree.xpath("//div[@id='preface']") for _, tree in trees):
+        return None
+    joined = lxml.html.document_fromstring("<html><body></body></html>")
+    body = joined.find("body")
+    for _, tree in trees:
+        page = tree.find("body")
+        for child in page if page is not None else []:
+            body.append(copy.deepcopy(child))
+    if not is_ao3(joined):
+        return None
+    text, found, unmapped = read_ao3(joined, "")
+    found = package.metadata if not found.title else found
+    return SourceText(path, text, "utf-8", (), found, (), (), "EPUB (AO3 download)", unmapped)
+
+
+__all__ = ["EPUB_SUFFIXES", "PageKind", "read_epub"]

@@ -1,0 +1,109 @@
+"""Tell an EPUB's pages apart: its own title, contents, info and cover pages from its chapters.
+
+A made EPUB's furniture must not come back as chapters of the new book: a cover (an image alone),
+a title page (the title and author, info lines), a contents page (links to the other pages), an
+info page (``Status:``, ``Words:``, a chapter list). Chapters are mapped with their first heading as
+the chapter's heading (or the table of contents' label), later headings set as strong paragraphs.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from ebookgen.readers.fanfic import info_lines, info_metadata, is_info_page
+from ebookgen.readers.htmltext import MappedText, map_html, tag_of, words_of
+from ebookgen.readers.source import FoundMetadata
+
+CONTENTS = re.compile(r"^(?:table of )?contents$|^toc$|^index$", re.I)
+HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+OPS = "http://www.idpf.org/2007/ops"
+PART_WORDS = re.compile(r"^(?:part|book|volume)\b", re.I)
+
+
+@dataclass(frozen=True)
+class PageKind:
+    """What one spine page is: "chapter", or furniture ("title page", "contents page"...) with its info lines."""
+
+    kind: str
+    description: str = ""
+    info: tuple[tuple[str, str], ...] = ()
+
+    def merged(self, found: FoundMetadata) -> FoundMetadata:
+        """Fill what the package left empty from this page's info lines."""
+        extra = info_metadata(dict(self.info))
+        changes = {name: value for name, value in extra.__dict__.items() if value and not getattr(found, name)}
+        return replace(found, **changes) if changes else found
+
+
+def page_kind(tree, href: str, package) -> PageKind:
+    """Tell what a spine page is."""
+    body = tree.find("body")
+    if body is None or href == package.nav:
+        return PageKind("navigation", "the navigation page")
+    words = words_of(body)
+    images = [element for element in body.iter() if tag_of(element) in ("img", "image", "svg")]
+    first = package.spine.index(href) == 0 if href in package.spine else False
+    kinds = semantic_types(body)
+    if (images and len(words.split()) < 4 and (first or "cover" in href.lower())) or "cover" in kinds:
+        return PageKind("cover", "the cover page")
+    if kinds & {"titlepage", "halftitlepage", "copyright-page", "toc", "landmarks"} or is_copyright_page(words):
+        return PageKind("front matter", "its title or copyright page")
+    if is_contents_page(body, package):
+        return PageKind("contents", "its contents page")
+    if is_info_page(body):
+        return PageKind("info", "its title or info page", tuple(info_lines(body).items()))
+    title, author = package.metadata.title.lower(), package.metadata.author.split(" and ")[0].lower()
+    if title and len(words.split()) < 40 and title in words.lower() and author in words.lower():
+        return PageKind("title", "its title page")
+    return PageKind("chapter")
+
+
+def semantic_types(body) -> set[str]:
+    """Return the ``epub:type`` values a page's body and its top sections declare."""
+    elements = [body, *(child for child in body if tag_of(child) in ("section", "div"))]
+    values = " ".join(element.get(f"{{{OPS}}}type") or element.get("epub:type") or "" for element in elements)
+    return set(values.split())
+
+
+def is_copyright_page(words: str) -> bool:
+    """Tell a copyright page: short, with a copyright sign or "All rights reserved"."""
+    lowered = words.lower()
+    return len(words.split()) < 80 and ("\u00a9" in words or "all rights reserved" in lowered)
+
+
+def is_part_page(text: str, tree) -> bool:
+    """Tell a part's page: a heading alone (`Part One`, `Book II`), or a page typed as a part."""
+    lines = [line for line in text.strip().split("\n") if line.strip()]
+    body = tree.find("body")
+    typed = body is not None and "part" in semantic_types(body)
+    return len(lines) == 1 and lines[0].startswith("# ") and (typed or bool(PART_WORDS.match(lines[0][2:])))
+
+
+def is_contents_page(body, package) -> bool:
+    """Tell a contents page: headed Contents, or mostly links to the book's other pages."""
+    heading = next((words_of(element) for element in body.iter() if tag_of(element) in HEADINGS), "")
+    if CONTENTS.match(heading.strip()):
+        return True
+    links = [element for element in body.iter() if tag_of(element) == "a" and element.get("href")]
+    linked = sum(len(words_of(link).split()) for link in links)
+    total = len(words_of(body).split())
+    return len(links) >= 2 and total > 0 and linked / total > 0.7
+
+
+def chapter_text(tree, href: str, figure, label: str, first_label: int) -> MappedText:
+    """Map a chapter page: its first heading (or its contents label) as the chapter's heading, then its text."""
+    body = tree.find("body")
+    headings = [element for element in body.iter() if tag_of(element) in HEADINGS]
+    title = words_of(headings[0]) if headings else ""
+    if headings:
+        headings[0].drop_tree()
+    for heading in headings[1:]:
+        heading.tag = "p"
+        heading.set("style", "font-weight: bold")
+    mapped = map_html(body, href, figure, first_label)
+    stem = href.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    named = label and label != stem  # A label that is only the file's name is no title.
+    heading = title or (label if named and not mapped.text.lstrip().startswith("#") else "")
+    text = f"# {heading}\n\n{mapped.text}" if heading else mapped.text
+    return MappedText(text, mapped.unmapped)

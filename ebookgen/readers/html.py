@@ -1,0 +1,120 @@
+"""Read a saved web page (.html, .htm): an AO3 download, a FanFiction.Net or FanFicFare page, or any page.
+
+An archive's own layout is recognised first (ao3.py, fanfic.py); any other page has its main text
+found by readability-lxml when it carries a site's furniture (navigation, sidebars, comments), and
+is read whole when it is only a story. Either way the shared mapper writes the raw text.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import unquote
+
+from ebookgen.readers.decode import decode_file, require_text
+from ebookgen.readers.htmltext import map_html, parse_document, words_of
+from ebookgen.readers.source import FoundMetadata, SourceText
+
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+# What marks a page as a site's page rather than a story alone: its navigation, sidebars, comments.
+FURNITURE = re.compile(
+    r"\b(?:nav|navbar|menu|sidebar|comments?|footer|share|social|related|widget|breadcrumbs?)\b", re.I
+)
+# A page title's site name after a bar or a dash: "The Keeper | Tidewrack Stories".
+SITE_NAME = re.compile(r"\s+[|\u2013\u2014-]\s+[^|\u2013\u2014]+$")
+XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+
+
+def read_html(path: Path, encoding: str | None = None) -> SourceText:
+    """Read a saved web page: the archive's layout when it is one, else its main text."""
+    from ebookgen.readers.ao3 import is_ao3, read_ao3
+    from ebookgen.readers.fanfic import is_fanfic_page, read_fanfic_page
+
+    decoded = decode_file(path, encoding)
+    root, where = parse_page(decoded.text), ""
+    if is_ao3(root):
+        text, found, unmapped, reader = *read_ao3(root, where), "AO3 download"
+    elif is_fanfic_page(root):
+        text, found, unmapped, reader = *read_fanfic_page(root, where), "fan-fiction page"
+    else:
+        text, found, unmapped, reader = *read_page(root, where, saved_image(path)), "web page"
+    text = require_text(path, text)
+    replaced = tuple((path, line) for line in decoded.replaced_lines)
+    return SourceText(path, text, decoded.encoding, decoded.repairs, found, replaced, (), reader, unmapped)
+
+
+def parse_page(text: str):
+    """Parse a page's text into an lxml HTML tree."""
+    return parse_document(XML_DECLARATION.sub("", text))
+
+
+def saved_image(path: Path):
+    """Resolve a saved page's image to its file beside the page (`story_files/map.png`), or None."""
+
+    def resolve(src: str) -> str | None:
+        name = unquote(src.split("?")[0].split("#")[0])
+        if not name or ":" in name or name.startswith("/") or ".." in name.split("/"):
+            return None
+        return name if (path.parent / name).is_file() else None
+
+    return resolve
+
+
+def read_page(root, where: str, figure=None) -> tuple[str, FoundMetadata, tuple[str, ...]]:
+    """Read any saved page: its main text (through readability where the page has a site around it)."""
+    found = page_metadata(root)
+    body = root.find("body") if root.find("body") is not None else root
+    if not has_furniture(root):
+        mapped = map_html(body, where, figure)
+        return mapped.text, found, mapped.unmapped
+    main = main_text(root)
+    mapped = map_html(main, where, figure)
+    kept, total = len(words_of(main).split()), len(words_of(body).split())
+    note = (
+        f"a web page: its main text kept ({kept} words); "
+        f"{total - kept} words of navigation, comments and the like left out"
+    )
+    return mapped.text, found, (*mapped.unmapped, note) if total > kept else mapped.unmapped
+
+
+def has_furniture(root) -> bool:
+    """Tell a site's page (navigation, sidebars, comments, scripts) from a page that is only a story."""
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            continue
+        if element.tag in ("nav", "aside", "script", "footer"):
+            return True
+        if FURNITURE.search(f"{element.get('class', '')} {element.get('id', '')}"):
+            return True
+    return False
+
+
+def main_text(root):
+    """Find a page's main text with readability-lxml: the tree of its article, emphasis kept."""
+    import lxml.html
+    from readability import Document
+
+    article = Document(lxml.html.tostring(root, encoding="unicode")).summary(html_partial=True)
+    return lxml.html.fragment_fromstring(article, create_parent="div")
+
+
+def page_metadata(root) -> FoundMetadata:
+    """Read a page's title, author, description and language from its head."""
+
+    def meta(*names: str) -> str:
+        for name in names:
+            for element in root.iter("meta"):
+                if (element.get("name") or element.get("property") or "").lower() == name:
+                    return (element.get("content") or "").strip()
+        return ""
+
+    heading, first = root.find(".//title"), root.find(".//body//h1")
+    page_title = SITE_NAME.sub("", words_of(heading)) if heading is not None else ""
+    title = meta("og:title", "dc.title") or (words_of(first) if first is not None else "") or page_title
+    return FoundMetadata(
+        title=title,
+        author=meta("author", "dc.creator", "article:author"),
+        description=meta("description", "og:description", "dc.description"),
+        language=(root.get("lang") or "").strip(),
+        source=meta("og:url"),
+    )

@@ -1,0 +1,389 @@
+"""Map an HTML tree to ebookgen's raw text: paragraphs, headings, emphasis, breaks, notes and figures.
+
+Every reader of a marked-up format (Word through mammoth, a saved web page, an AO3 download, an EPUB's
+pages) hands its tree to ``map_html``; markup is mapped to the marks of docs/raw-text.md and never
+printed. What has no mark (a table, a video) is named in the result's ``unmapped``, with the words dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+__all__ = ["MappedText", "map_html", "parse_document", "plain_of", "shortened", "tag_of", "words_of"]
+
+from ebookgen.readers.decode import clean
+from ebookgen.readers.layout import HEADING, PAGE, SCENE, TEXT, Block, compose
+from ebookgen.readers.runs import SPACES, Piece, marked_line, plain_of, split_lines
+
+# Elements that are never story text: the page's machinery.
+MACHINERY = frozenset(
+    {"script", "style", "noscript", "template", "head", "title", "meta", "link", "nav", "form", "button", "select"}
+)
+# Elements whose words cannot be set in a book: dropped, and named with their words in ``unmapped``.
+DROPPED = {"iframe": "an embedded frame", "svg": "a drawing", "video": "a video", "audio": "a sound",
+           "object": "an embedded object", "embed": "an embedded object", "canvas": "a drawing",
+           "math": "a formula"}  # fmt: skip
+BLOCKS = frozenset(
+    {"p", "div", "section", "article", "main", "header", "footer", "aside", "blockquote", "ul", "ol", "li", "dl",
+     "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "pre", "table", "tr", "td", "th", "thead", "tbody",
+     "tfoot", "caption", "figure", "figcaption", "center", "address", "body", "html", "hgroup", "details", "summary"}
+)  # fmt: skip
+EMPHASIS_TAGS = frozenset({"em", "i", "cite", "dfn", "var"})
+STRONG_TAGS = frozenset({"strong", "b"})
+HEADING_TAG = re.compile(r"h([1-6])$")
+ITALIC_STYLE = re.compile(r"font-style\s*:\s*(?:italic|oblique)", re.I)
+BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|bolder|[6-9]00)", re.I)
+CENTRED_STYLE = re.compile(r"text-align\s*:\s*center", re.I)
+PAGE_BREAK_STYLE = re.compile(r"(?:page-)?break-before\s*:\s*(?:always|page|left|right)", re.I)
+CENTRED_CLASS = re.compile(r"\b(?:center|centre|centred|centered|text-center|text-centre)\b", re.I)
+# A centred paragraph of marks alone (`* * *`, `#`, `~`, `o0O0o`): a scene break.
+BREAK_MARKS = re.compile(r"^(?:[^\w\s]|[oO0]){1,20}$|^(?:[^\w\s] ?){1,20}$")
+LABEL_MARKS = re.compile(r"^[\[\(]?\s*(?:\d{1,4}|[*\u2020\u2021\u00a7]+|[ivxlc]{1,6}|[a-z])\s*[\]\)]?$", re.I)
+NOTE_TYPES = re.compile(r"\b(?:noteref|doc-noteref)\b")
+NOTE_LABEL = "data-ebookgen-note"  # set on a note reference found, to its label
+BACK_MARKS = frozenset({"\u2191", "\u21a9", "\u21a9\ufe0e", "^", "back", "return"})
+
+
+@dataclass(frozen=True)
+class MappedText:
+    """An HTML tree as raw text, with what could not be mapped (one line each)."""
+
+    text: str
+    unmapped: tuple[str, ...] = ()
+
+
+@dataclass
+class Mapping:
+    """The state of one mapping: blocks so far, the notes found and what was not mapped."""
+
+    where: str
+    figure: Callable[[str], str | None] = lambda src: None
+    note_texts: list[tuple[str, str]] = field(default_factory=list)
+    next_label: int = 1
+    blocks: list[Block] = field(default_factory=list)
+    pieces: list[Piece] = field(default_factory=list)
+    unmapped: list[str] = field(default_factory=list)
+    centred: bool = False
+
+    def note(self, message: str) -> None:
+        """Record one thing that could not be mapped, where it was."""
+        self.unmapped.append(f"{self.where}: {message}" if self.where else message)
+
+
+def map_html(root, where: str, figure: Callable[[str], str | None] | None = None, first_label: int = 1) -> MappedText:
+    """Map an lxml HTML tree (a document or an element) to raw text."""
+    mapping = Mapping(where, figure or (lambda src: None), next_label=first_label)
+    mapping.blocks = map_blocks(root, mapping)
+    text = compose(mapping.blocks, mapping.note_texts)
+    return MappedText(text, tuple(mapping.unmapped))
+
+
+def map_blocks(root, mapping: Mapping) -> list[Block]:
+    """Map a tree's blocks, its notes first taken out of the flow."""
+    take_notes(root, mapping)
+    walk_block(root, mapping)
+    flush(mapping)
+    return mapping.blocks
+
+
+def parse_document(data: str | bytes):
+    """Parse a page into an lxml HTML tree; a page with nothing in it (spaces, a comment) is an empty document."""
+    import lxml.etree
+    import lxml.html
+
+    try:
+        return lxml.html.document_fromstring(data)
+    except (lxml.etree.ParserError, ValueError):
+        return lxml.html.document_fromstring("<html><body></body></html>")
+
+
+def words_of(element) -> str:
+    """Return an element's words, spaces collapsed."""
+    return SPACES.sub(" ", element.text_content()).strip()
+
+
+def tag_of(element) -> str:
+    """Return an element's tag name without a namespace, lower case ('' for comments)."""
+    tag = element.tag
+    return tag.rsplit("}", 1)[-1].lower() if isinstance(tag, str) else ""
+
+
+def walk_block(element, mapping: Mapping) -> None:
+    """Map a block element's content: its inline runs into paragraphs, its block children in turn."""
+    inline_text(element.text, mapping)
+    for child in element:
+        tag = tag_of(child)
+        if tag in BLOCKS or tag in DROPPED or tag in ("img", "image") or is_page_break(child):
+            flush(mapping)
+            map_block(child, tag, mapping)
+            flush(mapping)
+        elif tag and tag not in MACHINERY:
+            walk_inline(child, mapping, False, False)
+        inline_text(child.tail, mapping)
+
+
+def map_block(element, tag: str, mapping: Mapping) -> None:
+    """Map one block element by what it is."""
+    heading = HEADING_TAG.match(tag)
+    if is_page_break(element):
+        mapping.blocks.append(Block(PAGE))
+    elif tag == "hr":
+        mapping.blocks.append(Block(SCENE))
+    elif heading:
+        title = words_of(element)
+        if title:
+            mapping.blocks.append(Block(HEADING, clean(title), int(heading.group(1))))
+    elif tag in DROPPED:
+        dropped(element, DROPPED[tag], mapping)
+    elif tag in ("img", "image"):
+        map_figure(element, mapping, "")
+    elif tag == "figure":
+        map_figure_element(element, mapping)
+    elif tag in ("ul", "ol"):
+        map_list(element, tag, mapping)
+    elif tag == "table":
+        map_table(element, mapping)
+    elif tag == "blockquote":
+        map_quote(element, mapping)
+    elif tag == "pre":
+        lines = [clean(line.rstrip()) for line in element.text_content().strip("\n").split("\n")]
+        mapping.blocks.append(Block(TEXT, "\\\n".join(line or " " for line in lines)))
+    else:
+        if PAGE_BREAK_STYLE.search(element.get("style") or ""):
+            mapping.blocks.append(Block(PAGE))
+        was, count = mapping.centred, len(mapping.blocks)
+        mapping.centred = was or is_centred(element, tag)
+        walk_block(element, mapping)
+        flush(mapping)
+        mapping.centred = was
+        if tag == "p" and len(mapping.blocks) == count and is_empty_paragraph(element):
+            mapping.blocks.append(Block(TEXT, ""))  # An empty paragraph: a separator or a gap (layout.py).
+
+
+def is_empty_paragraph(element) -> bool:
+    """Tell an empty paragraph (`<p></p>`, `<p>&nbsp;</p>`, `<p><br></p>`) from one whose content was mapped."""
+    pictures = any(tag_of(child) in ("img", "image", "svg") for child in element.iter())
+    return not pictures and not words_of(element)
+
+
+def is_page_break(element) -> bool:
+    """Tell mammoth's page break (``hr.page-break``) from other elements."""
+    classes = element.get("class", "") if isinstance(element.tag, str) else ""
+    return "page-break" in classes.split() and tag_of(element) == "hr"
+
+
+def is_centred(element, tag: str) -> bool:
+    """Tell whether an element is set centred (by tag, attribute, inline style or class)."""
+    return (
+        tag == "center"
+        or (element.get("align") or "").lower() == "center"
+        or bool(CENTRED_STYLE.search(element.get("style") or ""))
+        or bool(CENTRED_CLASS.search(element.get("class") or ""))
+    )
+
+
+def dropped(element, what: str, mapping: Mapping) -> None:
+    """Name an element that was left out, with its words, so nothing goes unseen."""
+    words = words_of(element)
+    mapping.note(f"{what} was dropped" + (f": {shortened(words)}" if words else ""))
+
+
+def shortened(words: str) -> str:
+    """Quote the first words of a passage for a one-line report."""
+    return f'"{words[:60]}{"..." if len(words) > 60 else ""}"'
+
+
+def walk_inline(element, mapping: Mapping, em: bool, strong: bool) -> None:
+    """Collect an inline element's text with its emphasis; a line break, a note reference or an image in turn."""
+    tag = tag_of(element)
+    if tag == "br":
+        mapping.pieces.append(Piece(None))
+        return
+    if element.get(NOTE_LABEL):
+        mapping.pieces.append(Piece(f"[^{element.get(NOTE_LABEL)}]"))
+        return
+    if tag in DROPPED:
+        dropped(element, DROPPED[tag], mapping)
+        return
+    if tag in ("img", "image"):
+        flush(mapping)
+        map_figure(element, mapping, "")
+        return
+    style = element.get("style") or ""
+    em = em or tag in EMPHASIS_TAGS or bool(ITALIC_STYLE.search(style))
+    strong = strong or tag in STRONG_TAGS or bool(BOLD_STYLE.search(style))
+    inline_text(element.text, mapping, em, strong)
+    for child in element:
+        child_tag = tag_of(child)
+        if child_tag in BLOCKS:
+            map_nested_block(child, mapping)
+        elif child_tag and child_tag not in MACHINERY:
+            walk_inline(child, mapping, em, strong)
+        inline_text(child.tail, mapping, em, strong)
+
+
+def map_nested_block(element, mapping: Mapping) -> None:
+    """Map a block element found inside an inline one (``<span><p>``) as a block of its own."""
+    flush(mapping)
+    map_block(element, tag_of(element), mapping)
+    flush(mapping)
+
+
+def inline_text(text: str | None, mapping: Mapping, em: bool = False, strong: bool = False) -> None:
+    """Add a text node's words, spaces collapsed, to the paragraph being collected."""
+    if text:
+        mapping.pieces.append(Piece(SPACES.sub(" ", text), em, strong))
+
+
+def flush(mapping: Mapping) -> None:
+    """End the paragraph being collected: its lines as one block, an empty paragraph as an empty block."""
+    pieces, mapping.pieces = mapping.pieces, []
+    if not pieces:
+        return
+    lines = [marked_line(line) for line in split_lines(pieces)]
+    paragraphs = [[]]  # Two line breaks in a row (an empty line) end a paragraph.
+    for line in lines:
+        if line:
+            paragraphs[-1].append(line)
+        elif paragraphs[-1]:
+            paragraphs.append([])
+    texts = ["\\\n".join(paragraph) for paragraph in paragraphs if paragraph]
+    for text in texts:
+        plain = text.replace("*", "").replace(" ", "")
+        if mapping.centred and BREAK_MARKS.match(text.replace(" ", "")) or set(plain) == {"#"}:
+            mapping.blocks.append(Block(SCENE))
+        else:
+            mapping.blocks.append(Block(TEXT, text))
+
+
+def map_figure_element(element, mapping: Mapping) -> None:
+    """Map a ``<figure>``: its image with the caption under it."""
+    caption = next((words_of(child) for child in element.iter() if tag_of(child) == "figcaption"), "")
+    images = [child for child in element.iter() if tag_of(child) in ("img", "image")]
+    for image in images:
+        map_figure(image, mapping, caption)
+    if not images and caption:
+        mapping.blocks.append(Block(TEXT, clean(caption)))
+
+
+def map_figure(element, mapping: Mapping, caption: str) -> None:
+    """Map an image to a figure block, or name it as left out when its file is not in the source."""
+    src = element.get("src") or element.get("{http://www.w3.org/1999/xlink}href") or element.get("href") or ""
+    alt = clean(SPACES.sub(" ", element.get("alt") or "")).strip()
+    name = mapping.figure(src) if src else None
+    if name is None:
+        shown = shortened(alt) if alt else src[:60] or "no file"
+        mapping.note(f"an image ({shown}) was left out: its file is not in the source")
+        return
+    title = f' "{clean(caption)}"' if caption else ""
+    mapping.blocks.append(Block(TEXT, f"![{alt.replace(']', '')}]({name}{title})"))
+
+
+def map_list(element, tag: str, mapping: Mapping) -> None:
+    """Map a list to one block of `- item` or `1. item` lines."""
+    items = [child for child in element if tag_of(child) == "li"]
+    lines = []
+    for number, item in enumerate(items, start=1):
+        words = inner_text(item, mapping)
+        if words:
+            lines.append(f"{number}. {words}" if tag == "ol" else f"- {words}")
+    if lines:
+        mapping.blocks.append(Block(TEXT, "\n".join(lines)))
+
+
+def inner_text(element, mapping: Mapping) -> str:
+    """Return an element's content as one line of marked text (its paragraphs joined by spaces)."""
+    inner = Mapping(mapping.where, mapping.figure, next_label=mapping.next_label)
+    walk_block(element, inner)
+    flush(inner)
+    mapping.unmapped.extend(inner.unmapped)
+    return " ".join(block.text for block in inner.blocks if block.kind == TEXT and block.text).replace("\\\n", " ")
+
+
+def map_table(element, mapping: Mapping) -> None:
+    """Map a table's cells as paragraphs, in reading order, and say so."""
+    rows = [row for row in element.iter() if tag_of(row) == "tr"]
+    start = len(mapping.blocks)
+    for row in rows:
+        for cell in row:
+            if tag_of(cell) in ("td", "th"):
+                walk_block(cell, mapping)
+                flush(mapping)
+    mapping.blocks[start:] = [block for block in mapping.blocks[start:] if block.kind != TEXT or block.text]
+    mapping.note(f"a table ({len(rows)} row{'s' if len(rows) != 1 else ''}) was read as paragraphs")
+
+
+def map_quote(element, mapping: Mapping) -> None:
+    """Map a block quotation: its paragraphs with `> ` before every line, a bare `>` between them."""
+    inner = Mapping(mapping.where, mapping.figure, next_label=mapping.next_label)
+    walk_block(element, inner)
+    flush(inner)
+    mapping.unmapped.extend(inner.unmapped)
+    paragraphs = [block.text for block in inner.blocks if block.kind == TEXT and block.text]
+    if paragraphs:
+        quoted = "\n>\n".join("\n".join(f"> {line}" for line in text.split("\n")) for text in paragraphs)
+        mapping.blocks.append(Block(TEXT, quoted))
+
+
+def take_notes(root, mapping: Mapping) -> None:
+    """Find the note references of a tree and their notes, label them, and take the notes out of the flow."""
+    ids = {element.get("id"): element for element in root.iter() if isinstance(element.tag, str) and element.get("id")}
+    found = []
+    for anchor in root.iter():
+        if tag_of(anchor) != "a" or not (anchor.get("href") or "").startswith("#"):
+            continue
+        target = ids.get(anchor.get("href")[1:])
+        if target is not None and target is not anchor and is_note_reference(anchor, target):
+            found.append((anchor, target))
+    for anchor, target in found:
+        label = str(mapping.next_label)
+        mapping.next_label += 1
+        anchor.set(NOTE_LABEL, label)
+        mapping.note_texts.append((label, note_text(target, anchor, mapping)))
+    for _, target in found:
+        note = note_element(target)
+        if note.getparent() is not None:
+            note.getparent().remove(note)
+
+
+def is_note_reference(anchor, target) -> bool:
+    """Tell a note reference: marked as one, or its target links back to it, and it reads like a label."""
+    kind = anchor.get("{http://www.idpf.org/2007/ops}type") or anchor.get("epub:type") or anchor.get("role") or ""
+    if NOTE_TYPES.search(kind):
+        return True
+    own = own_ids(anchor)
+    links_back = any(tag_of(link) == "a" and (link.get("href") or "")[1:] in own for link in target.iter())
+    return links_back and bool(LABEL_MARKS.match(words_of(anchor)))
+
+
+def own_ids(anchor) -> set[str]:
+    """Return the ids a note's link back may name: the reference's own and its parent's (``<sup id>``)."""
+    parent = anchor.getparent()
+    return {anchor.get("id"), parent.get("id") if parent is not None else None} - {None}
+
+
+def note_element(target):
+    """Return the element that holds a note: the target, or its list item when it is a paragraph in one."""
+    parent = target.getparent()
+    if tag_of(target) in ("p", "span", "a") and parent is not None and tag_of(parent) in ("li", "aside", "div"):
+        return parent
+    return target
+
+
+def note_text(target, anchor, mapping: Mapping) -> str:
+    """Return a note's text as raw text: its paragraphs, the later ones indented, the link back dropped."""
+    note, own = note_element(target), own_ids(anchor)
+    for link in list(note.iter()):
+        href = link.get("href") or "" if tag_of(link) == "a" else ""
+        if href.startswith("#") and (href[1:] in own or words_of(link) in BACK_MARKS | {""}):
+            link.drop_tree()
+    inner = Mapping(mapping.where, mapping.figure, next_label=mapping.next_label)
+    walk_block(note, inner)
+    flush(inner)
+    paragraphs = [block.text for block in inner.blocks if block.kind == TEXT and block.text]
+    label = re.escape(words_of(anchor).strip("[]()"))
+    if paragraphs:  # The note's own number, when its text repeats it: `1. The note`.
+        paragraphs[0] = re.sub(rf"^[\[(]?{label}[\]).:]?\s+", "", paragraphs[0]) if label else paragraphs[0]
+    return "\n\n    ".join(paragraphs) or "(empty note)"
