@@ -215,6 +215,8 @@ def add_images(package: epub.EpubBook, book: Book) -> dict[str, str]:
         )
         addresses[image.name] = f"../{name}"
     return addresses
+
+
 def add_back_matter(package: epub.EpubBook, book: Book, sheets: list[str]) -> list[Document]:
     """Add one XHTML document per page of back matter (afterword, acknowledgements...), after the last chapter."""
     from ebookgen.render.backmatter import back_pages

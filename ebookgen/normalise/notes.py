@@ -105,10 +105,28 @@ def attach_notes(chapters: list[Chapter]) -> list[Chapter]:
     called = {label for _, numbers in numbered_chapters for label in numbers}
     out = []
     for chapter, numbers in numbered_chapters:
-        notes = tuple(Footnote(label, number, texts[label].blocks) for label, number in numbers.items())
+        notes = tuple(Footnote(label, number, as_typed(texts[label].blocks)) for label, number in numbers.items())
         taken = {id(texts[label]) for label in called}
         out.append(replace(chapter, blocks=tuple(without_note_texts(chapter.blocks, taken)), notes=notes))
     return out
+
+
+def as_typed(blocks):
+    """Return a note's blocks with any call inside them put back as typed: a note calls no note."""
+    return tuple(map_inlines(block, calls_as_typed) for block in blocks)
+
+
+def calls_as_typed(inlines):
+    """Put note calls back as the text they were typed as."""
+    out = []
+    for run in inlines:
+        if isinstance(run, NoteRef):
+            out.append(Text(f"[^{run.label}]"))
+        elif isinstance(run, (Emphasis, Strong)):
+            out.append(type(run)(calls_as_typed(run.children)))
+        else:
+            out.append(run)
+    return tuple(out)
 
 
 def without_note_texts(blocks, taken: set[int]):
@@ -118,7 +136,7 @@ def without_note_texts(blocks, taken: set[int]):
         if not isinstance(block, Footnote):
             yield block
         elif id(block) not in taken:
-            yield from block.blocks
+            yield from as_typed(block.blocks)
 
 
 def has_calls(chapter: Chapter) -> bool:
