@@ -75,7 +75,8 @@ def check_source(source: SourceText, options: NormaliseOptions = NormaliseOption
     """Check one read file: what reading it repaired (at line 1), then what its raw text holds, by line."""
     repairs = [Finding(1, WARNING, f"{note} (whole file)") for note in source.repairs]
     replaced = [Finding(line, WARNING, REPLACED_NOTE) for _, line in source.replaced]
-    found = replaced + removal_findings(source.text, options) + check_text(source.text, options)
+    in_text = removal_findings(source.text, options) + check_text(source.text, options)
+    found = replaced + [replace(finding, line=source.source_line(finding.line)) for finding in in_text]
     return repairs + sorted(found, key=lambda finding: finding.line)
 
 
