@@ -289,7 +289,7 @@ def with_glyph_lines(result: PdfResult, project: Project) -> PdfResult:
 
     if not any(note.startswith(GLYPH_NOTE) for note in result.notes):
         return result
-    lines = glyph_lines([(path, read_source(path, project.encoding).text) for path in project.sources])
+    lines = glyph_lines([read_source(path, project.encoding) for path in project.sources])
     kept = tuple(note for note in result.notes if not note.startswith(GLYPH_NOTE))
     return replace(result, notes=(*lines, *kept)) if lines else result
 

@@ -94,6 +94,11 @@ THEMES = {
 }
 
 
+def theme_font_files() -> list[Path]:
+    """Return every font file a theme sets type in, beyond EB Garamond, each once."""
+    return sorted({face.path() for theme in THEMES.values() for face in theme.faces})
+
+
 def theme_for(name: str) -> Theme:
     """Return the named theme, or fail naming the themes there are."""
     if name not in THEMES:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import zipfile
@@ -169,9 +170,10 @@ def test_an_ao3_download_prints_as_a_pdf_with_every_word_and_no_markup(tmp_path:
     assert "Teen And Up Audiences" in keywords and "Mara/Tom" in keywords
     for marks in (":::", "[^", "**", "\\", "<em>", "userstuff"):
         assert marks not in text
-    flat = "".join(text.split())  # A raised initial is a letter apart: `N obody`.
+    flat = " ".join(text.split())
+    initials = re.sub(r"(?<!\w)([A-Z]) ([a-z]+)", r"\1\2", flat)  # an opener's initial is a letter of its own
     for sentence in ("The ferry left at six.", "Nobody waited on the pier.", "Written for the Crossings exchange."):
-        assert "".join(sentence.split()) in flat
+        assert sentence in flat or sentence in initials
 
 
 def test_a_saved_pages_pictures_beside_it_are_figures_and_remote_ones_are_named(tmp_path: Path) -> None:

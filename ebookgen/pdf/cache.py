@@ -37,10 +37,14 @@ def cache_folder() -> Path:
 
 @cache
 def salt() -> str:
-    """Return what every key shares: the entry format, ebookgen's and WeasyPrint's versions, the stylesheets."""
+    """Return what every key shares: the entry format, ebookgen's and WeasyPrint's versions and the fixes made
+    to its layout, the stylesheets."""
     from importlib.metadata import version
 
-    digest = hashlib.sha256(f"{ENTRY_FORMAT} {__version__} {version('weasyprint')}".encode())
+    from ebookgen.pdf.weasy import LAYOUT_FIXES
+
+    # The fixes ebookgen makes to WeasyPrint's layout change pages as a version would.
+    digest = hashlib.sha256(f"{ENTRY_FORMAT} {__version__} {version('weasyprint')} {LAYOUT_FIXES}".encode())
     for name in ("base.css", "print.css"):
         digest.update((styles_dir() / name).read_bytes())
     return digest.hexdigest()

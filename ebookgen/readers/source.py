@@ -56,3 +56,10 @@ class SourceText:
     resources: tuple[Resource, ...] = ()  # images the file carries, named in its text's figures
     reader: str = ""  # the reader that read it ("plain text", "Markdown", "Word", ...), for check
     unmapped: tuple[str, ...] = ()  # what the reader found but could not map, one line each, for check
+    lines: tuple[int, ...] = ()  # the file's line each line of the text came from; empty when they are the same
+
+    def source_line(self, line: int) -> int:
+        """Return the line of the file that a line of the raw text (counted from 1) came from."""
+        if not self.lines or line < 1:
+            return line
+        return self.lines[min(line, len(self.lines)) - 1]
