@@ -253,3 +253,54 @@ def test_a_chapter_list_without_links_is_not_a_chapter(tmp_path: Path) -> None:
     source = read_source(path)
     assert source.text.startswith("# The Ferry\n\nThe ferry left at six.")
     assert "OEBPS/list.xhtml: its contents page read as metadata, not as a chapter" in source.unmapped
+
+
+def jpeg_bytes(colour: tuple[int, int, int] = (160, 40, 40)) -> bytes:
+    """A cover picture: a red 600 x 900 JPEG."""
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (600, 900), colour).save(out, format="JPEG")
+    return out.getvalue()
+
+
+def test_a_downloaded_epub_keeps_its_own_cover(tmp_path: Path) -> None:
+    """FanFicFare's cover (EPUB 2's <meta name="cover">) becomes the new book's cover, not a drawn one."""
+    picture = jpeg_bytes()
+    source = fanficfare_epub(tmp_path / "ferry.epub", cover=picture)
+    out = tmp_path / "again.epub"
+    result = runner.invoke(app, ["epub", str(source), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    with zipfile.ZipFile(out) as archive:
+        opf = archive.read("EPUB/content.opf").decode()
+        covers = [name for name in archive.namelist() if "cover" in name and name.endswith((".jpg", ".jpeg"))]
+        assert len(covers) == 1 and archive.read(covers[0]) == picture
+    assert 'properties="cover-image"' in opf
+    assert "Cover" not in book_text(out).split("Chapter 1")[1]  # its cover page is not a chapter
+    epubcheck_later(out)
+
+
+def test_a_broken_cover_in_a_downloaded_epub_gives_way_to_a_drawn_one(tmp_path: Path) -> None:
+    source = fanficfare_epub(tmp_path / "ferry.epub", cover=jpeg_bytes()[:300])
+    out = tmp_path / "again.epub"
+    result = runner.invoke(app, ["epub", str(source), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "the cover is drawn instead" in result.output
+    with zipfile.ZipFile(out) as archive:
+        assert all(archive.read(name)[:300] != jpeg_bytes()[:300] for name in archive.namelist())
+    epubcheck_later(out)
+
+
+def test_book_toml_s_cover_wins_over_the_epub_s_own(tmp_path: Path) -> None:
+    fanficfare_epub(tmp_path / "ferry.epub", cover=jpeg_bytes())
+    mine = jpeg_bytes((20, 20, 160))
+    (tmp_path / "mine.jpg").write_bytes(mine)
+    (tmp_path / "book.toml").write_text('chapters = ["ferry.epub"]\ncover = "mine.jpg"\n', encoding="utf-8")
+    out = tmp_path / "again.epub"
+    result = runner.invoke(app, ["epub", str(tmp_path), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    with zipfile.ZipFile(out) as archive:
+        pictures = [archive.read(name) for name in archive.namelist() if name.endswith((".jpg", ".jpeg"))]
+    assert mine in pictures and jpeg_bytes() not in pictures

@@ -133,7 +133,7 @@ def document(uid: str, file_name: str, title: str, language: str, body: str, she
 
 def add_cover(package: epub.EpubBook, book: Book, sheets: list[str]) -> epub.EpubItem:
     """Add the cover image (given or generated), its EPUB 2 meta and the cover page."""
-    image = cover_image(book.metadata)
+    image = cover_image(book.metadata, book.cover)
     name = f"images/cover.{image.extension}"
     package.add_item(PackageItem("cover-image", name, image.media_type, image.data, ["cover-image"]))
     add_cover_meta(package, "cover-image")

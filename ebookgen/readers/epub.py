@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 import posixpath
+from dataclasses import replace
 from pathlib import Path
 
 from ebookgen.errors import InputError
@@ -62,7 +63,9 @@ def read_epub(path: Path, encoding: str | None = None) -> SourceText:
     text = "\n\n".join(part for part in leveled(parts, part_pages) if part).strip()
     if not text:
         raise InputError(f"{path}: this EPUB has no chapter text in its spine; it is empty or broken")
-    used = [resource for resource in resources if f"({resource.name}" in text]
+    cover = names.get(package.cover, "")
+    used = [resource for resource in resources if f"({resource.name}" in text or resource.name == cover]
+    found = replace(found, cover=cover) if cover else found
     reader = f"EPUB ({package.maker})"
     return SourceText(path, text + "\n", "utf-8", (), found, (), tuple(used), reader, tuple(unmapped))
 

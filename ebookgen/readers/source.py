@@ -25,6 +25,7 @@ class FoundMetadata:
     language: str = ""
     contributors: tuple[Contributor, ...] = ()  # credited in the header: a translator, an editor, an illustrator
     public_domain: bool = False  # the file is a Project Gutenberg text
+    cover: str = ""  # the name of the file's own cover image among its resources (an EPUB's)
     subtitle: str = ""
     series_index: str = ""  # the work's place in its series: "2"
     rating: str = ""  # a fan archive's rating: "Teen And Up Audiences", "Fiction T"
