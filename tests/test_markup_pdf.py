@@ -13,7 +13,13 @@ from typer.testing import CliRunner
 
 from ebookgen.build import build_pdf
 from ebookgen.cli.app import app
-from ebookgen.pdf.options import PdfOptions
+from ebookgen.model import Book, Metadata
+from ebookgen.normalise.pipeline import normalise_text
+from ebookgen.pdf import weasy
+from ebookgen.pdf.options import PdfOptions, page_style
+from ebookgen.pdf.printbook import book_html, page_css, printed_chapters
+
+from .conftest import SHARED, requires_shared
 
 pytestmark = pytest.mark.slow
 
@@ -91,3 +97,18 @@ def test_a_soft_image_is_a_warning_naming_it_and_its_dpi(tmp_path: Path) -> None
     assert result.exit_code == 0, result.output
     assert "ebookgen: warning: figure map.png prints at " in result.output
     assert "dpi, under the 300 dpi" in result.output
+
+
+@requires_shared
+def test_a_note_stays_on_its_calls_page_when_the_next_paragraph_breaks_the_page(tmp_path: Path) -> None:
+    # War and Peace, book one, chapters I-III, set with the gutter of the whole 950-page book: WeasyPrint 70
+    # moved the Petersbourg note a page on to fit a line that then broke the page anyway (weasy.footnotes_kept).
+    lines = (SHARED / "corpus" / "pg2600.txt").read_text(encoding="utf-8").split("\n")[804:1500]
+    book = Book(Metadata("War and Peace"), tuple(normalise_text("\n".join(lines) + "\n")))
+    style = page_style(PdfOptions(), 950)
+    document = weasy.lay_out(book_html(book, printed_chapters(book), 2030), page_css(book, style))
+    path = tmp_path / "excerpt.pdf"
+    weasy.write(document, path)
+    texts = [page.extract_text() or "" for page in PdfReader(path).pages]
+    calling = next(index for index, text in enumerate(texts) if "Petersbourg," in text)
+    assert "most fascinating woman" in texts[calling]

@@ -48,7 +48,10 @@ def test_word_marks_become_raw_text_marks(tmp_path: Path) -> None:
     assert source.resources[0].data.startswith(b"\x89PNG")
     assert source.metadata.title == "The Lamp at the Window" and source.metadata.author == "Ada Vale"
     assert source.metadata.subjects == ("gothic", "winter")
-    assert source.unmapped == ("a table (2 rows) was read as paragraphs",)
+    assert source.unmapped == (
+        "a table (2 rows) was read as paragraphs",
+        'the page headers and footers left out: "Ada Vale / The Lamp"',
+    )
 
 
 def test_google_docs_empty_paragraphs_separate_and_two_make_a_gap(tmp_path: Path) -> None:
@@ -65,7 +68,7 @@ def test_a_word_manuscript_builds_a_valid_epub_with_every_word(tmp_path: Path) -
     path = word_manuscript(tmp_path / "lamp.docx")
     result = runner.invoke(app, ["epub", str(path), "-o", str(tmp_path / "lamp.epub")])
     assert result.exit_code == 0, result.output
-    assert "could not map everything (a table (2 rows) was read as paragraphs)" in result.stderr
+    assert "could not map everything (a table (2 rows) was read as paragraphs and 1 more)" in result.stderr
     epub = tmp_path / "lamp.epub"
     assert_every_word_reaches(epub, STORY)
     with zipfile.ZipFile(epub) as archive:
@@ -115,3 +118,17 @@ def test_a_locked_or_broken_word_file_is_refused_in_one_line(tmp_path: Path, dat
     assert result.exit_code == 2 and said in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
     assert not (tmp_path / "out.epub").exists()
+
+
+def test_a_second_heading_level_is_parts_only_over_chapters(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    for chapter in ("Chapter 1", "Chapter 2"):
+        document.add_heading(chapter, 1)
+        document.add_heading("The Morning", 2)  # A chapter's own subheading, not a chapter.
+        document.add_paragraph(f"Text of {chapter}.")
+    document.save(tmp_path / "sections.docx")
+    text = read_source(tmp_path / "sections.docx").text
+    assert text.startswith("# Chapter 1\n\n**The Morning**\n\nText of Chapter 1.")
+    assert "## " not in text

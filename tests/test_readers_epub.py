@@ -32,7 +32,9 @@ def calibre_epub(path: Path) -> Path:
     pages = {
         "text/cover.xhtml": page("Cover", '<div><img src="../images/cover.png" alt="cover"/></div>'),
         "text/ch1.xhtml": page("Chapter One", '<h1>Chapter One</h1>\n<p>"Wait," she said. It\'s late.</p>'),
-        "text/ch1_split_001.xhtml": page("Chapter One", "<p>The second half of chapter one.</p>"),
+        "text/ch1_split_001.xhtml": page(
+            "Chapter One", '<p>The second half of <span class="calibre5">chapter one</span>.</p>'
+        ),
         "text/ch2.xhtml": page(
             "Chapter Two",
             "<h1>Chapter Two</h1>\n<p>The map:</p>\n"
@@ -40,13 +42,15 @@ def calibre_epub(path: Path) -> Path:
             "<p>They left at dawn.</p>",
         ),
     }
+    extra = {"images/cover.png": png_bytes(), "images/map.png": png_bytes()}
+    extra["text/stylesheet.css"] = b".calibre { display: block } .calibre5 { font-style: italic }"
     write_epub(
         path,
         pages,
         "The Coast Road",
         "M. Hale",
         "calibre (6.13)",
-        {"images/cover.png": png_bytes(), "images/map.png": png_bytes()},
+        extra,
     )
     with zipfile.ZipFile(path) as archive:
         files = {name: archive.read(name) for name in archive.namelist()}
@@ -59,6 +63,7 @@ def calibre_epub(path: Path) -> Path:
     images = "".join(
         f'<item id="{name}" href="images/{name}.png" media-type="image/png"/>' for name in ("cover", "map")
     )
+    images += '<item id="css" href="text/stylesheet.css" media-type="text/css"/>'
     files["content.opf"] = opf.replace("</manifest>", f"{images}</manifest>").encode()
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("mimetype", files.pop("mimetype"), compress_type=zipfile.ZIP_STORED)
@@ -118,7 +123,8 @@ def test_a_calibre_epub_keeps_its_series_picture_and_curls_its_quotes(tmp_path: 
     assert result.exit_code == 0, result.output
     pages = book_text(out)
     assert "\u201cWait,\u201d she said. It\u2019s late." in pages  # Straight quotes curled by the normaliser.
-    assert "The second half of chapter one." in pages and pages.count('class="chapter-title"') == 2
+    assert "The second half of <em>chapter one</em>." in pages  # Calibre's italic class.
+    assert pages.count('class="chapter-title"') == 2
     assert 'alt="A map of the coast"' in pages and 'alt="cover"' not in pages
     with zipfile.ZipFile(out) as archive:
         opf = archive.read("EPUB/content.opf").decode()
@@ -213,3 +219,88 @@ def test_a_folder_reads_its_word_and_html_files_but_not_an_epub_built_there(tmp_
     (folder / "02-more.html").write_text("<p>More.</p>", encoding="utf-8")
     fanficfare_epub(folder / "novel.epub")
     assert [path.name for path in load_project(folder).sources] == ["01-draft.docx", "02-more.html"]
+
+
+def test_an_ebookgen_epub_read_again_keeps_its_notes_and_figures(tmp_path: Path) -> None:
+    first = tmp_path / "lamp.epub"
+    result = runner.invoke(app, ["epub", str(word_manuscript(tmp_path / "lamp.docx")), "-o", str(first)])
+    assert result.exit_code == 0, result.output
+    source = read_source(first)
+    assert "mine.[^1]" in source.text and "[^1]: The lamp was her grandmother’s." in source.text
+    assert "![The lamp in the window](" in source.text and source.resources
+    assert "Title Page" not in source.text and "Contents" not in source.text and "rights reserved" not in source.text
+    assert source.text.startswith("# Part One: Autumn\n\n## Chapter 1\n")  # The part page a level above.
+    again = tmp_path / "again.epub"
+    assert runner.invoke(app, ["epub", str(first), "-o", str(again)]).exit_code == 0
+    assert 'epub:type="footnote"' in book_text(again)
+    epubcheck_later(again)
+
+
+def test_a_chapter_list_without_links_is_not_a_chapter(tmp_path: Path) -> None:
+    pages = {
+        "OEBPS/list.xhtml": page("Chapters", "<p>1. The Ferry</p><p>2. Ashore</p>"),
+        "OEBPS/one.xhtml": page("The Ferry", "<h2>The Ferry</h2><p>The ferry left at six.</p>"),
+        "OEBPS/two.xhtml": page("Ashore", "<h2>Ashore</h2><p>Nobody waited on the pier.</p>"),
+    }
+    path = write_epub(tmp_path / "list.epub", pages, "Crossing", "A. Writer", "Sigil")
+    with zipfile.ZipFile(path) as archive:
+        files = {name: archive.read(name) for name in archive.namelist()}
+    labels = files["toc.ncx"].decode().replace("<text>one</text>", "<text>The Ferry</text>")
+    files["toc.ncx"] = labels.replace("<text>two</text>", "<text>Ashore</text>").encode()
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in files.items():
+            archive.writestr(name, data)
+    source = read_source(path)
+    assert source.text.startswith("# The Ferry\n\nThe ferry left at six.")
+    assert "OEBPS/list.xhtml: its contents page read as metadata, not as a chapter" in source.unmapped
+
+
+def jpeg_bytes(colour: tuple[int, int, int] = (160, 40, 40)) -> bytes:
+    """A cover picture: a red 600 x 900 JPEG."""
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (600, 900), colour).save(out, format="JPEG")
+    return out.getvalue()
+
+
+def test_a_downloaded_epub_keeps_its_own_cover(tmp_path: Path) -> None:
+    """FanFicFare's cover (EPUB 2's <meta name="cover">) becomes the new book's cover, not a drawn one."""
+    picture = jpeg_bytes()
+    source = fanficfare_epub(tmp_path / "ferry.epub", cover=picture)
+    out = tmp_path / "again.epub"
+    result = runner.invoke(app, ["epub", str(source), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    with zipfile.ZipFile(out) as archive:
+        opf = archive.read("EPUB/content.opf").decode()
+        covers = [name for name in archive.namelist() if "cover" in name and name.endswith((".jpg", ".jpeg"))]
+        assert len(covers) == 1 and archive.read(covers[0]) == picture
+    assert 'properties="cover-image"' in opf
+    assert "Cover" not in book_text(out).split("Chapter 1")[1]  # its cover page is not a chapter
+    epubcheck_later(out)
+
+
+def test_a_broken_cover_in_a_downloaded_epub_gives_way_to_a_drawn_one(tmp_path: Path) -> None:
+    source = fanficfare_epub(tmp_path / "ferry.epub", cover=jpeg_bytes()[:300])
+    out = tmp_path / "again.epub"
+    result = runner.invoke(app, ["epub", str(source), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "the cover is drawn instead" in result.output
+    with zipfile.ZipFile(out) as archive:
+        assert all(archive.read(name)[:300] != jpeg_bytes()[:300] for name in archive.namelist())
+    epubcheck_later(out)
+
+
+def test_book_toml_s_cover_wins_over_the_epub_s_own(tmp_path: Path) -> None:
+    fanficfare_epub(tmp_path / "ferry.epub", cover=jpeg_bytes())
+    mine = jpeg_bytes((20, 20, 160))
+    (tmp_path / "mine.jpg").write_bytes(mine)
+    (tmp_path / "book.toml").write_text('chapters = ["ferry.epub"]\ncover = "mine.jpg"\n', encoding="utf-8")
+    out = tmp_path / "again.epub"
+    result = runner.invoke(app, ["epub", str(tmp_path), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    with zipfile.ZipFile(out) as archive:
+        pictures = [archive.read(name) for name in archive.namelist() if name.endswith((".jpg", ".jpeg"))]
+    assert mine in pictures and jpeg_bytes() not in pictures

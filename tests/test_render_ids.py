@@ -104,3 +104,20 @@ def test_the_ebooks_dedication_and_epigraph_carry_their_semantics(tmp_path: Path
     for kind in ("dedication", "epigraph"):
         section = epub.xml(f"text/{kind}.xhtml").find(".//x:body/x:section", NS)
         assert (section.get(EPUB_TYPE), section.get("role"), section.get("id")) == (kind, f"doc-{kind}", kind)
+
+
+def test_the_opening_is_the_first_paragraph_of_the_story_after_its_notes() -> None:
+    """A theme's initial and small capitals go on the story's first paragraph, never on an author's note."""
+    from ebookgen.model import AuthorNote, Book, Chapter, Metadata, Paragraph, SceneBreak, SceneNote, Text
+    from ebookgen.render.xhtml import render_chapter
+
+    def section(*blocks) -> str:
+        chapter = Chapter("One", tuple(blocks), number=1)
+        return render_chapter(chapter, Book(Metadata(title="T"), (chapter,))).section
+
+    note, scene = AuthorNote((Text("Thanks to my beta."),), title="Notes"), SceneNote((Text("(Paris, 1805)"),))
+    story = Paragraph((Text("The ferry left at six."),))
+    opened = section(note, scene, story, Paragraph((Text("Later."),)))
+    assert opened.count('class="opening"') == 1
+    assert '<p class="opening">The ferry left at six.</p>' in opened
+    assert 'class="opening"' not in section(SceneBreak(), story)  # a chapter opening on a break has no opening

@@ -64,7 +64,8 @@ def test_pages_that_begin_at_one_place_keep_the_order_their_markers_had() -> Non
     chapter, book = chapter_of(Paragraph((Text("A."),)), SceneBreak())
     breaks = [page(1, "block-1-1"), page(2, "block-1-1"), page(3, "block-1-2"), page(4, "block-1-2")]
     section = marked(chapter, book, *breaks)
-    assert f'<p id="block-1-1">{SPAN.format(2)}{SPAN.format(1)}A.</p>' in section  # Each went in at the start.
+    opening = f'<p id="block-1-1" class="opening">{SPAN.format(2)}{SPAN.format(1)}A.</p>'
+    assert opening in section  # Each went in at the start.
     assert f'{SPAN.format(3)}{SPAN.format(4)}<hr id="block-1-2"' in section  # Each went in just before the break.
 
 

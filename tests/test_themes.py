@@ -157,3 +157,29 @@ def test_theme_gallery_each_builds_passes_the_print_checks_and_opens_its_own_way
                 assert pictures.get(one) is None or pictures[one] != pictures[other], (one, other)
     result = runner.invoke(app, ["check", str(tmp_path / "romance.pdf"), "--profile", "kdp"])
     assert result.exit_code == 0, result.output
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler's pdftotext is not installed")
+def test_the_contents_sets_chapters_under_their_part_with_page_numbers_aligned(tmp_path: Path) -> None:
+    from lxml import etree
+
+    result = build_pdf(make_book(tmp_path / "book"), tmp_path / "book.pdf", PrintChoices(jobs=1))
+    xml = subprocess.run(["pdftotext", "-bbox-layout", str(result.path), "-"], capture_output=True, check=True)
+    page = next(
+        page
+        for page in etree.fromstring(xml.stdout, etree.XMLParser(recover=True)).iter("{*}page")
+        if "Contents" in "".join(page.itertext())
+    )
+    rows: dict[float, list] = {}  # the words of each line of the page, by their height on it, left to right
+    for word in page.iter("{*}word"):
+        rows.setdefault(round(float(word.get("yMin")), 1), []).append(word)
+    lines = [sorted(words, key=lambda word: float(word.get("xMin"))) for _, words in sorted(rows.items())]
+    entries = [words for words in lines if len(words) > 1 and words[-1].text.isdigit()]  # title, then page number
+    titles = [" ".join(word.text for word in words[:-1]) for words in entries]
+    assert titles == ["Book One: 1805", "Chapter I", "Chapter II", "Book Two: 1806", "Chapter III", "Chapter IV"]
+    left = {title: float(words[0].get("xMin")) for title, words in zip(titles, entries, strict=True)}
+    assert left["Chapter I"] - left["Book One: 1805"] > 10  # indented under the part
+    assert left["Chapter III"] == pytest.approx(left["Chapter I"])
+    rights = [float(words[-1].get("xMax")) for words in entries]
+    assert max(rights) - min(rights) < 0.5  # the page numbers in one column

@@ -71,6 +71,7 @@ def word_manuscript(path: Path) -> Path:
     table = document.add_table(rows=2, cols=2)
     table.cell(0, 0).text, table.cell(0, 1).text = "Monday", "rain"
     table.cell(1, 0).text, table.cell(1, 1).text = "Tuesday", "snow"
+    document.sections[0].header.paragraphs[0].text = "Ada Vale / The Lamp"
     paragraph(("She closed it behind her.", ""))
     document.save(path)
     return with_notes(path, "The lamp was her grandmother’s.", "Written in the winter of 2023.")

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ebookgen.cachedir import cache_home, keep
 from ebookgen.errors import ConfigError, InputError
-from ebookgen.model import Metadata
+from ebookgen.model import Image, Metadata
 from ebookgen.render.words import words_for
 from ebookgen.render.xhtml import attribute
 from ebookgen.resources import styles_dir
@@ -56,10 +56,16 @@ class CoverImage:
     extension: str
 
 
-def cover_image(metadata: Metadata) -> CoverImage:
-    """Return the cover named in book.toml, or a generated typographic one."""
+# The file suffix of each image type a carried cover may be.
+EXTENSIONS = {"image/jpeg": "jpg", "image/png": "png", "image/gif": "gif", "image/webp": "webp", "image/svg+xml": "svg"}
+
+
+def cover_image(metadata: Metadata, carried: Image | None = None) -> CoverImage:
+    """Return the cover named in book.toml, else the one the manuscript carried (an EPUB's), else a drawn one."""
     if metadata.cover:
         return read_cover(Path(metadata.cover))
+    if carried is not None:
+        return CoverImage(carried.data, carried.media_type, EXTENSIONS[carried.media_type])
     return CoverImage(generated_cover(metadata), "image/jpeg", "jpg")
 
 

@@ -133,7 +133,7 @@ def document(uid: str, file_name: str, title: str, language: str, body: str, she
 
 def add_cover(package: epub.EpubBook, book: Book, sheets: list[str]) -> epub.EpubItem:
     """Add the cover image (given or generated), its EPUB 2 meta and the cover page."""
-    image = cover_image(book.metadata)
+    image = cover_image(book.metadata, book.cover)
     name = f"images/cover.{image.extension}"
     package.add_item(PackageItem("cover-image", name, image.media_type, image.data, ["cover-image"]))
     add_cover_meta(package, "cover-image")
@@ -215,6 +215,8 @@ def add_images(package: epub.EpubBook, book: Book) -> dict[str, str]:
         )
         addresses[image.name] = f"../{name}"
     return addresses
+
+
 def add_back_matter(package: epub.EpubBook, book: Book, sheets: list[str]) -> list[Document]:
     """Add one XHTML document per page of back matter (afterword, acknowledgements...), after the last chapter."""
     from ebookgen.render.backmatter import back_pages

@@ -266,6 +266,7 @@ class Book:
     chapters: tuple[Chapter, ...]
     notes: tuple[str, ...] = field(default=(), compare=False)
     images: tuple[Image, ...] = ()  # the images its figures show, each once
+    cover: Image | None = None  # the cover its manuscript file carried (an EPUB's), when book.toml names none
 
 
 def plain_text(inlines: tuple[Inline, ...]) -> str:

@@ -17,7 +17,7 @@ PARAGRAPH_STYLES = ("auto", "blank", "lines", "wrapped", "indented")
 
 # How a line that ends a paragraph usually ends: a full stop, a closing quote, a dash.
 SENTENCE_END = re.compile("[.!?:;\"'\u201d\u2019)\u2026*_~\u2014]$|--$")
-INDENT = re.compile(r"^(?: {2,}|\u3000)\S")
+INDENT = re.compile(r"^(?: {2,}|\t|\u3000)\S")
 # A hyphen at a line end after a letter (a compound split by wrapping) or a dash at either side of a line end
 # joins the lines with no space.
 CLOSED_LINE_END = re.compile(r"(?<=[^\W\d_]-)\n|(?<=--)\n|\n(?=--)")

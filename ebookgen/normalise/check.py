@@ -75,7 +75,8 @@ def check_source(source: SourceText, options: NormaliseOptions = NormaliseOption
     """Check one read file: what reading it repaired (at line 1), then what its raw text holds, by line."""
     repairs = [Finding(1, WARNING, f"{note} (whole file)") for note in source.repairs]
     replaced = [Finding(line, WARNING, REPLACED_NOTE) for _, line in source.replaced]
-    found = replaced + removal_findings(source.text, options) + check_text(source.text, options)
+    in_text = removal_findings(source.text, options) + check_text(source.text, options)
+    found = replaced + [replace(finding, line=source.source_line(finding.line)) for finding in in_text]
     return repairs + sorted(found, key=lambda finding: finding.line)
 
 
@@ -182,7 +183,14 @@ def check_notes(blocks: list[RawBlock], findings: list[Finding]) -> None:
         for block in blocks
         for match in NOTE_CALL.finditer("\n".join(block.mark.lines) if block.mark else block.text)
     }
-    texts = {block.mark.title: block.mark.line for block in blocks if block.mark and block.mark.kind == "footnote"}
+    texts: dict[str, int] = {}
+    for block in blocks:
+        if block.mark and block.mark.kind == "footnote":
+            if block.mark.title in texts:
+                warn(
+                    findings, block.mark.line, f"a second text for the note [^{block.mark.title}]; kept as a paragraph"
+                )
+            texts.setdefault(block.mark.title, block.mark.line)
     for label, line in texts.items():
         if label not in calls:
             warn(findings, line, f"the note [^{label}] is never called in the text; kept as a paragraph here")

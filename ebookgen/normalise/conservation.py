@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ebookgen.model import Chapter, Figure, ListBlock, iter_chapter_text, plain_text
+from ebookgen.normalise.emphasis import NOTE_CALL
 from ebookgen.normalise.furniture import remove_furniture
 from ebookgen.normalise.headings import heading_of
 from ebookgen.normalise.markers import FLASHBACK_END, FLASHBACK_START, is_scene_break_marker
@@ -61,8 +62,8 @@ def book_words(chapters: list[Chapter]) -> Counter[str]:
         found.update(words(f"{chapter.part} {chapter.title}"))
         for block in iter_chapter_text(chapter):
             found.update(words(plain_text(block.inlines)))
-        for note in chapter.notes:  # a note's label, typed at its call and before its text
-            found.update(words(note.label) * 2)
+        for note in chapter.notes:  # a Gutenberg note's label (`[1]`), typed at its call and before its text
+            found.update(words(note.label.partition(".")[0]) * 2)
         found.update(mark_words(chapter))
     return found
 
@@ -106,7 +107,7 @@ def removals(text: str, options: NormaliseOptions = NormaliseOptions()) -> list[
     # (`1805` in `BOOK ONE: 1805`, `Flashback` as a film's name) is the story's.
     lines = [(index, line) for index, line in enumerate(kept) if line.strip()]
     for index, line in sorted(lines, key=lambda pair: reading_order(*pair)):
-        needed = Counter(words(line))
+        needed = Counter(words(NOTE_CALL.sub(" ", line)))  # a note's label is a mark, not the story's
         if needed and all(available[word] >= count for word, count in needed.items()):
             available.subtract(needed)
         elif needed:

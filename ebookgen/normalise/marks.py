@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from ebookgen.normalise.blocks import RawBlock, line_groups, split_blocks
+from ebookgen.normalise.blocks import RawBlock, split_blocks
 from ebookgen.normalise.headings import heading_of
 from ebookgen.normalise.markers import MARK_TOKEN, PAGE_BREAK_TOKEN
 
@@ -140,7 +140,10 @@ def mark_at(lines: list[str], index: int, findings=None) -> tuple[int, Mark] | N
 
 def group_at(lines: list[str], index: int) -> list[str]:
     """Return the lines from index to the next blank line."""
-    return next(group for _, _, group in line_groups(lines[index:]))
+    end = index
+    while end < len(lines) and lines[end].strip():
+        end += 1
+    return lines[index:end]
 
 
 def fenced(lines: list[str], index: int, fence: re.Match, findings=None) -> tuple[int, Mark]:

@@ -30,6 +30,7 @@ from ebookgen.model import (
     Verse,
     VerseLine,
 )
+from ebookgen.normalise.emphasis import EMPHASIS
 
 INLINE_NOTE = re.compile(
     r"^(?:\[(?P<label>\d{1,3}|[*\u2020\u2021])\][ \t]+(?P<text>\S.*)"
@@ -37,6 +38,9 @@ INLINE_NOTE = re.compile(
     r"|(?P<star>\*)[ \t]+(?P<starred>[^*\s].*))$",
     re.S,
 )
+
+# How many paragraphs before a `*` note its call may be.
+STAR_REACH = 3
 
 
 def gutenberg_notes(chapter: Chapter) -> Chapter:
@@ -51,21 +55,31 @@ def gutenberg_notes(chapter: Chapter) -> Chapter:
         label = found.group("label") or found.group("named") or found.group("star")
         body = found.group("text") or found.group("body") or found.group("starred") or ""
         call = note_call(label)
-        for before in range(index - 1, -1, -1):
+        # A star's call is in the paragraphs just before its note; a number's may be anywhere before it.
+        nearest = max(index - STAR_REACH, -1) if label == "*" else -1
+        for before in range(index - 1, nearest, -1):
             earlier = blocks[before]
-            if isinstance(earlier, Paragraph) and len(earlier.inlines) == 1 and call.search(earlier.inlines[0].text):
-                own = f"{label}.{chapter.number}.{index}"
-                text = call.sub(f"[^{own}]", earlier.inlines[0].text, count=1)
-                blocks[before] = Paragraph((Text(text),))
+            called = first_call(call, earlier.inlines[0].text) if isinstance(earlier, Paragraph) else None
+            if called is not None and len(earlier.inlines) == 1:
+                # A label of its own, with no `*` that the emphasis rule could pair with another.
+                own = f"{'star' if label == '*' else label}.{chapter.number}.{index}"
+                text = earlier.inlines[0].text
+                blocks[before] = Paragraph((Text(f"{text[: called.start()]}[^{own}]{text[called.end() :]}"),))
                 blocks[index] = Footnote(own, 0, (Paragraph((Text(body.strip()),)),))
                 break
     return replace(chapter, blocks=tuple(blocks))
 
 
+def first_call(call: re.Pattern, text: str) -> re.Match | None:
+    """Return the first call of a note in a paragraph, a star that marks emphasis (`*no*`) not counted."""
+    marks = {index for match in EMPHASIS.finditer(text) for index in (match.start(), match.end() - 1)}
+    return next((match for match in call.finditer(text) if match.end() - 1 not in marks), None)
+
+
 def note_call(label: str) -> re.Pattern:
     """Return the pattern of a note's call in the text: `[1]` after a word or mark, or a `*` after one."""
-    if label == "*":
-        return re.compile(r"(?<=[\w.,;:!?\"'\u2019\u201d)])\*(?![\w*])")
+    if label == "*":  # War and Peace's translation sets it after a space: `Petersbourg, * was also there`
+        return re.compile(r"(?<=[\w.,;:!?\"'\u2019\u201d)]) ?\*(?![\w*])")
     return re.compile(r"(?<=[\w.,;:!?\"'\u2019\u201d)])\[" + re.escape(label) + r"\]")
 
 
@@ -91,18 +105,38 @@ def attach_notes(chapters: list[Chapter]) -> list[Chapter]:
     called = {label for _, numbers in numbered_chapters for label in numbers}
     out = []
     for chapter, numbers in numbered_chapters:
-        notes = tuple(Footnote(label, number, texts[label].blocks) for label, number in numbers.items())
-        out.append(replace(chapter, blocks=tuple(without_note_texts(chapter.blocks, called)), notes=notes))
+        notes = tuple(Footnote(label, number, as_typed(texts[label].blocks)) for label, number in numbers.items())
+        taken = {id(texts[label]) for label in called}
+        out.append(replace(chapter, blocks=tuple(without_note_texts(chapter.blocks, taken)), notes=notes))
     return out
 
 
-def without_note_texts(blocks, called: set[str]):
-    """Yield a chapter's blocks without the note texts called, an uncalled one's paragraphs in its place."""
+def as_typed(blocks):
+    """Return a note's blocks with any call inside them put back as typed: a note calls no note."""
+    return tuple(map_inlines(block, calls_as_typed) for block in blocks)
+
+
+def calls_as_typed(inlines):
+    """Put note calls back as the text they were typed as."""
+    out = []
+    for run in inlines:
+        if isinstance(run, NoteRef):
+            out.append(Text(f"[^{run.label}]"))
+        elif isinstance(run, (Emphasis, Strong)):
+            out.append(type(run)(calls_as_typed(run.children)))
+        else:
+            out.append(run)
+    return tuple(out)
+
+
+def without_note_texts(blocks, taken: set[int]):
+    """Yield a chapter's blocks without the note texts its calls took; another (uncalled, or a second text of
+    one label) leaves its paragraphs in its place."""
     for block in blocks:
         if not isinstance(block, Footnote):
             yield block
-        elif block.label not in called:
-            yield from block.blocks
+        elif id(block) not in taken:
+            yield from as_typed(block.blocks)
 
 
 def has_calls(chapter: Chapter) -> bool:

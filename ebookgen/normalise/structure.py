@@ -18,6 +18,7 @@ from ebookgen.model import (
     ChatLog,
     Figure,
     Flashback,
+    Footnote,
     ListBlock,
     Paragraph,
     SceneBreak,
@@ -88,7 +89,7 @@ class Draft:
 
 
 # The blocks that make a chapter's text (an author's note alone does not).
-TEXT_BLOCKS = (Paragraph, SceneNote, Verse, BlockQuote, ListBlock, Figure, ChatLog)
+TEXT_BLOCKS = (Paragraph, SceneNote, Verse, BlockQuote, ListBlock, Figure, ChatLog, Footnote)
 
 
 # Items of a draft besides model blocks.

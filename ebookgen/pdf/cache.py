@@ -37,13 +37,16 @@ def cache_folder() -> Path:
 
 @cache
 def salt() -> str:
-    """Return what every key shares: the entry format, ebookgen's and WeasyPrint's versions, the setting's rules
-    (the line and page hooks, ``setting.SETTING_RULES``), the stylesheets."""
+    """Return what every key shares: the entry format, ebookgen's and WeasyPrint's versions, the fixes made to its
+    layout, the setting's rules (the line and page hooks, ``setting.SETTING_RULES``), the stylesheets."""
     from importlib.metadata import version
 
     from ebookgen.pdf.setting import SETTING_RULES
+    from ebookgen.pdf.weasy import LAYOUT_FIXES
 
-    digest = hashlib.sha256(f"{ENTRY_FORMAT} {__version__} {version('weasyprint')} {SETTING_RULES}".encode())
+    # The fixes ebookgen makes to WeasyPrint's layout, and the setting's hooks, change pages as a version would.
+    versions = f"{ENTRY_FORMAT} {__version__} {version('weasyprint')} {LAYOUT_FIXES} {SETTING_RULES}"
+    digest = hashlib.sha256(versions.encode())
     for name in ("base.css", "print.css"):
         digest.update((styles_dir() / name).read_bytes())
     return digest.hexdigest()

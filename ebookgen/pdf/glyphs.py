@@ -14,9 +14,13 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ebookgen.model import Book, iter_chapter_text, plain_text
 from ebookgen.resources import styles_dir
+
+if TYPE_CHECKING:
+    from ebookgen.readers.source import SourceText
 
 # The faces the text is set in: roman for the story, italic for flashbacks and emphasis.
 TEXT_FACES = ("EBGaramond-Regular.ttf", "EBGaramond-Italic.ttf")
@@ -132,13 +136,14 @@ def unset_characters(book: Book) -> list[Unset]:
 GLYPH_NOTE = "no face has a glyph for"
 
 
-def glyph_lines(texts: list[tuple[Path, str]]) -> tuple[str, ...]:
+def glyph_lines(sources: list[SourceText]) -> tuple[str, ...]:
     """Return one note per character no face can set, at the FILE:LINE of its first use (a few, then a count)."""
     found: dict[str, str] = {}
-    for path, text in texts:
-        for line, char in unset_in_lines(text.split("\n")):
+    for source in sources:
+        for line, char in unset_in_lines(source.text.split("\n")):
             name = unicodedata.name(char, "unnamed")
-            found.setdefault(char, f"{path}:{line}: {GLYPH_NOTE} U+{ord(char):04X} {name}; it prints as a box")
+            where = f"{source.path}:{source.source_line(line)}"
+            found.setdefault(char, f"{where}: {GLYPH_NOTE} U+{ord(char):04X} {name}; it prints as a box")
     notes = list(found.values())
     more = [f"{GLYPH_NOTE} {len(notes) - SHOWN} more characters"] if len(notes) > SHOWN else []
     return (*notes[:SHOWN], *more)

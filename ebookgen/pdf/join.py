@@ -92,11 +92,13 @@ def glyph_union(laid: list[Laid]) -> dict[str, dict[int, tuple[str, float]]]:
 
 @cache
 def face_files() -> dict[str, Path]:
-    """Map the name WeasyPrint gives each shipped face (`EB-Garamond-Italic`) to its font file."""
+    """Map the name WeasyPrint gives each shipped face (`EB-Garamond-Italic`, a theme's `Lato`) to its font file."""
     from fontTools.ttLib import TTFont
 
+    from ebookgen.themes import theme_font_files
+
     found = {}
-    for path in sorted((styles_dir() / "fonts").glob("*.ttf")):
+    for path in [*sorted((styles_dir() / "fonts").glob("*.ttf")), *theme_font_files()]:
         names = TTFont(path, lazy=True)["name"]
         family, style = str(names.getDebugName(1)), str(names.getDebugName(2))
         full = family if style == "Regular" else f"{family} {style}"

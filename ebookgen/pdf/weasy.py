@@ -10,6 +10,9 @@ Private, and so free to change in any WeasyPrint release, each used here and now
   layout learns its first folio after pagination and before its running heads and folios are made;
 - ``Document.fonts`` (``to_unicode``, ``widths``): the glyphs each chunk used, so the join can share
   one subset per face;
+- ``weasyprint.layout.block._linebox_layout`` and ``_break_line``, ``LayoutContext.report_footnote``: a
+  footnote WeasyPrint 70 moved off its call's page to fit a line, when the line then went to the next page
+  anyway, is put back (``footnotes_kept``, see there);
 - the line breaker and page maker (``layout.inline.get_next_linebox``, ``split_first_line``, ``justify_line``,
   ``layout.page.make_page``, ``block_level_layout``), wrapped by ``pdf/setting.py``, this module's companion:
   no more than two hyphens in a row, none in small capitals, tracking for loose lines, spreads that end level.
@@ -54,6 +57,12 @@ def version() -> str:
 
 def lay_out(html: str, css: str, output_intent: str | None = None):
     """Lay out a document with the shared base, the print layer and the generated page rules."""
+    with footnotes_kept(), well_set():
+        return laid_out(html, css, output_intent)
+
+
+def laid_out(html: str, css: str, output_intent: str | None = None):
+    """Lay out a document with the shared base, the print layer and the generated page rules (no hooks)."""
     from weasyprint import CSS, HTML
     from weasyprint.text.fonts import FontConfiguration
 
@@ -67,12 +76,79 @@ def lay_out(html: str, css: str, output_intent: str | None = None):
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     intent = {"output_intent": output_intent} if output_intent else {}
     try:
-        with well_set():
-            return HTML(string=html, base_url=str(folder)).render(
-                stylesheets=sheets, font_config=fonts, color_profiles=profiles, **intent
-            )
+        return HTML(string=html, base_url=str(folder)).render(
+            stylesheets=sheets, font_config=fonts, color_profiles=profiles, **intent
+        )
     except Exception as error:  # WeasyPrint raises many kinds; the user needs one line.
         raise RenderError(f"PDF layout failed: {error}") from error
+
+
+FOOTNOTE_HOOKS = ("weasyprint.layout.block", "_linebox_layout", "_break_line")
+# What ebookgen changes in WeasyPrint's layout, named in the chunk cache's keys (a chunk laid out before a fix
+# is never reused after it).
+LAYOUT_FIXES = ("a footnote kept on its call's page",)
+
+
+@contextmanager
+def footnotes_kept() -> Iterator[None]:
+    """Keep a footnote on the page of its call when WeasyPrint moved it off only to fit a line that did not fit.
+
+    When a line overflows a page that holds footnotes, WeasyPrint 70 first moves the page's footnotes to the
+    next page ("reports" them) to make room; when the line still does not fit it breaks the page there but
+    leaves the footnotes reported, so a note prints a page after its call under a page cut short. Here the
+    footnotes reported within one line's layout are put back whenever that layout ends in a page break.
+    Where a release lacks these internals, the layout runs as WeasyPrint does it.
+    """
+    import importlib
+
+    block = importlib.import_module(FOOTNOTE_HOOKS[0])
+    original_layout = getattr(block, FOOTNOTE_HOOKS[1], None)
+    original_break = getattr(block, FOOTNOTE_HOOKS[2], None)
+    context_class = getattr(importlib.import_module("weasyprint.layout"), "LayoutContext", None)
+    original_report = getattr(context_class, "report_footnote", None)
+    if original_layout is None or original_break is None or original_report is None:
+        yield
+        return
+    frames: list[dict] = []
+
+    def report_footnote(context, footnote):
+        if frames:
+            frames[-1]["reported"].append(footnote)
+        return original_report(context, footnote)
+
+    def break_line(*args, **kwargs):
+        if frames:
+            frames[-1]["broken"] = bool(frames[-1]["reported"])
+        return original_break(*args, **kwargs)
+
+    def linebox_layout(context, *args, **kwargs):
+        frames.append({"reported": [], "broken": False})
+        try:
+            return original_layout(context, *args, **kwargs)
+        finally:
+            frame = frames.pop()
+            if frame["broken"]:
+                put_back(context, frame["reported"])
+
+    setattr(block, FOOTNOTE_HOOKS[1], linebox_layout)
+    setattr(block, FOOTNOTE_HOOKS[2], break_line)
+    context_class.report_footnote = report_footnote
+    try:
+        yield
+    finally:
+        setattr(block, FOOTNOTE_HOOKS[1], original_layout)
+        setattr(block, FOOTNOTE_HOOKS[2], original_break)
+        context_class.report_footnote = original_report
+
+
+def put_back(context, footnotes: list) -> None:
+    """Put footnotes reported to the next page back on the current one, in the order they were called."""
+    moved = [footnote for footnote in reversed(footnotes) if footnote in context.reported_footnotes]
+    for footnote in moved:
+        context.reported_footnotes.remove(footnote)
+        context.current_page_footnotes.append(footnote)
+    if moved:
+        context._update_footnote_area()
 
 
 class PageCounter(logging.Handler):

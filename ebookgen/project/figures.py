@@ -46,6 +46,21 @@ def figure_images(book: Book, sources: Sequence[SourceText], root: Path) -> tupl
     return tuple(images)
 
 
+def carried_cover(book: Book, sources: Sequence[SourceText]) -> tuple[Image | None, str]:
+    """Return the cover the first manuscript file carried (an EPUB's own) when book.toml names none, and any note.
+
+    A carried cover that is not a whole image gives way to the generated one, with a note saying so.
+    """
+    name = sources[0].metadata.cover if sources and not book.metadata.cover else ""
+    resource = next((each for each in sources[0].resources if each.name == name), None) if name else None
+    if resource is None:
+        return None, ""
+    try:
+        return Image(name, resource.data, media_type(resource.data, name, shown(sources[0].path))), ""
+    except InputError as error:
+        return None, f"{error}; the cover is drawn instead"
+
+
 def image_file(name: str, sources: Sequence[SourceText], root: Path) -> Image:
     """Read a figure's image file, named relative to a manuscript file, refusing one outside the project."""
     where = figure_place(name, sources, root)

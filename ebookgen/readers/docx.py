@@ -8,17 +8,20 @@ and the document's title and author properties (python-docx).
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from ebookgen.errors import InputError
 from ebookgen.readers.archive import open_archive, read_member
 from ebookgen.readers.decode import require_text
-from ebookgen.readers.htmltext import map_html, words_of
+from ebookgen.readers.htmltext import map_html, shortened, words_of
 from ebookgen.readers.source import FoundMetadata, Resource, SourceText
 
 DOCX_SUFFIXES = (".docx",)
 KIND = "Word document"
 CENTRED_STYLE = "ebookgen centred"
+MARGIN_PART = re.compile(r"word/(?:header|footer)\d*\.xml$")
+WORD_TEXT = re.compile(r"<w:t(?: [^>]*)?>([^<]*)</w:t>")
 # Word's and Google Docs' styles, as mammoth should map them; every other style is read as a paragraph.
 STYLE_MAP = f"""
 p[style-name='Title'] => h1.ebookgen-title:fresh
@@ -47,6 +50,7 @@ def read_docx(path: Path, encoding: str | None = None) -> SourceText:
             raise InputError(f"{path}: not a Word document (no word/document.xml inside); save it from Word as .docx")
         body_xml = read_member(path, archive, "word/document.xml", KIND)
         comments = read_member(path, archive, "word/comments.xml", KIND) if "word/comments.xml" in names else b""
+        margins = [read_member(path, archive, name, KIND) for name in sorted(names) if MARGIN_PART.match(name)]
     resources: list[Resource] = []
     with open(path, "rb") as handle:
         try:
@@ -63,7 +67,7 @@ def read_docx(path: Path, encoding: str | None = None) -> SourceText:
     title, subtitle, taken = title_paragraphs(root)
     kept = {resource.name for resource in resources}
     mapped = map_html(root, "", figure=lambda src: src if src in kept else None)
-    unmapped = taken + mapped.unmapped + word_notes(result.messages, body_xml, comments)
+    unmapped = taken + mapped.unmapped + word_notes(result.messages, body_xml, comments) + margin_note(margins)
     found = core_metadata(path, title, subtitle)
     text = require_text(path, mapped.text)
     return SourceText(path, text, "utf-8", (), found, (), tuple(resources), "Word (mammoth)", unmapped)
@@ -119,6 +123,13 @@ def word_notes(messages, body_xml: bytes, comments: bytes) -> tuple[str, ...]:
     if b"<w:del " in body_xml:
         notes.append("tracked changes: deleted text left out, inserted text kept; accept or reject them")
     return tuple(notes)
+
+
+def margin_note(parts: list[bytes]) -> tuple[str, ...]:
+    """Name the words of the page headers and footers, which are the page's furniture, not the story."""
+    texts = (" ".join(WORD_TEXT.findall(part.decode("utf-8", "replace"))) for part in parts)
+    words = " ".join(" ".join(texts).split())
+    return (f"the page headers and footers left out: {shortened(words)}",) if words else ()
 
 
 def core_metadata(path: Path, title: str, subtitle: str) -> FoundMetadata:

@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import copy
 import posixpath
+from dataclasses import replace
 from pathlib import Path
 
 from ebookgen.errors import InputError
 from ebookgen.readers.archive import open_archive, read_member
-from ebookgen.readers.epubpages import PageKind, chapter_text, page_kind
+from ebookgen.readers.classes import with_class_styles
+from ebookgen.readers.epubpages import PageKind, chapter_text, is_part_page, page_kind
+from ebookgen.readers.htmltext import parse_document
 from ebookgen.readers.opf import Package, read_package
 from ebookgen.readers.source import Resource, SourceText
 
@@ -27,21 +30,24 @@ FONT_OBFUSCATION = ("http://www.idpf.org/2008/embedding", "http://ns.adobe.com/p
 
 def read_epub(path: Path, encoding: str | None = None) -> SourceText:
     """Read an EPUB: its spine's chapters as raw text, its images, and its package's metadata."""
-    import lxml.html
-
     with open_archive(path, KIND) as archive:
         refuse_locked(path, archive)
         package = read_package(path, archive)
         pages = [(href, read_member(path, archive, href, KIND)) for href in package.spine]
         pictures = [href for href, kind in package.media.items() if kind.startswith("image/")]
         images = {href: read_member(path, archive, href, KIND) for href in pictures}
-    trees = [(href, lxml.html.document_fromstring(data or b"<html/>")) for href, data in pages if data.strip()]
+        present = set(archive.namelist())
+        sheets = [href for href, kind in package.media.items() if kind == "text/css" and href in present]
+        css = "\n".join(read_member(path, archive, href, KIND).decode("utf-8", "replace") for href in sheets)
+    trees = [(href, parse_document(data)) for href, data in pages if data.strip()]
+    for _, tree in trees:
+        with_class_styles(tree, css)
     resources = resources_of(images, package)
     names = {href: resource.name for href, resource in zip(images, resources, strict=True)}
     ao3 = ao3_source(path, trees, package)
     if ao3 is not None:
         return ao3
-    parts, unmapped, found = [], [], package.metadata
+    parts, unmapped, found, part_pages = [], [], package.metadata, set()
     for href, tree in trees:
         kind = page_kind(tree, href, package)
         if kind.kind != "chapter":
@@ -50,14 +56,27 @@ def read_epub(path: Path, encoding: str | None = None) -> SourceText:
             continue
         figure = figure_resolver(href, names)
         mapped = chapter_text(tree, href, figure, package.labels.get(href, ""), first_label(parts))
+        if is_part_page(mapped.text, tree):
+            part_pages.add(len(parts))
         parts.append(mapped.text.strip())
         unmapped += mapped.unmapped
-    text = "\n\n".join(part for part in parts if part).strip()
+    text = "\n\n".join(part for part in leveled(parts, part_pages) if part).strip()
     if not text:
         raise InputError(f"{path}: this EPUB has no chapter text in its spine; it is empty or broken")
-    used = [resource for resource in resources if f"({resource.name}" in text]
+    cover = names.get(package.cover, "")
+    used = [resource for resource in resources if f"({resource.name}" in text or resource.name == cover]
+    found = replace(found, cover=cover) if cover else found
     reader = f"EPUB ({package.maker})"
     return SourceText(path, text + "\n", "utf-8", (), found, (), tuple(used), reader, tuple(unmapped))
+
+
+def leveled(parts: list[str], part_pages: set[int]) -> list[str]:
+    """Set chapters a level under the book's parts when it has part pages (`#` parts, `##` chapters)."""
+    if not part_pages:
+        return parts
+    return [
+        part if index in part_pages or not part.startswith("# ") else f"#{part}" for index, part in enumerate(parts)
+    ]
 
 
 def refuse_locked(path: Path, archive) -> None:

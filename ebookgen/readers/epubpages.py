@@ -11,12 +11,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from ebookgen.readers.fanfic import info_lines, info_metadata, is_info_page
+from ebookgen.readers.fanfic import info_lines, info_metadata, is_info_page, lines_of
 from ebookgen.readers.htmltext import MappedText, map_html, tag_of, words_of
 from ebookgen.readers.source import FoundMetadata
 
 CONTENTS = re.compile(r"^(?:table of )?contents$|^toc$|^index$", re.I)
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+OPS = "http://www.idpf.org/2007/ops"
+PART_WORDS = re.compile(r"^(?:part|book|volume)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -42,8 +44,11 @@ def page_kind(tree, href: str, package) -> PageKind:
     words = words_of(body)
     images = [element for element in body.iter() if tag_of(element) in ("img", "image", "svg")]
     first = package.spine.index(href) == 0 if href in package.spine else False
-    if images and len(words.split()) < 4 and (first or "cover" in href.lower()):
+    kinds = semantic_types(body)
+    if (images and len(words.split()) < 4 and (first or "cover" in href.lower())) or "cover" in kinds:
         return PageKind("cover", "the cover page")
+    if kinds & {"titlepage", "halftitlepage", "copyright-page", "toc", "landmarks"} or is_copyright_page(words):
+        return PageKind("front matter", "its title or copyright page")
     if is_contents_page(body, package):
         return PageKind("contents", "its contents page")
     if is_info_page(body):
@@ -54,6 +59,27 @@ def page_kind(tree, href: str, package) -> PageKind:
     return PageKind("chapter")
 
 
+def semantic_types(body) -> set[str]:
+    """Return the ``epub:type`` values a page's body and its top sections declare."""
+    elements = [body, *(child for child in body if tag_of(child) in ("section", "div"))]
+    values = " ".join(element.get(f"{{{OPS}}}type") or element.get("epub:type") or "" for element in elements)
+    return set(values.split())
+
+
+def is_copyright_page(words: str) -> bool:
+    """Tell a copyright page: short, with a copyright sign or "All rights reserved"."""
+    lowered = words.lower()
+    return len(words.split()) < 80 and ("\u00a9" in words or "all rights reserved" in lowered)
+
+
+def is_part_page(text: str, tree) -> bool:
+    """Tell a part's page: a heading alone (`Part One`, `Book II`), or a page typed as a part."""
+    lines = [line for line in text.strip().split("\n") if line.strip()]
+    body = tree.find("body")
+    typed = body is not None and "part" in semantic_types(body)
+    return len(lines) == 1 and lines[0].startswith("# ") and (typed or bool(PART_WORDS.match(lines[0][2:])))
+
+
 def is_contents_page(body, package) -> bool:
     """Tell a contents page: headed Contents, or mostly links to the book's other pages."""
     heading = next((words_of(element) for element in body.iter() if tag_of(element) in HEADINGS), "")
@@ -62,7 +88,13 @@ def is_contents_page(body, package) -> bool:
     links = [element for element in body.iter() if tag_of(element) == "a" and element.get("href")]
     linked = sum(len(words_of(link).split()) for link in links)
     total = len(words_of(body).split())
-    return len(links) >= 2 and total > 0 and linked / total > 0.7
+    if len(links) >= 2 and total > 0 and linked / total > 0.7:
+        return True
+    titles = {" ".join(label.lower().split()) for label in package.labels.values()} - {""}
+    long_titles = [title for title in titles if len(title) > 3]
+    lines = [line.lower().lstrip("0123456789. ") for line in lines_of(body) if line]
+    listed = sum(1 for line in lines if line in titles or any(line.endswith(title) for title in long_titles))
+    return listed >= 2 and listed >= 0.6 * len(lines)  # A chapter list without links.
 
 
 def chapter_text(tree, href: str, figure, label: str, first_label: int) -> MappedText:

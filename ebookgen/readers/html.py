@@ -11,8 +11,9 @@ import re
 from pathlib import Path
 from urllib.parse import unquote
 
+from ebookgen.readers.classes import with_class_styles
 from ebookgen.readers.decode import decode_file, require_text
-from ebookgen.readers.htmltext import map_html, words_of
+from ebookgen.readers.htmltext import map_html, parse_document, words_of
 from ebookgen.readers.source import FoundMetadata, SourceText
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
@@ -32,6 +33,7 @@ def read_html(path: Path, encoding: str | None = None) -> SourceText:
 
     decoded = decode_file(path, encoding)
     root, where = parse_page(decoded.text), ""
+    with_class_styles(root)
     if is_ao3(root):
         text, found, unmapped, reader = *read_ao3(root, where), "AO3 download"
     elif is_fanfic_page(root):
@@ -45,10 +47,7 @@ def read_html(path: Path, encoding: str | None = None) -> SourceText:
 
 def parse_page(text: str):
     """Parse a page's text into an lxml HTML tree."""
-    import lxml.html
-
-    text = XML_DECLARATION.sub("", text)
-    return lxml.html.document_fromstring(text or "<html></html>")
+    return parse_document(XML_DECLARATION.sub("", text))
 
 
 def saved_image(path: Path):
@@ -75,9 +74,23 @@ def read_page(root, where: str, figure=None) -> tuple[str, FoundMetadata, tuple[
     kept, total = len(words_of(main).split()), len(words_of(body).split())
     note = (
         f"a web page: its main text kept ({kept} words); "
-        f"{total - kept} words of navigation, comments and the like left out"
+        f"{total - kept} words of navigation, comments and the like left out: {left_out(body, main)}"
     )
     return mapped.text, found, (*mapped.unmapped, note) if total > kept else mapped.unmapped
+
+
+def left_out(body, main) -> str:
+    """Quote the first passages of a page that its main text left out, so the report shows what went."""
+    kept = words_of(main)
+    passages: list[str] = []
+    for element in body.iter():
+        if not isinstance(element.tag, str) or element.tag in ("script", "style", "noscript", "template"):
+            continue
+        text = " ".join((element.text or "").split())
+        if text and text not in kept and text not in passages:
+            passages.append(text)
+    shown = ", ".join(f'"{text[:40]}"' for text in passages[:6])
+    return shown + (f" and {len(passages) - 6} more" if len(passages) > 6 else "")
 
 
 def has_furniture(root) -> bool:

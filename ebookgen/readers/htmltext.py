@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-__all__ = ["MappedText", "map_html", "plain_of", "tag_of", "words_of"]
+__all__ = ["MappedText", "map_html", "parse_document", "plain_of", "shortened", "tag_of", "words_of"]
 
 from ebookgen.readers.decode import clean
 from ebookgen.readers.layout import HEADING, PAGE, SCENE, TEXT, Block, compose
@@ -36,6 +36,7 @@ HEADING_TAG = re.compile(r"h([1-6])$")
 ITALIC_STYLE = re.compile(r"font-style\s*:\s*(?:italic|oblique)", re.I)
 BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|bolder|[6-9]00)", re.I)
 CENTRED_STYLE = re.compile(r"text-align\s*:\s*center", re.I)
+PAGE_BREAK_STYLE = re.compile(r"(?:page-)?break-before\s*:\s*(?:always|page|left|right)", re.I)
 CENTRED_CLASS = re.compile(r"\b(?:center|centre|centred|centered|text-center|text-centre)\b", re.I)
 # A centred paragraph of marks alone (`* * *`, `#`, `~`, `o0O0o`): a scene break.
 BREAK_MARKS = re.compile(r"^(?:[^\w\s]|[oO0]){1,20}$|^(?:[^\w\s] ?){1,20}$")
@@ -85,6 +86,17 @@ def map_blocks(root, mapping: Mapping) -> list[Block]:
     walk_block(root, mapping)
     flush(mapping)
     return mapping.blocks
+
+
+def parse_document(data: str | bytes):
+    """Parse a page into an lxml HTML tree; a page with nothing in it (spaces, a comment) is an empty document."""
+    import lxml.etree
+    import lxml.html
+
+    try:
+        return lxml.html.document_fromstring(data)
+    except (lxml.etree.ParserError, ValueError):
+        return lxml.html.document_fromstring("<html><body></body></html>")
 
 
 def words_of(element) -> str:
@@ -139,6 +151,8 @@ def map_block(element, tag: str, mapping: Mapping) -> None:
         lines = [clean(line.rstrip()) for line in element.text_content().strip("\n").split("\n")]
         mapping.blocks.append(Block(TEXT, "\\\n".join(line or " " for line in lines)))
     else:
+        if PAGE_BREAK_STYLE.search(element.get("style") or ""):
+            mapping.blocks.append(Block(PAGE))
         was, count = mapping.centred, len(mapping.blocks)
         mapping.centred = was or is_centred(element, tag)
         walk_block(element, mapping)
@@ -155,7 +169,7 @@ def is_empty_paragraph(element) -> bool:
 
 
 def is_page_break(element) -> bool:
-    """Tell a page break (mammoth's ``hr.page-break``, CSS ``page-break-before``) from other elements."""
+    """Tell mammoth's page break (``hr.page-break``) from other elements."""
     classes = element.get("class", "") if isinstance(element.tag, str) else ""
     return "page-break" in classes.split() and tag_of(element) == "hr"
 
@@ -203,8 +217,10 @@ def walk_inline(element, mapping: Mapping, em: bool, strong: bool) -> None:
     inline_text(element.text, mapping, em, strong)
     for child in element:
         child_tag = tag_of(child)
-        if child_tag and child_tag not in MACHINERY:
-            walk_inline(child, mapping, em, strong) if child_tag not in BLOCKS else map_nested_block(child, mapping)
+        if child_tag in BLOCKS:
+            map_nested_block(child, mapping)
+        elif child_tag and child_tag not in MACHINERY:
+            walk_inline(child, mapping, em, strong)
         inline_text(child.tail, mapping, em, strong)
 
 
@@ -337,9 +353,15 @@ def is_note_reference(anchor, target) -> bool:
     kind = anchor.get("{http://www.idpf.org/2007/ops}type") or anchor.get("epub:type") or anchor.get("role") or ""
     if NOTE_TYPES.search(kind):
         return True
-    own = {anchor.get("id"), anchor.getparent().get("id") if anchor.getparent() is not None else None} - {None}
+    own = own_ids(anchor)
     links_back = any(tag_of(link) == "a" and (link.get("href") or "")[1:] in own for link in target.iter())
     return links_back and bool(LABEL_MARKS.match(words_of(anchor)))
+
+
+def own_ids(anchor) -> set[str]:
+    """Return the ids a note's link back may name: the reference's own and its parent's (``<sup id>``)."""
+    parent = anchor.getparent()
+    return {anchor.get("id"), parent.get("id") if parent is not None else None} - {None}
 
 
 def note_element(target):
@@ -352,15 +374,16 @@ def note_element(target):
 
 def note_text(target, anchor, mapping: Mapping) -> str:
     """Return a note's text as raw text: its paragraphs, the later ones indented, the link back dropped."""
-    note = note_element(target)
+    note, own = note_element(target), own_ids(anchor)
     for link in list(note.iter()):
-        if tag_of(link) == "a" and (link.get("href") or "").startswith("#") and words_of(link) in BACK_MARKS | {""}:
-            link.drop_tree() if hasattr(link, "drop_tree") else link.getparent().remove(link)
+        href = link.get("href") or "" if tag_of(link) == "a" else ""
+        if href.startswith("#") and (href[1:] in own or words_of(link) in BACK_MARKS | {""}):
+            link.drop_tree()
     inner = Mapping(mapping.where, mapping.figure, next_label=mapping.next_label)
     walk_block(note, inner)
     flush(inner)
     paragraphs = [block.text for block in inner.blocks if block.kind == TEXT and block.text]
-    label = words_of(anchor).strip("[]()")
-    if paragraphs and paragraphs[0].startswith(label + " "):
-        paragraphs[0] = paragraphs[0][len(label) + 1 :]
+    label = re.escape(words_of(anchor).strip("[]()"))
+    if paragraphs:  # The note's own number, when its text repeats it: `1. The note`.
+        paragraphs[0] = re.sub(rf"^[\[(]?{label}[\]).:]?\s+", "", paragraphs[0]) if label else paragraphs[0]
     return "\n\n    ".join(paragraphs) or "(empty note)"

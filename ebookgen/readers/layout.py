@@ -6,6 +6,7 @@ docs/raw-text.md gives, one blank line between blocks and two where the writer l
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 TEXT, HEADING, SCENE, PAGE = "text", "heading", "scene", "page"
@@ -13,6 +14,8 @@ SCENE_BREAK = "* * *"
 FORM_FEED = "\f"
 # Heading levels past the second are subheadings inside a chapter: set as a strong paragraph.
 MOST_LEVELS = 2
+PART_TITLE = re.compile(r"^(?:part|book|volume)\b", re.I)
+CHAPTER_TITLE = re.compile(r"^(?:chapter|prologue|epilogue|interlude)\b|^(?:\d+|[IVXLC]+)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -60,9 +63,21 @@ def written(block: Block, ranks: dict[int, int]) -> str:
 
 
 def heading_ranks(blocks: list[Block]) -> dict[int, int]:
-    """Rank the heading levels used: the top two become `#` and `##` (parts and chapters), deeper ones none."""
+    """Rank the heading levels used: the top one `#`; the next `##` when the top one holds parts, else none.
+
+    A top level holds parts when its titles read as parts (`Part One`, `Book II`), or when the level under it
+    reads as chapters (`Chapter 3`) and it does not; otherwise the level under it is a chapter's subheadings.
+    """
     levels = sorted({block.level for block in blocks if block.kind == HEADING})
-    return {level: rank for rank, level in enumerate(levels[:MOST_LEVELS], start=1)}
+    if len(levels) < MOST_LEVELS:
+        return {level: 1 for level in levels}
+    titles = [
+        [block.text for block in blocks if block.kind == HEADING and block.level == level] for level in levels[:2]
+    ]
+    parts = any(PART_TITLE.match(title) for title in titles[0]) or (
+        any(CHAPTER_TITLE.match(title) for title in titles[1]) and not any(CHAPTER_TITLE.match(t) for t in titles[0])
+    )
+    return {levels[0]: 1, levels[1]: 2} if parts else {levels[0]: 1}
 
 
 def empty_paragraphs_separate(blocks: list[Block]) -> int:

@@ -21,6 +21,8 @@ from ebookgen.readers.header import text_source
 from ebookgen.readers.source import SourceText
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
+# The raw text's fenced blocks, read in Markdown as containers (`::: verse` ... `:::`).
+FENCED = ("verse", "note", "end-note")
 SCENE_BREAK = "* * *"
 # HTML tags that map to raw-text marks: the mark each opens and closes with.
 HTML_MARKS = {"em": "*", "i": "*", "cite": "*", "strong": "**", "b": "**"}
@@ -32,26 +34,62 @@ def read_markdown(path: Path, encoding: str | None = None) -> SourceText:
     """Read a Markdown file: its text in raw-text conventions and what a header block there says."""
     decoded = decode_file(path, encoding)
     unmapped: list[str] = []
-    source = text_source(path, decoded, markdown_to_text(decoded.text, unmapped))
-    return replace(source, reader="Markdown", unmapped=tuple(dict.fromkeys(unmapped)))
+    text, lines = markdown_with_lines(decoded.text, unmapped)
+    source = text_source(path, decoded, text)
+    return replace(source, reader="Markdown", unmapped=tuple(dict.fromkeys(unmapped)), lines=lines)
 
 
 def markdown_to_text(source: str, unmapped: list[str] | None = None) -> str:
     """Convert Markdown to raw text; what could not be mapped is added to `unmapped`, one line each."""
+    return markdown_with_lines(source, unmapped)[0]
+
+
+def markdown_with_lines(source: str, unmapped: list[str] | None = None) -> tuple[str, tuple[int, ...]]:
+    """Convert Markdown to raw text, with the Markdown line each raw line came from (check's FILE:LINE)."""
     from markdown_it import MarkdownIt
     from markdown_it.tree import SyntaxTreeNode
+    from mdit_py_plugins.container import container_plugin
     from mdit_py_plugins.footnote import footnote_plugin
 
-    tree = SyntaxTreeNode(MarkdownIt("commonmark").use(footnote_plugin).parse(source))
-    writer = RawWriter([] if unmapped is None else unmapped)
-    return "\n\n".join(writer.blocks(tree.children)) + "\n"
+    parser = MarkdownIt("commonmark").use(footnote_plugin)
+    for name in FENCED:
+        parser.use(container_plugin, name=name)
+    tree = SyntaxTreeNode(parser.parse(source))
+    writer = RawWriter([] if unmapped is None else unmapped, source.split("\n"))
+    blocks: list[str] = []
+    lines: list[int] = []
+    for node in tree.children:
+        for text, start, end in writer.placed_blocks(node):
+            if lines:
+                lines.append(start)  # the blank line between two blocks: the next one's first line
+            count = text.count("\n") + 1
+            lines += [min(start + offset, max(start, end)) for offset in range(count)]
+            blocks.append(text)
+    lines.append(lines[-1] if lines else 1)  # the text's last line end
+    return "\n\n".join(blocks) + "\n", tuple(lines)
 
 
 class RawWriter:
     """Write a Markdown syntax tree as raw-text blocks, noting what it cannot map."""
 
-    def __init__(self, unmapped: list[str]):
+    def __init__(self, unmapped: list[str], lines: list[str]):
         self.unmapped = unmapped
+        self.lines = lines  # the Markdown's own lines, for verse kept exactly as typed
+
+    def placed_blocks(self, node) -> list[tuple[str, int, int]]:
+        """Return a top-level node's raw-text blocks, each with the first and last Markdown line it came from."""
+        if node.type == "footnote_block":  # each note has lines of its own
+            return [placed for child in node.children for placed in self.placed_notes(child)]
+        start, end = node.map if node.map else (0, 0)
+        return [(text, start + 1, end) for text in self.block(node) if text.strip()]
+
+    def placed_notes(self, node) -> list[tuple[str, int, int]]:
+        """Return one note's raw text with the Markdown line that defines it (the plugin keeps no map for notes)."""
+        label = node.meta.get("label") or ""
+        mark = f"[^{label}]:"
+        start = next((number for number, line in enumerate(self.lines, 1) if line.lstrip().startswith(mark)), 0)
+        start = start or len(self.lines)
+        return [(self.note(node), start, start)]
 
     def blocks(self, nodes) -> list[str]:
         """Return the raw-text blocks of a run of block nodes."""
@@ -78,6 +116,13 @@ class RawWriter:
             return [part for part in html_text(node.content, self.unmapped).split("\n\n") if part.strip()]
         if kind == "footnote_block":
             return [self.note(child) for child in node.children]
+        if kind == "container_verse":
+            start, end = node.map
+            inner = [line for line in self.lines[start + 1 : end] if not line.strip().startswith(":::")]
+            return [f"::: verse\n{chr(10).join(inner).strip(chr(10))}\n:::"]
+        if kind.startswith("container_"):
+            inner = "\n\n".join(self.blocks(node.children))
+            return [f":::{node.info.rstrip()}\n{inner}\n:::"]
         self.unmapped.append(f"a Markdown {kind.replace('_', ' ')}: its text kept as paragraphs")
         return self.blocks(node.children)
 

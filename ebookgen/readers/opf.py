@@ -37,6 +37,7 @@ class Package:
     metadata: FoundMetadata = field(default_factory=FoundMetadata)
     maker: str = "unknown maker"  # "FanFicFare", "Calibre", ...
     nav: str = ""  # the EPUB 3 navigation document, never a chapter
+    cover: str = ""  # the cover image's zip path (EPUB 3's cover-image property, or EPUB 2's <meta name="cover">)
 
 
 def xml_of(path: Path, data: bytes, name: str):
@@ -71,7 +72,17 @@ def read_package(path: Path, archive) -> Package:
     if not spine:
         raise InputError(f"{path}: this EPUB's spine lists no pages; it is broken")
     labels = toc_labels(path, archive, opf, href, nav)
-    return Package(spine, media, labels, package_metadata(opf), maker_of(opf), nav)
+    return Package(spine, media, labels, package_metadata(opf), maker_of(opf), nav, cover_of(opf, items, href, media))
+
+
+def cover_of(opf, items: dict, href: dict[str, str], media: dict[str, str]) -> str:
+    """Return the zip path of the package's cover image: EPUB 3's cover-image item, else EPUB 2's cover meta."""
+    marked = [key for key, item in items.items() if "cover-image" in (item.get("properties") or "").split()]
+    named = [item.get("content") for item in opf.iterfind("opf:metadata/opf:meta[@name='cover']", NS)]
+    for key in (*marked, *named):
+        if key in href and media.get(href[key], "").startswith("image/"):
+            return href[key]
+    return ""
 
 
 def text_of(opf, query: str) -> list[str]:

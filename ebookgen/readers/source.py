@@ -25,6 +25,7 @@ class FoundMetadata:
     language: str = ""
     contributors: tuple[Contributor, ...] = ()  # credited in the header: a translator, an editor, an illustrator
     public_domain: bool = False  # the file is a Project Gutenberg text
+    cover: str = ""  # the name of the file's own cover image among its resources (an EPUB's)
     subtitle: str = ""
     series_index: str = ""  # the work's place in its series: "2"
     rating: str = ""  # a fan archive's rating: "Teen And Up Audiences", "Fiction T"
@@ -56,3 +57,10 @@ class SourceText:
     resources: tuple[Resource, ...] = ()  # images the file carries, named in its text's figures
     reader: str = ""  # the reader that read it ("plain text", "Markdown", "Word", ...), for check
     unmapped: tuple[str, ...] = ()  # what the reader found but could not map, one line each, for check
+    lines: tuple[int, ...] = ()  # the file's line each line of the text came from; empty when they are the same
+
+    def source_line(self, line: int) -> int:
+        """Return the line of the file that a line of the raw text (counted from 1) came from."""
+        if not self.lines or line < 1:
+            return line
+        return self.lines[min(line, len(self.lines)) - 1]

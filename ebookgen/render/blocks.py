@@ -96,6 +96,33 @@ def container(tag: str, attributes: str, inner: str, ids: BlockIds | None) -> st
     return f'{before}<{tag} id="{place}"{attributes}>{inner}</{tag}>'
 
 
+def opening_index(blocks: tuple[Block, ...]) -> int:
+    """Return the index of the chapter's opening paragraph (the first of its story, after any notes), or -1.
+
+    Themes set its first letter and line apart; an author's note or a scene-setting line before it keeps its
+    own look, and a chapter whose first scene opens with no paragraph has no opening.
+    """
+    for index, block in enumerate(blocks):
+        if isinstance(block, Paragraph):
+            return index
+        if not isinstance(block, (AuthorNote, SceneNote)):
+            return -1
+    return -1
+
+
+def render_chapter_blocks(
+    blocks: tuple[Block, ...], ids: BlockIds | None, said: BookWords, setting: Setting | None
+) -> list[str]:
+    """Render a chapter's blocks in order, its opening paragraph marked `opening` for the theme's initial."""
+    opening = opening_index(blocks)
+    return [
+        text_block(' class="opening"', block.inlines, ids, setting)
+        if index == opening
+        else render_block(block, ids, said, setting)
+        for index, block in enumerate(blocks)
+    ]
+
+
 def render_block(
     block: Block, ids: BlockIds | None = None, said: BookWords = ENGLISH, setting: Setting | None = None
 ) -> str:

@@ -93,9 +93,11 @@ def marked_text(value: str, start: int, inside: Mapping[int, Sequence[PageBreak]
 def note_call(call: NoteRef, setting: Setting) -> str:
     """Render a note's call: a link to its pop-up aside in the e-book, the note itself (a footnote) in print."""
     note = setting.notes.get(call.number)
+    if note is None:
+        return text(f"[^{call.label}]")  # a call of no note of the chapter's: as typed, never a dangling link
     setting.calls[call.number] = setting.calls.get(call.number, 0) + 1
     target = note_anchor(setting.chapter, call.number)
-    if setting.printed and note is not None and setting.note_text is not None:
+    if setting.printed and setting.note_text is not None:
         if setting.calls[call.number] > 1:
             return f'<a class="noteref" href="#{target}">{call.number}</a>'
         return f'<span class="footnote" id="{target}">{setting.note_text(note, setting)}</span>'

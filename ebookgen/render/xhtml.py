@@ -13,7 +13,15 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ebookgen.model import Book, Chapter, PageBreak
-from ebookgen.render.blocks import BlockIds, footnote_text, note_asides, render_block, scene_break, text_block
+from ebookgen.render.blocks import (
+    BlockIds,
+    footnote_text,
+    note_asides,
+    render_block,
+    render_chapter_blocks,
+    scene_break,
+    text_block,
+)
 from ebookgen.render.ids import chapter_anchor, part_anchor, part_page_anchor, title_anchor
 from ebookgen.render.inlines import Setting, attribute, page_marker, page_markers, render_inlines, text
 from ebookgen.render.pages import breaks_at_start, breaks_by_place
@@ -96,7 +104,7 @@ def render_chapter(
     said = words_for(book.metadata.language)
     notes = {note.number: note for note in chapter.notes}
     setting = Setting(chapter.number, notes, printed, images or {}, note_text=footnote_text)
-    body = "\n".join(render_block(block, ids, said, setting) for block in chapter.blocks)
+    body = "\n".join(render_chapter_blocks(chapter.blocks, ids, said, setting))
     if notes and not printed:
         body += "\n" + note_asides(setting, said)
     heading_id = title_anchor(anchor)
