@@ -108,3 +108,20 @@ def test_the_stages_are_subpackages() -> None:
 def test_no_module_over_400_lines() -> None:
     long = {name: n for name, path in modules().items() if (n := len(path.read_text().splitlines())) > 400}
     assert long == {}
+
+
+def test_only_the_weasy_package_imports_weasyprint() -> None:
+    """Every use of WeasyPrint, its internals included, sits behind pdf/weasy/ and its probe."""
+    import ast
+
+    users = set()
+    for name, path in modules().items():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            found = [alias.name for alias in node.names] if isinstance(node, ast.Import) else []
+            if isinstance(node, ast.ImportFrom) and node.module:
+                found = [node.module]
+            if any(module.split(".")[0] == "weasyprint" for module in found):
+                users.add(name)
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value.startswith("weasyprint."):
+                users.add(name)  # a module named to be hooked by importlib
+    assert users and all(name.startswith("ebookgen.pdf.weasy") for name in users), sorted(users)

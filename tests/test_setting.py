@@ -12,7 +12,8 @@ from typer.testing import CliRunner
 
 from bench import quality
 from ebookgen.cli.app import app
-from ebookgen.pdf import setting, weasy
+from ebookgen.pdf import weasy
+from ebookgen.pdf.weasy import setting
 
 BODY = 14.4  # a body line's box height, as pdftotext reads EB Garamond at 11 pt
 TITLE = 23.5

@@ -41,8 +41,8 @@ def salt() -> str:
     layout, the setting's rules (the line and page hooks, ``setting.SETTING_RULES``), the stylesheets."""
     from importlib.metadata import version
 
-    from ebookgen.pdf.setting import SETTING_RULES
     from ebookgen.pdf.weasy import LAYOUT_FIXES
+    from ebookgen.pdf.weasy.setting import SETTING_RULES
 
     # The fixes ebookgen makes to WeasyPrint's layout, and the setting's hooks, change pages as a version would.
     versions = f"{ENTRY_FORMAT} {__version__} {version('weasyprint')} {LAYOUT_FIXES} {SETTING_RULES}"

@@ -3,7 +3,7 @@
 The book is laid out once with the gutter its estimated page count calls for, and again only when
 the real count falls in another bracket of the gutter table. It needs none of the private hooks the
 parallel layout uses to write the PDF; the folios and page starts it reports for the e-book's page
-list do read WeasyPrint's page boxes (``weasy.py``).
+list do read WeasyPrint's page boxes (``pdf/weasy``).
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ Private, and so free to change in any WeasyPrint release, each used here and now
   footnote WeasyPrint 70 moved off its call's page to fit a line, when the line then went to the next page
   anyway, is put back (``footnotes_kept``, see there);
 - the line breaker and page maker (``layout.inline.get_next_linebox``, ``split_first_line``, ``justify_line``,
-  ``layout.page.make_page``, ``block_level_layout``), wrapped by ``pdf/setting.py``, this module's companion:
+  ``layout.page.make_page``, ``block_level_layout``), wrapped by ``pdf/weasy/setting.py``, inside this package:
   no more than two hyphens in a row, none in small capitals, tracking for loose lines, spreads that end level.
 
 ``probe`` lays out a two-page document through every one of them. The parallel layout runs only
@@ -32,7 +32,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from ebookgen.errors import RenderError
-from ebookgen.pdf.setting import Setter, text_boxes, well_set
+from ebookgen.pdf.weasy.setting import Setter, text_boxes, well_set
 from ebookgen.resources import styles_dir
 
 # The layout function the parallel path wraps: (module, name). A test renames it to simulate a release without it.

@@ -1,5 +1,5 @@
-"""The setting's hooks into WeasyPrint's line breaker and page maker: part of the WeasyPrint layer (``weasy.py``
-alone imports it, and ``weasy.probe`` lays a document out through every hook).
+"""The setting's hooks into WeasyPrint's line breaker and page maker: part of the WeasyPrint seam (the package
+``pdf/weasy`` alone imports it, and ``weasy.probe`` lays a document out through every hook).
 
 WeasyPrint breaks lines first-fit, with no limit on hyphenated lines in a row, stretches only word spaces to
 justify, and ends each page where its widow and orphan rules say, whatever the facing page did. Wrapped here,
