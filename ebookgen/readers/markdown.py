@@ -15,14 +15,12 @@ from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 
-from ebookgen.normalise.marks import is_chat
+from ebookgen.normalise.marks import FENCED_KINDS, is_chat
 from ebookgen.readers.decode import decode_file
 from ebookgen.readers.header import text_source
 from ebookgen.readers.source import SourceText
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
-# The raw text's fenced blocks, read in Markdown as containers (`::: verse` ... `:::`).
-FENCED = ("verse", "note", "end-note")
 SCENE_BREAK = "* * *"
 # HTML tags that map to raw-text marks: the mark each opens and closes with.
 HTML_MARKS = {"em": "*", "i": "*", "cite": "*", "strong": "**", "b": "**"}
@@ -52,7 +50,7 @@ def markdown_with_lines(source: str, unmapped: list[str] | None = None) -> tuple
     from mdit_py_plugins.footnote import footnote_plugin
 
     parser = MarkdownIt("commonmark").use(footnote_plugin)
-    for name in FENCED:
+    for name in FENCED_KINDS:  # the raw text's fences, read in Markdown as containers
         parser.use(container_plugin, name=name)
     tree = SyntaxTreeNode(parser.parse(source))
     writer = RawWriter([] if unmapped is None else unmapped, source.split("\n"))
