@@ -62,7 +62,7 @@ def test_an_ao3_downloads_notes_are_authors_notes_and_its_messages_left_out(tmp_
     text = source.text
     assert text.startswith("# Chapter 1: The Ferry\n\n::: note Notes\n\nWritten for the Crossings exchange.\n\n:::")
     assert "::: note Chapter Notes\n\nThanks to my beta, *rosehip*!" in text
-    assert "::: end-note Chapter End Notes\n\nMore soon." in text
+    assert "::: note Chapter End Notes\n\nMore soon." in text
     assert text.rstrip().endswith("::: end-note End Notes\n\nThank you for reading!\n\n:::")
     for furniture in ("Posted originally", "Please drop by", "See the end", "Preface", "Afterword", "Rating"):
         assert furniture not in text
