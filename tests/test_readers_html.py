@@ -63,7 +63,7 @@ def test_an_ao3_downloads_notes_are_authors_notes_and_its_messages_left_out(tmp_
     assert text.startswith("# Chapter 1: The Ferry\n\n::: note Notes\n\nWritten for the Crossings exchange.\n\n:::")
     assert "::: note Chapter Notes\n\nThanks to my beta, *rosehip*!" in text
     assert "::: note Chapter End Notes\n\nMore soon." in text
-    assert text.rstrip().endswith("::: end-note End Notes\n\nThank you for reading!\n\n:::")
+    assert text.rstrip().endswith("::: note End Notes\n\nThank you for reading!\n\n:::")
     for furniture in ("Posted originally", "Please drop by", "See the end", "Preface", "Afterword", "Rating"):
         assert furniture not in text
     assert "*Row, row, row your boat*\\\n*gently down the stream*" in text  # <br/> lines kept as lines.

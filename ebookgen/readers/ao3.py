@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 
-from ebookgen.readers.header import LANGUAGES
 from ebookgen.model import AuthorNote, Footnote, Paragraph, Text, plain_text
 from ebookgen.model.document import Heading, ReadBlock
+from ebookgen.readers.header import LANGUAGES
 from ebookgen.readers.htmltext import MappedText, map_html, tag_of, words_of
 from ebookgen.readers.source import FoundMetadata
 
@@ -143,9 +143,8 @@ def chapter_parts(chapters, where: str):
             found = element.xpath(".//h2[contains(@class, 'heading')]")
             heading = words_of(found[0]) if found else ""
             notes = labelled_quotes(element, where)
-            notes += [
-                ("Chapter Byline", (Paragraph((Text(words_of(byline)),)),)) for byline in element.xpath(".//p[contains(@class, 'byline')]")
-            ]
+            bylines = element.xpath(".//p[contains(@class, 'byline')]")
+            notes += [("Chapter Byline", (Paragraph((Text(words_of(byline)),)),)) for byline in bylines]
         elif "userstuff" in classes:
             if body is not None:
                 yield heading, notes, body, end_notes

@@ -12,10 +12,10 @@ import re
 from pathlib import Path
 
 from ebookgen.errors import InputError
+from ebookgen.model.document import Document, FoundMetadata, Resource
 from ebookgen.readers.archive import open_archive, read_member
 from ebookgen.readers.decode import require_text
 from ebookgen.readers.htmltext import map_html, shortened, words_of
-from ebookgen.model.document import Document, FoundMetadata, Resource
 
 DOCX_SUFFIXES = (".docx",)
 KIND = "Word document"
@@ -39,7 +39,7 @@ IMAGE_SUFFIXES = {"image/png": ".png", "image/jpeg": ".jpg", "image/gif": ".gif"
                   "image/webp": ".webp", "image/bmp": ".bmp", "image/tiff": ".tif"}  # fmt: skip
 
 
-def read_docx(path: Path, encoding: str | None = None) -> SourceText:
+def read_docx(path: Path, encoding: str | None = None) -> Document:
     """Read a Word document: its paragraphs as model blocks, its images, and its title and author."""
     import lxml.html
     import mammoth

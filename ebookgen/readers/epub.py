@@ -15,14 +15,14 @@ from dataclasses import replace
 from pathlib import Path
 
 from ebookgen.errors import InputError
+from ebookgen.model import Footnote
+from ebookgen.model.document import Document, Heading, ReadBlock, Resource
+from ebookgen.model.outline import outline
 from ebookgen.readers.archive import open_archive, read_member
 from ebookgen.readers.classes import with_class_styles
 from ebookgen.readers.epubpages import PageKind, chapter_text, is_part_page, page_kind
 from ebookgen.readers.htmltext import parse_document
 from ebookgen.readers.opf import Package, read_package
-from ebookgen.model import Footnote
-from ebookgen.model.document import Document, Heading, ReadBlock, Resource
-from ebookgen.model.outline import outline
 
 EPUB_SUFFIXES = (".epub",)
 KIND = "EPUB"

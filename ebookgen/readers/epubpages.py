@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from ebookgen.readers.fanfic import info_lines, info_metadata, is_info_page, lines_of
 from ebookgen.model.document import Heading
+from ebookgen.readers.fanfic import info_lines, info_metadata, is_info_page, lines_of
 from ebookgen.readers.htmltext import MappedText, map_html, tag_of, words_of
 from ebookgen.readers.source import FoundMetadata
 

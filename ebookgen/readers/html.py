@@ -11,11 +11,10 @@ import re
 from pathlib import Path
 from urllib.parse import unquote
 
+from ebookgen.model.document import Document, FoundMetadata
 from ebookgen.readers.classes import with_class_styles
 from ebookgen.readers.decode import decode_file, require_text
-from ebookgen.readers.htmltext import map_html, parse_document, words_of
-from ebookgen.model.document import Document, FoundMetadata
-from ebookgen.readers.htmltext import MappedText
+from ebookgen.readers.htmltext import MappedText, map_html, parse_document, words_of
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 # What marks a page as a site's page rather than a story alone: its navigation, sidebars, comments.
@@ -43,8 +42,8 @@ def read_html(path: Path, encoding: str | None = None) -> Document:
         mapped, found, reader = *read_page(root, where, saved_image(path)), "web page"
     text = require_text(path, mapped.text)
     replaced = tuple((path, line) for line in decoded.replaced_lines)
-    unmapped = mapped.unmapped
-    return Document(path, text, decoded.encoding, decoded.repairs, found, replaced, (), reader, unmapped, (), mapped.blocks)
+    read = (found, replaced, (), reader, mapped.unmapped, (), mapped.blocks)
+    return Document(path, text, decoded.encoding, decoded.repairs, *read)
 
 
 def parse_page(text: str):

@@ -2,7 +2,8 @@
 
 Every reader of a marked-up format (Word through mammoth, a saved web page, an AO3 download, an EPUB's
 pages) hands its tree to ``map_html``; markup is mapped to model blocks and never printed, and what the
-writer typed stays text (a typed `#` or `*` is never read as a mark). What has no mark (a table, a video) is named in the result's ``unmapped``, with the words dropped.
+writer typed stays text (a typed `#` or `*` is never read as a mark). What has no block (a table, a video)
+is named in the result's ``unmapped``, with the words dropped.
 """
 
 from __future__ import annotations
