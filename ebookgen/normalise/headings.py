@@ -65,16 +65,17 @@ def markdown_part_level(texts: Iterable[str]) -> int:
     return min(depths) if len(depths) > 1 else 0
 
 
-def heading_of(text: str, part_level: int = 0, set_apart: bool = True) -> Heading | None:
+def heading_of(text: str, part_level: int = 0, set_apart: bool = True, markdown: bool = True) -> Heading | None:
     """Return the heading a block stands for, or None for any other block.
 
     A one-word ALL-CAPS line is a heading only when ``set_apart`` (extra blank lines before it,
-    or nothing but headings and breaks): otherwise it is more likely a letter's signature.
+    or nothing but headings and breaks): otherwise it is more likely a letter's signature. A `# Title`
+    line is a heading only in raw text (``markdown``): a `#` a writer typed in a Word paragraph is text.
     """
     text = text.strip()
     if len(text) > 80 or "\n" in text:
         return None
-    markdown = MARKDOWN_HEADING.match(text)
+    markdown = MARKDOWN_HEADING.match(text) if markdown else None
     if markdown:
         level = PART if len(markdown.group("hashes")) == part_level else CHAPTER
         return Heading(level, markdown.group("title").strip())

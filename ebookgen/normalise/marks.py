@@ -42,6 +42,7 @@ class Mark:
     lines: tuple[str, ...]
     title: str = ""  # a fenced note's heading, a figure's source, a note's label
     line: int = 0
+    blocks: tuple = ()  # the model blocks a structured reader made whole (then ``lines`` is empty)
 
 
 @dataclass(frozen=True)

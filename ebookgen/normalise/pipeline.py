@@ -34,13 +34,16 @@ from ebookgen.model import (
     VerseLine,
     plain_text,
 )
+from ebookgen.normalise.blocks import RawBlock
 from ebookgen.normalise.emphasis import parse_emphasis
 from ebookgen.normalise.furniture import remove_furniture
-from ebookgen.normalise.marks import raw_blocks
+from ebookgen.normalise.marks import raw_blocks, without_page_breaks
 from ebookgen.normalise.notes import attach_notes, gutenberg_notes
 from ebookgen.normalise.report import Findings
+from ebookgen.normalise.runs import is_encoded, runs_of
 from ebookgen.normalise.structure import StructureOptions, find_structure
 from ebookgen.normalise.title_case import title_case
+from ebookgen.normalise.typed import typed_blocks
 from ebookgen.normalise.typography import PRIMARY_DOUBLE, PRIMARY_SINGLE, TypographyOptions, primary_quote_of, typeset
 from ebookgen.readers.header import header_metadata
 from ebookgen.readers.source import FoundMetadata, SourceText
@@ -76,6 +79,13 @@ def normalise_manuscript(
     return Manuscript(normalise_text(text, options, findings), header_metadata(text))
 
 
+def normalise_source(source: SourceText, options: NormaliseOptions, findings: Findings = None) -> list[Chapter]:
+    """Turn one read document into typeset chapters: its blocks when a structured reader read it, else its text."""
+    if source.blocks:
+        return normalise_blocks(source.blocks, source.text, options, findings)
+    return normalise_text(source.text, options, findings)
+
+
 def normalise_text(
     text: str, options: NormaliseOptions = NormaliseOptions(), findings: Findings = None
 ) -> list[Chapter]:
@@ -86,6 +96,24 @@ def normalise_text(
     chapters = [gutenberg_notes(chapter) for chapter in find_structure(blocks, structure, findings)]
     typography = typography_options(options, [block.text for block in blocks if block.mark is None])
     return attach_notes([typeset_chapter(chapter, typography) for chapter in chapters])
+
+
+def normalise_blocks(
+    blocks: tuple, text: str, options: NormaliseOptions = NormaliseOptions(), findings: Findings = None
+) -> list[Chapter]:
+    """Turn a structured document's blocks (its outline ``text`` beside them) into typeset chapters."""
+    raw = without_furniture(typed_blocks(blocks), text, options)
+    structure = StructureOptions(blank_runs=options.blank_runs, author_notes=options.author_notes)
+    chapters = find_structure(without_page_breaks(raw), structure, findings)
+    typography = typography_options(options, [block.text for block in raw if block.mark is None])
+    return attach_notes([typeset_chapter(chapter, typography) for chapter in chapters])
+
+
+def without_furniture(raw: list[RawBlock], text: str, options: NormaliseOptions) -> list[RawBlock]:
+    """Drop the blocks the furniture rules blank on the outline (a header block, a title block repeating
+    the book's title and authors), as they blank a raw text's lines."""
+    kept = remove_furniture(text, options.title, options.authors)
+    return [block for block in raw if not (0 < block.line <= len(kept) and not kept[block.line - 1].strip())]
 
 
 def typography_options(options: NormaliseOptions, paragraphs: list[str]) -> TypographyOptions:
@@ -129,14 +157,17 @@ def typeset_block(block: Block, options: TypographyOptions) -> Block:
 
 
 def typeset_inlines(inlines: tuple[Inline, ...], options: TypographyOptions) -> tuple[Inline, ...]:
-    """Typeset a run of text as typed and read its inline marks."""
+    """Typeset a run of text as typed and read its inline marks (a structured paragraph's: its runs' edges)."""
     text = plain_text(inlines)
-    return parse_emphasis(typeset(text, options)) if text else ()
+    if not text:
+        return ()
+    return runs_of(typeset(text, options)) if is_encoded(inlines) else parse_emphasis(typeset(text, options))
 
 
 def typeset_stanza(stanza: tuple[VerseLine, ...], options: TypographyOptions) -> tuple[VerseLine, ...]:
     """Typeset a stanza as one text (a quote or an emphasis may run over lines), then cut it into its lines again."""
-    runs = parse_emphasis(typeset("\n".join(plain_text(line.inlines) for line in stanza), options))
+    text = typeset("\n".join(plain_text(line.inlines) for line in stanza), options)
+    runs = runs_of(text) if any(is_encoded(line.inlines) for line in stanza) else parse_emphasis(text)
     lines = split_lines(runs)
     return tuple(VerseLine(inlines, line.indent) for line, inlines in zip(stanza, lines, strict=True))
 
@@ -206,7 +237,7 @@ def build_book(
     if sources:
         metadata = with_found_metadata(metadata, sources[0].metadata, default_titles)
     options = replace(options, language=metadata.language, title=metadata.title, authors=metadata.authors)
-    chapters = [chapter for source in sources for chapter in normalise_text(source.text, options)]
+    chapters = [chapter for source in sources for chapter in normalise_source(source, options)]
     numbered = tuple(replace(chapter, number=number) for number, chapter in enumerate(chapters, start=1))
     return Book(metadata=metadata, chapters=numbered)
 

@@ -14,6 +14,7 @@ from functools import cache
 
 from ebookgen.normalise.languages import dash_rule, spacing_rule
 from ebookgen.normalise.quotes import QuoteMarks, quote_marks
+from ebookgen.normalise.runs import RUN_MARKS
 
 # Word-initial elisions that take an apostrophe (’), never an opening quote (‘).
 ELISIONS = frozenset(
@@ -24,7 +25,7 @@ LETTER = r"[^\W\d_]"
 # Other languages' opening marks (« „ ‚ ‹ 「) open a quote inside them; their closing marks close one.
 OPENING_CONTEXT = set(" \t\n\u00a0\u202f([{\u2014\u2013\u2026\u201c\u2018/-\u00ab\u201e\u201a\u2039\u300c\u00bf\u00a1")
 CLOSING_CONTEXT = set(" \t\n\u00a0\u202f.,;:!?)]}\u2014\u2013\u2026\u201d\u2019-\"'\u00bb\u203a\u300d")
-TRANSPARENT = set("*_")
+TRANSPARENT = set("*_") | RUN_MARKS  # emphasis marks: raw text's, and a structured paragraph's run edges
 STRAIGHT_QUOTE = re.compile("[\"']")
 
 PRIMARY_DOUBLE, PRIMARY_SINGLE = "double", "single"
@@ -63,7 +64,7 @@ def make_ranges(text: str) -> str:
 
 NAME_DASH = re.compile(r"-{4,}")
 TYPED_EM_DASH = re.compile(r"[ \t]*-{2,3}[ \t]*")
-SPACED_HYPHEN = re.compile(r"(?<=[^\W\d_])[ \t]+-[ \t]+(?=[^\W\d_]|[\"'*_])")
+SPACED_HYPHEN = re.compile(r"(?<=[^\W\d_])[ \t]+-[ \t]+(?=[^\W\d_]|[\"'*_\ufdd8-\ufddc])")
 SPACED_EM_DASH = re.compile(r"[ \t]*\u2014[ \t]*")
 
 
