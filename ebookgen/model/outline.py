@@ -69,7 +69,7 @@ def written(block: ReadBlock) -> str:
     if isinstance(block, Paragraph):
         return marked_text(block.inlines)
     if isinstance(block, AuthorNote):
-        return f"::: note {block.title}".rstrip() + f"\n\n{marked_text(block.inlines)}{NOTE_END}"
+        return f"::: note {block.title}".rstrip() + f"\n\n{marked_text(block.inlines)}"
     return ""
 
 
@@ -82,25 +82,26 @@ def outline(blocks: tuple[ReadBlock, ...]) -> tuple[str, tuple[int, ...]]:
     """Write blocks as raw text, and return the line (from 1) each block starts on (0 for a gap)."""
     parts: list[str] = []
     starts: list[int] = []
-    line, gap = 1, False
+    line, gap, note_open = 1, False, False
     for index, block in enumerate(blocks):
         if isinstance(block, Gap):
             gap = True
             starts.append(0)
             continue
-        if isinstance(block, AuthorNote) and in_note(blocks, index):
-            parts[-1] = parts[-1].removesuffix(NOTE_END) + f"\n\n{marked_text(block.inlines)}{NOTE_END}"
-            starts.append(line + 2)
-            line += 2 + marked_text(block.inlines).count("\n")
-            continue
+        continues = isinstance(block, AuthorNote) and in_note(blocks, index)
+        if note_open and not continues:
+            parts.append(NOTE_END)
+            line += NOTE_END.count("\n")
         if parts:
             wide = gap and isinstance(block, (Paragraph, BlockQuote, ListBlock, Figure)) and parts[-1] != FORM_FEED
             separator = "\n\n\n" if wide else "\n\n"
             parts.append(separator)
             line += separator.count("\n")
-        text = written(block)
+        text = marked_text(block.inlines) if continues else written(block)
         starts.append(line)
         parts.append(text)
-        line += text.count("\n") - (NOTE_END.count("\n") if isinstance(block, AuthorNote) else 0)
-        gap = False
+        line += text.count("\n")
+        gap, note_open = False, isinstance(block, AuthorNote)
+    if note_open:
+        parts.append(NOTE_END)
     return ("".join(parts) + "\n" if parts else ""), tuple(starts)

@@ -94,6 +94,10 @@ def read_unit(paths: tuple[Path, ...], encoding: str | None = None) -> SourceTex
         reader_for(path)  # Refuse a file of the unit before reading any of them.
     sources = [read_source(path, encoding) for path in paths]
     first = sources[0]
+    if len(sources) == 1:
+        return first
+    # Files read into blocks join as blocks; a unit mixing them with raw text is read as the raw text of all.
+    structured = all(source.blocks for source in sources)
     return SourceText(
         path=first.path,
         text="\n\n".join(source.text for source in sources),
@@ -104,4 +108,5 @@ def read_unit(paths: tuple[Path, ...], encoding: str | None = None) -> SourceTex
         resources=tuple(resource for source in sources for resource in source.resources),
         reader=first.reader,
         unmapped=tuple(note for source in sources for note in source.unmapped),
+        blocks=tuple(block for source in sources for block in source.blocks) if structured else (),
     )
