@@ -3,7 +3,8 @@
 A writer module defines ``WRITER``, a ``Writer`` row: its name (`epub`, `kepub`, `pdf`), the suffix of
 the file it writes, one line on what it is, whether it lays out printed pages (then the build settles
 the print options and may start the layout's workers before the book is read), and ``write``, which
-turns a ``Book`` and the ``Edition`` (the build's settled choices) into a file and returns what it wrote.
+turns a ``Book`` and the ``Edition`` (the build's settled choices) into a file, written atomically
+(``ebookgen.output.atomic_path``), and returns what it wrote.
 A writer imports its heavy libraries inside ``write``, so listing the table stays cheap. An imposition
 or a cover writer is one more module here. ``build`` picks the writer by name (``writer_for``).
 """
