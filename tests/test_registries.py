@@ -178,3 +178,13 @@ def test_the_languages_package_imports_nothing_of_ebookgen_but_errors_and_resour
     for name, targets in import_graph().items():
         if name.startswith("ebookgen.languages"):
             assert all(target.startswith(allowed) for target in targets), (name, targets)
+
+
+def test_each_hyphenation_code_is_the_dictionary_the_print_edition_hyphenates_with() -> None:
+    import pyphen
+
+    for language in language_files().values():
+        if language.hyphenation:
+            assert language.hyphenation in pyphen.LANGUAGES, language.code
+            # WeasyPrint picks the dictionary from the document's lang, as Pyphen's fallback finds it.
+            assert pyphen.language_fallback(language.code.replace("-", "_")) == language.hyphenation

@@ -10,11 +10,11 @@ Adding a language is one new file here. This package imports nothing of ebookgen
 
 from __future__ import annotations
 
-import pkgutil
 import re
 from dataclasses import replace
 from functools import cache
 from importlib import import_module
+from pathlib import Path
 
 from ebookgen.languages.cldr import cldr_marks
 from ebookgen.languages.records import (
@@ -67,10 +67,10 @@ def region_tag(tag: str) -> str:
 def language_files() -> dict[str, Language]:
     """Return every language file's record by each tag it stands for (`de`, `de-CH`, `nb`, `no`), listing the folder."""
     found: dict[str, Language] = {}
-    for module in sorted(pkgutil.iter_modules(__path__), key=lambda module: module.name):
-        if not FILE_NAME.fullmatch(module.name):
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        if not FILE_NAME.fullmatch(path.stem):
             continue
-        language = import_module(f"{__name__}.{module.name}").LANGUAGE
+        language = import_module(f"{__name__}.{path.stem}").LANGUAGE
         for code in (language.code, *language.aliases):
             found[code.lower()] = language
     return found

@@ -11,7 +11,6 @@ or a cover writer is one more module here. ``build`` picks the writer by name (`
 
 from __future__ import annotations
 
-import pkgutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -65,7 +64,8 @@ class Writer:
 @cache
 def writers() -> dict[str, Writer]:
     """Return every writer by name, listing this folder's modules."""
-    found = (import_module(f"{__name__}.{module.name}").WRITER for module in pkgutil.iter_modules(__path__))
+    modules = sorted(path.stem for path in Path(__file__).parent.glob("*.py") if not path.stem.startswith("_"))
+    found = (import_module(f"{__name__}.{name}").WRITER for name in modules)
     return {writer.name: writer for writer in sorted(found, key=lambda writer: writer.name)}
 
 
