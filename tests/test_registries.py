@@ -188,3 +188,12 @@ def test_each_hyphenation_code_is_the_dictionary_the_print_edition_hyphenates_wi
             assert language.hyphenation in pyphen.LANGUAGES, language.code
             # WeasyPrint picks the dictionary from the document's lang, as Pyphen's fallback finds it.
             assert pyphen.language_fallback(language.code.replace("-", "_")) == language.hyphenation
+
+
+def test_a_heading_the_normaliser_finds_by_any_language_s_word_is_split_into_number_and_name() -> None:
+    from ebookgen.render.titles import split_title
+
+    # Dutch, Swedish, Hebrew and Polish words found the heading but were missing from render's own copy.
+    for title in ("Deel 2: De storm", "Del 3: Stormen", "פרק 4: הסערה", "Część 1: Burza", "Chapter 5: The Storm"):
+        number, colon, name = split_title(title)
+        assert (number, colon.strip(), name) == (title.split(":")[0], ":", title.split(": ")[1]), title
