@@ -85,10 +85,14 @@ def read_theme(folder: Path) -> tuple[float, Theme]:
     )
     if unknown:
         raise ConfigError(f"{path}: {unknown[0]!r} is not a theme key ({', '.join(sorted(THEME_KEYS | FACE_KEYS))})")
-    faces = tuple(Face(**face) for face in declared.get("faces", []))
-    numbers = {key: float(declared[key]) for key in ("points", "leading") if key in declared}
+    try:
+        faces = tuple(Face(**face) for face in declared.get("faces", []))
+        numbers = {key: float(declared[key]) for key in ("points", "leading") if key in declared}
+        order = float(declared.get("order", float("inf")))
+    except (TypeError, ValueError) as error:
+        raise ConfigError(f"{path}: {error}") from None
     theme = Theme(folder.name, declared.get("summary", ""), declared.get("body_face", "EB Garamond"), faces, **numbers)
-    return float(declared.get("order", float("inf"))), theme
+    return order, theme
 
 
 def listed_themes() -> dict[str, Theme]:

@@ -197,3 +197,15 @@ def test_a_heading_the_normaliser_finds_by_any_language_s_word_is_split_into_num
     for title in ("Deel 2: De storm", "Del 3: Stormen", "פרק 4: הסערה", "Część 1: Burza", "Chapter 5: The Storm"):
         number, colon, name = split_title(title)
         assert (number, colon.strip(), name) == (title.split(":")[0], ":", title.split(": ")[1]), title
+
+
+@pytest.mark.parametrize(
+    "toml", ['summary = "x"\ncolour = "red"\n', "points = [11]\n", '[[faces]]\nfamily = "A"\n', "summary = \n"]
+)
+def test_a_theme_folder_s_mistake_is_one_line_naming_its_file(tmp_path: Path, toml: str) -> None:
+    from ebookgen.themes import read_theme
+
+    (tmp_path / "theme.toml").write_text(toml, encoding="utf-8")
+    with pytest.raises(ConfigError, match="theme.toml: ") as error:
+        read_theme(tmp_path)
+    assert "\n" not in str(error.value)
