@@ -164,6 +164,7 @@ def test_a_tag_finds_its_region_then_its_language_then_the_default() -> None:
     assert unknown.words.contents == "Contents" and unknown.quotes.outer == ("\u201e", "\u201c")
     assert not unknown.title_style.each_word
     assert language_for("fa").right_to_left and not language_for("fr").right_to_left
+    assert (language_for("pt-BR").code, language_for("pt-BR").tag) == ("pt", "pt-BR")
 
 
 def test_each_language_file_is_a_record_for_its_own_code() -> None:

@@ -85,7 +85,7 @@ def language_for(tag: str) -> Language:
     language = regional or own or DEFAULT
     quotes = settled_quotes(tag, regional, own)
     right_to_left = language.right_to_left or base_language(tag) in RIGHT_TO_LEFT
-    return replace(language, quotes=quotes, right_to_left=right_to_left)
+    return replace(language, quotes=quotes, right_to_left=right_to_left, tag=tag)
 
 
 def settled_quotes(tag: str, regional: Language | None, own: Language | None) -> QuoteMarks:

@@ -103,3 +103,4 @@ class Language:
     hyphenation: str = ""
     right_to_left: bool = False
     aliases: tuple[str, ...] = field(default=())  # other tags this file stands for: `no` and `nn` for `nb`
+    tag: str = ""  # in what ``language_for`` returns: the tag it was asked for (`de-AT`), as the book declares it
