@@ -29,7 +29,7 @@ from ebookgen.writers import Edition, Written, writer_for
 from ebookgen.writers.epub import EpubResult
 
 if TYPE_CHECKING:
-    from ebookgen.normalise.check import CheckResult
+    from ebookgen.check import CheckResult
     from ebookgen.pdf.options import PdfOptions, PdfResult, Progress
     from ebookgen.pdf.preflight import PreflightResult
     from ebookgen.themes import Theme
@@ -252,7 +252,7 @@ def build_pdf(
 
 def check_manuscript(source: str | Path | Project | None = None, overrides: Overrides | None = None) -> CheckResult:
     """List what the normaliser could not be sure of in a manuscript's text files."""
-    from ebookgen.normalise.check import check_project
+    from ebookgen.check import check_project
 
     return check_project(open_project(source, overrides))
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from ebookgen.check import check_text
 from ebookgen.cli.app import app
-from ebookgen.normalise.check import check_text
 
 from .conftest import MANUSCRIPT
 

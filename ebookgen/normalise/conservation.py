@@ -89,12 +89,13 @@ def iter_blocks(blocks):
         yield from iter_blocks(getattr(block, "blocks", ()))
 
 
-def removals(text: str, options: NormaliseOptions = NormaliseOptions()) -> list[Removal]:
-    """Return every run of source lines whose words did not reach the book, with the reason each went."""
+def removals(text: str, options: NormaliseOptions = NormaliseOptions(), chapters=None) -> list[Removal]:
+    """Return every run of source lines whose words did not reach the book, with the reason each went
+    (``chapters`` the text's normalised chapters, when the caller has them)."""
     source = manuscript_lines(text)
     furniture = remove_furniture(text)
     kept = remove_furniture(text, options.title, options.authors)
-    available = book_words(normalise_text(text, options))
+    available = book_words(normalise_text(text, options) if chapters is None else chapters)
     reasons: dict[int, str] = {}
     licence = licence_lines(source)
     header_end = header_block_end(source) if not licence else 0

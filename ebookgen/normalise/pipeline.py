@@ -1,8 +1,7 @@
-"""Normalise a manuscript: furniture off, structure first, then typography, giving the document model.
+"""Normalise the documents a book's readers read into the book: the passes (``passes.py``) over each.
 
-This is the only place that runs the whole text pipeline:
-a reader's raw text -> lines without licence or header -> blocks -> chapters of typed text -> typeset text
--> inline runs.
+A raw text's parse is the first pass; a structured document's blocks are taken as they are. What a
+file says about the book fills the metadata the user left at a default.
 """
 
 from __future__ import annotations
@@ -12,56 +11,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ebookgen.model import (
-    AuthorNote,
-    Block,
-    BlockQuote,
     Book,
     Chapter,
-    ChatLine,
-    ChatLog,
-    Figure,
-    Flashback,
-    Footnote,
-    Inline,
-    LineBreak,
-    ListBlock,
-    ListItem,
     Metadata,
-    Paragraph,
-    SceneNote,
     Text,
-    Verse,
-    VerseLine,
-    plain_text,
 )
-from ebookgen.normalise.blocks import RawBlock
-from ebookgen.normalise.emphasis import parse_emphasis
-from ebookgen.normalise.furniture import remove_furniture
-from ebookgen.normalise.marks import raw_blocks, without_page_breaks
-from ebookgen.normalise.notes import attach_notes, gutenberg_notes
+from ebookgen.normalise.options import NormaliseOptions
+from ebookgen.normalise.passes import normalise_document
 from ebookgen.normalise.report import Findings
-from ebookgen.normalise.runs import is_encoded, runs_of
-from ebookgen.normalise.structure import StructureOptions, find_structure
-from ebookgen.normalise.title_case import title_case
-from ebookgen.normalise.typed import typed_blocks
-from ebookgen.normalise.typography import PRIMARY_DOUBLE, PRIMARY_SINGLE, TypographyOptions, primary_quote_of, typeset
+from ebookgen.normalise.typography import typeset
 from ebookgen.readers.header import header_metadata
 from ebookgen.readers.source import FoundMetadata, SourceText
 
 ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-
-@dataclass(frozen=True)
-class NormaliseOptions:
-    """Every choice the normaliser makes that a user may override."""
-
-    paragraph_style: str = "auto"
-    blank_runs: str = "pause"
-    author_notes: str = "keep"
-    quotes: str = "auto"
-    language: str = "en"  # the book's language (book.toml or --lang): its quotes, dashes and spacing
-    title: str = ""  # the book's title and authors: a title block in the text that repeats them is front matter
-    authors: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -81,110 +43,14 @@ def normalise_manuscript(
 
 def normalise_source(source: SourceText, options: NormaliseOptions, findings: Findings = None) -> list[Chapter]:
     """Turn one read document into typeset chapters: its blocks when a structured reader read it, else its text."""
-    if source.blocks:
-        return normalise_blocks(source.blocks, source.text, options, findings)
-    return normalise_text(source.text, options, findings)
+    return list(normalise_document(source.text, source.blocks, options, findings).chapters)
 
 
 def normalise_text(
     text: str, options: NormaliseOptions = NormaliseOptions(), findings: Findings = None
 ) -> list[Chapter]:
-    """Turn one manuscript text into typeset chapters."""
-    lines = remove_furniture(text, options.title, options.authors)
-    blocks = raw_blocks(lines, options.paragraph_style, findings)
-    structure = StructureOptions(blank_runs=options.blank_runs, author_notes=options.author_notes)
-    chapters = [gutenberg_notes(chapter) for chapter in find_structure(blocks, structure, findings)]
-    typography = typography_options(options, [block.text for block in blocks if block.mark is None])
-    return attach_notes([typeset_chapter(chapter, typography) for chapter in chapters])
-
-
-def normalise_blocks(
-    blocks: tuple, text: str, options: NormaliseOptions = NormaliseOptions(), findings: Findings = None
-) -> list[Chapter]:
-    """Turn a structured document's blocks (its outline ``text`` beside them) into typeset chapters."""
-    raw = without_furniture(typed_blocks(blocks), text, options)
-    structure = StructureOptions(blank_runs=options.blank_runs, author_notes=options.author_notes)
-    chapters = find_structure(without_page_breaks(raw), structure, findings)
-    typography = typography_options(options, [block.text for block in raw if block.mark is None])
-    return attach_notes([typeset_chapter(chapter, typography) for chapter in chapters])
-
-
-def without_furniture(raw: list[RawBlock], text: str, options: NormaliseOptions) -> list[RawBlock]:
-    """Drop the blocks the furniture rules blank on the outline (a header block, a title block repeating
-    the book's title and authors), as they blank a raw text's lines."""
-    kept = remove_furniture(text, options.title, options.authors)
-    return [block for block in raw if not (0 < block.line <= len(kept) and not kept[block.line - 1].strip())]
-
-
-def typography_options(options: NormaliseOptions, paragraphs: list[str]) -> TypographyOptions:
-    """Choose the primary quote mark (as configured, else as the manuscript's dialogue shows) and the language."""
-    quotes = options.quotes
-    if quotes == "auto":
-        quotes = primary_quote_of(paragraphs)
-    primary = PRIMARY_SINGLE if quotes == PRIMARY_SINGLE else PRIMARY_DOUBLE
-    return TypographyOptions(primary_quote=primary, language=options.language)
-
-
-def typeset_chapter(chapter: Chapter, options: TypographyOptions) -> Chapter:
-    """Apply typography to a chapter's titles and every text block in it."""
-    title = plain_title(chapter.title, options)
-    part = plain_title(chapter.part, options)
-    blocks = tuple(typeset_block(block, options) for block in chapter.blocks)
-    return replace(chapter, title=title, part=part, blocks=blocks)
-
-
-def plain_title(title: str, options: TypographyOptions) -> str:
-    """Typeset a heading's title, dropping emphasis markers (a title is plain text); one typed in capitals is
-    set as a title (`CHAPTER I` -> `Chapter I`)."""
-    return title_case(plain_text(parse_emphasis(typeset(title, options))), options.language) if title else ""
-
-
-def typeset_block(block: Block, options: TypographyOptions) -> Block:
-    """Typeset one block; scene breaks pass through, blocks that hold blocks are typeset inside."""
-    if isinstance(block, (Flashback, BlockQuote)):
-        return type(block)(tuple(typeset_block(inner, options) for inner in block.blocks))
-    if isinstance(block, Footnote):
-        return replace(block, blocks=tuple(typeset_block(inner, options) for inner in block.blocks))
-    if isinstance(block, (Paragraph, SceneNote, AuthorNote, Figure)):
-        return replace(block, inlines=typeset_inlines(block.inlines, options))
-    if isinstance(block, Verse):
-        return Verse(tuple(typeset_stanza(stanza, options) for stanza in block.stanzas))
-    if isinstance(block, ListBlock):
-        return replace(block, items=tuple(ListItem(typeset_inlines(item.inlines, options)) for item in block.items))
-    if isinstance(block, ChatLog):
-        return ChatLog(tuple(ChatLine(line.sender, typeset_inlines(line.message, options)) for line in block.lines))
-    return block
-
-
-def typeset_inlines(inlines: tuple[Inline, ...], options: TypographyOptions) -> tuple[Inline, ...]:
-    """Typeset a run of text as typed and read its inline marks (a structured paragraph's: its runs' edges)."""
-    text = plain_text(inlines)
-    if not text:
-        return ()
-    return runs_of(typeset(text, options)) if is_encoded(inlines) else parse_emphasis(typeset(text, options))
-
-
-def typeset_stanza(stanza: tuple[VerseLine, ...], options: TypographyOptions) -> tuple[VerseLine, ...]:
-    """Typeset a stanza as one text (a quote or an emphasis may run over lines), then cut it into its lines again."""
-    text = typeset("\n".join(plain_text(line.inlines) for line in stanza), options)
-    runs = runs_of(text) if any(is_encoded(line.inlines) for line in stanza) else parse_emphasis(text)
-    lines = split_lines(runs)
-    return tuple(VerseLine(inlines, line.indent) for line, inlines in zip(stanza, lines, strict=True))
-
-
-def split_lines(runs: tuple[Inline, ...]) -> list[tuple[Inline, ...]]:
-    """Cut inline runs at their line ends, an emphasis running over a line end cut into one per line."""
-    lines: list[list[Inline]] = [[]]
-    for run in runs:
-        if isinstance(run, LineBreak):
-            lines.append([])
-        elif hasattr(run, "children"):
-            inner = split_lines(run.children)
-            lines[-1].append(type(run)(inner[0]))
-            lines.extend([type(run)(part)] for part in inner[1:])
-        else:
-            lines[-1].append(run)
-    return [tuple(line) for line in lines]
+    """Turn one manuscript's raw text into typeset chapters."""
+    return list(normalise_document(text, (), options, findings).chapters)
 
 
 def with_found_metadata(metadata: Metadata, found: FoundMetadata, default_titles: frozenset[str]) -> Metadata:
@@ -228,6 +94,7 @@ def build_book(
     metadata: Metadata,
     options: NormaliseOptions = NormaliseOptions(),
     default_titles: frozenset[str] = frozenset(),
+    findings: Findings = None,
 ) -> Book:
     """Normalise the texts its readers gave into a book, numbering chapters in order.
 
@@ -237,7 +104,7 @@ def build_book(
     if sources:
         metadata = with_found_metadata(metadata, sources[0].metadata, default_titles)
     options = replace(options, language=metadata.language, title=metadata.title, authors=metadata.authors)
-    chapters = [chapter for source in sources for chapter in normalise_source(source, options)]
+    chapters = [chapter for source in sources for chapter in normalise_source(source, options, findings)]
     numbered = tuple(replace(chapter, number=number) for number, chapter in enumerate(chapters, start=1))
     return Book(metadata=metadata, chapters=numbered)
 
