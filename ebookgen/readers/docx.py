@@ -16,6 +16,7 @@ from ebookgen.model.document import Document, FoundMetadata, Resource
 from ebookgen.readers.archive import open_archive, read_member
 from ebookgen.readers.decode import require_text
 from ebookgen.readers.htmltext import map_html, shortened, words_of
+from ebookgen.readers.reader import Reader
 
 DOCX_SUFFIXES = (".docx",)
 KIND = "Word document"
@@ -150,3 +151,6 @@ def core_metadata(path: Path, title: str, subtitle: str) -> FoundMetadata:
         subjects=keywords,
         language=(properties.language or "").strip(),
     )
+
+
+READER = Reader("Word", DOCX_SUFFIXES, read_docx, rank=30)

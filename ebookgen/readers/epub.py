@@ -23,6 +23,7 @@ from ebookgen.readers.classes import with_class_styles
 from ebookgen.readers.epubpages import PageKind, chapter_text, is_part_page, page_kind
 from ebookgen.readers.htmltext import parse_document
 from ebookgen.readers.opf import Package, read_package
+from ebookgen.readers.reader import Reader
 
 EPUB_SUFFIXES = (".epub",)
 KIND = "EPUB"
@@ -150,6 +151,10 @@ def ao3_source(path: Path, trees, package: Package) -> Document | None:
     found = package.metadata if not found.title else found
     blocks = mapped.blocks
     return Document(path, mapped.text, "utf-8", (), found, (), (), "EPUB (AO3 download)", mapped.unmapped, (), blocks)
+
+
+# A folder's EPUB is most often a book built from it: read only when `chapters` names it.
+READER = Reader("EPUB", EPUB_SUFFIXES, read_epub, in_folders=False, rank=50)
 
 
 __all__ = ["EPUB_SUFFIXES", "PageKind", "read_epub"]

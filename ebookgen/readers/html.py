@@ -15,6 +15,7 @@ from ebookgen.model.document import Document, FoundMetadata
 from ebookgen.readers.classes import with_class_styles
 from ebookgen.readers.decode import decode_file, require_text
 from ebookgen.readers.htmltext import MappedText, map_html, parse_document, words_of
+from ebookgen.readers.reader import Reader
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 # What marks a page as a site's page rather than a story alone: its navigation, sidebars, comments.
@@ -134,3 +135,6 @@ def page_metadata(root) -> FoundMetadata:
         language=(root.get("lang") or "").strip(),
         source=meta("og:url"),
     )
+
+
+READER = Reader("HTML", HTML_SUFFIXES, read_html, rank=40)
