@@ -20,22 +20,23 @@ from ebookgen.normalise.passes import Work, normalise_document
 from ebookgen.normalise.report import ERROR, REMOVED, WARNING, Finding, warn
 from ebookgen.project.manuscript import Project
 from ebookgen.readers.decode import REPLACED_NOTE
+from ebookgen.readers.furniture import furniture_of
 from ebookgen.readers.table import read_source
 
 TEXT_READERS = ("", "plain text", "Markdown")
 
 
 def check_text(text: str, options: NormaliseOptions = NormaliseOptions()) -> list[Finding]:
-    """Return every finding for one manuscript's raw text, in line order."""
-    return check_document(text, (), options)[0]
+    """Return every finding for one manuscript's raw text (its furniture found as its reader finds it), in order."""
+    return check_document(Document(Path(""), text, "utf-8", furniture=furniture_of(text)), options)[0]
 
 
-def check_document(text: str, blocks: tuple, options: NormaliseOptions) -> tuple[list[Finding], Work]:
+def check_document(document: Document, options: NormaliseOptions) -> tuple[list[Finding], Work]:
     """Run the build's passes over one document with a collector; return its findings in line order, and the
     work the passes did (its chapters are the build's)."""
     findings: list[Finding] = []
-    work = normalise_document(text, blocks, options, findings)
-    check_glyphs(text, findings)
+    work = normalise_document(document, options, findings)
+    check_glyphs(document.text, findings)
     return sorted(findings, key=lambda finding: finding.line), work
 
 
@@ -59,16 +60,16 @@ def check_source(source: Document, options: NormaliseOptions = NormaliseOptions(
     """Check one read file: what reading it repaired (at line 1), then what the passes found, by line."""
     repairs = [Finding(1, WARNING, f"{note} (whole file)") for note in source.repairs]
     replaced = [Finding(line, WARNING, REPLACED_NOTE) for _, line in source.replaced]
-    found, work = check_document(source.text, source.blocks, options)
-    in_text = removal_findings(source.text, options, list(work.chapters)) + found
+    found, work = check_document(source, options)
+    in_text = removal_findings(source, options, list(work.chapters)) + found
     found = replaced + [replace(finding, line=source.source_line(finding.line)) for finding in in_text]
     return repairs + sorted(found, key=lambda finding: finding.line)
 
 
-def removal_findings(text: str, options: NormaliseOptions, chapters: list) -> list[Finding]:
+def removal_findings(source: Document, options: NormaliseOptions, chapters: list) -> list[Finding]:
     """List what the normaliser removed on purpose (markers, licence, header lines...), and any words lost."""
     found = []
-    for removal in removals(text, options, chapters):
+    for removal in removals(source.text, options, chapters, source.furniture):
         if removal.reason == LOST:
             found.append(Finding(removal.line, ERROR, f"words lost: {removal.describe()}; please report this"))
         else:

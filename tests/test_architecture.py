@@ -125,3 +125,33 @@ def test_only_the_weasy_package_imports_weasyprint() -> None:
             if isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value.startswith("weasyprint."):
                 users.add(name)  # a module named to be hooked by importlib
     assert users and all(name.startswith("ebookgen.pdf.weasy") for name in users), sorted(users)
+
+
+# What each of the document's packages may import of ebookgen (issue 24): the model nothing, the readers the
+# model and the shared leaves, the normaliser the model, the shared leaves and the languages' data.
+MAY_IMPORT = {
+    "model": {"model"},
+    "readers": {"model", "readers", "errors", "resources"},
+    "normalise": {"model", "normalise", "errors", "languages"},
+}
+
+
+def upward_imports(graph: dict[str, set[str]]) -> list[str]:
+    """Return every import of a model, readers or normalise module that goes against the layers' direction."""
+    found = []
+    for name, targets in sorted(graph.items()):
+        parts = name.split(".")
+        allowed = MAY_IMPORT.get(parts[1]) if len(parts) > 1 else None
+        if allowed is None:
+            continue
+        found += [f"{name} -> {target}" for target in sorted(targets) if (target.split(".") + [""])[1] not in allowed]
+    return found
+
+
+def test_model_readers_and_normalise_import_only_downward() -> None:
+    assert upward_imports(import_graph()) == []
+
+
+def test_the_direction_test_sees_an_upward_import() -> None:
+    graph = {"ebookgen.readers.x": {"ebookgen.normalise.marks", "ebookgen.model.book"}, "ebookgen.cli.app": {"x.y"}}
+    assert upward_imports(graph) == ["ebookgen.readers.x -> ebookgen.normalise.marks"]

@@ -38,7 +38,7 @@ def test_check_finds_what_the_build_did_on_each_golden_case(name: str, case) -> 
     source = Document(Path(f"{name}.txt"), case.given + "\n", "utf-8")
     options = replace(options_of(case), title="Golden", authors=("Anonymous",))
     chapters, build_findings = built(source, options)
-    found, work = check_document(source.text, source.blocks, options)
+    found, work = check_document(source, options)
     assert tuple(replace(chapter, number=number) for number, chapter in enumerate(work.chapters, 1)) == chapters
     assert [finding for finding in found if not finding.message.startswith(GLYPHS)] == build_findings
 
@@ -47,7 +47,7 @@ def test_check_finds_what_the_build_did_on_a_word_file(tmp_path: Path) -> None:
     source = read_source(word_file(tmp_path / "ferry.docx"))
     options = replace(options_of(CASE_LIST[0][1]), title="Golden", authors=("Anonymous",))
     chapters, build_findings = built(source, options)
-    found, work = check_document(source.text, source.blocks, options)
+    found, work = check_document(source, options)
     assert tuple(replace(chapter, number=number) for number, chapter in enumerate(work.chapters, 1)) == chapters
     assert [finding for finding in found if not finding.message.startswith(GLYPHS)] == build_findings
     assert all(finding.severity != "error" for finding in check_source(source, options))

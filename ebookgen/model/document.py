@@ -66,6 +66,25 @@ class NewPage:
     """A page break the writer set (Word's, a page's ``break-before``): a scene break between paragraphs."""
 
 
+@dataclass(frozen=True)
+class Furniture:
+    """A raw text's lines that are its file's furniture, not its story, as its reader found them (from 0).
+
+    The reader knows the file's conventions (a Project Gutenberg licence, a fan-fiction header block);
+    the normaliser blanks these lines before the story is read, and check lists why each went.
+    """
+
+    licence: frozenset[int] = frozenset()  # a Project Gutenberg licence header and footer
+    credits: frozenset[int] = frozenset()  # the Gutenberg edition's credit lines (`Produced by ...`)
+    header: frozenset[int] = frozenset()  # a header block's lines, read as metadata (its notes are kept)
+    edition_title: str = ""  # a Gutenberg edition's title: its own title page is dropped too
+
+    @property
+    def lines(self) -> frozenset[int]:
+        """Return every line to blank."""
+        return self.licence | self.credits | self.header
+
+
 # What a structured reader's body holds: the model's blocks and the three above.
 ReadBlock = Union[Block, Heading, Gap, NewPage]
 
@@ -89,6 +108,7 @@ class Document:
     unmapped: tuple[str, ...] = ()  # what the reader found but could not map, one line each, for check
     lines: tuple[int, ...] = ()  # the file's line each line of the text came from; empty when they are the same
     blocks: tuple[ReadBlock, ...] = ()  # a structured file's body; empty for a raw-text file
+    furniture: Furniture = field(default_factory=Furniture)  # its text's licence and header lines
 
     @property
     def structured(self) -> bool:

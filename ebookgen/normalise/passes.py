@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from ebookgen.model import Chapter
-from ebookgen.model.document import ReadBlock
+from ebookgen.model.document import Document, Furniture, ReadBlock
 from ebookgen.normalise.blocks import RawBlock
 from ebookgen.normalise.doubts import report_doubts
 from ebookgen.normalise.furniture import remove_furniture
@@ -31,6 +31,7 @@ class Work:
 
     text: str  # the raw text (a structured document's outline, which its block lines count)
     blocks: tuple[ReadBlock, ...]  # a structured reader's blocks; empty for a raw text
+    furniture: Furniture  # the lines its reader found to be a licence or a header block
     options: NormaliseOptions
     findings: Findings = None  # the collector check listens with; None for a build
     raw: tuple[RawBlock, ...] = ()
@@ -38,11 +39,9 @@ class Work:
     typography: TypographyOptions = TypographyOptions()
 
 
-def normalise_document(
-    text: str, blocks: tuple[ReadBlock, ...], options: NormaliseOptions, findings: Findings = None
-) -> Work:
+def normalise_document(document: Document, options: NormaliseOptions, findings: Findings = None) -> Work:
     """Run every pass in order over one document; the last ``Work`` holds its typeset chapters."""
-    work = Work(text, blocks, options, findings)
+    work = Work(document.text, document.blocks, document.furniture, options, findings)
     for step in PASSES:
         work = step(work)
     return work
@@ -52,7 +51,7 @@ def read_raw_text(work: Work) -> Work:
     """Parse a .txt or .md file's raw text (furniture off first): its marks and paragraphs become raw blocks."""
     if work.blocks:
         return work
-    lines = remove_furniture(work.text, work.options.title, work.options.authors)
+    lines = remove_furniture(work.text, work.furniture, work.options.title, work.options.authors)
     return replace(work, raw=tuple(raw_blocks(lines, work.options.paragraph_style, work.findings)))
 
 
@@ -60,7 +59,7 @@ def read_structured(work: Work) -> Work:
     """Take a Word, web or EPUB reader's blocks as raw blocks: furniture dropped, no typed mark read."""
     if not work.blocks:
         return work
-    kept = remove_furniture(work.text, work.options.title, work.options.authors)
+    kept = remove_furniture(work.text, work.furniture, work.options.title, work.options.authors)
     raw = [block for block in typed_blocks(work.blocks) if not blanked(block, kept)]
     return replace(work, raw=tuple(without_page_breaks(raw)))
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
+from pathlib import Path
 
 from ebookgen.model import (
     Book,
@@ -16,41 +17,25 @@ from ebookgen.model import (
     Metadata,
     Text,
 )
+from ebookgen.model.document import Document, FoundMetadata
 from ebookgen.normalise.options import NormaliseOptions
 from ebookgen.normalise.passes import normalise_document
 from ebookgen.normalise.report import Findings
 from ebookgen.normalise.typography import typeset
-from ebookgen.readers.header import header_metadata
-from ebookgen.readers.source import FoundMetadata, SourceText
 
 ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
-@dataclass(frozen=True)
-class Manuscript:
-    """One normalised manuscript: its chapters and what its header block said about the book."""
-
-    chapters: list[Chapter]
-    found: FoundMetadata
-
-
-def normalise_manuscript(
-    text: str, options: NormaliseOptions = NormaliseOptions(), findings: Findings = None
-) -> Manuscript:
-    """Turn one manuscript text into typeset chapters and the metadata its header gives (as its reader reads it)."""
-    return Manuscript(normalise_text(text, options, findings), header_metadata(text))
-
-
-def normalise_source(source: SourceText, options: NormaliseOptions, findings: Findings = None) -> list[Chapter]:
+def normalise_source(source: Document, options: NormaliseOptions, findings: Findings = None) -> list[Chapter]:
     """Turn one read document into typeset chapters: its blocks when a structured reader read it, else its text."""
-    return list(normalise_document(source.text, source.blocks, options, findings).chapters)
+    return list(normalise_document(source, options, findings).chapters)
 
 
 def normalise_text(
     text: str, options: NormaliseOptions = NormaliseOptions(), findings: Findings = None
 ) -> list[Chapter]:
-    """Turn one manuscript's raw text into typeset chapters."""
-    return list(normalise_document(text, (), options, findings).chapters)
+    """Turn one raw text into typeset chapters (no licence or header block taken off: its reader finds those)."""
+    return list(normalise_document(Document(Path(""), text, "utf-8"), options, findings).chapters)
 
 
 def with_found_metadata(metadata: Metadata, found: FoundMetadata, default_titles: frozenset[str]) -> Metadata:
@@ -90,7 +75,7 @@ def archive_metadata(metadata: Metadata, found: FoundMetadata) -> dict:
 
 
 def build_book(
-    sources: Sequence[SourceText],
+    sources: Sequence[Document],
     metadata: Metadata,
     options: NormaliseOptions = NormaliseOptions(),
     default_titles: frozenset[str] = frozenset(),
@@ -109,4 +94,4 @@ def build_book(
     return Book(metadata=metadata, chapters=numbered)
 
 
-__all__ = ["Manuscript", "NormaliseOptions", "build_book", "normalise_manuscript", "normalise_text", "Text"]
+__all__ = ["NormaliseOptions", "build_book", "normalise_source", "normalise_text", "Text"]

@@ -27,11 +27,12 @@ from ebookgen.model import (
 )
 from ebookgen.model.document import Gap, Heading, NewPage, ReadBlock
 from ebookgen.model.outline import marked_text, outline
+from ebookgen.model.rawtext import CHAT_LINE, is_chat
 from ebookgen.normalise.blocks import RawBlock
 from ebookgen.normalise.headings import heading_of
 from ebookgen.normalise.marked import paragraph_or_verse
 from ebookgen.normalise.markers import MARK_TOKEN, PAGE_BREAK_TOKEN
-from ebookgen.normalise.marks import CHAT_LINE, Mark, is_chat
+from ebookgen.normalise.marks import Mark
 from ebookgen.normalise.runs import Encoded, encoded
 
 

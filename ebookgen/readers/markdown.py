@@ -15,7 +15,7 @@ from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 
-from ebookgen.normalise.marks import FENCED_KINDS, is_chat
+from ebookgen.model.rawtext import FENCED_KINDS, is_chat
 from ebookgen.readers.decode import decode_file
 from ebookgen.readers.header import text_source
 from ebookgen.readers.reader import Reader

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import ebookgen.readers
 from ebookgen.errors import InputError
+from ebookgen.readers.furniture import furniture_of
 from ebookgen.readers.reader import Reader
 from ebookgen.readers.source import SourceText
 
@@ -63,7 +64,7 @@ def read_source(path: Path, encoding: str | None = None) -> SourceText:
     """Read one manuscript file with the reader its suffix names; the source names its reader for check."""
     reader = reader_for(path)
     source = reader.read(path, encoding)
-    return source if source.reader else replace(source, reader=reader.name)
+    return replace(source, reader=source.reader or reader.name, furniture=furniture_of(source.text))
 
 
 def read_text(path: Path, encoding: str | None = None) -> str:
@@ -79,11 +80,12 @@ def read_unit(paths: tuple[Path, ...], encoding: str | None = None) -> SourceTex
     first = sources[0]
     if len(sources) == 1:
         return first
+    text = "\n\n".join(source.text for source in sources)
     # Files read into blocks join as blocks; a unit mixing them with raw text is read as the raw text of all.
     structured = all(source.blocks for source in sources)
     return SourceText(
         path=first.path,
-        text="\n\n".join(source.text for source in sources),
+        text=text,
         encoding=first.encoding,
         repairs=tuple(note for source in sources for note in source.repairs),
         metadata=first.metadata,
@@ -92,4 +94,5 @@ def read_unit(paths: tuple[Path, ...], encoding: str | None = None) -> SourceTex
         reader=first.reader,
         unmapped=tuple(note for source in sources for note in source.unmapped),
         blocks=tuple(block for source in sources for block in source.blocks) if structured else (),
+        furniture=furniture_of(text),
     )
