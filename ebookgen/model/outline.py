@@ -7,6 +7,8 @@ wrote before they handed on blocks.
 
 from __future__ import annotations
 
+import re
+
 from ebookgen.model.book import (
     AuthorNote,
     BlockQuote,
@@ -27,6 +29,8 @@ from ebookgen.model.document import Gap, Heading, NewPage, ReadBlock
 SCENE_BREAK = "* * *"
 FORM_FEED = "\f"
 NOTE_END = "\n\n:::"
+# A paragraph a writer typed opening with what raw text would read as a mark (`# `, `> `, `- `, `1. `, `:::`).
+TYPED_MARK = re.compile(r"^(?:#|>|[-+] |\d{1,3}[.)] |:::|\[\^|!\[)")
 
 
 def marked_text(inlines: tuple[Inline, ...]) -> str:
@@ -67,7 +71,8 @@ def written(block: ReadBlock) -> str:
         inner = "\n\n    ".join(marked_text(paragraph.inlines) for paragraph in block.blocks)
         return f"[^{block.label}]: {inner}"
     if isinstance(block, Paragraph):
-        return marked_text(block.inlines)
+        text = marked_text(block.inlines)
+        return f"\\{text}" if TYPED_MARK.match(text) else text  # typed, not a mark: shown escaped
     if isinstance(block, AuthorNote):
         return f"::: note {block.title}".rstrip() + f"\n\n{marked_text(block.inlines)}"
     return ""

@@ -1,9 +1,23 @@
 """Read a structured document's blocks (Word, a web page, an EPUB) into the raw blocks the structure rules read.
 
-The first pass for such a document, as the raw-text parse is for a .txt or .md file. Each paragraph
-keeps its runs; its typed shape (`* * *`, `Chapter 1`, `Flashback`, `A/N:` typed as a whole paragraph)
-is still read as today, but no raw-text mark (`#`, `>`, `- `, `*em*`, `:::`, `[^1]`, `![..](..)`) is ever
-read in a writer's words. Each block's line is the line its outline (``model.outline``) writes it on.
+The first pass for such a document, as the raw-text parse is for a .txt or .md file. Each paragraph keeps
+its runs; what a writer typed is text. Each raw-text convention, decided by what a Word user expects:
+
+- `Chapter 1`, `Prologue`, `PART ONE` typed as a paragraph: a heading, as today (whole words, not a mark).
+- `* * *`, `oOo`, `(scene break)` typed as a paragraph: a scene break, as today.
+- `Flashback` / `End Flashback` typed as a paragraph: a flashback's markers, as today.
+- `A/N:` opening a paragraph: an author's note, as today (words a fan writer types in every format).
+- `Name: message` lines kept with Shift+Enter in one paragraph: a chat log (whole lines of words; none hidden).
+- Short lines kept with Shift+Enter in one paragraph: verse (its layout, no mark).
+- `# Title`: text; Word has heading styles, and a `#` is a character a writer may type.
+- `> quote`: text; Word has quote styles and indents.
+- `- item`, `1. item`: text; Word makes its own lists (its auto-format does as they are typed).
+- `*sigh*`, `_sigh_`, `**loud**`: text; Word has italics and bold, so a typed star is a star.
+- `:::` fences, `[^1]` note calls and texts, `![alt](file)`: text; Word has notes and pictures of its own.
+- `[1]` with a `[1] note` paragraph (Project Gutenberg's inline notes): text; a structured file's notes are mapped.
+- Typography (curly quotes, dashes, ellipses): applied, across the paragraph's runs.
+
+Each block's line is the line its outline (``model.outline``) writes it on.
 """
 
 from __future__ import annotations
