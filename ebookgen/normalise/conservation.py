@@ -12,15 +12,16 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
+from pathlib import Path
 
 from ebookgen.model import Chapter, Figure, ListBlock, iter_chapter_text, plain_text
-from ebookgen.model.document import Furniture
+from ebookgen.model.document import Document, Furniture
 from ebookgen.normalise.emphasis import NOTE_CALL
 from ebookgen.normalise.furniture import remove_furniture
 from ebookgen.normalise.headings import heading_of
 from ebookgen.normalise.markers import FLASHBACK_END, FLASHBACK_START, is_scene_break_marker
 from ebookgen.normalise.marks import FENCE_END, FENCE_START
-from ebookgen.normalise.pipeline import NormaliseOptions, normalise_text
+from ebookgen.normalise.pipeline import NormaliseOptions, normalise_source
 from ebookgen.normalise.structure import AUTHOR_NOTE, OPENING_NOTE
 
 WORD = re.compile(r"[^\W_]+")
@@ -96,7 +97,9 @@ def removals(
     source = [line.rstrip() for line in text.split("\n")]
     furniture = remove_furniture(text, found)
     kept = remove_furniture(text, found, options.title, options.authors)
-    available = book_words(normalise_text(text, options) if chapters is None else chapters)
+    if chapters is None:
+        chapters = normalise_source(Document(Path(""), text, "utf-8", furniture=found), options)
+    available = book_words(chapters)
     reasons: dict[int, str] = {}
     licence, header = found.licence, found.header if not found.licence else frozenset()
     for index, line in enumerate(source):
