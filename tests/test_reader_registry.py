@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ebookgen.readers.table import READERS, formats_read
 
+from .conftest import epubcheck_later
 from .test_registries import copied_tree, run_in
 
 SCROLL_READER = '''"""Read a scroll: a dummy format for the readers' registry test."""
@@ -61,6 +62,7 @@ def test_a_reader_module_added_to_the_package_reads_its_files_into_a_book(tmp_pa
     assert refused.returncode != 0 and "does not read .scroll files" in refused.stderr
     (tree / "ebookgen" / "readers" / "scroll.py").write_text(SCROLL_READER, encoding="utf-8")
     run_in(tree, "-m", "ebookgen", "epub", str(story), "-o", str(tmp_path / "scroll.epub"))
+    epubcheck_later(tmp_path / "scroll.epub")
     with zipfile.ZipFile(tmp_path / "scroll.epub") as archive:
         pages = sorted(name for name in archive.namelist() if "text/chapter" in name)
         text = "".join(archive.read(name).decode() for name in pages)

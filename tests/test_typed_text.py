@@ -19,6 +19,7 @@ from ebookgen.model import BlockQuote, Emphasis, ListBlock, Paragraph, Strong, T
 from ebookgen.normalise.pipeline import NormaliseOptions, normalise_source
 from ebookgen.readers.table import read_source
 
+from .conftest import epubcheck_later
 from .fanfiles import write_epub
 from .foreign import page
 
@@ -109,6 +110,7 @@ def test_a_word_paragraph_typed_as_a_heading_is_one_chapter_in_the_book(tmp_path
     path = word_file(tmp_path / "ferry.docx")
     result = runner.invoke(app, ["epub", str(path), "-o", str(tmp_path / "ferry.epub")])
     assert result.exit_code == 0, result.output
+    epubcheck_later(tmp_path / "ferry.epub")
     with zipfile.ZipFile(tmp_path / "ferry.epub") as archive:
         pages = [name for name in archive.namelist() if re.search(r"text/chapter.*\.xhtml$", name)]
         text = "".join(archive.read(name).decode() for name in sorted(pages))
