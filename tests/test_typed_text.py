@@ -117,3 +117,23 @@ def test_a_word_paragraph_typed_as_a_heading_is_one_chapter_in_the_book(tmp_path
     assert len(pages) == 2
     assert "># Not a heading</p>" in text and "&gt; quote" in text and "*sigh*" in text
     assert "<blockquote" not in text
+
+
+def test_whole_paragraph_words_a_word_user_types_are_read_as_today(tmp_path: Path) -> None:
+    import docx
+
+    from ebookgen.model import AuthorNote, Flashback
+
+    document = docx.Document()
+    for text in ["Chapter 1", "A/N: Thanks for reading!", "The lamp burned.", "Flashback", "She was seven.",
+                 "End Flashback", "The lamp went out.", "* * *", "Morning came."]:  # fmt: skip
+        document.add_paragraph(text)
+    document.save(str(tmp_path / "lamp.docx"))
+    chapters = normalise_source(read_source(tmp_path / "lamp.docx"), NormaliseOptions())
+    assert [chapter.title for chapter in chapters] == ["Chapter 1"]
+    kinds = [type(block).__name__ for block in chapters[0].blocks]
+    assert kinds == ["AuthorNote", "Paragraph", "SceneBreak", "Flashback", "SceneBreak", "Paragraph", "SceneBreak",
+                     "Paragraph"]  # fmt: skip
+    note, flashback = chapters[0].blocks[0], chapters[0].blocks[3]
+    assert isinstance(note, AuthorNote) and plain_text(note.inlines) == "A/N: Thanks for reading!"
+    assert isinstance(flashback, Flashback) and plain_text(flashback.blocks[0].inlines) == "She was seven."
