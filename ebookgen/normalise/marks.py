@@ -65,10 +65,15 @@ def without_page_breaks(blocks: list[RawBlock]) -> list[RawBlock]:
             out.append(block)
             continue
         following = blocks[index + 1] if index + 1 < len(blocks) else None
-        ends = following is None or not out or heading_of(following.text, set_apart=True) is not None
+        ends = following is None or not out or opens_with_heading(following)
         if not ends and not (following.mark is not None and following.mark.kind == "page-break"):
             out.append(replace(block, text="* * *", mark=None))
     return out
+
+
+def opens_with_heading(block: RawBlock) -> bool:
+    """Tell a block that is a heading (a `#` a writer typed in a structured paragraph is not one)."""
+    return heading_of(block.text, set_apart=True, markdown=not block.runs) is not None
 
 
 def take_marks(lines: list[str], findings=None) -> Taken:
