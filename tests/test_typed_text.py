@@ -137,3 +137,24 @@ def test_whole_paragraph_words_a_word_user_types_are_read_as_today(tmp_path: Pat
     note, flashback = chapters[0].blocks[0], chapters[0].blocks[3]
     assert isinstance(note, AuthorNote) and plain_text(note.inlines) == "A/N: Thanks for reading!"
     assert isinstance(flashback, Flashback) and plain_text(flashback.blocks[0].inlines) == "She was seven."
+
+
+def test_kept_lines_of_a_word_paragraph_give_a_titled_heading_and_a_chat_log(tmp_path: Path) -> None:
+    import docx
+
+    from ebookgen.model import ChatLine, ChatLog
+
+    document = docx.Document()
+    titled = document.add_paragraph("Chapter 1")
+    titled.add_run().add_break()
+    titled.add_run("The Storm")
+    document.add_paragraph("Rain fell.")
+    chat = document.add_paragraph("Sam: where are you?")
+    chat.add_run().add_break()
+    chat.add_run("Alex: *home*")
+    document.save(str(tmp_path / "storm.docx"))
+    chapters = normalise_source(read_source(tmp_path / "storm.docx"), NormaliseOptions())
+    assert [chapter.title for chapter in chapters] == ["Chapter 1: The Storm"]
+    assert chapters[0].blocks[1] == ChatLog(
+        (ChatLine("Sam", (Text("where are you?"),)), ChatLine("Alex", (Text("*home*"),)))
+    )

@@ -23,6 +23,7 @@ Each block's line is the line its outline (``model.outline``) writes it on.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ebookgen.model import (
     AuthorNote,
@@ -88,8 +89,8 @@ def paragraph_blocks(inlines: tuple[Inline, ...], blank: int, spaced: bool, line
     shapes = [marked_text(runs) for runs in lines]
     if len(lines) > 1 and heading_of(shapes[0], set_apart=False, markdown=False) is not None:
         rest = paragraph_blocks(joined_lines(lines[1:]), 0, False, line + 1)
-        under = [RawBlock(rest[0].text, 0, False, line + 1, under_heading=len(lines) == 2, runs=rest[0].runs)]
-        return [RawBlock(shapes[0], blank, spaced, line, runs=(Encoded(encoded(lines[0])),)), *under, *rest[1:]]
+        under = replace(rest[0], under_heading=len(lines) == 2)  # a lone line under it may be its title
+        return [RawBlock(shapes[0], blank, spaced, line, runs=(Encoded(encoded(lines[0])),)), under, *rest[1:]]
     if len(lines) > 1 and is_chat(shapes):
         chat = chat_log(lines, shapes)
         if chat is not None:
