@@ -7,7 +7,6 @@ a reader's raw text -> lines without licence or header -> blocks -> chapters of 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -35,6 +34,7 @@ from ebookgen.model import (
     plain_text,
 )
 from ebookgen.normalise.emphasis import parse_emphasis
+from ebookgen.normalise.found import with_found_metadata
 from ebookgen.normalise.furniture import remove_furniture
 from ebookgen.normalise.marks import raw_blocks
 from ebookgen.normalise.notes import attach_notes, gutenberg_notes
@@ -44,8 +44,6 @@ from ebookgen.normalise.title_case import title_case
 from ebookgen.normalise.typography import PRIMARY_DOUBLE, PRIMARY_SINGLE, TypographyOptions, primary_quote_of, typeset
 from ebookgen.readers.header import header_metadata
 from ebookgen.readers.source import FoundMetadata, SourceText
-
-ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 @dataclass(frozen=True)
@@ -154,42 +152,6 @@ def split_lines(runs: tuple[Inline, ...]) -> list[tuple[Inline, ...]]:
         else:
             lines[-1].append(run)
     return [tuple(line) for line in lines]
-
-
-def with_found_metadata(metadata: Metadata, found: FoundMetadata, default_titles: frozenset[str]) -> Metadata:
-    """Fill what book.toml and the command line left at their defaults from a header block."""
-    changes: dict = {}
-    if found.title and metadata.title in default_titles:
-        changes["title"] = typeset(found.title)
-    if found.author and metadata.authors == ("Anonymous",):
-        changes["authors"] = tuple(name.strip() for name in found.author.split(" and ") if name.strip())
-    if found.description and not metadata.description:
-        changes["description"] = typeset(found.description)
-    if found.subjects and not metadata.subjects:
-        changes["subjects"] = found.subjects
-    if found.series and not metadata.series:
-        changes["series"] = found.series
-    if found.contributors and not metadata.contributors:
-        changes["contributors"] = found.contributors
-    if found.public_domain:
-        changes["public_domain"] = True
-    changes.update(archive_metadata(metadata, found))
-    return replace(metadata, **changes) if changes else metadata
-
-
-def archive_metadata(metadata: Metadata, found: FoundMetadata) -> dict:
-    """Fill what a download says beyond a header block: subtitle, series place, date, source, rating, warnings."""
-    changes: dict = {}
-    if found.subtitle and not metadata.subtitle:
-        changes["subtitle"] = typeset(found.subtitle)
-    if found.series_index.isdigit() and not metadata.series_index and (metadata.series or found.series):
-        changes["series_index"] = found.series_index
-    if ISO_DAY.fullmatch(found.date) and not metadata.date:
-        changes["date"] = found.date
-    for name in ("source", "rating", "warnings"):
-        if getattr(found, name) and not getattr(metadata, name):
-            changes[name] = getattr(found, name)
-    return changes
 
 
 def build_book(
