@@ -102,6 +102,7 @@ class CheckResult:
     warnings: int
     removed: int = 0  # Runs of lines removed on purpose, listed for the record (markers, licence...).
     readers: tuple[str, ...] = ()  # Which reader read each file, one line each (shown on standard error).
+    metadata: tuple[str, ...] = ()  # Where each field of the book's metadata came from (standard error too).
 
     @property
     def summary(self) -> str:

@@ -34,7 +34,7 @@ from ebookgen.model import (
     plain_text,
 )
 from ebookgen.normalise.emphasis import parse_emphasis
-from ebookgen.normalise.found import with_found_metadata
+from ebookgen.normalise.found import Explicit, merge_found
 from ebookgen.normalise.furniture import remove_furniture
 from ebookgen.normalise.marks import raw_blocks
 from ebookgen.normalise.notes import attach_notes, gutenberg_notes
@@ -159,18 +159,19 @@ def build_book(
     metadata: Metadata,
     options: NormaliseOptions = NormaliseOptions(),
     default_titles: frozenset[str] = frozenset(),
+    explicit: Explicit = Explicit(),
 ) -> Book:
     """Normalise the texts its readers gave into a book, numbering chapters in order.
 
     What the first file says about the book (its header block) fills the metadata left at a
     default (``default_titles`` are the titles that were only guessed from a file name).
     """
-    if sources:
-        metadata = with_found_metadata(metadata, sources[0].metadata, default_titles)
+    merged = merge_found(metadata, sources[0] if sources else None, explicit, default_titles)
+    metadata = merged.metadata
     options = replace(options, language=metadata.language, title=metadata.title, authors=metadata.authors)
     chapters = [chapter for source in sources for chapter in normalise_text(source.text, options)]
     numbered = tuple(replace(chapter, number=number) for number, chapter in enumerate(chapters, start=1))
-    return Book(metadata=metadata, chapters=numbered)
+    return Book(metadata=metadata, chapters=numbered, notes=merged.notes, origins=merged.origins)
 
 
 __all__ = ["Manuscript", "NormaliseOptions", "build_book", "normalise_manuscript", "normalise_text", "Text"]

@@ -22,7 +22,7 @@ class FoundMetadata:
     description: str = ""
     subjects: tuple[str, ...] = ()  # fandoms, relationships, characters, tags, genres: in that order
     series: str = ""
-    language: str = ""
+    language: str = ""  # as the file gives it, a tag or a name ("fr-FR", "Français"): the merge checks it
     contributors: tuple[Contributor, ...] = ()  # credited in the header: a translator, an editor, an illustrator
     public_domain: bool = False  # the file is a Project Gutenberg text
     cover: str = ""  # the name of the file's own cover image among its resources (an EPUB's)
@@ -33,6 +33,7 @@ class FoundMetadata:
     source: str = ""  # where the work was published: its URL
     date: str = ""  # when it was published: YYYY-MM-DD
     publisher: str = ""  # the archive that published it: "Archive of Our Own"
+    rights: str = ""  # the rights statement it carries: "All rights reserved", a licence
 
 
 @dataclass(frozen=True)
