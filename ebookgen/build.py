@@ -21,7 +21,7 @@ from ebookgen.normalise.pipeline import build_book
 from ebookgen.output import check_output, disk_errors_named
 from ebookgen.project.figures import carried_cover, figure_images
 from ebookgen.project.manuscript import Overrides, Project, load_project, overridden
-from ebookgen.project.origins import guessed_titles, metadata_lines
+from ebookgen.project.origins import guessed_titles, metadata_lines, project_metadata
 from ebookgen.readers.decode import REPLACED_NOTE
 from ebookgen.readers.source import SourceText
 from ebookgen.readers.table import read_unit
@@ -256,7 +256,9 @@ def check_manuscript(source: str | Path | Project | None = None, overrides: Over
     from ebookgen.normalise.check import check_project
 
     project = open_project(source, overrides)
-    return replace(check_project(project), metadata=metadata_lines(project))
+    merged = project_metadata(project)  # checked in the language and with the title the build will have
+    result = check_project(replace(project, metadata=merged.metadata))
+    return replace(result, metadata=metadata_lines(merged))
 
 
 def preflight_pdf(path: str | Path, profile: str = "kdp", trim: str | None = None) -> PreflightResult:

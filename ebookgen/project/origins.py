@@ -29,9 +29,8 @@ def project_metadata(project: Project) -> Merged:
     return merge_found(project.metadata, source, project.explicit, guessed_titles(project))
 
 
-def metadata_lines(project: Project) -> tuple[str, ...]:
-    """List where each field of the project's book metadata comes from, and any language a file gave wrong."""
-    merged = project_metadata(project)
+def metadata_lines(merged: Merged) -> tuple[str, ...]:
+    """List where each field of a book's metadata came from, and any language a file gave that is none."""
     return (*origin_lines(merged.metadata, merged.origins), *merged.notes)
 
 
