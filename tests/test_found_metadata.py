@@ -200,3 +200,11 @@ def test_check_lists_book_toml_and_defaults(tmp_path: Path) -> None:
     assert 'metadata: authors "Anonymous", by default' in lines
     quiet = runner.invoke(app, ["--quiet", "check", str(folder)])
     assert "metadata:" not in quiet.stderr
+
+
+def test_a_text_header_s_language_sets_the_book_in_it(tmp_path: Path) -> None:
+    header = "Title: Le Bac\nAuthor: Ann Lee\nLanguage: Français\n\n"
+    book = load_book(load_project(written(tmp_path / "bac.txt", header + '"Tu viens ?" demanda-t-elle.\n')))
+    assert (book.metadata.language, book.metadata.title) == ("fr", "Le Bac")
+    assert FRENCH_QUOTE in "".join(block.inlines[0].text for block in book.chapters[0].blocks)
+    assert {origin.field: origin.source for origin in book.origins}["language"] == "header block"

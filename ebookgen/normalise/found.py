@@ -79,13 +79,24 @@ def merge_found(
         notes = (f"{source.path}: its language is left out: {language.problem}; the book is in {metadata.language}",)
     changes = found_changes(metadata, replace(found, language=language.tag), explicit, default_titles)
     merged = replace(metadata, **changes) if changes else metadata
-    place = MetadataOrigin("", found_place(source), str(source.path)) if source is not None else None
-    origins = tuple(
-        replace(place, field=name) if name in changes and place else user_origin(merged, name, explicit, default_titles)
+    return Merged(merged, origins_of(merged, frozenset(changes), source, explicit, default_titles), notes)
+
+
+def origins_of(
+    metadata: Metadata,
+    filled: frozenset[str],
+    source: SourceText | None,
+    explicit: Explicit,
+    default_titles: frozenset[str],
+) -> tuple[MetadataOrigin, ...]:
+    """Record where each field the book has came from: the file for those it filled, else the user or a default."""
+    return tuple(
+        MetadataOrigin(name, found_place(source), str(source.path))
+        if name in filled and source is not None
+        else user_origin(metadata, name, explicit, default_titles)
         for name in LISTED
-        if getattr(merged, name) or name == "language"
+        if getattr(metadata, name) or name == "language"
     )
-    return Merged(merged, origins, notes)
 
 
 def found_changes(metadata: Metadata, found: FoundMetadata, explicit: Explicit, default_titles: frozenset[str]) -> dict:
