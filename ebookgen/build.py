@@ -20,7 +20,8 @@ from ebookgen.model import Book
 from ebookgen.normalise.pipeline import build_book
 from ebookgen.output import check_output, disk_errors_named
 from ebookgen.project.figures import carried_cover, figure_images
-from ebookgen.project.manuscript import Overrides, Project, load_project, overridden, title_from_filename
+from ebookgen.project.manuscript import Overrides, Project, load_project, overridden
+from ebookgen.project.origins import guessed_titles, metadata_lines, project_metadata
 from ebookgen.readers.decode import REPLACED_NOTE
 from ebookgen.readers.source import SourceText
 from ebookgen.readers.table import read_unit
@@ -39,8 +40,8 @@ def load_book(project: Project) -> Book:
     """Read every text file of a project with its reader and normalise them into one book."""
     sources = [read_unit(unit, project.encoding) for unit in project.text_units()]
     # A title guessed from a file or folder name gives way to a header block's `Title:`.
-    guessed = frozenset(title_from_filename(path) for path in (project.root, *project.sources[:1]))
-    book = build_book(sources, project.metadata, project.options, default_titles=guessed)
+    guessed = guessed_titles(project)
+    book = build_book(sources, project.metadata, project.options, default_titles=guessed, explicit=project.explicit)
     if not book.chapters:
         raise InputError(f"{project.sources[0]}: no story text found, only marker lines; write the story in it first")
     cover, cover_note = carried_cover(book, sources)
@@ -254,7 +255,10 @@ def check_manuscript(source: str | Path | Project | None = None, overrides: Over
     """List what the normaliser could not be sure of in a manuscript's text files."""
     from ebookgen.check import check_project
 
-    return check_project(open_project(source, overrides))
+    project = open_project(source, overrides)
+    merged = project_metadata(project)  # checked in the language and with the title the build will have
+    result = check_project(replace(project, metadata=merged.metadata))
+    return replace(result, metadata=metadata_lines(merged))
 
 
 def preflight_pdf(path: str | Path, profile: str = "kdp", trim: str | None = None) -> PreflightResult:

@@ -46,7 +46,7 @@ def check(
         for line in result.lines:
             typer.echo(escaped(line))
         if not SETTINGS.quiet:
-            for line in result.readers:
+            for line in (*result.readers, *result.metadata):
                 typer.echo(escaped(line), err=True)
             typer.echo(result.summary, err=True)
     raise typer.Exit(code=1 if result.errors else 0)

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ebookgen.errors import ConfigError, InputError
 from ebookgen.model import Contributor, Metadata
+from ebookgen.normalise.found import Explicit
 from ebookgen.normalise.pipeline import NormaliseOptions
 from ebookgen.project.matter import TEXT_KEYS, back_matter, check_matter_file, is_file_name, matter_files
 from ebookgen.project.paths import check_folder_entry, check_text_file, is_system_path, project_file, shown
@@ -23,6 +24,7 @@ from ebookgen.project.values import VALUE_RULES, check_language_option, date_tex
 from ebookgen.readers.table import SUFFIXES, find_reader, not_read, reader_for
 
 TEXT_SUFFIXES = SUFFIXES  # Every suffix a reader claims (ebookgen.readers.table).
+METADATA_FIELDS = {"author": "authors", "isbn": "identifier"}  # book.toml keys named otherwise in Metadata
 
 
 @dataclass(frozen=True)
@@ -88,6 +90,7 @@ class Project:
     theme: str = ""
     font_size: float = 0
     matter: tuple[Path, ...] = ()  # back-matter files book.toml names (an afterword.md)
+    explicit: Explicit = field(default_factory=Explicit)  # the metadata fields book.toml and the options set
 
     @property
     def slug(self) -> str:
@@ -158,6 +161,7 @@ def load_project(source: Path | None = None) -> Project:
         theme=config.get("theme", ""),
         font_size=config.get("font_size", 0),
         matter=tuple(source / name for name in sorted(matter_files(config))),
+        explicit=Explicit(book_toml=frozenset(METADATA_FIELDS.get(key, key) for key in config)),
     )
 
 
@@ -345,7 +349,8 @@ def with_overrides(
     if language:
         changes["language"] = check_language_option(language)
     if changes:
-        project = replace(project, metadata=replace(project.metadata, **changes))
+        explicit = project.explicit.with_options(frozenset(changes))
+        project = replace(project, metadata=replace(project.metadata, **changes), explicit=explicit)
     return replace(project, encoding=encoding) if encoding else project
 
 

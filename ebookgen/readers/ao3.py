@@ -91,7 +91,7 @@ def preface_metadata(preface, tags: dict[str, tuple[str, ...]], summary: str) ->
     url = next((link.get("href") for link in preface.xpath(".//p[contains(@class, 'message')]//a")
                 if "/works/" in (link.get("href") or "")), "")  # fmt: skip
     language = tags.get("language", ("",))[0]
-    language = LANGUAGES.get(language.lower(), "")
+    language = LANGUAGES.get(language.lower(), language)  # AO3 names it in itself: `Français` is checked later
     return FoundMetadata(
         title=words_of(title[0]) if title else "",
         author=author,

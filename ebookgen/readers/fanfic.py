@@ -159,4 +159,6 @@ def info_metadata(info: dict[str, str], title: str = "", author: str = "") -> Fo
         warnings=listed("warnings"),
         source=info.get("story url", "") or info.get("source", "") or info.get("url", ""),
         date=info.get("published", "")[:10] if re.match(r"\d{4}-\d{2}-\d{2}", info.get("published", "")) else "",
+        language=info.get("language", ""),
+        publisher=info.get("publisher", ""),
     )  # fmt: skip
