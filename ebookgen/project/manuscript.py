@@ -1,6 +1,6 @@
 """Find what to build: a single text file or a manuscript folder with a ``book.toml``.
 
-``book.toml`` is checked against ``BOOK_KEYS`` before anything is read: an unknown key, a
+``book.toml`` is checked against ``BOOK_KEYS`` (the settings table's keys) before anything is read: an unknown key, a
 wrong type, a value outside its choices or one that breaks its rule (``values.py``: the date,
 the series index...) stops the build with the key and its line.
 """
@@ -18,59 +18,16 @@ from ebookgen.model import Contributor, Metadata
 from ebookgen.normalise.pipeline import NormaliseOptions
 from ebookgen.project.matter import TEXT_KEYS, back_matter, check_matter_file, is_file_name, matter_files
 from ebookgen.project.paths import check_folder_entry, check_text_file, is_system_path, project_file, shown
-from ebookgen.project.toml_types import DATE, STRING, STRINGS, TABLES, article, matches, toml_type
-from ebookgen.project.values import VALUE_RULES, check_language_option, date_text, folded, is_public_domain
+from ebookgen.project.toml_types import article, matches, toml_type
+from ebookgen.project.values import check_language_option, date_text, folded, is_public_domain
 from ebookgen.readers.table import SUFFIXES, find_reader, not_read, reader_for
+from ebookgen.settings import Setting, book_keys
 
 TEXT_SUFFIXES = SUFFIXES  # Every suffix a reader claims (ebookgen.readers.table).
 
 
-@dataclass(frozen=True)
-class Key:
-    """One key book.toml may hold: the types its value may have and, for a choice, its choices."""
-
-    types: tuple[type | str, ...]
-    choices: tuple[str, ...] = ()
-    help: str = ""
-
-
-# Every key book.toml may hold. `init` writes them all, commented, from this table.
-BOOK_KEYS: dict[str, Key] = {
-    "title": Key(STRING, help="The book's title (default: the folder's name)."),
-    "subtitle": Key(STRING),
-    "author": Key((str, STRINGS), help='One name, or several: ["Ann Lee", "Bo Park"].'),
-    "author_sort": Key((str, STRINGS), help='How libraries file each author: "Lee, Ann" (default: derived).'),
-    "language": Key(STRING, help="A language tag: en, en-GB, fr... (default: en)."),
-    "date": Key(DATE, help="Publication date, such as 2025-03-01."),
-    "identifier": Key(STRING, help="A unique identifier (default: a UUID made from title and author)."),
-    "isbn": Key(STRING, help="The e-book's ISBN; used as the identifier when identifier is not set."),
-    "description": Key(STRING, help="The blurb e-reader libraries show."),
-    "subjects": Key((STRINGS,), help="Subjects or genres."),
-    "series": Key(STRING),
-    "series_index": Key((int, float, str), help="The book's number in its series."),
-    "publisher": Key(STRING),
-    "rights": Key(STRING, help='The copyright page\'s rights line; "public domain" says so and reserves nothing.'),
-    "contributors": Key((TABLES,), help="Translators, editors, illustrators... with their role (see the README)."),
-    "cover": Key(STRING, help="A cover image (JPEG or PNG) beside book.toml."),
-    "dedication": Key(STRING),
-    "epigraph": Key(STRING),
-    "epigraph_source": Key(STRING),
-    "chapters": Key(("list of strings or lists of strings",), help="Text files in reading order."),
-    "encoding": Key(STRING, help="The text files' encoding when detection gets it wrong (cp1252, latin-1...)."),
-    "afterword": Key(STRING, help="An afterword after the last chapter: its text, or a .txt/.md file beside it."),
-    "acknowledgements": Key(STRING, help="Acknowledgements, after the afterword: the text, or a file beside it."),
-    "about_the_author": Key(STRING, help="About the author: the text, or a file beside book.toml."),
-    "also_by": Key((STRINGS,), help='The author\'s other books, listed after About the Author: ["Book One", ...].'),
-    "newsletter": Key((dict,), help='The call to action last of all: { url = "https://...", line = "Join my..." }.'),
-    "theme": Key(STRING, help="The book's design (see `ebookgen pdf --help`): classic, modern, romance, large-print."),
-    "font_size": Key((int, float), help="The print edition's body size in points; 16 and up sets it as large print."),
-    "trim": Key(STRING, help="Default print trim size for `ebookgen pdf`, such as 5.5x8.5."),
-    "profile": Key(STRING, help="Default print profile for `ebookgen pdf` (see `ebookgen pdf --help`)."),
-    "paragraph_style": Key(STRING, ("auto", "blank", "lines", "wrapped", "indented")),
-    "scene_breaks": Key(STRING, ("markers", "blank-lines"), help="Whether extra blank lines also break scenes."),
-    "author_notes": Key(STRING, ("keep", "drop"), help="Keep or drop author's notes (A/N:)."),
-    "quotes": Key(STRING, ("auto", "double", "single"), help="The manuscript's primary quote mark."),
-}
+# Every key book.toml may hold, from the settings table. `init` writes them all, commented, from it.
+BOOK_KEYS: dict[str, Setting] = book_keys()
 
 
 @dataclass(frozen=True)
@@ -215,7 +172,7 @@ def check_key(path: Path, raw: str, key: str, value: object) -> None:
     where = f"{path}:{line_of(raw, key)}"
     if key not in BOOK_KEYS:
         close = difflib.get_close_matches(key, BOOK_KEYS, n=1)
-        hint = f"; did you mean {close[0]!r}?" if close else "; see the book.toml reference in the README"
+        hint = f"; did you mean {close[0]!r}?" if close else "; see docs/reference/book-toml.md"
         raise ConfigError(f"{where}: unknown key {key!r}{hint}")
     spec = BOOK_KEYS[key]
     if not any(matches(value, kind) for kind in spec.types):
@@ -227,10 +184,10 @@ def check_key(path: Path, raw: str, key: str, value: object) -> None:
 
 def check_values(path: Path, raw: str, config: dict) -> None:
     """Check each value that has a rule beyond its type (date, series_index, ...), naming its line."""
-    for key, rule in VALUE_RULES.items():
-        if key in config:
+    for key, spec in BOOK_KEYS.items():
+        if key in config and spec.rule is not None:
             try:
-                rule(config[key])
+                spec.rule(config[key])
             except ConfigError as error:
                 raise ConfigError(f"{path}:{line_of(raw, key)}: {error}") from None
 

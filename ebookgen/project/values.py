@@ -1,7 +1,7 @@
 """The rules book.toml's values must keep beyond their type: a date, a series number, a language, a trim, a profile.
 
-``read_book_toml`` runs each rule once, when the project is loaded, and names the key's line on a
-mistake, so no writer meets a bad value later. A rule raises ``ConfigError`` naming the key and value.
+Each rule is a row's ``rule`` in the settings table (``ebookgen.settings``); ``read_book_toml`` runs it once,
+when the project is loaded, and names the key's line on a mistake, so no writer meets a bad value later. A rule raises ``ConfigError`` naming the key and value.
 """
 
 from __future__ import annotations
@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Callable
 
 from ebookgen.errors import ConfigError
 from ebookgen.model import CONTRIBUTOR_ROLES
@@ -161,21 +160,3 @@ def check_also_by(value: object) -> None:
     from ebookgen.project.matter import also_by_titles
 
     also_by_titles(value)
-
-
-# Every book.toml key whose value has a rule beyond its type, and the rule.
-VALUE_RULES: dict[str, Callable[[object], None]] = {
-    "date": check_date,
-    "series_index": check_series_index,
-    "language": check_language,
-    "author": check_names,
-    "subjects": check_subjects,
-    "trim": check_trim,
-    "profile": check_profile,
-    "contributors": check_contributors,
-    "isbn": check_isbn,
-    "theme": check_theme,
-    "font_size": check_font_size,
-    "newsletter": check_newsletter,
-    "also_by": check_also_by,
-}
