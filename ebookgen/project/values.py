@@ -1,7 +1,8 @@
 """The rules book.toml's values must keep beyond their type: a date, a series number, a language, a trim, a profile.
 
 Each rule is a row's ``rule`` in the settings table (``ebookgen.settings``); ``read_book_toml`` runs it once,
-when the project is loaded, and names the key's line on a mistake, so no writer meets a bad value later. A rule raises ``ConfigError`` naming the key and value.
+when the project is loaded, and names the key's line on a mistake, so no writer meets a bad value later.
+A rule raises ``ConfigError`` naming the key and value.
 """
 
 from __future__ import annotations
