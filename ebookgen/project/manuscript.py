@@ -12,6 +12,7 @@ import re
 import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ebookgen.errors import ConfigError, InputError
 from ebookgen.model import Contributor, Metadata
@@ -22,6 +23,11 @@ from ebookgen.project.toml_types import article, matches, toml_type
 from ebookgen.project.values import check_language_option, date_text, folded, is_public_domain
 from ebookgen.readers.table import SUFFIXES, find_reader, not_read, reader_for
 from ebookgen.settings import Setting, book_keys
+
+if TYPE_CHECKING:
+    from ebookgen.pdf.printers import Printer
+    from ebookgen.pdf.trim import Trim
+    from ebookgen.themes import Theme
 
 TEXT_SUFFIXES = SUFFIXES  # Every suffix a reader claims (ebookgen.readers.table).
 
@@ -40,9 +46,9 @@ class Project:
     options: NormaliseOptions = field(default_factory=NormaliseOptions)
     units: tuple[tuple[Path, ...], ...] = ()  # Files read as one text: a chapter may span the files of a unit.
     encoding: str | None = None
-    trim: str = ""
-    profile: str = ""
-    theme: str = ""
+    trim: Trim | None = None  # book.toml's choices, turned into their records once, when book.toml is read
+    profile: Printer | None = None
+    theme: Theme | None = None
     font_size: float = 0
     matter: tuple[Path, ...] = ()  # back-matter files book.toml names (an afterword.md)
 
@@ -110,16 +116,16 @@ def load_project(source: Path | None = None) -> Project:
         options=options_from(config),
         units=units,
         encoding=config.get("encoding"),
-        trim=config.get("trim", ""),
-        profile=config.get("profile", ""),
-        theme=config.get("theme", ""),
+        trim=config.get("trim"),
+        profile=config.get("profile"),
+        theme=config.get("theme"),
         font_size=config.get("font_size", 0),
         matter=tuple(source / name for name in sorted(matter_files(config))),
     )
 
 
 def read_book_toml(path: Path) -> dict:
-    """Read and check book.toml, naming the key and line of any mistake."""
+    """Read and check book.toml, naming the key and line of any mistake; a name's value becomes its record."""
     try:
         raw = path.read_bytes().decode("utf-8-sig")
         config = tomllib.loads(raw)
@@ -131,7 +137,7 @@ def read_book_toml(path: Path) -> dict:
         raise ConfigError(f"{path}: cannot be read ({error.strerror})") from None
     for key, value in config.items():
         check_key(path, raw, key, value)
-    check_values(path, raw, config)
+    config |= checked_values(path, raw, config)
     check_chapters(path, raw, config)
     if config.get("cover"):
         check_cover_file(path, raw, config["cover"])
@@ -182,14 +188,18 @@ def check_key(path: Path, raw: str, key: str, value: object) -> None:
         raise ConfigError(f"{where}: {key!r} must be one of {', '.join(spec.choices)}, not {value!r}")
 
 
-def check_values(path: Path, raw: str, config: dict) -> None:
-    """Check each value that has a rule beyond its type (date, series_index, ...), naming its line."""
+def checked_values(path: Path, raw: str, config: dict) -> dict:
+    """Check each value that has a rule beyond its type (date, trim, ...), naming its line; return the records."""
+    records = {}
     for key, spec in BOOK_KEYS.items():
         if key in config and spec.rule is not None:
             try:
-                spec.rule(config[key])
+                record = spec.rule(config[key])
             except ConfigError as error:
                 raise ConfigError(f"{path}:{line_of(raw, key)}: {error}") from None
+            if record is not None:
+                records[key] = record
+    return records
 
 
 def line_of(raw: str, key: str) -> int:
