@@ -82,6 +82,19 @@ def test_the_source_argument_names_every_format_ebookgen_reads() -> None:
         assert suffix in help_text and suffix in SUFFIXES
 
 
+def test_the_help_names_every_theme_profile_and_named_trim() -> None:
+    from ebookgen.pdf.printers import NAMED_TRIMS, PRINTERS
+    from ebookgen.settings import setting
+    from ebookgen.themes import theme_names
+
+    for name in theme_names():  # the CLI does not list the themes' folders to start: its text must keep up
+        assert name in setting("theme").help and name in setting("theme").option_help, name
+    for name in PRINTERS:
+        assert name in setting("profile").option_help, name
+    for name in NAMED_TRIMS:
+        assert name in setting("trim").option_help.lower(), name
+
+
 @pytest.mark.parametrize("name", sorted(pages()))
 def test_the_reference_pages_are_what_the_table_writes(name: str) -> None:
     path = REFERENCE / name

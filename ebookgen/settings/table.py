@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ebookgen.pdf.printers import DEFAULT_PRINTER, DEFAULT_TRIM, NAMED_TRIMS, profiles_help
 from ebookgen.project import values
 from ebookgen.project.toml_types import DATE, STRING, STRINGS, TABLES
 from ebookgen.settings.setting import Setting
@@ -15,6 +16,7 @@ from ebookgen.settings.setting import Setting
 BUILDS = ("epub", "pdf", "build")  # the commands that build a book
 PRINTS = ("pdf", "build")
 READS = ("epub", "pdf", "build", "check")  # the commands that read a manuscript
+TRIMS = ", ".join(name.upper() if name[0].isalpha() else name for name in NAMED_TRIMS)  # a5 is written A5
 
 METADATA = (
     Setting(
@@ -283,14 +285,14 @@ EDITION = (
     ),
     Setting(
         "trim",
-        "The print edition's trim size: 5x8, 5.25x8, 5.5x8.5, 6x9, A5, or WxH in inches (or mm).",
-        default="5.5x8.5",
+        f"The print edition's trim size: {TRIMS}, or WxH in inches (or mm).",
+        default=DEFAULT_TRIM,
         key="trim",
         types=STRING,
         rule=values.check_trim,
         flags=("--trim",),
         commands=PRINTS,
-        cli_help="Trim size: 5x8, 5.25x8, 5.5x8.5, 6x9, A5, or WxH in inches (or mm); default: book.toml or 5.5x8.5.",
+        cli_help=f"Trim size: {TRIMS}, or WxH in inches (or mm); default: book.toml or {DEFAULT_TRIM}.",
         column="trim",
         editions="pdf",
         example='"5.5x8.5"',
@@ -306,14 +308,14 @@ EDITION = (
     ),
     Setting(
         "profile",
-        "The print profile: print (bookmarks), kdp (no bookmarks or links), ingram (PDF/X), screen.",
-        default="print",
+        f"The print profile: {profiles_help()}.",
+        default=DEFAULT_PRINTER,
         key="profile",
         types=STRING,
         rule=values.check_profile,
         flags=("--profile",),
         commands=PRINTS,
-        cli_help="print (bookmarks), kdp (no bookmarks or links), ingram (PDF/X), screen; default: book.toml or print.",
+        cli_help=f"{profiles_help()}; default: book.toml or {DEFAULT_PRINTER}.",
         column="profile",
         editions="pdf",
         example='"kdp"',
