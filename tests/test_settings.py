@@ -95,6 +95,13 @@ def test_the_help_names_every_theme_profile_and_named_trim() -> None:
         assert name in setting("trim").option_help.lower(), name
 
 
+def test_the_running_head_s_choices_are_the_writer_s() -> None:
+    from ebookgen.pdf.options import RUNNING_HEADS
+    from ebookgen.settings import setting
+
+    assert setting("running_head").choices == RUNNING_HEADS
+
+
 @pytest.mark.parametrize("name", sorted(pages()))
 def test_the_reference_pages_are_what_the_table_writes(name: str) -> None:
     path = REFERENCE / name

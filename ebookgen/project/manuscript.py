@@ -318,10 +318,10 @@ def with_overrides(
 
 def with_normalise_overrides(project: Project, scene_breaks: str | None, author_notes: str | None) -> Project:
     """Apply command-line normalisation overrides: the scene-break and author's-note policies."""
-    if scene_breaks not in (None, "markers", "blank-lines"):
-        raise ConfigError(f"--scene-breaks must be markers or blank-lines, not {scene_breaks!r}")
-    if author_notes not in (None, "keep", "drop"):
-        raise ConfigError(f"--author-notes must be keep or drop, not {author_notes!r}")
+    for name, value in (("scene_breaks", scene_breaks), ("author_notes", author_notes)):
+        spec = BOOK_KEYS[name]
+        if value is not None and value not in spec.choices:
+            raise ConfigError(f"{spec.flag} must be {' or '.join(spec.choices)}, not {value!r}")
     changes: dict = {}
     if scene_breaks:
         changes["blank_runs"] = "break" if scene_breaks == "blank-lines" else "pause"
