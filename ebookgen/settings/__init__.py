@@ -35,6 +35,7 @@ def command_settings(command: str) -> tuple[Setting, ...]:
 
 
 def manifest_columns() -> dict[str, str]:
-    """Return a batch manifest's columns and the ``Work`` field each fills (``lang`` is ``language`` too)."""
+    """Return a batch manifest's columns and the ``Work`` field each fills, an alias (``lang``) last."""
     columns = {"source": "source"} | {item.column: item.name for item in settings() if item.column}
-    return columns | {"formats": "formats", "lang": "language"}
+    aliases = {item.column_alias: item.name for item in settings() if item.column_alias}
+    return columns | {"formats": "formats"} | aliases

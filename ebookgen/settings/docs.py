@@ -68,7 +68,27 @@ def options_page() -> str:
     for name, command in group.commands.items():
         lines += ["", f"## ebookgen {name}", "", cell(command.help or ""), ""]
         lines += argument_lines(command.params) + option_rows(command.params)
-    return "\n".join(lines) + "\n"
+    return "\n".join([*lines, *manifest_lines()]) + "\n"
+
+
+def manifest_lines() -> list[str]:
+    """Describe a batch manifest's columns: the source, the formats, and the settings a work may set."""
+    lines = [
+        "",
+        "### A batch manifest's columns",
+        "",
+        "A `.csv` manifest names these columns on its first line; a `.jsonl` one uses them as keys. Only `source`",
+        "is required; a column left empty keeps the work's book.toml (or the default).",
+        "",
+        "| column | meaning |",
+        "|---|---|",
+        "| `source` | The work's manuscript file or folder, relative to the manifest's folder. |",
+        "| `formats` | The formats to build, such as `epub,pdf` (default: the batch's `--formats`). |",
+    ]
+    for spec in (spec for spec in settings() if spec.column):
+        alias = f" (or `{spec.column_alias}`)" if spec.column_alias else ""
+        lines.append(f"| `{spec.column}`{alias} | {cell(spec.help)} |")
+    return lines
 
 
 def argument_lines(params: list) -> list[str]:

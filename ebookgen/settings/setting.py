@@ -25,6 +25,7 @@ class Setting:
     cli_help: str = ""  # the CLI's help, when it says more than ``help`` (where the default comes from)
     least: int | None = None  # the smallest number the CLI takes
     column: str = ""  # a batch manifest's column ("" when a manifest cannot set it)
+    column_alias: str = ""  # another name a manifest may give the column
     editions: str = "both"  # the editions it changes: epub, pdf, both, or none (it changes how the book is read)
     example: str = ""  # the TOML value ``init`` shows for the key, commented
 

@@ -59,6 +59,7 @@ METADATA = (
         commands=BUILDS,
         cli_help="Language tag such as en or en-GB (overrides book.toml).",
         column="language",
+        column_alias="lang",
         example='"en"',
     ),
     Setting("date", "Publication date, such as 2025-03-01.", key="date", types=DATE, rule=values.check_date),
