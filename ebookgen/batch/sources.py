@@ -41,7 +41,7 @@ class Work:
     @property
     def overrides(self) -> Overrides:
         """Return the metadata and normalisation the work sets over its book.toml."""
-        return Overrides(self.title, self.author, self.language, self.encoding, self.scene_breaks, self.author_notes)
+        return Overrides(**{item.name: getattr(self, item.name) for item in fields(Overrides)})
 
     @property
     def options(self) -> dict:

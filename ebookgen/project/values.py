@@ -65,7 +65,11 @@ def check_series_index(value: object) -> None:
 
 
 def check_language(value: object) -> None:
-    """Refuse a language that is not a well-formed, registered BCP 47 tag (langcodes knows the registry)."""
+    """Refuse a language that is not a well-formed, registered BCP 47 tag (langcodes knows the registry).
+
+    The tag stays a string in the book's metadata, the model's: a stage that needs the language's facts
+    (quotes, heading words, hyphenation) takes its record from ``ebookgen.languages.language_for``.
+    """
     import langcodes
 
     text = str(value)
