@@ -21,7 +21,7 @@ from ebookgen.project.matter import TEXT_KEYS, back_matter, check_matter_file, i
 from ebookgen.project.paths import check_folder_entry, check_text_file, is_system_path, project_file, shown
 from ebookgen.project.toml_types import article, matches, toml_type
 from ebookgen.project.values import check_language_option, date_text, folded, is_public_domain
-from ebookgen.readers.table import SUFFIXES, find_reader, not_read, reader_for
+from ebookgen.readers.table import READERS, SUFFIXES, find_reader, not_read, reader_for
 from ebookgen.settings import Setting, book_keys
 
 if TYPE_CHECKING:
@@ -93,8 +93,8 @@ def load_project(source: Path | None = None) -> Project:
         source = DEFAULT_SOURCE
         if not source.exists():
             raise InputError(
-                "no manuscript given, and no manuscript/ folder here: give SOURCE (a .txt or .md file, or a "
-                "manuscript folder), or start a book with `ebookgen init my-novel`"
+                "no manuscript given, and no manuscript/ folder here: give SOURCE (a manuscript file such as a .txt, "
+                ".md or .docx, or a manuscript folder), or start a book with `ebookgen init my-novel`"
             )
     if not source.exists() and not source.is_symlink():
         raise InputError(f"{shown(source)}: no such file or folder")
@@ -232,7 +232,8 @@ def chapter_units(folder: Path, config: dict) -> tuple[tuple[Path, ...], ...]:
         check_folder_entry(folder, path)
         check_text_file(path)
     if not files:
-        raise InputError(f"{folder}: no .txt or .md files in this folder; add one, or run `ebookgen init`")
+        read = ", ".join(suffix for reader in READERS if reader.in_folders for suffix in reader.suffixes)
+        raise InputError(f"{folder}: no manuscript files ({read}) in this folder; add one, or run `ebookgen init`")
     return tuple((path,) for path in files)
 
 
