@@ -110,22 +110,24 @@ def option_rows(params: list) -> list[str]:
 
 def exit_codes_page() -> str:
     """Return docs/reference/exit-codes.md: every exit code the command line uses and the error behind it."""
-    from ebookgen.errors import EXIT_CODES, EbookgenError
+    from ebookgen.errors import EXIT_CAUSES, EXIT_CODES, EbookgenError
 
     kinds = {kind.exit_code: kind for kind in (EbookgenError, *EbookgenError.__subclasses__())}
     lines = [
-        f"<!-- Written by `{REGENERATE}` from ebookgen/errors.py: edit EXIT_CODES there, not this page. -->",
+        f"<!-- Written by `{REGENERATE}` from ebookgen/errors.py: edit EXIT_CODES and EXIT_CAUSES there, not this page. -->",
         "",
         "# Exit codes",
         "",
         "Errors are one line on standard error, naming the file and what to do (`--verbose` adds the traceback).",
+        "Every book is written under a temporary name beside its target and renamed into place only when complete,",
+        "so a build that fails or is stopped leaves no half-written file and never replaces an existing book.",
         "",
-        "| code | meaning | raised as |",
-        "|---|---|---|",
+        "| code | meaning | for example | raised as |",
+        "|---|---|---|---|",
     ]
     for code, meaning in EXIT_CODES.items():
         raised = f"`{kinds[code].__name__}`" if code in kinds and code > 1 else ""
-        lines.append(f"| {code} | {cell(meaning)} | {raised} |")
+        lines.append(f"| {code} | {cell(meaning)} | {cell(EXIT_CAUSES.get(code, ''))} | {raised} |")
     return "\n".join(lines) + "\n"
 
 
