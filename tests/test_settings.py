@@ -20,8 +20,12 @@ from ebookgen.settings.docs import REFERENCE, REGENERATE, pages
 COMMAND_OWN = {
     "build": {"--output"},  # a folder for both books
     "check": {"--profile", "--trim"},  # a PDF's preflight
+    "sideload": {"--device", "--pdf"},  # the e-reader, and which edition goes onto it
+    "watch": {"--port", "--pdf"},  # the preview's
+    "kepub": {"--output"},  # an EPUB converted, not a book built
+    "batch": {"--output", "--formats", "--engine", "--address", "--jobs", "--force"},  # the run's, not a book's
 }
-BOOK_COMMANDS = ("epub", "pdf", "build", "check", "init")
+COMMANDS = tuple(get_command(app).commands)
 
 
 def command_flags(name: str) -> set[str]:
@@ -30,13 +34,13 @@ def command_flags(name: str) -> set[str]:
     return {param.opts[0] for param in command.params if param.param_type_name == "option"}
 
 
-@pytest.mark.parametrize("command", BOOK_COMMANDS)
+@pytest.mark.parametrize("command", COMMANDS)
 def test_each_book_command_takes_exactly_the_table_s_options(command: str) -> None:
     wanted = {spec.flag for spec in command_settings(command)}
     assert command_flags(command) - COMMAND_OWN.get(command, set()) == wanted
 
 
-@pytest.mark.parametrize("command", BOOK_COMMANDS)
+@pytest.mark.parametrize("command", COMMANDS)
 def test_each_option_shows_the_table_s_help(command: str) -> None:
     shown = {param.opts[0]: param.help for param in get_command(app).commands[command].params}
     for spec in command_settings(command):

@@ -114,7 +114,7 @@ def exit_codes_page() -> str:
 
     kinds = {kind.exit_code: kind for kind in (EbookgenError, *EbookgenError.__subclasses__())}
     lines = [
-        f"<!-- Written by `{REGENERATE}` from ebookgen/errors.py: edit EXIT_CODES and EXIT_CAUSES there, not this page. -->",
+        f"<!-- Written by `{REGENERATE}` from ebookgen/errors.py: edit EXIT_CODES and EXIT_CAUSES there. -->",
         "",
         "# Exit codes",
         "",

@@ -15,7 +15,8 @@ from ebookgen.settings.setting import Setting
 
 BUILDS = ("epub", "pdf", "build")  # the commands that build a book
 PRINTS = ("pdf", "build")
-READS = ("epub", "pdf", "build", "check")  # the commands that read a manuscript
+READS = ("epub", "pdf", "build", "check", "sideload")  # the commands that read a manuscript
+OVERRIDES = (*BUILDS, "sideload")  # the commands that build a book, or may build one to copy it
 TRIMS = ", ".join(name.upper() if name[0].isalpha() else name for name in NAMED_TRIMS)  # a5 is written A5
 
 METADATA = (
@@ -25,7 +26,7 @@ METADATA = (
         key="title",
         types=STRING,
         flags=("--title",),
-        commands=(*BUILDS, "init"),
+        commands=(*OVERRIDES, "init"),
         cli_help="Book title (overrides book.toml or the file name).",
         column="title",
     ),
@@ -38,7 +39,7 @@ METADATA = (
         types=(str, STRINGS),
         rule=values.check_names,
         flags=("--author",),
-        commands=(*BUILDS, "init"),
+        commands=(*OVERRIDES, "init"),
         cli_help="Author name (overrides book.toml).",
         column="author",
     ),
@@ -56,7 +57,7 @@ METADATA = (
         types=STRING,
         rule=values.check_language,
         flags=("--lang",),
-        commands=BUILDS,
+        commands=OVERRIDES,
         cli_help="Language tag such as en or en-GB (overrides book.toml).",
         column="language",
         column_alias="lang",
