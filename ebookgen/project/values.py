@@ -14,7 +14,6 @@ import unicodedata
 from typing import TYPE_CHECKING
 
 from ebookgen.errors import ConfigError
-from ebookgen.model import CONTRIBUTOR_ROLES
 
 if TYPE_CHECKING:
     from ebookgen.pdf.printers import Printer
@@ -107,6 +106,8 @@ def check_subjects(value: object) -> None:
 
 def check_contributors(value: object) -> None:
     """Refuse a contributor without a name or with a role the title page and the EPUB cannot name."""
+    from ebookgen.model import CONTRIBUTOR_ROLES  # The model stays unloaded for `ebookgen --help`.
+
     for index, item in enumerate(value):
         where = f"contributors[{index}]"
         if set(item) - {"name", "role"}:
