@@ -116,7 +116,10 @@ class BuildResult:
 
 @dataclass(frozen=True)
 class PrintChoices:
-    """The print options a caller asks for; None leaves the choice to book.toml, then to the default."""
+    """The print options a caller asks for, by name, as the CLI and a manifest give them (``ebookgen.settings``).
+
+    None leaves the choice to book.toml, then to the default; ``print_options`` turns each into its record once.
+    """
 
     trim: str | None = None
     profile: str | None = None
@@ -141,7 +144,7 @@ def book_theme(project: Project, theme: str | None = None, font_size: float | No
     """Settle the book's design: the caller's theme, else book.toml's, else classic, at the size asked for."""
     from ebookgen.themes import DEFAULT_THEME, check_points, sized, theme_for
 
-    chosen = theme_for(theme or project.theme or DEFAULT_THEME)
+    chosen = theme_for(theme) if theme else project.theme or theme_for(DEFAULT_THEME)
     size = font_size or project.font_size
     return sized(chosen, check_points(size)) if size else chosen
 
@@ -264,23 +267,24 @@ def check_manuscript(source: str | Path | Project | None = None, overrides: Over
 def preflight_pdf(path: str | Path, profile: str = "kdp", trim: str | None = None) -> PreflightResult:
     """Check a print PDF, ours or another tool's, as the profile's printer would (``pdf/preflight.py``)."""
     from ebookgen.pdf.preflight import preflight
+    from ebookgen.pdf.printers import preflight_printer
     from ebookgen.pdf.trim import parse_trim
 
-    return preflight(Path(path), profile, parse_trim(trim) if trim else None)
+    return preflight(Path(path), preflight_printer(profile), parse_trim(trim) if trim else None)
 
 
 def print_options(project: Project, choices: PrintChoices = PrintChoices()) -> PdfOptions:
     """Settle the print options once: the caller's choice, else book.toml's, else PdfOptions' default; check each."""
-    from ebookgen.pdf.options import PdfOptions, check_running_head, profile_for
+    from ebookgen.pdf.options import PdfOptions, check_running_head
+    from ebookgen.pdf.printers import printer_for
     from ebookgen.pdf.trim import parse_trim
 
     default = PdfOptions()
-    trim = choices.trim or project.trim
     return replace(
         default,
-        trim=parse_trim(trim) if trim else default.trim,
+        trim=parse_trim(choices.trim) if choices.trim else project.trim or default.trim,
         bleed=choices.bleed,
-        profile=profile_for(choices.profile or project.profile or default.profile).name,
+        profile=printer_for(choices.profile) if choices.profile else project.profile or default.profile,
         recto_head=check_running_head(choices.running_head or default.recto_head),
         year=modification_time(project).year,
         jobs=default.jobs if choices.jobs is None else choices.jobs,

@@ -40,7 +40,6 @@ from ebookgen.pdf.options import (
     Progress,
     copyright_year,
     page_style,
-    profile_for,
     report,
 )
 from ebookgen.pdf.printbook import (
@@ -191,7 +190,7 @@ def write_with(crew: Crew, book: Book, target: Path, options: PdfOptions, worker
             style = replace(style, margins=margins_for(pages))
             pieces, sheets = lay_out_pieces(layout, style, progress)
         with atomic_path(target) as temporary:
-            anchors = join_pdf(book, pieces, sheets, profile_for(options.profile).bookmarks, temporary)
+            anchors = join_pdf(book, pieces, sheets, options.profile.bookmarks, temporary)
     offset = pieces.front.pages + pieces.front.pages % 2
     folios = [""] * offset + [sheet.folio for sheet in sheets]
     return PdfResult(target, len(folios), anchors, folios, joined_starts(pieces, sheets, offset))
@@ -284,7 +283,7 @@ def cache_key(layout: Layout, job: Job) -> str:
     """Return a job's key in the cache of laid-out chunks, or "" without a cache."""
     if layout.cache is None:
         return ""
-    return layout.cache.key(job.html, job.css, profile_for(job.options.profile).variant)
+    return layout.cache.key(job.html, job.css, job.options.profile.variant)
 
 
 def lay_out_front(layout: Layout, job: Job) -> Laid:
@@ -331,7 +330,7 @@ def chunk_job(layout: Layout, run: range, css: str, number: int) -> Job:
 def front_job(layout: Layout, style: PageStyle, sheets: list[BodyPage]) -> Job:
     """Make the job that lays out the front matter, its contents numbered from the body's folios."""
     numbers = {anchor: sheet.folio_number for sheet in sheets for anchor in sheet.anchors}
-    links = profile_for(layout.options.profile).links
+    links = layout.options.profile.links
     year = copyright_year(layout.options)
     front = front_matter(layout.book, year, numbers, links, LINK_SCHEME, layout.options.theme.body_face)
     css = chunk_css(layout.book, style)
@@ -348,7 +347,7 @@ def lay_out_job(job: Job) -> Laid:
         numbered = nullcontext()
     with numbered:
         document = lay_out(job.html, job.css, job.options)
-    weasy.write(document, job.path, profile_for(job.options.profile).variant)
+    weasy.write(document, job.path, job.options.profile.variant)
     pages = document.pages
     return Laid(
         job.path,

@@ -14,7 +14,7 @@ from pathlib import Path
 from ebookgen.model import Book, chapter_word_count, word_count
 from ebookgen.output import atomic_path
 from ebookgen.pdf import weasy
-from ebookgen.pdf.options import PdfOptions, PdfResult, Progress, copyright_year, page_style, profile_for, report
+from ebookgen.pdf.options import PdfOptions, PdfResult, Progress, copyright_year, page_style, report
 from ebookgen.pdf.printbook import GREY_PROFILE, book_html, grey_profile_url, page_css, printed_chapters
 from ebookgen.pdf.trim import estimated_pages, gutter_for, margins_for
 
@@ -24,7 +24,7 @@ FRONT_PAGES = 6
 
 def write_single(book: Book, target: Path, options: PdfOptions, progress: Progress | None) -> PdfResult:
     """Lay the whole book out in this process and write it at target, atomically."""
-    profile = profile_for(options.profile)
+    profile = options.profile
     report(progress, 0, len(book.chapters))
     html = book_html(book, printed_chapters(book), copyright_year(options), links=profile.links, theme=options.theme)
     with weasy.pages_laid(ChapterProgress(book, options, progress)):
@@ -70,4 +70,4 @@ def lay_out_fitted(book: Book, html: str, options: PdfOptions):
 
 def lay_out(html: str, css: str, options: PdfOptions):
     """Lay out a document for the options' profile (a press profile writes a grey output intent)."""
-    return weasy.lay_out(html, css, GREY_PROFILE if profile_for(options.profile).grey else None)
+    return weasy.lay_out(html, css, GREY_PROFILE if options.profile.grey else None)
