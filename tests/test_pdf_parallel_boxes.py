@@ -62,11 +62,12 @@ class Box:
 
 @dataclass(frozen=True)
 class PageBoxes:
-    """One page as PDFium reads it: its size, its words and its images."""
+    """One page as PDFium reads it: its size, its words, its images and its drawings (rules)."""
 
     size: tuple[float, float]
     words: tuple[Box, ...]
     images: tuple[Box, ...]
+    drawings: tuple[Box, ...]
 
 
 def picture(width: int, height: int, colour: tuple[int, int, int]) -> Image:
@@ -113,23 +114,26 @@ def figure_book() -> Book:
 
 
 def page_boxes(path: Path) -> list[PageBoxes]:
-    """Read every page's size, word boxes and image boxes with PDFium."""
+    """Read every page's size, word boxes, image boxes and drawing boxes with PDFium."""
     import pypdfium2
-    import pypdfium2.raw as pdfium_c
 
     document = pypdfium2.PdfDocument(str(path))
     try:
-        pages = []
-        for page in document:
-            text = page.get_textpage()
-            images = [
-                Box("image", *item.get_bounds())
-                for item in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=5)
-            ]
-            pages.append(PageBoxes(tuple(page.get_size()), tuple(words(text)), tuple(sorted(images, key=place))))
-        return pages
+        return [one_page(page) for page in document]
     finally:
         document.close()
+
+
+def one_page(page) -> PageBoxes:
+    """Read one page's size and boxes, looking into its forms (the heads and folios a chunk draws)."""
+    import pypdfium2.raw as pdfium_c
+
+    images = [Box("image", *item.get_bounds()) for item in page.get_objects([pdfium_c.FPDF_PAGEOBJ_IMAGE], 5)]
+    drawings = [Box("drawing", *item.get_bounds()) for item in page.get_objects([pdfium_c.FPDF_PAGEOBJ_PATH], 5)]
+    found = tuple(words(page.get_textpage()))
+    return PageBoxes(
+        tuple(page.get_size()), found, tuple(sorted(images, key=place)), tuple(sorted(drawings, key=place))
+    )
 
 
 def words(text) -> list[Box]:
@@ -167,7 +171,7 @@ def differences(single: list[PageBoxes], parallel: list[PageBoxes]) -> list[str]
     for number, (mine, theirs) in enumerate(zip(single, parallel, strict=True), start=1):
         if mine.size != theirs.size:
             found.append(f"page {number}: {mine.size} against {theirs.size}")
-        for kind in ("words", "images"):
+        for kind in ("words", "images", "drawings"):
             ours, others = getattr(mine, kind), getattr(theirs, kind)
             if len(ours) != len(others):
                 found.append(f"page {number}: {len(ours)} {kind} in one process, {len(others)} in parallel")
@@ -214,6 +218,7 @@ def test_same_pages_with_the_same_words_and_images_in_the_same_boxes(layouts) ->
     assert parallel.pages == single.pages == len(single_pages) == len(parallel_pages)
     assert sum(len(page.words) for page in single_pages) > 3000
     assert sum(len(page.images) for page in single_pages) == 3
+    assert sum(len(page.drawings) for page in single_pages) > 0
     assert differences(single_pages, parallel_pages) == []
 
 
