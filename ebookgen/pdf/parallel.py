@@ -42,24 +42,12 @@ from ebookgen.pdf.options import (
     page_style,
     report,
 )
-from ebookgen.pdf.printbook import (
-    PageStyle,
-    body_sections,
-    centred_css,
-    furniture_css,
-    geometry_css,
-    grey_profile_url,
-    html_document,
-    ink_css,
-    outline_css,
-    printed_chapters,
-)
+from ebookgen.pdf.printbook import PageStyle, body_sections, html_document, page_css, printed_chapters
 from ebookgen.pdf.single import lay_out
 from ebookgen.pdf.trim import estimated_pages, gutter_for, margins_for
 from ebookgen.render.backmatter import back_matter
 from ebookgen.render.frontmatter import front_matter
 from ebookgen.render.xhtml import RenderedChapter
-from ebookgen.themes import print_sheet
 
 # Chunks per worker at least: even loads and small processes, against a fixed cost per document (0.05 s).
 CHUNKS_PER_WORKER = 4
@@ -310,11 +298,8 @@ def body_sheets(layout: Layout, chunks: list[Laid]) -> list[BodyPage]:
 
 
 def chunk_css(book: Book, style: PageStyle) -> str:
-    """Return the page rules of a chunk: geometry, running heads and folios, ink; no bookmarks."""
-    no_bookmarks = outline_css(replace(style, bookmarks=False), False)
-    ink = ink_css(style, grey_profile_url())
-    sheets = [print_sheet(style.theme), geometry_css(style), centred_css(style), furniture_css(book, style)]
-    return "\n".join([*sheets, no_bookmarks, ink])
+    """Return the stylesheet of a chunk or the front matter: the whole book's, without bookmarks (the joiner's)."""
+    return page_css(book, replace(style, bookmarks=False))
 
 
 def chunk_job(layout: Layout, run: range, css: str, number: int) -> Job:

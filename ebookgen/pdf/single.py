@@ -15,7 +15,7 @@ from ebookgen.model import Book, chapter_word_count, word_count
 from ebookgen.output import atomic_path
 from ebookgen.pdf import weasy
 from ebookgen.pdf.options import PdfOptions, PdfResult, Progress, copyright_year, page_style, report
-from ebookgen.pdf.printbook import GREY_PROFILE, book_html, grey_profile_url, page_css, printed_chapters
+from ebookgen.pdf.printbook import GREY_PROFILE, book_html, page_css, printed_chapters
 from ebookgen.pdf.trim import estimated_pages, gutter_for, margins_for
 
 # Pages of front matter before the first chapter (half-title, title, copyright, contents), for progress.
@@ -60,11 +60,11 @@ def lay_out_fitted(book: Book, html: str, options: PdfOptions):
     """Lay out with the gutter for the estimated page count; again if the real count needs another."""
     guess = estimated_pages(word_count(book), options.trim, options.theme.type_scale)
     style = page_style(options, guess)
-    document = lay_out(html, page_css(book, style, grey_profile_url()), options)
+    document = lay_out(html, page_css(book, style), options)
     pages = len(document.pages)
     if gutter_for(pages) != gutter_for(guess):
         style = replace(style, margins=margins_for(pages))
-        document = lay_out(html, page_css(book, style, grey_profile_url()), options)
+        document = lay_out(html, page_css(book, style), options)
     return document
 
 
