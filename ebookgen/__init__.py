@@ -6,6 +6,7 @@ from ebookgen.version import __version__
 
 EXPORTS = (
     "build_all",
+    "build_as",
     "build_epub",
     "build_pdf",
     "check_manuscript",

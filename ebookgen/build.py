@@ -1,8 +1,9 @@
 """The library's front door: load a manuscript and build its EPUB or PDF.
 
-A library user calls ``build_epub``, ``build_pdf`` or ``build_all``; each returns a small record of
-what it wrote (the file, its pages, the book's chapters and words, notes for the user), so the CLI
-is a thin layer on top that prints it. The print options are settled here, once (``print_options``).
+A library user calls ``build_epub``, ``build_pdf``, ``build_all``, or ``build_as`` with a writer's name
+(``ebookgen.writers``: one module per format); each returns a small record of what it wrote (the file,
+its pages, the book's chapters and words, notes for the user), so the CLI is a thin layer on top that
+prints it. The print options are settled here, once (``print_options``).
 """
 
 from __future__ import annotations
@@ -14,9 +15,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ebookgen.epub.pagelist import print_edition
-from ebookgen.epub.writer import EpubOptions, write_epub
 from ebookgen.errors import InputError
-from ebookgen.model import Book, word_count
+from ebookgen.model import Book
 from ebookgen.normalise.pipeline import build_book
 from ebookgen.output import check_output, disk_errors_named
 from ebookgen.project.figures import carried_cover, figure_images
@@ -25,6 +25,8 @@ from ebookgen.readers.decode import REPLACED_NOTE
 from ebookgen.readers.source import SourceText
 from ebookgen.readers.table import read_unit
 from ebookgen.render.xhtml import render_book
+from ebookgen.writers import Edition, Written, writer_for
+from ebookgen.writers.epub import EpubResult
 
 if TYPE_CHECKING:
     from ebookgen.normalise.check import CheckResult
@@ -83,19 +85,9 @@ def default_output(project: Project, suffix: str) -> Path:
     return default_folder(project) / f"{project.slug}{suffix}"
 
 
-def epub_suffix(kobo: bool) -> str:
-    """Return the EPUB's file suffix: Kobo's `.kepub.epub` or `.epub`."""
-    return ".kepub.epub" if kobo else ".epub"
-
-
-@dataclass(frozen=True)
-class EpubResult:
-    """What build_epub wrote: the file, the book's length, and one line for each thing the user should know."""
-
-    path: Path
-    chapters: int
-    words: int
-    notes: tuple[str, ...] = ()
+def epub_writer_name(kobo: bool) -> str:
+    """Return the e-book's writer: Kobo's `kepub` or `epub`."""
+    return "kepub" if kobo else "epub"
 
 
 @dataclass(frozen=True)
@@ -162,15 +154,55 @@ def build_epub(
     theme: str | None = None,
 ) -> EpubResult:
     """Build an EPUB (or a Kobo kepub) from a manuscript file or folder in a theme; return what was written."""
+    return build_as(epub_writer_name(kobo), source, output, overrides=overrides, theme=theme, embed_fonts=embed_fonts)
+
+
+def build_as(
+    name: str,
+    source: str | Path | Project | None = None,
+    output: str | Path | None = None,
+    *,
+    overrides: Overrides | None = None,
+    theme: str | None = None,
+    embed_fonts: bool = False,
+    print_choices: PdfOptions | PrintChoices | None = None,
+    progress: Progress | None = None,
+) -> Written:
+    """Build a manuscript with the named writer (`epub`, `kepub`, `pdf`...); return what it wrote."""
+    writer = writer_for(name)
     project = open_project(source, overrides)
+    target = Path(output) if output else default_output(project, writer.suffix)
+    if writer.prints:
+        return build_printed(writer.name, project, target, chosen_theme(print_choices, theme), progress, embed_fonts)
     design = book_theme(project, theme)
-    target = Path(output) if output else default_output(project, epub_suffix(kobo))
     check_output(target, project.inputs)
     book = load_book(project)
-    options = EpubOptions(modified=modification_time(project), kobo=kobo, embed_fonts=embed_fonts, theme=design)
     with disk_errors_named(target):
-        written = write_epub(book, target, options)
-    return EpubResult(written, len(book.chapters), word_count(book), book.notes)
+        return writer.write(book, target, Edition(modification_time(project), design, embed_fonts))
+
+
+def chosen_theme(choices: PdfOptions | PrintChoices | None, theme: str | None) -> PdfOptions | PrintChoices | None:
+    """Fold a theme named beside the print choices into them (options already settled keep theirs)."""
+    if not theme or choices is not None and not isinstance(choices, PrintChoices):
+        return choices
+    return replace(choices or PrintChoices(), theme=theme)
+
+
+def build_printed(
+    name: str,
+    project: Project,
+    target: Path,
+    choices: PdfOptions | PrintChoices | None,
+    progress: Progress | None = None,
+    embed_fonts: bool = False,
+) -> Written:
+    """Lay a book out with a writer of printed pages, its workers started before the book is read."""
+    check_output(target, project.inputs)
+    options = settled(choices, project)
+    edition = Edition(modification_time(project), options.theme, embed_fonts, options, progress=progress)
+    with workers_for(project, options) as crew, disk_errors_named(target):
+        book = load_book(project)
+        return with_glyph_lines(writer_for(name).write(book, target, replace(edition, crew=crew)), project)
 
 
 def build_all(
@@ -183,26 +215,24 @@ def build_all(
     overrides: Overrides | None = None,
 ) -> BuildResult:
     """Build the PDF and the EPUB from one normalisation; the EPUB gets the PDF's page list."""
-    from ebookgen.pdf.writer import write_pdf
-
+    pdf_writer, epub_writer = writer_for("pdf"), writer_for(epub_writer_name(kobo))
     project = open_project(source, overrides)
     folder = Path(folder) if folder else default_folder(project)
-    epub_target, pdf_target = folder / f"{project.slug}{epub_suffix(kobo)}", folder / f"{project.slug}.pdf"
+    epub_target = folder / f"{project.slug}{epub_writer.suffix}"
+    pdf_target = folder / f"{project.slug}{pdf_writer.suffix}"
     for target in (epub_target, pdf_target):
         check_output(target, project.inputs)
     options = settled(pdf_options, project)
+    edition = Edition(modification_time(project), options.theme, embed_fonts, options, progress=progress)
     with workers_for(project, options) as crew, disk_errors_named(pdf_target):
         book = load_book(project)
-        printed = with_glyph_lines(with_length(write_pdf(book, pdf_target, options, progress, crew), book), project)
+        printed = with_glyph_lines(pdf_writer.write(book, pdf_target, replace(edition, crew=crew)), project)
     places = [place for rendered in render_book(book, block_ids=True) for place in rendered.places]
     source_note = f"{book.metadata.title}, print edition of {printed.pages} pages ({pdf_target.name})"
-    edition = print_edition(places, printed.anchors, printed.folios, printed.page_starts, source_note)
-    epub_options = EpubOptions(
-        modification_time(project), kobo=kobo, embed_fonts=embed_fonts, print_edition=edition, theme=options.theme
-    )
+    pages = print_edition(places, printed.anchors, printed.folios, printed.page_starts, source_note)
     with disk_errors_named(epub_target):
-        written = write_epub(book, epub_target, epub_options)
-    return BuildResult(EpubResult(written, printed.chapters, printed.words, book.notes), printed)
+        written = epub_writer.write(book, epub_target, replace(edition, print_options=None, print_edition=pages))
+    return BuildResult(EpubResult(written.path, printed.chapters, printed.words, book.notes), printed)
 
 
 def build_pdf(
@@ -217,15 +247,7 @@ def build_pdf(
     Options given as PdfOptions are used as they are; PrintChoices, or none, are settled with
     book.toml's trim and profile and the defaults (``print_options``).
     """
-    from ebookgen.pdf.writer import write_pdf
-
-    project = open_project(source, overrides)
-    target = Path(output) if output else default_output(project, ".pdf")
-    check_output(target, project.inputs)
-    options = settled(options, project)
-    with workers_for(project, options) as crew, disk_errors_named(target):
-        book = load_book(project)
-        return with_glyph_lines(with_length(write_pdf(book, target, options, progress, crew), book), project)
+    return build_as("pdf", source, output, overrides=overrides, print_choices=options, progress=progress)
 
 
 def check_manuscript(source: str | Path | Project | None = None, overrides: Overrides | None = None) -> CheckResult:
@@ -277,13 +299,7 @@ def with_year(options: PdfOptions, project: Project) -> PdfOptions:
     return options if options.year else replace(options, year=modification_time(project).year)
 
 
-def with_length(result: PdfResult, book: Book) -> PdfResult:
-    """Add the book's length and the normaliser's notes to what the PDF writer wrote."""
-    notes = (*book.notes, *result.notes)
-    return replace(result, chapters=len(book.chapters), words=word_count(book), notes=notes)
-
-
-def with_glyph_lines(result: PdfResult, project: Project) -> PdfResult:
+def with_glyph_lines(result: Written, project: Project) -> Written:
     """Name the FILE:LINE of each character no face can set, where the writer could name only its chapter."""
     from ebookgen.pdf.glyphs import GLYPH_NOTE, glyph_lines
     from ebookgen.readers.table import read_source

@@ -1,14 +1,17 @@
 """The book's designs: each theme's stylesheets, faces and type size, for the EPUB and the print PDF alike.
 
-A theme is a folder under ``styles/themes/``: ``theme.css`` for both editions (the chapter opener, the
-scene-break ornament), ``print.css`` for the printed book (its heading face, running heads, initials) and
-``epub.css`` for the e-book, which stays light: it never sets the body's face or a fixed size, so a
-reader's own font choice stands. Faces other than EB Garamond come from OFL font packages on PyPI
-(``fontpkg-*``); print embeds the glyphs it uses. A type size of 16 pt and up makes a large-print edition.
+A theme is a folder under ``styles/themes/``, found by listing them: ``theme.toml`` says what it is for,
+its place in the list, its faces and type size; ``theme.css`` styles both editions (the chapter opener,
+the scene-break ornament), ``print.css`` the printed book (its heading face, running heads, initials) and
+``epub.css`` the e-book, which stays light: it never sets the body's face or a fixed size, so a
+reader's own font choice stands. Adding a theme is one new folder. Faces other than EB Garamond come from
+OFL font packages on PyPI (``fontpkg-*``); print embeds the glyphs it uses. A type size of 16 pt and up
+makes a large-print edition.
 """
 
 from __future__ import annotations
 
+import tomllib
 from dataclasses import dataclass
 from importlib import import_module
 from pathlib import Path
@@ -61,37 +64,45 @@ class Theme:
         return self.points >= LARGE_PRINT_POINTS
 
 
-LATO = "fontpkg_lato"
-ATKINSON = "fontpkg_atkinson_hyperlegible"
-THEMES = {
-    "classic": Theme("classic", "EB Garamond throughout, a centred opener with a fleuron and a raised initial"),
-    "modern": Theme(
-        "modern",
-        "spaced sans-serif headings (Lato) set flush left over a rule, a plain initial, dotted scene breaks",
-        faces=(Face("Lato", "Lato-Regular.ttf", LATO), Face("Lato", "Lato-Bold.ttf", LATO, "bold")),
-    ),
-    "romance": Theme(
-        "romance",
-        "engraved capitals (Cinzel) framed by flourishes, a tall initial, a fleuron trio between scenes",
-        faces=(Face("Cinzel", "Cinzel[wght].ttf", "fontpkg_cinzel"),),
-    ),
-    "large-print": Theme(
-        "large-print",
-        "17 pt Atkinson Hyperlegible, ragged right, no hyphenation, open leading, bold headings",
-        body_face="Atkinson Hyperlegible",
-        faces=tuple(
-            Face("Atkinson Hyperlegible", f"AtkinsonHyperlegible-{style}.ttf", ATKINSON, weight, slant)
-            for style, weight, slant in (
-                ("Regular", "normal", "normal"),
-                ("Bold", "bold", "normal"),
-                ("Italic", "normal", "italic"),
-                ("BoldItalic", "bold", "italic"),
-            )
-        ),
-        points=17.0,
-        leading=25.0,
-    ),
-}
+THEME_KEYS = frozenset({"summary", "order", "body_face", "points", "leading", "faces"})
+FACE_KEYS = frozenset({"family", "file", "package", "weight", "style"})
+
+
+def themes_dir() -> Path:
+    """Return the folder holding one folder per theme."""
+    return styles_dir() / "themes"
+
+
+def read_theme(folder: Path) -> tuple[float, Theme]:
+    """Read a theme's folder: its ``theme.toml`` (where it has one) as a Theme, with its place in the list."""
+    path = folder / "theme.toml"
+    try:
+        declared = tomllib.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path}: {error}") from None
+    unknown = sorted(set(declared) - THEME_KEYS) + sorted(
+        key for face in declared.get("faces", []) for key in set(face) - FACE_KEYS
+    )
+    if unknown:
+        raise ConfigError(f"{path}: {unknown[0]!r} is not a theme key ({', '.join(sorted(THEME_KEYS | FACE_KEYS))})")
+    try:
+        faces = tuple(Face(**face) for face in declared.get("faces", []))
+        numbers = {key: float(declared[key]) for key in ("points", "leading") if key in declared}
+        order = float(declared.get("order", float("inf")))
+    except (TypeError, ValueError) as error:
+        raise ConfigError(f"{path}: {error}") from None
+    theme = Theme(folder.name, declared.get("summary", ""), declared.get("body_face", "EB Garamond"), faces, **numbers)
+    return order, theme
+
+
+def listed_themes() -> dict[str, Theme]:
+    """Return every theme folder's theme by name, in the order their ``theme.toml`` give, then by name."""
+    folders = [folder for folder in themes_dir().iterdir() if folder.is_dir() and not folder.name.startswith(".")]
+    ranked = sorted((read_theme(folder) for folder in folders), key=lambda pair: (pair[0], pair[1].name))
+    return {theme.name: theme for _, theme in ranked}
+
+
+THEMES = listed_themes()
 
 
 def theme_font_files() -> list[Path]:
@@ -99,10 +110,15 @@ def theme_font_files() -> list[Path]:
     return sorted({face.path() for theme in THEMES.values() for face in theme.faces})
 
 
+def theme_names() -> tuple[str, ...]:
+    """Return the themes' names, in their listed order: for help texts and the check of a theme's name."""
+    return tuple(THEMES)
+
+
 def theme_for(name: str) -> Theme:
     """Return the named theme, or fail naming the themes there are."""
     if name not in THEMES:
-        raise ConfigError(f"theme {name!r} is not one of {', '.join(THEMES)}")
+        raise ConfigError(f"theme {name!r} is not one of {', '.join(theme_names())}")
     return THEMES[name]
 
 
@@ -128,7 +144,7 @@ def sized(theme: Theme, points: float = 0) -> Theme:
 
 def sheet(theme: Theme, edition: str) -> str:
     """Return a theme's sheets for an edition ("print" or "epub"): its shared one, then the edition's."""
-    folder = styles_dir() / "themes" / theme.name
+    folder = themes_dir() / theme.name
     parts = [folder / "theme.css", folder / f"{edition}.css"]
     return "\n".join(path.read_text(encoding="utf-8") for path in parts if path.is_file())
 

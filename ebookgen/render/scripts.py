@@ -4,14 +4,16 @@ A screen reader or an e-reader picks its voice and font by ``lang``; a run of Ar
 left-to-right book needs ``dir="rtl"``. The language is told from the script by Unicode block: kana is
 Japanese, Hangul Korean, Han alone Chinese (or the book's own CJK language), Arabic, Hebrew, Cyrillic
 (Ukrainian where its own letters show), Greek, Thai, Devanagari. A whole book in a right-to-left language
-gets ``dir="rtl"`` on its documents instead (``is_right_to_left``).
+gets ``dir="rtl"`` on its documents instead (``is_right_to_left``). Which languages write which script is
+``ebookgen.languages.scripts``'s table.
 """
 
 from __future__ import annotations
 
 import re
 
-from ebookgen.normalise.quotes import base_language
+from ebookgen.languages import base_language, language_for
+from ebookgen.languages.scripts import RIGHT_TO_LEFT, SCRIPT_LANGUAGES
 
 KANA = "\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f"
 HANGUL = "\u1100-\u11ff\u3130-\u318f\uac00-\ud7af"
@@ -31,23 +33,12 @@ RUN = re.compile(
 )
 ANY_FOREIGN = re.compile("[" + "".join(letters for letters, _ in SCRIPTS.values()) + "]")
 TEXT_NODE = re.compile(r"(?<=>)[^<>]+(?=<)")
-# The languages each script is written in, the first the one a run is marked with.
-SCRIPT_LANGUAGES = {
-    "arabic": ("ar", "fa", "ur", "ps", "ug", "ku", "sd"),
-    "hebrew": ("he", "yi"),
-    "cyrillic": ("ru", "uk", "be", "bg", "sr", "mk", "kk", "ky", "mn", "tg", "tt", "ba", "cv"),
-    "greek": ("el", "grc"),
-    "thai": ("th",),
-    "devanagari": ("hi", "mr", "ne", "sa"),
-    "cjk": ("zh", "ja", "ko"),
-}
-RIGHT_TO_LEFT = frozenset(SCRIPT_LANGUAGES["arabic"] + SCRIPT_LANGUAGES["hebrew"] + ("dv", "syr"))
 UKRAINIAN_LETTERS = re.compile("[\u0454\u0456\u0457\u0491\u0404\u0406\u0407\u0490]")
 
 
 def is_right_to_left(language: str) -> bool:
     """Tell whether a language is written right to left (Arabic, Hebrew, Persian, Urdu, Yiddish...)."""
-    return base_language(language) in RIGHT_TO_LEFT
+    return language_for(language).right_to_left
 
 
 def run_language(script: str, run: str, book_language: str) -> str:

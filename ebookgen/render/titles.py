@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import re
 
-# A heading's first word when it names what follows as a number: `Chapter`, `Part`, `Book`, `Kapitel`...
+from ebookgen.languages import all_heading_words
+
+# A heading's first word when it names what follows as a number: `Chapter`, `Part`, `Book`, `Kapitel`..., the
+# chapter and part words of every language's file, as the normaliser finds headings by them.
+_HEADING_WORDS = all_heading_words()
 LABEL_WORDS = re.compile(
-    r"^(?:chapter|ch\.|chap\.|part|book|volume|vol\.|chapitre|kapitel|capítulo|capitulo|capitolo|livre|teil|buch|"
-    r"tome|band|parte|libro|rozdział|kapitola|hoofdstuk|глава|часть|книга|том|розділ)$",
+    "^(?:" + "|".join(sorted({*_HEADING_WORDS.chapter, *_HEADING_WORDS.part}, key=len, reverse=True)) + ")$",
     re.IGNORECASE,
 )
 BARE_NUMBER = re.compile(r"^(?:\d+|[IVXLCDM]+)\.?$")

@@ -1,0 +1,30 @@
+"""Arabic: CLDR's quotes, its furniture words and heading words."""
+
+from __future__ import annotations
+
+from ebookgen.languages.records import BookWords, HeadingWords, Language
+
+LANGUAGE = Language(
+    code="ar",
+    name="Arabic",
+    words=BookWords(
+        contents="المحتويات",
+        chapter="الفصل {number}",
+        cover="الغلاف",
+        title_page="صفحة العنوان",
+        start_of_text="بداية النص",
+        landmarks="معالم",
+        dedication="إهداء",
+        epigraph="تصدير",
+        rights="جميع الحقوق محفوظة.",
+        published_by="نشر: {publisher}",
+        set_in="الخط: {face}.",
+        by_author="تأليف {author}",
+        scene_break="تغيير المشهد",
+        pages="الصفحات",
+    ),
+    headings=HeadingWords(
+        chapter=("الفصل", "فصل"),
+        part=("الجزء",),
+    ),
+)

@@ -1,0 +1,32 @@
+"""Czech: CLDR's quotes, its furniture words and heading words."""
+
+from __future__ import annotations
+
+from ebookgen.languages.records import BookWords, HeadingWords, Language
+
+LANGUAGE = Language(
+    code="cs",
+    name="Czech",
+    words=BookWords(
+        contents="Obsah",
+        chapter="Kapitola {number}",
+        cover="Obálka",
+        title_page="Titulní strana",
+        start_of_text="Začátek textu",
+        landmarks="Orientační body",
+        dedication="Věnování",
+        epigraph="Motto",
+        rights="Všechna práva vyhrazena.",
+        published_by="Vydal {publisher}",
+        set_in="Vysázeno písmem {face}.",
+        by_author="autor: {author}",
+        scene_break="Změna scény",
+        pages="Stránky",
+    ),
+    headings=HeadingWords(
+        chapter=("kapitola",),
+        part=("část", "díl"),
+        named=("prolog", "epilog", "předmluva", "doslov"),
+    ),
+    hyphenation="cs",
+)

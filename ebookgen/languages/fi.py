@@ -1,0 +1,29 @@
+"""Finnish: CLDR's quotes, its furniture words and heading words."""
+
+from __future__ import annotations
+
+from ebookgen.languages.records import BookWords, HeadingWords, Language
+
+LANGUAGE = Language(
+    code="fi",
+    name="Finnish",
+    words=BookWords(
+        contents="Sisällys",
+        chapter="Luku {number}",
+        cover="Kansi",
+        title_page="Nimiösivu",
+        start_of_text="Tekstin alku",
+        landmarks="Maamerkit",
+        dedication="Omistus",
+        epigraph="Motto",
+        rights="Kaikki oikeudet pidätetään.",
+        published_by="Julkaisija: {publisher}",
+        set_in="Kirjasin: {face}.",
+        by_author="{author}",
+        scene_break="Kohtauksen vaihto",
+        pages="Sivut",
+    ),
+    headings=HeadingWords(
+        part=("osa",),
+    ),
+)

@@ -1,0 +1,27 @@
+"""Hungarian: CLDR's quotes, its furniture words."""
+
+from __future__ import annotations
+
+from ebookgen.languages.records import BookWords, Language
+
+LANGUAGE = Language(
+    code="hu",
+    name="Hungarian",
+    words=BookWords(
+        contents="Tartalom",
+        chapter="{number}. fejezet",
+        cover="Borító",
+        title_page="Címoldal",
+        start_of_text="A szöveg kezdete",
+        landmarks="Tájékozódási pontok",
+        dedication="Ajánlás",
+        epigraph="Mottó",
+        rights="Minden jog fenntartva.",
+        published_by="Kiadja: {publisher}",
+        set_in="Betűtípus: {face}.",
+        by_author="{author}",
+        scene_break="Jelenetváltás",
+        pages="Oldalak",
+    ),
+    hyphenation="hu",
+)

@@ -1,0 +1,32 @@
+"""Norwegian Bokmål: CLDR's quotes, its furniture words and heading words."""
+
+from __future__ import annotations
+
+from ebookgen.languages.records import BookWords, HeadingWords, Language
+
+LANGUAGE = Language(
+    code="nb",
+    name="Norwegian Bokmål",
+    words=BookWords(
+        contents="Innhold",
+        chapter="Kapittel {number}",
+        cover="Omslag",
+        title_page="Tittelside",
+        start_of_text="Tekstens begynnelse",
+        landmarks="Landemerker",
+        dedication="Dedikasjon",
+        epigraph="Motto",
+        rights="Alle rettigheter forbeholdt.",
+        published_by="Utgitt av {publisher}",
+        set_in="Satt med {face}.",
+        by_author="av {author}",
+        scene_break="Sceneskift",
+        pages="Sider",
+    ),
+    headings=HeadingWords(
+        chapter=("kapittel",),
+        part=("del", "bok"),
+    ),
+    hyphenation="nb",
+    aliases=("no", "nn"),
+)

@@ -1,0 +1,37 @@
+"""Dutch: CLDR's quotes, its furniture words and heading words."""
+
+from __future__ import annotations
+
+from ebookgen.languages.records import BookWords, HeadingWords, Language
+
+LANGUAGE = Language(
+    code="nl",
+    name="Dutch",
+    words=BookWords(
+        contents="Inhoud",
+        chapter="Hoofdstuk {number}",
+        cover="Omslag",
+        title_page="Titelpagina",
+        start_of_text="Begin van de tekst",
+        landmarks="Oriëntatiepunten",
+        dedication="Opdracht",
+        epigraph="Motto",
+        rights="Alle rechten voorbehouden.",
+        published_by="Uitgegeven door {publisher}",
+        set_in="Gezet in de {face}.",
+        by_author="door {author}",
+        scene_break="Scèneovergang",
+        pages="Pagina's",
+        afterword="Nawoord",
+        acknowledgements="Dankwoord",
+        about_the_author="Over de auteur",
+        also_by="Ook van {author}",
+        newsletter="Nieuwsbrief",
+    ),
+    headings=HeadingWords(
+        chapter=("hoofdstuk",),
+        part=("deel", "boek"),
+        named=("proloog", "epiloog", "voorwoord", "nawoord"),
+    ),
+    hyphenation="nl",
+)

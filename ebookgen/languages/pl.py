@@ -1,0 +1,32 @@
+"""Polish: CLDR's quotes, its furniture words and heading words."""
+
+from __future__ import annotations
+
+from ebookgen.languages.records import BookWords, HeadingWords, Language
+
+LANGUAGE = Language(
+    code="pl",
+    name="Polish",
+    words=BookWords(
+        contents="Spis treści",
+        chapter="Rozdział {number}",
+        cover="Okładka",
+        title_page="Strona tytułowa",
+        start_of_text="Początek tekstu",
+        landmarks="Punkty orientacyjne",
+        dedication="Dedykacja",
+        epigraph="Motto",
+        rights="Wszelkie prawa zastrzeżone.",
+        published_by="Wydawca: {publisher}",
+        set_in="Złożono krojem {face}.",
+        by_author="autor: {author}",
+        scene_break="Zmiana sceny",
+        pages="Strony",
+    ),
+    headings=HeadingWords(
+        chapter=("rozdział", "rozdzial"),
+        part=("część", "czesc", "księga"),
+        named=("prolog", "epilog", "przedmowa", "posłowie", "wstęp"),
+    ),
+    hyphenation="pl",
+)

@@ -1,0 +1,35 @@
+"""Portuguese: CLDR's quotes, its furniture words and heading words."""
+
+from __future__ import annotations
+
+from ebookgen.languages.records import BookWords, HeadingWords, Language
+
+LANGUAGE = Language(
+    code="pt",
+    name="Portuguese",
+    words=BookWords(
+        contents="Índice",
+        chapter="Capítulo {number}",
+        cover="Capa",
+        title_page="Folha de rosto",
+        start_of_text="Início do texto",
+        landmarks="Pontos de referência",
+        dedication="Dedicatória",
+        epigraph="Epígrafe",
+        rights="Todos os direitos reservados.",
+        published_by="Publicado por {publisher}",
+        set_in="Composto em {face}.",
+        by_author="de {author}",
+        scene_break="Mudança de cena",
+        pages="Páginas",
+        afterword="Posfácio",
+        acknowledgements="Agradecimentos",
+        about_the_author="Sobre o autor",
+        also_by="Do mesmo autor",
+    ),
+    headings=HeadingWords(
+        chapter=("capítulo", "capitulo"),
+        part=("parte",),
+    ),
+    hyphenation="pt",
+)

@@ -1,0 +1,32 @@
+"""Russian: CLDR's quotes, its furniture words and heading words."""
+
+from __future__ import annotations
+
+from ebookgen.languages.records import BookWords, HeadingWords, Language
+
+LANGUAGE = Language(
+    code="ru",
+    name="Russian",
+    words=BookWords(
+        contents="Содержание",
+        chapter="Глава {number}",
+        cover="Обложка",
+        title_page="Титульная страница",
+        start_of_text="Начало текста",
+        landmarks="Ориентиры",
+        dedication="Посвящение",
+        epigraph="Эпиграф",
+        rights="Все права защищены.",
+        published_by="Издатель: {publisher}",
+        set_in="Набрано шрифтом {face}.",
+        by_author="автор: {author}",
+        scene_break="Смена сцены",
+        pages="Страницы",
+    ),
+    headings=HeadingWords(
+        chapter=("глава",),
+        part=("часть", "книга", "том"),
+        named=("пролог", "эпилог", "предисловие", "послесловие"),
+    ),
+    hyphenation="ru",
+)

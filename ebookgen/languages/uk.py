@@ -1,0 +1,32 @@
+"""Ukrainian: CLDR's quotes, its furniture words and heading words."""
+
+from __future__ import annotations
+
+from ebookgen.languages.records import BookWords, HeadingWords, Language
+
+LANGUAGE = Language(
+    code="uk",
+    name="Ukrainian",
+    words=BookWords(
+        contents="Зміст",
+        chapter="Розділ {number}",
+        cover="Обкладинка",
+        title_page="Титульна сторінка",
+        start_of_text="Початок тексту",
+        landmarks="Орієнтири",
+        dedication="Присвята",
+        epigraph="Епіграф",
+        rights="Усі права захищено.",
+        published_by="Видавець: {publisher}",
+        set_in="Набрано шрифтом {face}.",
+        by_author="автор: {author}",
+        scene_break="Зміна сцени",
+        pages="Сторінки",
+    ),
+    headings=HeadingWords(
+        chapter=("розділ",),
+        part=("частина",),
+        named=("пролог", "епілог", "передмова", "післямова"),
+    ),
+    hyphenation="uk",
+)
