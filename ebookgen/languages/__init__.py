@@ -19,7 +19,10 @@ from pathlib import Path
 from ebookgen.languages.cldr import cldr_marks
 from ebookgen.languages.records import (
     ENGLISH_QUOTES,
+    SPACED_EM,
+    SPACED_EN,
     BookWords,
+    Dashes,
     HeadingWords,
     Language,
     QuoteMarks,
@@ -29,8 +32,11 @@ from ebookgen.languages.records import (
 from ebookgen.languages.scripts import RIGHT_TO_LEFT
 
 __all__ = [
+    "SPACED_EM",
+    "SPACED_EN",
     "BookWords",
     "DEFAULT",
+    "Dashes",
     "ENGLISH_QUOTES",
     "HeadingWords",
     "Language",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ebookgen.languages.records import BookWords, HeadingWords, Language
+from ebookgen.languages.records import SPACED_EN, BookWords, HeadingWords, Language
 
 LANGUAGE = Language(
     code="cs",
@@ -28,5 +28,7 @@ LANGUAGE = Language(
         part=("část", "díl"),
         named=("prolog", "epilog", "předmluva", "doslov"),
     ),
+    # A spaced en dash inside a sentence (`dům – ten žlutý`).
+    dashes=SPACED_EN,
     hyphenation="cs",
 )

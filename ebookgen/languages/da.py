@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ebookgen.languages.records import BookWords, HeadingWords, Language
+from ebookgen.languages.records import BookWords, Dashes, HeadingWords, Language
 
 LANGUAGE = Language(
     code="da",
@@ -27,5 +27,7 @@ LANGUAGE = Language(
         chapter=("kapitel",),
         part=("del",),
     ),
+    # Speech opens with a spaced en dash (`– Du er sen`); a spaced en dash inside a sentence.
+    dashes=Dashes("\u2013", True, "\u2013 "),
     hyphenation="da",
 )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ebookgen.languages.records import BookWords, HeadingWords, Language, TitleStyle
+from ebookgen.languages.records import SPACED_EN, BookWords, HeadingWords, Language, TitleStyle
 
 # Articles, conjunctions, prepositions and number words stay in lower case inside a title.
 SMALL_WORDS = (
@@ -40,5 +40,7 @@ LANGUAGE = Language(
         named=("prolog", "epilog", "vorwort", "nachwort", "zwischenspiel", "einleitung"),
     ),
     title_style=TitleStyle(True, frozenset(SMALL_WORDS.split())),
+    # A spaced en dash inside a sentence (`ist – eine`), the Duden's Gedankenstrich.
+    dashes=SPACED_EN,
     hyphenation="de",
 )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ebookgen.languages.records import BookWords, HeadingWords, Language
+from ebookgen.languages.records import BookWords, Dashes, HeadingWords, Language
 
 LANGUAGE = Language(
     code="fi",
@@ -26,4 +26,6 @@ LANGUAGE = Language(
     headings=HeadingWords(
         part=("osa",),
     ),
+    # Speech opens with a spaced en dash (`– Olet myöhässä`); a spaced en dash inside a sentence.
+    dashes=Dashes("\u2013", True, "\u2013 "),
 )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ebookgen.languages.records import BookWords, HeadingWords, Language, QuoteMarks
+from ebookgen.languages.records import BookWords, Dashes, HeadingWords, Language, QuoteMarks
 
 NARROW_NBSP, NBSP = "\u202f", "\u00a0"
 
@@ -62,5 +62,7 @@ LANGUAGE = Language(
         named=("prologue", "épilogue", "epilogue", "préface", "avant-propos", "postface", "interlude"),
     ),
     spacing_rule=space_french_punctuation,
+    # Speech opens with a spaced em dash, the tiret (`— Bonjour`); a spaced en dash inside a sentence.
+    dashes=Dashes("\u2013", True, "\u2014 "),
     hyphenation="fr",
 )

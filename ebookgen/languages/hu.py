@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ebookgen.languages.records import BookWords, Language
+from ebookgen.languages.records import BookWords, Dashes, Language
 
 LANGUAGE = Language(
     code="hu",
@@ -23,5 +23,7 @@ LANGUAGE = Language(
         scene_break="Jelenetváltás",
         pages="Oldalak",
     ),
+    # Speech opens with a spaced en dash, the gondolatjel (`– Jó napot – mondta.`), as in a sentence.
+    dashes=Dashes("\u2013", True, "\u2013 "),
     hyphenation="hu",
 )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ebookgen.languages.records import BookWords, HeadingWords, Language
+from ebookgen.languages.records import BookWords, Dashes, HeadingWords, Language
 
 LANGUAGE = Language(
     code="it",
@@ -32,5 +32,7 @@ LANGUAGE = Language(
         part=("parte", "libro"),
         named=("prologo", "epilogo", "prefazione", "introduzione", "intermezzo"),
     ),
+    # Speech opens with a spaced em dash, the lineetta (`— Ciao — disse.`), as in a sentence.
+    dashes=Dashes("\u2014", True, "\u2014 "),
     hyphenation="it",
 )

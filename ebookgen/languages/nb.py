@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ebookgen.languages.records import BookWords, HeadingWords, Language
+from ebookgen.languages.records import BookWords, Dashes, HeadingWords, Language
 
 LANGUAGE = Language(
     code="nb",
@@ -27,6 +27,8 @@ LANGUAGE = Language(
         chapter=("kapittel",),
         part=("del", "bok"),
     ),
+    # Speech opens with a spaced en dash (`– Du er sen`); a spaced en dash inside a sentence.
+    dashes=Dashes("\u2013", True, "\u2013 "),
     hyphenation="nb",
     aliases=("no", "nn"),
 )

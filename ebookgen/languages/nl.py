@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ebookgen.languages.records import BookWords, HeadingWords, Language
+from ebookgen.languages.records import SPACED_EN, BookWords, HeadingWords, Language
 
 LANGUAGE = Language(
     code="nl",
@@ -33,5 +33,7 @@ LANGUAGE = Language(
         part=("deel", "boek"),
         named=("proloog", "epiloog", "voorwoord", "nawoord"),
     ),
+    # A spaced en dash inside a sentence (`het huis – het gele huis`).
+    dashes=SPACED_EN,
     hyphenation="nl",
 )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ebookgen.languages.records import BookWords, HeadingWords, Language
+from ebookgen.languages.records import BookWords, Dashes, HeadingWords, Language
 
 LANGUAGE = Language(
     code="pl",
@@ -28,5 +28,7 @@ LANGUAGE = Language(
         part=("część", "czesc", "księga"),
         named=("prolog", "epilog", "przedmowa", "posłowie", "wstęp"),
     ),
+    # Speech opens with a spaced em dash, the pauza (`— Dzień dobry — powiedziała.`), as in a sentence.
+    dashes=Dashes("\u2014", True, "\u2014 "),
     hyphenation="pl",
 )

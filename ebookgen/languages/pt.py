@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ebookgen.languages.records import BookWords, HeadingWords, Language
+from ebookgen.languages.records import BookWords, Dashes, HeadingWords, Language
 
 LANGUAGE = Language(
     code="pt",
@@ -31,5 +31,7 @@ LANGUAGE = Language(
         chapter=("capítulo", "capitulo"),
         part=("parte",),
     ),
+    # Speech opens with a spaced em dash, the travessão (`— Eu sei — disse`), as in a sentence.
+    dashes=Dashes("\u2014", True, "\u2014 "),
     hyphenation="pt",
 )

@@ -82,6 +82,25 @@ class TitleStyle:
 
 
 @dataclass(frozen=True)
+class Dashes:
+    """How a language sets its dashes: inside a sentence, and opening a line of dialogue.
+
+    English and Spanish close an em dash up to the words; Nordic, German, Dutch, Czech, Hungarian and
+    French set a spaced en dash; Russian, Ukrainian and Portuguese a spaced em dash. ``dialogue`` is
+    what a line of speech typed with a hyphen (`- Hei`, `-- Olá`) opens with: `— ` or `– ` spaced,
+    empty where writers open speech with quotes. A range (`1914-1918`) takes an en dash everywhere.
+    """
+
+    sentence: str = "\u2014"
+    spaced: bool = False
+    dialogue: str = ""
+
+
+SPACED_EN = Dashes("\u2013", True)
+SPACED_EM = Dashes("\u2014", True)
+
+
+@dataclass(frozen=True)
 class Language:
     """Everything ebookgen knows of one language, from its file under ``ebookgen/languages/``.
 
@@ -98,7 +117,8 @@ class Language:
     words: BookWords = BookWords()
     headings: HeadingWords = HeadingWords()
     title_style: TitleStyle = TitleStyle()
-    dash_rule: Rule | None = None  # the language's own rule for typed dashes (Spanish rayas)
+    dashes: Dashes = Dashes()
+    dash_rule: Rule | None = None  # the language's own rule for typed dashes (Spanish rayas), in place of ``dashes``
     spacing_rule: Rule | None = None  # its spacing, run once quotes are curled (French)
     hyphenation: str = ""
     right_to_left: bool = False

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ebookgen.languages.records import BookWords, HeadingWords, Language
+from ebookgen.languages.records import BookWords, Dashes, HeadingWords, Language
 
 LANGUAGE = Language(
     code="ru",
@@ -28,5 +28,7 @@ LANGUAGE = Language(
         part=("часть", "книга", "том"),
         named=("пролог", "эпилог", "предисловие", "послесловие"),
     ),
+    # Speech opens with a spaced em dash (`— Да, — сказала она.`), as in a sentence.
+    dashes=Dashes("\u2014", True, "\u2014 "),
     hyphenation="ru",
 )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ebookgen.languages.records import BookWords, HeadingWords, Language
+from ebookgen.languages.records import BookWords, Dashes, HeadingWords, Language
 
 LANGUAGE = Language(
     code="uk",
@@ -28,5 +28,7 @@ LANGUAGE = Language(
         part=("частина",),
         named=("пролог", "епілог", "передмова", "післямова"),
     ),
+    # Speech opens with a spaced em dash (`— Так, — сказала вона.`), as in a sentence.
+    dashes=Dashes("\u2014", True, "\u2014 "),
     hyphenation="uk",
 )

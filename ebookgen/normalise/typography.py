@@ -10,9 +10,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 
-from ebookgen.normalise.languages import dash_rule, spacing_rule
+from ebookgen.languages import language_for
+from ebookgen.normalise.dashes import set_dashes
+from ebookgen.normalise.languages import spacing_rule
 from ebookgen.normalise.quotes import QuoteMarks, quote_marks
 
 # Word-initial elisions that take an apostrophe (’), never an opening quote (‘).
@@ -54,11 +56,24 @@ def make_ellipses(text: str) -> str:
 
 
 NUMBER_RANGE = re.compile(r"(?<=\d)-{2}(?=\d)")
+# Two numbers joined by one hyphen, neither part of a longer chain (`2020-01-05`, `A-1-2`) or of a word (`COVID-19`).
+HYPHEN_RANGE = re.compile(r"(?<![\w\-\u2013/.:,])(\d{1,4})-(\d{1,4})(?![\w\-\u2013/]|[.:,]\d)")
 
 
 def make_ranges(text: str) -> str:
-    """Set a number range typed with two hyphens (`pages 10--12`, `1987--1999`) with an en dash (Chicago 6.78)."""
-    return NUMBER_RANGE.sub("\u2013", text) if "--" in text else text
+    """Set a number range typed with hyphens (`pages 10--12`, `1914-1918`, `2-3 km`) with an en dash (Chicago 6.78)."""
+    if "-" not in text:
+        return text
+    text = NUMBER_RANGE.sub("\u2013", text)
+    return HYPHEN_RANGE.sub(range_or_hyphen, text)
+
+
+def range_or_hyphen(match: re.Match) -> str:
+    """Join two numbers with an en dash where they rise (`1914-18`), not a phone number's (`555-1234`) or a score's."""
+    first, second = match.group(1), match.group(2)
+    upper = int(first[: len(first) - len(second)] + second) if len(second) < len(first) else int(second)
+    rises = upper > int(first) and not (len(first) >= 3 and len(second) > len(first))
+    return f"{first}\u2013{second}" if rises else match.group()
 
 
 NAME_DASH = re.compile(r"-{4,}")
@@ -303,8 +318,17 @@ TYPOGRAPHY_RULES: tuple[Rule, ...] = (make_ellipses, make_ranges, make_dashes, m
 @cache
 def rules_for(language: str) -> tuple[Rule, ...]:
     """Return the rules that run before the quotes, in order, with the language's own dash rule."""
-    dashes = dash_rule(language)
-    return tuple(dashes if dashes and rule is make_dashes else rule for rule in TYPOGRAPHY_RULES)
+    return tuple(language_dash_rule(language) if rule is make_dashes else rule for rule in TYPOGRAPHY_RULES)
+
+
+def language_dash_rule(language: str) -> Rule:
+    """Return the rule a language sets typed dashes with: its own (Spanish rayas), its spacing, or the closed em."""
+    found = language_for(language)
+    if found.dash_rule:
+        return found.dash_rule
+    if found.dashes.spaced or found.dashes.dialogue:
+        return partial(set_dashes, dashes=found.dashes)
+    return make_dashes
 
 
 def typeset(text: str, options: TypographyOptions = TypographyOptions()) -> str:
