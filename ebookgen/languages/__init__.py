@@ -109,8 +109,10 @@ def settled_quotes(tag: str, regional: Language | None, own: Language | None) ->
 def all_heading_words() -> HeadingWords:
     """Return every language's heading words together, each once, in the order the files list them."""
     languages = list(dict.fromkeys(language_files().values()))
+    fields = ("chapter", "part", "named", "numbers", "chapter_forms", "part_forms")
     return HeadingWords(
-        chapter=tuple(dict.fromkeys(word for language in languages for word in language.headings.chapter)),
-        part=tuple(dict.fromkeys(word for language in languages for word in language.headings.part)),
-        named=tuple(dict.fromkeys(word for language in languages for word in language.headings.named)),
+        **{
+            name: tuple(dict.fromkeys(word for language in languages for word in getattr(language.headings, name)))
+            for name in fields
+        }
     )

@@ -22,6 +22,8 @@ LANGUAGE = Language(
         by_author="autor: {author}",
         scene_break="Změna scény",
         pages="Stránky",
+        series_book="{series}, kniha {number}",
+        copyright="Autorská práva",
     ),
     headings=HeadingWords(
         chapter=("kapitola",),

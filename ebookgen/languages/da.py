@@ -22,6 +22,8 @@ LANGUAGE = Language(
         by_author="af {author}",
         scene_break="Sceneskift",
         pages="Sider",
+        series_book="{series}, bog {number}",
+        copyright="Ophavsret",
     ),
     headings=HeadingWords(
         chapter=("kapitel",),

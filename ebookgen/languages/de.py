@@ -33,6 +33,8 @@ LANGUAGE = Language(
         acknowledgements="Danksagung",
         about_the_author="Über den Autor",
         also_by="Ebenfalls von {author}",
+        series_book="{series}, Band {number}",
+        copyright="Impressum",
     ),
     headings=HeadingWords(
         chapter=("kapitel",),

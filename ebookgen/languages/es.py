@@ -69,6 +69,8 @@ LANGUAGE = Language(
         about_the_author="Sobre el autor",
         also_by="Otros libros de {author}",
         newsletter="Boletín",
+        series_book="{series}, libro {number}",
+        copyright="Derechos de autor",
     ),
     headings=HeadingWords(
         chapter=("capítulo", "capitulo", "cap\\."),

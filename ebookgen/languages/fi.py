@@ -22,9 +22,28 @@ LANGUAGE = Language(
         by_author="{author}",
         scene_break="Kohtauksen vaihto",
         pages="Sivut",
+        series_book="{series}, {number}. osa",
+        copyright="Tekijänoikeudet",
     ),
     headings=HeadingWords(
+        chapter=("luku",),
         part=("osa",),
+        named=("prologi", "epilogi", "esipuhe", "jälkisanat"),
+        numbers=(
+            "ensimmäinen",
+            "toinen",
+            "kolmas",
+            "neljäs",
+            "viides",
+            "kuudes",
+            "seitsemäs",
+            "kahdeksas",
+            "yhdeksäs",
+            "kymmenes",
+        ),
+        # `1. luku`, `Ensimmäinen luku`, `II osa`: the number before the word.
+        chapter_forms=("{number}\\.?\\s+luku",),
+        part_forms=("{number}\\.?\\s+osa",),
     ),
     # Speech opens with a spaced en dash (`– Olet myöhässä`); a spaced en dash inside a sentence.
     dashes=Dashes("\u2013", True, "\u2013 "),

@@ -55,6 +55,8 @@ LANGUAGE = Language(
         about_the_author="À propos de l’auteur",
         also_by="Du même auteur",
         newsletter="Lettre d’information",
+        series_book="{series}, tome {number}",
+        copyright="Droits d’auteur",
     ),
     headings=HeadingWords(
         chapter=("chapitre",),

@@ -26,6 +26,8 @@ LANGUAGE = Language(
         acknowledgements="Ringraziamenti",
         about_the_author="L’autore",
         also_by="Dello stesso autore",
+        series_book="{series}, libro {number}",
+        copyright="Diritti d’autore",
     ),
     headings=HeadingWords(
         chapter=("capitolo", "cap\\."),

@@ -22,6 +22,8 @@ LANGUAGE = Language(
         by_author="av {author}",
         scene_break="Sceneskift",
         pages="Sider",
+        series_book="{series}, bok {number}",
+        copyright="Opphavsrett",
     ),
     headings=HeadingWords(
         chapter=("kapittel",),

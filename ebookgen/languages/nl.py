@@ -27,6 +27,8 @@ LANGUAGE = Language(
         about_the_author="Over de auteur",
         also_by="Ook van {author}",
         newsletter="Nieuwsbrief",
+        series_book="{series}, deel {number}",
+        copyright="Colofon",
     ),
     headings=HeadingWords(
         chapter=("hoofdstuk",),

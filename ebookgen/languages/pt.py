@@ -26,6 +26,8 @@ LANGUAGE = Language(
         acknowledgements="Agradecimentos",
         about_the_author="Sobre o autor",
         also_by="Do mesmo autor",
+        series_book="{series}, livro {number}",
+        copyright="Direitos autorais",
     ),
     headings=HeadingWords(
         chapter=("capítulo", "capitulo"),

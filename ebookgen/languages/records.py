@@ -29,7 +29,7 @@ ENGLISH_QUOTES = QuoteMarks()
 class BookWords:
     """What a book's own pages say in one language: contents, chapter, cover, landmarks, copyright page.
 
-    Formats take ``{number}``, ``{author}``, ``{publisher}`` or ``{face}``; a field a language leaves out
+    Formats take ``{number}``, ``{series}``, ``{author}``, ``{publisher}`` or ``{face}``; a field a language leaves out
     is printed in English.
     """
 
@@ -52,6 +52,8 @@ class BookWords:
     about_the_author: str = "About the Author"
     also_by: str = "Also by {author}"
     newsletter: str = "Newsletter"
+    series_book: str = "{series}, Book {number}"  # the title page's series line
+    copyright: str = "Copyright"  # the copyright page's title
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,11 @@ class HeadingWords:
     chapter: tuple[str, ...] = ()  # a word for chapter, before its number
     part: tuple[str, ...] = ()  # a word for a part, a book or a volume, before its number
     named: tuple[str, ...] = ()  # a named section alone, or before a title: prologue, epilogue
+    numbers: tuple[str, ...] = ()  # number words and ordinals after a heading word: `первая`, `الأول`, `一二三`
+    # A whole chapter or part heading where the number is not simply after the word, `{number}` where it stands:
+    # `{number}. fejezet`, `第{number}章`, `제{number}장`.
+    chapter_forms: tuple[str, ...] = ()
+    part_forms: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -120,6 +127,7 @@ class Language:
     dashes: Dashes = Dashes()
     dash_rule: Rule | None = None  # the language's own rule for typed dashes (Spanish rayas), in place of ``dashes``
     spacing_rule: Rule | None = None  # its spacing, run once quotes are curled (French)
+    apostrophe_rule: Rule | None = None  # its marks typed as quotes that are not quotes (Hebrew geresh), run before
     hyphenation: str = ""
     right_to_left: bool = False
     aliases: tuple[str, ...] = field(default=())  # other tags this file stands for: `no` and `nn` for `nb`

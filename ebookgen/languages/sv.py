@@ -22,6 +22,8 @@ LANGUAGE = Language(
         by_author="av {author}",
         scene_break="Scenbyte",
         pages="Sidor",
+        series_book="{series}, del {number}",
+        copyright="Upphovsrätt",
     ),
     headings=HeadingWords(
         chapter=("kapitel",),

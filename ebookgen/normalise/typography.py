@@ -27,6 +27,9 @@ LETTER = r"[^\W\d_]"
 OPENING_CONTEXT = set(" \t\n\u00a0\u202f([{\u2014\u2013\u2026\u201c\u2018/-\u00ab\u201e\u201a\u2039\u300c\u00bf\u00a1")
 CLOSING_CONTEXT = set(" \t\n\u00a0\u202f.,;:!?)]}\u2014\u2013\u2026\u201d\u2019-\"'\u00bb\u203a\u300d")
 TRANSPARENT = set("*_")
+# Letters and marks of scripts written without spaces (kana, ideographs, Hangul, CJK punctuation): beside one a
+# quote's side cannot be read from spaces, so the quotes open decide it (`言った。"'春子'` opens twice).
+SPACELESS = re.compile("[\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff01-\uff60]")
 STRAIGHT_QUOTE = re.compile("[\"']")
 
 PRIMARY_DOUBLE, PRIMARY_SINGLE = "double", "single"
@@ -178,6 +181,11 @@ def quote_doubts(text: str, options: TypographyOptions = TypographyOptions()) ->
     return QuoteDoubts(tuple(curler.doubts), tuple(mark for mark, _ in curler.stack))
 
 
+def is_inside_word(prev: str, nxt: str) -> bool:
+    """Tell an apostrophe inside a word by its neighbours: letters (don't), a digit and a letter (the 1980's)."""
+    return bool(re.match(LETTER, prev) and re.match(r"\w", nxt) or re.match(r"\d", prev) and re.match(LETTER, nxt))
+
+
 class QuoteCurler:
     """Walk a paragraph once, curling quotes with a stack of the quotes that are open.
 
@@ -215,6 +223,8 @@ class QuoteCurler:
     def side(self, index: int) -> str | None:
         """Tell from the context alone whether a quote opens or closes, or None if it cannot."""
         prev, nxt = self.neighbours(index)
+        if SPACELESS.match(prev) and not nxt.isspace() or SPACELESS.match(nxt) and not prev.isspace():
+            return None  # `。"'春` or `子'が`: no space tells the side
         opens = prev in OPENING_CONTEXT and not nxt.isspace()
         closes = not prev.isspace() and nxt in CLOSING_CONTEXT
         if opens and not closes:
@@ -242,14 +252,16 @@ class QuoteCurler:
     def single(self, index: int) -> str:
         """Curl a single quote, telling apostrophes from quotes."""
         prev, nxt = self.neighbours(index)
-        if re.match(LETTER, prev) and re.match(r"\w", nxt) or re.match(r"\d", prev) and re.match(LETTER, nxt):
+        spaceless = bool(SPACELESS.match(prev) or SPACELESS.match(nxt))
+        if not spaceless and is_inside_word(prev, nxt):
             return "\u2019"  # An apostrophe inside a word: don't, o'clock, the 1980's.
         if self.is_elision(index, prev):
             return "\u2019"  # A word-initial elision: 'em, 'til, '80s.
         side = self.side(index)
-        guessed = side is None
+        guessed = side is None and not spaceless
         if guessed:
             self.doubt(index, "a single quote that is neither clearly a quote nor an apostrophe")
+        if side is None:
             side = "close" if self.is_open("'") else "open"
         if side == "open" and self.primary == '"' and not self.closes_later(index):
             if re.match(LETTER, nxt) and not guessed:
@@ -274,7 +286,10 @@ class QuoteCurler:
 
     def closes_later(self, index: int) -> bool:
         """Tell whether a closing single quote follows later in the paragraph."""
-        return re.search(r"[^\s'](?:')(?=[\s.,;:!?)\]}\u2014\u2026\"]|$)", self.text[index + 1 :]) is not None
+        rest = self.text[index + 1 :]
+        return re.search(r"[^\s'](?:')(?=[\s.,;:!?)\]}\u2014\u2026\"]|$)", rest) is not None or bool(
+            re.search(r"[^\s']'", rest) and SPACELESS.search(rest)
+        )
 
     def quote(self, side: str, typed: str) -> str:
         """Return the curled quote for one side, nesting by depth."""
@@ -317,8 +332,10 @@ TYPOGRAPHY_RULES: tuple[Rule, ...] = (make_ellipses, make_ranges, make_dashes, m
 
 @cache
 def rules_for(language: str) -> tuple[Rule, ...]:
-    """Return the rules that run before the quotes, in order, with the language's own dash rule."""
-    return tuple(language_dash_rule(language) if rule is make_dashes else rule for rule in TYPOGRAPHY_RULES)
+    """Return the rules that run before the quotes, in order, with the language's dash and apostrophe rules."""
+    rules = tuple(language_dash_rule(language) if rule is make_dashes else rule for rule in TYPOGRAPHY_RULES)
+    own = language_for(language).apostrophe_rule
+    return (*rules, own) if own else rules
 
 
 def language_dash_rule(language: str) -> Rule:

@@ -56,7 +56,9 @@ def series_line(meta: Metadata) -> str:
     """Name the series and the book's place in it: "The Coast, Book 2"; "" outside a series."""
     if not meta.series:
         return ""
-    return f"{meta.series}, Book {meta.series_index}" if meta.series_index else meta.series
+    if not meta.series_index:
+        return meta.series
+    return words_for(meta.language).series_book.format(series=meta.series, number=meta.series_index)
 
 
 def credit_lines(meta: Metadata) -> list[str]:
