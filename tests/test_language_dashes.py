@@ -80,3 +80,8 @@ def test_a_line_of_speech_opened_with_two_hyphens_keeps_its_dash_and_words(langu
 def test_a_name_framed_by_dashes_is_still_a_marker_line() -> None:
     chapters = normalise_text("Text.\n\n--Rory--\n\nMore text.\n", NormaliseOptions(language="pt"))
     assert isinstance(chapters[0].blocks[1], SceneNote)
+
+
+def test_a_range_before_a_suffix_or_a_cjk_counter_takes_an_en_dash() -> None:
+    assert typeset_in("hu", "az 1914-1918-as évek") == "az 1914\u20131918-as évek"
+    assert typeset_in("ja", "1914-1918年") == "1914\u20131918年"

@@ -16,7 +16,7 @@ TYPED_DASH = re.compile(r"-{2,3}|\u2014{1,2}|\u2015{1,2}")
 SINGLE_ELLIPSIS = re.compile(r"(?<!\u2026)\u2026(?!\u2026)")
 FULL_WIDTH = {",": "\uff0c", ":": "\uff1a", ";": "\uff1b", "?": "\uff1f", "!": "\uff01"}
 # ASCII punctuation after an ideograph, kana, a full-width mark or a quote closed after one (not `10:30`, `a, b`).
-AFTER_SPACELESS = f"(?:(?<={SPACELESS_LETTER})|(?<={SPACELESS_LETTER}[\u201d\u2019]))"
+AFTER_SPACELESS = f"(?:(?<={SPACELESS_LETTER})|(?<={SPACELESS_LETTER}[\u201d\u2019*_]))"
 ASCII_PUNCTUATION = re.compile(f"{AFTER_SPACELESS}([,:;?!])(?![/\\d])")
 ASCII_STOPS = re.compile(f"{AFTER_SPACELESS}([?!])")
 # Straight quotes typed full width (`＂`, `＇`): quotes to curl like the ASCII ones.

@@ -59,8 +59,12 @@ def make_ellipses(text: str) -> str:
 
 
 NUMBER_RANGE = re.compile(r"(?<=\d)-{2}(?=\d)")
-# Two numbers joined by one hyphen, neither part of a longer chain (`2020-01-05`, `A-1-2`) or of a word (`COVID-19`).
-HYPHEN_RANGE = re.compile(r"(?<![\w\-\u2013/.:,])(\d{1,4})-(\d{1,4})(?![\w\-\u2013/]|[.:,]\d)")
+# Two numbers joined by one hyphen, neither part of a longer chain (`2020-01-05`, `A-1-2`) or of a word (`COVID-19`);
+# a suffix (`1914-1918-as`) or a counter of a spaceless script (`1914-1918年`) may follow.
+HYPHEN_RANGE = re.compile(
+    r"(?<![\w\-\u2013/.:,])(\d{1,4})-(\d{1,4})"
+    r"(?![^\W\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]|[\u2013/]|[-.:,]\d)"
+)
 
 
 def make_ranges(text: str) -> str:
