@@ -81,3 +81,28 @@ def test_a_heading_in_capitals_is_cased_by_its_language(title: str, language: st
 def test_the_series_line_is_in_the_books_language() -> None:
     assert series_line(Metadata(title="ספר", series="החוף", series_index="2", language="he")) == "החוף, ספר 2"
     assert series_line(Metadata(title="Book", series="The Coast", series_index="2")) == "The Coast, Book 2"
+
+
+@pytest.mark.parametrize(
+    ("language", "pasted", "printed"),
+    [
+        ("de", "\u201cHallo\u201d, sagte er. Das ist\u2019s.", "\u201eHallo\u201c, sagte er. Das ist\u2019s."),
+        ("fr", "\u201cBonjour\u201d, dit-il.", "\u00ab\u202fBonjour\u202f\u00bb, dit-il."),
+        ("ja", "\u201c春子\u201dが来た", "「春子」が来た"),
+        ("pl", "\u201cPowiedział \u2018nie\u2019\u201d.", "\u201ePowiedział \u00abnie\u00bb\u201d."),
+    ],
+)
+def test_english_quotes_pasted_curled_are_set_in_the_books_language(language: str, pasted: str, printed: str) -> None:
+    assert typeset_in(language, pasted) == printed
+
+
+@pytest.mark.parametrize(
+    ("language", "typed"),
+    [
+        ("de", "\u201eGut\u201c, sagte sie."),
+        ("fr", "\u00ab\u202fIl a dit \u201cdemain\u201d\u202f\u00bb"),
+        ("en", "\u201cHi,\u201d"),
+    ],
+)
+def test_quotes_typed_in_the_languages_own_marks_stay(language: str, typed: str) -> None:
+    assert typeset_in(language, typed) == typed

@@ -15,6 +15,7 @@ from functools import cache, partial
 from ebookgen.languages import language_for
 from ebookgen.normalise.dashes import set_dashes
 from ebookgen.normalise.languages import spacing_rule
+from ebookgen.normalise.pasted import straighten_pasted_quotes
 from ebookgen.normalise.quotes import QuoteMarks, quote_marks
 
 # Word-initial elisions that take an apostrophe (’), never an opening quote (‘).
@@ -338,8 +339,12 @@ TYPOGRAPHY_RULES: tuple[Rule, ...] = (make_ellipses, make_ranges, make_dashes, m
 def rules_for(language: str) -> tuple[Rule, ...]:
     """Return the rules that run before the quotes, in order, with the language's dash and apostrophe rules."""
     rules = tuple(language_dash_rule(language) if rule is make_dashes else rule for rule in TYPOGRAPHY_RULES)
-    own = language_for(language).apostrophe_rule
-    return (*rules, own) if own else rules
+    found = language_for(language)
+    own = (found.apostrophe_rule,) if found.apostrophe_rule else ()
+    marks = found.quotes or QuoteMarks()
+    # English quotes pasted already curled are set again in the language's marks (none to undo in English's).
+    pasted = () if marks == QuoteMarks() else (partial(straighten_pasted_quotes, marks=marks),)
+    return (*rules, *own, *pasted)
 
 
 def language_dash_rule(language: str) -> Rule:
