@@ -85,3 +85,16 @@ def test_a_name_framed_by_dashes_is_still_a_marker_line() -> None:
 def test_a_range_before_a_suffix_or_a_cjk_counter_takes_an_en_dash() -> None:
     assert typeset_in("hu", "az 1914-1918-as évek") == "az 1914\u20131918-as évek"
     assert typeset_in("ja", "1914-1918年") == "1914\u20131918年"
+
+
+def writers_cases() -> list[tuple[str, str]]:
+    """Return each language's story of the writers' golden file, with its language."""
+    from tests.test_cases import CASES, options_of, read_cases
+
+    return [(options_of(case).language, case.given) for case in read_cases(CASES / "writers.txt")[1]]
+
+
+@pytest.mark.parametrize(("language", "story"), writers_cases())
+def test_every_word_of_a_story_typed_as_its_writers_type_reaches_the_book(language: str, story: str) -> None:
+    lost = [removal for removal in removals(story + "\n", NormaliseOptions(language=language)) if removal.reason == LOST]
+    assert not lost
