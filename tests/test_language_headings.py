@@ -34,6 +34,11 @@ from ebookgen.normalise.pipeline import NormaliseOptions, normalise_text
         "Rozdział pierwszy",
         "Birinci Bölüm",
         "BÖLÜM 1",
+        "Chapitre premier",
+        "Capítulo uno",
+        "Erstes Kapitel",
+        "Capitolo primo",
+        "Hoofdstuk twee",
     ],
 )
 def test_a_chapter_heading_in_its_language_is_found(line: str) -> None:
@@ -41,13 +46,13 @@ def test_a_chapter_heading_in_its_language_is_found(line: str) -> None:
     assert heading is not None and heading.level == CHAPTER
 
 
-@pytest.mark.parametrize("line", ["第一部", "제1부", "2. rész", "Μέρος 2"])
+@pytest.mark.parametrize("line", ["第一部", "제1부", "2. rész", "Μέρος 2", "Zweiter Teil", "Libro uno"])
 def test_a_part_heading_in_its_language_is_found(line: str) -> None:
     heading = heading_of(line)
     assert heading is not None and heading.level == PART
 
 
-@pytest.mark.parametrize("line", ["2장 남았다", "Chapter 12 begins here", "The 1. fejezet"])
+@pytest.mark.parametrize("line", ["2장 남았다", "Chapter 12 begins here", "The 1. fejezet", "Parte de la casa"])
 def test_a_sentence_that_starts_like_a_heading_is_text(line: str) -> None:
     assert heading_of(line) is None
 

@@ -40,6 +40,13 @@ LANGUAGE = Language(
         chapter=("kapitel",),
         part=("teil", "buch", "band"),
         named=("prolog", "epilog", "vorwort", "nachwort", "zwischenspiel", "einleitung"),
+        numbers=("eins", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "elf", "zwölf"),
+        # `Erstes Kapitel`, `Zweiter Teil`: the ordinal before the word.
+        chapter_forms=(
+            "(?:erstes|zweites|drittes|viertes|fünftes|sechstes|siebtes|siebentes|achtes|neuntes|zehntes|letztes)"
+            "\\s+kapitel",
+        ),
+        part_forms=("(?:erster|zweiter|dritter|vierter|fünfter|letzter)\\s+(?:teil|band)",),
     ),
     title_style=TitleStyle(True, frozenset(SMALL_WORDS.split())),
     # A spaced en dash inside a sentence (`ist – eine`), the Duden's Gedankenstrich.

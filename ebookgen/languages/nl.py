@@ -34,6 +34,7 @@ LANGUAGE = Language(
         chapter=("hoofdstuk",),
         part=("deel", "boek"),
         named=("proloog", "epiloog", "voorwoord", "nawoord"),
+        numbers=("een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf", "twaalf"),
     ),
     # A spaced en dash inside a sentence (`het huis – het gele huis`).
     dashes=SPACED_EN,

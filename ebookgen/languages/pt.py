@@ -32,6 +32,21 @@ LANGUAGE = Language(
     headings=HeadingWords(
         chapter=("capítulo", "capitulo"),
         part=("parte",),
+        numbers=(
+            "dois",
+            "três",
+            "quatro",
+            "cinco",
+            "seis",
+            "sete",
+            "oito",
+            "nove",
+            "dez",
+            "primeiro",
+            "segundo",
+            "terceiro",
+            "último",
+        ),
     ),
     # Speech opens with a spaced em dash, the travessão (`— Eu sei — disse`), as in a sentence.
     dashes=Dashes("\u2014", True, "\u2014 "),
