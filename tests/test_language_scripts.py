@@ -8,7 +8,7 @@ from ebookgen.model import Emphasis, Metadata
 from ebookgen.normalise.emphasis import parse_emphasis
 from ebookgen.normalise.title_case import title_case
 from ebookgen.normalise.typography import TypographyOptions, quote_doubts, typeset
-from ebookgen.render.frontmatter import series_line
+from ebookgen.render.frontmatter import rights_line, series_line
 
 
 def typeset_in(language: str, text: str) -> str:
@@ -76,6 +76,12 @@ def test_a_korean_thought_in_single_quotes_keeps_them() -> None:
 )
 def test_a_heading_in_capitals_is_cased_by_its_language(title: str, language: str, cased: str) -> None:
     assert title_case(title, language) == cased
+
+
+def test_the_copyright_line_is_in_the_books_language() -> None:
+    hebrew = Metadata(title="ספר", authors=("דנה",), date="2026", language="he")
+    assert rights_line(hebrew, 2026) == "© 2026 דנה. כל הזכויות שמורות."
+    assert rights_line(Metadata(title="Book", authors=("Ann",), date="2026"), 2026).startswith("Copyright © 2026 Ann.")
 
 
 def test_the_series_line_is_in_the_books_language() -> None:

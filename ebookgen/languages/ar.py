@@ -24,6 +24,7 @@ LANGUAGE = Language(
         pages="الصفحات",
         series_book="{series}، الكتاب {number}",
         copyright="حقوق النشر",
+        copyright_line="© {year} {author}.",
     ),
     headings=HeadingWords(
         chapter=("الفصل", "فصل"),

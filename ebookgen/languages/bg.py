@@ -24,6 +24,7 @@ LANGUAGE = Language(
         pages="Страници",
         series_book="{series}, книга {number}",
         copyright="Авторски права",
+        copyright_line="© {year} {author}.",
     ),
     headings=HeadingWords(
         chapter=("глава",),

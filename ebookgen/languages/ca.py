@@ -25,6 +25,7 @@ LANGUAGE = Language(
         pages="Pàgines",
         series_book="{series}, llibre {number}",
         copyright="Drets d’autor",
+        copyright_line="© {year} {author}.",
     ),
     headings=HeadingWords(
         chapter=("capítol", "capitol"),

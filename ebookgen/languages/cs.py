@@ -24,6 +24,7 @@ LANGUAGE = Language(
         pages="Stránky",
         series_book="{series}, kniha {number}",
         copyright="Autorská práva",
+        copyright_line="© {year} {author}.",
     ),
     headings=HeadingWords(
         chapter=("kapitola",),

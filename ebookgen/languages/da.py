@@ -24,6 +24,7 @@ LANGUAGE = Language(
         pages="Sider",
         series_book="{series}, bog {number}",
         copyright="Ophavsret",
+        copyright_line="© {year} {author}.",
     ),
     headings=HeadingWords(
         chapter=("kapitel",),

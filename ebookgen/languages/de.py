@@ -35,6 +35,7 @@ LANGUAGE = Language(
         also_by="Ebenfalls von {author}",
         series_book="{series}, Band {number}",
         copyright="Impressum",
+        copyright_line="© {year} {author}.",
     ),
     headings=HeadingWords(
         chapter=("kapitel",),

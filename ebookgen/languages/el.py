@@ -38,6 +38,7 @@ LANGUAGE = Language(
         about_the_author="Για τον συγγραφέα",
         series_book="{series}, Βιβλίο {number}",
         copyright="Πνευματικά δικαιώματα",
+        copyright_line="© {year} {author}.",
     ),
     headings=HeadingWords(
         chapter=("κεφάλαιο",),

@@ -71,6 +71,7 @@ LANGUAGE = Language(
         newsletter="Boletín",
         series_book="{series}, libro {number}",
         copyright="Derechos de autor",
+        copyright_line="© {year} {author}.",
     ),
     headings=HeadingWords(
         chapter=("capítulo", "capitulo", "cap\\."),

@@ -24,6 +24,7 @@ LANGUAGE = Language(
         pages="Leheküljed",
         series_book="{series}, {number}. raamat",
         copyright="Autoriõigus",
+        copyright_line="© {year} {author}.",
     ),
     headings=HeadingWords(
         chapter=("peatükk",),

@@ -24,6 +24,7 @@ LANGUAGE = Language(
         pages="Sivut",
         series_book="{series}, {number}. osa",
         copyright="Tekijänoikeudet",
+        copyright_line="© {year} {author}.",
     ),
     headings=HeadingWords(
         chapter=("luku",),

@@ -57,6 +57,7 @@ LANGUAGE = Language(
         newsletter="Lettre d’information",
         series_book="{series}, tome {number}",
         copyright="Droits d’auteur",
+        copyright_line="© {year} {author}.",
     ),
     headings=HeadingWords(
         chapter=("chapitre",),

@@ -25,6 +25,7 @@ LANGUAGE = Language(
         pages="Páxinas",
         series_book="{series}, libro {number}",
         copyright="Dereitos de autor",
+        copyright_line="© {year} {author}.",
     ),
     headings=HeadingWords(
         chapter=("capítulo", "capitulo"),

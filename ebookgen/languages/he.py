@@ -46,6 +46,7 @@ LANGUAGE = Language(
         pages="עמודים",
         series_book="{series}, ספר {number}",
         copyright="זכויות יוצרים",
+        copyright_line="© {year} {author}.",
     ),
     headings=HeadingWords(
         chapter=("פרק",),

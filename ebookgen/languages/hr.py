@@ -24,6 +24,7 @@ LANGUAGE = Language(
         pages="Stranice",
         series_book="{series}, knjiga {number}",
         copyright="Autorska prava",
+        copyright_line="© {year} {author}.",
     ),
     headings=HeadingWords(
         chapter=("poglavlje",),

@@ -24,6 +24,7 @@ LANGUAGE = Language(
         pages="Oldalak",
         series_book="{series}, {number}. kötet",
         copyright="Szerzői jog",
+        copyright_line="© {year} {author}.",
     ),
     headings=HeadingWords(
         chapter=("fejezet",),

@@ -24,6 +24,7 @@ LANGUAGE = Language(
         pages="Halaman",
         series_book="{series}, Buku {number}",
         copyright="Hak Cipta",
+        copyright_line="© {year} {author}.",
     ),
     headings=HeadingWords(
         chapter=("bab",),

@@ -28,6 +28,7 @@ LANGUAGE = Language(
         also_by="Dello stesso autore",
         series_book="{series}, libro {number}",
         copyright="Diritti d’autore",
+        copyright_line="© {year} {author}.",
     ),
     headings=HeadingWords(
         chapter=("capitolo", "cap\\."),

@@ -29,6 +29,7 @@ LANGUAGE = Language(
         pages="ページ",
         series_book="{series} 第{number}巻",
         copyright="著作権",
+        copyright_line="© {year} {author}.",
     ),
     headings=HeadingWords(
         named=("プロローグ", "エピローグ", "序章", "終章", "序", "あとがき"),

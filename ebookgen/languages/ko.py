@@ -28,6 +28,7 @@ LANGUAGE = Language(
         pages="페이지",
         series_book="{series} 제{number}권",
         copyright="저작권",
+        copyright_line="© {year} {author}.",
     ),
     headings=HeadingWords(
         named=("프롤로그", "에필로그", "서장", "종장", "외전"),

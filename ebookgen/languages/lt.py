@@ -24,6 +24,7 @@ LANGUAGE = Language(
         pages="Puslapiai",
         series_book="{series}, {number} knyga",
         copyright="Autorių teisės",
+        copyright_line="© {year} {author}.",
     ),
     headings=HeadingWords(
         chapter=("skyrius",),

@@ -24,6 +24,7 @@ LANGUAGE = Language(
         pages="Lappuses",
         series_book="{series}, {number}. grāmata",
         copyright="Autortiesības",
+        copyright_line="© {year} {author}.",
     ),
     headings=HeadingWords(
         chapter=("nodaļa",),

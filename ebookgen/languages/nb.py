@@ -24,6 +24,7 @@ LANGUAGE = Language(
         pages="Sider",
         series_book="{series}, bok {number}",
         copyright="Opphavsrett",
+        copyright_line="© {year} {author}.",
     ),
     headings=HeadingWords(
         chapter=("kapittel",),

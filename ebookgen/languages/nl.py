@@ -29,6 +29,7 @@ LANGUAGE = Language(
         newsletter="Nieuwsbrief",
         series_book="{series}, deel {number}",
         copyright="Colofon",
+        copyright_line="© {year} {author}.",
     ),
     headings=HeadingWords(
         chapter=("hoofdstuk",),

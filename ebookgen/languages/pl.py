@@ -24,6 +24,7 @@ LANGUAGE = Language(
         pages="Strony",
         series_book="{series}, tom {number}",
         copyright="Prawa autorskie",
+        copyright_line="© {year} {author}.",
     ),
     headings=HeadingWords(
         chapter=("rozdział", "rozdzial"),

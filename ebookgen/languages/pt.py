@@ -28,6 +28,7 @@ LANGUAGE = Language(
         also_by="Do mesmo autor",
         series_book="{series}, livro {number}",
         copyright="Direitos autorais",
+        copyright_line="© {year} {author}.",
     ),
     headings=HeadingWords(
         chapter=("capítulo", "capitulo"),

@@ -29,8 +29,8 @@ ENGLISH_QUOTES = QuoteMarks()
 class BookWords:
     """What a book's own pages say in one language: contents, chapter, cover, landmarks, copyright page.
 
-    Formats take ``{number}``, ``{series}``, ``{author}``, ``{publisher}`` or ``{face}``; a field a language leaves out
-    is printed in English.
+    Formats take ``{number}``, ``{series}``, ``{year}``, ``{author}``, ``{publisher}`` or ``{face}``; a field a
+    language leaves out is printed in English.
     """
 
     contents: str = "Contents"
@@ -54,6 +54,7 @@ class BookWords:
     newsletter: str = "Newsletter"
     series_book: str = "{series}, Book {number}"  # the title page's series line
     copyright: str = "Copyright"  # the copyright page's title
+    copyright_line: str = "Copyright © {year} {author}."  # other languages print the sign alone: `© 2026 Ana.`
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ LANGUAGE = Language(
         pages="Pagini",
         series_book="{series}, volumul {number}",
         copyright="Drepturi de autor",
+        copyright_line="© {year} {author}.",
     ),
     headings=HeadingWords(
         chapter=("capitolul", "capitol"),

@@ -24,6 +24,7 @@ LANGUAGE = Language(
         pages="Страницы",
         series_book="{series}, книга {number}",
         copyright="Авторские права",
+        copyright_line="© {year} {author}.",
     ),
     headings=HeadingWords(
         chapter=("глава",),

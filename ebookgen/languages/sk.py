@@ -24,6 +24,7 @@ LANGUAGE = Language(
         pages="Strany",
         series_book="{series}, kniha {number}",
         copyright="Autorské práva",
+        copyright_line="© {year} {author}.",
     ),
     headings=HeadingWords(
         chapter=("kapitola",),

@@ -24,6 +24,7 @@ LANGUAGE = Language(
         pages="Strani",
         series_book="{series}, knjiga {number}",
         copyright="Avtorske pravice",
+        copyright_line="© {year} {author}.",
     ),
     headings=HeadingWords(
         chapter=("poglavje",),

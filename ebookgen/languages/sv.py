@@ -24,6 +24,7 @@ LANGUAGE = Language(
         pages="Sidor",
         series_book="{series}, del {number}",
         copyright="Upphovsrätt",
+        copyright_line="© {year} {author}.",
     ),
     headings=HeadingWords(
         chapter=("kapitel",),

@@ -30,6 +30,7 @@ LANGUAGE = Language(
         about_the_author="Yazar hakkında",
         series_book="{series}, {number}. Kitap",
         copyright="Telif hakkı",
+        copyright_line="© {year} {author}.",
     ),
     headings=HeadingWords(
         chapter=("bölüm",),

@@ -24,6 +24,7 @@ LANGUAGE = Language(
         pages="Сторінки",
         series_book="{series}, книга {number}",
         copyright="Авторські права",
+        copyright_line="© {year} {author}.",
     ),
     headings=HeadingWords(
         chapter=("розділ",),

@@ -24,6 +24,7 @@ LANGUAGE = Language(
         pages="Trang",
         series_book="{series}, Tập {number}",
         copyright="Bản quyền",
+        copyright_line="© {year} {author}.",
     ),
     headings=HeadingWords(
         chapter=("chương",),

@@ -29,6 +29,7 @@ LANGUAGE = Language(
         pages="页码",
         series_book="{series} 第{number}册",
         copyright="版权",
+        copyright_line="© {year} {author}.",
     ),
     headings=HeadingWords(
         named=("序章", "序言", "楔子", "尾声", "尾聲", "后记", "後記", "番外"),

@@ -96,7 +96,8 @@ def rights_line(meta: Metadata, year: int) -> str:
     if meta.public_domain:
         return "This text is in the public domain: no rights are reserved."
     shown_year = meta.date[:4] if meta.date[:4].isdigit() else str(year)
-    return f"Copyright © {shown_year} {meta.author}. {words_for(meta.language).rights}"
+    said = words_for(meta.language)
+    return f"{said.copyright_line.format(year=shown_year, author=meta.author)} {said.rights}"
 
 
 def hyphenated_isbn(identifier: str) -> str:
