@@ -60,3 +60,33 @@ def test_no_shared_stylesheet_names_a_physical_side_for_text() -> None:
     physical = re.compile(r"(?:margin|padding)-(?:left|right)\s*:|text-align:\s*(?:left|right)")
     for name in ("base.css", "epub.css"):
         assert not physical.search(stylesheet(name)), name
+
+
+def contents_boxes(direction: str, title: str) -> dict[str, tuple[float, float]]:
+    """Lay out a one-entry contents page by print.css's contents rules and return the title's and number's spans."""
+    from weasyprint import HTML
+
+    rules = "\n".join(
+        line for line in stylesheet("print.css").splitlines() if re.match(r'(\[dir="rtl"\] )?\.contents ', line)
+    )
+    page = "@page { size: 300px 400px; margin: 20px } body { margin: 0; font-size: 10px }"
+    entry = f'<a class="toc-link" href="#x" data-page="7"><span class="toc-title">{title}</span></a>'
+    html = (
+        f'<html dir="{direction}"><head><style>{page}{rules}</style></head><body>'
+        f'<nav class="contents"><ol><li class="toc-chapter">{entry}</li></ol></nav><p id="x">x</p></body></html>'
+    )
+    spans: dict[str, tuple[float, float]] = {}
+    stack = [HTML(string=html).render().pages[0]._page_box]
+    while stack:
+        box = stack.pop()
+        if getattr(box, "text", None):
+            spans.setdefault("number" if box.text == "7" else "title", (box.position_x, box.position_x + box.width))
+        stack.extend(reversed(getattr(box, "children", [])))
+    return spans
+
+
+def test_the_contents_page_numbers_stand_at_the_margin_in_either_direction() -> None:
+    left = contents_boxes("ltr", "Chapter one")
+    right = contents_boxes("rtl", "פרק ראשון")
+    assert left["title"][0] == 20 and left["number"][1] == 280  # title flush left, number at the right margin
+    assert right["title"][1] == 280 and right["number"][0] == 20  # the mirror image
