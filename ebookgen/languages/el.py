@@ -36,6 +36,7 @@ LANGUAGE = Language(
         afterword="Επίμετρο",
         acknowledgements="Ευχαριστίες",
         about_the_author="Για τον συγγραφέα",
+        also_by="Από τον ίδιο συγγραφέα",
         series_book="{series}, Βιβλίο {number}",
         copyright="Πνευματικά δικαιώματα",
         copyright_line="© {year} {author}.",

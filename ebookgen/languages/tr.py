@@ -28,6 +28,7 @@ LANGUAGE = Language(
         afterword="Sonsöz",
         acknowledgements="Teşekkür",
         about_the_author="Yazar hakkında",
+        also_by="Yazarın diğer kitapları",
         series_book="{series}, {number}. Kitap",
         copyright="Telif hakkı",
         copyright_line="© {year} {author}.",
