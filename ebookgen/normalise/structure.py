@@ -61,6 +61,8 @@ OPENING_NOTE = re.compile(r"^(?:Warnings?|Archive\s+Warnings?|Status|Notes?|Spoi
 # A short line decorated like a marker but holding words it does not know (`~*~Rory~*~`, `<<Kyle>>`).
 MARKER_LIKE = re.compile(r"^[*~=#+<>\-_.\s]{2,}\S.{0,30}?[*~=#+<>\-_.\s]{2,}$")
 MARKER_DECORATION = "*~=#+<>-_. \t"
+# A line of speech opened with a dash (`-- Olá...`, `- Du er sen`), not one framed by dashes (`--Rory--`).
+SPEECH_LINE = re.compile(r"^(?:-{1,3}|[\u2013\u2014])[ \t]*[^\W\d_](?!.*[-\u2013\u2014]\s*$)")
 EMPHASIS_ONLY = re.compile(r"^(\*{1,2}|_{1,2})[^*_]+\1$")
 SCENE_SETTING = re.compile(r"^\((?!.*\)\s*\S.*$)[^()]*\)$|^\[[^\[\]]*\]$", re.S)
 
@@ -290,7 +292,7 @@ def classify(text: str, options: StructureOptions, line: int = 0, findings: Find
         return FlashbackMark(True, line, (start.group("when") or "").strip())
     if AUTHOR_NOTE.match(text):
         return AuthorNote(runs or (Text(text),)) if options.author_notes == "keep" else None
-    if MARKER_LIKE.match(text) and not EMPHASIS_ONLY.match(text):
+    if MARKER_LIKE.match(text) and not EMPHASIS_ONLY.match(text) and not SPEECH_LINE.match(text):
         warn(findings, line, f"{text!r} looks like a marker line ebookgen does not know; set as a scene note")
         return SceneNote((Text(text.strip(MARKER_DECORATION)),))
     return paragraph_or_verse(text, runs)
