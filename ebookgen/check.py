@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ebookgen.model.document import Document
 from ebookgen.normalise.conservation import LOST, removals
+from ebookgen.normalise.found import settled_language
 from ebookgen.normalise.options import NormaliseOptions
 from ebookgen.normalise.passes import Work, normalise_document
 from ebookgen.normalise.report import ERROR, REMOVED, WARNING, Finding, warn
@@ -103,7 +104,8 @@ def check_project(project: Project) -> CheckResult:
     read: list[str] = []
     errors = warnings = removed = 0
     meta = project.metadata
-    options = replace(project.options, language=meta.language, title=meta.title, authors=meta.authors)
+    language = settled_language(meta.language)
+    options = replace(project.options, language=language, title=meta.title, authors=meta.authors)
     for path in project.sources:
         source = read_source(path, project.encoding)
         if source.reader not in TEXT_READERS:  # A text file's lines are as typed; a marked-up file's are not.

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pytest
 
+from ebookgen.languages import language_for
 from ebookgen.model import Book, Metadata
 from ebookgen.normalise.pipeline import NormaliseOptions
 from ebookgen.render.blocks import note_asides
@@ -78,6 +79,8 @@ def write_cases(path: Path, head: str, cases: list[Case]) -> None:
 def options_of(case: Case) -> NormaliseOptions:
     """Read a case's options."""
     values = dict(pair.split("=", 1) for pair in case.options.split() if "=" in pair)
+    if "language" in values:
+        values["language"] = language_for(values["language"])
     return NormaliseOptions(**values)
 
 

@@ -28,7 +28,7 @@ CASE_LIST = [(path.stem, case) for path in sorted(CASES.glob("*.txt")) for case 
 def built(source: Document, options) -> tuple[tuple, list[Finding]]:
     """Build a book of one document as the build does; return its chapters and what its passes reported."""
     findings: list[Finding] = []
-    metadata = Metadata(title="Golden", language=options.language)
+    metadata = Metadata(title="Golden", language=options.language.tag)
     book = build_book([source], metadata, options, findings=findings)
     return book.chapters, sorted(findings, key=lambda finding: finding.line)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from ebookgen.languages import language_for
 from ebookgen.model import SceneNote, plain_text
 from ebookgen.normalise.conservation import LOST, removals
 from ebookgen.normalise.pipeline import NormaliseOptions, normalise_text
@@ -12,7 +13,7 @@ from ebookgen.normalise.typography import TypographyOptions, typeset
 
 def typeset_in(language: str, text: str) -> str:
     """Typeset one paragraph in a language."""
-    return typeset(text, TypographyOptions(language=language))
+    return typeset(text, TypographyOptions(language=language_for(language)))
 
 
 @pytest.mark.parametrize(
@@ -70,15 +71,16 @@ def test_a_spanish_hyphenated_word_and_a_negative_number_keep_their_hyphens() ->
 @pytest.mark.parametrize(("language", "dash"), [("pt", "\u2014"), ("nb", "\u2013")])
 def test_a_line_of_speech_opened_with_two_hyphens_keeps_its_dash_and_words(language: str, dash: str) -> None:
     text = "-- Eu sei -- disse ele...\n\n-- Olá...\n"
-    chapters = normalise_text(text, NormaliseOptions(language=language))
+    chapters = normalise_text(text, NormaliseOptions(language=language_for(language)))
     blocks = chapters[0].blocks
     assert not any(isinstance(block, SceneNote) for block in blocks)
     assert [plain_text(block.inlines) for block in blocks] == [f"{dash} Eu sei {dash} disse ele…", f"{dash} Olá…"]
-    assert not [removal for removal in removals(text, NormaliseOptions(language=language)) if removal.reason == LOST]
+    options = NormaliseOptions(language=language_for(language))
+    assert not [removal for removal in removals(text, options) if removal.reason == LOST]
 
 
 def test_a_name_framed_by_dashes_is_still_a_marker_line() -> None:
-    chapters = normalise_text("Text.\n\n--Rory--\n\nMore text.\n", NormaliseOptions(language="pt"))
+    chapters = normalise_text("Text.\n\n--Rory--\n\nMore text.\n", NormaliseOptions(language=language_for("pt")))
     assert isinstance(chapters[0].blocks[1], SceneNote)
 
 
@@ -91,10 +93,10 @@ def writers_cases() -> list[tuple[str, str]]:
     """Return each language's story of the writers' golden file, with its language."""
     from tests.test_cases import CASES, options_of, read_cases
 
-    return [(options_of(case).language, case.given) for case in read_cases(CASES / "writers.txt")[1]]
+    return [(options_of(case).language.tag, case.given) for case in read_cases(CASES / "writers.txt")[1]]
 
 
 @pytest.mark.parametrize(("language", "story"), writers_cases())
 def test_every_word_of_a_story_typed_as_its_writers_type_reaches_the_book(language: str, story: str) -> None:
-    removed = removals(story + "\n", NormaliseOptions(language=language))
+    removed = removals(story + "\n", NormaliseOptions(language=language_for(language)))
     assert not [removal for removal in removed if removal.reason == LOST]

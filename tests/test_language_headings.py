@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from ebookgen.languages import language_for
 from ebookgen.normalise.headings import CHAPTER, PART, heading_of
 from ebookgen.normalise.pipeline import NormaliseOptions, normalise_text
 
@@ -71,5 +72,5 @@ def test_a_sentence_that_starts_like_a_heading_is_text(line: str) -> None:
 )
 def test_a_book_with_headings_in_its_language_has_its_chapters(language: str, first: str, second: str) -> None:
     text = f"{first}\n\nText of one.\n\n{second}\n\nText of two.\n"
-    chapters = normalise_text(text, NormaliseOptions(language=language))
+    chapters = normalise_text(text, NormaliseOptions(language=language_for(language)))
     assert [chapter.title for chapter in chapters] == [first, second]

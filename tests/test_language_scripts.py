@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from ebookgen.languages import language_for
 from ebookgen.model import Emphasis, Metadata
 from ebookgen.normalise.emphasis import parse_emphasis
 from ebookgen.normalise.title_case import title_case
@@ -13,7 +14,7 @@ from ebookgen.render.frontmatter import rights_line, series_line
 
 def typeset_in(language: str, text: str) -> str:
     """Typeset one paragraph in a language."""
-    return typeset(text, TypographyOptions(language=language))
+    return typeset(text, TypographyOptions(language=language_for(language)))
 
 
 def test_japanese_quotes_open_where_no_space_tells_their_side() -> None:
@@ -21,7 +22,7 @@ def test_japanese_quotes_open_where_no_space_tells_their_side() -> None:
 
 
 def test_a_japanese_quote_read_by_the_open_quotes_is_not_a_doubt() -> None:
-    assert quote_doubts("言った。\"'春子'が来た\"と。", TypographyOptions(language="ja")).guesses == ()
+    assert quote_doubts("言った。\"'春子'が来た\"と。", TypographyOptions(language=language_for("ja"))).guesses == ()
 
 
 @pytest.mark.parametrize("language", ["ja", "zh"])
@@ -75,7 +76,7 @@ def test_a_korean_thought_in_single_quotes_keeps_them() -> None:
     ],
 )
 def test_a_heading_in_capitals_is_cased_by_its_language(title: str, language: str, cased: str) -> None:
-    assert title_case(title, language) == cased
+    assert title_case(title, language_for(language)) == cased
 
 
 def test_the_copyright_line_is_in_the_books_language() -> None:

@@ -11,7 +11,7 @@ from lxml import etree
 from typer.testing import CliRunner
 
 from ebookgen.cli.app import app
-from ebookgen.normalise.quotes import quote_marks
+from ebookgen.languages import language_for
 from ebookgen.normalise.typography import TypographyOptions, typeset
 from ebookgen.readers.decode import clean
 from tests.conftest import epubcheck_later
@@ -24,20 +24,20 @@ def chapter_texts(epub: Path) -> list[str]:
 
 
 def test_cldr_gives_each_language_its_marks() -> None:
-    assert quote_marks("de").outer == ("\u201e", "\u201c")
-    assert quote_marks("de-AT").inner == ("\u201a", "\u2018")
-    assert quote_marks("ru").inner == ("\u201e", "\u201c")
-    assert quote_marks("pl").inner == ("\u00ab", "\u00bb")
-    assert quote_marks("sv").outer == ("\u201d", "\u201d")
+    assert language_for("de").quotes.outer == ("\u201e", "\u201c")
+    assert language_for("de-AT").quotes.inner == ("\u201a", "\u2018")
+    assert language_for("ru").quotes.inner == ("\u201e", "\u201c")
+    assert language_for("pl").quotes.inner == ("\u00ab", "\u00bb")
+    assert language_for("sv").quotes.outer == ("\u201d", "\u201d")
 
 
 def test_an_unknown_language_keeps_english_quotes() -> None:
-    assert typeset('"Hi," he said.', TypographyOptions(language="qqq")) == "\u201cHi,\u201d he said."
+    assert typeset('"Hi," he said.', TypographyOptions(language=language_for("qqq"))) == "\u201cHi,\u201d he said."
 
 
 def test_the_apostrophe_stays_in_every_language() -> None:
     for language in ("de", "fr", "es", "it", "nl", "pl", "ru", "sv", "hu"):
-        assert "\u2019" in typeset("l'heure, don't, 'til", TypographyOptions(language=language))
+        assert "\u2019" in typeset("l'heure, don't, 'til", TypographyOptions(language=language_for(language)))
 
 
 def test_a_no_break_space_the_author_typed_is_kept() -> None:
@@ -123,7 +123,7 @@ LANGUAGE_WORDS = st.sampled_from(
 @settings(max_examples=200, deadline=None, derandomize=True)
 @given(st.lists(LANGUAGE_WORDS, min_size=1, max_size=10).map(" ".join), st.sampled_from(["fr", "es", "de", "pl"]))
 def test_typesetting_in_any_language_is_idempotent_and_keeps_the_words(text: str, language: str) -> None:
-    options = TypographyOptions(language=language)
+    options = TypographyOptions(language=language_for(language))
     once = typeset(text, options)
     assert typeset(once, options) == once
     letters = [char for char in text if char.isalnum()]

@@ -45,6 +45,7 @@ __all__ = [
     "TitleStyle",
     "all_heading_words",
     "base_language",
+    "english",
     "language_files",
     "language_for",
     "region_tag",
@@ -92,6 +93,11 @@ def language_for(tag: str) -> Language:
     quotes = settled_quotes(tag, regional, own)
     right_to_left = language.right_to_left or base_language(tag) in RIGHT_TO_LEFT
     return replace(language, quotes=quotes, right_to_left=right_to_left, tag=tag)
+
+
+def english() -> Language:
+    """Return English, settled: the language of a book that names none."""
+    return language_for("en")
 
 
 def settled_quotes(tag: str, regional: Language | None, own: Language | None) -> QuoteMarks:

@@ -3,20 +3,23 @@
 Every field a file gives reaches the book unless the user set it (in book.toml or with an option):
 language, publisher, series and place, date, rights, source URL, tags, description, contributors.
 The language is checked as a BCP 47 tag first; one that is not is left out with a note. The merge
-also records where each field came from, which `ebookgen check` lists.
+also records where each field came from, which `ebookgen check` lists. The book's language is
+settled here, once: the tag the merged metadata carries is turned into its ``Language`` record, which
+every later stage is handed (the normaliser's options, render's and the writers' ``Edition``).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
+from ebookgen.languages import Language, english, language_for
 from ebookgen.model import Metadata, MetadataOrigin
+from ebookgen.model.document import Document as SourceText
+from ebookgen.model.document import FoundMetadata
 from ebookgen.model.origins import BOOK_TOML, DEFAULT, FILE_NAME
 from ebookgen.normalise.found_language import reported_language
 from ebookgen.normalise.typography import TypographyOptions, typeset
-from ebookgen.model.document import Document as SourceText
-from ebookgen.model.document import FoundMetadata
 
 ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 DEFAULT_LANGUAGE = Metadata(title="").language
@@ -64,6 +67,7 @@ class Merged:
     metadata: Metadata
     origins: tuple[MetadataOrigin, ...] = ()
     notes: tuple[str, ...] = ()  # a language the file gave that is not one, for the user
+    language: Language = field(default_factory=english)  # the record of ``metadata.language``, settled once
 
 
 def merge_found(
@@ -80,7 +84,13 @@ def merge_found(
         notes = (f"{source.path}: its language is left out: {language.problem}; the book is in {metadata.language}",)
     changes = found_changes(metadata, replace(found, language=language.tag), explicit, default_titles)
     merged = replace(metadata, **changes) if changes else metadata
-    return Merged(merged, origins_of(merged, frozenset(changes), source, explicit, default_titles), notes)
+    origins = origins_of(merged, frozenset(changes), source, explicit, default_titles)
+    return Merged(merged, origins, notes, settled_language(merged.language))
+
+
+def settled_language(tag: str) -> Language:
+    """Return the record of a book's language tag: the one place the pipeline looks a language up."""
+    return language_for(tag)
 
 
 def origins_of(
@@ -109,7 +119,7 @@ def found_changes(metadata: Metadata, found: FoundMetadata, explicit: Explicit, 
     changes: dict = {}
     if found.language and unset("language"):
         changes["language"] = found.language
-    typography = TypographyOptions(language=changes.get("language", metadata.language))
+    typography = TypographyOptions(language=settled_language(changes.get("language", metadata.language)))
     for name in ("title", "subtitle", "description"):  # typed text: set in the book's language
         if getattr(found, name) and unset(name):
             changes[name] = typeset(getattr(found, name), typography)

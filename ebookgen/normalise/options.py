@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from ebookgen.languages import Language, english
 
 
 @dataclass(frozen=True)
@@ -13,6 +15,8 @@ class NormaliseOptions:
     blank_runs: str = "pause"
     author_notes: str = "keep"
     quotes: str = "auto"
-    language: str = "en"  # the book's language (book.toml or --lang): its quotes, dashes and spacing
+    # The book's language, settled once the file's metadata is merged (``found.merge_found``): its quotes,
+    # dashes, spacing and title case.
+    language: Language = field(default_factory=english)
     title: str = ""  # the book's title and authors: a title block in the text that repeats them is front matter
     authors: tuple[str, ...] = ()

@@ -50,7 +50,7 @@ def build_book(
     """
     merged = merge_found(metadata, sources[0] if sources else None, explicit, default_titles)
     metadata = merged.metadata
-    options = replace(options, language=metadata.language, title=metadata.title, authors=metadata.authors)
+    options = replace(options, language=merged.language, title=metadata.title, authors=metadata.authors)
     chapters = [chapter for source in sources for chapter in normalise_source(source, options, findings)]
     numbered = tuple(replace(chapter, number=number) for number, chapter in enumerate(chapters, start=1))
     return Book(metadata=metadata, chapters=numbered, notes=merged.notes, origins=merged.origins)

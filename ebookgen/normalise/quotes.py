@@ -8,14 +8,10 @@ its books set (French, Spanish, Swiss German).
 
 from __future__ import annotations
 
-from ebookgen.languages import ENGLISH_QUOTES, QuoteMarks, base_language, language_for, region_tag
+from ebookgen.languages import ENGLISH_QUOTES, QuoteMarks, base_language, region_tag
 from ebookgen.languages.cldr import cldr_marks
 
-__all__ = ["ENGLISH", "QuoteMarks", "base_language", "cldr_marks", "quote_marks", "region_tag"]
+__all__ = ["ENGLISH", "QuoteMarks", "base_language", "cldr_marks", "region_tag"]
 
+# The marks of a language whose record settles none: English's. A book's own are its ``Language.quotes``.
 ENGLISH = ENGLISH_QUOTES
-
-
-def quote_marks(tag: str) -> QuoteMarks:
-    """Return the quotation marks of a language tag (`de`, `fr-CA`, `pt-PT`): English's for English."""
-    return language_for(tag).quotes or ENGLISH

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ebookgen.languages import TitleStyle, language_for
+from ebookgen.languages import Language, TitleStyle, english
 
 # A well-formed roman numeral (1 to 4999): `XII`, `IV`, `MDCCCV`.
 ROMAN = re.compile(r"M{0,4}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
@@ -32,12 +32,13 @@ def is_typed_in_capitals(title: str) -> bool:
     return len(letters) >= 2 and not any(char.islower() for char in letters)
 
 
-def title_case(title: str, language: str = "en") -> str:
-    """Return a heading typed in capitals as a title in its language; any other heading as it is."""
+def title_case(title: str, language: Language | None = None) -> str:
+    """Return a heading typed in capitals as a title in its language (English if none); any other heading as it is."""
     if not is_typed_in_capitals(title):
         return title
-    style = language_for(language).title_style
-    case = Casing(language)
+    language = language or english()
+    style = language.title_style
+    case = Casing(language.tag or language.code)
     words = list(WORD.finditer(title))
     parts, last = [], 0
     for index, match in enumerate(words):

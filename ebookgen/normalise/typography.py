@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, partial
 
-from ebookgen.languages import language_for
+from ebookgen.languages import Language, english
 from ebookgen.normalise.dashes import set_dashes
-from ebookgen.normalise.languages import spacing_rule
 from ebookgen.normalise.pasted import straighten_pasted_quotes
-from ebookgen.normalise.quotes import QuoteMarks, quote_marks
+from ebookgen.normalise.quotes import ENGLISH, QuoteMarks
 from ebookgen.normalise.runs import RUN_MARKS
 
 # Word-initial elisions that take an apostrophe (’), never an opening quote (‘).
@@ -39,10 +38,10 @@ PRIMARY_DOUBLE, PRIMARY_SINGLE = "double", "single"
 
 @dataclass(frozen=True)
 class TypographyOptions:
-    """Choices the typography rules need: the manuscript's primary quote mark and the book's language."""
+    """Choices the typography rules need: the manuscript's primary quote mark and the book's language (its record)."""
 
     primary_quote: str = PRIMARY_DOUBLE
-    language: str = "en"
+    language: Language = field(default_factory=english)
 
 
 FOUR_DOTS = re.compile(r"(?<=[^\s.])[ \t]?\.\s?\.\s?\.\s?\.(?!\.)")
@@ -167,7 +166,7 @@ def repair_elisions(text: str) -> str:
 
 def curl_quotes(text: str, options: TypographyOptions = TypographyOptions()) -> str:
     """Curl straight quotes, nesting double and single quotes at any depth."""
-    return QuoteCurler(text, options.primary_quote, quote_marks(options.language)).run()
+    return QuoteCurler(text, options.primary_quote, options.language.quotes or ENGLISH).run()
 
 
 @dataclass(frozen=True)
@@ -182,7 +181,7 @@ def quote_doubts(text: str, options: TypographyOptions = TypographyOptions()) ->
     """Curl a paragraph as ``typeset`` does and report its guesses and the quotes it leaves open."""
     for rule in rules_for(options.language):
         text = rule(text)
-    curler = QuoteCurler(text, options.primary_quote, quote_marks(options.language))
+    curler = QuoteCurler(text, options.primary_quote, options.language.quotes or ENGLISH)
     curler.run()
     return QuoteDoubts(tuple(curler.doubts), tuple(mark for mark, _ in curler.stack))
 
@@ -337,24 +336,22 @@ TYPOGRAPHY_RULES: tuple[Rule, ...] = (make_ellipses, make_ranges, make_dashes, m
 
 
 @cache
-def rules_for(language: str) -> tuple[Rule, ...]:
+def rules_for(language: Language) -> tuple[Rule, ...]:
     """Return the rules that run before the quotes, in order, with the language's dash and apostrophe rules."""
     rules = tuple(language_dash_rule(language) if rule is make_dashes else rule for rule in TYPOGRAPHY_RULES)
-    found = language_for(language)
-    own = (found.apostrophe_rule,) if found.apostrophe_rule else ()
-    marks = found.quotes or QuoteMarks()
+    own = (language.apostrophe_rule,) if language.apostrophe_rule else ()
+    marks = language.quotes or QuoteMarks()
     # English quotes pasted already curled are set again in the language's marks (none to undo in English's).
     pasted = () if marks == QuoteMarks() else (partial(straighten_pasted_quotes, marks=marks),)
     return (*rules, *own, *pasted)
 
 
-def language_dash_rule(language: str) -> Rule:
+def language_dash_rule(language: Language) -> Rule:
     """Return the rule a language sets typed dashes with: its own (Spanish rayas), its spacing, or the closed em."""
-    found = language_for(language)
-    if found.dash_rule:
-        return found.dash_rule
-    if found.dashes.spaced or found.dashes.dialogue:
-        return partial(set_dashes, dashes=found.dashes)
+    if language.dash_rule:
+        return language.dash_rule
+    if language.dashes.spaced or language.dashes.dialogue:
+        return partial(set_dashes, dashes=language.dashes)
     return make_dashes
 
 
@@ -363,5 +360,5 @@ def typeset(text: str, options: TypographyOptions = TypographyOptions()) -> str:
     for rule in rules_for(options.language):
         text = rule(text)
     text = curl_quotes(text, options)
-    spacing = spacing_rule(options.language)
+    spacing = options.language.spacing_rule
     return spacing(text) if spacing else text

@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 from ebookgen.errors import ConfigError
+from ebookgen.languages import Language, language_for
 from ebookgen.model.book import Newsletter
 from ebookgen.project.paths import check_text_file, project_file, shown
 
@@ -40,7 +41,7 @@ def check_matter_file(folder: Path, value: str, where: str, key: str) -> None:
     check_text_file(path, where, f"; {key!r} must name a text file")
 
 
-def matter_text(folder: Path, value: str, language: str = "en") -> str:
+def matter_text(folder: Path, value: str, language: Language) -> str:
     """Return a back-matter text: the value itself, or the file it names, with its paragraphs typeset."""
     from ebookgen.normalise.typography import TypographyOptions, typeset
     from ebookgen.readers.decode import decode_file
@@ -70,7 +71,7 @@ def also_by_titles(value: object) -> None:
 
 def back_matter(config: dict, folder: Path) -> dict[str, object]:
     """Return the Metadata fields of the back matter book.toml gives."""
-    language = config.get("language", "en")
+    language = language_for(config.get("language", "en"))  # book.toml's language, its back matter typeset in it
     fields = {key: matter_text(folder, config[key], language) for key in TEXT_KEYS if config.get(key, "").strip()}
     if config.get("also_by"):
         fields["also_by"] = tuple(" ".join(title.split()) for title in config["also_by"])
