@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from ebookgen.epub.pagelist import print_edition
 from ebookgen.errors import InputError
 from ebookgen.model import Book
-from ebookgen.normalise.pipeline import build_book
+from ebookgen.normalise.pipeline import NormalisedBook, normalise_book
 from ebookgen.output import check_output, disk_errors_named
 from ebookgen.project.figures import carried_cover, figure_images
 from ebookgen.project.manuscript import Overrides, Project, load_project, overridden
@@ -38,10 +38,17 @@ if TYPE_CHECKING:
 
 def load_book(project: Project) -> Book:
     """Read every text file of a project with its reader and normalise them into one book."""
+    return read_book(project).book
+
+
+def read_book(project: Project) -> NormalisedBook:
+    """Read every text file of a project and normalise them into one book, with its language's settled record."""
     sources = [read_unit(unit, project.encoding) for unit in project.text_units()]
     # A title guessed from a file or folder name gives way to a header block's `Title:`.
     guessed = guessed_titles(project)
-    book = build_book(sources, project.metadata, project.options, default_titles=guessed, explicit=project.explicit)
+    options, explicit = project.options, project.explicit
+    normalised = normalise_book(sources, project.metadata, options, default_titles=guessed, explicit=explicit)
+    book = normalised.book
     if not book.chapters:
         raise InputError(f"{project.sources[0]}: no story text found, only marker lines; write the story in it first")
     cover, cover_note = carried_cover(book, sources)
@@ -49,7 +56,8 @@ def load_book(project: Project) -> Book:
     replaced = tuple(f"{path}:{line}: {REPLACED_NOTE}" for source in sources for path, line in source.replaced)
     unmapped = tuple(unmapped_note(source) for source in sources if source.unmapped)
     notes = (*replaced, *unmapped, *filter(None, (cover_note,)))
-    return replace(book, notes=(*book.notes, *notes)) if notes else book
+    book = replace(book, notes=(*book.notes, *notes)) if notes else book
+    return replace(normalised, book=book)
 
 
 def unmapped_note(source: SourceText) -> str:
@@ -180,9 +188,10 @@ def build_as(
         return build_printed(writer.name, project, target, chosen_theme(print_choices, theme), progress, embed_fonts)
     design = book_theme(project, theme)
     check_output(target, project.inputs)
-    book = load_book(project)
+    read = read_book(project)
+    edition = Edition(modification_time(project), design, embed_fonts, language=read.language)
     with disk_errors_named(target):
-        return writer.write(book, target, Edition(modification_time(project), design, embed_fonts))
+        return writer.write(read.book, target, edition)
 
 
 def chosen_theme(choices: PdfOptions | PrintChoices | None, theme: str | None) -> PdfOptions | PrintChoices | None:
@@ -205,8 +214,9 @@ def build_printed(
     options = settled(choices, project)
     edition = Edition(modification_time(project), options.theme, embed_fonts, options, progress=progress)
     with workers_for(project, options) as crew, disk_errors_named(target):
-        book = load_book(project)
-        return with_glyph_lines(writer_for(name).write(book, target, replace(edition, crew=crew)), project)
+        read = read_book(project)
+        written = writer_for(name).write(read.book, target, replace(edition, crew=crew, language=read.language))
+        return with_glyph_lines(written, project)
 
 
 def build_all(
@@ -229,9 +239,10 @@ def build_all(
     options = settled(pdf_options, project)
     edition = Edition(modification_time(project), options.theme, embed_fonts, options, progress=progress)
     with workers_for(project, options) as crew, disk_errors_named(pdf_target):
-        book = load_book(project)
+        read = read_book(project)
+        book, edition = read.book, replace(edition, language=read.language)
         printed = with_glyph_lines(pdf_writer.write(book, pdf_target, replace(edition, crew=crew)), project)
-    places = [place for rendered in render_book(book, block_ids=True) for place in rendered.places]
+    places = [place for rendered in render_book(book, read.language, block_ids=True) for place in rendered.places]
     source_note = f"{book.metadata.title}, print edition of {printed.pages} pages ({pdf_target.name})"
     pages = print_edition(places, printed.anchors, printed.folios, printed.page_starts, source_note)
     with disk_errors_named(epub_target):

@@ -90,7 +90,7 @@ def test_an_unexpected_error_is_one_line_exit_1(story: Path, tmp_path: Path, mon
     def broken(*args, **kwargs):
         raise ValueError("something inside broke")
 
-    monkeypatch.setattr("ebookgen.build.load_book", broken)
+    monkeypatch.setattr("ebookgen.build.read_book", broken)
     result = runner.invoke(app, ["epub", str(story), "-o", str(tmp_path / "book.epub")])
     assert result.exit_code == 1
     assert result.stderr.strip().splitlines() == [

@@ -42,9 +42,9 @@ def story(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def reads(monkeypatch) -> list[Path]:
-    """Count the reads of the whole book (load_book) and of each text file (read_unit)."""
+    """Count the reads of the whole book (read_book) and of each text file (read_unit)."""
     calls: list = []
-    real_load, real_read = ebookgen.build.load_book, ebookgen.build.read_unit
+    real_load, real_read = ebookgen.build.read_book, ebookgen.build.read_unit
 
     def counting_load(project):
         calls.append("book")
@@ -54,7 +54,7 @@ def reads(monkeypatch) -> list[Path]:
         calls.append(unit)
         return real_read(unit, encoding)
 
-    monkeypatch.setattr("ebookgen.build.load_book", counting_load)
+    monkeypatch.setattr("ebookgen.build.read_book", counting_load)
     monkeypatch.setattr("ebookgen.build.read_unit", counting_read)
     return calls
 
@@ -128,8 +128,13 @@ def test_the_overrides_reach_the_book(story: Path, tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("command", ["epub", "pdf", "build"])
 def test_the_book_s_notes_are_warnings_on_stderr(story: Path, tmp_path: Path, monkeypatch, command: str) -> None:
-    real_load = ebookgen.build.load_book
-    monkeypatch.setattr("ebookgen.build.load_book", lambda project: replace(real_load(project), notes=("fixed it",)))
+    real_read = ebookgen.build.read_book
+
+    def noted(project):
+        read = real_read(project)
+        return replace(read, book=replace(read.book, notes=("fixed it",)))
+
+    monkeypatch.setattr("ebookgen.build.read_book", noted)
     output = str(tmp_path / ("out" if command == "build" else f"story.{command}"))
     result = runner.invoke(app, [command, str(story), "-o", output])
     assert result.exit_code == 0, result.output

@@ -16,8 +16,8 @@ from pathlib import Path
 
 from ebookgen.cachedir import cache_home, keep
 from ebookgen.errors import ConfigError, InputError
+from ebookgen.languages import Language
 from ebookgen.model import Image, Metadata
-from ebookgen.render.words import words_for
 from ebookgen.render.xhtml import attribute
 from ebookgen.resources import styles_dir
 from ebookgen.version import __version__
@@ -102,9 +102,9 @@ def read_cover(path: Path) -> CoverImage:
     raise ConfigError(f"{path}: the cover must be a JPEG, PNG, GIF, WebP or SVG image")
 
 
-def cover_page(metadata: Metadata, image_href: str) -> str:
-    """Render the cover page: the image alone, described for screen readers."""
-    said = words_for(metadata.language)
+def cover_page(metadata: Metadata, image_href: str, language: Language) -> str:
+    """Render the cover page: the image alone, described for screen readers in the book's language."""
+    said = language.words
     alt = f"{said.cover}: {metadata.title}, {said.by_author.format(author=metadata.author)}"
     return (
         '<section epub:type="cover" class="cover" id="cover">\n'

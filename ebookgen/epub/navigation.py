@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ebookgen.render.words import words_for
+from ebookgen.languages import Language
 from ebookgen.render.xhtml import attribute, text, xhtml_document
 
 NCX_NS = "http://www.daisy.org/z3986/2005/ncx/"
@@ -60,29 +60,29 @@ def nav_list(entries: tuple[NavEntry, ...], depth: int = 0) -> str:
     return f"{indent}<ol>\n" + "\n".join(items) + f"\n{indent}</ol>"
 
 
-def landmarks_nav(landmarks: tuple[Landmark, ...], language: str = "en") -> str:
+def landmarks_nav(landmarks: tuple[Landmark, ...], language: Language) -> str:
     """Render the hidden landmarks nav."""
     items = "\n".join(
         f'<li><a epub:type="{mark.kind}" href={attribute(mark.href)}>{text(mark.title)}</a></li>' for mark in landmarks
     )
-    heading = text(words_for(language).landmarks)
+    heading = text(language.words.landmarks)
     return (
         f'<nav epub:type="landmarks" id="landmarks" hidden="hidden">\n<h2>{heading}</h2>\n<ol>\n{items}\n</ol>\n</nav>'
     )
 
 
-def page_list_nav(pages: tuple[PageTarget, ...], language: str = "en") -> str:
+def page_list_nav(pages: tuple[PageTarget, ...], language: Language) -> str:
     """Render the hidden page list, or nothing for a book without print pages."""
     if not pages:
         return ""
     items = "\n".join(f"<li><a href={attribute(page.href)}>{text(page.label)}</a></li>" for page in pages)
-    title = text(words_for(language).pages)
+    title = text(language.words.pages)
     return (
         f'\n<nav epub:type="page-list" id="page-list" hidden="hidden">\n<h2>{title}</h2>\n<ol>\n{items}\n</ol>\n</nav>'
     )
 
 
-def nav_document(title: str, language: str, navigation: Navigation, stylesheets: list[str]) -> str:
+def nav_document(title: str, language: Language, navigation: Navigation, stylesheets: list[str]) -> str:
     """Write the EPUB 3 navigation document."""
     toc = (
         f'<nav epub:type="toc" id="toc" role="doc-toc" aria-labelledby="toc-title">\n'
@@ -111,7 +111,7 @@ def depth_of(entries: tuple[NavEntry, ...]) -> int:
     return 1 + max((depth_of(entry.children) for entry in entries if entry.children), default=0)
 
 
-def page_targets(pages: tuple[PageTarget, ...], language: str = "en") -> str:
+def page_targets(pages: tuple[PageTarget, ...], language: Language) -> str:
     """Render the NCX page list, or nothing for a book without print pages."""
     if not pages:
         return ""
@@ -121,16 +121,16 @@ def page_targets(pages: tuple[PageTarget, ...], language: str = "en") -> str:
         + f"><navLabel><text>{text(page.label)}</text></navLabel><content src={attribute(page.href)}/></pageTarget>"
         for index, page in enumerate(pages, start=1)
     )
-    title = text(words_for(language).pages)
+    title = text(language.words.pages)
     return f"\n<pageList><navLabel><text>{title}</text></navLabel>\n{targets}\n</pageList>"
 
 
-def ncx_document(identifier: str, title: str, language: str, navigation: Navigation) -> str:
+def ncx_document(identifier: str, title: str, language: Language, navigation: Navigation) -> str:
     """Write the EPUB 2 NCX with the same table of contents (and page list) as the navigation document."""
     numbers = [int(page.label) for page in navigation.pages if page.label.isdigit()]
     return (
         '<?xml version="1.0" encoding="utf-8"?>\n'
-        f'<ncx xmlns="{NCX_NS}" version="2005-1" xml:lang={attribute(language)}>\n<head>\n'
+        f'<ncx xmlns="{NCX_NS}" version="2005-1" xml:lang={attribute(language.tag)}>\n<head>\n'
         f'<meta name="dtb:uid" content={attribute(identifier)}/>\n'
         f'<meta name="dtb:depth" content="{depth_of(navigation.toc)}"/>\n'
         f'<meta name="dtb:totalPageCount" content="{len(navigation.pages)}"/>\n'

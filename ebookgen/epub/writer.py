@@ -29,11 +29,10 @@ from ebookgen.epub.opf import (
     with_package_language,
 )
 from ebookgen.epub.pagelist import PrintEdition
+from ebookgen.languages import Language, language_for
 from ebookgen.model import Book, Metadata
 from ebookgen.output import atomic_path
 from ebookgen.render.ids import figure_file
-from ebookgen.render.scripts import is_right_to_left
-from ebookgen.render.words import words_for
 from ebookgen.render.xhtml import render_book, render_part, xhtml_document
 from ebookgen.resources import styles_dir, stylesheet
 from ebookgen.themes import DEFAULT_THEME, THEMES, Theme, sheet
@@ -55,6 +54,7 @@ class EpubOptions:
     embed_fonts: bool = False
     print_edition: PrintEdition | None = None
     theme: Theme = THEMES[DEFAULT_THEME]
+    language: Language | None = None  # the book's, settled by the build; None: looked up from its tag here, once
 
 
 @dataclass(frozen=True)
@@ -77,19 +77,21 @@ class PackageItem(epub.EpubItem):
 
 def write_epub(book: Book, target: Path, options: EpubOptions) -> Path:
     """Write the book as an EPUB file at target, atomically."""
-    package = start_package(book, options)
+    language = options.language or language_for(book.metadata.language)  # a library caller's book: its own tag
+    package = start_package(book, options, language)
     sheets = add_stylesheets(package, options.embed_fonts, options.theme)
-    cover = add_cover(package, book, sheets)
-    title_page = add_title_page(package, book, sheets)
+    cover = add_cover(package, book, language, sheets)
+    title_page = add_title_page(package, book, language, sheets)
     front_matter = [
-        add_copyright_page(package, book, sheets, options.modified.year),
-        *add_front_matter(package, book, sheets),
+        add_copyright_page(package, book, language, sheets, options.modified.year),
+        *add_front_matter(package, book, language, sheets),
     ]
-    contents = add_contents(package, book, sheets, options.print_edition)
-    contents += add_back_matter(package, book, sheets)
+    contents = add_contents(package, book, language, sheets, options.print_edition)
+    contents += add_back_matter(package, book, language, sheets)
     if options.embed_fonts:
         add_fonts(package)
-    add_navigation(package, book, sheets, [cover, title_page, *front_matter], contents, options.print_edition)
+    front = [cover, title_page, *front_matter]
+    add_navigation(package, book, language, sheets, front, contents, options.print_edition)
     data = reproducible_zip(package_bytes(package, options.modified), options.modified, book.metadata)
     if options.kobo:
         data, _ = kepub_archive(data)
@@ -98,14 +100,14 @@ def write_epub(book: Book, target: Path, options: EpubOptions) -> Path:
     return target
 
 
-def start_package(book: Book, options: EpubOptions) -> epub.EpubBook:
+def start_package(book: Book, options: EpubOptions, language: Language) -> epub.EpubBook:
     """Create the package with its metadata."""
     package = epub.EpubBook()
     add_dublin_core(package, book.metadata)
     add_series(package, book.metadata)
     add_contributors(package, book.metadata)
     add_accessibility(package, options.print_edition.source if options.print_edition else "")
-    if is_right_to_left(book.metadata.language):
+    if language.right_to_left:
         package.set_direction("rtl")  # the spine's page-progression-direction: pages turn to the left
     return package
 
@@ -124,68 +126,70 @@ def add_stylesheets(package: epub.EpubBook, embed_fonts: bool, theme: Theme) -> 
     return names
 
 
-def document(uid: str, file_name: str, title: str, language: str, body: str, sheets: list[str]) -> epub.EpubItem:
+def document(uid: str, file_name: str, title: str, language: Language, body: str, sheets: list[str]) -> epub.EpubItem:
     """Make one XHTML content document in text/, linked to the stylesheets."""
     item = epub.EpubItem(uid=uid, file_name=file_name, media_type=XHTML)
     item.content = xhtml_document(title, language, body, [f"../css/{name}" for name in sheets]).encode("utf-8")
     return item
 
 
-def add_cover(package: epub.EpubBook, book: Book, sheets: list[str]) -> epub.EpubItem:
+def add_cover(package: epub.EpubBook, book: Book, language: Language, sheets: list[str]) -> epub.EpubItem:
     """Add the cover image (given or generated), its EPUB 2 meta and the cover page."""
     image = cover_image(book.metadata, book.cover)
     name = f"images/cover.{image.extension}"
     package.add_item(PackageItem("cover-image", name, image.media_type, image.data, ["cover-image"]))
     add_cover_meta(package, "cover-image")
-    body = cover_page(book.metadata, f"../{name}")
-    said = words_for(book.metadata.language)
-    item = document("cover", "text/cover.xhtml", said.cover, book.metadata.language, body, sheets)
+    body = cover_page(book.metadata, f"../{name}", language)
+    item = document("cover", "text/cover.xhtml", language.words.cover, language, body, sheets)
     package.add_item(item)
     return item
 
 
-def add_title_page(package: epub.EpubBook, book: Book, sheets: list[str]) -> epub.EpubItem:
+def add_title_page(package: epub.EpubBook, book: Book, language: Language, sheets: list[str]) -> epub.EpubItem:
     """Add the title page: the print edition's, with the series and the contributors' credits."""
     from ebookgen.render.frontmatter import title_page
 
-    meta = book.metadata
-    item = document("titlepage", "text/titlepage.xhtml", meta.title, meta.language, title_page(book), sheets)
+    page = title_page(book, language)
+    item = document("titlepage", "text/titlepage.xhtml", book.metadata.title, language, page, sheets)
     package.add_item(item)
     return item
 
 
-def add_copyright_page(package: epub.EpubBook, book: Book, sheets: list[str], year: int) -> epub.EpubItem:
+def add_copyright_page(
+    package: epub.EpubBook, book: Book, language: Language, sheets: list[str], year: int
+) -> epub.EpubItem:
     """Add the copyright page after the title page, from the data the print edition's comes from."""
     from ebookgen.render.frontmatter import copyright_page
 
-    section = copyright_page(book, year, ebook=True)
-    title = words_for(book.metadata.language).copyright
-    item = document("copyright", COPYRIGHT_FILE, title, book.metadata.language, section, sheets)
+    section = copyright_page(book, language, year, ebook=True)
+    item = document("copyright", COPYRIGHT_FILE, language.words.copyright, language, section, sheets)
     package.add_item(item)
     return item
 
 
-def add_front_matter(package: epub.EpubBook, book: Book, sheets: list[str]) -> list[epub.EpubItem]:
+def add_front_matter(package: epub.EpubBook, book: Book, language: Language, sheets: list[str]) -> list[epub.EpubItem]:
     """Add the dedication and the epigraph, each on its own page, when the book has them."""
     from ebookgen.render.frontmatter import dedication_page, epigraph_page
 
     items = []
-    said = words_for(book.metadata.language)
+    said = language.words
     for kind, title, section in (
         ("dedication", said.dedication, dedication_page(book, semantics=True)),
         ("epigraph", said.epigraph, epigraph_page(book, semantics=True)),
     ):
         if section:
-            items.append(document(kind, f"text/{kind}.xhtml", title, book.metadata.language, section, sheets))
+            items.append(document(kind, f"text/{kind}.xhtml", title, language, section, sheets))
             package.add_item(items[-1])
     return items
 
 
-def add_contents(package: epub.EpubBook, book: Book, sheets: list[str], edition: PrintEdition | None) -> list[Document]:
+def add_contents(
+    package: epub.EpubBook, book: Book, language: Language, sheets: list[str], edition: PrintEdition | None
+) -> list[Document]:
     """Add one XHTML document per part opening and per chapter, in reading order, with the print edition's pages."""
-    language = book.metadata.language
     images = add_images(package, book)
-    chapters = render_book(book, block_ids=edition is not None, breaks=edition.breaks if edition else (), images=images)
+    breaks = edition.breaks if edition else ()
+    chapters = render_book(book, language, block_ids=edition is not None, breaks=breaks, images=images)
     contents: list[Document] = []
     parts = 0
     for chapter, rendered in zip(book.chapters, chapters, strict=True):
@@ -218,15 +222,13 @@ def add_images(package: epub.EpubBook, book: Book) -> dict[str, str]:
     return addresses
 
 
-def add_back_matter(package: epub.EpubBook, book: Book, sheets: list[str]) -> list[Document]:
+def add_back_matter(package: epub.EpubBook, book: Book, language: Language, sheets: list[str]) -> list[Document]:
     """Add one XHTML document per page of back matter (afterword, acknowledgements...), after the last chapter."""
     from ebookgen.render.backmatter import back_pages
 
     documents = []
-    for page in back_pages(book):
-        item = document(
-            page.anchor, f"text/{page.anchor}.xhtml", page.title, book.metadata.language, page.section, sheets
-        )
+    for page in back_pages(book, language):
+        item = document(page.anchor, f"text/{page.anchor}.xhtml", page.title, language, page.section, sheets)
         package.add_item(item)
         documents.append(Document(item, page.title, page.epub_type))
     return documents
@@ -265,6 +267,7 @@ def page_targets(contents: list[Document], edition: PrintEdition | None) -> tupl
 def add_navigation(
     package: epub.EpubBook,
     book: Book,
+    language: Language,
     sheets: list[str],
     front: list[epub.EpubItem],
     contents: list[Document],
@@ -273,7 +276,7 @@ def add_navigation(
     """Add the navigation document and the NCX, the EPUB 2 guide and the reading order."""
     cover, title_page, *others = front
     first = next(document.item for document in contents if document.kind == "chapter")
-    said = words_for(book.metadata.language)
+    said = language.words
     marks = (
         Landmark("cover", said.cover, cover.file_name),
         Landmark("titlepage", said.title_page, title_page.file_name),
@@ -285,9 +288,9 @@ def add_navigation(
     meta = book.metadata
     css = [f"css/{name}" for name in sheets]
     nav = PackageItem(
-        "nav", "nav.xhtml", XHTML, nav_document(said.contents, meta.language, navigation, css).encode(), ["nav"]
+        "nav", "nav.xhtml", XHTML, nav_document(said.contents, language, navigation, css).encode(), ["nav"]
     )
-    ncx = ncx_document(book_identifier(meta), meta.title, meta.language, navigation).encode()
+    ncx = ncx_document(book_identifier(meta), meta.title, language, navigation).encode()
     package.add_item(nav)
     package.add_item(epub.EpubItem(uid="ncx", file_name="toc.ncx", media_type="application/x-dtbncx+xml", content=ncx))
     package.guide = [

@@ -12,6 +12,7 @@ from functools import cache
 from io import BytesIO
 from pathlib import Path
 
+from ebookgen.languages import Language
 from ebookgen.model import Book
 from ebookgen.pdf.bodypages import BodyPage, Laid
 from ebookgen.render.frontmatter import contents_entries
@@ -28,7 +29,9 @@ class Pieces:
     chunks: list[Laid]
 
 
-def join_pdf(book: Book, pieces: Pieces, sheets: list[BodyPage], bookmarks: bool, target: Path) -> dict[str, int]:
+def join_pdf(
+    book: Book, language: Language, pieces: Pieces, sheets: list[BodyPage], bookmarks: bool, target: Path
+) -> dict[str, int]:
     """Write the joined book at target; return where each id landed (1-based physical page)."""
     import pikepdf
 
@@ -42,7 +45,7 @@ def join_pdf(book: Book, pieces: Pieces, sheets: list[BodyPage], bookmarks: bool
         anchors = joined_anchors(pieces.front, sheets, offset)
         point_links(pdf, anchors)
         if bookmarks:
-            add_outline(pdf, book, anchors)
+            add_outline(pdf, book, language, anchors)
         pdf.save(target)
     return anchors
 
@@ -306,13 +309,13 @@ def point_links(pdf, anchors: dict[str, int]) -> None:
                 annotation.A = pikepdf.Dictionary(S=pikepdf.Name.GoTo, D=pikepdf.Array([target, pikepdf.Name.Fit]))
 
 
-def add_outline(pdf, book: Book, anchors: dict[str, int]) -> None:
-    """Add bookmarks for parts and chapters, chapters nested under their part."""
+def add_outline(pdf, book: Book, language: Language, anchors: dict[str, int]) -> None:
+    """Add bookmarks for parts and chapters, chapters nested under their part, titled in the book's language."""
     from pikepdf import OutlineItem
 
     with pdf.open_outline() as outline:
         part = None
-        for entry in contents_entries(book):
+        for entry in contents_entries(book, language):
             item = OutlineItem(entry.title, anchors[entry.anchor] - 1)
             if entry.kind == "part":
                 part = item

@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from ebookgen.errors import ConfigError
+from ebookgen.languages import Language
 from ebookgen.model import Book, word_count
 from ebookgen.pdf.printbook import PageStyle
 from ebookgen.pdf.printers import DEFAULT_PRINTER, PRINTERS, Printer, printer_for
@@ -33,6 +34,7 @@ class PdfOptions:
     jobs: int = 0  # worker processes; 0 means one per core, 1 lays the book out in this process
     cache: bool = True  # keep laid-out chunks of a parallel layout, and reuse the ones a rebuild did not change
     theme: Theme = THEMES[DEFAULT_THEME]  # the design, at its type size (themes.sized)
+    language: Language | None = None  # the book's, settled by the build; None: write_pdf looks up the book's tag once
 
     def __post_init__(self) -> None:
         """Turn a profile given by name into its printer, once, so no stage looks the name up again."""
@@ -93,4 +95,5 @@ def page_style(options: PdfOptions, pages: int) -> PageStyle:
         bookmarks=profile.bookmarks,
         grey=profile.grey,
         theme=options.theme,
+        right_to_left=bool(options.language and options.language.right_to_left),
     )

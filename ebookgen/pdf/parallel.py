@@ -166,7 +166,7 @@ def write_parallel(
 
 def write_with(crew: Crew, book: Book, target: Path, options: PdfOptions, workers: int, progress) -> PdfResult:
     """Lay the book out with the crew's workers and join the pieces into one PDF at target."""
-    rendered = printed_chapters(book)
+    rendered = printed_chapters(book, options.language)
     guess = estimated_pages(word_count(book), options.trim, options.theme.type_scale)
     style = page_style(options, guess)
     with tempfile.TemporaryDirectory(prefix="ebookgen-") as name:
@@ -178,7 +178,7 @@ def write_with(crew: Crew, book: Book, target: Path, options: PdfOptions, worker
             style = replace(style, margins=margins_for(pages))
             pieces, sheets = lay_out_pieces(layout, style, progress)
         with atomic_path(target) as temporary:
-            anchors = join_pdf(book, pieces, sheets, options.profile.bookmarks, temporary)
+            anchors = join_pdf(book, options.language, pieces, sheets, options.profile.bookmarks, temporary)
     offset = pieces.front.pages + pieces.front.pages % 2
     folios = [""] * offset + [sheet.folio for sheet in sheets]
     return PdfResult(target, len(folios), anchors, folios, joined_starts(pieces, sheets, offset))
@@ -305,11 +305,12 @@ def chunk_css(book: Book, style: PageStyle) -> str:
 def chunk_job(layout: Layout, run: range, css: str, number: int) -> Job:
     """Make the job that lays out one run of chapters."""
     part = replace(layout.book, chapters=tuple(layout.book.chapters[index] for index in run))
-    body = body_sections(part, [layout.rendered[index] for index in run], first=False)
+    language = layout.options.language
+    body = body_sections(part, language, [layout.rendered[index] for index in run], first=False)
     if run[-1] == len(layout.book.chapters) - 1:  # the last chapter's chunk carries the back matter
-        body += "\n" + back_matter(layout.book)
+        body += "\n" + back_matter(layout.book, language)
     path = layout.folder / f"body-{number:04d}.pdf"
-    return Job(html_document(layout.book, body), css, layout.options, path, len(run), number)
+    return Job(html_document(layout.book, language, body), css, layout.options, path, len(run), number)
 
 
 def front_job(layout: Layout, style: PageStyle, sheets: list[BodyPage]) -> Job:
@@ -317,9 +318,10 @@ def front_job(layout: Layout, style: PageStyle, sheets: list[BodyPage]) -> Job:
     numbers = {anchor: sheet.folio_number for sheet in sheets for anchor in sheet.anchors}
     links = layout.options.profile.links
     year = copyright_year(layout.options)
-    front = front_matter(layout.book, year, numbers, links, LINK_SCHEME, layout.options.theme.body_face)
+    language = layout.options.language
+    front = front_matter(layout.book, language, year, numbers, links, LINK_SCHEME, layout.options.theme.body_face)
     css = chunk_css(layout.book, style)
-    return Job(html_document(layout.book, front), css, layout.options, layout.folder / "front.pdf")
+    return Job(html_document(layout.book, language, front), css, layout.options, layout.folder / "front.pdf")
 
 
 def lay_out_job(job: Job) -> Laid:

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ebookgen.languages import Language
 from ebookgen.model import Book
 from ebookgen.pdf.figures import figure_css, image_sources
 from ebookgen.pdf.trim import BLEED_INCHES, Margins, Trim
 from ebookgen.render.backmatter import back_matter
 from ebookgen.render.frontmatter import front_matter
-from ebookgen.render.scripts import is_right_to_left
 from ebookgen.render.xhtml import (
     FIRST_CHAPTER,
     FIRST_PART,
@@ -43,6 +43,7 @@ class PageStyle:
     bookmarks: bool = True
     grey: bool = False
     theme: Theme = THEMES[DEFAULT_THEME]
+    right_to_left: bool = False  # a right-to-left book binds on the right
 
 
 def css_string(value: str) -> str:
@@ -51,7 +52,7 @@ def css_string(value: str) -> str:
     return f'"{escaped}"'
 
 
-def body_sections(book: Book, rendered: list[RenderedChapter], first: bool = True) -> str:
+def body_sections(book: Book, language: Language, rendered: list[RenderedChapter], first: bool = True) -> str:
     """Join parts and chapters; with `first`, the first part or chapter opens the page group where folio 1 falls.
 
     The renderer gives that section its page variant: the first chapter is rendered again as one,
@@ -64,17 +65,17 @@ def body_sections(book: Book, rendered: list[RenderedChapter], first: bool = Tru
             sections.append(render_part_page(chapter, FIRST_PART if opens else ""))
         elif opens:
             images = image_sources(book)
-            done = render_chapter(chapter, book, True, variant=FIRST_CHAPTER, images=images, printed=True)
+            done = render_chapter(chapter, book, language, True, variant=FIRST_CHAPTER, images=images, printed=True)
         sections.append(done.section)
     return "\n".join(sections)
 
 
-def html_document(book: Book, body: str) -> str:
+def html_document(book: Book, language: Language, body: str) -> str:
     """Wrap the body in an HTML document carrying the book's language and metadata."""
     meta = book.metadata
-    lang = attribute(meta.language)
+    lang = attribute(language.tag)
     return (
-        f"<!DOCTYPE html>\n<html lang={lang} xml:lang={lang}{direction_of(meta.language)}"
+        f"<!DOCTYPE html>\n<html lang={lang} xml:lang={lang}{direction_of(language)}"
         ' xmlns:epub="http://www.idpf.org/2007/ops">\n'
         f'<head>\n<meta charset="utf-8"/>\n<title>{text(meta.title)}</title>\n'
         f'<meta name="author" content={attribute(meta.author)}/>\n'
@@ -90,17 +91,23 @@ def keywords_meta(meta) -> str:
     return f'<meta name="keywords" content={attribute(", ".join(words))}/>\n' if words else ""
 
 
-def printed_chapters(book: Book) -> list[RenderedChapter]:
+def printed_chapters(book: Book, language: Language) -> list[RenderedChapter]:
     """Render the chapters as the printed book sets them: block ids, footnotes at the page foot, images inside."""
-    return render_book(book, block_ids=True, images=image_sources(book), printed=True)
+    return render_book(book, language, block_ids=True, images=image_sources(book), printed=True)
 
 
 def book_html(
-    book: Book, rendered: list[RenderedChapter], year: int, links: bool = True, theme: Theme = THEMES[DEFAULT_THEME]
+    book: Book,
+    language: Language,
+    rendered: list[RenderedChapter],
+    year: int,
+    links: bool = True,
+    theme: Theme = THEMES[DEFAULT_THEME],
 ) -> str:
-    """Assemble the whole printed book, front matter and body, as one HTML document."""
-    front = front_matter(book, year, links=links, face=theme.body_face)
-    return html_document(book, f"{front}\n{body_sections(book, rendered)}\n{back_matter(book)}")
+    """Assemble the whole printed book, front matter and body, as one HTML document in the book's language."""
+    front = front_matter(book, language, year, links=links, face=theme.body_face)
+    body = body_sections(book, language, rendered)
+    return html_document(book, language, f"{front}\n{body}\n{back_matter(book, language)}")
 
 
 def geometry_css(style: PageStyle) -> str:
@@ -125,7 +132,7 @@ def furniture_css(book: Book, style: PageStyle, folio: str = "counter(page)", re
     recto = recto or ("string(chapter-head)" if style.recto_head == "chapter" else title)
     none = "@top-left { content: none; } @top-right { content: none; }"
     # A right-to-left book binds on the right: its rectos are left-hand pages, which carry the recto head.
-    left, right = (recto, author) if is_right_to_left(book.metadata.language) else (author, recto)
+    left, right = (recto, author) if style.right_to_left else (author, recto)
     return f"""
 @page :left {{ @top-left {{ content: {left}; }} @bottom-center {{ content: {folio}; }} }}
 @page :right {{ @top-right {{ content: {right}; }} @bottom-center {{ content: {folio}; }} }}

@@ -26,7 +26,9 @@ def write_single(book: Book, target: Path, options: PdfOptions, progress: Progre
     """Lay the whole book out in this process and write it at target, atomically."""
     profile = options.profile
     report(progress, 0, len(book.chapters))
-    html = book_html(book, printed_chapters(book), copyright_year(options), links=profile.links, theme=options.theme)
+    language = options.language  # settled: write_pdf fills it in
+    rendered = printed_chapters(book, language)
+    html = book_html(book, language, rendered, copyright_year(options), links=profile.links, theme=options.theme)
     with weasy.pages_laid(ChapterProgress(book, options, progress)):
         document = lay_out_fitted(book, html, options)
     with atomic_path(target) as temporary:

@@ -13,6 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from ebookgen.errors import ConfigError
+from ebookgen.languages import language_for
 from ebookgen.model import Book
 from ebookgen.pdf import weasy
 from ebookgen.pdf.figures import resolution_notes
@@ -27,6 +28,8 @@ def write_pdf(
     book: Book, target: Path, options: PdfOptions = PdfOptions(), progress: Progress | None = None, crew=None
 ) -> PdfResult:
     """Lay out the book and write it as a PDF at target, atomically; a long book in the crew's workers if given."""
+    if options.language is None:  # a library caller's book: its language looked up from its tag, here, once
+        options = replace(options, language=language_for(book.metadata.language))
     unset = glyph_notes(book)
     result = laid_out(book, target, options, progress, crew)
     note = options.profile.page_count_note(result.pages)

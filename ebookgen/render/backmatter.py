@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ebookgen.languages import Language
 from ebookgen.model import Book
 from ebookgen.render.scripts import mark_scripts
-from ebookgen.render.words import words_for
 from ebookgen.render.xhtml import attribute, text
 
 
@@ -55,7 +55,7 @@ def paragraphs(value: str) -> str:
     return "\n".join(f"<p>{text(paragraph)}</p>" for paragraph in value.split("\n\n") if paragraph)
 
 
-def back_section(anchor: str, title: str, body: str, language: str) -> BackPage:
+def back_section(anchor: str, title: str, body: str, language: Language) -> BackPage:
     """Wrap one back-matter page's body in its section and heading, with its semantics."""
     marks = SEMANTICS[anchor]
     role = f' role="{marks.role}"' if marks.role else ""
@@ -81,9 +81,9 @@ def call_to_action(line: str, url: str) -> str:
     return f'<p class="call-line">{text(line)}</p>\n{address}'
 
 
-def back_pages(book: Book) -> list[BackPage]:
-    """List the back-matter pages the book calls for, in the order books print them."""
-    meta, said = book.metadata, words_for(book.metadata.language)
+def back_pages(book: Book, language: Language) -> list[BackPage]:
+    """List the back-matter pages the book calls for, in the order books print them, titled in its language."""
+    meta, said = book.metadata, language.words
     pages = [
         ("afterword", said.afterword, paragraphs(meta.afterword) if meta.afterword else ""),
         ("acknowledgements", said.acknowledgements, paragraphs(meta.acknowledgements)),
@@ -95,10 +95,10 @@ def back_pages(book: Book) -> list[BackPage]:
             call_to_action(meta.newsletter.line, meta.newsletter.url) if meta.newsletter else "",
         ),
     ]
-    return [back_section(anchor, title, body, meta.language) for anchor, title, body in pages if body]
+    return [back_section(anchor, title, body, language) for anchor, title, body in pages if body]
 
 
-def back_matter(book: Book) -> str:
+def back_matter(book: Book, language: Language) -> str:
     """Render the printed book's back matter, every page in order, or "" when it has none."""
-    pages = back_pages(book)
+    pages = back_pages(book, language)
     return '<div class="back">\n' + "\n".join(page.section for page in pages) + "\n</div>" if pages else ""

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ebookgen.languages import Language
 from ebookgen.model import CONTRIBUTOR_ROLES, Book, Metadata
 from ebookgen.render.backmatter import back_pages
 from ebookgen.render.ids import chapter_anchor, part_page_anchor
 from ebookgen.render.scripts import mark_scripts
-from ebookgen.render.words import words_for
 from ebookgen.render.xhtml import attribute, chapter_title, text
 
 
@@ -27,7 +27,7 @@ class ContentsEntry:
     in_part: bool = False  # a chapter listed under its part, indented
 
 
-def contents_entries(book: Book) -> list[ContentsEntry]:
+def contents_entries(book: Book, language: Language) -> list[ContentsEntry]:
     """List the parts, chapters and back matter the contents page shows, in reading order."""
     entries: list[ContentsEntry] = []
     in_part = False
@@ -35,9 +35,9 @@ def contents_entries(book: Book) -> list[ContentsEntry]:
         if chapter.part:
             entries.append(ContentsEntry(chapter.part, part_page_anchor(chapter.number), "part"))
             in_part = True
-        title = chapter_title(chapter, book)
+        title = chapter_title(chapter, book, language)
         entries.append(ContentsEntry(title, chapter_anchor(chapter.number), "chapter", in_part))
-    entries += [ContentsEntry(page.title, page.anchor, "back") for page in back_pages(book)]
+    entries += [ContentsEntry(page.title, page.anchor, "back") for page in back_pages(book, language)]
     return entries
 
 
@@ -52,13 +52,13 @@ def half_title(book: Book) -> str:
     return f"{section_start('half-title')}\n<p>{text(book.metadata.title)}</p>\n</section>"
 
 
-def series_line(meta: Metadata) -> str:
+def series_line(meta: Metadata, language: Language) -> str:
     """Name the series and the book's place in it: "The Coast, Book 2"; "" outside a series."""
     if not meta.series:
         return ""
     if not meta.series_index:
         return meta.series
-    return words_for(meta.language).series_book.format(series=meta.series, number=meta.series_index)
+    return language.words.series_book.format(series=meta.series, number=meta.series_index)
 
 
 def credit_lines(meta: Metadata) -> list[str]:
@@ -74,11 +74,11 @@ def joined_names(names: list[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def title_page(book: Book) -> str:
+def title_page(book: Book, language: Language) -> str:
     """Render the title page: title, subtitle, series, author, contributors and publisher."""
     meta = book.metadata
     subtitle = f'\n<p class="subtitle">{text(meta.subtitle)}</p>' if meta.subtitle else ""
-    series = f'\n<p class="series">{text(series_line(meta))}</p>' if meta.series else ""
+    series = f'\n<p class="series">{text(series_line(meta, language))}</p>' if meta.series else ""
     credits = "".join(f'\n<p class="credit">{text(line)}</p>' for line in credit_lines(meta))
     publisher = f'\n<p class="publisher">{text(meta.publisher)}</p>' if meta.publisher else ""
     section = (
@@ -86,17 +86,17 @@ def title_page(book: Book) -> str:
         f'<h1 class="book-title">{text(meta.title)}</h1>{subtitle}{series}\n'
         f'<p class="book-author">{text(meta.author)}</p>{credits}{publisher}\n</section>'
     )
-    return mark_scripts(section, meta.language)
+    return mark_scripts(section, language)
 
 
-def rights_line(meta: Metadata, year: int) -> str:
+def rights_line(meta: Metadata, year: int, language: Language) -> str:
     """Say who holds the rights: book.toml's rights line, the public domain, or the author from the year."""
     if meta.rights and not meta.public_domain:
         return meta.rights
     if meta.public_domain:
         return "This text is in the public domain: no rights are reserved."
     shown_year = meta.date[:4] if meta.date[:4].isdigit() else str(year)
-    said = words_for(meta.language)
+    said = language.words
     return f"{said.copyright_line.format(year=shown_year, author=meta.author)} {said.rights}"
 
 
@@ -111,11 +111,13 @@ def hyphenated_isbn(identifier: str) -> str:
         return digits
 
 
-def copyright_lines(book: Book, year: int, ebook: bool = False, face: str = "EB Garamond") -> list[str]:
+def copyright_lines(
+    book: Book, language: Language, year: int, ebook: bool = False, face: str = "EB Garamond"
+) -> list[str]:
     """List the copyright page's lines: rights, publisher, ISBN and, in print, the face the book is set in."""
     meta = book.metadata
-    said = words_for(meta.language)
-    lines = [rights_line(meta, year)]
+    said = language.words
+    lines = [rights_line(meta, year, language)]
     if meta.publisher:
         lines.append(said.published_by.format(publisher=meta.publisher))
     if meta.identifier.lower().startswith("urn:isbn:"):
@@ -125,9 +127,10 @@ def copyright_lines(book: Book, year: int, ebook: bool = False, face: str = "EB 
     return lines
 
 
-def copyright_page(book: Book, year: int, ebook: bool = False, face: str = "EB Garamond") -> str:
+def copyright_page(book: Book, language: Language, year: int, ebook: bool = False, face: str = "EB Garamond") -> str:
     """Render the copyright page; the e-book's is marked as one (epub:type copyright-page)."""
-    paragraphs = "\n".join(f"<p>{text(line)}</p>" for line in copyright_lines(book, year, ebook, face))
+    lines = copyright_lines(book, language, year, ebook, face)
+    paragraphs = "\n".join(f"<p>{text(line)}</p>" for line in lines)
     start = '<section epub:type="copyright-page" class="copyright" id="copyright">' if ebook else None
     return f"{start or section_start('copyright')}\n{paragraphs}\n</section>"
 
@@ -151,7 +154,13 @@ def epigraph_page(book: Book, semantics: bool = False) -> str:
     )
 
 
-def contents_page(book: Book, numbers: dict[str, str] | None = None, links: bool = True, link_prefix: str = "#") -> str:
+def contents_page(
+    book: Book,
+    language: Language,
+    numbers: dict[str, str] | None = None,
+    links: bool = True,
+    link_prefix: str = "#",
+) -> str:
     """Render the contents page when the book has more than one chapter.
 
     With `numbers` (anchor -> folio) the page numbers are written in; without, WeasyPrint
@@ -160,7 +169,7 @@ def contents_page(book: Book, numbers: dict[str, str] | None = None, links: bool
     if len(book.chapters) < 2:
         return ""
     items = []
-    for entry in contents_entries(book):
+    for entry in contents_entries(book, language):
         page = f" data-page={attribute(numbers.get(entry.anchor, ''))}" if numbers is not None else ""
         tag = "a" if links else "span"
         target = f' href="{link_prefix}{entry.anchor}"' if links else f' data-target="#{entry.anchor}"'
@@ -172,13 +181,14 @@ def contents_page(book: Book, numbers: dict[str, str] | None = None, links: bool
     entries = "\n".join(items)
     return (
         '<nav class="contents" id="contents" role="doc-toc">\n'
-        f'<h2 class="contents-title">{text(words_for(book.metadata.language).contents)}</h2>\n'
+        f'<h2 class="contents-title">{text(language.words.contents)}</h2>\n'
         f"<ol>\n{entries}\n</ol>\n</nav>"
     )
 
 
 def front_matter(
     book: Book,
+    language: Language,
     year: int,
     numbers: dict[str, str] | None = None,
     links: bool = True,
@@ -188,11 +198,11 @@ def front_matter(
     """Render every front-matter page the book calls for, in order."""
     pages = [
         half_title(book),
-        title_page(book),
-        copyright_page(book, year, face=face),
+        title_page(book, language),
+        copyright_page(book, language, year, face=face),
         dedication_page(book),
         epigraph_page(book),
-        contents_page(book, numbers, links, link_prefix),
+        contents_page(book, language, numbers, links, link_prefix),
     ]
     body = "\n".join(page for page in pages if page)
     return f'<div class="front">\n{body}\n</div>'

@@ -4,15 +4,15 @@ A screen reader or an e-reader picks its voice and font by ``lang``; a run of Ar
 left-to-right book needs ``dir="rtl"``. The language is told from the script by Unicode block: kana is
 Japanese, Hangul Korean, Han alone Chinese (or the book's own CJK language), Arabic, Hebrew, Cyrillic
 (Ukrainian where its own letters show), Greek, Thai, Devanagari. A whole book in a right-to-left language
-gets ``dir="rtl"`` on its documents instead (``is_right_to_left``). Which languages write which script is
-``ebookgen.languages.scripts``'s table.
+gets ``dir="rtl"`` on its documents instead (its ``Language.right_to_left``). Which languages write which
+script is ``ebookgen.languages.scripts``'s table. The book's language comes as its settled ``Language`` record.
 """
 
 from __future__ import annotations
 
 import re
 
-from ebookgen.languages import base_language, language_for
+from ebookgen.languages import Language, base_language
 from ebookgen.languages.scripts import RIGHT_TO_LEFT, SCRIPT_LANGUAGES
 
 KANA = "\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f"
@@ -36,14 +36,9 @@ TEXT_NODE = re.compile(r"(?<=>)[^<>]+(?=<)")
 UKRAINIAN_LETTERS = re.compile("[\u0454\u0456\u0457\u0491\u0404\u0406\u0407\u0490]")
 
 
-def is_right_to_left(language: str) -> bool:
-    """Tell whether a language is written right to left (Arabic, Hebrew, Persian, Urdu, Yiddish...)."""
-    return language_for(language).right_to_left
-
-
-def run_language(script: str, run: str, book_language: str) -> str:
+def run_language(script: str, run: str, book_language: Language) -> str:
     """Return the language a run of one script is marked with, or "" where it is the book's own."""
-    book = base_language(book_language)
+    book = base_language(book_language.tag or book_language.code)
     if script == "cjk":
         if re.search(f"[{KANA}]", run):
             language = "ja"
@@ -59,20 +54,20 @@ def run_language(script: str, run: str, book_language: str) -> str:
     return SCRIPT_LANGUAGES[script][0]
 
 
-def mark_runs(text: str, book_language: str) -> str:
+def mark_runs(text: str, book_language: Language) -> str:
     """Wrap each run of text (escaped XHTML text, no tags) in another script in a span with its lang."""
 
     def span(match: re.Match) -> str:
         language = run_language(match.lastgroup, match.group(), book_language)
         if not language:
             return match.group()
-        direction = ' dir="rtl"' if language in RIGHT_TO_LEFT and not is_right_to_left(book_language) else ""
+        direction = ' dir="rtl"' if language in RIGHT_TO_LEFT and not book_language.right_to_left else ""
         return f'<span lang="{language}" xml:lang="{language}"{direction}>{match.group()}</span>'
 
     return RUN.sub(span, text)
 
 
-def mark_scripts(markup: str, book_language: str) -> str:
+def mark_scripts(markup: str, book_language: Language) -> str:
     """Mark the runs in other scripts in every text node of a piece of XHTML body markup."""
     if markup.isascii() or not ANY_FOREIGN.search(markup):
         return markup  # most books: nothing to mark, and one scan to know it

@@ -2,18 +2,14 @@
 
 Each language's words are in its file under ``ebookgen/languages/`` (a ``BookWords`` record); a
 language with no file, or a word its file leaves out, is printed in English. Formats take
-``{number}``, ``{author}``, ``{publisher}`` or ``{face}``.
+``{number}``, ``{author}``, ``{publisher}`` or ``{face}``. A stage takes the book's words from its
+settled ``Language`` record (``language.words``), never from its tag.
 """
 
 from __future__ import annotations
 
-from ebookgen.languages import BookWords, language_for
+from ebookgen.languages import BookWords
 
-__all__ = ["ENGLISH", "BookWords", "words_for"]
+__all__ = ["ENGLISH", "BookWords"]
 
 ENGLISH = BookWords()
-
-
-def words_for(language: str) -> BookWords:
-    """Return the words of a language tag (`de`, `pt-BR`, `zh-Hant`), English where the language has no file."""
-    return language_for(language).words

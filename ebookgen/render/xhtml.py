@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from ebookgen.languages import Language
 from ebookgen.model import Book, Chapter, PageBreak
 from ebookgen.render.blocks import (
     BlockIds,
@@ -25,9 +26,8 @@ from ebookgen.render.blocks import (
 from ebookgen.render.ids import chapter_anchor, part_anchor, part_page_anchor, title_anchor
 from ebookgen.render.inlines import Setting, attribute, page_marker, page_markers, render_inlines, text
 from ebookgen.render.pages import breaks_at_start, breaks_by_place
-from ebookgen.render.scripts import is_right_to_left, mark_scripts
+from ebookgen.render.scripts import mark_scripts
 from ebookgen.render.titles import split_title
-from ebookgen.render.words import words_for
 
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 EPUB_NS = "http://www.idpf.org/2007/ops"
@@ -59,13 +59,13 @@ class RenderedPart:
     section: str
 
 
-def chapter_title(chapter: Chapter, book: Book) -> str:
+def chapter_title(chapter: Chapter, book: Book, language: Language) -> str:
     """Return the title a chapter is shown and listed under."""
     if chapter.title:
         return chapter.title
     if len(book.chapters) == 1:
         return book.metadata.title
-    return words_for(book.metadata.language).chapter.format(number=chapter.number)
+    return language.words.chapter.format(number=chapter.number)
 
 
 def heading(kind: str, title: str, anchor: str = "") -> str:
@@ -83,13 +83,14 @@ def heading(kind: str, title: str, anchor: str = "") -> str:
 def render_chapter(
     chapter: Chapter,
     book: Book,
+    language: Language,
     block_ids: bool = False,
     breaks: Mapping[str, Sequence[PageBreak]] | None = None,
     variant: str = "",
     images: Mapping[str, str] | None = None,
     printed: bool = False,
 ) -> RenderedChapter:
-    """Render a chapter as an XHTML section with its heading.
+    """Render a chapter as an XHTML section with its heading, in the book's language (its settled record).
 
     With ``block_ids`` every paragraph and scene break gets a stable id (``block-3-12``), so the
     print layout can say on which page each one begins, and ``breaks`` (by the id each begins at)
@@ -98,10 +99,10 @@ def render_chapter(
     the chapter's own text is its heading, which has an id of its own. ``images`` give the src each figure's
     image is shown from; ``printed`` sets the notes as page-foot footnotes, else as pop-up asides at the end.
     """
-    title = chapter_title(chapter, book)
+    title = chapter_title(chapter, book, language)
     anchor, pages = chapter_anchor(chapter.number), breaks or {}
     ids = BlockIds(chapter.number, pages) if block_ids else None
-    said = words_for(book.metadata.language)
+    said = language.words
     notes = {note.number: note for note in chapter.notes}
     setting = Setting(chapter.number, notes, printed, images or {}, note_text=footnote_text)
     body = "\n".join(render_chapter_blocks(chapter.blocks, ids, said, setting))
@@ -113,7 +114,7 @@ def render_chapter(
         f' aria-labelledby="{heading_id}">{page_markers(breaks_at_start(pages.get(anchor, ())))}\n'
         f"{heading('chapter', title, heading_id)}\n{body}\n</section>"
     )
-    section = mark_scripts(section, book.metadata.language)
+    section = mark_scripts(section, language)
     return RenderedChapter(chapter.number, title, anchor, section, (anchor, *(ids.given if ids else ())))
 
 
@@ -139,6 +140,7 @@ def classes(kind: str, variant: str) -> str:
 
 def render_book(
     book: Book,
+    language: Language,
     block_ids: bool = False,
     breaks: Sequence[PageBreak] = (),
     images: Mapping[str, str] | None = None,
@@ -147,7 +149,8 @@ def render_book(
     """Render every chapter of a book, with the print edition's page markers when given its breaks; ``images``
     and ``printed`` as ``render_chapter`` takes them."""
     grouped = breaks_by_place(breaks)
-    return [render_chapter(chapter, book, block_ids, grouped, "", images, printed) for chapter in book.chapters]
+    chapters = book.chapters
+    return [render_chapter(chapter, book, language, block_ids, grouped, "", images, printed) for chapter in chapters]
 
 
 def render_part(number: int, title: str) -> RenderedPart:
@@ -169,15 +172,15 @@ def render_part_page(chapter: Chapter, variant: str = "") -> str:
     )
 
 
-def direction_of(language: str) -> str:
+def direction_of(language: Language) -> str:
     """Return the dir attribute a document in this language carries: rtl for Arabic, Hebrew..., else none."""
-    return ' dir="rtl"' if is_right_to_left(language) else ""
+    return ' dir="rtl"' if language.right_to_left else ""
 
 
-def xhtml_document(title: str, language: str, body: str, stylesheets: list[str], body_class: str = "") -> str:
-    """Wrap body markup in a complete XHTML document with an XML declaration."""
+def xhtml_document(title: str, language: Language, body: str, stylesheets: list[str], body_class: str = "") -> str:
+    """Wrap body markup in a complete XHTML document with an XML declaration, its lang the book's tag."""
     links = "".join(f'\n<link rel="stylesheet" type="text/css" href={attribute(href)}/>' for href in stylesheets)
-    lang = attribute(language)
+    lang = attribute(language.tag)
     body_attr = f" class={attribute(body_class)}" if body_class else ""
     return (
         '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html>\n'

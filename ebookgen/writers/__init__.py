@@ -23,6 +23,7 @@ from ebookgen.errors import ConfigError
 
 if TYPE_CHECKING:
     from ebookgen.epub.pagelist import PrintEdition
+    from ebookgen.languages import Language
     from ebookgen.model import Book
     from ebookgen.pdf.options import PdfOptions, Progress
     from ebookgen.themes import Theme
@@ -39,6 +40,7 @@ class Edition:
     print_edition: PrintEdition | None = None  # the printed pages an e-book lists, when built together
     progress: Progress | None = None
     crew: Any = None  # the layout's worker processes, started before the book was read
+    language: Language | None = None  # the book's language, settled once its file's metadata is merged
 
 
 class Written(Protocol):

@@ -27,7 +27,9 @@ def write_epub_edition(book: Book, target: Path, edition: Edition, kobo: bool = 
     from ebookgen.epub.writer import EpubOptions, write_epub
     from ebookgen.model import word_count
 
-    options = EpubOptions(edition.modified, kobo, edition.embed_fonts, edition.print_edition, edition.theme)
+    options = EpubOptions(
+        edition.modified, kobo, edition.embed_fonts, edition.print_edition, edition.theme, edition.language
+    )
     written = write_epub(book, target, options)
     return EpubResult(written, len(book.chapters), word_count(book), book.notes)
 

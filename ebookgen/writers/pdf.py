@@ -20,6 +20,7 @@ def write_print_edition(book: Book, target: Path, edition: Edition) -> PdfResult
     from ebookgen.pdf.writer import write_pdf
 
     options = edition.print_options or replace(PdfOptions(), theme=edition.theme, year=edition.modified.year)
+    options = replace(options, language=edition.language)  # the book's, settled: no stage looks its tag up
     result = write_pdf(book, target, options, edition.progress, edition.crew)
     notes = (*book.notes, *result.notes)
     return replace(result, chapters=len(book.chapters), words=word_count(book), notes=notes)
