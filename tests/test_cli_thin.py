@@ -15,6 +15,7 @@ import ebookgen.build
 from ebookgen.build import PrintChoices, build_all, build_epub, build_pdf, print_options
 from ebookgen.cli.app import app
 from ebookgen.errors import ConfigError
+from ebookgen.languages import language_for
 from ebookgen.model import word_count
 from ebookgen.pdf.options import PdfOptions, PdfResult
 from ebookgen.pdf.printers import printer_for
@@ -184,10 +185,13 @@ def test_the_pdf_command_passes_no_defaults_of_its_own(tmp_path: Path, monkeypat
     monkeypatch.setattr("ebookgen.pdf.writer.write_pdf", fake_write_pdf)
     result = runner.invoke(app, ["pdf", str(folder), "-o", str(tmp_path / "small.pdf")])
     assert result.exit_code == 0, result.output
-    assert asked == [print_options(load_project(folder))]
+    # The writer hands on the book's settled language with the options the project settled, nothing more.
+    assert asked == [replace(print_options(load_project(folder)), language=language_for("en"))]
     result = runner.invoke(app, ["pdf", str(folder), "-o", str(tmp_path / "small.pdf"), "--trim", "6x9", "-j", "1"])
     assert result.exit_code == 0, result.output
-    assert asked[1] == print_options(load_project(folder), PrintChoices(trim="6x9", jobs=1))
+    assert asked[1] == replace(
+        print_options(load_project(folder), PrintChoices(trim="6x9", jobs=1)), language=language_for("en")
+    )
 
 
 def names_imported(path: Path) -> set[str]:

@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 
 from ebookgen.build import build_epub, load_book, open_project
 from ebookgen.cli.app import app
+from ebookgen.languages import language_for
 from ebookgen.model import Book, Chapter, Contributor, Metadata, Paragraph, Text
 from ebookgen.render.frontmatter import copyright_lines, front_matter, hyphenated_isbn
 
@@ -78,7 +79,8 @@ def bare(tmp_path: Path) -> Path:
 
 def printed_copyright(source: Path, year: int = 2031) -> str:
     """Return the print edition's copyright page, as the PDF writer hands it to WeasyPrint."""
-    html = front_matter(load_book(open_project(source)), year)
+    book = load_book(open_project(source))
+    html = front_matter(book, language_for(book.metadata.language), year)
     start = html.index('<section class="copyright"')
     return html[start : html.index("</section>", start)]
 
@@ -133,7 +135,7 @@ def test_a_bare_book_is_the_authors_from_the_build_year(bare: Path, tmp_path: Pa
 
 def test_the_year_comes_from_date() -> None:
     book = Book(Metadata("T", ("Ann Lee",), date="2012-06-01"), (Chapter("1", (Paragraph((Text("x"),)),), 1),))
-    assert copyright_lines(book, 2031)[0] == "Copyright © 2012 Ann Lee. All rights reserved."
+    assert copyright_lines(book, language_for("en"), 2031)[0] == "Copyright © 2012 Ann Lee. All rights reserved."
 
 
 def test_the_copyright_page_follows_the_title_page_in_the_spine(with_rights: Path, tmp_path: Path) -> None:
@@ -164,7 +166,8 @@ def test_an_isbn_with_a_wrong_check_digit_is_a_book_toml_mistake(tmp_path: Path)
 
 
 def test_series_and_contributors_on_the_title_page_and_in_the_package(with_rights: Path, tmp_path: Path) -> None:
-    title = front_matter(load_book(open_project(with_rights)), 2031)
+    book = load_book(open_project(with_rights))
+    title = front_matter(book, language_for(book.metadata.language), 2031)
     assert '<p class="series">The Coast, Book 2</p>' in title
     assert '<p class="credit">Translated by Bo Park</p>' in title and "Illustrated by Cy Dunn" in title
     _, opf, _ = ebook_copyright(with_rights, tmp_path)
@@ -199,6 +202,8 @@ def test_the_reader_carries_the_public_domain_flag_and_the_translator(public_dom
     book = load_book(open_project(public_domain))
     assert book.metadata.public_domain
     assert book.metadata.contributors == (Contributor("Louise and Aylmer Maude", "translator"),)
-    assert '<p class="credit">Translated by Louise and Aylmer Maude</p>' in front_matter(book, 2031)
+    assert '<p class="credit">Translated by Louise and Aylmer Maude</p>' in front_matter(
+        book, language_for(book.metadata.language), 2031
+    )
     assert not load_book(open_project(bare)).metadata.public_domain
     assert Contributor("Bo", "editor") in Metadata("T", contributors=(Contributor("Bo", "editor"),)).contributors

@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 
 from ebookgen.cli.app import app
 from ebookgen.epub.kepub import kepubify, sentences
+from ebookgen.languages import language_for
 from ebookgen.render.xhtml import xhtml_document
 
 from .conftest import MANUSCRIPT, epubcheck_later
@@ -28,7 +29,7 @@ def test_sentences_keep_every_character() -> None:
 
 def test_kepubify_wraps_sentences_and_body() -> None:
     body = '<section id="c">\n<h2>One</h2>\n<p>“Hi.” She left. <em>Why? No.</em> Then</p>\n<hr/>\n</section>'
-    root = etree.fromstring(kepubify(xhtml_document("T", "en", body, []).encode()))
+    root = etree.fromstring(kepubify(xhtml_document("T", language_for("en"), body, []).encode()))
     inner = root.find("x:body/x:div[@id='book-columns']/x:div[@id='book-inner']", NS)
     assert inner is not None and inner.find("x:section", NS) is not None
     spans = root.findall(".//x:span[@class='koboSpan']", NS)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from ebookgen.languages import language_for
 from ebookgen.model import Book, Metadata
 from ebookgen.readers.table import read_text
 from ebookgen.render.xhtml import render_book
@@ -24,7 +25,7 @@ CASES = sorted(path.name for path in GOLDEN.iterdir() if (path / "input.txt").is
 def rendered(case: Path) -> str:
     chapters = normalise_text(read_text(case / "input.txt"))
     book = Book(Metadata(title="Golden"), tuple(chapters))
-    return "\n\n".join(chapter.section for chapter in render_book(book)) + "\n"
+    return "\n\n".join(chapter.section for chapter in render_book(book, language_for("en"))) + "\n"
 
 
 @pytest.mark.parametrize("name", CASES)

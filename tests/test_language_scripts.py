@@ -81,13 +81,21 @@ def test_a_heading_in_capitals_is_cased_by_its_language(title: str, language: st
 
 def test_the_copyright_line_is_in_the_books_language() -> None:
     hebrew = Metadata(title="ספר", authors=("דנה",), date="2026", language="he")
-    assert rights_line(hebrew, 2026) == "© 2026 דנה. כל הזכויות שמורות."
-    assert rights_line(Metadata(title="Book", authors=("Ann",), date="2026"), 2026).startswith("Copyright © 2026 Ann.")
+    assert rights_line(hebrew, 2026, language_for("he")) == "© 2026 דנה. כל הזכויות שמורות."
+    assert rights_line(Metadata(title="Book", authors=("Ann",), date="2026"), 2026, language_for("en")).startswith(
+        "Copyright © 2026 Ann."
+    )
 
 
 def test_the_series_line_is_in_the_books_language() -> None:
-    assert series_line(Metadata(title="ספר", series="החוף", series_index="2", language="he")) == "החוף, ספר 2"
-    assert series_line(Metadata(title="Book", series="The Coast", series_index="2")) == "The Coast, Book 2"
+    assert (
+        series_line(Metadata(title="ספר", series="החוף", series_index="2", language="he"), language_for("he"))
+        == "החוף, ספר 2"
+    )
+    assert (
+        series_line(Metadata(title="Book", series="The Coast", series_index="2"), language_for("en"))
+        == "The Coast, Book 2"
+    )
 
 
 @pytest.mark.parametrize(

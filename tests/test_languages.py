@@ -101,7 +101,9 @@ def test_the_pdf_hyphenates_in_the_book_language(language: str, word: str) -> No
     from ebookgen.pdf.printbook import html_document
 
     book = Book(Metadata(title="T", language=language), ())
-    document = weasy.lay_out(html_document(book, f"<p>{word}</p>"), "@page { size: 1.3in 4in; margin: 0.1in }")
+    document = weasy.lay_out(
+        html_document(book, language_for(language), f"<p>{word}</p>"), "@page { size: 1.3in 4in; margin: 0.1in }"
+    )
     pieces = [text for page in document.pages for text in texts(page._page_box)]
     breaks = {len("".join(pieces[: index + 1]).replace("\u2010", "")) for index in range(len(pieces) - 1)}
     assert breaks and breaks <= set(pyphen.Pyphen(lang=language).positions(word)), pieces
@@ -137,10 +139,11 @@ def test_the_scene_break_and_the_page_list_are_named_in_the_books_language() -> 
 
     blocks = (Paragraph((Text("Eins."),)), SceneBreak(), Paragraph((Text("Zwei."),)))
     book = Book(Metadata(title="Nacht", language="de"), (Chapter(number=1, title="Kapitel 1", blocks=blocks),))
-    assert 'aria-label="Szenenwechsel"' in render_book(book)[0].section
+    assert 'aria-label="Szenenwechsel"' in render_book(book, language_for("de"))[0].section
     english = Book(Metadata(title="Night"), (Chapter(number=1, title="Chapter 1", blocks=blocks),))
-    assert 'aria-label="Scene break"' in render_book(english)[0].section
+    assert 'aria-label="Scene break"' in render_book(english, language_for("en"))[0].section
     from ebookgen.epub.navigation import PageTarget
 
     pages = (PageTarget("1", "text/chapter-001.xhtml#page-1"),)
-    assert "<h2>Seiten</h2>" in page_list_nav(pages, "de") and "<text>Seiten</text>" in page_targets(pages, "de")
+    german = language_for("de")
+    assert "<h2>Seiten</h2>" in page_list_nav(pages, german) and "<text>Seiten</text>" in page_targets(pages, german)

@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 
 from ebookgen.build import build_pdf
 from ebookgen.cli.app import app
+from ebookgen.languages import language_for
 from ebookgen.model import Book, Metadata
 from ebookgen.pdf import weasy
 from ebookgen.pdf.options import PdfOptions, page_style
@@ -106,7 +107,9 @@ def test_a_note_stays_on_its_calls_page_when_the_next_paragraph_breaks_the_page(
     lines = (SHARED / "corpus" / "pg2600.txt").read_text(encoding="utf-8").split("\n")[804:1500]
     book = Book(Metadata("War and Peace"), tuple(normalise_text("\n".join(lines) + "\n")))
     style = page_style(PdfOptions(), 950)
-    document = weasy.lay_out(book_html(book, printed_chapters(book), 2030), page_css(book, style))
+    document = weasy.lay_out(
+        book_html(book, language_for("en"), printed_chapters(book, language_for("en")), 2030), page_css(book, style)
+    )
     path = tmp_path / "excerpt.pdf"
     weasy.write(document, path)
     texts = [page.extract_text() or "" for page in PdfReader(path).pages]

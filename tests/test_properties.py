@@ -10,6 +10,7 @@ from types import SimpleNamespace
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
+from ebookgen.languages import language_for
 from ebookgen.model import (
     Book,
     Emphasis,
@@ -263,7 +264,7 @@ def test_any_text_keeps_its_letters_and_renders_well_formed(text: str) -> None:
         # A heading typed in capitals is set as a title: its letters keep their order, not their case.
         assert alphanumerics(book_text(chapters)).casefold() == alphanumerics(kept_source(text)).casefold()
     book = Book(Metadata(title="T"), tuple(chapters))
-    for chapter in render_book(book):
+    for chapter in render_book(book, language_for("en")):
         ElementTree.fromstring(chapter.section.replace("epub:type", "data-type"))
 
 
@@ -271,7 +272,7 @@ def test_any_text_keeps_its_letters_and_renders_well_formed(text: str) -> None:
 @given(MANUSCRIPT)
 def test_rendered_chapters_are_well_formed_xhtml(text: str) -> None:
     book = Book(Metadata(title="T"), tuple(normalise_text(text)))
-    for chapter in render_book(book):
+    for chapter in render_book(book, language_for("en")):
         root = ElementTree.fromstring(chapter.section.replace("epub:type", "data-type"))
         assert root.tag == "section"
 

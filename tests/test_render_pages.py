@@ -8,6 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ebookgen.epub.pagelist import PageBreak
+from ebookgen.languages import language_for
 from ebookgen.model import AuthorNote, Book, Chapter, Emphasis, Flashback, Metadata, Paragraph, SceneBreak, Text
 from ebookgen.render.pages import breaks_by_place, place_breaks, word_start
 from ebookgen.render.xhtml import render_book, render_chapter
@@ -35,7 +36,7 @@ def chapter_of(*blocks) -> tuple[Chapter, Book]:
 
 def marked(chapter: Chapter, book: Book, *breaks: PageBreak) -> str:
     """Render a chapter with the page breaks given."""
-    return render_chapter(chapter, book, block_ids=True, breaks=breaks_by_place(breaks)).section
+    return render_chapter(chapter, book, language_for("en"), block_ids=True, breaks=breaks_by_place(breaks)).section
 
 
 def page(number: int, before: str, offset: int = 0) -> PageBreak:
@@ -71,15 +72,17 @@ def test_pages_that_begin_at_one_place_keep_the_order_their_markers_had() -> Non
 
 def test_markers_land_where_the_markup_rule_puts_them_for_the_same_paragraph() -> None:
     chapter, book = chapter_of(EMPHASIS)
-    plain = render_chapter(chapter, book, block_ids=True).section
+    plain = render_chapter(chapter, book, language_for("en"), block_ids=True).section
     breaks = [page(1, "block-1-1", 3), page(2, "block-1-1", 6), page(3, "block-1-1", 17), page(4, "block-1-1")]
     assert marked(chapter, book, *breaks) == insert_page_breaks(plain, breaks)
 
 
 def test_without_breaks_the_markup_is_unchanged() -> None:
     chapter, book = chapter_of(EMPHASIS, SceneBreak())
-    assert marked(chapter, book) == render_chapter(chapter, book, block_ids=True).section
-    assert render_book(book, block_ids=True, breaks=[page(1, "block-9-9")])[0].section == marked(chapter, book)
+    assert marked(chapter, book) == render_chapter(chapter, book, language_for("en"), block_ids=True).section
+    assert render_book(book, language_for("en"), block_ids=True, breaks=[page(1, "block-9-9")])[0].section == marked(
+        chapter, book
+    )
 
 
 def test_the_placement_rule_in_the_texts_terms() -> None:
@@ -105,7 +108,7 @@ BLOCKS = st.lists(
 @given(BLOCKS, st.data())
 def test_the_renderer_agrees_with_the_markup_rule(blocks, data) -> None:
     chapter, book = chapter_of(*blocks)
-    plain = render_chapter(chapter, book, block_ids=True)
+    plain = render_chapter(chapter, book, language_for("en"), block_ids=True)
     breaks = []
     for number in range(1, data.draw(st.integers(1, 6)) + 1):
         place = data.draw(st.sampled_from(plain.places))

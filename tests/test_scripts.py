@@ -13,6 +13,7 @@ from lxml import etree
 from typer.testing import CliRunner
 
 from ebookgen.cli.app import app
+from ebookgen.languages import language_for
 from ebookgen.pdf.glyphs import fallback_faces, unset_characters
 from ebookgen.render.scripts import mark_scripts
 from tests.conftest import epubcheck_later
@@ -62,10 +63,12 @@ def test_other_scripts_are_marked_with_their_language(tmp_path: Path) -> None:
 
 
 def test_the_book_language_own_script_is_not_marked() -> None:
-    assert mark_scripts("<p>Наташа и Paris</p>", "ru") == "<p>Наташа и Paris</p>"
-    assert mark_scripts("<p>北京</p>", "ja") == "<p>北京</p>"
-    assert 'lang="uk"' in mark_scripts("<p>Їжак</p>", "en")
-    assert mark_scripts('<p title="Наташа">x</p>', "en") == '<p title="Наташа">x</p>'  # text, never attributes
+    assert mark_scripts("<p>Наташа и Paris</p>", language_for("ru")) == "<p>Наташа и Paris</p>"
+    assert mark_scripts("<p>北京</p>", language_for("ja")) == "<p>北京</p>"
+    assert 'lang="uk"' in mark_scripts("<p>Їжак</p>", language_for("en"))
+    assert (
+        mark_scripts('<p title="Наташа">x</p>', language_for("en")) == '<p title="Наташа">x</p>'
+    )  # text, never attributes
 
 
 def test_a_hebrew_book_turns_right_to_left(tmp_path: Path) -> None:
