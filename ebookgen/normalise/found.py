@@ -78,14 +78,25 @@ def merge_found(
 ) -> Merged:
     """Fill what book.toml and the options left unset from what the first file says; record where each came from."""
     found = source.metadata if source is not None else FoundMetadata()
-    language = reported_language(found.language)
+    reported = reported_language(found.language)
     notes = ()
-    if language.problem and "language" not in explicit:
-        notes = (f"{source.path}: its language is left out: {language.problem}; the book is in {metadata.language}",)
-    changes = found_changes(metadata, replace(found, language=language.tag), explicit, default_titles)
+    if reported.problem and "language" not in explicit:
+        notes = (f"{source.path}: its language is left out: {reported.problem}; the book is in {metadata.language}",)
+    found = replace(found, language=reported.tag)
+    language = settled_language(book_language_tag(metadata, found, explicit, default_titles))
+    changes = found_changes(metadata, found, explicit, default_titles, language)
     merged = replace(metadata, **changes) if changes else metadata
     origins = origins_of(merged, frozenset(changes), source, explicit, default_titles)
-    return Merged(merged, origins, notes, settled_language(merged.language))
+    return Merged(merged, origins, notes, language)
+
+
+def book_language_tag(
+    metadata: Metadata, found: FoundMetadata, explicit: Explicit, default_titles: frozenset[str]
+) -> str:
+    """Return the book's language tag: the file's where the user left the language unset, else the user's."""
+    if found.language and is_unset(metadata, "language", explicit, default_titles):
+        return found.language
+    return metadata.language
 
 
 def settled_language(tag: str) -> Language:
@@ -110,8 +121,11 @@ def origins_of(
     )
 
 
-def found_changes(metadata: Metadata, found: FoundMetadata, explicit: Explicit, default_titles: frozenset[str]) -> dict:
-    """Return the fields a file fills: each it gives that the user left unset (its language already a tag)."""
+def found_changes(
+    metadata: Metadata, found: FoundMetadata, explicit: Explicit, default_titles: frozenset[str], language: Language
+) -> dict:
+    """Return the fields a file fills: each it gives that the user left unset (its language already a tag, and
+    settled as ``language``, which its typed text is set in)."""
 
     def unset(name: str) -> bool:
         return is_unset(metadata, name, explicit, default_titles)
@@ -119,7 +133,7 @@ def found_changes(metadata: Metadata, found: FoundMetadata, explicit: Explicit, 
     changes: dict = {}
     if found.language and unset("language"):
         changes["language"] = found.language
-    typography = TypographyOptions(language=settled_language(changes.get("language", metadata.language)))
+    typography = TypographyOptions(language=language)
     for name in ("title", "subtitle", "description"):  # typed text: set in the book's language
         if getattr(found, name) and unset(name):
             changes[name] = typeset(getattr(found, name), typography)

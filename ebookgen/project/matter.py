@@ -71,8 +71,10 @@ def also_by_titles(value: object) -> None:
 
 def back_matter(config: dict, folder: Path) -> dict[str, object]:
     """Return the Metadata fields of the back matter book.toml gives."""
-    language = language_for(config.get("language", "en"))  # book.toml's language, its back matter typeset in it
-    fields = {key: matter_text(folder, config[key], language) for key in TEXT_KEYS if config.get(key, "").strip()}
+    keys = [key for key in TEXT_KEYS if config.get(key, "").strip()]
+    # The back matter book.toml writes is typeset in book.toml's language, its record looked up once, here.
+    language = language_for(config.get("language", "en")) if keys else None
+    fields = {key: matter_text(folder, config[key], language) for key in keys}
     if config.get("also_by"):
         fields["also_by"] = tuple(" ".join(title.split()) for title in config["also_by"])
     if config.get("newsletter"):
