@@ -32,6 +32,7 @@ from ebookgen.pdf.bodypages import BodyPage, Laid, chunk_sheets
 from ebookgen.pdf.cache import ChunkCache
 from ebookgen.pdf.chunks import split_chapters
 from ebookgen.pdf.folios import FolioChannel, FolioRelay, first_folio, join_channel, make_channel, reset_channel
+from ebookgen.pdf.glyphs import faces_css
 from ebookgen.pdf.join import LINK_SCHEME, Pieces, join_pdf
 from ebookgen.pdf.options import (
     PARALLEL_MIN_WORDS,
@@ -314,7 +315,13 @@ def chunk_css(book: Book, style: PageStyle) -> str:
     """Return the page rules of a chunk: geometry, running heads and folios, ink; no bookmarks."""
     no_bookmarks = outline_css(replace(style, bookmarks=False), False)
     ink = ink_css(style, grey_profile_url())
-    sheets = [print_sheet(style.theme), geometry_css(style), centred_css(style), furniture_css(book, style)]
+    sheets = [
+        faces_css(book),
+        print_sheet(style.theme),
+        geometry_css(style),
+        centred_css(style),
+        furniture_css(book, style),
+    ]
     return "\n".join([*sheets, no_bookmarks, ink])
 
 
