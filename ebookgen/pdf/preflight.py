@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ebookgen.errors import ConfigError, InputError
+from ebookgen.pdf.fontcheck import foreign_face_failures
 from ebookgen.pdf.ink import InkBounds, ink_bounds, rgb_pages
 from ebookgen.pdf.trim import BLEED_INCHES, Trim, gutter_for, page_count_note
 
@@ -96,6 +97,7 @@ def preflight(path: Path, profile: str = "kdp", trim: Trim | None = None) -> Pre
             *bleed_failures(boxes),
             *count_failures(profile, len(boxes)),
             *font_failures(pdf),
+            *foreign_face_failures(pdf, page_fonts),
             *margin_failures(boxes, ink_bounds(path), printer),
             *(colour_failures(pdf) if printer.grey else []),
             *(pdfx_failures(pdf, pikepdf) if printer.pdfx else []),
