@@ -268,3 +268,9 @@ def own_fontconfig() -> Iterator[None]:
             os.environ.pop("FONTCONFIG_FILE", None)
         else:
             os.environ["FONTCONFIG_FILE"] = before
+
+
+def missing_packages() -> list[str]:
+    """Return the Debian packages that would bring the fallback faces missing here (for `make fonts`)."""
+    wanted = [fallback.brings for fallback in (*FALLBACKS, *CJK_VARIANTS) if not installed(fallback)]
+    return [brings.split()[-1] for brings in dict.fromkeys(wanted) if brings.startswith("Debian's ")]

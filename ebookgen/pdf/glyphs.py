@@ -82,13 +82,13 @@ def unset_among(used: set[str]) -> set[str]:
 
 
 def unset_in_lines(lines: list[str]) -> list[tuple[int, str]]:
-    """Return (line number, character) for the first use of each character no face can set."""
+    """Return (line number, character) for the first use of each character no face can set, in reading order."""
     missing = unset_among(set().union(*(set(line) for line in lines)) if lines else set())
-    found: dict[str, int] = {}
+    found: dict[str, tuple[int, int]] = {}
     for number, line in enumerate(lines if missing else (), start=1):
         for char in missing.intersection(line) - found.keys():
-            found[char] = number
-    return sorted((number, char) for char, number in found.items())
+            found[char] = (number, line.index(char))
+    return [(number, char) for char, (number, _) in sorted(found.items(), key=lambda item: item[1])]
 
 
 def unset_characters(book: Book) -> list[Unset]:
