@@ -14,12 +14,11 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from ebookgen.pdf.fonts import CJK_VARIANTS, FALLBACKS, covered, face_characters, find_file, single_face
+from ebookgen.pdf.fonts import CJK_VARIANTS, FALLBACKS, HANGUL, covered, face_characters, find_file, single_face
 
 # Characters that belong to the run around them: spaces, punctuation and marks are set in the run's face
 # when it has them (so an Arabic phrase with its spaces is shaped as one run).
 JOINING = ("Zs", "Po", "Pd", "Ps", "Pe", "Pi", "Pf", "Mn", "Me", "Cf")
-HANGUL = ((0x1100, 0x11FF), (0x3130, 0x318F), (0xAC00, 0xD7AF))
 
 
 @dataclass(frozen=True)

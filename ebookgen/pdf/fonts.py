@@ -64,6 +64,7 @@ class Fallback:
     bold: str = ""  # the bold file's name, where there is one
     index: int = 0  # the face within a collection (.ttc)
     lang: str = ""  # a CJK variant set for spans of this language only ("ko", "zh", "zh-Hant")
+    wanted_by: Blocks = ()  # a CJK variant: the letters that make the renderer mark a span with its language
 
     @property
     def name(self) -> str:
@@ -71,17 +72,10 @@ class Fallback:
         return self.family.removeprefix("ebookgen ")
 
 
-def cjk(variant: str, index: int, lang: str) -> Fallback:
+def cjk(variant: str, index: int, lang: str, wanted_by: Blocks = ()) -> Fallback:
     """Return the Noto Serif CJK face of one variant (JP, KR, SC, TC), the same collection at another index."""
-    return Fallback(
-        f"ebookgen Noto Serif CJK {variant}",
-        "NotoSerifCJK-Regular.ttc",
-        CJK,
-        NOTO_CJK,
-        "NotoSerifCJK-Bold.ttc",
-        index,
-        lang,
-    )
+    regular, bold = "NotoSerifCJK-Regular.ttc", "NotoSerifCJK-Bold.ttc"
+    return Fallback(f"ebookgen Noto Serif CJK {variant}", regular, CJK, NOTO_CJK, bold, index, lang, wanted_by)
 
 
 def noto(name: str, blocks: Blocks, bold: bool = True, brings: str = NOTO_CORE) -> Fallback:
@@ -108,7 +102,11 @@ FALLBACKS = (
     noto("Noto Emoji", SYMBOLS, bold=False, brings=NOTO_EMOJI),
 )
 # Spans marked with another CJK language take its own glyph forms, before the Japanese face.
-CJK_VARIANTS = (cjk("KR", 1, "ko"), cjk("SC", 2, "zh"), cjk("TC", 3, "zh-Hant"))
+HANGUL: Blocks = ((0x1100, 0x11FF), (0x3130, 0x318F), (0xAC00, 0xD7AF))
+HAN: Blocks = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x3134F))
+CJK_VARIANTS = (cjk("KR", 1, "ko", HANGUL), cjk("SC", 2, "zh", HAN), cjk("TC", 3, "zh-Hant", HAN))
+# The languages whose books are set in traditional Chinese characters: their root carries zh-Hant's face.
+TRADITIONAL = ("zh-hant", "zh-tw", "zh-hk", "zh-mo")
 STACK = "--ebookgen-fallbacks"
 
 
@@ -209,15 +207,23 @@ def sheet_characters() -> frozenset[int]:
     return frozenset(ord(char) for path in styles_dir().rglob("*.css") for char in path.read_text(encoding="utf-8"))
 
 
-def needed(fallback: Fallback, used: frozenset[int]) -> bool:
-    """Tell whether the book uses a character a fallback face sets (the blocks first: no file is read for most)."""
+def needed(fallback: Fallback, used: frozenset[int], language: str = "") -> bool:
+    """Tell whether the book uses a character a fallback face sets (the blocks first: no file is read for most).
+
+    A CJK variant is declared only where a span can take its language: Hangul for Korean, Han characters for
+    Chinese, and for traditional Chinese a book in that language.
+    """
+    if fallback.lang == "zh-Hant" and not language.lower().startswith(TRADITIONAL):
+        return False
+    if fallback.wanted_by and not any(in_blocks(point, fallback.wanted_by) for point in used):
+        return False
     return any(in_blocks(point, fallback.blocks) for point in used) and not covered(fallback).isdisjoint(used)
 
 
-def fallback_css(text: str) -> str:
+def fallback_css(text: str, language: str = "") -> str:
     """Declare the fallback faces a book's text needs, by file, and the stack the print stylesheet ends with."""
     used = (frozenset(map(ord, set(text))) | sheet_characters()) - text_characters()
-    declared = [fallback for fallback in (*FALLBACKS, *CJK_VARIANTS) if needed(fallback, used)]
+    declared = [fallback for fallback in (*FALLBACKS, *CJK_VARIANTS) if needed(fallback, used, language)]
     rules = [
         rule
         for fallback in declared

@@ -178,4 +178,4 @@ def faces_css(book: Book) -> str:
     from ebookgen.render.words import words_for
 
     words = "".join(str(value) for value in astuple(words_for(book.metadata.language)))
-    return fallback_css("".join(value or "" for _, value in book_strings(book)) + words)
+    return fallback_css("".join(value or "" for _, value in book_strings(book)) + words, book.metadata.language)
