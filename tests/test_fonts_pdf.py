@@ -183,3 +183,37 @@ def test_a_missing_fallback_face_gives_one_warning_and_a_pdf(tmp_path: Path, mon
     assert "U+3055" not in output  # the Japanese face is there
     words = " ".join(" ".join(page) for page in page_words(tmp_path / "book.pdf"))
     assert "さくら" in words and "hello." in words
+
+
+def embedded_licences(path: Path) -> dict[str, str]:
+    """Return, for each embedded face, the licence its font program's name table states ("" where none)."""
+    import io
+
+    from fontTools.ttLib import TTFont
+
+    found = {}
+    with pikepdf.open(path) as pdf:
+        for page in pdf.pages:
+            for font in (page.Resources.get("/Font") or {}).values():
+                descriptor = font.DescendantFonts[0].FontDescriptor
+                key = "/FontFile2" if "/FontFile2" in descriptor else "/FontFile3"
+                names = TTFont(io.BytesIO(descriptor[key].read_bytes()))["name"]
+                found[str(font.BaseFont).split("+", 1)[-1]] = str(names.getDebugName(13) or "")
+    return found
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not installed(FALLBACKS[2]), reason="Noto Serif Hebrew (Debian's fonts-noto-core) is missing")
+def test_each_fallback_face_the_pdf_embeds_carries_its_licence_and_the_press_file_stays_valid(tmp_path: Path) -> None:
+    from ebookgen.pdf.preflight import preflight
+
+    folder = story(tmp_path, "mixed", "Chapter 1\n\nShe said שלום and smiled \U0001f60a.\n")
+    target = tmp_path / "book.pdf"
+    result = CliRunner().invoke(app, ["pdf", str(folder), "-o", str(target), "--jobs", "1", "--profile", "ingram"])
+    assert result.exit_code == 0, result.output
+    licences = embedded_licences(target)
+    fallbacks = {name: licence for name, licence in licences.items() if name.startswith("ebookgen-")}
+    assert "ebookgen-Noto-Serif-Hebrew" in fallbacks, licences
+    assert all("Open Font License" in licence for licence in fallbacks.values()), fallbacks
+    failures = preflight(target, "ingram").failures
+    assert not [line for line in failures if line.startswith(("pdfx", "fonts", "colour"))], failures
