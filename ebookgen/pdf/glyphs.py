@@ -1,9 +1,11 @@
 """Find the characters of the printed book that no face can set: not EB Garamond, nor a fallback face.
 
-A character EB Garamond lacks is set in the fallback face print.css names for its script (Noto Serif CJK,
-Noto Naskh Arabic, Noto Serif Hebrew, Noto Sans Symbols, Noto Emoji: ``make fonts`` installs them). One
-that no face has would print as a box: the build goes on, with one note naming the character and where
-it is. Looking at the fallback faces costs nothing for a book EB Garamond sets alone.
+A character EB Garamond lacks is set in the fallback face for its script (``pdf/fonts.py``: Noto Serif CJK,
+Noto Naskh Arabic, Noto Serif Hebrew, Devanagari and the rest, Noto Sans Symbols, the monochrome Noto Emoji;
+``make fonts`` installs them), found by path. One that no face has would print as a box: the build goes on,
+with one note naming the character and where it is; the characters whose face is not installed make one note
+naming the face and what installs it. Looking at the fallback faces costs nothing for a book EB Garamond sets
+alone. ``faces_css`` declares the fallback faces a book needs for its PDF.
 """
 
 from __future__ import annotations
