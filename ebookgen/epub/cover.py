@@ -19,7 +19,7 @@ from ebookgen.cachedir import cache_home, keep
 from ebookgen.epub.coverfaces import draw_mixed, in_text_face, mixed_width, unset_on_cover
 from ebookgen.errors import ConfigError, InputError
 from ebookgen.model import Image, Metadata
-from ebookgen.pdf.fonts import MAKE_FONTS
+from ebookgen.pdf.fonts import FALLBACKS, MAKE_FONTS, installed
 from ebookgen.render.words import words_for
 from ebookgen.render.xhtml import attribute
 from ebookgen.resources import styles_dir
@@ -76,7 +76,9 @@ def generated_cover(metadata: Metadata) -> bytes:
     """Return the typographic cover, from the cache when this book's was drawn before (drawing takes 0.2 s)."""
     import PIL
 
-    key = hashlib.sha256(f"{__version__} {PIL.__version__} {metadata!r}".encode()).hexdigest()
+    # The faces installed for other scripts draw part of the cover: a face installed since is a new cover.
+    faces = ",".join(face.name for face in FALLBACKS if installed(face))
+    key = hashlib.sha256(f"{__version__} {PIL.__version__} {metadata!r} {faces}".encode()).hexdigest()
     path = cache_home() / "covers" / f"{key}.jpg"
     try:
         data = path.read_bytes()
