@@ -50,7 +50,7 @@ def test_a_hebrew_book_declares_its_face_by_file_for_hebrew_letters_only() -> No
     rule = next(line for line in css.splitlines() if HEBREW.family in line and "@font-face" in line)
     assert re.search(r'src: url\("file:///[^"]+\.ttf"\)', rule)
     ranges = re.search(r"unicode-range: ([^;]+);", rule)[1]
-    assert "U+5D0" in ranges and not re.search(r"U\+(2[0-9A-F]|3[0-9])\b", ranges)  # no space, no digit
+    assert "U+5E9" in ranges and not re.search(r"U\+(2[0-9A-F]|3[0-9])\b", ranges)  # no space, no digit
     assert f'{STACK}: "{HEBREW.family}"' in css
     assert "CJK" not in css and "Arabic" not in css
 
@@ -129,3 +129,13 @@ def test_check_flags_text_an_ebookgen_pdf_sets_in_a_face_the_book_did_not_choose
         assert foreign_face_failures(pdf, page_fonts) == []
     with pikepdf.open(pdf_with_font(tmp_path / "c.pdf", "ABCDEF+Noto-Color-Emoji", "LibreOffice")) as pdf:
         assert foreign_face_failures(pdf, page_fonts) == []  # another tool's PDF: any face may be its own
+
+
+@pytest.mark.skipif(not installed(FALLBACKS[0]), reason="Noto Serif CJK (Debian's fonts-noto-cjk) is missing")
+def test_a_cjk_face_is_loaded_cut_down_to_the_books_characters() -> None:
+    css = fallback_css("The sign read さくら.")
+    rule = next(line for line in css.splitlines() if "CJK JP" in line and "font-weight: normal" in line)
+    path = Path(re.search(r'url\("file://([^"]+)"\)', rule)[1])
+    assert path.stat().st_size < 200_000  # not the 24 MB face
+    assert faces.face_characters(path) >= {ord(char) for char in "さくら"}
+    assert re.search(r"unicode-range: ([^;]+);", rule)[1] == "U+304F, U+3055, U+3089"

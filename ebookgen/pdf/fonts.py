@@ -176,15 +176,30 @@ def unicode_ranges(points: frozenset[int]) -> str:
     return ", ".join(f"U+{low:X}" if low == high else f"U+{low:X}-{high:X}" for low, high in spans)
 
 
-def face_rule(fallback: Fallback, file: str, weight: str) -> str:
-    """Declare one file of a fallback face, at one weight, for its own characters only."""
+def face_file(path: Path, index: int, points: frozenset[int]) -> tuple[Path, frozenset[int]]:
+    """Return the file the layout loads for a face, and the characters it may set.
+
+    A big face (a CJK collection) is cut down to the book's characters (``facesubset``); where HarfBuzz-Subset
+    is missing, its face is cut out of the collection whole.
+    """
+    from ebookgen.pdf.facesubset import book_face
+
+    try:
+        subset = book_face(path, index, points)
+    except (OSError, RuntimeError, AttributeError):
+        subset = None
+    return (subset, points) if subset else (single_face(path, index), points)
+
+
+def face_rule(fallback: Fallback, file: str, weight: str, used: frozenset[int]) -> str:
+    """Declare one file of a fallback face, at one weight, for the characters of its script the book uses."""
     path = find_file(file)
     if path is None:
         return ""
-    uri = single_face(path, fallback.index).as_uri()
+    loaded, points = face_file(path, fallback.index, covered(fallback) & used)
     return (
-        f'@font-face {{ font-family: "{fallback.family}"; src: url("{uri}"); font-weight: {weight};'
-        f" font-style: normal; unicode-range: {unicode_ranges(covered(fallback))}; }}"
+        f'@font-face {{ font-family: "{fallback.family}"; src: url("{loaded.as_uri()}"); font-weight: {weight};'
+        f" font-style: normal; unicode-range: {unicode_ranges(points)}; }}"
     )
 
 
@@ -228,7 +243,7 @@ def fallback_css(text: str, language: str = "") -> str:
         rule
         for fallback in declared
         for file, weight in ((fallback.regular, "normal"), (fallback.bold, "bold"))
-        if file and (rule := face_rule(fallback, file, weight))
+        if file and (rule := face_rule(fallback, file, weight, used))
     ]
     # A family no face answers to: an empty stack would make the whole font-family declaration invalid.
     stack = ", ".join(f'"{fallback.family}"' for fallback in declared if fallback in FALLBACKS) or '"ebookgen none"'

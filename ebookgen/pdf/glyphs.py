@@ -179,5 +179,7 @@ def faces_css(book: Book) -> str:
 
     from ebookgen.render.words import words_for
 
-    words = "".join(str(value) for value in astuple(words_for(book.metadata.language)))
-    return fallback_css("".join(value or "" for _, value in book_strings(book)) + words, book.metadata.language)
+    words = str(astuple(words_for(book.metadata.language)))
+    metadata = str(astuple(book.metadata))  # every field the front and back matter may print, contributors too
+    text = "".join(value or "" for _, value in book_strings(book))
+    return fallback_css(text + metadata + words, book.metadata.language)
