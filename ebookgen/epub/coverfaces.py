@@ -3,8 +3,8 @@
 EB Garamond sets what it has; a run of Hebrew, Arabic, Japanese, Korean or Chinese (or a symbol) is set
 in the print edition's fallback face for its script (``ebookgen.pdf.fonts``), found by path. Pillow shapes
 each run with HarfBuzz through libraqm where it has it (``PIL.features.check('raqm')``), so Arabic letters
-join and Hebrew and Arabic runs read right to left; a line whose first letter is right to left sets its runs
-from the right. A character no face has is left out of the drawing (never a box) and named in a note.
+join and Hebrew and Arabic runs read right to left (without raqm, a right-to-left run is only reversed); a line
+whose first letter is right to left sets its runs from the right. A character no face has is left out of the drawing (never a box) and named in a note.
 """
 
 from __future__ import annotations
@@ -114,7 +114,9 @@ def draw_mixed(draw, line: str, face, top: float, fill, width: int) -> None:
     x = (width - sum(run_width(run, face.size) for run in runs)) / 2
     for run in reversed(runs) if right_to_left(line) else runs:
         font = run_font(run.path, run.index, face.size)
-        draw.text((x, top), run.text, font=font, fill=fill)
+        # Without raqm Pillow sets letters in stored order: a right-to-left run is drawn reversed (unjoined).
+        text = run.text[::-1] if not raqm() and right_to_left(run.text) else run.text
+        draw.text((x, top), text, font=font, fill=fill)
         x += run_width(run, face.size)
 
 

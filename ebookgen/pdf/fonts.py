@@ -262,8 +262,9 @@ OWN_FONTCONFIG = """<?xml version="1.0"?>
 """
 
 
+@cache
 def own_fontconfig_file() -> Path:
-    """Return the path of ebookgen's own fontconfig file, written once into its cache."""
+    """Return the path of ebookgen's own fontconfig file, written once into its cache (once a process)."""
     path = cache_home() / "fonts" / "fonts.conf"
     if not path.is_file() or path.read_text(encoding="utf-8") != OWN_FONTCONFIG:
         keep(path, OWN_FONTCONFIG.encode())
