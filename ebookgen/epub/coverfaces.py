@@ -4,7 +4,8 @@ EB Garamond sets what it has; a run of Hebrew, Arabic, Japanese, Korean or Chine
 in the print edition's fallback face for its script (``ebookgen.pdf.fonts``), found by path. Pillow shapes
 each run with HarfBuzz through libraqm where it has it (``PIL.features.check('raqm')``), so Arabic letters
 join and Hebrew and Arabic runs read right to left (without raqm, a right-to-left run is only reversed); a line
-whose first letter is right to left sets its runs from the right. A character no face has is left out of the drawing (never a box) and named in a note.
+whose first letter is right to left sets its runs from the right. A character no face has is left out of the
+drawing (never a box) and named in a note.
 """
 
 from __future__ import annotations
