@@ -1,4 +1,4 @@
-# ebookgen: the two commands of the README, and a few helpers.
+# ebookgen: the two commands of the README (make book, make test), and a few helpers.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -41,7 +41,7 @@ bench: $(STAMP) bench-tools
 	$(MAKE) bench-batch
 	$(MAKE) quality
 
-# The setting's figures (README, "Setting"): War and Peace built at 6x9, then measured from the PDF's word boxes
+# The setting's figures (docs/setting.md): War and Peace built at 6x9, then measured from the PDF's word boxes
 # with poppler's pdftotext (installed by test-tools where it may be). QUALITY_PDF=some.pdf measures another book.
 CORPUS ?= ../shared/corpus/pg2600.txt
 QUALITY_PDF ?=

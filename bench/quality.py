@@ -2,7 +2,7 @@
 
 Usage: python bench/quality.py BOOK.pdf [--json]
 
-What it counts, and how (README, "Setting"):
+What it counts, and how (docs/setting.md):
 
 - **body lines**: lines of text in the book's body size (a line's height is its words' median, within 8% of the
   most common line height), so running

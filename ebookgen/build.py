@@ -20,7 +20,8 @@ from ebookgen.model import Book
 from ebookgen.normalise.pipeline import build_book
 from ebookgen.output import check_output, disk_errors_named
 from ebookgen.project.figures import carried_cover, figure_images
-from ebookgen.project.manuscript import Overrides, Project, load_project, overridden, title_from_filename
+from ebookgen.project.manuscript import Overrides, Project, load_project, overridden
+from ebookgen.project.origins import guessed_titles, metadata_lines, project_metadata
 from ebookgen.readers.decode import REPLACED_NOTE
 from ebookgen.readers.source import SourceText
 from ebookgen.readers.table import read_unit
@@ -29,7 +30,7 @@ from ebookgen.writers import Edition, Written, writer_for
 from ebookgen.writers.epub import EpubResult
 
 if TYPE_CHECKING:
-    from ebookgen.normalise.check import CheckResult
+    from ebookgen.check import CheckResult
     from ebookgen.pdf.options import PdfOptions, PdfResult, Progress
     from ebookgen.pdf.preflight import PreflightResult
     from ebookgen.themes import Theme
@@ -39,8 +40,8 @@ def load_book(project: Project) -> Book:
     """Read every text file of a project with its reader and normalise them into one book."""
     sources = [read_unit(unit, project.encoding) for unit in project.text_units()]
     # A title guessed from a file or folder name gives way to a header block's `Title:`.
-    guessed = frozenset(title_from_filename(path) for path in (project.root, *project.sources[:1]))
-    book = build_book(sources, project.metadata, project.options, default_titles=guessed)
+    guessed = guessed_titles(project)
+    book = build_book(sources, project.metadata, project.options, default_titles=guessed, explicit=project.explicit)
     if not book.chapters:
         raise InputError(f"{project.sources[0]}: no story text found, only marker lines; write the story in it first")
     cover, cover_note = carried_cover(book, sources)
@@ -115,7 +116,10 @@ class BuildResult:
 
 @dataclass(frozen=True)
 class PrintChoices:
-    """The print options a caller asks for; None leaves the choice to book.toml, then to the default."""
+    """The print options a caller asks for, by name, as the CLI and a manifest give them (``ebookgen.settings``).
+
+    None leaves the choice to book.toml, then to the default; ``print_options`` turns each into its record once.
+    """
 
     trim: str | None = None
     profile: str | None = None
@@ -140,7 +144,7 @@ def book_theme(project: Project, theme: str | None = None, font_size: float | No
     """Settle the book's design: the caller's theme, else book.toml's, else classic, at the size asked for."""
     from ebookgen.themes import DEFAULT_THEME, check_points, sized, theme_for
 
-    chosen = theme_for(theme or project.theme or DEFAULT_THEME)
+    chosen = theme_for(theme) if theme else project.theme or theme_for(DEFAULT_THEME)
     size = font_size or project.font_size
     return sized(chosen, check_points(size)) if size else chosen
 
@@ -252,31 +256,35 @@ def build_pdf(
 
 def check_manuscript(source: str | Path | Project | None = None, overrides: Overrides | None = None) -> CheckResult:
     """List what the normaliser could not be sure of in a manuscript's text files."""
-    from ebookgen.normalise.check import check_project
+    from ebookgen.check import check_project
 
-    return check_project(open_project(source, overrides))
+    project = open_project(source, overrides)
+    merged = project_metadata(project)  # checked in the language and with the title the build will have
+    result = check_project(replace(project, metadata=merged.metadata))
+    return replace(result, metadata=metadata_lines(merged))
 
 
 def preflight_pdf(path: str | Path, profile: str = "kdp", trim: str | None = None) -> PreflightResult:
     """Check a print PDF, ours or another tool's, as the profile's printer would (``pdf/preflight.py``)."""
     from ebookgen.pdf.preflight import preflight
+    from ebookgen.pdf.printers import preflight_printer
     from ebookgen.pdf.trim import parse_trim
 
-    return preflight(Path(path), profile, parse_trim(trim) if trim else None)
+    return preflight(Path(path), preflight_printer(profile), parse_trim(trim) if trim else None)
 
 
 def print_options(project: Project, choices: PrintChoices = PrintChoices()) -> PdfOptions:
     """Settle the print options once: the caller's choice, else book.toml's, else PdfOptions' default; check each."""
-    from ebookgen.pdf.options import PdfOptions, check_running_head, profile_for
+    from ebookgen.pdf.options import PdfOptions, check_running_head
+    from ebookgen.pdf.printers import printer_for
     from ebookgen.pdf.trim import parse_trim
 
     default = PdfOptions()
-    trim = choices.trim or project.trim
     return replace(
         default,
-        trim=parse_trim(trim) if trim else default.trim,
+        trim=parse_trim(choices.trim) if choices.trim else project.trim or default.trim,
         bleed=choices.bleed,
-        profile=profile_for(choices.profile or project.profile or default.profile).name,
+        profile=printer_for(choices.profile) if choices.profile else project.profile or default.profile,
         recto_head=check_running_head(choices.running_head or default.recto_head),
         year=modification_time(project).year,
         jobs=default.jobs if choices.jobs is None else choices.jobs,

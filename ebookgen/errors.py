@@ -41,7 +41,7 @@ class DeviceError(EbookgenError):
 
 BATCH_INCOMPLETE = 7  # `ebookgen batch` finished, but some works failed: results.jsonl says why.
 
-# Every exit code the command line uses, for the README and `ebookgen --help`.
+# Every exit code the command line uses, for `ebookgen --help` and the docs (docs/commands.md).
 EXIT_CODES = {
     0: "the book was written",
     1: "an unexpected error (run again with --verbose and report the traceback)",
@@ -54,4 +54,21 @@ EXIT_CODES = {
     129: "stopped by SIGHUP (the terminal closed); nothing was written",
     130: "interrupted (Ctrl-C); nothing was written",
     143: "stopped by SIGTERM; nothing was written",
+}
+
+# What brings each code about, for the exit-codes reference page (docs/reference/exit-codes.md).
+EXIT_CAUSES = {
+    0: "`check`: no errors found, or the PDF passes its preflight",
+    1: "`check`: the manuscript has errors, or the PDF fails its preflight",
+    2: "the manuscript is missing, empty, binary, unreadable or undecodable; a named pipe, device, socket or folder "
+    "named like a text file; a link out of the manuscript folder; an EPUB given to `kepub` is not one (or is "
+    "DRM-protected)",
+    3: "the message names the key and its line: a `chapters` entry or `cover` outside the project, an empty "
+    "`chapters` list, a cover that is not a whole JPEG/PNG/GIF/WebP/SVG image of a sane size, a `language` or "
+    "`--lang` that is not a BCP 47 tag",
+    4: "the folder is not writable, the disk is full, the output would overwrite the manuscript, `-o` names a "
+    "symlink, a named pipe or a device",
+    6: "several e-readers found, a Kindle over MTP, a Kindle and an EPUB without Calibre",
+    BATCH_INCOMPLETE: "`batch` ran to the end; `results.jsonl` has each failed work's error (0: every work was "
+    "built or already current)",
 }

@@ -166,7 +166,7 @@ def size_rules(theme: Theme) -> str:
     if theme.large_print:
         # Large-print guidance: ragged right, whole words, no justification's uneven gaps; above any rule of
         # print.css's setting (its hyphenation limits, its justification) whatever that rule's selector.
-        rules += "\nhtml, body, p, li, blockquote { text-align: left !important; hyphens: manual !important; }"
+        rules += "\nhtml, body, p, li, blockquote { text-align: start !important; hyphens: manual !important; }"
     return rules
 
 

@@ -125,3 +125,62 @@ def test_only_the_weasy_package_imports_weasyprint() -> None:
             if isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value.startswith("weasyprint."):
                 users.add(name)  # a module named to be hooked by importlib
     assert users and all(name.startswith("ebookgen.pdf.weasy") for name in users), sorted(users)
+
+
+# Issue 24's layering: what each stage may import of ebookgen besides itself. The stages not named (project, build,
+# cli, batch, watch, devices, writers) sit on top and may import any of these; none of these may import them.
+LEAVES = frozenset({"errors", "resources", "languages", "version", "cachedir", "output"})
+MAY_IMPORT: dict[str, frozenset[str]] = {
+    **{leaf: LEAVES for leaf in LEAVES},
+    "model": frozenset(),
+    "readers": frozenset({"model", "errors"}),
+    "normalise": frozenset({"model", "errors", "languages"}),
+    "themes": LEAVES,
+    "render": frozenset({"model", "normalise", "themes", *LEAVES}),
+    "epub": frozenset({"model", "render", "themes", *LEAVES}),
+    "pdf": frozenset({"model", "render", "themes", *LEAVES}),
+}
+# Imports against the layering that another part of issue 24 is taking out: this set only ever shrinks.
+NOT_YET = {
+    ("ebookgen.pdf.glyphs", "ebookgen.readers.source"),  # a type only: the glyph notes' source lines (fonts)
+}
+
+
+def stage(module: str) -> str:
+    """Return the stage a module of the package belongs to: `ebookgen.render.pages` is in render."""
+    return module.split(".")[1] if "." in module else ""
+
+
+def upward_imports(graph: dict[str, set[str]]) -> set[tuple[str, str]]:
+    """Return every import of a module from a stage its own stage may not import."""
+    return {
+        (name, target)
+        for name, targets in graph.items()
+        if stage(name) in MAY_IMPORT
+        for target in targets
+        if stage(target) not in {stage(name), *MAY_IMPORT[stage(name)]}
+    }
+
+
+def test_imports_run_down_the_layers() -> None:
+    """Render and the writers import no reader and nothing above them; the model nothing of ebookgen."""
+    assert upward_imports(import_graph()) - NOT_YET == set()
+
+
+def test_the_list_of_imports_yet_to_go_only_shrinks() -> None:
+    """An entry whose import has gone is struck off, so it cannot come back unseen."""
+    assert NOT_YET - upward_imports(import_graph()) == set()
+
+
+def test_an_upward_import_is_found() -> None:
+    graph = {
+        "ebookgen.render.pages": {"ebookgen.readers.decode", "ebookgen.model", "ebookgen.errors"},
+        "ebookgen.pdf.writer": {"ebookgen.render.xhtml", "ebookgen.project.values"},
+        "ebookgen.model.book": {"ebookgen.languages"},
+        "ebookgen.cli.app": {"ebookgen.build", "ebookgen.pdf.writer"},
+    }
+    assert upward_imports(graph) == {
+        ("ebookgen.render.pages", "ebookgen.readers.decode"),
+        ("ebookgen.pdf.writer", "ebookgen.project.values"),
+        ("ebookgen.model.book", "ebookgen.languages"),
+    }

@@ -21,11 +21,13 @@ from pathlib import Path
 import pytest
 
 from ebookgen.model import Book, Metadata
-from ebookgen.normalise.pipeline import NormaliseOptions, normalise_manuscript
+from ebookgen.normalise.pipeline import NormaliseOptions
 from ebookgen.render.blocks import note_asides
 from ebookgen.render.inlines import Setting
 from ebookgen.render.words import ENGLISH
 from ebookgen.render.xhtml import render_block, text
+
+from .rawtext import normalise_manuscript
 
 CASES = Path(__file__).parent / "golden" / "cases"
 CASE_LINE = re.compile(r"^@@ case: (?P<name>.*?)(?: \[(?P<options>[^\]]*)\])?$")

@@ -17,6 +17,7 @@ from ebookgen.cli.app import app
 from ebookgen.errors import ConfigError
 from ebookgen.model import word_count
 from ebookgen.pdf.options import PdfOptions, PdfResult
+from ebookgen.pdf.printers import printer_for
 from ebookgen.pdf.trim import parse_trim
 from ebookgen.project.manuscript import Overrides, load_project
 
@@ -150,9 +151,10 @@ def test_print_options_take_the_caller_then_book_toml_then_the_default(tmp_path:
     given = load_project(novel(tmp_path / "given", 'title = "G"\ntrim = "5x8"\nprofile = "kdp"\n'))
     default = PdfOptions()
     assert print_options(plain) == replace(default, year=print_options(plain).year)
-    assert (print_options(given).trim, print_options(given).profile) == (parse_trim("5x8"), "kdp")
+    assert (print_options(given).trim, print_options(given).profile) == (parse_trim("5x8"), printer_for("kdp"))
     chosen = print_options(given, PrintChoices(trim="6x9", profile="screen", running_head="chapter", jobs=1))
-    assert (chosen.trim, chosen.profile, chosen.recto_head, chosen.jobs) == (parse_trim("6x9"), "screen", "chapter", 1)
+    wanted = (parse_trim("6x9"), printer_for("screen"), "chapter", 1)
+    assert (chosen.trim, chosen.profile, chosen.recto_head, chosen.jobs) == wanted
     with pytest.raises(ConfigError, match="--running-head must be title or chapter, not 'author'"):
         print_options(plain, PrintChoices(running_head="author"))
 
@@ -199,5 +201,5 @@ def test_no_caller_of_the_build_functions_inspects_their_signatures(path: Path) 
 
 @pytest.mark.parametrize("path", sorted((PACKAGE / "cli").glob("*.py")), ids=lambda path: path.name)
 def test_the_cli_neither_reads_the_book_nor_settles_print_options(path: Path) -> None:
-    settling = {"PdfOptions", "parse_trim", "profile_for", "check_running_head", "print_options"}
+    settling = {"PdfOptions", "parse_trim", "printer_for", "check_running_head", "print_options"}
     assert not names_imported(path) & {"load_book", "load_project", "write_epub", "write_pdf", *settling}

@@ -12,12 +12,13 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from ebookgen.cli.app import app
-from ebookgen.normalise.conservation import LOST, MARKER, NOTE, book_words, removals, words
+from ebookgen.normalise.conservation import LOST, MARKER, NOTE, book_words, words
 from ebookgen.normalise.headings import heading_of
-from ebookgen.normalise.pipeline import NormaliseOptions, normalise_text
+from ebookgen.normalise.pipeline import NormaliseOptions
 from ebookgen.readers.table import read_source
 
 from .conftest import SHARED, requires_shared
+from .rawtext import normalise_text, removals
 from .test_cases import CASES, read_cases
 from .test_properties import SETTINGS
 

@@ -6,12 +6,12 @@ import re
 
 import pytest
 
+from ebookgen.check import check_text
 from ebookgen.model import Emphasis, iter_paragraph_blocks, plain_text
-from ebookgen.normalise.check import check_text
-from ebookgen.normalise.pipeline import normalise_manuscript
 from ebookgen.readers.table import read_text
 
 from .conftest import SHARED, requires_shared
+from .rawtext import normalise_manuscript
 
 CORPUS = SHARED / "corpus"
 pytestmark = pytest.mark.slow  # Whole novels.

@@ -12,9 +12,10 @@ from pathlib import Path
 import pytest
 
 from ebookgen.model import Book, Metadata
-from ebookgen.normalise.pipeline import normalise_text
 from ebookgen.readers.table import read_text
 from ebookgen.render.xhtml import render_book
+
+from .rawtext import normalise_text
 
 GOLDEN = Path(__file__).parent / "golden"
 CASES = sorted(path.name for path in GOLDEN.iterdir() if (path / "input.txt").is_file())

@@ -12,11 +12,10 @@ from lxml import etree
 from PIL import Image as Picture
 
 from ebookgen.build import build_epub, load_book
+from ebookgen.check import check_project
 from ebookgen.errors import InputError
 from ebookgen.model import Book, Chapter, Figure, Image, Metadata, word_count
-from ebookgen.normalise.check import check_project
-from ebookgen.normalise.conservation import LOST, TITLE_BLOCK, removals
-from ebookgen.normalise.pipeline import normalise_text
+from ebookgen.normalise.conservation import LOST, TITLE_BLOCK
 from ebookgen.pdf.figures import resolution_notes
 from ebookgen.pdf.trim import Margins, parse_trim
 from ebookgen.project.figures import figure_images
@@ -25,6 +24,7 @@ from ebookgen.readers.markdown import read_markdown
 from ebookgen.readers.source import Resource, SourceText
 
 from .conftest import epubcheck_later
+from .rawtext import normalise_text, removals
 
 XHTML = {"x": "http://www.w3.org/1999/xhtml", "epub": "http://www.idpf.org/2007/ops"}
 EPUB_TYPE = "{http://www.idpf.org/2007/ops}type"
@@ -233,7 +233,7 @@ def test_a_title_block_of_another_book_is_kept(tmp_path: Path) -> None:
 
 
 def test_check_names_a_note_never_called_and_a_call_with_no_note() -> None:
-    from ebookgen.normalise.check import check_text
+    from ebookgen.check import check_text
 
     found = [(finding.line, finding.message) for finding in check_text("A call[^x] here.\n\n[^y]: Lonely.\n")]
     assert (1, "[^x] calls a note that has no text ([^x]: ...); kept as typed") in found

@@ -14,12 +14,12 @@ from typer.testing import CliRunner
 from ebookgen.build import build_pdf
 from ebookgen.cli.app import app
 from ebookgen.model import Book, Metadata
-from ebookgen.normalise.pipeline import normalise_text
 from ebookgen.pdf import weasy
 from ebookgen.pdf.options import PdfOptions, page_style
 from ebookgen.pdf.printbook import book_html, page_css, printed_chapters
 
 from .conftest import SHARED, requires_shared
+from .rawtext import normalise_text
 
 pytestmark = pytest.mark.slow
 

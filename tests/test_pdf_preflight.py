@@ -14,7 +14,8 @@ from typer.testing import CliRunner
 from ebookgen.cli.app import app
 from ebookgen.pdf.options import PdfOptions
 from ebookgen.pdf.preflight import preflight
-from ebookgen.pdf.trim import NAMED_TRIMS, PAGE_COUNTS, page_count_note, parse_trim
+from ebookgen.pdf.printers import NAMED_TRIMS, printer_for
+from ebookgen.pdf.trim import parse_trim
 from ebookgen.pdf.writer import write_pdf
 
 from .test_pdf_print import make_book
@@ -102,15 +103,17 @@ def test_ghostscript_reads_every_page_of_a_parallel_book(parallel_books) -> None
 def test_our_print_files_pass_their_preflight(parallel_books) -> None:
     for profile, path in parallel_books.items():
         result = preflight(path, profile, parse_trim("6x9"))
-        assert result.failures == () and result.pages >= PAGE_COUNTS[profile].least
+        assert result.failures == () and result.pages >= printer_for(profile).least_pages
 
 
 def test_the_page_count_table() -> None:
-    assert page_count_note("kdp", 300) == "" and page_count_note("ingram", 1000) == ""
-    assert page_count_note("kdp", 12).startswith("12 pages: KDP paperbacks take 24 to 828 pages")
-    assert page_count_note("kdp", 841).startswith("841 pages: KDP paperbacks take 24 to 828 pages")
-    assert page_count_note("ingram", 1300).startswith("1300 pages: IngramSpark paperbacks take 18 to 1200 pages")
-    assert page_count_note("print", 3) == page_count_note("screen", 3000) == ""  # no service behind them
+    kdp, ingram = printer_for("kdp"), printer_for("ingram")
+    assert kdp.page_count_note(300) == "" and ingram.page_count_note(1000) == ""
+    assert kdp.page_count_note(12).startswith("12 pages: KDP paperbacks take 24 to 828 pages")
+    assert kdp.page_count_note(841).startswith("841 pages: KDP paperbacks take 24 to 828 pages")
+    assert ingram.page_count_note(1300).startswith("1300 pages: IngramSpark paperbacks take 18 to 1200 pages")
+    no_service = (printer_for("print").page_count_note(3), printer_for("screen").page_count_note(3000))
+    assert no_service == ("", "")  # no service behind them
 
 
 @pytest.mark.slow

@@ -13,6 +13,8 @@ from typer.testing import CliRunner
 
 from ebookgen.cli.app import app
 from ebookgen.errors import ConfigError, InputError
+from ebookgen.pdf.printers import printer_for
+from ebookgen.pdf.trim import parse_trim
 from ebookgen.project.init import book_toml
 from ebookgen.project.manuscript import BOOK_KEYS, load_project
 
@@ -111,7 +113,7 @@ quotes = "single"
     assert meta.identifier == "urn:isbn:9783161484100" and meta.date == "2024-03-01"
     assert meta.series == "Nights" and meta.series_index == "2" and meta.subjects == ("Fiction", "Mystery")
     assert meta.cover == str(folder / "cover.jpg")
-    assert (project.encoding, project.trim, project.profile) == ("cp1252", "6x9", "kdp")
+    assert (project.encoding, project.trim, project.profile) == ("cp1252", parse_trim("6x9"), printer_for("kdp"))
     options = project.options
     assert (options.paragraph_style, options.blank_runs, options.author_notes, options.quotes) == (
         "blank",

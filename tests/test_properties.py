@@ -23,7 +23,6 @@ from ebookgen.model import (
     plain_text,
 )
 from ebookgen.normalise.headings import CONTENTS, heading_of, is_weak_heading, names_chapters
-from ebookgen.normalise.pipeline import normalise_text
 from ebookgen.normalise.structure import (
     AUTHOR_NOTE,
     EMPHASIS_ONLY,
@@ -36,6 +35,8 @@ from ebookgen.normalise.structure import (
 )
 from ebookgen.normalise.typography import typeset
 from ebookgen.render.xhtml import render_book
+
+from .rawtext import normalise_text
 
 # EBOOKGEN_EXAMPLES raises the number of examples for a longer, randomised fuzzing pass by hand; the suite itself
 # runs a fixed set of examples so that CI is repeatable (what a fuzzing pass finds becomes an @example).

@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 from ebookgen.build import load_book
 from ebookgen.cli.app import app
 from ebookgen.errors import InputError
+from ebookgen.model.document import Furniture
 from ebookgen.project.manuscript import load_project
 from ebookgen.readers import table
 from ebookgen.readers.markdown import read_markdown
@@ -170,6 +171,7 @@ def test_a_reader_hands_back_the_header_blocks_metadata(tmp_path: Path) -> None:
         (),
         FoundMetadata("The Long Night", "Ann Lee", "A night, long."),
         reader="plain text",
+        furniture=Furniture(header=frozenset({0, 1, 2})),  # the header block: lines 1-3
     )
 
 

@@ -160,7 +160,7 @@ def test_a_tag_finds_its_region_then_its_language_then_the_default() -> None:
     assert language_for("de-CH-1996").quotes.outer == ("\u00ab", "\u00bb")
     assert language_for("de-AT").words.contents == "Inhalt" and language_for("de-AT").quotes.outer[0] == "\u201e"
     assert language_for("nn").words.contents == "Innhold"  # Norwegian Nynorsk stands with Bokmål's file
-    unknown = language_for("sk")  # Slovak: no file; CLDR's quotes, English words, titles cased as a sentence
+    unknown = language_for("is")  # Icelandic: no file; CLDR's quotes, English words, titles cased as a sentence
     assert unknown.words.contents == "Contents" and unknown.quotes.outer == ("\u201e", "\u201c")
     assert not unknown.title_style.each_word
     assert language_for("fa").right_to_left and not language_for("fr").right_to_left

@@ -76,8 +76,8 @@ REFUSALS = [
     ("a BMP renamed .txt", write("story.txt", b"BM6\x0c\x00\x00\x00\x00\x00\x006\x00" + bytes(100)), "binary", 2),
     ("bytes that are not text", write("story.txt", random_bytes()), "not plain text", 2),
     ("a missing path", lambda folder: folder / "no-such-story.txt", "no such file", 2),
-    ("a folder with no text files", folder_without_text, "no .txt or .md files", 2),
-    ("an empty folder", write("novel", None), "no .txt or .md files", 2),
+    ("a folder with no text files", folder_without_text, "no manuscript files (.txt", 2),
+    ("an empty folder", write("novel", None), "no manuscript files (.txt", 2),
 ]
 
 

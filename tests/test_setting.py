@@ -1,5 +1,5 @@
 """The setting of the print interior: hyphens, loose lines and spreads, as bench/quality.py measures them from
-the PDF's word boxes (README, "Setting")."""
+the PDF's word boxes (docs/setting.md)."""
 
 from __future__ import annotations
 

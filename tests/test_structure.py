@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from ebookgen.model import Flashback, Paragraph, SceneBreak, SceneNote, plain_text
-from ebookgen.normalise.pipeline import NormaliseOptions, normalise_text
+from ebookgen.normalise.pipeline import NormaliseOptions
 from ebookgen.readers.table import read_text
 
 from .conftest import MANUSCRIPT
+from .rawtext import normalise_text
 
 
 def story_blocks(options: NormaliseOptions = NormaliseOptions()):

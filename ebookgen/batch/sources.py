@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ebookgen.errors import ConfigError, InputError
 from ebookgen.project.manuscript import Overrides, is_manuscript_file, natural_key
+from ebookgen.settings import manifest_columns
 
 MANIFEST_SUFFIXES = (".csv", ".jsonl", ".ndjson")
 FORMATS = ("epub", "kepub", "pdf")
@@ -40,7 +41,7 @@ class Work:
     @property
     def overrides(self) -> Overrides:
         """Return the metadata and normalisation the work sets over its book.toml."""
-        return Overrides(self.title, self.author, self.language, self.encoding, self.scene_breaks, self.author_notes)
+        return Overrides(**{item.name: getattr(self, item.name) for item in fields(Overrides)})
 
     @property
     def options(self) -> dict:
@@ -51,8 +52,8 @@ class Work:
         }
 
 
-# A manifest's columns (CSV) or keys (JSON lines) and the Work field each fills; `lang` is `language` too.
-COLUMNS = {name: name for name in (item.name for item in fields(Work)) if name != "origin"} | {"lang": "language"}
+# A manifest's columns (CSV) or keys (JSON lines) and the Work field each fills, from the settings table.
+COLUMNS = manifest_columns()
 
 
 def works_from(arguments: list[Path]) -> list[Work]:

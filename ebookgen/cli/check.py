@@ -13,10 +13,12 @@ import typer
 
 from ebookgen.cli.console import SETTINGS, escaped, reported
 from ebookgen.cli.options import EncodingOpt, NotesOpt, ScenesOpt, SourceArg
+from ebookgen.pdf.printers import PRINTERS
 
+SERVICES = " or ".join(f"{printer.name}'s" for printer in PRINTERS.values() if printer.service)
 PreflightOpt = Annotated[
     Optional[str],
-    typer.Option("--profile", help="For a PDF: check it as kdp's or ingram's preflight would (default: kdp)."),
+    typer.Option("--profile", help=f"For a PDF: check it as {SERVICES} preflight would (default: kdp)."),
 ]
 ExpectedTrimOpt = Annotated[
     Optional[str], typer.Option("--trim", help="For a PDF: the trim it must have, such as 6x9 (default: any trim).")
@@ -46,7 +48,7 @@ def check(
         for line in result.lines:
             typer.echo(escaped(line))
         if not SETTINGS.quiet:
-            for line in result.readers:
+            for line in (*result.readers, *result.metadata):
                 typer.echo(escaped(line), err=True)
             typer.echo(result.summary, err=True)
     raise typer.Exit(code=1 if result.errors else 0)

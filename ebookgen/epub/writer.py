@@ -159,7 +159,8 @@ def add_copyright_page(package: epub.EpubBook, book: Book, sheets: list[str], ye
     from ebookgen.render.frontmatter import copyright_page
 
     section = copyright_page(book, year, ebook=True)
-    item = document("copyright", COPYRIGHT_FILE, "Copyright", book.metadata.language, section, sheets)
+    title = words_for(book.metadata.language).copyright
+    item = document("copyright", COPYRIGHT_FILE, title, book.metadata.language, section, sheets)
     package.add_item(item)
     return item
 

@@ -19,7 +19,10 @@ from pathlib import Path
 from ebookgen.languages.cldr import cldr_marks
 from ebookgen.languages.records import (
     ENGLISH_QUOTES,
+    SPACED_EM,
+    SPACED_EN,
     BookWords,
+    Dashes,
     HeadingWords,
     Language,
     QuoteMarks,
@@ -29,8 +32,11 @@ from ebookgen.languages.records import (
 from ebookgen.languages.scripts import RIGHT_TO_LEFT
 
 __all__ = [
+    "SPACED_EM",
+    "SPACED_EN",
     "BookWords",
     "DEFAULT",
+    "Dashes",
     "ENGLISH_QUOTES",
     "HeadingWords",
     "Language",
@@ -103,8 +109,10 @@ def settled_quotes(tag: str, regional: Language | None, own: Language | None) ->
 def all_heading_words() -> HeadingWords:
     """Return every language's heading words together, each once, in the order the files list them."""
     languages = list(dict.fromkeys(language_files().values()))
+    fields = ("chapter", "part", "named", "numbers", "chapter_forms", "part_forms")
     return HeadingWords(
-        chapter=tuple(dict.fromkeys(word for language in languages for word in language.headings.chapter)),
-        part=tuple(dict.fromkeys(word for language in languages for word in language.headings.part)),
-        named=tuple(dict.fromkeys(word for language in languages for word in language.headings.named)),
+        **{
+            name: tuple(dict.fromkeys(word for language in languages for word in getattr(language.headings, name)))
+            for name in fields
+        }
     )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ebookgen.languages.records import BookWords, HeadingWords, Language
+from ebookgen.languages.records import SPACED_EN, BookWords, HeadingWords, Language
 
 LANGUAGE = Language(
     code="cs",
@@ -22,11 +22,20 @@ LANGUAGE = Language(
         by_author="autor: {author}",
         scene_break="Změna scény",
         pages="Stránky",
+        afterword="Doslov",
+        acknowledgements="Poděkování",
+        about_the_author="O autorovi",
+        also_by="Od téhož autora",
+        series_book="{series}, kniha {number}",
+        copyright="Autorská práva",
+        copyright_line="© {year} {author}.",
     ),
     headings=HeadingWords(
         chapter=("kapitola",),
         part=("část", "díl"),
         named=("prolog", "epilog", "předmluva", "doslov"),
     ),
+    # A spaced en dash inside a sentence (`dům – ten žlutý`).
+    dashes=SPACED_EN,
     hyphenation="cs",
 )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ebookgen.languages.records import BookWords, HeadingWords, Language
+from ebookgen.languages.records import BookWords, Dashes, HeadingWords, Language
 
 LANGUAGE = Language(
     code="da",
@@ -22,10 +22,19 @@ LANGUAGE = Language(
         by_author="af {author}",
         scene_break="Sceneskift",
         pages="Sider",
+        afterword="Efterord",
+        acknowledgements="Tak",
+        about_the_author="Om forfatteren",
+        also_by="Af samme forfatter",
+        series_book="{series}, bog {number}",
+        copyright="Ophavsret",
+        copyright_line="© {year} {author}.",
     ),
     headings=HeadingWords(
         chapter=("kapitel",),
         part=("del",),
     ),
+    # Speech opens with a spaced en dash (`– Du er sen`); a spaced en dash inside a sentence.
+    dashes=Dashes("\u2013", True, "\u2013 "),
     hyphenation="da",
 )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ebookgen.languages.records import BookWords, HeadingWords, Language, TitleStyle
+from ebookgen.languages.records import SPACED_EN, BookWords, HeadingWords, Language, TitleStyle
 
 # Articles, conjunctions, prepositions and number words stay in lower case inside a title.
 SMALL_WORDS = (
@@ -33,12 +33,24 @@ LANGUAGE = Language(
         acknowledgements="Danksagung",
         about_the_author="Über den Autor",
         also_by="Ebenfalls von {author}",
+        series_book="{series}, Band {number}",
+        copyright="Impressum",
+        copyright_line="© {year} {author}.",
     ),
     headings=HeadingWords(
         chapter=("kapitel",),
         part=("teil", "buch", "band"),
         named=("prolog", "epilog", "vorwort", "nachwort", "zwischenspiel", "einleitung"),
+        numbers=("eins", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "elf", "zwölf"),
+        # `Erstes Kapitel`, `Zweiter Teil`: the ordinal before the word.
+        chapter_forms=(
+            "(?:erstes|zweites|drittes|viertes|fünftes|sechstes|siebtes|siebentes|achtes|neuntes|zehntes|letztes)"
+            "\\s+kapitel",
+        ),
+        part_forms=("(?:erster|zweiter|dritter|vierter|fünfter|letzter)\\s+(?:teil|band)",),
     ),
     title_style=TitleStyle(True, frozenset(SMALL_WORDS.split())),
+    # A spaced en dash inside a sentence (`ist – eine`), the Duden's Gedankenstrich.
+    dashes=SPACED_EN,
     hyphenation="de",
 )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ebookgen.languages.records import BookWords, HeadingWords, Language
+from ebookgen.languages.records import BookWords, Dashes, HeadingWords, Language
 
 LANGUAGE = Language(
     code="fi",
@@ -22,8 +22,34 @@ LANGUAGE = Language(
         by_author="{author}",
         scene_break="Kohtauksen vaihto",
         pages="Sivut",
+        afterword="Jälkisanat",
+        acknowledgements="Kiitokset",
+        about_the_author="Kirjailijasta",
+        also_by="Samalta kirjailijalta",
+        series_book="{series}, {number}. osa",
+        copyright="Tekijänoikeudet",
+        copyright_line="© {year} {author}.",
     ),
     headings=HeadingWords(
+        chapter=("luku",),
         part=("osa",),
+        named=("prologi", "epilogi", "esipuhe", "jälkisanat"),
+        numbers=(
+            "ensimmäinen",
+            "toinen",
+            "kolmas",
+            "neljäs",
+            "viides",
+            "kuudes",
+            "seitsemäs",
+            "kahdeksas",
+            "yhdeksäs",
+            "kymmenes",
+        ),
+        # `1. luku`, `Ensimmäinen luku`, `II osa`: the number before the word.
+        chapter_forms=("{number}\\.?\\s+luku",),
+        part_forms=("{number}\\.?\\s+osa",),
     ),
+    # Speech opens with a spaced en dash (`– Olet myöhässä`); a spaced en dash inside a sentence.
+    dashes=Dashes("\u2013", True, "\u2013 "),
 )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ebookgen.languages.records import BookWords, HeadingWords, Language, QuoteMarks
+from ebookgen.languages.records import BookWords, Dashes, HeadingWords, Language, QuoteMarks
 
 NARROW_NBSP, NBSP = "\u202f", "\u00a0"
 
@@ -55,12 +55,33 @@ LANGUAGE = Language(
         about_the_author="À propos de l’auteur",
         also_by="Du même auteur",
         newsletter="Lettre d’information",
+        series_book="{series}, tome {number}",
+        copyright="Droits d’auteur",
+        copyright_line="© {year} {author}.",
     ),
     headings=HeadingWords(
         chapter=("chapitre",),
         part=("partie", "livre", "tome"),
         named=("prologue", "épilogue", "epilogue", "préface", "avant-propos", "postface", "interlude"),
+        numbers=(
+            "premier",
+            "première",
+            "deux",
+            "trois",
+            "quatre",
+            "cinq",
+            "six",
+            "sept",
+            "huit",
+            "neuf",
+            "dix",
+            "onze",
+            "douze",
+            "dernier",
+        ),
     ),
     spacing_rule=space_french_punctuation,
+    # Speech opens with a spaced em dash, the tiret (`— Bonjour`); a spaced en dash inside a sentence.
+    dashes=Dashes("\u2013", True, "\u2014 "),
     hyphenation="fr",
 )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ebookgen.languages.records import BookWords, Language
+from ebookgen.languages.records import BookWords, Dashes, HeadingWords, Language
 
 LANGUAGE = Language(
     code="hu",
@@ -22,6 +22,35 @@ LANGUAGE = Language(
         by_author="{author}",
         scene_break="Jelenetváltás",
         pages="Oldalak",
+        afterword="Utószó",
+        acknowledgements="Köszönetnyilvánítás",
+        about_the_author="A szerzőről",
+        also_by="A szerző további művei",
+        series_book="{series}, {number}. kötet",
+        copyright="Szerzői jog",
+        copyright_line="© {year} {author}.",
     ),
+    headings=HeadingWords(
+        chapter=("fejezet",),
+        part=("rész", "könyv"),
+        named=("prológus", "epilógus", "előszó", "utószó"),
+        numbers=(
+            "első",
+            "második",
+            "harmadik",
+            "negyedik",
+            "ötödik",
+            "hatodik",
+            "hetedik",
+            "nyolcadik",
+            "kilencedik",
+            "tizedik",
+        ),
+        # `1. fejezet`, `I. fejezet`, `Első fejezet`: Hungarian puts the ordinal before the word.
+        chapter_forms=("{number}\\.?\\s+fejezet",),
+        part_forms=("{number}\\.?\\s+(?:rész|könyv)",),
+    ),
+    # Speech opens with a spaced en dash, the gondolatjel (`– Jó napot – mondta.`), as in a sentence.
+    dashes=Dashes("\u2013", True, "\u2013 "),
     hyphenation="hu",
 )

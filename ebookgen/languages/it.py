@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ebookgen.languages.records import BookWords, HeadingWords, Language
+from ebookgen.languages.records import BookWords, Dashes, HeadingWords, Language
 
 LANGUAGE = Language(
     code="it",
@@ -26,11 +26,32 @@ LANGUAGE = Language(
         acknowledgements="Ringraziamenti",
         about_the_author="L’autore",
         also_by="Dello stesso autore",
+        series_book="{series}, libro {number}",
+        copyright="Diritti d’autore",
+        copyright_line="© {year} {author}.",
     ),
     headings=HeadingWords(
         chapter=("capitolo", "cap\\."),
         part=("parte", "libro"),
         named=("prologo", "epilogo", "prefazione", "introduzione", "intermezzo"),
+        numbers=(
+            "uno",
+            "due",
+            "tre",
+            "quattro",
+            "cinque",
+            "sei",
+            "sette",
+            "otto",
+            "nove",
+            "dieci",
+            "primo",
+            "secondo",
+            "terzo",
+            "ultimo",
+        ),
     ),
+    # Speech opens with a spaced em dash, the lineetta (`— Ciao — disse.`), as in a sentence.
+    dashes=Dashes("\u2014", True, "\u2014 "),
     hyphenation="it",
 )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ebookgen.languages.records import BookWords, HeadingWords, Language
+from ebookgen.languages.records import BookWords, Dashes, HeadingWords, Language
 
 LANGUAGE = Language(
     code="nb",
@@ -22,11 +22,20 @@ LANGUAGE = Language(
         by_author="av {author}",
         scene_break="Sceneskift",
         pages="Sider",
+        afterword="Etterord",
+        acknowledgements="Takk",
+        about_the_author="Om forfatteren",
+        also_by="Av samme forfatter",
+        series_book="{series}, bok {number}",
+        copyright="Opphavsrett",
+        copyright_line="© {year} {author}.",
     ),
     headings=HeadingWords(
         chapter=("kapittel",),
         part=("del", "bok"),
     ),
+    # Speech opens with a spaced en dash (`– Du er sen`); a spaced en dash inside a sentence.
+    dashes=Dashes("\u2013", True, "\u2013 "),
     hyphenation="nb",
     aliases=("no", "nn"),
 )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ebookgen.languages.records import BookWords, HeadingWords, Language
+from ebookgen.languages.records import SPACED_EN, BookWords, HeadingWords, Language
 
 LANGUAGE = Language(
     code="nl",
@@ -27,11 +27,17 @@ LANGUAGE = Language(
         about_the_author="Over de auteur",
         also_by="Ook van {author}",
         newsletter="Nieuwsbrief",
+        series_book="{series}, deel {number}",
+        copyright="Colofon",
+        copyright_line="© {year} {author}.",
     ),
     headings=HeadingWords(
         chapter=("hoofdstuk",),
         part=("deel", "boek"),
         named=("proloog", "epiloog", "voorwoord", "nawoord"),
+        numbers=("een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf", "twaalf"),
     ),
+    # A spaced en dash inside a sentence (`het huis – het gele huis`).
+    dashes=SPACED_EN,
     hyphenation="nl",
 )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ebookgen.languages.records import BookWords, HeadingWords, Language
+from ebookgen.languages.records import BookWords, Dashes, HeadingWords, Language
 
 LANGUAGE = Language(
     code="pl",
@@ -22,11 +22,33 @@ LANGUAGE = Language(
         by_author="autor: {author}",
         scene_break="Zmiana sceny",
         pages="Strony",
+        afterword="Posłowie",
+        acknowledgements="Podziękowania",
+        about_the_author="O autorze",
+        also_by="Tego samego autora",
+        series_book="{series}, tom {number}",
+        copyright="Prawa autorskie",
+        copyright_line="© {year} {author}.",
     ),
     headings=HeadingWords(
         chapter=("rozdział", "rozdzial"),
         part=("część", "czesc", "księga"),
         named=("prolog", "epilog", "przedmowa", "posłowie", "wstęp"),
+        numbers=(
+            "pierwszy",
+            "drugi",
+            "trzeci",
+            "czwarty",
+            "piąty",
+            "szósty",
+            "siódmy",
+            "ósmy",
+            "dziewiąty",
+            "dziesiąty",
+            "ostatni",
+        ),
     ),
+    # Speech opens with a spaced em dash, the pauza (`— Dzień dobry — powiedziała.`), as in a sentence.
+    dashes=Dashes("\u2014", True, "\u2014 "),
     hyphenation="pl",
 )

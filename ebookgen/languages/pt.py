@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ebookgen.languages.records import BookWords, HeadingWords, Language
+from ebookgen.languages.records import BookWords, Dashes, HeadingWords, Language
 
 LANGUAGE = Language(
     code="pt",
@@ -26,10 +26,30 @@ LANGUAGE = Language(
         acknowledgements="Agradecimentos",
         about_the_author="Sobre o autor",
         also_by="Do mesmo autor",
+        series_book="{series}, livro {number}",
+        copyright="Direitos autorais",
+        copyright_line="© {year} {author}.",
     ),
     headings=HeadingWords(
         chapter=("capítulo", "capitulo"),
         part=("parte",),
+        numbers=(
+            "dois",
+            "três",
+            "quatro",
+            "cinco",
+            "seis",
+            "sete",
+            "oito",
+            "nove",
+            "dez",
+            "primeiro",
+            "segundo",
+            "terceiro",
+            "último",
+        ),
     ),
+    # Speech opens with a spaced em dash, the travessão (`— Eu sei — disse`), as in a sentence.
+    dashes=Dashes("\u2014", True, "\u2014 "),
     hyphenation="pt",
 )

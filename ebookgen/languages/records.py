@@ -29,8 +29,8 @@ ENGLISH_QUOTES = QuoteMarks()
 class BookWords:
     """What a book's own pages say in one language: contents, chapter, cover, landmarks, copyright page.
 
-    Formats take ``{number}``, ``{author}``, ``{publisher}`` or ``{face}``; a field a language leaves out
-    is printed in English.
+    Formats take ``{number}``, ``{series}``, ``{year}``, ``{author}``, ``{publisher}`` or ``{face}``; a field a
+    language leaves out is printed in English.
     """
 
     contents: str = "Contents"
@@ -52,6 +52,9 @@ class BookWords:
     about_the_author: str = "About the Author"
     also_by: str = "Also by {author}"
     newsletter: str = "Newsletter"
+    series_book: str = "{series}, Book {number}"  # the title page's series line
+    copyright: str = "Copyright"  # the copyright page's title
+    copyright_line: str = "Copyright © {year} {author}."  # other languages print the sign alone: `© 2026 Ana.`
 
 
 @dataclass(frozen=True)
@@ -65,6 +68,11 @@ class HeadingWords:
     chapter: tuple[str, ...] = ()  # a word for chapter, before its number
     part: tuple[str, ...] = ()  # a word for a part, a book or a volume, before its number
     named: tuple[str, ...] = ()  # a named section alone, or before a title: prologue, epilogue
+    numbers: tuple[str, ...] = ()  # number words and ordinals after a heading word: `первая`, `الأول`, `一二三`
+    # A whole chapter or part heading where the number is not simply after the word, `{number}` where it stands:
+    # `{number}. fejezet`, `第{number}章`, `제{number}장`.
+    chapter_forms: tuple[str, ...] = ()
+    part_forms: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -79,6 +87,25 @@ class TitleStyle:
     small_words: frozenset[str] = frozenset()
     last_word_capitalised: bool = False  # English: a small word that ends the title is capitalised
     capital_i: bool = False  # English's pronoun `I`
+
+
+@dataclass(frozen=True)
+class Dashes:
+    """How a language sets its dashes: inside a sentence, and opening a line of dialogue.
+
+    English and Spanish close an em dash up to the words; Nordic, German, Dutch, Czech, Hungarian and
+    French set a spaced en dash; Russian, Ukrainian and Portuguese a spaced em dash. ``dialogue`` is
+    what a line of speech typed with a hyphen (`- Hei`, `-- Olá`) opens with: `— ` or `– ` spaced,
+    empty where writers open speech with quotes. A range (`1914-1918`) takes an en dash everywhere.
+    """
+
+    sentence: str = "\u2014"
+    spaced: bool = False
+    dialogue: str = ""
+
+
+SPACED_EN = Dashes("\u2013", True)
+SPACED_EM = Dashes("\u2014", True)
 
 
 @dataclass(frozen=True)
@@ -98,8 +125,10 @@ class Language:
     words: BookWords = BookWords()
     headings: HeadingWords = HeadingWords()
     title_style: TitleStyle = TitleStyle()
-    dash_rule: Rule | None = None  # the language's own rule for typed dashes (Spanish rayas)
+    dashes: Dashes = Dashes()
+    dash_rule: Rule | None = None  # the language's own rule for typed dashes (Spanish rayas), in place of ``dashes``
     spacing_rule: Rule | None = None  # its spacing, run once quotes are curled (French)
+    apostrophe_rule: Rule | None = None  # its marks typed as quotes that are not quotes (Hebrew geresh), run before
     hyphenation: str = ""
     right_to_left: bool = False
     aliases: tuple[str, ...] = field(default=())  # other tags this file stands for: `no` and `nn` for `nb`

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ebookgen.languages.records import BookWords, HeadingWords, Language
+from ebookgen.languages.records import BookWords, Dashes, HeadingWords, Language
 
 LANGUAGE = Language(
     code="ru",
@@ -22,11 +22,34 @@ LANGUAGE = Language(
         by_author="автор: {author}",
         scene_break="Смена сцены",
         pages="Страницы",
+        afterword="Послесловие",
+        acknowledgements="Благодарности",
+        about_the_author="Об авторе",
+        also_by="Другие книги автора",
+        series_book="{series}, книга {number}",
+        copyright="Авторские права",
+        copyright_line="© {year} {author}.",
     ),
     headings=HeadingWords(
         chapter=("глава",),
         part=("часть", "книга", "том"),
         named=("пролог", "эпилог", "предисловие", "послесловие"),
+        numbers=(
+            "первая",
+            "вторая",
+            "третья",
+            "четвёртая",
+            "четвертая",
+            "пятая",
+            "шестая",
+            "седьмая",
+            "восьмая",
+            "девятая",
+            "десятая",
+            "последняя",
+        ),
     ),
+    # Speech opens with a spaced em dash (`— Да, — сказала она.`), as in a sentence.
+    dashes=Dashes("\u2014", True, "\u2014 "),
     hyphenation="ru",
 )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ebookgen.languages.records import BookWords, HeadingWords, Language
+from ebookgen.languages.records import BookWords, Dashes, HeadingWords, Language
 
 LANGUAGE = Language(
     code="sv",
@@ -22,10 +22,19 @@ LANGUAGE = Language(
         by_author="av {author}",
         scene_break="Scenbyte",
         pages="Sidor",
+        afterword="Efterord",
+        acknowledgements="Tack",
+        about_the_author="Om författaren",
+        also_by="Av samma författare",
+        series_book="{series}, del {number}",
+        copyright="Upphovsrätt",
+        copyright_line="© {year} {author}.",
     ),
     headings=HeadingWords(
         chapter=("kapitel",),
         part=("del", "bok"),
     ),
+    # Speech opens with a spaced en dash (`– Du är sen`); a spaced en dash inside a sentence.
+    dashes=Dashes("\u2013", True, "\u2013 "),
     hyphenation="sv",
 )

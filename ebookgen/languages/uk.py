@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ebookgen.languages.records import BookWords, HeadingWords, Language
+from ebookgen.languages.records import BookWords, Dashes, HeadingWords, Language
 
 LANGUAGE = Language(
     code="uk",
@@ -22,11 +22,33 @@ LANGUAGE = Language(
         by_author="автор: {author}",
         scene_break="Зміна сцени",
         pages="Сторінки",
+        afterword="Післямова",
+        acknowledgements="Подяки",
+        about_the_author="Про автора",
+        also_by="Інші книги автора",
+        series_book="{series}, книга {number}",
+        copyright="Авторські права",
+        copyright_line="© {year} {author}.",
     ),
     headings=HeadingWords(
         chapter=("розділ",),
         part=("частина",),
         named=("пролог", "епілог", "передмова", "післямова"),
+        numbers=(
+            "перший",
+            "другий",
+            "третій",
+            "четвертий",
+            "п['’]ятий",
+            "шостий",
+            "сьомий",
+            "восьмий",
+            "дев['’]ятий",
+            "десятий",
+            "останній",
+        ),
     ),
+    # Speech opens with a spaced em dash (`— Так, — сказала вона.`), as in a sentence.
+    dashes=Dashes("\u2014", True, "\u2014 "),
     hyphenation="uk",
 )

@@ -34,6 +34,7 @@ from ebookgen.model.book import (
     plain_text,
     word_count,
 )
+from ebookgen.model.origins import MetadataOrigin
 from ebookgen.model.pages import PageBreak
 
 __all__ = [
@@ -56,6 +57,7 @@ __all__ = [
     "ListBlock",
     "ListItem",
     "Metadata",
+    "MetadataOrigin",
     "NoteRef",
     "PageBreak",
     "Paragraph",

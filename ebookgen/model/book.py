@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Union
 
+from ebookgen.model.origins import MetadataOrigin
+
 
 @dataclass(frozen=True)
 class Text:
@@ -267,6 +269,7 @@ class Book:
     notes: tuple[str, ...] = field(default=(), compare=False)
     images: tuple[Image, ...] = ()  # the images its figures show, each once
     cover: Image | None = None  # the cover its manuscript file carried (an EPUB's), when book.toml names none
+    origins: tuple[MetadataOrigin, ...] = field(default=(), compare=False)  # where each metadata field came from
 
 
 def plain_text(inlines: tuple[Inline, ...]) -> str:

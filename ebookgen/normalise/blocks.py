@@ -40,6 +40,9 @@ class RawBlock:
     under_heading: bool = False  # A lone line typed right under a heading line: perhaps its title.
     verse: bool = False  # lines kept as typed (a stanza found by its layout), joined by newlines
     mark: object = None  # the raw-text mark (``marks.Mark``) of a block that carries one
+    # A structured paragraph's runs (one ``runs.Encoded``): its text is then only its typed shape, which the
+    # whole-paragraph rules read (`Chapter 1`, `* * *`, `A/N:`); no mark in it is ever parsed.
+    runs: tuple = ()
 
 
 def split_blocks(text: str | list[str], style: str = "auto") -> list[RawBlock]:

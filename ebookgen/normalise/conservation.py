@@ -12,17 +12,17 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
+from pathlib import Path
 
 from ebookgen.model import Chapter, Figure, ListBlock, iter_chapter_text, plain_text
+from ebookgen.model.document import Document, Furniture
 from ebookgen.normalise.emphasis import NOTE_CALL
 from ebookgen.normalise.furniture import remove_furniture
 from ebookgen.normalise.headings import heading_of
 from ebookgen.normalise.markers import FLASHBACK_END, FLASHBACK_START, is_scene_break_marker
 from ebookgen.normalise.marks import FENCE_END, FENCE_START
-from ebookgen.normalise.pipeline import NormaliseOptions, normalise_text
+from ebookgen.normalise.pipeline import NormaliseOptions, normalise_source
 from ebookgen.normalise.structure import AUTHOR_NOTE, OPENING_NOTE
-from ebookgen.readers.gutenberg import GUTENBERG_END, GUTENBERG_START
-from ebookgen.readers.header import header_block_end, manuscript_lines
 
 WORD = re.compile(r"[^\W_]+")
 LICENCE, HEADER, FRONT, TITLE_BLOCK, MARKER, NOTE, CONTENTS, LOST = (
@@ -89,18 +89,22 @@ def iter_blocks(blocks):
         yield from iter_blocks(getattr(block, "blocks", ()))
 
 
-def removals(text: str, options: NormaliseOptions = NormaliseOptions()) -> list[Removal]:
-    """Return every run of source lines whose words did not reach the book, with the reason each went."""
-    source = manuscript_lines(text)
-    furniture = remove_furniture(text)
-    kept = remove_furniture(text, options.title, options.authors)
-    available = book_words(normalise_text(text, options))
+def removals(
+    text: str, options: NormaliseOptions = NormaliseOptions(), chapters=None, found: Furniture = Furniture()
+) -> list[Removal]:
+    """Return every run of source lines whose words did not reach the book, with the reason each went
+    (``chapters`` the text's normalised chapters when the caller has them, ``found`` its reader's furniture)."""
+    source = [line.rstrip() for line in text.split("\n")]
+    furniture = remove_furniture(text, found)
+    kept = remove_furniture(text, found, options.title, options.authors)
+    if chapters is None:
+        chapters = normalise_source(Document(Path(""), text, "utf-8", furniture=found), options)
+    available = book_words(chapters)
     reasons: dict[int, str] = {}
-    licence = licence_lines(source)
-    header_end = header_block_end(source) if not licence else 0
+    licence, header = found.licence, found.header if not found.licence else frozenset()
     for index, line in enumerate(source):
         if line.strip() and not kept[index].strip():
-            reasons[index + 1] = LICENCE if index in licence else HEADER if index < header_end else FRONT
+            reasons[index + 1] = LICENCE if index in licence else HEADER if index in header else FRONT
             if furniture[index].strip():
                 reasons[index + 1] = TITLE_BLOCK
     # Prose first, then headings, then markers: a word both in the story and in a contents list or a marker
@@ -122,15 +126,6 @@ def reading_order(index: int, line: str) -> tuple[int, int]:
     if is_marker(text):
         return 2, index
     return (1, -index) if heading_of(text) is not None else (0, index)
-
-
-def licence_lines(lines: list[str]) -> set[int]:
-    """Return the indexes of a Gutenberg licence header and footer, with their start and end lines."""
-    start = next((i for i, line in enumerate(lines) if GUTENBERG_START.match(line)), None)
-    if start is None:
-        return set()
-    end = next((i for i in range(start + 1, len(lines)) if GUTENBERG_END.match(lines[i])), len(lines))
-    return set(range(start + 1)) | set(range(end, len(lines)))
 
 
 def is_marker(text: str) -> bool:

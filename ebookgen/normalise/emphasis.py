@@ -7,10 +7,15 @@ import re
 
 from ebookgen.model import Emphasis, Inline, LineBreak, NoteRef, Strong, Text
 
-# An opening marker follows a space, the start or punctuation and comes before a non-space;
+# A letter of a script written without spaces between words (kana, CJK ideographs, Hangul): a marker beside one
+# still opens or closes (`と*強調*だ`), as a marker beside a Latin letter does not (`2*3*4`, `snake_case_name`).
+SPACELESS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
+WORD_NOT_SPACELESS = f"[^\\W{SPACELESS}]"
+# An opening marker follows a space, the start, punctuation or a spaceless letter and comes before a non-space;
 # the closing marker mirrors it. The same marker must close what it opened.
 EMPHASIS = re.compile(
-    r"(?<![\w*])(?P<mark>\*{1,3}|_{1,3})(?=[^\s*_])(?P<body>.+?)(?<=[^\s*_])(?P=mark)(?![\w*])",
+    rf"(?<!{WORD_NOT_SPACELESS})(?<!\*)(?P<mark>\*{{1,3}}|_{{1,3}})(?=[^\s*_])(?P<body>.+?)(?<=[^\s*_])(?P=mark)"
+    rf"(?!{WORD_NOT_SPACELESS})(?!\*)",
     re.DOTALL,
 )
 NOTE_CALL = re.compile(r"\[\^(?P<label>[^\]\s]+)\]")

@@ -1,33 +1,28 @@
-"""Take the furniture off a manuscript before its story is read: licence text and header blocks.
+"""Take the furniture off a manuscript before its story is read: licence text, header and title blocks.
 
-Removed lines are blanked, not deleted, so every line keeps its number for ``ebookgen check``.
-What a header block says about the book is the reader's to read (``ebookgen.readers.header``);
-the conventions of both come from there.
+Removed lines are blanked, not deleted, so every line keeps its number for ``ebookgen check``. Which
+lines are a licence or a header block the reader found (``Document.furniture``): the conventions are
+the reader's. A title page or title block repeating the book's title is found here.
 """
 
 from __future__ import annotations
 
+from ebookgen.model.document import Furniture
 from ebookgen.normalise.headings import heading_of
 from ebookgen.normalise.markers import FORM_FEED_LINE, PAGE_BREAK_TOKEN
-from ebookgen.readers.gutenberg import gutenberg_header, strip_gutenberg
-from ebookgen.readers.header import NOTE_KEYS, found_in, header_block_end, header_key, manuscript_lines
-
-# Header fields that are the author talking to the reader and no metadata: kept, set apart as author's notes.
-TALK_KEYS = frozenset({"warning", "warnings", "archive warning", "status", "notes", "spoilers"})
 
 
-def remove_furniture(text: str, book_title: str = "", authors: tuple[str, ...] = ()) -> list[str]:
+def remove_furniture(
+    text: str, furniture: Furniture = Furniture(), book_title: str = "", authors: tuple[str, ...] = ()
+) -> list[str]:
     """Return the manuscript's lines with its licence, header block and a title block repeating the book's title
     and authors blanked (a page-break line a token)."""
-    lines = manuscript_lines(FORM_FEED_LINE.sub(PAGE_BREAK_TOKEN, text))
-    licence_header = gutenberg_header(lines)
-    lines = strip_gutenberg(lines)
-    title = found_in(lines, licence_header).title if licence_header else ""
-    end = header_block_end(lines)
-    if end:
-        lines = blank_header(lines, end)
-    if title:
-        lines = strip_title_page(lines, title)
+    lines = [line.rstrip() for line in FORM_FEED_LINE.sub(PAGE_BREAK_TOKEN, text).split("\n")]
+    blanked = furniture.lines
+    if blanked:
+        lines = ["" if index in blanked else line for index, line in enumerate(lines)]
+    if furniture.edition_title:
+        lines = strip_title_page(lines, furniture.edition_title)
     if book_title:
         lines = strip_title_block(lines, book_title, authors)
     return lines
@@ -54,21 +49,6 @@ def authors_follow(lines: list[str], index: int) -> bool:
     """Tell whether a lone title line is set apart: a heading or a blank line and more text follow it."""
     after = next((line for line in lines[index + 1 :] if line.strip()), "")
     return heading_of(after.strip(), set_apart=True) is not None
-
-
-def blank_header(lines: list[str], end: int) -> list[str]:
-    """Blank a header block's lines, keeping its notes and disclaimers as paragraphs of the text."""
-    out = list(lines)
-    keep = False
-    for index in range(end):
-        key = header_key(lines[index]) if lines[index].strip() else None
-        if key is not None:
-            keep = key in NOTE_KEYS or key in TALK_KEYS
-        elif not lines[index].strip():
-            keep = False
-        if not keep:
-            out[index] = ""
-    return out
 
 
 def strip_title_page(lines: list[str], title: str) -> list[str]:

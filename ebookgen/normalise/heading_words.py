@@ -16,6 +16,11 @@ CHAPTER_WORDS = list(_WORDS.chapter)
 PART_WORDS = list(_WORDS.part)
 # A heading that is a named section alone, or before a title.
 NAMED_WORDS = list(_WORDS.named)
+# Number words and ordinals of every language, after a heading word (`Глава первая`, `الفصل الأول`).
+LANGUAGE_NUMBERS = list(_WORDS.numbers)
+# Whole headings whose number is not simply after the word (`1. fejezet`, `第一章`, `제1장`), `{number}` in each.
+CHAPTER_FORMS = list(_WORDS.chapter_forms)
+PART_FORMS = list(_WORDS.part_forms)
 
 
 def alternatives(words: list[str]) -> str:

@@ -10,7 +10,15 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ebookgen.normalise.heading_words import CHAPTER_WORDS, NAMED_WORDS, PART_WORDS, alternatives
+from ebookgen.normalise.heading_words import (
+    CHAPTER_FORMS,
+    CHAPTER_WORDS,
+    LANGUAGE_NUMBERS,
+    NAMED_WORDS,
+    PART_FORMS,
+    PART_WORDS,
+    alternatives,
+)
 
 CHAPTER, PART, CONTENTS = "chapter", "part", "contents"
 
@@ -20,19 +28,34 @@ NUMBER_WORDS = (
 ).split()
 ORDINALS = "first second third fourth fifth sixth seventh eighth ninth tenth last final".split()
 _WORD = "(?:" + "|".join(NUMBER_WORDS) + ")"
-_NUMBER = r"(?:\d+|[ivxlcdm]+|" + _WORD + r"(?:[\s-]+" + _WORD + r")*)"
-_TITLE = r"(?:\s*[:.\-\u2013\u2014]+\s*(?P<title>.+))?"
-CHAPTER_HEADING = re.compile(r"^" + alternatives(CHAPTER_WORDS) + r"\s+" + _NUMBER + r"\.?" + _TITLE + "$", re.I)
+# A number: digits (any script's), roman, English words, or any language's number words and ordinals.
+_OTHER_NUMBERS = "|" + alternatives(LANGUAGE_NUMBERS) if LANGUAGE_NUMBERS else ""
+_NUMBER = r"(?:\d+|[ivxlcdm]+|" + _WORD + r"(?:[\s-]+" + _WORD + r")*" + _OTHER_NUMBERS + ")"
+# The counters that end a CJK or Korean heading (`第一章`, `제1장`): a space after one is enough before a title.
+COUNTERS = "\u7ae0\u56de\u8a71\u8bdd\u8282\u7bc0\u90e8\u5377\u7bc7\uc7a5\ubd80\ud3b8\uad8c"
+_TITLE = r"(?:(?:\s*[:.\-\u2013\u2014\uff1a\u3000]+\s*|(?<=[" + COUNTERS + r"])\s+)(?P<title>.+))?"
+
+
+def forms(words: list[str], shapes: list[str]) -> str:
+    """Join heading words before a number and a language's whole heading shapes into one alternation."""
+    return (
+        "(?:"
+        + "|".join(
+            [alternatives(words) + r"\s+" + _NUMBER + r"\.?"] + [shape.replace("{number}", _NUMBER) for shape in shapes]
+        )
+        + ")"
+    )
+
+
+CHAPTER_HEADING = re.compile(r"^" + forms(CHAPTER_WORDS, CHAPTER_FORMS) + _TITLE + "$", re.I)
 NAMED_HEADING = re.compile(
     r"^(?:" + alternatives(NAMED_WORDS) + r"|translator['\u2019]?s\s+(?:note|preface))" + _TITLE + "$",
     re.I,
 )
 PART_HEADING = re.compile(
     r"^(?:"
-    + alternatives(PART_WORDS)
-    + r"\s+"
-    + _NUMBER
-    + r"\.?|(?:"
+    + forms(PART_WORDS, PART_FORMS)
+    + r"|(?:"
     + "|".join(ORDINALS)
     + r")\s+(?:part|book|epilogue))"
     + _TITLE
@@ -65,16 +88,17 @@ def markdown_part_level(texts: Iterable[str]) -> int:
     return min(depths) if len(depths) > 1 else 0
 
 
-def heading_of(text: str, part_level: int = 0, set_apart: bool = True) -> Heading | None:
+def heading_of(text: str, part_level: int = 0, set_apart: bool = True, markdown: bool = True) -> Heading | None:
     """Return the heading a block stands for, or None for any other block.
 
     A one-word ALL-CAPS line is a heading only when ``set_apart`` (extra blank lines before it,
-    or nothing but headings and breaks): otherwise it is more likely a letter's signature.
+    or nothing but headings and breaks): otherwise it is more likely a letter's signature. A `# Title`
+    line is a heading only in raw text (``markdown``): a `#` a writer typed in a Word paragraph is text.
     """
     text = text.strip()
     if len(text) > 80 or "\n" in text:
         return None
-    markdown = MARKDOWN_HEADING.match(text)
+    markdown = MARKDOWN_HEADING.match(text) if markdown else None
     if markdown:
         level = PART if len(markdown.group("hashes")) == part_level else CHAPTER
         return Heading(level, markdown.group("title").strip())

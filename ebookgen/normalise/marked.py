@@ -29,6 +29,8 @@ from ebookgen.normalise.marks import CHAT_LINE, LIST_ITEM, Mark
 
 def mark_blocks(mark: Mark, author_notes: str = "keep") -> list[Block | None]:
     """Return the blocks one mark stands for (None for an author's note the options drop)."""
+    if mark.blocks:  # made whole by a structured reader
+        return list(mark.blocks) if mark.kind != "note" or author_notes == "keep" else [None]
     if mark.kind == "verse":
         return [verse_of(list(mark.lines))]
     if mark.kind in ("note", "end-note"):
@@ -61,12 +63,18 @@ def inner_blocks(lines: list[str]) -> list[Block]:
     return blocks
 
 
-def paragraph_or_verse(text: str) -> Block:
-    """Return a paragraph, or verse when the author kept every line end and the lines are short."""
+def paragraph_or_verse(text: str, runs: tuple = ()) -> Block:
+    """Return a paragraph, or verse when the author kept every line end and the lines are short.
+
+    ``runs`` are a structured paragraph's (one ``runs.Encoded``), ``text`` then only its typed shape.
+    """
     lines = text.split("\n")
     if len(lines) > 1 and all(len(line) <= VERSE_WIDTH for line in lines):
+        if runs:
+            kept = runs[0].text.split("\n")
+            return Verse((tuple(VerseLine((type(runs[0])(line),)) for line in kept),))
         return Verse((tuple(VerseLine((Text(line),)) for line in lines),))
-    return Paragraph((Text(text),))
+    return Paragraph(runs or (Text(text),))
 
 
 def verse_of(lines: list[str]) -> Verse:

@@ -12,25 +12,17 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
+from ebookgen.model.rawtext import CHAT_LINE, FENCED_KINDS, is_chat  # noqa: F401  (the raw-text vocabulary)
 from ebookgen.normalise.blocks import RawBlock, split_blocks
 from ebookgen.normalise.headings import heading_of
 from ebookgen.normalise.markers import MARK_TOKEN, PAGE_BREAK_TOKEN
 
 FENCE_START = re.compile(r"^:{3,}\s*(?P<kind>[A-Za-z][\w-]*)(?:\s+(?P<title>\S.*?))?\s*$")
 FENCE_END = re.compile(r"^:{3,}\s*$")
-FENCED_KINDS = ("verse", "note", "end-note")
 QUOTE_LINE = re.compile(r"^ {0,3}>")
 LIST_ITEM = re.compile(r"^ {0,3}(?P<marker>[-+*]|(?P<number>\d{1,3})[.)])[ \t]+(?P<text>\S.*)$")
 FIGURE = re.compile(r'^!\[(?P<alt>[^\]]*)\]\((?P<source>[^)\s]+)(?:\s+"(?P<caption>[^"]*)")?\)$')
 NOTE_TEXT = re.compile(r"^\[\^(?P<label>[^\]\s]+)\]:[ \t]*(?P<text>.*)$")
-# A sender: a name of up to three words, or a screen name (`xXdarkangelXx`, `@sam_w`), then a colon.
-CHAT_LINE = re.compile(r"^(?P<sender>[@\w][\w.'\u2019@-]{0,24}(?: [\w.'\u2019-]{1,20}){0,2}):[ \t]+(?P<message>\S.*)$")
-# What a `Name:` line can be without being a message: an author's note, a header's field, a time.
-NOT_SENDERS = re.compile(
-    r"^(?:a/?n|author'?s? notes?|notes?|disclaimer|warnings?|summary|rating|status|spoilers?|chapter|part|"
-    r"ps|p\.s\.|re|date|time|place|location|to|from|subject|cc)$",
-    re.I,
-)
 CONTINUED = "    "  # a note's further paragraph is indented by four spaces
 
 
@@ -42,6 +34,7 @@ class Mark:
     lines: tuple[str, ...]
     title: str = ""  # a fenced note's heading, a figure's source, a note's label
     line: int = 0
+    blocks: tuple = ()  # the model blocks a structured reader made whole (then ``lines`` is empty)
 
 
 @dataclass(frozen=True)
@@ -72,10 +65,15 @@ def without_page_breaks(blocks: list[RawBlock]) -> list[RawBlock]:
             out.append(block)
             continue
         following = blocks[index + 1] if index + 1 < len(blocks) else None
-        ends = following is None or not out or heading_of(following.text, set_apart=True) is not None
+        ends = following is None or not out or opens_with_heading(following)
         if not ends and not (following.mark is not None and following.mark.kind == "page-break"):
             out.append(replace(block, text="* * *", mark=None))
     return out
+
+
+def opens_with_heading(block: RawBlock) -> bool:
+    """Tell a block that is a heading (a `#` a writer typed in a structured paragraph is not one)."""
+    return heading_of(block.text, set_apart=True, markdown=not block.runs) is not None
 
 
 def take_marks(lines: list[str], findings=None) -> Taken:
@@ -188,14 +186,3 @@ def is_list(group: list[str]) -> bool:
         return False
     numbered = {bool(item.group("number")) for item in items if item}
     return len(numbered) == 1 and not all(text.strip().replace(" ", "") == "***" for text in group)
-
-
-def is_chat(group: list[str]) -> bool:
-    """Tell a block of messages (`Name: message` on every line, two lines at least) from prose."""
-    if len(group) < 2:
-        return False
-    for text in group:
-        line = CHAT_LINE.match(text.strip())
-        if not line or NOT_SENDERS.match(line.group("sender")):
-            return False
-    return True

@@ -47,8 +47,8 @@ def gutenberg_notes(chapter: Chapter) -> Chapter:
     """Read a chapter's inline notes (a call `[1]` in a paragraph, `[1] text` after it) as raw-text notes."""
     blocks = list(chapter.blocks)
     for index, block in enumerate(blocks):
-        if not isinstance(block, Paragraph) or len(block.inlines) != 1:
-            continue
+        if not isinstance(block, Paragraph) or len(block.inlines) != 1 or type(block.inlines[0]) is not Text:
+            continue  # Project Gutenberg's inline notes are a plain text's; a structured file's notes are mapped.
         found = INLINE_NOTE.match(block.inlines[0].text)
         if not found:
             continue
@@ -60,7 +60,7 @@ def gutenberg_notes(chapter: Chapter) -> Chapter:
         for before in range(index - 1, nearest, -1):
             earlier = blocks[before]
             called = first_call(call, earlier.inlines[0].text) if isinstance(earlier, Paragraph) else None
-            if called is not None and len(earlier.inlines) == 1:
+            if called is not None and len(earlier.inlines) == 1 and type(earlier.inlines[0]) is Text:
                 # A label of its own, with no `*` that the emphasis rule could pair with another.
                 own = f"{'star' if label == '*' else label}.{chapter.number}.{index}"
                 text = earlier.inlines[0].text

@@ -1,7 +1,7 @@
 """What the normaliser could not be sure of: findings with a source line, for ``ebookgen check``.
 
 Rules that meet something uncertain add a ``Finding`` to the list they are given (or to none,
-when nobody asked); ``check_text`` runs the normaliser for its findings alone.
+when nobody asked); ``ebookgen check`` runs the build's passes with a collector for them.
 """
 
 from __future__ import annotations

@@ -25,6 +25,7 @@ from ebookgen.model import (
     SceneNote,
     Text,
     Verse,
+    plain_text,
 )
 from ebookgen.normalise.blocks import RawBlock
 from ebookgen.normalise.headings import (
@@ -48,6 +49,7 @@ from ebookgen.normalise.markers import (  # noqa: F401  (re-exported: the marker
     is_symbol_line,
 )
 from ebookgen.normalise.report import Findings, warn
+from ebookgen.normalise.runs import as_marks
 from ebookgen.normalise.typography import make_primes
 
 AUTHOR_NOTE = re.compile(
@@ -59,6 +61,8 @@ OPENING_NOTE = re.compile(r"^(?:Warnings?|Archive\s+Warnings?|Status|Notes?|Spoi
 # A short line decorated like a marker but holding words it does not know (`~*~Rory~*~`, `<<Kyle>>`).
 MARKER_LIKE = re.compile(r"^[*~=#+<>\-_.\s]{2,}\S.{0,30}?[*~=#+<>\-_.\s]{2,}$")
 MARKER_DECORATION = "*~=#+<>-_. \t"
+# A line of speech opened with a dash (`-- Olá...`, `- Du er sen`), not one framed by dashes (`--Rory--`).
+SPEECH_LINE = re.compile(r"^(?:-{1,3}|[\u2013\u2014])[ \t]*[^\W\d_](?!.*[-\u2013\u2014]\s*$)")
 EMPHASIS_ONLY = re.compile(r"^(\*{1,2}|_{1,2})[^*_]+\1$")
 SCENE_SETTING = re.compile(r"^\((?!.*\)\s*\S.*$)[^()]*\)$|^\[[^\[\]]*\]$", re.S)
 
@@ -126,13 +130,14 @@ def find_structure(
 
 def split_chapters(blocks: list[RawBlock], options: StructureOptions, findings: Findings = None) -> list[Draft]:
     """Classify each block and cut the book at chapter and part headings."""
-    part_level = markdown_part_level(block.text for block in blocks)
-    named = names_chapters(block.text for block in blocks)
+    part_level = markdown_part_level(block.text for block in blocks if not block.runs)
+    named = names_chapters(block.text for block in blocks if not block.runs or not block.text.startswith("#"))
     drafts = [Draft()]
     for index, block in enumerate(blocks):
         text = block.text.strip()
         set_apart = block.spaced or not drafts[-1].has_text() or isinstance(drafts[-1].items[-1], SceneBreak)
-        heading = None if is_scene_break_marker(text) else heading_of(text, part_level, set_apart)
+        markdown = not block.runs  # a `#` typed in a structured paragraph is text
+        heading = None if is_scene_break_marker(text) else heading_of(text, part_level, set_apart, markdown)
         if heading is not None and named and drafts[-1].has_text() and is_weak_heading(text):
             # `HELP US` on a wall, a countdown, a numbered list: in a book of `Chapter N` headings, text.
             warn(findings, block.line, f"{text!r} looks like a heading; kept as text (the chapters are named)")
@@ -157,13 +162,13 @@ def split_chapters(blocks: list[RawBlock], options: StructureOptions, findings: 
             continue
         if is_marker_word(text) and sentence_runs_through(drafts[-1].items, blocks[index + 1 : index + 2]):
             warn(findings, block.line, f"{text!r} is a marker's word, but the sentence runs through it: kept as text")
-            items.append(Paragraph((Text(text),)))
+            items.append(Paragraph(block.runs or (Text(text),)))
             continue
         if OPENING_NOTE.match(text) and not any(draft.has_text() for draft in drafts):
-            note = AuthorNote((Text(text),))
+            note = AuthorNote(block.runs or (Text(text),))
             items.append(note if options.author_notes == "keep" else None)
             continue
-        items.append(classify(text, options, block.line, findings))
+        items.append(classify(text, options, block.line, findings, block.runs))
     return [draft for draft in drafts if draft.items or draft.title]
 
 
@@ -177,7 +182,7 @@ def sentence_runs_through(items: list[object], following: list[RawBlock]) -> boo
     before = next((item for item in reversed(items) if isinstance(item, Paragraph)), None)
     if before is None or not following or items[-1] is not before:
         return False
-    unfinished = not re.search("[.!?\u2026:;\"'\u201d\u2019)\\]*_~-]$", before.inlines[0].text.rstrip())
+    unfinished = not re.search("[.!?\u2026:;\"'\u201d\u2019)\\]*_~-]$", as_marks(plain_text(before.inlines)).rstrip())
     return unfinished and following[0].text.lstrip()[:1].islower()
 
 
@@ -274,8 +279,8 @@ def replace_part(draft: Draft) -> Draft:
     return draft
 
 
-def classify(text: str, options: StructureOptions, line: int = 0, findings: Findings = None) -> object:
-    """Tell what one block is: a marker line, a note or a paragraph."""
+def classify(text: str, options: StructureOptions, line: int = 0, findings: Findings = None, runs=()) -> object:
+    """Tell what one block is: a marker line, a note or a paragraph (``runs`` a structured paragraph's)."""
     if is_scene_break_marker(text):
         if not is_known_marker(text):
             warn(findings, line, f"{text!r} is not a marker ebookgen knows; read as a scene break")
@@ -286,11 +291,11 @@ def classify(text: str, options: StructureOptions, line: int = 0, findings: Find
     if start:
         return FlashbackMark(True, line, (start.group("when") or "").strip())
     if AUTHOR_NOTE.match(text):
-        return AuthorNote((Text(text),)) if options.author_notes == "keep" else None
-    if MARKER_LIKE.match(text) and not EMPHASIS_ONLY.match(text):
+        return AuthorNote(runs or (Text(text),)) if options.author_notes == "keep" else None
+    if MARKER_LIKE.match(text) and not EMPHASIS_ONLY.match(text) and not SPEECH_LINE.match(text):
         warn(findings, line, f"{text!r} looks like a marker line ebookgen does not know; set as a scene note")
         return SceneNote((Text(text.strip(MARKER_DECORATION)),))
-    return paragraph_or_verse(text)
+    return paragraph_or_verse(text, runs)
 
 
 def end_unended_flashbacks(items: list[object]) -> list[object]:
@@ -360,7 +365,7 @@ def mark_scene_notes(blocks: list[Block]) -> list[Block]:
     out: list[Block] = []
     for index, block in enumerate(blocks):
         at_scene_start = index == 0 or isinstance(blocks[index - 1], (SceneBreak, AuthorNote))
-        if at_scene_start and isinstance(block, Paragraph) and is_scene_setting(block.inlines[0].text):
+        if at_scene_start and isinstance(block, Paragraph) and is_scene_setting(as_marks(plain_text(block.inlines))):
             block = SceneNote(block.inlines)
         out.append(block)
     return out

@@ -12,6 +12,8 @@ language, as its own style books do, only the first word and the first after a c
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import cache
 
 from ebookgen.languages import TitleStyle, language_for
 
@@ -35,38 +37,66 @@ def title_case(title: str, language: str = "en") -> str:
     if not is_typed_in_capitals(title):
         return title
     style = language_for(language).title_style
+    case = Casing(language)
     words = list(WORD.finditer(title))
     parts, last = [], 0
     for index, match in enumerate(words):
         before = title[last : match.start()]
         starts = index == 0 or bool(CLAUSE.search(title[: match.start()]))
         ends = index == len(words) - 1
-        parts += [before, cased_word(match.group(), style, starts, ends)]
+        parts += [before, cased_word(match.group(), style, starts, ends, case)]
         last = match.end()
     return "".join(parts) + title[last:]
 
 
-def cased_word(word: str, style: TitleStyle, starts: bool, ends: bool) -> str:
+@dataclass(frozen=True)
+class Casing:
+    """A language's case mapping, through ICU: Turkish `İ` lowers to `i` and `i` raises to `İ`, Greek drops accents."""
+
+    language: str
+
+    def lower(self, word: str) -> str:
+        """Return a word in lower case, as the language lowers it."""
+        import icu
+
+        return str(icu.UnicodeString(word).toLower(icu_locale(self.language)))
+
+    def upper(self, word: str) -> str:
+        """Return a word in capitals, as the language raises it."""
+        import icu
+
+        return str(icu.UnicodeString(word).toUpper(icu_locale(self.language)))
+
+
+@cache
+def icu_locale(tag: str) -> object:
+    """Return ICU's locale of a language tag."""
+    import icu
+
+    return icu.Locale.forLanguageTag(tag.replace("_", "-"))
+
+
+def cased_word(word: str, style: TitleStyle, starts: bool, ends: bool, case: Casing = Casing("en")) -> str:
     """Case one word of a title: a roman numeral in capitals, a small word lower, else its first letter up."""
     if ROMAN.fullmatch(word) and word not in ROMAN_WORDS:
         return word
-    lower = word.lower()
+    lower = case.lower(word)
     if word[0].isdigit():
         return lower  # `3RD` -> `3rd`
     if style.capital_i and lower == "i":
         return "I"
     if starts:
-        return capitalised(lower)
+        return capitalised(lower, case)
     if style.each_word:
         small = lower in style.small_words and not (ends and style.last_word_capitalised)
-        return lower if small else capitalised(lower)
+        return lower if small else capitalised(lower, case)
     return lower
 
 
-def capitalised(word: str) -> str:
+def capitalised(word: str, case: Casing = Casing("en")) -> str:
     """Capitalise a word's first letter, and the letter after a one-letter elision (`O'Brien`, `D'Artagnan`)."""
-    head = word[:1].upper() + word[1:]
+    head = case.upper(word[:1]) + word[1:]
     elided = re.match(r"^(\w)(['\u2019])(\w)", head)
     if elided and len(word) > 3:
-        head = head[:2] + head[2].upper() + head[3:]
+        head = head[:2] + case.upper(head[2]) + head[3:]
     return head

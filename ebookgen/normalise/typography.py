@@ -10,10 +10,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 
-from ebookgen.normalise.languages import dash_rule, spacing_rule
+from ebookgen.languages import language_for
+from ebookgen.normalise.dashes import set_dashes
+from ebookgen.normalise.languages import spacing_rule
+from ebookgen.normalise.pasted import straighten_pasted_quotes
 from ebookgen.normalise.quotes import QuoteMarks, quote_marks
+from ebookgen.normalise.runs import RUN_MARKS
 
 # Word-initial elisions that take an apostrophe (’), never an opening quote (‘).
 ELISIONS = frozenset(
@@ -24,7 +28,10 @@ LETTER = r"[^\W\d_]"
 # Other languages' opening marks (« „ ‚ ‹ 「) open a quote inside them; their closing marks close one.
 OPENING_CONTEXT = set(" \t\n\u00a0\u202f([{\u2014\u2013\u2026\u201c\u2018/-\u00ab\u201e\u201a\u2039\u300c\u00bf\u00a1")
 CLOSING_CONTEXT = set(" \t\n\u00a0\u202f.,;:!?)]}\u2014\u2013\u2026\u201d\u2019-\"'\u00bb\u203a\u300d")
-TRANSPARENT = set("*_")
+TRANSPARENT = set("*_") | RUN_MARKS  # emphasis marks: raw text's, and a structured paragraph's run edges
+# Letters and marks of scripts written without spaces (kana, ideographs, Hangul, CJK punctuation): beside one a
+# quote's side cannot be read from spaces, so the quotes open decide it (`言った。"'春子'` opens twice).
+SPACELESS = re.compile("[\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff01-\uff60]")
 STRAIGHT_QUOTE = re.compile("[\"']")
 
 PRIMARY_DOUBLE, PRIMARY_SINGLE = "double", "single"
@@ -54,16 +61,33 @@ def make_ellipses(text: str) -> str:
 
 
 NUMBER_RANGE = re.compile(r"(?<=\d)-{2}(?=\d)")
+# Two numbers joined by one hyphen, neither part of a longer chain (`2020-01-05`, `A-1-2`) or of a word (`COVID-19`);
+# a suffix (`1914-1918-as`) or a counter of a spaceless script (`1914-1918年`) may follow.
+HYPHEN_RANGE = re.compile(
+    r"(?<![\w\-\u2013/.:,])(\d{1,4})-(\d{1,4})"
+    r"(?![^\W\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]|[\u2013/]|[-.:,]\d)"
+)
 
 
 def make_ranges(text: str) -> str:
-    """Set a number range typed with two hyphens (`pages 10--12`, `1987--1999`) with an en dash (Chicago 6.78)."""
-    return NUMBER_RANGE.sub("\u2013", text) if "--" in text else text
+    """Set a number range typed with hyphens (`pages 10--12`, `1914-1918`, `2-3 km`) with an en dash (Chicago 6.78)."""
+    if "-" not in text:
+        return text
+    text = NUMBER_RANGE.sub("\u2013", text)
+    return HYPHEN_RANGE.sub(range_or_hyphen, text)
+
+
+def range_or_hyphen(match: re.Match) -> str:
+    """Join two numbers with an en dash where they rise (`1914-18`), not a phone number's (`555-1234`) or a score's."""
+    first, second = match.group(1), match.group(2)
+    upper = int(first[: len(first) - len(second)] + second) if len(second) < len(first) else int(second)
+    rises = upper > int(first) and not (len(first) >= 3 and len(second) > len(first))
+    return f"{first}\u2013{second}" if rises else match.group()
 
 
 NAME_DASH = re.compile(r"-{4,}")
 TYPED_EM_DASH = re.compile(r"[ \t]*-{2,3}[ \t]*")
-SPACED_HYPHEN = re.compile(r"(?<=[^\W\d_])[ \t]+-[ \t]+(?=[^\W\d_]|[\"'*_])")
+SPACED_HYPHEN = re.compile(r"(?<=[^\W\d_])[ \t]+-[ \t]+(?=[^\W\d_]|[\"'*_\ufdd8-\ufddc])")
 SPACED_EM_DASH = re.compile(r"[ \t]*\u2014[ \t]*")
 
 
@@ -163,6 +187,11 @@ def quote_doubts(text: str, options: TypographyOptions = TypographyOptions()) ->
     return QuoteDoubts(tuple(curler.doubts), tuple(mark for mark, _ in curler.stack))
 
 
+def is_inside_word(prev: str, nxt: str) -> bool:
+    """Tell an apostrophe inside a word by its neighbours: letters (don't), a digit and a letter (the 1980's)."""
+    return bool(re.match(LETTER, prev) and re.match(r"\w", nxt) or re.match(r"\d", prev) and re.match(LETTER, nxt))
+
+
 class QuoteCurler:
     """Walk a paragraph once, curling quotes with a stack of the quotes that are open.
 
@@ -200,6 +229,8 @@ class QuoteCurler:
     def side(self, index: int) -> str | None:
         """Tell from the context alone whether a quote opens or closes, or None if it cannot."""
         prev, nxt = self.neighbours(index)
+        if SPACELESS.match(prev) and not nxt.isspace() or SPACELESS.match(nxt) and not prev.isspace():
+            return None  # `。"'春` or `子'が`: no space tells the side
         opens = prev in OPENING_CONTEXT and not nxt.isspace()
         closes = not prev.isspace() and nxt in CLOSING_CONTEXT
         if opens and not closes:
@@ -227,14 +258,16 @@ class QuoteCurler:
     def single(self, index: int) -> str:
         """Curl a single quote, telling apostrophes from quotes."""
         prev, nxt = self.neighbours(index)
-        if re.match(LETTER, prev) and re.match(r"\w", nxt) or re.match(r"\d", prev) and re.match(LETTER, nxt):
+        spaceless = bool(SPACELESS.match(prev) or SPACELESS.match(nxt))
+        if not spaceless and is_inside_word(prev, nxt):
             return "\u2019"  # An apostrophe inside a word: don't, o'clock, the 1980's.
         if self.is_elision(index, prev):
             return "\u2019"  # A word-initial elision: 'em, 'til, '80s.
         side = self.side(index)
-        guessed = side is None
+        guessed = side is None and not spaceless
         if guessed:
             self.doubt(index, "a single quote that is neither clearly a quote nor an apostrophe")
+        if side is None:
             side = "close" if self.is_open("'") else "open"
         if side == "open" and self.primary == '"' and not self.closes_later(index):
             if re.match(LETTER, nxt) and not guessed:
@@ -259,7 +292,10 @@ class QuoteCurler:
 
     def closes_later(self, index: int) -> bool:
         """Tell whether a closing single quote follows later in the paragraph."""
-        return re.search(r"[^\s'](?:')(?=[\s.,;:!?)\]}\u2014\u2026\"]|$)", self.text[index + 1 :]) is not None
+        rest = self.text[index + 1 :]
+        return re.search(r"[^\s'](?:')(?=[\s.,;:!?)\]}\u2014\u2026\"]|$)", rest) is not None or bool(
+            re.search(r"[^\s']'", rest) and SPACELESS.search(rest)
+        )
 
     def quote(self, side: str, typed: str) -> str:
         """Return the curled quote for one side, nesting by depth."""
@@ -302,9 +338,24 @@ TYPOGRAPHY_RULES: tuple[Rule, ...] = (make_ellipses, make_ranges, make_dashes, m
 
 @cache
 def rules_for(language: str) -> tuple[Rule, ...]:
-    """Return the rules that run before the quotes, in order, with the language's own dash rule."""
-    dashes = dash_rule(language)
-    return tuple(dashes if dashes and rule is make_dashes else rule for rule in TYPOGRAPHY_RULES)
+    """Return the rules that run before the quotes, in order, with the language's dash and apostrophe rules."""
+    rules = tuple(language_dash_rule(language) if rule is make_dashes else rule for rule in TYPOGRAPHY_RULES)
+    found = language_for(language)
+    own = (found.apostrophe_rule,) if found.apostrophe_rule else ()
+    marks = found.quotes or QuoteMarks()
+    # English quotes pasted already curled are set again in the language's marks (none to undo in English's).
+    pasted = () if marks == QuoteMarks() else (partial(straighten_pasted_quotes, marks=marks),)
+    return (*rules, *own, *pasted)
+
+
+def language_dash_rule(language: str) -> Rule:
+    """Return the rule a language sets typed dashes with: its own (Spanish rayas), its spacing, or the closed em."""
+    found = language_for(language)
+    if found.dash_rule:
+        return found.dash_rule
+    if found.dashes.spaced or found.dashes.dialogue:
+        return partial(set_dashes, dashes=found.dashes)
+    return make_dashes
 
 
 def typeset(text: str, options: TypographyOptions = TypographyOptions()) -> str:

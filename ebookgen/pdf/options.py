@@ -1,4 +1,4 @@
-"""What the PDF writer is asked for and what it gives back: profiles, options, the result record."""
+"""What the PDF writer is asked for and what it gives back: the options, with their printer, and the result."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from pathlib import Path
 from ebookgen.errors import ConfigError
 from ebookgen.model import Book, word_count
 from ebookgen.pdf.printbook import PageStyle
+from ebookgen.pdf.printers import DEFAULT_PRINTER, PRINTERS, Printer, printer_for
 from ebookgen.pdf.trim import DEFAULT_TRIM, Trim, margins_for, parse_trim
 from ebookgen.themes import DEFAULT_THEME, THEMES, Theme
 
@@ -21,37 +22,22 @@ RUNNING_HEADS = ("title", "chapter")
 
 
 @dataclass(frozen=True)
-class Profile:
-    """What a printer or a reader wants from the file."""
-
-    name: str
-    bookmarks: bool
-    links: bool
-    variant: str | None = None
-    grey: bool = False
-
-
-PROFILES = {
-    "print": Profile("print", bookmarks=True, links=False),
-    "kdp": Profile("kdp", bookmarks=False, links=False),
-    "ingram": Profile("ingram", bookmarks=False, links=False, variant="pdf/x-4", grey=True),
-    "screen": Profile("screen", bookmarks=True, links=True),
-}
-DEFAULT_PROFILE = "print"
-
-
-@dataclass(frozen=True)
 class PdfOptions:
     """The printed book's page and the file's profile."""
 
     trim: Trim = field(default_factory=lambda: parse_trim(DEFAULT_TRIM))
     bleed: bool = False
-    profile: str = DEFAULT_PROFILE
+    profile: Printer = PRINTERS[DEFAULT_PRINTER]  # the print profile's record (a name given is looked up once)
     recto_head: str = "title"
     year: int = 0  # the copyright year when book.toml gives no date; 0 means this year
     jobs: int = 0  # worker processes; 0 means one per core, 1 lays the book out in this process
     cache: bool = True  # keep laid-out chunks of a parallel layout, and reuse the ones a rebuild did not change
     theme: Theme = THEMES[DEFAULT_THEME]  # the design, at its type size (themes.sized)
+
+    def __post_init__(self) -> None:
+        """Turn a profile given by name into its printer, once, so no stage looks the name up again."""
+        if isinstance(self.profile, str):
+            object.__setattr__(self, "profile", printer_for(self.profile))
 
 
 @dataclass(frozen=True)
@@ -68,13 +54,6 @@ class PdfResult:
     notes: tuple[str, ...] = ()  # one line each for the user: what the writer did differently, and why
     chapters: int = 0  # the book's length, for the summary: build_pdf fills it in from the book it read
     words: int = 0
-
-
-def profile_for(name: str) -> Profile:
-    """Return the named profile, or fail naming the ones there are."""
-    if name not in PROFILES:
-        raise ConfigError(f"profile {name!r} is not one of {', '.join(PROFILES)}")
-    return PROFILES[name]
 
 
 def check_running_head(value: str) -> str:
@@ -105,10 +84,10 @@ def copyright_year(options: PdfOptions) -> int:
 
 def page_style(options: PdfOptions, pages: int) -> PageStyle:
     """Return the page style for a book of that many pages."""
-    profile = profile_for(options.profile)
+    profile = options.profile
     return PageStyle(
         trim=options.trim,
-        margins=margins_for(pages),
+        margins=margins_for(pages, profile),
         bleed=options.bleed,
         recto_head=options.recto_head,
         bookmarks=profile.bookmarks,

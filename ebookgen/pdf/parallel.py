@@ -32,7 +32,6 @@ from ebookgen.pdf.bodypages import BodyPage, Laid, chunk_sheets
 from ebookgen.pdf.cache import ChunkCache
 from ebookgen.pdf.chunks import split_chapters
 from ebookgen.pdf.folios import FolioChannel, FolioRelay, first_folio, join_channel, make_channel, reset_channel
-from ebookgen.pdf.glyphs import faces_css
 from ebookgen.pdf.join import LINK_SCHEME, Pieces, join_pdf
 from ebookgen.pdf.options import (
     PARALLEL_MIN_WORDS,
@@ -41,27 +40,14 @@ from ebookgen.pdf.options import (
     Progress,
     copyright_year,
     page_style,
-    profile_for,
     report,
 )
-from ebookgen.pdf.printbook import (
-    PageStyle,
-    body_sections,
-    centred_css,
-    furniture_css,
-    geometry_css,
-    grey_profile_url,
-    html_document,
-    ink_css,
-    outline_css,
-    printed_chapters,
-)
+from ebookgen.pdf.printbook import PageStyle, body_sections, html_document, page_css, printed_chapters
 from ebookgen.pdf.single import lay_out
 from ebookgen.pdf.trim import estimated_pages, gutter_for, margins_for
 from ebookgen.render.backmatter import back_matter
 from ebookgen.render.frontmatter import front_matter
 from ebookgen.render.xhtml import RenderedChapter
-from ebookgen.themes import print_sheet
 
 # Chunks per worker at least: even loads and small processes, against a fixed cost per document (0.05 s).
 CHUNKS_PER_WORKER = 4
@@ -192,7 +178,7 @@ def write_with(crew: Crew, book: Book, target: Path, options: PdfOptions, worker
             style = replace(style, margins=margins_for(pages))
             pieces, sheets = lay_out_pieces(layout, style, progress)
         with atomic_path(target) as temporary:
-            anchors = join_pdf(book, pieces, sheets, profile_for(options.profile).bookmarks, temporary)
+            anchors = join_pdf(book, pieces, sheets, options.profile.bookmarks, temporary)
     offset = pieces.front.pages + pieces.front.pages % 2
     folios = [""] * offset + [sheet.folio for sheet in sheets]
     return PdfResult(target, len(folios), anchors, folios, joined_starts(pieces, sheets, offset))
@@ -285,7 +271,7 @@ def cache_key(layout: Layout, job: Job) -> str:
     """Return a job's key in the cache of laid-out chunks, or "" without a cache."""
     if layout.cache is None:
         return ""
-    return layout.cache.key(job.html, job.css, profile_for(job.options.profile).variant)
+    return layout.cache.key(job.html, job.css, job.options.profile.variant)
 
 
 def lay_out_front(layout: Layout, job: Job) -> Laid:
@@ -312,17 +298,8 @@ def body_sheets(layout: Layout, chunks: list[Laid]) -> list[BodyPage]:
 
 
 def chunk_css(book: Book, style: PageStyle) -> str:
-    """Return the page rules of a chunk: geometry, running heads and folios, ink; no bookmarks."""
-    no_bookmarks = outline_css(replace(style, bookmarks=False), False)
-    ink = ink_css(style, grey_profile_url())
-    sheets = [
-        faces_css(book),
-        print_sheet(style.theme),
-        geometry_css(style),
-        centred_css(style),
-        furniture_css(book, style),
-    ]
-    return "\n".join([*sheets, no_bookmarks, ink])
+    """Return the stylesheet of a chunk or the front matter: the whole book's, without bookmarks (the joiner's)."""
+    return page_css(book, replace(style, bookmarks=False))
 
 
 def chunk_job(layout: Layout, run: range, css: str, number: int) -> Job:
@@ -338,7 +315,7 @@ def chunk_job(layout: Layout, run: range, css: str, number: int) -> Job:
 def front_job(layout: Layout, style: PageStyle, sheets: list[BodyPage]) -> Job:
     """Make the job that lays out the front matter, its contents numbered from the body's folios."""
     numbers = {anchor: sheet.folio_number for sheet in sheets for anchor in sheet.anchors}
-    links = profile_for(layout.options.profile).links
+    links = layout.options.profile.links
     year = copyright_year(layout.options)
     front = front_matter(layout.book, year, numbers, links, LINK_SCHEME, layout.options.theme.body_face)
     css = chunk_css(layout.book, style)
@@ -355,7 +332,7 @@ def lay_out_job(job: Job) -> Laid:
         numbered = nullcontext()
     with numbered:
         document = lay_out(job.html, job.css, job.options)
-    weasy.write(document, job.path, profile_for(job.options.profile).variant)
+    weasy.write(document, job.path, job.options.profile.variant)
     pages = document.pages
     return Laid(
         job.path,

@@ -12,33 +12,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ebookgen.errors import ConfigError, InputError
+from ebookgen.errors import InputError
 from ebookgen.pdf.fontcheck import foreign_face_failures
 from ebookgen.pdf.ink import InkBounds, ink_bounds, rgb_pages
-from ebookgen.pdf.trim import BLEED_INCHES, Trim, gutter_for, page_count_note
+from ebookgen.pdf.printers import BLEED_INCHES, Printer, preflight_printer
+from ebookgen.pdf.trim import Trim
 
 POINTS = 72
 # How far a measure may stray from the rule (inches): PDF coordinates are rounded by their writers.
 TOLERANCE = 0.01
-
-
-@dataclass(frozen=True)
-class Printer:
-    """What a print-on-demand service's preflight asks of an interior."""
-
-    service: str
-    grey: bool  # the interior prints in black ink only: no RGB colour
-    pdfx: bool  # the file must say it is PDF/X, with a PDF/X output intent
-    widths: tuple[float, float] = (4.0, 8.5)  # the trims the service offers, in inches
-    heights: tuple[float, float] = (6.0, 11.69)
-    margin: float = 0.25  # top, bottom and outside, without bleed
-    bled_margin: float = 0.375  # the same with bleed
-
-
-PRINTERS = {
-    "kdp": Printer("KDP", grey=False, pdfx=False),
-    "ingram": Printer("IngramSpark", grey=True, pdfx=True),
-}
 
 
 @dataclass(frozen=True)
@@ -77,25 +59,18 @@ class PreflightResult:
     failures: tuple[str, ...] = ()
 
 
-def printer_for(profile: str) -> Printer:
-    """Return the named service's rules, or fail naming the ones there are."""
-    if profile not in PRINTERS:
-        raise ConfigError(f"--profile {profile!r}: the preflight knows {' and '.join(PRINTERS)}")
-    return PRINTERS[profile]
-
-
-def preflight(path: Path, profile: str = "kdp", trim: Trim | None = None) -> PreflightResult:
-    """Check a PDF as the profile's printer would; one line per failure."""
+def preflight(path: Path, profile: Printer | str = "kdp", trim: Trim | None = None) -> PreflightResult:
+    """Check a PDF as the profile's printer would (its row in ``printers.py``); one line per failure."""
     import pikepdf
 
-    printer = printer_for(profile)
+    printer = preflight_printer(profile) if isinstance(profile, str) else profile
     with open_pdf(path) as pdf:
         boxes = page_boxes(pdf)
         failures = [
             *encryption_failures(pdf),
             *trim_failures(boxes, printer, trim),
             *bleed_failures(boxes),
-            *count_failures(profile, len(boxes)),
+            *count_failures(printer, len(boxes)),
             *font_failures(pdf),
             *foreign_face_failures(pdf, page_fonts),
             *margin_failures(boxes, ink_bounds(path), printer),
@@ -103,7 +78,7 @@ def preflight(path: Path, profile: str = "kdp", trim: Trim | None = None) -> Pre
             *(pdfx_failures(pdf, pikepdf) if printer.pdfx else []),
         ]
     size = trim_of(boxes[0]) if boxes else (0.0, 0.0)
-    return PreflightResult(path, profile, len(boxes), f"{size[0]:g} x {size[1]:g} in", tuple(failures))
+    return PreflightResult(path, printer.name, len(boxes), f"{size[0]:g} x {size[1]:g} in", tuple(failures))
 
 
 def open_pdf(path: Path):
@@ -206,9 +181,9 @@ def bleed_failures(boxes: list[PageBoxes]) -> list[str]:
     return failures
 
 
-def count_failures(profile: str, pages: int) -> list[str]:
-    """Fail a page count the service does not print (the table in trim.py)."""
-    note = page_count_note(profile, pages)
+def count_failures(printer: Printer, pages: int) -> list[str]:
+    """Fail a page count the service does not print."""
+    note = printer.page_count_note(pages)
     return [f"page count: {note}"] if note else []
 
 
@@ -248,7 +223,7 @@ def embedded(font) -> bool:
 
 def margin_failures(boxes: list[PageBoxes], ink: list[InkBounds], printer: Printer) -> list[str]:
     """Fail ink closer to the spine than the gutter the page count needs, or closer to another edge than the margin."""
-    gutter = gutter_for(len(boxes))
+    gutter = printer.gutter(len(boxes))
     bled = any(value > TOLERANCE for page in boxes for value in page.edges().values())
     margin = printer.bled_margin if bled else printer.margin
     near: dict[str, list[tuple[int, float]]] = {}

@@ -178,8 +178,14 @@ def ink_css(style: PageStyle, grey_profile_url: str) -> str:
     )
 
 
-def page_css(book: Book, style: PageStyle, grey_profile_url: str = "") -> str:
-    """Generate every page rule of the printed book."""
+def page_css(book: Book, style: PageStyle) -> str:
+    """Generate the printed book's whole stylesheet: every page rule, for both layouts.
+
+    The one-process layout (``single.py``) and every document of the parallel one (``parallel.py``: its
+    chunks and its front matter) are laid out with this stylesheet and no other, so that no rule can hold
+    in one layout only. A parallel layout's documents differ only through the style it gives: no bookmarks,
+    which its joiner writes for the whole book.
+    """
     has_parts = any(chapter.part for chapter in book.chapters)
     return "\n".join(
         [
@@ -189,7 +195,7 @@ def page_css(book: Book, style: PageStyle, grey_profile_url: str = "") -> str:
             centred_css(style),
             furniture_css(book, style),
             outline_css(style, has_parts),
-            ink_css(style, grey_profile_url),
+            ink_css(style, grey_profile_url()),
             figure_css(style.trim, style.margins),
         ]
     )

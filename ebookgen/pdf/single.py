@@ -14,8 +14,8 @@ from pathlib import Path
 from ebookgen.model import Book, chapter_word_count, word_count
 from ebookgen.output import atomic_path
 from ebookgen.pdf import weasy
-from ebookgen.pdf.options import PdfOptions, PdfResult, Progress, copyright_year, page_style, profile_for, report
-from ebookgen.pdf.printbook import GREY_PROFILE, book_html, grey_profile_url, page_css, printed_chapters
+from ebookgen.pdf.options import PdfOptions, PdfResult, Progress, copyright_year, page_style, report
+from ebookgen.pdf.printbook import GREY_PROFILE, book_html, page_css, printed_chapters
 from ebookgen.pdf.trim import estimated_pages, gutter_for, margins_for
 
 # Pages of front matter before the first chapter (half-title, title, copyright, contents), for progress.
@@ -24,7 +24,7 @@ FRONT_PAGES = 6
 
 def write_single(book: Book, target: Path, options: PdfOptions, progress: Progress | None) -> PdfResult:
     """Lay the whole book out in this process and write it at target, atomically."""
-    profile = profile_for(options.profile)
+    profile = options.profile
     report(progress, 0, len(book.chapters))
     html = book_html(book, printed_chapters(book), copyright_year(options), links=profile.links, theme=options.theme)
     with weasy.pages_laid(ChapterProgress(book, options, progress)):
@@ -60,14 +60,14 @@ def lay_out_fitted(book: Book, html: str, options: PdfOptions):
     """Lay out with the gutter for the estimated page count; again if the real count needs another."""
     guess = estimated_pages(word_count(book), options.trim, options.theme.type_scale)
     style = page_style(options, guess)
-    document = lay_out(html, page_css(book, style, grey_profile_url()), options)
+    document = lay_out(html, page_css(book, style), options)
     pages = len(document.pages)
     if gutter_for(pages) != gutter_for(guess):
         style = replace(style, margins=margins_for(pages))
-        document = lay_out(html, page_css(book, style, grey_profile_url()), options)
+        document = lay_out(html, page_css(book, style), options)
     return document
 
 
 def lay_out(html: str, css: str, options: PdfOptions):
     """Lay out a document for the options' profile (a press profile writes a grey output intent)."""
-    return weasy.lay_out(html, css, GREY_PROFILE if profile_for(options.profile).grey else None)
+    return weasy.lay_out(html, css, GREY_PROFILE if options.profile.grey else None)

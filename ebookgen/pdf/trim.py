@@ -1,7 +1,8 @@
 """The printed page: trim sizes, bleed, and the gutter a page count calls for.
 
 A trim is given by name (``5x8``, ``6x9``, ``A5``) or as ``WxH`` in inches or millimetres
-(``5.5x8.5``, ``148x210mm``). The gutter follows KDP's table of inside margins by page count.
+(``5.5x8.5``, ``148x210mm``). The named trims and the gutter a page count calls for are the printers'
+facts (``printers.py``).
 """
 
 from __future__ import annotations
@@ -10,39 +11,18 @@ import re
 from dataclasses import dataclass
 
 from ebookgen.errors import ConfigError
+from ebookgen.pdf.printers import (
+    BLEED_INCHES,
+    DEFAULT_PRINTER,
+    DEFAULT_TRIM,
+    MM_PER_INCH,
+    NAMED_TRIMS,
+    PRINTERS,
+    Printer,
+)
 
-MM_PER_INCH = 25.4
-BLEED_INCHES = 0.125
-
-# The trims print-on-demand services offer for novels, in inches.
-NAMED_TRIMS = {
-    "5x8": (5.0, 8.0),
-    "5.25x8": (5.25, 8.0),
-    "5.5x8.5": (5.5, 8.5),
-    "6x9": (6.0, 9.0),
-    "a5": (148 / MM_PER_INCH, 210 / MM_PER_INCH),
-}
-DEFAULT_TRIM = "5.5x8.5"
-
-# KDP's minimum inside margin (gutter) by page count: (up to pages, inches).
-GUTTER_TABLE = ((150, 0.375), (300, 0.5), (500, 0.625), (700, 0.75), (828, 0.875))
-
-
-@dataclass(frozen=True)
-class PageCounts:
-    """The page counts a print-on-demand service takes for a paperback."""
-
-    service: str
-    least: int
-    most: int
-
-
-# The page counts each service's paperback takes in black ink on white paper, at the trims ebookgen sets
-# (KDP: 24 to 828; cream paper stops at 776; IngramSpark: 18 to 1,200). The README repeats this table.
-PAGE_COUNTS = {
-    "kdp": PageCounts("KDP", 24, 828),
-    "ingram": PageCounts("IngramSpark", 18, 1200),
-}
+# The printers' facts a page needs, named where the page is made.
+__all__ = ["BLEED_INCHES", "DEFAULT_TRIM", "NAMED_TRIMS", "Margins", "Trim", "gutter_for", "margins_for", "parse_trim"]
 
 TRIM_PATTERN = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*[x×]\s*(\d+(?:\.\d+)?)\s*(in|mm)?\s*$", re.IGNORECASE)
 
@@ -87,20 +67,17 @@ def parse_trim(value: str) -> Trim:
     return Trim(width, height)
 
 
-def gutter_for(pages: int) -> float:
-    """Return the minimum inside margin for a page count (KDP's table)."""
-    for limit, gutter in GUTTER_TABLE:
-        if pages <= limit:
-            return gutter
-    return GUTTER_TABLE[-1][1]
+def gutter_for(pages: int, printer: Printer = PRINTERS[DEFAULT_PRINTER]) -> float:
+    """Return the least inside margin for a page count (the printer's table, KDP's by default)."""
+    return printer.gutter(pages)
 
 
-def margins_for(pages: int) -> Margins:
+def margins_for(pages: int, printer: Printer = PRINTERS[DEFAULT_PRINTER]) -> Margins:
     """Return the margins for a book of that many pages: the gutter plus a comfortable quarter inch.
 
     The outside margin (0.55 in) clears KDP's minimum with or without bleed (0.25 / 0.375 in).
     """
-    return Margins(inside=gutter_for(pages) + 0.25)
+    return Margins(inside=gutter_for(pages, printer) + 0.25)
 
 
 def estimated_pages(words: int, trim: Trim, type_scale: float = 1.0) -> int:
@@ -111,15 +88,3 @@ def estimated_pages(words: int, trim: Trim, type_scale: float = 1.0) -> int:
     text_area = (trim.width - 1.35) * (trim.height - 1.45)
     words_per_page = 10.5 * text_area / type_scale
     return int(words / max(words_per_page, 1)) + 12
-
-
-def page_count_note(profile: str, pages: int) -> str:
-    """Say in one line why a page count will not print with the profile's service, or "" when it will."""
-    counts = PAGE_COUNTS.get(profile)
-    if counts is None or counts.least <= pages <= counts.most:
-        return ""
-    advice = "add front or back matter, or choose a smaller trim" if pages < counts.least else "split the book"
-    if pages > counts.most:
-        advice += " or choose a larger trim"
-    wanted = f"{counts.service} paperbacks take {counts.least} to {counts.most} pages"
-    return f"{pages} pages: {wanted} (black ink, white paper); {advice}"

@@ -18,10 +18,10 @@ from ebookgen.pdf import weasy
 from ebookgen.pdf.figures import resolution_notes
 from ebookgen.pdf.glyphs import glyph_notes
 from ebookgen.pdf.licences import license_faces
-from ebookgen.pdf.options import RUNNING_HEADS, PdfOptions, PdfResult, Progress, profile_for, worker_count
+from ebookgen.pdf.options import RUNNING_HEADS, PdfOptions, PdfResult, Progress, worker_count
 from ebookgen.pdf.parallel import Crew, write_parallel
 from ebookgen.pdf.single import write_single
-from ebookgen.pdf.trim import margins_for, page_count_note
+from ebookgen.pdf.trim import margins_for
 
 
 def write_pdf(
@@ -31,7 +31,7 @@ def write_pdf(
     unset = glyph_notes(book)
     result = laid_out(book, target, options, progress, crew)
     license_faces(result.path)
-    note = page_count_note(options.profile, result.pages)
+    note = options.profile.page_count_note(result.pages)
     soft = resolution_notes(book, options.trim, margins_for(result.pages))
     notes = (*unset, *soft, *result.notes, *([note] if note else []))
     return replace(result, notes=notes) if notes != result.notes else result
@@ -39,7 +39,6 @@ def write_pdf(
 
 def laid_out(book: Book, target: Path, options: PdfOptions, progress: Progress | None, crew) -> PdfResult:
     """Lay the book out in this process, or in parallel where it is long and the installed WeasyPrint allows."""
-    profile_for(options.profile)
     if options.recto_head not in RUNNING_HEADS:
         raise ConfigError(f"running head {options.recto_head!r} is not 'title' or 'chapter'")
     workers = worker_count(book, options)

@@ -8,6 +8,7 @@ from pathlib import Path
 from ebookgen.errors import OutputError
 from ebookgen.output import atomic_path
 from ebookgen.project.manuscript import BOOK_KEYS, title_from_filename
+from ebookgen.settings import Setting
 
 FIRST_CHAPTER = """\
 Chapter 1
@@ -22,35 +23,6 @@ A line of three spaced asterisks, like the one above, is a scene break. A line s
 "Chapter 2" starts the next chapter, here or in a file of its own (02-next.txt).
 """
 GITIGNORE = "# Books built by ebookgen\ndist/\n"
-# Example values shown, commented out, for the keys init does not fill in.
-EXAMPLES: dict[str, str] = {
-    "subtitle": '"A Novel"',
-    "language": '"en"',
-    "isbn": '"978-3-16-148410-0"',
-    "identifier": '"urn:uuid:..."',
-    "description": '"The blurb readers see in their library."',
-    "subjects": '["Fiction", "Literary"]',
-    "series": '"The Long Roads"',
-    "series_index": "1",
-    "publisher": '"Small Press"',
-    "rights": '"© 2025 Your Name. All rights reserved."',
-    "contributors": '[{name = "Bo Park", role = "translator"}]',
-    "cover": '"cover.jpg"',
-    "dedication": '"For my mother."',
-    "epigraph": '"All happy families are alike."',
-    "epigraph_source": '"Leo Tolstoy"',
-    "chapters": '["01-chapter-one.txt", ["02-part-a.txt", "02-part-b.txt"]]',
-    "encoding": '"cp1252"',
-    "trim": '"5.5x8.5"',
-    "profile": '"kdp"',
-    "afterword": '"I began this book the winter my daughter was born."',
-    "acknowledgements": '"My thanks to my first readers."',
-    "about_the_author": '"Ann Lee lives by the sea in Cornwall."',
-    "also_by": '["The First Book", "The Second Book"]',
-    "newsletter": '{ url = "https://example.com/newsletter", line = "Join my newsletter for a free story." }',
-    "theme": '"classic"',
-    "font_size": "11",
-}
 
 
 def create_project(folder: Path, title: str | None = None, author: str | None = None) -> list[Path]:
@@ -77,7 +49,7 @@ def create_project(folder: Path, title: str | None = None, author: str | None = 
 def book_toml(title: str, author: str) -> str:
     """Return a book.toml with title, author and date set and every other key commented."""
     lines = [
-        "# ebookgen project file. Uncomment a key to use it; see the book.toml reference in the README.",
+        "# ebookgen project file. Uncomment a key to use it; see docs/reference/book-toml.md.",
         "",
         f"title = {toml_string(title)}",
         f'author = {toml_string(author)}  # or several: ["Ann Lee", "Bo Park"]',
@@ -87,15 +59,15 @@ def book_toml(title: str, author: str) -> str:
         if key in ("title", "author", "date"):
             continue
         note = " ".join(part for part in (spec.help, choices_note(spec.choices)) if part)
-        lines.append(f"# {key} = {example_value(key, spec.choices)}" + (f"  # {note}" if note else ""))
+        lines.append(f"# {key} = {example_value(spec)}" + (f"  # {note}" if note else ""))
     return "\n".join(lines) + "\n"
 
 
-def example_value(key: str, choices: tuple[str, ...]) -> str:
-    """Return the example shown for a commented key: an example, the default choice, or an empty string."""
-    if key in EXAMPLES:
-        return EXAMPLES[key]
-    return toml_string(choices[0]) if choices else '""'
+def example_value(spec: Setting) -> str:
+    """Return the example shown for a commented key: the table's example, the default choice, or an empty string."""
+    if spec.example:
+        return spec.example
+    return toml_string(spec.choices[0]) if spec.choices else '""'
 
 
 def choices_note(choices: tuple[str, ...]) -> str:

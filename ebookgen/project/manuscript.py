@@ -1,6 +1,6 @@
 """Find what to build: a single text file or a manuscript folder with a ``book.toml``.
 
-``book.toml`` is checked against ``BOOK_KEYS`` before anything is read: an unknown key, a
+``book.toml`` is checked against ``BOOK_KEYS`` (the settings table's keys) before anything is read: an unknown key, a
 wrong type, a value outside its choices or one that breaks its rule (``values.py``: the date,
 the series index...) stops the build with the key and its line.
 """
@@ -12,65 +12,30 @@ import re
 import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ebookgen.errors import ConfigError, InputError
 from ebookgen.model import Contributor, Metadata
+from ebookgen.normalise.found import Explicit
 from ebookgen.normalise.pipeline import NormaliseOptions
 from ebookgen.project.matter import TEXT_KEYS, back_matter, check_matter_file, is_file_name, matter_files
 from ebookgen.project.paths import check_folder_entry, check_text_file, is_system_path, project_file, shown
-from ebookgen.project.toml_types import DATE, STRING, STRINGS, TABLES, article, matches, toml_type
-from ebookgen.project.values import VALUE_RULES, check_language_option, date_text, folded, is_public_domain
-from ebookgen.readers.table import SUFFIXES, find_reader, not_read, reader_for
+from ebookgen.project.toml_types import article, matches, toml_type
+from ebookgen.project.values import check_language_option, date_text, folded, is_public_domain
+from ebookgen.readers.table import READERS, SUFFIXES, find_reader, not_read, reader_for
+from ebookgen.settings import Setting, book_keys
+
+if TYPE_CHECKING:
+    from ebookgen.pdf.printers import Printer
+    from ebookgen.pdf.trim import Trim
+    from ebookgen.themes import Theme
 
 TEXT_SUFFIXES = SUFFIXES  # Every suffix a reader claims (ebookgen.readers.table).
+METADATA_FIELDS = {"author": "authors", "isbn": "identifier"}  # book.toml keys named otherwise in Metadata
 
 
-@dataclass(frozen=True)
-class Key:
-    """One key book.toml may hold: the types its value may have and, for a choice, its choices."""
-
-    types: tuple[type | str, ...]
-    choices: tuple[str, ...] = ()
-    help: str = ""
-
-
-# Every key book.toml may hold. `init` writes them all, commented, from this table.
-BOOK_KEYS: dict[str, Key] = {
-    "title": Key(STRING, help="The book's title (default: the folder's name)."),
-    "subtitle": Key(STRING),
-    "author": Key((str, STRINGS), help='One name, or several: ["Ann Lee", "Bo Park"].'),
-    "author_sort": Key((str, STRINGS), help='How libraries file each author: "Lee, Ann" (default: derived).'),
-    "language": Key(STRING, help="A language tag: en, en-GB, fr... (default: en)."),
-    "date": Key(DATE, help="Publication date, such as 2025-03-01."),
-    "identifier": Key(STRING, help="A unique identifier (default: a UUID made from title and author)."),
-    "isbn": Key(STRING, help="The e-book's ISBN; used as the identifier when identifier is not set."),
-    "description": Key(STRING, help="The blurb e-reader libraries show."),
-    "subjects": Key((STRINGS,), help="Subjects or genres."),
-    "series": Key(STRING),
-    "series_index": Key((int, float, str), help="The book's number in its series."),
-    "publisher": Key(STRING),
-    "rights": Key(STRING, help='The copyright page\'s rights line; "public domain" says so and reserves nothing.'),
-    "contributors": Key((TABLES,), help="Translators, editors, illustrators... with their role (see the README)."),
-    "cover": Key(STRING, help="A cover image (JPEG or PNG) beside book.toml."),
-    "dedication": Key(STRING),
-    "epigraph": Key(STRING),
-    "epigraph_source": Key(STRING),
-    "chapters": Key(("list of strings or lists of strings",), help="Text files in reading order."),
-    "encoding": Key(STRING, help="The text files' encoding when detection gets it wrong (cp1252, latin-1...)."),
-    "afterword": Key(STRING, help="An afterword after the last chapter: its text, or a .txt/.md file beside it."),
-    "acknowledgements": Key(STRING, help="Acknowledgements, after the afterword: the text, or a file beside it."),
-    "about_the_author": Key(STRING, help="About the author: the text, or a file beside book.toml."),
-    "also_by": Key((STRINGS,), help='The author\'s other books, listed after About the Author: ["Book One", ...].'),
-    "newsletter": Key((dict,), help='The call to action last of all: { url = "https://...", line = "Join my..." }.'),
-    "theme": Key(STRING, help="The book's design (see `ebookgen pdf --help`): classic, modern, romance, large-print."),
-    "font_size": Key((int, float), help="The print edition's body size in points; 16 and up sets it as large print."),
-    "trim": Key(STRING, help="Default print trim size for `ebookgen pdf`, such as 5.5x8.5."),
-    "profile": Key(STRING, help="Default print profile for `ebookgen pdf` (see `ebookgen pdf --help`)."),
-    "paragraph_style": Key(STRING, ("auto", "blank", "lines", "wrapped", "indented")),
-    "scene_breaks": Key(STRING, ("markers", "blank-lines"), help="Whether extra blank lines also break scenes."),
-    "author_notes": Key(STRING, ("keep", "drop"), help="Keep or drop author's notes (A/N:)."),
-    "quotes": Key(STRING, ("auto", "double", "single"), help="The manuscript's primary quote mark."),
-}
+# Every key book.toml may hold, from the settings table. `init` writes them all, commented, from it.
+BOOK_KEYS: dict[str, Setting] = book_keys()
 
 
 @dataclass(frozen=True)
@@ -83,11 +48,12 @@ class Project:
     options: NormaliseOptions = field(default_factory=NormaliseOptions)
     units: tuple[tuple[Path, ...], ...] = ()  # Files read as one text: a chapter may span the files of a unit.
     encoding: str | None = None
-    trim: str = ""
-    profile: str = ""
-    theme: str = ""
+    trim: Trim | None = None  # book.toml's choices, turned into their records once, when book.toml is read
+    profile: Printer | None = None
+    theme: Theme | None = None
     font_size: float = 0
     matter: tuple[Path, ...] = ()  # back-matter files book.toml names (an afterword.md)
+    explicit: Explicit = field(default_factory=Explicit)  # the metadata fields book.toml and the options set
 
     @property
     def slug(self) -> str:
@@ -130,8 +96,8 @@ def load_project(source: Path | None = None) -> Project:
         source = DEFAULT_SOURCE
         if not source.exists():
             raise InputError(
-                "no manuscript given, and no manuscript/ folder here: give SOURCE (a .txt or .md file, or a "
-                "manuscript folder), or start a book with `ebookgen init my-novel`"
+                "no manuscript given, and no manuscript/ folder here: give SOURCE (a manuscript file such as a .txt, "
+                ".md or .docx, or a manuscript folder), or start a book with `ebookgen init my-novel`"
             )
     if not source.exists() and not source.is_symlink():
         raise InputError(f"{shown(source)}: no such file or folder")
@@ -153,16 +119,17 @@ def load_project(source: Path | None = None) -> Project:
         options=options_from(config),
         units=units,
         encoding=config.get("encoding"),
-        trim=config.get("trim", ""),
-        profile=config.get("profile", ""),
-        theme=config.get("theme", ""),
+        trim=config.get("trim"),
+        profile=config.get("profile"),
+        theme=config.get("theme"),
         font_size=config.get("font_size", 0),
         matter=tuple(source / name for name in sorted(matter_files(config))),
+        explicit=Explicit(book_toml=frozenset(METADATA_FIELDS.get(key, key) for key in config)),
     )
 
 
 def read_book_toml(path: Path) -> dict:
-    """Read and check book.toml, naming the key and line of any mistake."""
+    """Read and check book.toml, naming the key and line of any mistake; a name's value becomes its record."""
     try:
         raw = path.read_bytes().decode("utf-8-sig")
         config = tomllib.loads(raw)
@@ -174,7 +141,7 @@ def read_book_toml(path: Path) -> dict:
         raise ConfigError(f"{path}: cannot be read ({error.strerror})") from None
     for key, value in config.items():
         check_key(path, raw, key, value)
-    check_values(path, raw, config)
+    config |= checked_values(path, raw, config)
     check_chapters(path, raw, config)
     if config.get("cover"):
         check_cover_file(path, raw, config["cover"])
@@ -215,7 +182,7 @@ def check_key(path: Path, raw: str, key: str, value: object) -> None:
     where = f"{path}:{line_of(raw, key)}"
     if key not in BOOK_KEYS:
         close = difflib.get_close_matches(key, BOOK_KEYS, n=1)
-        hint = f"; did you mean {close[0]!r}?" if close else "; see the book.toml reference in the README"
+        hint = f"; did you mean {close[0]!r}?" if close else "; see docs/reference/book-toml.md"
         raise ConfigError(f"{where}: unknown key {key!r}{hint}")
     spec = BOOK_KEYS[key]
     if not any(matches(value, kind) for kind in spec.types):
@@ -225,14 +192,18 @@ def check_key(path: Path, raw: str, key: str, value: object) -> None:
         raise ConfigError(f"{where}: {key!r} must be one of {', '.join(spec.choices)}, not {value!r}")
 
 
-def check_values(path: Path, raw: str, config: dict) -> None:
-    """Check each value that has a rule beyond its type (date, series_index, ...), naming its line."""
-    for key, rule in VALUE_RULES.items():
-        if key in config:
+def checked_values(path: Path, raw: str, config: dict) -> dict:
+    """Check each value that has a rule beyond its type (date, trim, ...), naming its line; return the records."""
+    records = {}
+    for key, spec in BOOK_KEYS.items():
+        if key in config and spec.rule is not None:
             try:
-                rule(config[key])
+                record = spec.rule(config[key])
             except ConfigError as error:
                 raise ConfigError(f"{path}:{line_of(raw, key)}: {error}") from None
+            if record is not None:
+                records[key] = record
+    return records
 
 
 def line_of(raw: str, key: str) -> int:
@@ -265,7 +236,8 @@ def chapter_units(folder: Path, config: dict) -> tuple[tuple[Path, ...], ...]:
         check_folder_entry(folder, path)
         check_text_file(path)
     if not files:
-        raise InputError(f"{folder}: no .txt or .md files in this folder; add one, or run `ebookgen init`")
+        read = ", ".join(suffix for reader in READERS if reader.in_folders for suffix in reader.suffixes)
+        raise InputError(f"{folder}: no manuscript files ({read}) in this folder; add one, or run `ebookgen init`")
     return tuple((path,) for path in files)
 
 
@@ -345,16 +317,17 @@ def with_overrides(
     if language:
         changes["language"] = check_language_option(language)
     if changes:
-        project = replace(project, metadata=replace(project.metadata, **changes))
+        explicit = project.explicit.with_options(frozenset(changes))
+        project = replace(project, metadata=replace(project.metadata, **changes), explicit=explicit)
     return replace(project, encoding=encoding) if encoding else project
 
 
 def with_normalise_overrides(project: Project, scene_breaks: str | None, author_notes: str | None) -> Project:
     """Apply command-line normalisation overrides: the scene-break and author's-note policies."""
-    if scene_breaks not in (None, "markers", "blank-lines"):
-        raise ConfigError(f"--scene-breaks must be markers or blank-lines, not {scene_breaks!r}")
-    if author_notes not in (None, "keep", "drop"):
-        raise ConfigError(f"--author-notes must be keep or drop, not {author_notes!r}")
+    for name, value in (("scene_breaks", scene_breaks), ("author_notes", author_notes)):
+        spec = BOOK_KEYS[name]
+        if value is not None and value not in spec.choices:
+            raise ConfigError(f"{spec.flag} must be {' or '.join(spec.choices)}, not {value!r}")
     changes: dict = {}
     if scene_breaks:
         changes["blank_runs"] = "break" if scene_breaks == "blank-lines" else "pause"

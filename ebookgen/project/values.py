@@ -1,7 +1,9 @@
 """The rules book.toml's values must keep beyond their type: a date, a series number, a language, a trim, a profile.
 
-``read_book_toml`` runs each rule once, when the project is loaded, and names the key's line on a
-mistake, so no writer meets a bad value later. A rule raises ``ConfigError`` naming the key and value.
+Each rule is a row's ``rule`` in the settings table (``ebookgen.settings``); ``read_book_toml`` runs it once,
+when the project is loaded, and names the key's line on a mistake, so no writer meets a bad value later.
+A rule raises ``ConfigError`` naming the key and value; a rule for a name (a trim, a profile, a theme)
+returns the record it names, which the project keeps, so no stage looks the name up again.
 """
 
 from __future__ import annotations
@@ -9,10 +11,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from ebookgen.errors import ConfigError
-from ebookgen.model import CONTRIBUTOR_ROLES
+
+if TYPE_CHECKING:
+    from ebookgen.pdf.printers import Printer
+    from ebookgen.pdf.trim import Trim
+    from ebookgen.themes import Theme
 
 # A W3C date (https://www.w3.org/TR/NOTE-datetime): a year, a month, a day, or a day with a time.
 W3C_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2})?)?)?)?")
@@ -58,7 +64,11 @@ def check_series_index(value: object) -> None:
 
 
 def check_language(value: object) -> None:
-    """Refuse a language that is not a well-formed, registered BCP 47 tag (langcodes knows the registry)."""
+    """Refuse a language that is not a well-formed, registered BCP 47 tag (langcodes knows the registry).
+
+    The tag stays a string in the book's metadata, the model's: a stage that needs the language's facts
+    (quotes, heading words, hyphenation) takes its record from ``ebookgen.languages.language_for``.
+    """
     import langcodes
 
     text = str(value)
@@ -96,6 +106,8 @@ def check_subjects(value: object) -> None:
 
 def check_contributors(value: object) -> None:
     """Refuse a contributor without a name or with a role the title page and the EPUB cannot name."""
+    from ebookgen.model import CONTRIBUTOR_ROLES  # The model stays unloaded for `ebookgen --help`.
+
     for index, item in enumerate(value):
         where = f"contributors[{index}]"
         if set(item) - {"name", "role"}:
@@ -121,32 +133,32 @@ def is_public_domain(rights: str) -> bool:
     return " ".join(rights.lower().replace("-", " ").split()).strip(" .") == "public domain"
 
 
-def check_trim(value: object) -> None:
-    """Refuse a trim size the PDF writer cannot set."""
+def check_trim(value: object) -> Trim:
+    """Return the trim a size names, or refuse one the PDF writer cannot set."""
     from ebookgen.pdf.trim import parse_trim
 
-    parse_trim(str(value))
+    return parse_trim(str(value))
 
 
-def check_profile(value: object) -> None:
-    """Refuse a print profile the PDF writer does not know."""
-    from ebookgen.pdf.options import profile_for
+def check_profile(value: object) -> Printer:
+    """Return the printer a print profile names, or refuse one the PDF writer does not know."""
+    from ebookgen.pdf.printers import printer_for
 
-    profile_for(str(value))
+    return printer_for(str(value))
 
 
-def check_theme(value: object) -> None:
-    """Refuse a theme the writers do not know, naming the ones there are."""
+def check_theme(value: object) -> Theme:
+    """Return the named theme, or refuse one the writers do not know, naming the ones there are."""
     from ebookgen.themes import theme_for
 
-    theme_for(str(value))
+    return theme_for(str(value))
 
 
-def check_font_size(value: object) -> None:
-    """Refuse a body type size no book is set in."""
+def check_font_size(value: object) -> float:
+    """Return a body type size in points, or refuse one no book is set in."""
     from ebookgen.themes import check_points
 
-    check_points(value)
+    return check_points(value)
 
 
 def check_newsletter(value: object) -> None:
@@ -161,21 +173,3 @@ def check_also_by(value: object) -> None:
     from ebookgen.project.matter import also_by_titles
 
     also_by_titles(value)
-
-
-# Every book.toml key whose value has a rule beyond its type, and the rule.
-VALUE_RULES: dict[str, Callable[[object], None]] = {
-    "date": check_date,
-    "series_index": check_series_index,
-    "language": check_language,
-    "author": check_names,
-    "subjects": check_subjects,
-    "trim": check_trim,
-    "profile": check_profile,
-    "contributors": check_contributors,
-    "isbn": check_isbn,
-    "theme": check_theme,
-    "font_size": check_font_size,
-    "newsletter": check_newsletter,
-    "also_by": check_also_by,
-}

@@ -11,15 +11,16 @@ from __future__ import annotations
 
 import re
 
+from ebookgen.model import AuthorNote, Footnote, Paragraph, Text, plain_text
+from ebookgen.model.document import Heading, ReadBlock
 from ebookgen.readers.header import LANGUAGES
-from ebookgen.readers.htmltext import map_html, plain_of, tag_of, words_of
+from ebookgen.readers.htmltext import MappedText, map_html, tag_of, words_of
 from ebookgen.readers.source import FoundMetadata
 
 SERIES_PART = re.compile(r"Part\s+(\d+)\s+of\s+(.+)", re.I)
 PUBLISHED = re.compile(r"Published:\s*(\d{4}-\d{2}-\d{2})")
 # Tag kinds in ``dl.tags`` that are the book's subjects, in AO3's order.
 AO3_MESSAGES = "AO3's preface and afterword messages left out (where it was posted, asking for comments)"
-NOTE_DEFINITION = re.compile(r"^\[\^[^\]]+\]:", re.M)
 SUBJECT_KINDS = ("fandom", "relationship", "character", "additional tag", "category")
 
 
@@ -30,28 +31,30 @@ def is_ao3(root) -> bool:
     )
 
 
-def read_ao3(root, where: str) -> tuple[str, FoundMetadata, tuple[str, ...]]:
-    """Read an AO3 download: the chapters with their notes as raw text, and the preface as metadata."""
+def read_ao3(root, where: str) -> tuple[MappedText, FoundMetadata]:
+    """Read an AO3 download: the chapters with their notes as model blocks, and the preface as metadata."""
     preface = root.xpath("//div[@id='preface']")[0]
     tags = tag_lists(preface)
     work_notes = labelled_quotes(preface, where)
-    parts, unmapped = [], [f"{AO3_MESSAGES}"]
+    parts: list[ReadBlock] = []
+    unmapped = [f"{AO3_MESSAGES}"]
     chapters = [part for element in root.xpath("//div[@id='chapters']") for part in chapter_parts(element, where)]
     for index, (heading, notes, body, end_notes) in enumerate(chapters):
         if heading:
-            parts.append(f"# {heading}")
+            parts.append(Heading(1, heading))
         if index == 0:
-            parts += [note_block(label, text) for label, text in work_notes if label != "Summary"]
-        parts += [note_block(label, text) for label, text in notes]
-        mapped = map_html(body, where, first_label=1 + len(NOTE_DEFINITION.findall("\n".join(parts))))
+            parts += [note for label, blocks in work_notes if label != "Summary" for note in note_block(label, blocks)]
+        parts += [note for label, blocks in notes for note in note_block(label, blocks)]
+        mapped = map_html(body, where, first_label=1 + sum(isinstance(block, Footnote) for block in parts))
         unmapped += mapped.unmapped
-        parts.append(mapped.text.strip())
-        parts += [note_block(label, text, "end-note") for label, text in end_notes]
+        parts += mapped.blocks
+        parts += [note for label, blocks in end_notes for note in note_block(label, blocks)]
     afterword = root.xpath("//div[@id='afterword']")
     if afterword:
-        parts += [note_block(label, text, "end-note") for label, text in labelled_quotes(afterword[0], where)]
-    summary = plain_of(next((text for label, text in work_notes if label == "Summary"), ""))
-    return "\n\n".join(part for part in parts if part) + "\n", preface_metadata(preface, tags, summary), tuple(unmapped)
+        parts += [note for label, blocks in labelled_quotes(afterword[0], where) for note in note_block(label, blocks)]
+    summary = next((blocks for label, blocks in work_notes if label == "Summary"), ())
+    words = "\n\n".join(plain_text(block.inlines) for block in summary if isinstance(block, Paragraph)).strip()
+    return MappedText(tuple(parts), tuple(unmapped)), preface_metadata(preface, tags, words)
 
 
 def tag_lists(preface) -> dict[str, tuple[str, ...]]:
@@ -88,7 +91,7 @@ def preface_metadata(preface, tags: dict[str, tuple[str, ...]], summary: str) ->
     url = next((link.get("href") for link in preface.xpath(".//p[contains(@class, 'message')]//a")
                 if "/works/" in (link.get("href") or "")), "")  # fmt: skip
     language = tags.get("language", ("",))[0]
-    language = LANGUAGES.get(language.lower(), "")
+    language = LANGUAGES.get(language.lower(), language)  # AO3 names it in itself: `Français` is checked later
     return FoundMetadata(
         title=words_of(title[0]) if title else "",
         author=author,
@@ -105,14 +108,14 @@ def preface_metadata(preface, tags: dict[str, tuple[str, ...]], summary: str) ->
     )
 
 
-def labelled_quotes(container, where: str) -> list[tuple[str, str]]:
+def labelled_quotes(container, where: str) -> list[tuple[str, tuple[ReadBlock, ...]]]:
     """Read the ``blockquote.userstuff`` of a preface, meta or afterword with the label before each."""
     found = []
     for quote in container.xpath(".//blockquote[contains(@class, 'userstuff')]"):
         label = previous_label(quote)
-        text = map_html(quote, where).text.strip()
-        if text:
-            found.append((label, text))
+        blocks = map_html(quote, where).blocks
+        if blocks:
+            found.append((label, blocks))
     return found
 
 
@@ -140,9 +143,8 @@ def chapter_parts(chapters, where: str):
             found = element.xpath(".//h2[contains(@class, 'heading')]")
             heading = words_of(found[0]) if found else ""
             notes = labelled_quotes(element, where)
-            notes += [
-                ("Chapter Byline", words_of(byline)) for byline in element.xpath(".//p[contains(@class, 'byline')]")
-            ]
+            bylines = element.xpath(".//p[contains(@class, 'byline')]")
+            notes += [("Chapter Byline", (Paragraph((Text(words_of(byline)),)),)) for byline in bylines]
         elif "userstuff" in classes:
             if body is not None:
                 yield heading, notes, body, end_notes
@@ -160,6 +162,7 @@ def demoted(body):
     return body
 
 
-def note_block(label: str, text: str, kind: str = "note") -> str:
-    """Write an author's note block: `::: note Label` ... `:::`."""
-    return f"::: {kind} {label}\n\n{text}\n\n:::"
+def note_block(label: str, blocks: tuple[ReadBlock, ...]) -> list[AuthorNote]:
+    """Return an author's note: each of its paragraphs an author's note block, the first titled with its label."""
+    notes = [AuthorNote(block.inlines) for block in blocks if isinstance(block, Paragraph)]
+    return [AuthorNote(notes[0].inlines, label), *notes[1:]] if notes else []

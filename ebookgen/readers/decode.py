@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ebookgen.errors import InputError
+from ebookgen.model.characters import FORBIDDEN
 
 # How binary files begin. Signatures made of letters only count with a NUL byte soon after
 # (a story may begin "BMX riders" or "RIFF"), the others are never how a text begins.
@@ -54,8 +55,6 @@ REPLACED_NOTE = "bytes that are not UTF-8 replaced with \ufffd; retype the lette
 MOST_REPLACED = 64
 NON_ASCII = re.compile("[^\x00-\x7f]")
 
-# Characters that XML 1.0 forbids, plus C1 controls: none of them may reach a document.
-FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff\ud800-\udfff]")
 # Invisible characters that only ever get in the way of the rules that follow.
 INVISIBLE = re.compile("[\u200b\u200c\u2060\ufeff\u00ad]")
 # Terminal escape sequences (colour codes pasted from a console): the escape and its parameters.

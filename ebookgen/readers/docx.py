@@ -1,7 +1,7 @@
-"""Read a Word document (.docx, Google Docs' export too) through mammoth, into raw text.
+"""Read a Word document (.docx, Google Docs' export too) through mammoth, into model blocks.
 
 mammoth turns the document into plain HTML (headings by style, emphasis, notes, images, page
-breaks mapped by ``STYLE_MAP``); the shared HTML mapper writes it as raw text. What mammoth leaves
+breaks mapped by ``STYLE_MAP``); the shared HTML mapper makes its blocks. What mammoth leaves
 aside is read here: centred paragraphs (a centred `* * *` is a scene break), the Title paragraph
 and the document's title and author properties (python-docx).
 """
@@ -12,10 +12,11 @@ import re
 from pathlib import Path
 
 from ebookgen.errors import InputError
+from ebookgen.model.document import Document, FoundMetadata, Resource
 from ebookgen.readers.archive import open_archive, read_member
 from ebookgen.readers.decode import require_text
 from ebookgen.readers.htmltext import map_html, shortened, words_of
-from ebookgen.readers.source import FoundMetadata, Resource, SourceText
+from ebookgen.readers.reader import Reader
 
 DOCX_SUFFIXES = (".docx",)
 KIND = "Word document"
@@ -39,8 +40,8 @@ IMAGE_SUFFIXES = {"image/png": ".png", "image/jpeg": ".jpg", "image/gif": ".gif"
                   "image/webp": ".webp", "image/bmp": ".bmp", "image/tiff": ".tif"}  # fmt: skip
 
 
-def read_docx(path: Path, encoding: str | None = None) -> SourceText:
-    """Read a Word document: its text in raw-text marks, its images, and its title and author."""
+def read_docx(path: Path, encoding: str | None = None) -> Document:
+    """Read a Word document: its paragraphs as model blocks, its images, and its title and author."""
     import lxml.html
     import mammoth
 
@@ -70,7 +71,7 @@ def read_docx(path: Path, encoding: str | None = None) -> SourceText:
     unmapped = taken + mapped.unmapped + word_notes(result.messages, body_xml, comments) + margin_note(margins)
     found = core_metadata(path, title, subtitle)
     text = require_text(path, mapped.text)
-    return SourceText(path, text, "utf-8", (), found, (), tuple(resources), "Word (mammoth)", unmapped)
+    return Document(path, text, "utf-8", (), found, (), tuple(resources), "Word (mammoth)", unmapped, (), mapped.blocks)
 
 
 def mark_centred(paragraph):
@@ -150,3 +151,6 @@ def core_metadata(path: Path, title: str, subtitle: str) -> FoundMetadata:
         subjects=keywords,
         language=(properties.language or "").strip(),
     )
+
+
+READER = Reader("Word", DOCX_SUFFIXES, read_docx, rank=30)

@@ -15,12 +15,15 @@ from dataclasses import replace
 from pathlib import Path
 
 from ebookgen.errors import InputError
+from ebookgen.model import Footnote
+from ebookgen.model.document import Document, Heading, ReadBlock, Resource
+from ebookgen.model.outline import outline
 from ebookgen.readers.archive import open_archive, read_member
 from ebookgen.readers.classes import with_class_styles
 from ebookgen.readers.epubpages import PageKind, chapter_text, is_part_page, page_kind
 from ebookgen.readers.htmltext import parse_document
 from ebookgen.readers.opf import Package, read_package
-from ebookgen.readers.source import Resource, SourceText
+from ebookgen.readers.reader import Reader
 
 EPUB_SUFFIXES = (".epub",)
 KIND = "EPUB"
@@ -28,8 +31,8 @@ KIND = "EPUB"
 FONT_OBFUSCATION = ("http://www.idpf.org/2008/embedding", "http://ns.adobe.com/pdf/enc#RC")
 
 
-def read_epub(path: Path, encoding: str | None = None) -> SourceText:
-    """Read an EPUB: its spine's chapters as raw text, its images, and its package's metadata."""
+def read_epub(path: Path, encoding: str | None = None) -> Document:
+    """Read an EPUB: its spine's chapters as model blocks, its images, and its package's metadata."""
     with open_archive(path, KIND) as archive:
         refuse_locked(path, archive)
         package = read_package(path, archive)
@@ -56,27 +59,37 @@ def read_epub(path: Path, encoding: str | None = None) -> SourceText:
             continue
         figure = figure_resolver(href, names)
         mapped = chapter_text(tree, href, figure, package.labels.get(href, ""), first_label(parts))
-        if is_part_page(mapped.text, tree):
+        if is_part_page(mapped, tree):
             part_pages.add(len(parts))
-        parts.append(mapped.text.strip())
+        parts.append(mapped.blocks)
         unmapped += mapped.unmapped
-    text = "\n\n".join(part for part in leveled(parts, part_pages) if part).strip()
-    if not text:
+    blocks = tuple(block for part in leveled(parts, part_pages) for block in part)
+    text = outline(blocks)[0]
+    if not text.strip():
         raise InputError(f"{path}: this EPUB has no chapter text in its spine; it is empty or broken")
     cover = names.get(package.cover, "")
     used = [resource for resource in resources if f"({resource.name}" in text or resource.name == cover]
     found = replace(found, cover=cover) if cover else found
     reader = f"EPUB ({package.maker})"
-    return SourceText(path, text + "\n", "utf-8", (), found, (), tuple(used), reader, tuple(unmapped))
+    return Document(path, text, "utf-8", (), found, (), tuple(used), reader, tuple(unmapped), (), blocks)
 
 
-def leveled(parts: list[str], part_pages: set[int]) -> list[str]:
-    """Set chapters a level under the book's parts when it has part pages (`#` parts, `##` chapters)."""
+def leveled(parts: list[tuple[ReadBlock, ...]], part_pages: set[int]) -> list[tuple[ReadBlock, ...]]:
+    """Set chapters a level under the book's parts when it has part pages (level 1 parts, level 2 chapters)."""
     if not part_pages:
         return parts
-    return [
-        part if index in part_pages or not part.startswith("# ") else f"#{part}" for index, part in enumerate(parts)
-    ]
+    return [part if index in part_pages or not opens_chapter(part) else chapter_under(part) for index, part in
+            enumerate(parts)]  # fmt: skip
+
+
+def opens_chapter(part: tuple[ReadBlock, ...]) -> bool:
+    """Tell a page that opens with a top-level heading."""
+    return bool(part) and isinstance(part[0], Heading) and part[0].level == 1
+
+
+def chapter_under(part: tuple[ReadBlock, ...]) -> tuple[ReadBlock, ...]:
+    """Set a page's opening heading a level down, under its part."""
+    return (Heading(2, part[0].title), *part[1:])
 
 
 def refuse_locked(path: Path, archive) -> None:
@@ -113,12 +126,12 @@ def figure_resolver(href: str, names: dict[str, str]):
     return resolve
 
 
-def first_label(parts: list[str]) -> int:
-    """Return the next free note label: one past the notes already written."""
-    return 1 + sum(part.count("\n[^") + part.startswith("[^") for part in parts)
+def first_label(parts: list[tuple[ReadBlock, ...]]) -> int:
+    """Return the next free note label: one past the notes already read."""
+    return 1 + sum(isinstance(block, Footnote) for part in parts for block in part)
 
 
-def ao3_source(path: Path, trees, package: Package) -> SourceText | None:
+def ao3_source(path: Path, trees, package: Package) -> Document | None:
     """Read an AO3 EPUB as the AO3 download its pages are: joined, then read by the AO3 reader."""
     import lxml.html
 
@@ -134,9 +147,14 @@ def ao3_source(path: Path, trees, package: Package) -> SourceText | None:
             body.append(copy.deepcopy(child))
     if not is_ao3(joined):
         return None
-    text, found, unmapped = read_ao3(joined, "")
+    mapped, found = read_ao3(joined, "")
     found = package.metadata if not found.title else found
-    return SourceText(path, text, "utf-8", (), found, (), (), "EPUB (AO3 download)", unmapped)
+    blocks = mapped.blocks
+    return Document(path, mapped.text, "utf-8", (), found, (), (), "EPUB (AO3 download)", mapped.unmapped, (), blocks)
+
+
+# A folder's EPUB is most often a book built from it: read only when `chapters` names it.
+READER = Reader("EPUB", EPUB_SUFFIXES, read_epub, in_folders=False, rank=50)
 
 
 __all__ = ["EPUB_SUFFIXES", "PageKind", "read_epub"]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from ebookgen.model.document import Heading
 from ebookgen.readers.fanfic import info_lines, info_metadata, is_info_page, lines_of
 from ebookgen.readers.htmltext import MappedText, map_html, tag_of, words_of
 from ebookgen.readers.source import FoundMetadata
@@ -72,12 +73,13 @@ def is_copyright_page(words: str) -> bool:
     return len(words.split()) < 80 and ("\u00a9" in words or "all rights reserved" in lowered)
 
 
-def is_part_page(text: str, tree) -> bool:
+def is_part_page(mapped: MappedText, tree) -> bool:
     """Tell a part's page: a heading alone (`Part One`, `Book II`), or a page typed as a part."""
-    lines = [line for line in text.strip().split("\n") if line.strip()]
+    blocks = mapped.blocks
     body = tree.find("body")
     typed = body is not None and "part" in semantic_types(body)
-    return len(lines) == 1 and lines[0].startswith("# ") and (typed or bool(PART_WORDS.match(lines[0][2:])))
+    alone = len(blocks) == 1 and isinstance(blocks[0], Heading) and blocks[0].level == 1
+    return alone and (typed or bool(PART_WORDS.match(blocks[0].title)))
 
 
 def is_contents_page(body, package) -> bool:
@@ -110,6 +112,7 @@ def chapter_text(tree, href: str, figure, label: str, first_label: int) -> Mappe
     mapped = map_html(body, href, figure, first_label)
     stem = href.rsplit("/", 1)[-1].rsplit(".", 1)[0]
     named = label and label != stem  # A label that is only the file's name is no title.
-    heading = title or (label if named and not mapped.text.lstrip().startswith("#") else "")
-    text = f"# {heading}\n\n{mapped.text}" if heading else mapped.text
-    return MappedText(text, mapped.unmapped)
+    opens = bool(mapped.blocks) and isinstance(mapped.blocks[0], Heading)
+    heading = title or (label if named and not opens else "")
+    blocks = (Heading(1, heading), *mapped.blocks) if heading else mapped.blocks
+    return MappedText(blocks, mapped.unmapped)

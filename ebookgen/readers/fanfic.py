@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ebookgen.readers.htmltext import map_html, tag_of, words_of
+from ebookgen.model.document import Heading
+from ebookgen.readers.htmltext import MappedText, map_html, tag_of, words_of
 from ebookgen.readers.source import FoundMetadata
 
 INFO_LINE = re.compile(r"^\s*(?P<key>[A-Z][A-Za-z ]{1,24}):\s*(?P<value>.*)$")
@@ -40,24 +41,23 @@ def is_fanficfare(root) -> bool:
     return bool(first) and " by " in words_of(first[0]) and len(info_lines(root)) >= 2
 
 
-def read_fanfic_page(root, where: str) -> tuple[str, FoundMetadata, tuple[str, ...]]:
+def read_fanfic_page(root, where: str) -> tuple[MappedText, FoundMetadata]:
     """Read a FanFiction.Net page or a FanFicFare book as raw text and metadata."""
     if root.xpath("//div[@id='storytext']"):
         return read_ffn(root, where)
     return read_fanficfare(root, where)
 
 
-def read_ffn(root, where: str) -> tuple[str, FoundMetadata, tuple[str, ...]]:
+def read_ffn(root, where: str) -> tuple[MappedText, FoundMetadata]:
     """Read a saved FanFiction.Net chapter: its heading from the chapter list, its text, the profile's metadata."""
     story = root.xpath("//div[@id='storytext']")[0]
     chosen = root.xpath("//select[@id='chap_select']/option[@selected]")
     heading = re.sub(r"^\d+\.\s*", "", words_of(chosen[0])) if chosen else ""
     number = chosen[0].get("value", "") if chosen else ""
     mapped = map_html(story, where)
-    title = f"# Chapter {number}: {heading}" if heading and number else ""
-    text = f"{title}\n\n{mapped.text}" if title else mapped.text
+    title = (Heading(1, f"Chapter {number}: {heading}"),) if heading and number else ()
     note = "FanFiction.Net's page around the story left out (menus, reviews, the chapter list)"
-    return text, ffn_metadata(root), (*mapped.unmapped, note)
+    return MappedText((*title, *mapped.blocks), (*mapped.unmapped, note)), ffn_metadata(root)
 
 
 def ffn_metadata(root) -> FoundMetadata:
@@ -90,7 +90,7 @@ def ffn_metadata(root) -> FoundMetadata:
     )
 
 
-def read_fanficfare(root, where: str) -> tuple[str, FoundMetadata, tuple[str, ...]]:
+def read_fanficfare(root, where: str) -> tuple[MappedText, FoundMetadata]:
     """Read FanFicFare's HTML book: the first `<h1>` and info lines as metadata, the rest from its first `<h2>`."""
     body = root.find("body")
     first = root.xpath("//body//h1")[0]
@@ -104,7 +104,7 @@ def read_fanficfare(root, where: str) -> tuple[str, FoundMetadata, tuple[str, ..
     found = info_metadata(info, title=title.strip(), author=author.strip())
     links = [link.get("href") for link in first.iter("a") if (link.get("href") or "").startswith("http")]
     found = replace(found, source=links[0] if links else found.source)
-    return mapped.text, found, (*mapped.unmapped, "FanFicFare's title and info lines read as metadata")
+    return MappedText(mapped.blocks, (*mapped.unmapped, "FanFicFare's title and info lines read as metadata")), found
 
 
 def info_lines(root) -> dict[str, str]:
@@ -159,4 +159,6 @@ def info_metadata(info: dict[str, str], title: str = "", author: str = "") -> Fo
         warnings=listed("warnings"),
         source=info.get("story url", "") or info.get("source", "") or info.get("url", ""),
         date=info.get("published", "")[:10] if re.match(r"\d{4}-\d{2}-\d{2}", info.get("published", "")) else "",
+        language=info.get("language", ""),
+        publisher=info.get("publisher", ""),
     )  # fmt: skip

@@ -164,5 +164,5 @@ def found_metadata(fields: dict[str, list[str]]) -> FoundMetadata:
         subjects=subjects,
         series=first.get("series", ""),
         contributors=credited,
-        language=LANGUAGES.get(language.lower(), language if re.fullmatch(r"[a-z]{2}(?:-[A-Z]{2})?", language) else ""),
+        language=LANGUAGES.get(language.lower(), language),  # a tag or another name: checked when merged
     )

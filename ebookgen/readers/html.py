@@ -2,7 +2,7 @@
 
 An archive's own layout is recognised first (ao3.py, fanfic.py); any other page has its main text
 found by readability-lxml when it carries a site's furniture (navigation, sidebars, comments), and
-is read whole when it is only a story. Either way the shared mapper writes the raw text.
+is read whole when it is only a story. Either way the shared mapper makes its model blocks.
 """
 
 from __future__ import annotations
@@ -11,10 +11,11 @@ import re
 from pathlib import Path
 from urllib.parse import unquote
 
+from ebookgen.model.document import Document, FoundMetadata
 from ebookgen.readers.classes import with_class_styles
 from ebookgen.readers.decode import decode_file, require_text
-from ebookgen.readers.htmltext import map_html, parse_document, words_of
-from ebookgen.readers.source import FoundMetadata, SourceText
+from ebookgen.readers.htmltext import MappedText, map_html, parse_document, words_of
+from ebookgen.readers.reader import Reader
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 # What marks a page as a site's page rather than a story alone: its navigation, sidebars, comments.
@@ -26,7 +27,7 @@ SITE_NAME = re.compile(r"\s+[|\u2013\u2014-]\s+[^|\u2013\u2014]+$")
 XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 
 
-def read_html(path: Path, encoding: str | None = None) -> SourceText:
+def read_html(path: Path, encoding: str | None = None) -> Document:
     """Read a saved web page: the archive's layout when it is one, else its main text."""
     from ebookgen.readers.ao3 import is_ao3, read_ao3
     from ebookgen.readers.fanfic import is_fanfic_page, read_fanfic_page
@@ -35,14 +36,15 @@ def read_html(path: Path, encoding: str | None = None) -> SourceText:
     root, where = parse_page(decoded.text), ""
     with_class_styles(root)
     if is_ao3(root):
-        text, found, unmapped, reader = *read_ao3(root, where), "AO3 download"
+        mapped, found, reader = *read_ao3(root, where), "AO3 download"
     elif is_fanfic_page(root):
-        text, found, unmapped, reader = *read_fanfic_page(root, where), "fan-fiction page"
+        mapped, found, reader = *read_fanfic_page(root, where), "fan-fiction page"
     else:
-        text, found, unmapped, reader = *read_page(root, where, saved_image(path)), "web page"
-    text = require_text(path, text)
+        mapped, found, reader = *read_page(root, where, saved_image(path)), "web page"
+    text = require_text(path, mapped.text)
     replaced = tuple((path, line) for line in decoded.replaced_lines)
-    return SourceText(path, text, decoded.encoding, decoded.repairs, found, replaced, (), reader, unmapped)
+    read = (found, replaced, (), reader, mapped.unmapped, (), mapped.blocks)
+    return Document(path, text, decoded.encoding, decoded.repairs, *read)
 
 
 def parse_page(text: str):
@@ -62,13 +64,12 @@ def saved_image(path: Path):
     return resolve
 
 
-def read_page(root, where: str, figure=None) -> tuple[str, FoundMetadata, tuple[str, ...]]:
+def read_page(root, where: str, figure=None) -> tuple[MappedText, FoundMetadata]:
     """Read any saved page: its main text (through readability where the page has a site around it)."""
     found = page_metadata(root)
     body = root.find("body") if root.find("body") is not None else root
     if not has_furniture(root):
-        mapped = map_html(body, where, figure)
-        return mapped.text, found, mapped.unmapped
+        return map_html(body, where, figure), found
     main = main_text(root)
     mapped = map_html(main, where, figure)
     kept, total = len(words_of(main).split()), len(words_of(body).split())
@@ -76,7 +77,7 @@ def read_page(root, where: str, figure=None) -> tuple[str, FoundMetadata, tuple[
         f"a web page: its main text kept ({kept} words); "
         f"{total - kept} words of navigation, comments and the like left out: {left_out(body, main)}"
     )
-    return mapped.text, found, (*mapped.unmapped, note) if total > kept else mapped.unmapped
+    return (MappedText(mapped.blocks, (*mapped.unmapped, note)) if total > kept else mapped), found
 
 
 def left_out(body, main) -> str:
@@ -134,3 +135,6 @@ def page_metadata(root) -> FoundMetadata:
         language=(root.get("lang") or "").strip(),
         source=meta("og:url"),
     )
+
+
+READER = Reader("HTML", HTML_SUFFIXES, read_html, rank=40)

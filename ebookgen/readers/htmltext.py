@@ -1,8 +1,9 @@
-"""Map an HTML tree to ebookgen's raw text: paragraphs, headings, emphasis, breaks, notes and figures.
+"""Map an HTML tree to the model's blocks: paragraphs, headings, emphasis, breaks, notes and figures.
 
 Every reader of a marked-up format (Word through mammoth, a saved web page, an AO3 download, an EPUB's
-pages) hands its tree to ``map_html``; markup is mapped to the marks of docs/raw-text.md and never
-printed. What has no mark (a table, a video) is named in the result's ``unmapped``, with the words dropped.
+pages) hands its tree to ``map_html``; markup is mapped to model blocks and never printed, and what the
+writer typed stays text (a typed `#` or `*` is never read as a mark). What has no block (a table, a video)
+is named in the result's ``unmapped``, with the words dropped.
 """
 
 from __future__ import annotations
@@ -11,11 +12,14 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-__all__ = ["MappedText", "map_html", "parse_document", "plain_of", "shortened", "tag_of", "words_of"]
+__all__ = ["MappedText", "map_html", "parse_document", "shortened", "tag_of", "words_of"]
 
+from ebookgen.model import BlockQuote, Figure, Footnote, Inline, LineBreak, ListBlock, ListItem, Paragraph, Text
+from ebookgen.model.document import ReadBlock
+from ebookgen.model.outline import marked_text, outline
 from ebookgen.readers.decode import clean
 from ebookgen.readers.layout import HEADING, PAGE, SCENE, TEXT, Block, compose
-from ebookgen.readers.runs import SPACES, Piece, marked_line, plain_of, split_lines
+from ebookgen.readers.runs import SPACES, Piece, joined, paragraph_runs
 
 # Elements that are never story text: the page's machinery.
 MACHINERY = frozenset(
@@ -48,10 +52,15 @@ BACK_MARKS = frozenset({"\u2191", "\u21a9", "\u21a9\ufe0e", "^", "back", "return
 
 @dataclass(frozen=True)
 class MappedText:
-    """An HTML tree as raw text, with what could not be mapped (one line each)."""
+    """An HTML tree as model blocks, with what could not be mapped (one line each)."""
 
-    text: str
+    blocks: tuple[ReadBlock, ...]
     unmapped: tuple[str, ...] = ()
+
+    @property
+    def text(self) -> str:
+        """Return the blocks written out in raw-text form, for reading by eye."""
+        return outline(self.blocks)[0]
 
 
 @dataclass
@@ -60,7 +69,7 @@ class Mapping:
 
     where: str
     figure: Callable[[str], str | None] = lambda src: None
-    note_texts: list[tuple[str, str]] = field(default_factory=list)
+    note_texts: list[Footnote] = field(default_factory=list)
     next_label: int = 1
     blocks: list[Block] = field(default_factory=list)
     pieces: list[Piece] = field(default_factory=list)
@@ -73,11 +82,10 @@ class Mapping:
 
 
 def map_html(root, where: str, figure: Callable[[str], str | None] | None = None, first_label: int = 1) -> MappedText:
-    """Map an lxml HTML tree (a document or an element) to raw text."""
+    """Map an lxml HTML tree (a document or an element) to model blocks."""
     mapping = Mapping(where, figure or (lambda src: None), next_label=first_label)
     mapping.blocks = map_blocks(root, mapping)
-    text = compose(mapping.blocks, mapping.note_texts)
-    return MappedText(text, tuple(mapping.unmapped))
+    return MappedText(compose(mapping.blocks, mapping.note_texts), tuple(mapping.unmapped))
 
 
 def map_blocks(root, mapping: Mapping) -> list[Block]:
@@ -134,7 +142,7 @@ def map_block(element, tag: str, mapping: Mapping) -> None:
     elif heading:
         title = words_of(element)
         if title:
-            mapping.blocks.append(Block(HEADING, clean(title), int(heading.group(1))))
+            mapping.blocks.append(Block(HEADING, level=int(heading.group(1)), title=clean(title)))
     elif tag in DROPPED:
         dropped(element, DROPPED[tag], mapping)
     elif tag in ("img", "image"):
@@ -148,8 +156,9 @@ def map_block(element, tag: str, mapping: Mapping) -> None:
     elif tag == "blockquote":
         map_quote(element, mapping)
     elif tag == "pre":
-        lines = [clean(line.rstrip()) for line in element.text_content().strip("\n").split("\n")]
-        mapping.blocks.append(Block(TEXT, "\\\n".join(line or " " for line in lines)))
+        lines = [clean(line.rstrip()).strip() for line in element.text_content().strip("\n").split("\n")]
+        runs = joined([(Text(line),) if line else () for line in lines], (LineBreak(),))
+        mapping.blocks.append(Block(TEXT, runs))
     else:
         if PAGE_BREAK_STYLE.search(element.get("style") or ""):
             mapping.blocks.append(Block(PAGE))
@@ -159,7 +168,7 @@ def map_block(element, tag: str, mapping: Mapping) -> None:
         flush(mapping)
         mapping.centred = was
         if tag == "p" and len(mapping.blocks) == count and is_empty_paragraph(element):
-            mapping.blocks.append(Block(TEXT, ""))  # An empty paragraph: a separator or a gap (layout.py).
+            mapping.blocks.append(Block(TEXT))  # An empty paragraph: a separator or a gap (layout.py).
 
 
 def is_empty_paragraph(element) -> bool:
@@ -202,7 +211,7 @@ def walk_inline(element, mapping: Mapping, em: bool, strong: bool) -> None:
         mapping.pieces.append(Piece(None))
         return
     if element.get(NOTE_LABEL):
-        mapping.pieces.append(Piece(f"[^{element.get(NOTE_LABEL)}]"))
+        mapping.pieces.append(Piece(None, note=element.get(NOTE_LABEL)))
         return
     if tag in DROPPED:
         dropped(element, DROPPED[tag], mapping)
@@ -242,20 +251,13 @@ def flush(mapping: Mapping) -> None:
     pieces, mapping.pieces = mapping.pieces, []
     if not pieces:
         return
-    lines = [marked_line(line) for line in split_lines(pieces)]
-    paragraphs = [[]]  # Two line breaks in a row (an empty line) end a paragraph.
-    for line in lines:
-        if line:
-            paragraphs[-1].append(line)
-        elif paragraphs[-1]:
-            paragraphs.append([])
-    texts = ["\\\n".join(paragraph) for paragraph in paragraphs if paragraph]
-    for text in texts:
+    for runs in paragraph_runs(pieces):  # Two line breaks in a row (an empty line) end a paragraph.
+        text = marked_text(runs)
         plain = text.replace("*", "").replace(" ", "")
         if mapping.centred and BREAK_MARKS.match(text.replace(" ", "")) or set(plain) == {"#"}:
             mapping.blocks.append(Block(SCENE))
         else:
-            mapping.blocks.append(Block(TEXT, text))
+            mapping.blocks.append(Block(TEXT, runs))
 
 
 def map_figure_element(element, mapping: Mapping) -> None:
@@ -265,7 +267,7 @@ def map_figure_element(element, mapping: Mapping) -> None:
     for image in images:
         map_figure(image, mapping, caption)
     if not images and caption:
-        mapping.blocks.append(Block(TEXT, clean(caption)))
+        mapping.blocks.append(Block(TEXT, (Text(clean(caption)),)))
 
 
 def map_figure(element, mapping: Mapping, caption: str) -> None:
@@ -277,29 +279,27 @@ def map_figure(element, mapping: Mapping, caption: str) -> None:
         shown = shortened(alt) if alt else src[:60] or "no file"
         mapping.note(f"an image ({shown}) was left out: its file is not in the source")
         return
-    title = f' "{clean(caption)}"' if caption else ""
-    mapping.blocks.append(Block(TEXT, f"![{alt.replace(']', '')}]({name}{title})"))
+    words = (Text(clean(caption)),) if caption else ()
+    mapping.blocks.append(Block(TEXT, whole=Figure(name, alt, words)))
 
 
 def map_list(element, tag: str, mapping: Mapping) -> None:
-    """Map a list to one block of `- item` or `1. item` lines."""
-    items = [child for child in element if tag_of(child) == "li"]
-    lines = []
-    for number, item in enumerate(items, start=1):
-        words = inner_text(item, mapping)
-        if words:
-            lines.append(f"{number}. {words}" if tag == "ol" else f"- {words}")
-    if lines:
-        mapping.blocks.append(Block(TEXT, "\n".join(lines)))
+    """Map a list to a list block, an item for each `<li>` with words."""
+    items = [inner_runs(child, mapping) for child in element if tag_of(child) == "li"]
+    kept = tuple(ListItem(runs) for runs in items if runs)
+    if kept:
+        mapping.blocks.append(Block(TEXT, whole=ListBlock(kept, ordered=tag == "ol")))
 
 
-def inner_text(element, mapping: Mapping) -> str:
-    """Return an element's content as one line of marked text (its paragraphs joined by spaces)."""
+def inner_runs(element, mapping: Mapping) -> tuple[Inline, ...]:
+    """Return an element's content as one line of runs (its paragraphs and lines joined by spaces)."""
     inner = Mapping(mapping.where, mapping.figure, next_label=mapping.next_label)
     walk_block(element, inner)
     flush(inner)
     mapping.unmapped.extend(inner.unmapped)
-    return " ".join(block.text for block in inner.blocks if block.kind == TEXT and block.text).replace("\\\n", " ")
+    lines = [block.inlines for block in inner.blocks if block.kind == TEXT and block.inlines]
+    runs = joined(lines, (Text(" "),))
+    return tuple(Text(" ") if isinstance(run, LineBreak) else run for run in runs)
 
 
 def map_table(element, mapping: Mapping) -> None:
@@ -311,20 +311,24 @@ def map_table(element, mapping: Mapping) -> None:
             if tag_of(cell) in ("td", "th"):
                 walk_block(cell, mapping)
                 flush(mapping)
-    mapping.blocks[start:] = [block for block in mapping.blocks[start:] if block.kind != TEXT or block.text]
+    mapping.blocks[start:] = [block for block in mapping.blocks[start:] if not block.empty]
     mapping.note(f"a table ({len(rows)} row{'s' if len(rows) != 1 else ''}) was read as paragraphs")
 
 
 def map_quote(element, mapping: Mapping) -> None:
-    """Map a block quotation: its paragraphs with `> ` before every line, a bare `>` between them."""
+    """Map a block quotation: its paragraphs (a quote, list or figure inside kept whole) in one block."""
     inner = Mapping(mapping.where, mapping.figure, next_label=mapping.next_label)
     walk_block(element, inner)
     flush(inner)
     mapping.unmapped.extend(inner.unmapped)
-    paragraphs = [block.text for block in inner.blocks if block.kind == TEXT and block.text]
-    if paragraphs:
-        quoted = "\n>\n".join("\n".join(f"> {line}" for line in text.split("\n")) for text in paragraphs)
-        mapping.blocks.append(Block(TEXT, quoted))
+    kept = tuple(quoted_block(block) for block in inner.blocks if block.kind == TEXT and not block.empty)
+    if kept:
+        mapping.blocks.append(Block(TEXT, whole=BlockQuote(kept)))
+
+
+def quoted_block(block: Block):
+    """Return the model block of a block inside a quotation."""
+    return block.whole if block.whole is not None else Paragraph(block.inlines)
 
 
 def take_notes(root, mapping: Mapping) -> None:
@@ -341,7 +345,7 @@ def take_notes(root, mapping: Mapping) -> None:
         label = str(mapping.next_label)
         mapping.next_label += 1
         anchor.set(NOTE_LABEL, label)
-        mapping.note_texts.append((label, note_text(target, anchor, mapping)))
+        mapping.note_texts.append(Footnote(label, 0, note_text(target, anchor, mapping)))
     for _, target in found:
         note = note_element(target)
         if note.getparent() is not None:
@@ -372,8 +376,8 @@ def note_element(target):
     return target
 
 
-def note_text(target, anchor, mapping: Mapping) -> str:
-    """Return a note's text as raw text: its paragraphs, the later ones indented, the link back dropped."""
+def note_text(target, anchor, mapping: Mapping) -> tuple[Paragraph, ...]:
+    """Return a note's paragraphs, the link back and the note's own number dropped."""
     note, own = note_element(target), own_ids(anchor)
     for link in list(note.iter()):
         href = link.get("href") or "" if tag_of(link) == "a" else ""
@@ -382,8 +386,9 @@ def note_text(target, anchor, mapping: Mapping) -> str:
     inner = Mapping(mapping.where, mapping.figure, next_label=mapping.next_label)
     walk_block(note, inner)
     flush(inner)
-    paragraphs = [block.text for block in inner.blocks if block.kind == TEXT and block.text]
+    paragraphs = [block.inlines for block in inner.blocks if block.kind == TEXT and block.inlines]
     label = re.escape(words_of(anchor).strip("[]()"))
-    if paragraphs:  # The note's own number, when its text repeats it: `1. The note`.
-        paragraphs[0] = re.sub(rf"^[\[(]?{label}[\]).:]?\s+", "", paragraphs[0]) if label else paragraphs[0]
-    return "\n\n    ".join(paragraphs) or "(empty note)"
+    if paragraphs and label and isinstance(paragraphs[0][0], Text):  # its number, repeated: `1. The note`.
+        first = re.sub(rf"^[\[(]?{label}[\]).:]?\s+", "", paragraphs[0][0].text)
+        paragraphs[0] = ((Text(first),) if first else ()) + paragraphs[0][1:]
+    return tuple(Paragraph(runs) for runs in paragraphs if runs) or (Paragraph((Text("(empty note)"),)),)

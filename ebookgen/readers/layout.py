@@ -1,7 +1,7 @@
-"""Lay mapped blocks out as raw text: blank-line style, headings by rank, empty paragraphs by the writer's habit.
+"""Lay mapped blocks out as the model's blocks: headings by rank, empty paragraphs by the writer's habit.
 
-The readers of marked-up formats (Word, HTML, EPUB) collect blocks; this writes them in the form
-docs/raw-text.md gives, one blank line between blocks and two where the writer left a gap.
+The readers of marked-up formats (Word, HTML, EPUB) collect blocks; this turns them into the blocks
+a structured document hands on: a gap where the writer left one, headings ranked, notes at the end.
 """
 
 from __future__ import annotations
@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ebookgen.model import Footnote, Inline, Paragraph, SceneBreak, Strong, Text
+from ebookgen.model.document import Gap, Heading, NewPage, ReadBlock
+
 TEXT, HEADING, SCENE, PAGE = "text", "heading", "scene", "page"
-SCENE_BREAK = "* * *"
-FORM_FEED = "\f"
 # Heading levels past the second are subheadings inside a chapter: set as a strong paragraph.
 MOST_LEVELS = 2
 PART_TITLE = re.compile(r"^(?:part|book|volume)\b", re.I)
@@ -20,50 +21,55 @@ CHAPTER_TITLE = re.compile(r"^(?:chapter|prologue|epilogue|interlude)\b|^(?:\d+|
 
 @dataclass(frozen=True)
 class Block:
-    """One mapped block: a paragraph's raw text (empty for an empty paragraph), a heading, a break."""
+    """One mapped block: a paragraph's runs (none for an empty paragraph), a heading, a break, or a block made
+    whole (a quote, a list, a figure)."""
 
     kind: str
-    text: str = ""
+    inlines: tuple[Inline, ...] = ()
     level: int = 0  # a heading's level as the source gave it (h1 = 1)
+    title: str = ""  # a heading's words
+    whole: object = None  # a quote, a list or a figure, already a model block
+
+    @property
+    def empty(self) -> bool:
+        """Tell an empty paragraph (a separator or a gap) from a block with content."""
+        return self.kind == TEXT and not self.inlines and self.whole is None
 
 
-def compose(blocks: list[Block], notes: list[tuple[str, str]] = ()) -> str:
-    """Write blocks as raw text, then the notes they refer to."""
-    while blocks and blocks[-1].kind in (PAGE, SCENE) or blocks and blocks[-1] == Block(TEXT):
+def compose(blocks: list[Block], notes: list[Footnote] = ()) -> tuple[ReadBlock, ...]:
+    """Turn mapped blocks into model blocks, then the notes they call."""
+    while blocks and (blocks[-1].kind in (PAGE, SCENE) or blocks[-1].empty):
         blocks = blocks[:-1]  # Nothing follows a last break or empty paragraph.
     ranks = heading_ranks(blocks)
     separates = empty_paragraphs_separate(blocks)
-    parts: list[str] = []
+    out: list[ReadBlock] = []
     empties = 0
     for block in blocks:
-        if block.kind == TEXT and not block.text:
+        if block.empty:
             empties += 1
             continue
-        if parts:
-            # A second blank line where the writer left a gap: a pause, or a scene break, by the blank-run policy.
-            gap = empties - separates > 0 and block.kind == TEXT and parts[-1] != FORM_FEED
-            parts.append("\n\n\n" if gap else "\n\n")
-        parts.append(written(block, ranks))
+        # A gap where the writer left one: a pause, or a scene break, by the blank-run policy.
+        if out and empties - separates > 0 and block.kind == TEXT and not isinstance(out[-1], NewPage):
+            out.append(Gap())
+        out.append(model_block(block, ranks))
         empties = 0
-    for label, text in notes:
-        parts += ["\n\n", f"[^{label}]: {text}"]
-    return "".join(parts) + "\n" if parts else ""
+    return (*out, *notes)
 
 
-def written(block: Block, ranks: dict[int, int]) -> str:
-    """Write one block in raw-text marks."""
+def model_block(block: Block, ranks: dict[int, int]) -> ReadBlock:
+    """Return the model block of one mapped block."""
     if block.kind == SCENE:
-        return SCENE_BREAK
+        return SceneBreak()
     if block.kind == PAGE:
-        return FORM_FEED
+        return NewPage()
     if block.kind == HEADING:
         rank = ranks.get(block.level, 0)
-        return f"{'#' * rank} {block.text}" if rank else f"**{block.text}**"
-    return block.text
+        return Heading(rank, block.title) if rank else Paragraph((Strong((Text(block.title),)),))
+    return block.whole if block.whole is not None else Paragraph(block.inlines)
 
 
 def heading_ranks(blocks: list[Block]) -> dict[int, int]:
-    """Rank the heading levels used: the top one `#`; the next `##` when the top one holds parts, else none.
+    """Rank the heading levels used: the top one 1; the next 2 when the top one holds parts, else none.
 
     A top level holds parts when its titles read as parts (`Part One`, `Book II`), or when the level under it
     reads as chapters (`Chapter 3`) and it does not; otherwise the level under it is a chapter's subheadings.
@@ -72,7 +78,7 @@ def heading_ranks(blocks: list[Block]) -> dict[int, int]:
     if len(levels) < MOST_LEVELS:
         return {level: 1 for level in levels}
     titles = [
-        [block.text for block in blocks if block.kind == HEADING and block.level == level] for level in levels[:2]
+        [block.title for block in blocks if block.kind == HEADING and block.level == level] for level in levels[:2]
     ]
     parts = any(PART_TITLE.match(title) for title in titles[0]) or (
         any(CHAPTER_TITLE.match(title) for title in titles[1]) and not any(CHAPTER_TITLE.match(t) for t in titles[0])
@@ -88,7 +94,7 @@ def empty_paragraphs_separate(blocks: list[Block]) -> int:
     """
     gaps, empties, seen = [], 0, False
     for block in blocks:
-        if block.kind == TEXT and not block.text:
+        if block.empty:
             empties += 1
         elif block.kind == TEXT:
             if seen:

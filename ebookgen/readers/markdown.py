@@ -15,9 +15,10 @@ from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 
-from ebookgen.normalise.marks import FENCED_KINDS, is_chat
+from ebookgen.model.rawtext import FENCED_KINDS, is_chat
 from ebookgen.readers.decode import decode_file
 from ebookgen.readers.header import text_source
+from ebookgen.readers.reader import Reader
 from ebookgen.readers.source import SourceText
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
@@ -256,3 +257,6 @@ class HtmlText(HTMLParser):
     def handle_comment(self, data: str) -> None:
         """Drop a comment, saying so."""
         self.unmapped.append("an HTML comment: dropped")
+
+
+READER = Reader("Markdown", MARKDOWN_SUFFIXES, read_markdown, rank=20)

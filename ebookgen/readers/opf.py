@@ -112,6 +112,7 @@ def package_metadata(opf) -> FoundMetadata:
         source=(text_of(meta, "dc:source") or [""])[0],
         date=dates[0][:10] if dates and re.match(r"\d{4}-\d{2}-\d{2}", dates[0]) else "",
         publisher=(text_of(meta, "dc:publisher") or [""])[0],
+        rights=(text_of(meta, "dc:rights") or [""])[0],
     )
 
 

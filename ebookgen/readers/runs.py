@@ -1,56 +1,104 @@
-"""Inline runs of mapped text: words with their emphasis, written with raw text's `*` marks."""
+"""Inline runs of mapped text: a paragraph's words with their emphasis, as the model's inline runs.
+
+What the writer typed stays text: a typed `*` or `#` is a character of a ``Text`` run, never a mark.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
+from ebookgen.model import Emphasis, Inline, LineBreak, NoteRef, Strong, Text
 from ebookgen.readers.decode import clean
 
 SPACES = re.compile(r"[ \t\n\r\f]+")
+# Where a styled run or a note call sits in a line while its spaces are tidied: Unicode noncharacters, which
+# no text carries (they are for a program's own use).
+OPEN, CLOSE, NOTE = "\ufdd0", "\ufdd1", "\ufdd2"
+STYLES = {"\ufdd3": (True, False), "\ufdd4": (False, True), "\ufdd5": (True, True)}
+STYLE_CODE = {style: code for code, style in STYLES.items()}
+SEGMENT = re.compile(f"{OPEN}(?P<style>.)(?P<text>[^{CLOSE}]*){CLOSE}|{NOTE}(?P<note>[^{NOTE}]*){NOTE}")
 
 
 @dataclass(frozen=True)
 class Piece:
-    """A run of inline text with its emphasis, or a line break (``text`` None)."""
+    """A run of inline text with its emphasis, a line break (``text`` None) or a note call (``note``)."""
 
     text: str | None
     em: bool = False
     strong: bool = False
-
-
-def plain_of(text: str) -> str:
-    """Return raw text as plain text for metadata (a summary): marks and line-break backslashes dropped."""
-    return re.sub(r"(?<!\w)\*+|\*+(?!\w)", "", text.replace("\\\n", "\n")).strip()
+    note: str = ""
 
 
 def split_lines(pieces: list[Piece]) -> list[list[Piece]]:
     """Split a paragraph's pieces at its line breaks."""
     lines: list[list[Piece]] = [[]]
     for piece in pieces:
-        if piece.text is None:
+        if piece.text is None and not piece.note:
             lines.append([])
         else:
             lines[-1].append(piece)
     return lines
 
 
-def marked_line(pieces: list[Piece]) -> str:
-    """Write one line's runs with `*`, `**` or `***` around the emphasised ones, spaces outside the marks."""
+def line_runs(pieces: list[Piece]) -> tuple[Inline, ...]:
+    """Return one line's runs: like runs merged, spaces outside the emphasis, collapsed and trimmed."""
     runs: list[Piece] = []
     for piece in pieces:
-        if runs and (runs[-1].em, runs[-1].strong) == (piece.em, piece.strong):
+        if runs and not piece.note and not runs[-1].note and (runs[-1].em, runs[-1].strong) == (piece.em, piece.strong):
             runs[-1] = Piece(runs[-1].text + piece.text, piece.em, piece.strong)
         else:
             runs.append(piece)
     out = []
     for run in runs:
+        if run.note:
+            out.append(f"{NOTE}{run.note}{NOTE}")
+            continue
         text = clean(run.text)
         core = text.strip()
-        mark = "*" * (run.em + 2 * run.strong)
-        if core and mark:
+        if core and (run.em or run.strong):
             lead, trail = text[: len(text) - len(text.lstrip())], text[len(text.rstrip()) :]
-            out.append(f"{lead}{mark}{core}{mark}{trail}")
+            out.append(f"{lead}{OPEN}{STYLE_CODE[run.em, run.strong]}{core}{CLOSE}{trail}")
         else:
             out.append(text)
-    return SPACES.sub(" ", "".join(out)).strip()
+    return inlines_of(SPACES.sub(" ", "".join(out)).strip())
+
+
+def inlines_of(line: str) -> tuple[Inline, ...]:
+    """Rebuild the runs of a tidied line from its styled segments and note calls."""
+    runs: list[Inline] = []
+    position = 0
+    for match in SEGMENT.finditer(line):
+        if match.start() > position:
+            runs.append(Text(line[position : match.start()]))
+        if match.group("note") is not None:
+            runs.append(NoteRef(match.group("note")))
+        else:
+            em, strong = STYLES[match.group("style")]
+            inner: Inline = Text(match.group("text"))
+            inner = Emphasis((inner,)) if em else inner
+            runs.append(Strong((inner,)) if strong else inner)
+        position = match.end()
+    if position < len(line):
+        runs.append(Text(line[position:]))
+    return tuple(runs)
+
+
+def paragraph_runs(pieces: list[Piece]) -> list[tuple[Inline, ...]]:
+    """Return the paragraphs of collected pieces as runs: lines kept with line breaks, an empty line ending one."""
+    paragraphs: list[list[tuple[Inline, ...]]] = [[]]
+    for line in (line_runs(line) for line in split_lines(pieces)):
+        if line:
+            paragraphs[-1].append(line)
+        elif paragraphs[-1]:
+            paragraphs.append([])
+    return [joined(lines, (LineBreak(),)) for lines in paragraphs if lines]
+
+
+def joined(lines: list[tuple[Inline, ...]], between: tuple[Inline, ...]) -> tuple[Inline, ...]:
+    """Join runs of several lines with a separator's runs between them."""
+    out: list[Inline] = []
+    for index, line in enumerate(lines):
+        out.extend(between if index else ())
+        out.extend(line)
+    return tuple(out)

@@ -1,51 +1,35 @@
 """The readers' table: which reader reads a file, chosen by its suffix before any byte is read.
 
-A new input format is one new module with a read function and one row of ``READERS``; the list
-of formats in a refusal, and which files of a folder are manuscript files, come from this table.
+A new input format is one new module in ``ebookgen.readers`` declaring ``READER = Reader(...)``
+(``reader.py``); the table lists the package's modules and keeps each one's ``READER``. The list of
+formats in a refusal, and which files of a folder are manuscript files, come from this table.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, replace
+import importlib
+import pkgutil
+from dataclasses import replace
 from pathlib import Path
 
+import ebookgen.readers
 from ebookgen.errors import InputError
-from ebookgen.readers.docx import DOCX_SUFFIXES, read_docx
-from ebookgen.readers.epub import EPUB_SUFFIXES, read_epub
-from ebookgen.readers.html import HTML_SUFFIXES, read_html
-from ebookgen.readers.markdown import MARKDOWN_SUFFIXES, read_markdown
-from ebookgen.readers.plain import PLAIN_SUFFIXES, read_plain
+from ebookgen.readers.furniture import furniture_of
+from ebookgen.readers.reader import Reader
 from ebookgen.readers.source import SourceText
 
 
-@dataclass(frozen=True)
-class Reader:
-    """One input format: its name, the suffixes that claim a file for it and the function that reads it."""
-
-    name: str
-    suffixes: tuple[str, ...]
-    read: Callable[[Path, str | None], SourceText]
-    in_folders: bool = True  # whether a manuscript folder's files of this format are read without a `chapters` list
-
-    def claims(self, path: Path) -> bool:
-        """Tell whether the file's name ends with one of this format's suffixes, in any case."""
-        return path.name.lower().endswith(self.suffixes)
-
-    @property
-    def label(self) -> str:
-        """Name the format with its suffixes: `Markdown (.md, .markdown)`."""
-        return f"{self.name} ({', '.join(self.suffixes)})"
+def declared_readers() -> tuple[Reader, ...]:
+    """Return the ``READER`` each module of the readers' package declares, plain text first."""
+    found = []
+    for module in pkgutil.iter_modules(ebookgen.readers.__path__):
+        declared = getattr(importlib.import_module(f"ebookgen.readers.{module.name}"), "READER", None)
+        if isinstance(declared, Reader):
+            found.append(declared)
+    return tuple(sorted(found, key=lambda reader: (reader.rank, reader.name)))
 
 
-READERS = (
-    Reader("plain text", PLAIN_SUFFIXES, read_plain),
-    Reader("Markdown", MARKDOWN_SUFFIXES, read_markdown),
-    Reader("Word", DOCX_SUFFIXES, read_docx),
-    Reader("HTML", HTML_SUFFIXES, read_html),
-    # A folder's EPUB is most often a book built from it: read only when `chapters` names it.
-    Reader("EPUB", EPUB_SUFFIXES, read_epub, in_folders=False),
-)
+READERS = declared_readers()
 SUFFIXES = tuple(suffix for reader in READERS for suffix in reader.suffixes)
 
 
@@ -80,7 +64,7 @@ def read_source(path: Path, encoding: str | None = None) -> SourceText:
     """Read one manuscript file with the reader its suffix names; the source names its reader for check."""
     reader = reader_for(path)
     source = reader.read(path, encoding)
-    return source if source.reader else replace(source, reader=reader.name)
+    return replace(source, reader=source.reader or reader.name, furniture=furniture_of(source.text))
 
 
 def read_text(path: Path, encoding: str | None = None) -> str:
@@ -94,9 +78,14 @@ def read_unit(paths: tuple[Path, ...], encoding: str | None = None) -> SourceTex
         reader_for(path)  # Refuse a file of the unit before reading any of them.
     sources = [read_source(path, encoding) for path in paths]
     first = sources[0]
+    if len(sources) == 1:
+        return first
+    text = "\n\n".join(source.text for source in sources)
+    # Files read into blocks join as blocks; a unit mixing them with raw text is read as the raw text of all.
+    structured = all(source.blocks for source in sources)
     return SourceText(
         path=first.path,
-        text="\n\n".join(source.text for source in sources),
+        text=text,
         encoding=first.encoding,
         repairs=tuple(note for source in sources for note in source.repairs),
         metadata=first.metadata,
@@ -104,4 +93,6 @@ def read_unit(paths: tuple[Path, ...], encoding: str | None = None) -> SourceTex
         resources=tuple(resource for source in sources for resource in source.resources),
         reader=first.reader,
         unmapped=tuple(note for source in sources for note in source.unmapped),
+        blocks=tuple(block for source in sources for block in source.blocks) if structured else (),
+        furniture=furniture_of(text),
     )

@@ -56,7 +56,9 @@ def series_line(meta: Metadata) -> str:
     """Name the series and the book's place in it: "The Coast, Book 2"; "" outside a series."""
     if not meta.series:
         return ""
-    return f"{meta.series}, Book {meta.series_index}" if meta.series_index else meta.series
+    if not meta.series_index:
+        return meta.series
+    return words_for(meta.language).series_book.format(series=meta.series, number=meta.series_index)
 
 
 def credit_lines(meta: Metadata) -> list[str]:
@@ -94,7 +96,8 @@ def rights_line(meta: Metadata, year: int) -> str:
     if meta.public_domain:
         return "This text is in the public domain: no rights are reserved."
     shown_year = meta.date[:4] if meta.date[:4].isdigit() else str(year)
-    return f"Copyright © {shown_year} {meta.author}. {words_for(meta.language).rights}"
+    said = words_for(meta.language)
+    return f"{said.copyright_line.format(year=shown_year, author=meta.author)} {said.rights}"
 
 
 def hyphenated_isbn(identifier: str) -> str:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from xml.sax.saxutils import escape, quoteattr
 
 from ebookgen.model import Emphasis, Footnote, Inline, LineBreak, NoteRef, PageBreak, Strong, Text
-from ebookgen.readers.decode import FORBIDDEN
+from ebookgen.model.characters import FORBIDDEN
 from ebookgen.render.ids import note_anchor, note_call_anchor
 
 TAGS = {Emphasis: "em", Strong: "strong"}

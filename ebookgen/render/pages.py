@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ebookgen.model import Inline, PageBreak, plain_text
-from ebookgen.readers.decode import FORBIDDEN
+from ebookgen.model.characters import FORBIDDEN
 
 
 @dataclass(frozen=True)

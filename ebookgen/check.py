@@ -1,0 +1,123 @@
+"""Check a manuscript: list what the normaliser could not be sure of, by source line.
+
+Check runs the build's own passes (``normalise.passes``) with a collector, so what it reports is what
+the build did: structure findings come from the structure rules (an end-of-flashback marker with no
+break before it, a line that looks like a marker ebookgen does not know), quote, emphasis and note
+findings from the pass that reports them over the build's blocks and quote style. It sits on top,
+beside the build: it reads files, and asks the PDF's faces which characters they cannot set.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from ebookgen.model.document import Document
+from ebookgen.normalise.conservation import LOST, removals
+from ebookgen.normalise.options import NormaliseOptions
+from ebookgen.normalise.passes import Work, normalise_document
+from ebookgen.normalise.report import ERROR, REMOVED, WARNING, Finding, warn
+from ebookgen.project.manuscript import Project
+from ebookgen.readers.decode import REPLACED_NOTE
+from ebookgen.readers.furniture import furniture_of
+from ebookgen.readers.table import read_source
+
+TEXT_READERS = ("", "plain text", "Markdown")
+
+
+def check_text(text: str, options: NormaliseOptions = NormaliseOptions()) -> list[Finding]:
+    """Return every finding for one manuscript's raw text (its furniture found as its reader finds it), in order."""
+    return check_document(Document(Path(""), text, "utf-8", furniture=furniture_of(text)), options)[0]
+
+
+def check_document(document: Document, options: NormaliseOptions) -> tuple[list[Finding], Work]:
+    """Run the build's passes over one document with a collector; return its findings in line order, and the
+    work the passes did (its chapters are the build's)."""
+    findings: list[Finding] = []
+    work = normalise_document(document, options, findings)
+    check_glyphs(document.text, findings)
+    return sorted(findings, key=lambda finding: finding.line), work
+
+
+def check_glyphs(text: str, findings: list[Finding]) -> None:
+    """Warn at each character no face can set in the PDF (EB Garamond, nor a fallback face): it prints as a box."""
+    from ebookgen.pdf.glyphs import unset_in_lines
+
+    for line, char in unset_in_lines(text.split("\n")):
+        name = unicodedata.name(char, "unnamed")
+        warn(findings, line, f"no face has a glyph for U+{ord(char):04X} {name}: it prints as a box in the PDF")
+
+
+def check_file(
+    path: Path, options: NormaliseOptions = NormaliseOptions(), encoding: str | None = None
+) -> list[Finding]:
+    """Read and check one manuscript file, with what reading it had to repair (reported at line 1)."""
+    return check_source(read_source(path, encoding), options)
+
+
+def check_source(source: Document, options: NormaliseOptions = NormaliseOptions()) -> list[Finding]:
+    """Check one read file: what reading it repaired (at line 1), then what the passes found, by line."""
+    repairs = [Finding(1, WARNING, f"{note} (whole file)") for note in source.repairs]
+    replaced = [Finding(line, WARNING, REPLACED_NOTE) for _, line in source.replaced]
+    found, work = check_document(source, options)
+    in_text = removal_findings(source, options, list(work.chapters)) + found
+    found = replaced + [replace(finding, line=source.source_line(finding.line)) for finding in in_text]
+    return repairs + sorted(found, key=lambda finding: finding.line)
+
+
+def removal_findings(source: Document, options: NormaliseOptions, chapters: list) -> list[Finding]:
+    """List what the normaliser removed on purpose (markers, licence, header lines...), and any words lost."""
+    found = []
+    for removal in removals(source.text, options, chapters, source.furniture):
+        if removal.reason == LOST:
+            found.append(Finding(removal.line, ERROR, f"words lost: {removal.describe()}; please report this"))
+        else:
+            found.append(Finding(removal.line, REMOVED, removal.describe()))
+    return found
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """The findings of a whole project, formatted one per line, and how many were errors."""
+
+    lines: tuple[str, ...]
+    errors: int
+    warnings: int
+    removed: int = 0  # Runs of lines removed on purpose, listed for the record (markers, licence...).
+    readers: tuple[str, ...] = ()  # Which reader read each file, one line each (shown on standard error).
+    metadata: tuple[str, ...] = ()  # Where each field of the book's metadata came from (standard error too).
+
+    @property
+    def summary(self) -> str:
+        """Return one line that counts the findings."""
+        listed = f"; {self.removed} removal(s) listed" if self.removed else ""
+        if not self.errors and not self.warnings:
+            return f"ebookgen check: nothing uncertain found{listed}"
+        return f"ebookgen check: {self.errors} error(s), {self.warnings} warning(s){listed}"
+
+
+def check_project(project: Project) -> CheckResult:
+    """Check every text file of a project."""
+    lines: list[str] = []
+    read: list[str] = []
+    errors = warnings = removed = 0
+    meta = project.metadata
+    options = replace(project.options, language=meta.language, title=meta.title, authors=meta.authors)
+    for path in project.sources:
+        source = read_source(path, project.encoding)
+        if source.reader not in TEXT_READERS:  # A text file's lines are as typed; a marked-up file's are not.
+            read.append(reader_line(source))
+        lines += [f"{path}: {WARNING}: {note}" for note in source.unmapped]
+        warnings += len(source.unmapped)
+        for finding in check_source(source, options):
+            lines.append(finding.format(str(path)))
+            errors += finding.severity == ERROR
+            warnings += finding.severity == WARNING
+            removed += finding.severity == REMOVED
+    return CheckResult(tuple(lines), errors, warnings, removed, tuple(read))
+
+
+def reader_line(source: Document) -> str:
+    """Say which reader read a file (for a marked-up file, line numbers count the lines of its raw text)."""
+    return f"{source.path}: read by the {source.reader} reader; line numbers count the lines of the raw text it made"

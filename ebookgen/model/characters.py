@@ -1,0 +1,12 @@
+"""The characters no text of the book may carry: XML 1.0 forbids them, and C1 controls besides.
+
+A reader removes them from what it reads (``readers/decode.py``); the renderer removes them again from
+whatever reaches a document by another way (book.toml's metadata, a title), so no page is ever ill-formed.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Characters that XML 1.0 forbids, plus C1 controls: none of them may reach a document.
+FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff\ud800-\udfff]")

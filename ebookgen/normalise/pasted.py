@@ -1,0 +1,28 @@
+"""Quotes pasted already curled the English way (from Google Docs or Word) into a book of another language.
+
+A German writer who drafts in Google Docs pastes `“Hallo”`; the curler would leave those marks as they are.
+In a paragraph that holds none of its language's own marks (German's `„`, French's `«`), English curled
+quotes are made straight again, so the curler sets them in the book's marks: `„Hallo“`. A paragraph that
+holds the language's own marks was typed in them, its inner quotes too (French `« … “demain” … »`): it stays.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ebookgen.languages import QuoteMarks
+
+ENGLISH_MARKS = frozenset("\u201c\u201d\u2018\u2019")
+DOUBLE = re.compile("[\u201c\u201d]")
+# A right single quote that is not an apostrophe inside a word: it closes, or ends a word (the curler decides).
+SINGLE = re.compile("\u2018|\u2019(?![^\\W_])")
+
+
+def straighten_pasted_quotes(text: str, marks: QuoteMarks) -> str:
+    """Straighten English curled quotes in a paragraph that holds none of its language's own marks."""
+    if "\u201c" not in text and "\u201d" not in text and "\u2018" not in text:
+        return text  # no pasted quote: a right single quote alone is an apostrophe
+    own = {*marks.outer, *marks.inner} - ENGLISH_MARKS
+    if any(mark in text for mark in own):
+        return text  # typed in the language's own marks, its inner quotes with them
+    return SINGLE.sub("'", DOUBLE.sub('"', text))

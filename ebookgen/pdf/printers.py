@@ -1,0 +1,99 @@
+"""The printers a print PDF is made for, each fact once: the file they want, the trims, margins and pages they take.
+
+A ``Printer`` is one print profile (``--profile``, book.toml's ``profile``): ``print`` and ``screen`` are
+no service's, ``kdp`` and ``ingram`` are Amazon KDP's and IngramSpark's, whose preflight
+(``preflight.py``) checks a PDF against the same row the writer set it by. A new service is one row.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ebookgen.errors import ConfigError
+
+MM_PER_INCH = 25.4
+BLEED_INCHES = 0.125  # every service's bleed on the top, bottom and outside edge
+
+# The trims print-on-demand services offer for novels, in inches; any WxH within a printer's range is set too.
+NAMED_TRIMS = {
+    "5x8": (5.0, 8.0),
+    "5.25x8": (5.25, 8.0),
+    "5.5x8.5": (5.5, 8.5),
+    "6x9": (6.0, 9.0),
+    "a5": (148 / MM_PER_INCH, 210 / MM_PER_INCH),
+}
+DEFAULT_TRIM = "5.5x8.5"
+
+# KDP's minimum inside margin (gutter) by page count: (up to pages, inches). IngramSpark asks no more.
+KDP_GUTTERS = ((150, 0.375), (300, 0.5), (500, 0.625), (700, 0.75), (828, 0.875))
+
+
+@dataclass(frozen=True)
+class Printer:
+    """One print profile: what the file carries for it and, for a service, what its preflight asks of an interior."""
+
+    name: str  # the profile's name: --profile and book.toml's profile
+    summary: str  # what it gives, for the help text
+    bookmarks: bool
+    links: bool
+    variant: str | None = None  # the PDF variant WeasyPrint writes (PDF/X-4 for IngramSpark)
+    grey: bool = False  # black ink only: the writer sets grey, the preflight refuses RGB colour
+    service: str = ""  # the service whose preflight this is ("" for none: print, screen)
+    least_pages: int = 0  # the page counts its black-and-white paperbacks take (0: no limit)
+    most_pages: int = 0
+    widths: tuple[float, float] = (4.0, 8.5)  # the trims the service offers, in inches
+    heights: tuple[float, float] = (6.0, 11.69)
+    margin: float = 0.25  # the least top, bottom and outside margin, without bleed
+    bled_margin: float = 0.375  # the same with bleed
+    gutters: tuple[tuple[int, float], ...] = KDP_GUTTERS  # the least inside margin by page count
+
+    @property
+    def pdfx(self) -> bool:
+        """Tell whether the file must say it is PDF/X, with a PDF/X output intent."""
+        return bool(self.variant and self.variant.startswith("pdf/x"))
+
+    def gutter(self, pages: int) -> float:
+        """Return the least inside margin for a book of that many pages."""
+        return next((gutter for limit, gutter in self.gutters if pages <= limit), self.gutters[-1][1])
+
+    def page_count_note(self, pages: int) -> str:
+        """Say in one line why a page count will not print with this service, or "" when it will."""
+        if not self.service or self.least_pages <= pages <= self.most_pages:
+            return ""
+        advice = "add front or back matter, or choose a smaller trim" if pages < self.least_pages else "split the book"
+        if pages > self.most_pages:
+            advice += " or choose a larger trim"
+        wanted = f"{self.service} paperbacks take {self.least_pages} to {self.most_pages} pages"
+        return f"{pages} pages: {wanted} (black ink, white paper); {advice}"
+
+
+# KDP: 24 to 828 pages (cream paper stops at 776); IngramSpark: 18 to 1,200, PDF/X in grey.
+PRINTERS = {
+    "print": Printer("print", "bookmarks", bookmarks=True, links=False),
+    "kdp": Printer("kdp", "no bookmarks or links", bookmarks=False, links=False, service="KDP", least_pages=24,
+                   most_pages=828),
+    "ingram": Printer("ingram", "PDF/X", bookmarks=False, links=False, variant="pdf/x-4", grey=True,
+                      service="IngramSpark", least_pages=18, most_pages=1200),
+    "screen": Printer("screen", "bookmarks and links", bookmarks=True, links=True),
+}  # fmt: skip
+DEFAULT_PRINTER = "print"
+
+
+def printer_for(name: str) -> Printer:
+    """Return the named print profile, or fail naming the ones there are."""
+    if name not in PRINTERS:
+        raise ConfigError(f"profile {name!r} is not one of {', '.join(PRINTERS)}")
+    return PRINTERS[name]
+
+
+def preflight_printer(name: str) -> Printer:
+    """Return the named service whose preflight ebookgen knows, or fail naming them."""
+    services = [printer.name for printer in PRINTERS.values() if printer.service]
+    if name not in services:
+        raise ConfigError(f"--profile {name!r}: the preflight knows {' and '.join(services)}")
+    return PRINTERS[name]
+
+
+def profiles_help() -> str:
+    """Name each profile and what it gives, for a help text: `print (bookmarks), kdp (...)...`."""
+    return ", ".join(f"{printer.name} ({printer.summary})" for printer in PRINTERS.values())
