@@ -10,13 +10,13 @@ from pathlib import Path
 import pikepdf
 import pytest
 
-from ebookgen.pdf import fonts as faces
 from ebookgen.pdf.fontcheck import chosen, foreign_face_failures
-from ebookgen.pdf.fonts import FALLBACKS, STACK, covered, fallback_css, installed, own_fontconfig, unicode_ranges
+from ebookgen.pdf.fonts import STACK, fallback_css, own_fontconfig, unicode_ranges
 from ebookgen.pdf.glyphs import GLYPH_NOTE, glyph_lines, unset_in_lines
 from ebookgen.pdf.preflight import page_fonts
 from ebookgen.readers.source import SourceText
-from ebookgen.resources import styles_dir
+from ebookgen.resources import faces, styles_dir
+from ebookgen.resources.faces import FALLBACKS, covered, installed
 from ebookgen.themes import THEMES
 
 HEBREW = next(face for face in FALLBACKS if "Hebrew" in face.family)

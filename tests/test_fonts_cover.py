@@ -11,8 +11,8 @@ import pytest
 from ebookgen.epub.cover import cover_notes, cover_title, generate_cover
 from ebookgen.epub.coverfaces import line_runs, right_to_left
 from ebookgen.model import Metadata
-from ebookgen.pdf.fonts import CJK_VARIANTS, FALLBACKS, installed
 from ebookgen.resources import styles_dir
+from ebookgen.resources.faces import CJK_VARIANTS, FALLBACKS, installed
 
 GARAMOND = styles_dir() / "fonts" / "EBGaramond-Regular.ttf"
 COVERS = {

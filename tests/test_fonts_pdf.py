@@ -14,8 +14,8 @@ from typer.testing import CliRunner
 
 from ebookgen.cachedir import cache_home
 from ebookgen.cli.app import app
-from ebookgen.pdf import fonts as faces
-from ebookgen.pdf.fonts import FALLBACKS, installed
+from ebookgen.resources import faces
+from ebookgen.resources.faces import FALLBACKS, installed
 
 BUNDLED = Path(__file__).resolve().parent.parent / "manuscript"
 COLOUR_EMOJI = "NotoColorEmoji.ttf"

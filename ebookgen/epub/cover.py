@@ -19,10 +19,10 @@ from ebookgen.cachedir import cache_home, keep
 from ebookgen.epub.coverfaces import draw_mixed, in_text_face, mixed_width, unset_on_cover
 from ebookgen.errors import ConfigError, InputError
 from ebookgen.model import Image, Metadata
-from ebookgen.pdf.fonts import FALLBACKS, MAKE_FONTS, installed
 from ebookgen.render.words import words_for
 from ebookgen.render.xhtml import attribute
 from ebookgen.resources import styles_dir
+from ebookgen.resources.faces import FALLBACKS, MAKE_FONTS, installed
 from ebookgen.version import __version__
 
 WIDTH, HEIGHT = 1600, 2560

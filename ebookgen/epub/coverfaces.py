@@ -1,7 +1,7 @@
 """The generated cover's type in every script: each run of a line in a face that has its glyphs.
 
 EB Garamond sets what it has; a run of Hebrew, Arabic, Japanese, Korean or Chinese (or a symbol) is set
-in the print edition's fallback face for its script (``ebookgen.pdf.fonts``), found by path. Pillow shapes
+in the print edition's fallback face for its script (``ebookgen.resources.faces``), found by path. Pillow shapes
 each run with HarfBuzz through libraqm where it has it (``PIL.features.check('raqm')``), so Arabic letters
 join and Hebrew and Arabic runs read right to left (without raqm, a right-to-left run is only reversed); a line
 whose first letter is right to left sets its runs from the right. A character no face has is left out of the
@@ -15,7 +15,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from ebookgen.pdf.fonts import CJK_VARIANTS, FALLBACKS, HANGUL, covered, face_characters, find_file, single_face
+from ebookgen.resources.faces import CJK_VARIANTS, FALLBACKS, HANGUL, covered, face_characters, find_file, single_face
 
 # Characters that belong to the run around them: spaces, punctuation and marks are set in the run's face
 # when it has them (so an Arabic phrase with its spaces is shaped as one run).

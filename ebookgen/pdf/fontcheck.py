@@ -9,7 +9,7 @@ not judged: any face may be its own.
 
 from __future__ import annotations
 
-from ebookgen.pdf.fonts import FALLBACKS
+from ebookgen.resources.faces import FALLBACKS
 from ebookgen.themes import THEMES
 
 MADE_BY = "ebookgen"

@@ -16,12 +16,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ebookgen.model import Book, iter_chapter_text, plain_text
-from ebookgen.pdf.fonts import (
+from ebookgen.pdf.fonts import fallback_css
+from ebookgen.resources.faces import (
     FALLBACKS,
     MAKE_FONTS,
     Fallback,
     covered,
-    fallback_css,
     find_file,
     in_blocks,
     installed,

@@ -14,7 +14,7 @@ import zlib
 from functools import cache
 from pathlib import Path
 
-from ebookgen.pdf.fonts import CJK_VARIANTS, FALLBACKS, Fallback, find_file
+from ebookgen.resources.faces import CJK_VARIANTS, FALLBACKS, Fallback, find_file
 
 LICENCE_NAMES = (13, 14)  # the licence's description, and its URL
 # Every fallback face is under the SIL Open Font License 1.1: the words Noto's own files carry, for a file that
