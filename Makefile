@@ -73,8 +73,8 @@ system-deps:
 		&& apt-get update -q >/dev/null && apt-get install -y -q ghostscript >/dev/null \
 		|| echo "ghostscript not installed: the Ghostscript test is skipped"; }
 
-# The fallback faces the PDF sets scripts EB Garamond lacks in, each found by path (ebookgen/pdf/fonts.py, README
-# "Fonts"): Debian's Noto Serif CJK (fonts-noto-cjk) and Noto core (Arabic, Hebrew, Devanagari, symbols:
+# The fallback faces the PDF sets scripts EB Garamond lacks in, each found by path (ebookgen/resources/faces.py,
+# docs/languages.md): Debian's Noto Serif CJK (fonts-noto-cjk) and Noto core (Arabic, Hebrew, Devanagari, symbols:
 # fonts-noto-core) when root with apt-get, and the monochrome Noto Emoji from npm. Without them a PDF still builds,
 # with one warning naming the characters that print as boxes and the package that brings their face.
 FONT_DIR ?= $(if $(filter 0,$(shell id -u)),/usr/local/share/fonts/ebookgen,$(HOME)/.local/share/fonts/ebookgen)
