@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from ebookgen.errors import ConfigError
-from ebookgen.languages import Language
+from ebookgen.languages import Language, english
 from ebookgen.model import Book, word_count
 from ebookgen.pdf.printbook import PageStyle
 from ebookgen.pdf.printers import DEFAULT_PRINTER, PRINTERS, Printer, printer_for
@@ -95,5 +95,5 @@ def page_style(options: PdfOptions, pages: int) -> PageStyle:
         bookmarks=profile.bookmarks,
         grey=profile.grey,
         theme=options.theme,
-        right_to_left=bool(options.language and options.language.right_to_left),
+        language=options.language or english(),  # write_pdf settles it; a caller's bare options: English
     )

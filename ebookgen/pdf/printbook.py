@@ -7,11 +7,12 @@ mirrored margins, running heads, folios) for a profile.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from ebookgen.languages import Language
+from ebookgen.languages import Language, english
 from ebookgen.model import Book
 from ebookgen.pdf.figures import figure_css, image_sources
+from ebookgen.pdf.glyphs import faces_css
 from ebookgen.pdf.trim import BLEED_INCHES, Margins, Trim
 from ebookgen.render.backmatter import back_matter
 from ebookgen.render.frontmatter import front_matter
@@ -43,7 +44,7 @@ class PageStyle:
     bookmarks: bool = True
     grey: bool = False
     theme: Theme = THEMES[DEFAULT_THEME]
-    right_to_left: bool = False  # a right-to-left book binds on the right
+    language: Language = field(default_factory=english)  # the book's: its words' faces; right to left binds right
 
 
 def css_string(value: str) -> str:
@@ -132,7 +133,7 @@ def furniture_css(book: Book, style: PageStyle, folio: str = "counter(page)", re
     recto = recto or ("string(chapter-head)" if style.recto_head == "chapter" else title)
     none = "@top-left { content: none; } @top-right { content: none; }"
     # A right-to-left book binds on the right: its rectos are left-hand pages, which carry the recto head.
-    left, right = (recto, author) if style.right_to_left else (author, recto)
+    left, right = (recto, author) if style.language.right_to_left else (author, recto)
     return f"""
 @page :left {{ @top-left {{ content: {left}; }} @bottom-center {{ content: {folio}; }} }}
 @page :right {{ @top-right {{ content: {right}; }} @bottom-center {{ content: {folio}; }} }}
@@ -195,6 +196,7 @@ def page_css(book: Book, style: PageStyle) -> str:
     has_parts = any(chapter.part for chapter in book.chapters)
     return "\n".join(
         [
+            faces_css(book, style.language),
             print_sheet(style.theme),
             geometry_css(style),
             centred_css(style),

@@ -18,6 +18,7 @@ from ebookgen.model import Book
 from ebookgen.pdf import weasy
 from ebookgen.pdf.figures import resolution_notes
 from ebookgen.pdf.glyphs import glyph_notes
+from ebookgen.pdf.licences import license_faces
 from ebookgen.pdf.options import RUNNING_HEADS, PdfOptions, PdfResult, Progress, worker_count
 from ebookgen.pdf.parallel import Crew, write_parallel
 from ebookgen.pdf.single import write_single
@@ -32,6 +33,7 @@ def write_pdf(
         options = replace(options, language=language_for(book.metadata.language))
     unset = glyph_notes(book)
     result = laid_out(book, target, options, progress, crew)
+    license_faces(result.path)
     note = options.profile.page_count_note(result.pages)
     soft = resolution_notes(book, options.trim, margins_for(result.pages))
     notes = (*unset, *soft, *result.notes, *([note] if note else []))

@@ -67,7 +67,8 @@ def check_language(value: object) -> None:
     """Refuse a language that is not a well-formed, registered BCP 47 tag (langcodes knows the registry).
 
     The tag stays a string in the book's metadata, the model's: a stage that needs the language's facts
-    (quotes, heading words, hyphenation) takes its record from ``ebookgen.languages.language_for``.
+    (quotes, heading words, hyphenation) is handed its ``Language`` record, settled once the file's metadata
+    is merged (``normalise.found.settled_language``).
     """
     import langcodes
 
