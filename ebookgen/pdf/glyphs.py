@@ -30,7 +30,7 @@ from ebookgen.resources.faces import (
 
 if TYPE_CHECKING:
     from ebookgen.languages import Language
-    from ebookgen.readers.source import SourceText
+    from ebookgen.model.document import Document as SourceText
 
 # Characters Pango sets without a glyph of the face: controls, format marks, separators (and spaces).
 SHAPER_CATEGORIES = {"Cc", "Cf", "Zl", "Zp", "Mn", "Me"}
