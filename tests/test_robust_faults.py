@@ -113,6 +113,20 @@ def children_of(pid: int) -> list[int]:
     return found
 
 
+def cpu_seconds(pid: int) -> float:
+    """Return the processor time a process has used so far (Linux), 0 when it is gone."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+    except FileNotFoundError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def laying_out(workers: list[int]) -> bool:
+    """Tell whether two workers are up and each has worked past its start-up (half a second of processor time)."""
+    return len(workers) >= 2 and all(cpu_seconds(pid) >= 0.5 for pid in workers)
+
+
 def alive(pid: int) -> bool:
     """Tell whether a process still runs (a zombie does not count)."""
     try:
@@ -126,23 +140,25 @@ def alive(pid: int) -> bool:
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc to find the workers")
 @pytest.mark.parametrize("name", ["SIGTERM", "SIGHUP"])
 def test_a_signal_stops_a_parallel_pdf_build_and_its_workers(tmp_path: Path, name: str) -> None:
-    manuscript = long_manuscript(tmp_path / "novel", 24, 1500)
+    # A book long enough that its layout is far from done when both workers have begun laying out chunks.
+    manuscript = long_manuscript(tmp_path / "novel", 24, 6000)
     scratch, out = tmp_path / "tmp", tmp_path / "out"
     scratch.mkdir()
     out.mkdir()
     command = [sys.executable, "-m", "ebookgen", "pdf", str(manuscript), "--jobs", "2", "-o", str(out / "b.pdf")]
     build = subprocess.Popen(command, env={**os.environ, "TMPDIR": str(scratch)}, stderr=subprocess.PIPE, text=True)
-    deadline = time.monotonic() + 60
-    while len(children_of(build.pid)) < 2 and time.monotonic() < deadline:
-        time.sleep(0.2)
-    time.sleep(3)  # The workers are laying out chunks now.
+    deadline = time.monotonic() + 120  # a bound on a broken build, not a wait: the loop ends on the state
+    while not laying_out(children_of(build.pid)) and build.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
     workers = children_of(build.pid)
     assert len(workers) >= 2 and build.poll() is None
     build.send_signal(getattr(signal, name))
     _, errors = build.communicate(timeout=60)
     assert build.returncode == 128 + getattr(signal, name), errors
     assert errors.strip().splitlines()[-1] == f"ebookgen: error: stopped by {name}; nothing was written"
-    time.sleep(0.5)
+    deadline = time.monotonic() + 30  # a bound on a worker left behind: the loop ends when they are gone
+    while [pid for pid in workers if alive(pid)] and time.monotonic() < deadline:
+        time.sleep(0.05)
     assert not [pid for pid in workers if alive(pid)]
     assert list(out.iterdir()) == [] and list(scratch.iterdir()) == []
 
