@@ -4,13 +4,13 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: book test test-fast test-tools install bench bench-batch bench-tools quality calibre system-deps fonts lint clean
+.PHONY: book test test-fast test-tools install bench bench-batch bench-tools quality calibre system-deps fonts test-fonts lint clean
 
 book: $(STAMP) fonts
 	$(BIN)/ebookgen epub manuscript -o dist/tell-me-something.epub
 	$(BIN)/ebookgen pdf manuscript -o dist/tell-me-something.pdf
 
-test: $(STAMP) fonts test-tools system-deps
+test: $(STAMP) fonts test-fonts test-tools system-deps
 	$(BIN)/python -m pytest -n auto -q
 
 # Debian packages some tests use (a real browser for the live preview, poppler), installed when we may (root with
@@ -73,16 +73,26 @@ system-deps:
 		&& apt-get update -q >/dev/null && apt-get install -y -q ghostscript >/dev/null \
 		|| echo "ghostscript not installed: the Ghostscript test is skipped"; }
 
-# The fallback faces print.css names for scripts EB Garamond lacks (README, "Fonts"): Debian's Noto Serif CJK
-# (fonts-noto-cjk) and Noto core (Arabic, Hebrew, symbols: fonts-noto-core) when root with apt-get, and the
-# monochrome Noto Emoji from npm. Without them a PDF still builds, naming each character it prints as a box.
+# The fallback faces the PDF sets scripts EB Garamond lacks in, each found by path (ebookgen/resources/faces.py,
+# docs/languages.md): Debian's Noto Serif CJK (fonts-noto-cjk) and Noto core (Arabic, Hebrew, Devanagari, symbols:
+# fonts-noto-core) when root with apt-get, and the monochrome Noto Emoji from npm. Without them a PDF still builds,
+# with one warning naming the characters that print as boxes and the package that brings their face.
 FONT_DIR ?= $(if $(filter 0,$(shell id -u)),/usr/local/share/fonts/ebookgen,$(HOME)/.local/share/fonts/ebookgen)
 fonts: $(STAMP)
-	@{ fc-list -q "Noto Serif CJK JP" && fc-list -q "Noto Naskh Arabic" && fc-list -q "Noto Serif Hebrew"; } \
-		|| { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && apt-get update -q >/dev/null \
-		&& apt-get install -y -q --no-install-recommends fonts-noto-cjk fonts-noto-core >/dev/null; } \
-		|| echo "Noto CJK, Arabic and Hebrew faces not installed: those scripts print as boxes"
-	@fc-list -q "Noto Emoji" || $(BIN)/python tools/emoji_font.py $(FONT_DIR)
+	@missing="$$($(BIN)/python -c 'from ebookgen.pdf.fonts import missing_packages; print(*missing_packages())')"; \
+	if [ -n "$$missing" ]; then { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && apt-get update -q >/dev/null \
+		&& apt-get install -y -q --no-install-recommends $$missing >/dev/null; } \
+		|| echo "$$missing not installed: the scripts their Noto faces set print as boxes"; fi
+	@$(BIN)/python tools/emoji_font.py $(FONT_DIR)
+
+# Debian's colour emoji face (fonts-noto-color-emoji), unpacked into ebookgen's cache and never installed: the fonts
+# tests offer it to fontconfig under the fallback faces' names and find the PDF unchanged. Without apt-get they skip.
+TEST_FONT_DIR ?= $(HOME)/.cache/ebookgen/test-fonts
+test-fonts:
+	@[ -f $(TEST_FONT_DIR)/NotoColorEmoji.ttf ] || { command -v apt-get >/dev/null && work=$$(mktemp -d) \
+		&& (cd $$work && apt-get download -q fonts-noto-color-emoji >/dev/null 2>&1 && dpkg -x fonts-noto-color-emoji_*.deb root) \
+		&& mkdir -p $(TEST_FONT_DIR) && cp $$work/root/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf $(TEST_FONT_DIR)/ \
+		&& rm -rf $$work; } || echo "Noto Color Emoji not unpacked: the fonts tests that need it skip"
 
 lint: $(STAMP)
 	$(BIN)/ruff check ebookgen tests

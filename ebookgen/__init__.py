@@ -1,4 +1,4 @@
-"""ebookgen: turn a raw text manuscript into a valid EPUB 3 and a print-ready PDF."""
+"""ebookgen: turn a manuscript (plain text, Markdown, Word, a web page, an EPUB) into an EPUB 3 and a print PDF."""
 
 from __future__ import annotations
 

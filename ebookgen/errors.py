@@ -41,7 +41,7 @@ class DeviceError(EbookgenError):
 
 BATCH_INCOMPLETE = 7  # `ebookgen batch` finished, but some works failed: results.jsonl says why.
 
-# Every exit code the command line uses, for `ebookgen --help` and the docs (docs/commands.md).
+# Every exit code the command line uses, for `ebookgen --help` and docs/reference/exit-codes.md (settings/docs.py).
 EXIT_CODES = {
     0: "the book was written",
     1: "an unexpected error (run again with --verbose and report the traceback)",

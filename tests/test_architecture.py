@@ -140,10 +140,6 @@ MAY_IMPORT: dict[str, frozenset[str]] = {
     "epub": frozenset({"model", "render", "themes", *LEAVES}),
     "pdf": frozenset({"model", "render", "themes", *LEAVES}),
 }
-# Imports against the layering that another part of issue 24 is taking out: this set only ever shrinks.
-NOT_YET = {
-    ("ebookgen.pdf.glyphs", "ebookgen.readers.source"),  # a type only: the glyph notes' source lines (fonts)
-}
 
 
 def stage(module: str) -> str:
@@ -164,12 +160,7 @@ def upward_imports(graph: dict[str, set[str]]) -> set[tuple[str, str]]:
 
 def test_imports_run_down_the_layers() -> None:
     """Render and the writers import no reader and nothing above them; the model nothing of ebookgen."""
-    assert upward_imports(import_graph()) - NOT_YET == set()
-
-
-def test_the_list_of_imports_yet_to_go_only_shrinks() -> None:
-    """An entry whose import has gone is struck off, so it cannot come back unseen."""
-    assert NOT_YET - upward_imports(import_graph()) == set()
+    assert upward_imports(import_graph()) == set()
 
 
 def test_an_upward_import_is_found() -> None:

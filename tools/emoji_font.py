@@ -1,7 +1,8 @@
-"""Install Noto Emoji, the monochrome emoji face print.css falls back to, from npm's @fontsource/noto-emoji.
+"""Install Noto Emoji, the monochrome emoji face the PDF sets emoji in, from npm's @fontsource/noto-emoji.
 
 The package ships the face as WOFF subsets; this joins the regular weight's subsets into one TrueType file
-(fontTools) in the given folder, with its licence (SIL OFL 1.1), and refreshes fontconfig's cache.
+(fontTools) in the given folder, with its licence (SIL OFL 1.1). ebookgen finds it there by path
+(``ebookgen/pdf/fonts.py``, FOLDERS); fontconfig's cache is refreshed for other programs only.
 Run by `make fonts`: `python tools/emoji_font.py FOLDER`.
 """
 

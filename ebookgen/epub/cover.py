@@ -11,15 +11,18 @@ from __future__ import annotations
 import functools
 import hashlib
 import io
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 from ebookgen.cachedir import cache_home, keep
+from ebookgen.epub.coverfaces import draw_mixed, in_text_face, mixed_width, unset_on_cover
 from ebookgen.errors import ConfigError, InputError
 from ebookgen.model import Image, Metadata
 from ebookgen.render.words import words_for
 from ebookgen.render.xhtml import attribute
 from ebookgen.resources import styles_dir
+from ebookgen.resources.faces import FALLBACKS, MAKE_FONTS, installed
 from ebookgen.version import __version__
 
 WIDTH, HEIGHT = 1600, 2560
@@ -73,7 +76,9 @@ def generated_cover(metadata: Metadata) -> bytes:
     """Return the typographic cover, from the cache when this book's was drawn before (drawing takes 0.2 s)."""
     import PIL
 
-    key = hashlib.sha256(f"{__version__} {PIL.__version__} {metadata!r}".encode()).hexdigest()
+    # The faces installed for other scripts draw part of the cover: a face installed since is a new cover.
+    faces = ",".join(face.name for face in FALLBACKS if installed(face))
+    key = hashlib.sha256(f"{__version__} {PIL.__version__} {metadata!r} {faces}".encode()).hexdigest()
     path = cache_home() / "covers" / f"{key}.jpg"
     try:
         data = path.read_bytes()
@@ -84,6 +89,19 @@ def generated_cover(metadata: Metadata) -> bytes:
     data = generate_cover(metadata)
     keep(path, data)
     return data
+
+
+def cover_notes(metadata: Metadata, carried: Image | None = None) -> tuple[str, ...]:
+    """Name the characters of a generated cover's texts that no face has: they are left off the cover."""
+    if metadata.cover or carried is not None:
+        return ()
+    texts = [metadata.title, metadata.subtitle, metadata.series, *metadata.authors]
+    unset = unset_on_cover([text or "" for text in texts], styles_dir() / "fonts" / "EBGaramond-Regular.ttf")
+    if not unset:
+        return ()
+    named = ", ".join(f"U+{ord(char):04X} {unicodedata.name(char, 'unnamed')}" for char in unset[:3])
+    more = f" and {len(unset) - 3} more" if len(unset) > 3 else ""
+    return (f"the cover leaves out {named}{more}: no face has a glyph for it ({MAKE_FONTS} installs the Noto faces)",)
 
 
 def read_cover(path: Path) -> CoverImage:
@@ -127,7 +145,9 @@ def font(style: str, size: int):
 
 
 def tracked_width(line: str, face, tracking: float) -> float:
-    """Return the width of a line set with extra space between letters."""
+    """Return the width of a line set with extra space between letters (run by run where EB Garamond lacks some)."""
+    if not in_text_face(line, Path(face.path)):
+        return mixed_width(line, face)
     return sum(letter_width(face, char) for char in line) + tracking * face.size * max(len(line) - 1, 0)
 
 
@@ -138,7 +158,9 @@ def letter_width(face, char: str) -> float:
 
 
 def draw_tracked(draw, line: str, face, top: float, tracking: float, fill) -> None:
-    """Draw one centred line with extra space between its letters."""
+    """Draw one centred line with extra space between its letters; other scripts in their faces, shaped, untracked."""
+    if not in_text_face(line, Path(face.path)):
+        return draw_mixed(draw, line, face, top, fill, WIDTH)
     x = (WIDTH - tracked_width(line, face, tracking)) / 2
     for char in line:
         draw.text((x, top), char, font=face, fill=fill)

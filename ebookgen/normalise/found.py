@@ -12,11 +12,11 @@ import re
 from dataclasses import dataclass, replace
 
 from ebookgen.model import Metadata, MetadataOrigin
+from ebookgen.model.document import Document as SourceText
+from ebookgen.model.document import FoundMetadata
 from ebookgen.model.origins import BOOK_TOML, DEFAULT, FILE_NAME
 from ebookgen.normalise.found_language import reported_language
 from ebookgen.normalise.typography import TypographyOptions, typeset
-from ebookgen.model.document import Document as SourceText
-from ebookgen.model.document import FoundMetadata
 
 ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 DEFAULT_LANGUAGE = Metadata(title="").language

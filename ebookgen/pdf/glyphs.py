@@ -1,38 +1,36 @@
 """Find the characters of the printed book that no face can set: not EB Garamond, nor a fallback face.
 
-A character EB Garamond lacks is set in the fallback face print.css names for its script (Noto Serif CJK,
-Noto Naskh Arabic, Noto Serif Hebrew, Noto Sans Symbols, Noto Emoji: ``make fonts`` installs them). One
-that no face has would print as a box: the build goes on, with one note naming the character and where
-it is. Looking at the fallback faces costs nothing for a book EB Garamond sets alone.
+A character EB Garamond lacks is set in the fallback face for its script (``pdf/fonts.py``: Noto Serif CJK,
+Noto Naskh Arabic, Noto Serif Hebrew, Devanagari and the rest, Noto Sans Symbols, the monochrome Noto Emoji;
+``make fonts`` installs them), found by path. One that no face has would print as a box: the build goes on,
+with one note naming the character and where it is; the characters whose face is not installed make one note
+naming the face and what installs it. Looking at the fallback faces costs nothing for a book EB Garamond sets
+alone. ``faces_css`` declares the fallback faces a book needs for its PDF.
 """
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ebookgen.model import Book, iter_chapter_text, plain_text
-from ebookgen.resources import styles_dir
+from ebookgen.pdf.fonts import fallback_css
+from ebookgen.resources.faces import (
+    FALLBACKS,
+    MAKE_FONTS,
+    Fallback,
+    covered,
+    find_file,
+    in_blocks,
+    installed,
+    text_characters,
+)
 
 if TYPE_CHECKING:
-    from ebookgen.readers.source import SourceText
+    from ebookgen.model.document import Document as SourceText
 
-# The faces the text is set in: roman for the story, italic for flashbacks and emphasis.
-TEXT_FACES = ("EBGaramond-Regular.ttf", "EBGaramond-Italic.ttf")
-# The fallback families of print.css, in its order.
-FALLBACK_FAMILIES = (
-    "Noto Serif CJK JP",
-    "Noto Naskh Arabic",
-    "Noto Serif Hebrew",
-    "Noto Sans Symbols 2",
-    "Noto Sans Symbols",
-    "Noto Emoji",
-)
 # Characters Pango sets without a glyph of the face: controls, format marks, separators (and spaces).
 SHAPER_CATEGORIES = {"Cc", "Cf", "Zl", "Zp", "Mn", "Me"}
 SHOWN = 3  # characters named in the note; the rest are counted
@@ -47,31 +45,14 @@ class Unset:
     snippet: str
 
 
-@cache
-def face_characters(path: Path, index: int = 0) -> frozenset[int]:
-    """Return the code points a font file (or one face of a collection) maps to glyphs."""
-    from fontTools.ttLib import TTCollection, TTFont
-
-    if path.suffix.lower() in (".ttc", ".otc"):
-        return frozenset(TTCollection(path, lazy=True).fonts[index].getBestCmap())
-    return frozenset(TTFont(path, lazy=True).getBestCmap())
-
-
-@cache
 def fallback_faces() -> tuple[tuple[Path, int], ...]:
-    """Return the file and face index of each installed fallback family, asking fontconfig."""
-    if not shutil.which("fc-list"):
-        return ()
-    faces = []
-    for family in FALLBACK_FAMILIES:
-        found = subprocess.run(
-            ["fc-list", "-f", "%{file}|%{index}\n", f"{family}:style=Regular"], capture_output=True, text=True
-        ).stdout.split("\n")
-        for line in found[:1]:
-            if "|" in line:
-                file, index = line.rsplit("|", 1)
-                faces.append((Path(file), int(index or 0)))
-    return tuple(faces)
+    """Return the file and face index of each fallback face installed on this machine."""
+    return tuple((path, fallback.index) for fallback in FALLBACKS if (path := find_file(fallback.regular)))
+
+
+def absent_face(char: str) -> Fallback | None:
+    """Return the fallback face that would set a character but is not installed, or None."""
+    return next((face for face in FALLBACKS if in_blocks(ord(char), face.blocks) and not installed(face)), None)
 
 
 def book_strings(book: Book):
@@ -89,36 +70,27 @@ def book_strings(book: Book):
             yield place, plain_text(block.inlines)
 
 
-def lacking(used: set[str], faces: list[frozenset[int]]) -> set[str]:
-    """Return the characters of used that some face must set but none of faces has."""
+def unset_among(used: set[str]) -> set[str]:
+    """Return the characters of used that no face can set: EB Garamond first, the fallback faces only if needed."""
+    text = text_characters()
     return {
         char
         for char in used
-        if not char.isspace()
+        if ord(char) not in text
+        and not char.isspace()
         and unicodedata.category(char) not in SHAPER_CATEGORIES
-        and not all(ord(char) in face for face in faces[:2])  # both text faces (roman, italic)
-        and not any(ord(char) in face for face in faces[2:])
+        and not any(ord(char) in covered(face) for face in FALLBACKS)
     }
 
 
-def unset_among(used: set[str]) -> set[str]:
-    """Return the characters of used that no face can set: EB Garamond first, the fallback faces only if needed."""
-    folder = styles_dir() / "fonts"
-    text_faces = [face_characters(folder / name) for name in TEXT_FACES]
-    missing = lacking(used, text_faces)
-    if missing:
-        missing = lacking(missing, text_faces + [face_characters(path, index) for path, index in fallback_faces()])
-    return missing
-
-
 def unset_in_lines(lines: list[str]) -> list[tuple[int, str]]:
-    """Return (line number, character) for the first use of each character no face can set."""
+    """Return (line number, character) for the first use of each character no face can set, in reading order."""
     missing = unset_among(set().union(*(set(line) for line in lines)) if lines else set())
-    found: dict[str, int] = {}
+    found: dict[str, tuple[int, int]] = {}
     for number, line in enumerate(lines if missing else (), start=1):
         for char in missing.intersection(line) - found.keys():
-            found[char] = number
-    return sorted((number, char) for char, number in found.items())
+            found[char] = (number, line.index(char))
+    return [(number, char) for char, (number, _) in sorted(found.items(), key=lambda item: item[1])]
 
 
 def unset_characters(book: Book) -> list[Unset]:
@@ -136,27 +108,78 @@ def unset_characters(book: Book) -> list[Unset]:
 GLYPH_NOTE = "no face has a glyph for"
 
 
+def named(char: str) -> str:
+    """Name a character as the notes do: U+05E9 HEBREW LETTER SHIN."""
+    return f"U+{ord(char):04X} {unicodedata.name(char, 'unnamed')}"
+
+
+def absent_clause(faces: list[Fallback]) -> str:
+    """Say which fallback faces are missing and what installs them."""
+    names = " and ".join(dict.fromkeys(face.name for face in faces))
+    packages = ", ".join(dict.fromkeys(face.brings for face in faces))
+    one = len(dict.fromkeys(face.name for face in faces)) == 1
+    return (
+        f"{names} {'is' if one else 'are'} not installed; {MAKE_FONTS} installs {'it' if one else 'them'} ({packages})"
+    )
+
+
+def absent_line(places: dict[str, str], lead: bool = True) -> str:
+    """Return the one note for the characters whose fallback face is missing: each face's first, at its place.
+
+    With lead, the first character's place (a FILE:LINE) opens the line; otherwise each place follows its character.
+    """
+    by_face: dict[Fallback, list[str]] = {}
+    for char in places:
+        by_face.setdefault(absent_face(char), []).append(char)
+    firsts = [chars[0] for chars in by_face.values()][:SHOWN]
+    shown = ", ".join(
+        named(char) if lead and index == 0 else f"{named(char)} ({places[char]})" for index, char in enumerate(firsts)
+    )
+    more = f" and {len(places) - len(firsts)} more characters" if len(places) > len(firsts) else ""
+    line = f"{GLYPH_NOTE} {shown}{more}, which print as boxes: {absent_clause(list(by_face))}"
+    return f"{places[firsts[0]]}: {line}" if lead else line
+
+
 def glyph_lines(sources: list[SourceText]) -> tuple[str, ...]:
-    """Return one note per character no face can set, at the FILE:LINE of its first use (a few, then a count)."""
+    """Return the notes of the characters no face can set, at the FILE:LINE of their first use.
+
+    Those a missing fallback face would set make one line naming the face and what installs it; each
+    other character (a few, then a count) one line of its own.
+    """
     found: dict[str, str] = {}
     for source in sources:
         for line, char in unset_in_lines(source.text.split("\n")):
-            name = unicodedata.name(char, "unnamed")
-            where = f"{source.path}:{source.source_line(line)}"
-            found.setdefault(char, f"{where}: {GLYPH_NOTE} U+{ord(char):04X} {name}; it prints as a box")
-    notes = list(found.values())
+            found.setdefault(char, f"{source.path}:{source.source_line(line)}")
+    absent = {char: where for char, where in found.items() if absent_face(char)}
+    notes = [f"{where}: {GLYPH_NOTE} {named(char)}; it prints as a box" for char, where in found.items()]
+    notes = [note for char, note in zip(found, notes, strict=True) if char not in absent]
     more = [f"{GLYPH_NOTE} {len(notes) - SHOWN} more characters"] if len(notes) > SHOWN else []
-    return (*notes[:SHOWN], *more)
+    return (*([absent_line(absent)] if absent else []), *notes[:SHOWN], *more)
 
 
 def glyph_notes(book: Book) -> tuple[str, ...]:
-    """Return one note naming the first few characters no face can set, or none."""
+    """Return a note naming the first few characters no face can set, and one for a missing fallback face."""
     unset = unset_characters(book)
-    if not unset:
-        return ()
-    shown = "; ".join(
-        f"U+{ord(item.char):04X} {unicodedata.name(item.char, 'unnamed')} in {item.place}: \u201c{item.snippet}\u201d"
-        for item in unset[:SHOWN]
-    )
-    more = f" and {len(unset) - SHOWN} more" if len(unset) > SHOWN else ""
-    return (f"{GLYPH_NOTE} {shown}{more}; it prints as a box (`ebookgen check` gives the line)",)
+    absent = [item for item in unset if absent_face(item.char)]
+    unset = [item for item in unset if item not in absent]
+    notes = []
+    if absent:
+        places = {item.char: item.place for item in absent}
+        notes.append(absent_line(places, lead=False))
+    if unset:
+        shown = "; ".join(f"{named(item.char)} in {item.place}: \u201c{item.snippet}\u201d" for item in unset[:SHOWN])
+        more = f" and {len(unset) - SHOWN} more" if len(unset) > SHOWN else ""
+        notes.append(f"{GLYPH_NOTE} {shown}{more}; it prints as a box (`ebookgen check` gives the line)")
+    return tuple(notes)
+
+
+def faces_css(book: Book) -> str:
+    """Declare, by file, the fallback faces the printed book needs: its text's, its metadata's, its own words'."""
+    from dataclasses import astuple
+
+    from ebookgen.render.words import words_for
+
+    words = str(astuple(words_for(book.metadata.language)))
+    metadata = str(astuple(book.metadata))  # every field the front and back matter may print, contributors too
+    text = "".join(value or "" for _, value in book_strings(book))
+    return fallback_css(text + metadata + words, book.metadata.language)

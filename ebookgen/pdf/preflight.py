@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ebookgen.errors import InputError
+from ebookgen.pdf.fontcheck import foreign_face_failures
 from ebookgen.pdf.ink import InkBounds, ink_bounds, rgb_pages
 from ebookgen.pdf.printers import BLEED_INCHES, Printer, preflight_printer
 from ebookgen.pdf.trim import Trim
@@ -71,6 +72,7 @@ def preflight(path: Path, profile: Printer | str = "kdp", trim: Trim | None = No
             *bleed_failures(boxes),
             *count_failures(printer, len(boxes)),
             *font_failures(pdf),
+            *foreign_face_failures(pdf, page_fonts),
             *margin_failures(boxes, ink_bounds(path), printer),
             *(colour_failures(pdf) if printer.grey else []),
             *(pdfx_failures(pdf, pikepdf) if printer.pdfx else []),

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from ebookgen.model import Book
 from ebookgen.pdf.figures import figure_css, image_sources
+from ebookgen.pdf.glyphs import faces_css
 from ebookgen.pdf.trim import BLEED_INCHES, Margins, Trim
 from ebookgen.render.backmatter import back_matter
 from ebookgen.render.frontmatter import front_matter
@@ -188,6 +189,7 @@ def page_css(book: Book, style: PageStyle) -> str:
     has_parts = any(chapter.part for chapter in book.chapters)
     return "\n".join(
         [
+            faces_css(book),
             print_sheet(style.theme),
             geometry_css(style),
             centred_css(style),

@@ -17,6 +17,7 @@ from ebookgen.model import Book
 from ebookgen.pdf import weasy
 from ebookgen.pdf.figures import resolution_notes
 from ebookgen.pdf.glyphs import glyph_notes
+from ebookgen.pdf.licences import license_faces
 from ebookgen.pdf.options import RUNNING_HEADS, PdfOptions, PdfResult, Progress, worker_count
 from ebookgen.pdf.parallel import Crew, write_parallel
 from ebookgen.pdf.single import write_single
@@ -29,6 +30,7 @@ def write_pdf(
     """Lay out the book and write it as a PDF at target, atomically; a long book in the crew's workers if given."""
     unset = glyph_notes(book)
     result = laid_out(book, target, options, progress, crew)
+    license_faces(result.path)
     note = options.profile.page_count_note(result.pages)
     soft = resolution_notes(book, options.trim, margins_for(result.pages))
     notes = (*unset, *soft, *result.notes, *([note] if note else []))

@@ -75,6 +75,9 @@ class DecodedText:
     replaced_lines: tuple[int, ...] = ()  # Lines of a UTF-8 file where invalid bytes became U+FFFD.
 
 
+# What to do with a file a text reader claims that holds no text: a Word file renamed .txt, say.
+AS_TEXT = "give the story as text, or a Word document, web page or EPUB under its own suffix"
+
 def decode_file(path: Path, encoding: str | None = None) -> DecodedText:
     """Read, decode and clean one file, noting every repair made; the readers of text formats share it."""
     data = read_bytes(path)
@@ -164,10 +167,10 @@ def decode(data: bytes, path: Path, encoding: str | None = None) -> tuple[str, s
         text, used = data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         if control_share(data) > 0.05 or data[:8192].count(0) > len(data[:8192]) // 100:
-            raise InputError(f"{path}: this is a binary file, not plain text; give the story as .txt or .md") from None
+            raise InputError(f"{path}: this is a binary file, not plain text; {AS_TEXT}") from None
         return detect_and_decode(data)
     if control_share(data) > 0.3:
-        raise InputError(f"{path}: this is mostly control characters, not text; give the story as .txt or .md")
+        raise InputError(f"{path}: this is mostly control characters, not text; {AS_TEXT}")
     return text, used
 
 

@@ -28,8 +28,12 @@ def write_epub_edition(book: Book, target: Path, edition: Edition, kobo: bool = 
     from ebookgen.model import word_count
 
     options = EpubOptions(edition.modified, kobo, edition.embed_fonts, edition.print_edition, edition.theme)
+    from ebookgen.epub.cover import cover_notes
+
     written = write_epub(book, target, options)
-    return EpubResult(written, len(book.chapters), word_count(book), book.notes)
+    return EpubResult(
+        written, len(book.chapters), word_count(book), (*book.notes, *cover_notes(book.metadata, book.cover))
+    )
 
 
 WRITER = Writer("epub", ".epub", "an EPUB 3 e-book for any reading app or e-reader", write_epub_edition)

@@ -66,8 +66,12 @@ def laid_out(html: str, css: str, output_intent: str | None = None):
     from weasyprint import CSS, HTML
     from weasyprint.text.fonts import FontConfiguration
 
+    from ebookgen.pdf.fonts import own_fontconfig
+
     folder = styles_dir()
-    fonts, profiles = FontConfiguration(), {}
+    with own_fontconfig():  # the book's faces, by file, and no system font
+        fonts = FontConfiguration()
+    profiles = {}
     sheets = [
         CSS(filename=str(folder / "base.css"), font_config=fonts),
         CSS(filename=str(folder / "print.css"), font_config=fonts),

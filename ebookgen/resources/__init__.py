@@ -9,7 +9,7 @@ from pathlib import Path
 @cache
 def styles_dir() -> Path:
     """Return the folder holding base.css, epub.css, print.css and fonts/."""
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parent.parent  # ebookgen/, beside which a checkout keeps styles/
     for candidate in (package / "styles", package.parent / "styles"):
         if (candidate / "base.css").is_file():
             return candidate
