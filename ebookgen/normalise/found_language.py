@@ -13,8 +13,11 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from ebookgen.languages import language_files
+
 # A BCP 47 tag's characters: letters and digits in subtags joined by hyphens (or the underscores some tools write).
 TAG_SHAPE = re.compile(r"[A-Za-z]{2,8}([-_][A-Za-z0-9]{1,8})*")
+FIRST_SUBTAG = re.compile(r"[A-Za-z]*")
 # Tags that say no language at all: undetermined, several, none.
 NO_LANGUAGE = frozenset({"und", "mul", "zxx"})
 
@@ -42,16 +45,24 @@ def reported_language(value: str) -> ReportedLanguage:
 
 def standard_tag(value: str) -> str:
     """Return a registered BCP 47 tag in its standard form (`fr_fr` -> `fr-FR`), or empty."""
+    if not TAG_SHAPE.fullmatch(value) or not 2 <= len(FIRST_SUBTAG.match(value).group()) <= 4:
+        return ""  # no language's code has 5 to 8 letters (`English`, `Deutsch`): no need to load the registry
+    if value in file_codes():
+        return value  # a language file's own code (`en`, `fr`) is registered and standard as it is
     import langcodes
 
-    if not TAG_SHAPE.fullmatch(value):
-        return ""
     try:
         if not langcodes.tag_is_valid(value):
             return ""
         return langcodes.standardize_tag(value)
     except (ValueError, LookupError):  # langcodes' LanguageTagError is a ValueError
         return ""
+
+
+@cache
+def file_codes() -> frozenset[str]:
+    """Return the language subtags the language files are named by (`en`, `fr`, not `de-ch`)."""
+    return frozenset(code for code in language_files() if "-" not in code)
 
 
 def named_language(name: str) -> str:

@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ebookgen.normalise.heading_shapes import heading_pattern, word_trie
 from ebookgen.normalise.heading_words import (
     CHAPTER_FORMS,
     CHAPTER_WORDS,
@@ -36,31 +37,26 @@ COUNTERS = "\u7ae0\u56de\u8a71\u8bdd\u8282\u7bc0\u90e8\u5377\u7bc7\uc7a5\ubd80\u
 _TITLE = r"(?:(?:\s*[:.\-\u2013\u2014\uff1a\u3000]+\s*|(?<=[" + COUNTERS + r"])\s+)(?P<title>.+))?"
 
 
-def forms(words: list[str], shapes: list[str]) -> str:
-    """Join heading words before a number and a language's whole heading shapes into one alternation."""
-    return (
-        "(?:"
-        + "|".join(
-            [alternatives(words) + r"\s+" + _NUMBER + r"\.?"] + [shape.replace("{number}", _NUMBER) for shape in shapes]
-        )
-        + ")"
-    )
+def forms(words: list[str], shapes: list[str]) -> list[tuple[str, str]]:
+    """List a language-wide heading's alternatives: heading words before a number, then the languages' shapes."""
+    return [(word_trie(words), alternatives(words) + r"\s+{number}\.?")] + [("", shape) for shape in shapes]
 
 
-CHAPTER_HEADING = re.compile(r"^" + forms(CHAPTER_WORDS, CHAPTER_FORMS) + _TITLE + "$", re.I)
-NAMED_HEADING = re.compile(
-    r"^(?:" + alternatives(NAMED_WORDS) + r"|translator['\u2019]?s\s+(?:note|preface))" + _TITLE + "$",
-    re.I,
+# The same numbers, found sooner: where a heading may begin with a number, every line of a book is tried.
+_WORD_TRIE = word_trie(NUMBER_WORDS)
+_OTHER_TRIE = "|" + word_trie(LANGUAGE_NUMBERS) if LANGUAGE_NUMBERS else ""
+_NUMBER_LEAD = r"(?:\d+|[ivxlcdm]+|" + _WORD_TRIE + r"(?:[\s-]+" + _WORD_TRIE + r")*" + _OTHER_TRIE + ")"
+_TRANSLATOR = r"translator['\u2019]?s\s+(?:note|preface)"
+_ORDINAL_PART = "(?:" + "|".join(ORDINALS) + r")\s+(?:part|book|epilogue)"
+CHAPTER_HEADING = heading_pattern(forms(CHAPTER_WORDS, CHAPTER_FORMS), _NUMBER, _NUMBER_LEAD, _TITLE)
+NAMED_HEADING = heading_pattern(
+    [(word_trie([*NAMED_WORDS, "translator"]), alternatives(NAMED_WORDS) + "|" + _TRANSLATOR)],
+    _NUMBER,
+    _NUMBER_LEAD,
+    _TITLE,
 )
-PART_HEADING = re.compile(
-    r"^(?:"
-    + forms(PART_WORDS, PART_FORMS)
-    + r"|(?:"
-    + "|".join(ORDINALS)
-    + r")\s+(?:part|book|epilogue))"
-    + _TITLE
-    + "$",
-    re.I,
+PART_HEADING = heading_pattern(
+    [*forms(PART_WORDS, PART_FORMS), (word_trie(ORDINALS), _ORDINAL_PART)], _NUMBER, _NUMBER_LEAD, _TITLE
 )
 # A spaced hyphen or dash, or a double hyphen, between a heading's number and its title.
 DASHED_TITLE = re.compile(r"(?<=[\w.])(?:\s+[-\u2013\u2014]+\s+|\s*-{2,3}\s*|\s*[\u2013\u2014]\s*)(?=\S)")
