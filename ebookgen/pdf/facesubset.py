@@ -10,44 +10,15 @@ the layout then loads some hundred kilobytes. The same book and faces give the s
 from __future__ import annotations
 
 import hashlib
-from functools import cache
 from pathlib import Path
 
 from ebookgen.cachedir import cache_home, keep
+from ebookgen.pdf.harfbuzz import harfbuzz
 
 # Faces bigger than this are cut down to the book's characters; smaller ones are loaded whole.
 SUBSET_BYTES = 4_000_000
-HARFBUZZ_CDEF = """
-typedef struct hb_blob_t hb_blob_t;
-typedef struct hb_face_t hb_face_t;
-typedef struct hb_set_t hb_set_t;
-typedef struct hb_subset_input_t hb_subset_input_t;
-hb_blob_t *hb_blob_create_from_file_or_fail (const char *file_name);
-void hb_blob_destroy (hb_blob_t *blob);
-const char *hb_blob_get_data (hb_blob_t *blob, unsigned int *length);
-hb_face_t *hb_face_create (hb_blob_t *blob, unsigned int index);
-hb_blob_t *hb_face_reference_blob (hb_face_t *face);
-void hb_face_destroy (hb_face_t *face);
-void hb_set_add (hb_set_t *set, uint32_t codepoint);
-hb_subset_input_t *hb_subset_input_create_or_fail (void);
-void hb_subset_input_destroy (hb_subset_input_t *input);
-hb_set_t *hb_subset_input_unicode_set (hb_subset_input_t *input);
-hb_set_t *hb_subset_input_set (hb_subset_input_t *input, int set_type);
-hb_face_t *hb_subset_or_fail (hb_face_t *source, const hb_subset_input_t *input);
-const char *hb_version_string (void);
-"""
 HB_SUBSET_SETS_NAME_ID = 4
 KEPT_NAMES = (0, 1, 2, 3, 4, 5, 6, 13, 14)  # HarfBuzz's own, and the licence with its URL
-
-
-@cache
-def harfbuzz():
-    """Load HarfBuzz and HarfBuzz-Subset with the calls a subset by characters needs."""
-    from cffi import FFI
-
-    ffi = FFI()
-    ffi.cdef(HARFBUZZ_CDEF)
-    return ffi, ffi.dlopen("libharfbuzz.so.0"), ffi.dlopen("libharfbuzz-subset.so.0")
 
 
 def subset_bytes(path: Path, index: int, points: frozenset[int]) -> bytes:

@@ -15,6 +15,7 @@ from pathlib import Path
 from ebookgen.languages import Language
 from ebookgen.model import Book
 from ebookgen.pdf.bodypages import BodyPage, Laid
+from ebookgen.pdf.harfbuzz import harfbuzz
 from ebookgen.render.frontmatter import contents_entries
 from ebookgen.resources import styles_dir
 
@@ -165,41 +166,11 @@ def subset_program(program: Path, gids: frozenset[int]) -> bytes:
         return fonttools_subset(program, gids)
 
 
-HARFBUZZ_CDEF = """
-typedef struct hb_blob_t hb_blob_t;
-typedef struct hb_face_t hb_face_t;
-typedef struct hb_set_t hb_set_t;
-typedef struct hb_subset_input_t hb_subset_input_t;
-hb_blob_t *hb_blob_create_from_file_or_fail (const char *file_name);
-void hb_blob_destroy (hb_blob_t *blob);
-const char *hb_blob_get_data (hb_blob_t *blob, unsigned int *length);
-hb_face_t *hb_face_create (hb_blob_t *blob, unsigned int index);
-hb_blob_t *hb_face_reference_blob (hb_face_t *face);
-void hb_face_destroy (hb_face_t *face);
-void hb_set_add (hb_set_t *set, uint32_t codepoint);
-uint32_t hb_tag_from_string (const char *str, int len);
-hb_subset_input_t *hb_subset_input_create_or_fail (void);
-void hb_subset_input_destroy (hb_subset_input_t *input);
-hb_set_t *hb_subset_input_glyph_set (hb_subset_input_t *input);
-hb_set_t *hb_subset_input_set (hb_subset_input_t *input, int set_type);
-void hb_subset_input_set_flags (hb_subset_input_t *input, unsigned value);
-hb_face_t *hb_subset_or_fail (hb_face_t *source, const hb_subset_input_t *input);
-"""
 # hb_subset_flags_t and hb_subset_sets_t values (hb-subset.h).
 HB_NO_HINTING, HB_RETAIN_GIDS, HB_PASSTHROUGH_UNRECOGNIZED = 0x1, 0x2, 0x20
 HB_DROP_TABLE_TAG = 3
 DROPPED_TABLES = (b"GSUB", b"GPOS", b"GDEF", b"BASE", b"JSTF", b"DSIG")
 
-
-@cache
-def harfbuzz():
-    """Load HarfBuzz and HarfBuzz-Subset with the few functions a subset needs."""
-    from cffi import FFI
-
-    ffi = FFI()
-    ffi.cdef(HARFBUZZ_CDEF)
-    core = ffi.dlopen("libharfbuzz.so.0")
-    return ffi, core, ffi.dlopen("libharfbuzz-subset.so.0")
 
 
 def harfbuzz_subset(program: Path, gids: frozenset[int]) -> bytes:
