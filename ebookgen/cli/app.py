@@ -19,6 +19,7 @@ from ebookgen.cli.check import check
 from ebookgen.cli.console import SETTINGS
 from ebookgen.cli.epub import epub
 from ebookgen.cli.group import EbookgenGroup
+from ebookgen.cli.impose import impose
 from ebookgen.cli.init import init
 from ebookgen.cli.kepub import kepub
 from ebookgen.cli.pdf import pdf
@@ -38,7 +39,7 @@ app = typer.Typer(
     add_completion=True,
     pretty_exceptions_enable=False,
 )
-for command in (epub, pdf, build, check, init, watch, sideload, kepub, batch):
+for command in (epub, pdf, build, check, init, watch, sideload, kepub, batch, impose):
     app.command()(command)
 
 
