@@ -17,6 +17,7 @@ from ebookgen.cli.batch import batch
 from ebookgen.cli.build import build
 from ebookgen.cli.check import check
 from ebookgen.cli.console import SETTINGS
+from ebookgen.cli.cover import cover
 from ebookgen.cli.epub import epub
 from ebookgen.cli.group import EbookgenGroup
 from ebookgen.cli.impose import impose
@@ -39,7 +40,7 @@ app = typer.Typer(
     add_completion=True,
     pretty_exceptions_enable=False,
 )
-for command in (epub, pdf, build, check, init, watch, sideload, kepub, batch, impose):
+for command in (epub, pdf, build, check, init, watch, sideload, kepub, batch, impose, cover):
     app.command()(command)
 
 
