@@ -250,6 +250,9 @@ class Metadata:
     about_the_author: str = ""
     also_by: tuple[str, ...] = ()
     newsletter: Newsletter | None = None
+    # Each edition's own ISBN, (edition, digits): ebook, paperback, hardcover; and the edition this book is.
+    edition_isbns: tuple[tuple[str, str], ...] = ()
+    edition: str = ""
 
     @property
     def author(self) -> str:

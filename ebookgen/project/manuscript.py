@@ -271,7 +271,12 @@ def metadata_from(config: dict, folder: Path) -> Metadata:
         publisher=config.get("publisher", ""),
         rights=config.get("rights", ""),
         identifier=config.get("identifier", "")
-        or (f"urn:isbn:{isbn.replace('-', '').replace(' ', '')}" if isbn else ""),
+        or (
+            f"urn:isbn:{isbn_digits(isbn or config.get('isbn_ebook', ''))}" if isbn or config.get("isbn_ebook") else ""
+        ),
+        edition_isbns=tuple(
+            (edition, isbn_digits(config[f"isbn_{edition}"])) for edition in EDITIONS if config.get(f"isbn_{edition}")
+        ),
         date=date_text(config.get("date", "")),
         series=folded(config.get("series", "")),
         series_index=str(config.get("series_index", "")),
@@ -284,6 +289,14 @@ def metadata_from(config: dict, folder: Path) -> Metadata:
         public_domain=is_public_domain(config.get("rights", "")),
         **back_matter(config, folder),
     )
+
+
+EDITIONS = ("ebook", "paperback", "hardcover")  # the editions book.toml gives an ISBN each: isbn_ebook...
+
+
+def isbn_digits(value: str) -> str:
+    """Return an ISBN's digits (and X), without the hyphens and spaces it was written with."""
+    return value.replace("-", "").replace(" ", "")
 
 
 def author_sort_from(config: dict, authors: tuple[str, ...]) -> tuple[str, ...]:
