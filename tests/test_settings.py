@@ -24,8 +24,21 @@ COMMAND_OWN = {
     "watch": {"--port", "--pdf"},  # the preview's
     "kepub": {"--output"},  # an EPUB converted, not a book built
     "batch": {"--output", "--formats", "--engine", "--address", "--jobs", "--force"},  # the run's, not a book's
-    "impose": {"--output", "--fold", "--sheet", "--duplex", "--signature", "--balanced", "--paper-thickness", "--marks",
-               "--stations", "--flyleaves", "--perfect", "--group", "--skip"},  # the binder's, on any PDF
+    "impose": {
+        "--output",
+        "--fold",
+        "--sheet",
+        "--duplex",
+        "--signature",
+        "--balanced",
+        "--paper-thickness",
+        "--marks",
+        "--stations",
+        "--flyleaves",
+        "--perfect",
+        "--group",
+        "--skip",
+    },  # the binder's, on any PDF
     "cover": {"--output", "--interior", "--profile", "--paper", "--template"},  # the wrap's, from its interior
 }
 COMMANDS = tuple(get_command(app).commands)

@@ -180,6 +180,7 @@ class Chapter:
     number: int = 0
     part: str = ""  # The title of a part (`Part One`, `BOOK ONE`) that begins just before this chapter.
     notes: tuple[Footnote, ...] = ()  # the notes its text calls, in the order of their numbers
+    part_lines: tuple[str, ...] = ()  # lines the part's page carries under its title (a collected work's byline)
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from ebookgen.errors import ConfigError, InputError
 from ebookgen.model import Contributor, Metadata
 from ebookgen.normalise.found import Explicit
 from ebookgen.normalise.pipeline import NormaliseOptions
+from ebookgen.project.collection import Work, works_from
 from ebookgen.project.matter import TEXT_KEYS, back_matter, check_matter_file, is_file_name, matter_files
 from ebookgen.project.paths import check_folder_entry, check_text_file, is_system_path, project_file, shown
 from ebookgen.project.toml_types import article, matches, toml_type
@@ -54,6 +55,7 @@ class Project:
     font_size: float = 0
     matter: tuple[Path, ...] = ()  # back-matter files book.toml names (an afterword.md)
     explicit: Explicit = field(default_factory=Explicit)  # the metadata fields book.toml and the options set
+    works: tuple[Work, ...] = ()  # a collection's works (book.toml's works), each read as a book and made a part
 
     @property
     def slug(self) -> str:
@@ -111,10 +113,11 @@ def load_project(source: Path | None = None) -> Project:
     if not source.is_dir():
         raise InputError(f"{source}: not a regular file or folder")
     config = read_book_toml(source / "book.toml") if (source / "book.toml").is_file() else {}
-    units = chapter_units(source, config)
+    works = works_from(config, source)
+    units = () if works else chapter_units(source, config)
     return Project(
         metadata=metadata_from(config, source),
-        sources=tuple(path for unit in units for path in unit),
+        sources=tuple(path for unit in units for path in unit) or tuple(work.source for work in works),
         root=source,
         options=options_from(config),
         units=units,
@@ -125,6 +128,7 @@ def load_project(source: Path | None = None) -> Project:
         font_size=config.get("font_size", 0),
         matter=tuple(source / name for name in sorted(matter_files(config))),
         explicit=Explicit(book_toml=frozenset(METADATA_FIELDS.get(key, key) for key in config)),
+        works=works,
     )
 
 

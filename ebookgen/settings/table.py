@@ -10,6 +10,7 @@ from pathlib import Path
 
 from ebookgen.pdf.printers import DEFAULT_PRINTER, DEFAULT_TRIM, NAMED_TRIMS, profiles_help
 from ebookgen.project import values
+from ebookgen.project.collection import check_works
 from ebookgen.project.toml_types import DATE, STRING, STRINGS, TABLES
 from ebookgen.settings.setting import Setting
 
@@ -80,29 +81,13 @@ METADATA = (
         rule=values.check_isbn,
         example='"978-3-16-148410-0"',
     ),
-    Setting(
-        "isbn_ebook",
-        "The e-book edition's own ISBN: its copyright page prints it and lists the other editions'.",
-        key="isbn_ebook",
-        types=STRING,
-        rule=values.check_isbn,
-        example='"978-0-306-40615-7"',
-    ),
-    Setting(
-        "isbn_paperback",
-        "The paperback's own ISBN: the print copyright page prints it and lists the other editions'.",
-        key="isbn_paperback",
-        types=STRING,
-        rule=values.check_isbn,
-        example='"978-1-86197-876-9"',
-    ),
-    Setting(
-        "isbn_hardcover",
-        "The hardcover's own ISBN (--profile hardcover): printed on its copyright page, listed on the others'.",
-        key="isbn_hardcover",
-        types=STRING,
-        rule=values.check_isbn,
-        example='"978-0-19-852663-6"',
+    *(
+        Setting(f"isbn_{name}", help, key=f"isbn_{name}", types=STRING, rule=values.check_isbn, example=f'"{example}"')
+        for name, help, example in (
+            ("ebook", "The e-book's ISBN: its copyright page's, listed on the others'.", "978-0-306-40615-7"),
+            ("paperback", "The paperback's ISBN: its copyright page's, listed on the others'.", "978-1-86197-876-9"),
+            ("hardcover", "The hardcover's ISBN (--profile hardcover), printed likewise.", "978-0-19-852663-6"),
+        )
     ),
     Setting(
         "description",
@@ -147,6 +132,14 @@ METADATA = (
         example='[{name = "Bo Park", role = "translator"}]',
     ),
     Setting("cover", "A cover image (JPEG or PNG) beside book.toml.", key="cover", types=STRING, example='"cover.jpg"'),
+    Setting(
+        "works",
+        "A collection's works, each a part with its title, author, notes and rights (see the book.toml reference).",
+        key="works",
+        types=(TABLES,),
+        rule=check_works,
+        example='[{source = "01-chapter-one.txt", title = "One"}, {source = "02-part-a.txt", author = "Bo Park"}]',
+    ),
 )
 
 MATTER = (
