@@ -48,8 +48,10 @@ def test_the_barcode_area_sits_lower_right_on_the_back_inside_the_trim() -> None
 def test_a_paper_or_profile_without_covers_is_refused_naming_the_choices() -> None:
     with pytest.raises(ConfigError, match="white or cream"):
         wrap_for(KDP, (6.0, 9.0), 100, "glossy")
-    with pytest.raises(ConfigError, match="kdp, ingram or hardcover"):
+    with pytest.raises(ConfigError, match="--profile kdp or ingram"):
         wrap_for(PRINTERS["print"], (6.0, 9.0), 100)
+    with pytest.raises(ConfigError, match="case laminate wrap .* is not made yet"):
+        wrap_for(PRINTERS["hardcover"], (6.0, 9.0), 100)
 
 
 def project(folder: Path, description: str = "A keeper finds a letter in the sand.") -> Path:
@@ -115,3 +117,25 @@ def test_check_a_cover_against_its_interior(tmp_path: Path) -> None:
     assert passed.exit_code == 0, passed.output
     assert failed.exit_code == 1 and "a 240-page interior of 6 x 9 in needs" in failed.output
     assert printed_numbers(interior)[0][0].number == 1  # the interior is read, never changed
+
+
+def test_the_front_is_the_book_s_cover_image_to_the_bleed(tmp_path: Path) -> None:
+    from PIL import Image
+
+    folder = project(tmp_path / "book")
+    Image.new("RGB", (1600, 2400), (20, 60, 120)).save(folder / "cover.png")
+    with (folder / "book.toml").open("a", encoding="utf-8") as toml:
+        toml.write('cover = "cover.png"\n')
+    interior = numbered_pdf(tmp_path / "interior.pdf", 100, SIX_BY_NINE)
+    result = make_cover(folder, tmp_path / "cover.pdf", CoverChoices(interior))
+    with pikepdf.open(result.path) as pdf:
+        assert len(pdf.pages[0].get_images()) == 1
+    assert "The Harbour" in words(result.path)  # on the spine only: the front is the picture
+    import subprocess
+
+    subprocess.run(["pdftoppm", "-r", "20", "-png", str(result.path), str(tmp_path / "front")], check=True)
+    with Image.open(next(tmp_path.glob("front*.png"))) as page:
+        width, height = page.size
+        front = page.convert("RGB").getpixel((int(width * 0.8), height // 2))
+        back = page.convert("RGB").getpixel((int(width * 0.2), height // 2))
+    assert front == pytest.approx((20, 60, 120), abs=8) and back != front

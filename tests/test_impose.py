@@ -212,3 +212,46 @@ def test_the_cli_prints_the_summary_and_refuses_bad_input_in_one_line(tmp_path: 
     refused = CliRunner().invoke(app, ["impose", str(junk), "-o", str(tmp_path / "out.pdf")])
     assert refused.exit_code == 2 and "Traceback" not in refused.output
     assert not (tmp_path / "out.pdf").exists() and not list(tmp_path.glob(".out.pdf.*"))
+
+
+def test_a_numbered_test_sheet_imposes_one_signature_at_the_pdf_s_page_size(tmp_path: Path) -> None:
+    source = numbered_pdf(tmp_path / "book.pdf", 3, PAGE)
+    result = CliRunner().invoke(
+        app,
+        ["impose", str(source), "--test-sheet", "--fold", "quarto", "--signature", "2", "-o", str(tmp_path / "t.pdf")],
+    )
+    assert result.exit_code == 0, result.output
+    assert "16 pages on 2 sheets of letter, quarto: 1 signature (2 sheets)" in result.output
+    grids = sheet_grids(tmp_path / "t.pdf", "quarto")
+    assert grids[0] == [["13v", "4v"], ["16", "1"]]  # the outer sheet of a 16-page signature
+    assert not (tmp_path / "t-signatures").exists()
+
+
+def test_signatures_grouped_into_files(tmp_path: Path) -> None:
+    _, result = imposed(tmp_path, 40, fold="folio", signature=2, group=2)
+    assert result.plan.signatures == (2,) * 5 and len(result.parts) == 3
+    assert [len(printed_numbers(part)) for part in result.parts] == [8, 8, 4]  # sides: 2 signatures of 2 sheets...
+
+
+@pytest.mark.parametrize(("sheet", "size"), [("a4", (841.89, 595.28)), ("11x17", (1224.0, 792.0)), ("297x420mm", None)])
+def test_named_and_custom_sheets_are_laid_out_the_fold_s_way(tmp_path: Path, sheet: str, size) -> None:
+    path, _ = imposed(tmp_path, 4, fold="folio", signature=1, sheet=sheet)
+    with pikepdf.open(path) as pdf:
+        width, height = (float(v) for v in pdf.pages[0].mediabox[2:])
+    wanted = size or (420 * 72 / 25.4, 297 * 72 / 25.4)
+    assert (width, height) == pytest.approx(wanted, abs=0.01)  # landscape: folio pages sit side by side
+
+
+@pytest.mark.slow
+def test_a_manuscript_is_laid_out_then_imposed_with_its_text_kept_as_text(tmp_path: Path) -> None:
+    folder = tmp_path / "novel"
+    folder.mkdir()
+    (folder / "book.toml").write_text('title = "Small"\ntrim = "5x8"\n', encoding="utf-8")
+    (folder / "01.txt").write_text("Chapter 1\n\nThe lighthouse keeper woke early.\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["impose", str(folder), "--fold", "folio", "--sheet", "letter"])
+    assert result.exit_code == 0, result.output
+    imposed_pdf = folder / "dist" / "small-imposed.pdf"
+    import subprocess
+
+    text = subprocess.run(["pdftotext", str(imposed_pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert "he lighthouse keeper woke early." in " ".join(text.split())  # after the drop cap, T

@@ -38,6 +38,7 @@ COMMAND_OWN = {
         "--perfect",
         "--group",
         "--skip",
+        "--test-sheet",
     },  # the binder's, on any PDF
     "cover": {"--output", "--interior", "--profile", "--paper", "--template"},  # the wrap's, from its interior
 }

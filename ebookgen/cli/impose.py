@@ -40,6 +40,10 @@ FlyleavesOpt = Annotated[int, typer.Option("--flyleaves", min=0, help="Blank lea
 PerfectOpt = Annotated[bool, typer.Option("--perfect", help="Single leaves to cut and glue (perfect binding).")]
 GroupOpt = Annotated[int, typer.Option("--group", min=1, help="Signatures to each of the per-signature files.")]
 SkipOpt = Annotated[int, typer.Option("--skip", min=0, help="First pages of the PDF left out (a cover).")]
+TestSheetOpt = Annotated[
+    bool,
+    typer.Option("--test-sheet", help="Impose numbered pages (one signature) to try the printer's edge and the folds."),
+]
 
 
 def impose(
@@ -57,19 +61,21 @@ def impose(
     perfect: PerfectOpt = False,
     group: GroupOpt = 1,
     skip: SkipOpt = 0,
+    test_sheet: TestSheetOpt = False,
 ) -> None:
     """Impose a print PDF onto sheets that fold into signatures: one PDF in all, and one per signature."""
     with reported():
         from ebookgen.impose.impose import ImposeChoices, impose_source, summary_lines
 
         choices = ImposeChoices(fold, sheet, duplex, signature, balanced, paper_thickness, marks, stations,
-                                flyleaves, perfect, group, skip)  # fmt: skip
+                                flyleaves, perfect, group, skip, test_sheet)  # fmt: skip
         imposed, built = impose_source(source, output, choices)
         if built is not None:
             say_notes(built.notes)
         say_notes(imposed.notes)
         if not SETTINGS.quiet:
-            parts = f" and {len(imposed.parts)} files in {imposed.parts[0].parent}" if imposed.parts else ""
+            count = len(imposed.parts)
+            parts = f" and {count} file{'s' if count > 1 else ''} in {imposed.parts[0].parent}" if count else ""
             typer.echo(f"wrote {imposed.path}{parts}")
             for line in summary_lines(imposed):
                 typer.echo(line)

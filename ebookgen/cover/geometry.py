@@ -94,8 +94,12 @@ def paper_thickness(printer: Printer, paper: str) -> float:
     """Return the spine a page adds on that paper, or fail naming the printer's papers."""
     papers = dict(printer.papers)
     if not papers:
-        covers = "kdp, ingram or hardcover"
-        raise ConfigError(f"--profile {printer.name}: covers are sized for a service's paper; choose {covers}")
+        made = "ebookgen makes KDP's and IngramSpark's paperback wraps: --profile kdp or ingram"
+        if printer.name == "hardcover":
+            raise ConfigError(
+                f"--profile hardcover: a case laminate wrap (boards, hinges, turn-ins) is not made yet; {made}"
+            )
+        raise ConfigError(f"--profile {printer.name}: a wrap is sized for a printer's paper; {made}")
     if paper not in papers:
         raise ConfigError(f"--paper {paper!r}: {printer.service} prints on {' or '.join(papers)}")
     return papers[paper]

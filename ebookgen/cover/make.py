@@ -76,7 +76,7 @@ def make_cover(source: Path | None, output: Path | None, choices: CoverChoices =
         interior_path, notes = built.path, [*built.notes, f"sized from the interior just built: {built.path}"]
     interior = read_interior(interior_path)
     wrap = wrap_for(printer, interior.trim, interior.pages, choices.paper)
-    cover = (project.root / metadata.cover) if metadata.cover else None
+    cover = Path(metadata.cover) if metadata.cover else None  # book.toml's, already beside it
     if cover is not None and not cover.is_file():
         raise ConfigError(f"cover {metadata.cover!r}: no such image beside book.toml")
     if not metadata.description.strip():

@@ -7,7 +7,7 @@ can be left out (a cover kept out of the signatures).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ebookgen.errors import ConfigError, InputError
@@ -35,6 +35,7 @@ class ImposeChoices:
     perfect: bool = False
     group: int = 1  # signatures to a file
     skip: int = 0  # first pages of the source left out (a cover)
+    test_sheet: bool = False  # a numbered document of one signature instead of the source
 
 
 @dataclass(frozen=True)
@@ -78,8 +79,8 @@ def open_source(path: Path):
         raise InputError(f"{path}: not a PDF that can be read ({str(error).splitlines()[0]})") from None
 
 
-def impose(source: Path, target: Path, choices: ImposeChoices = ImposeChoices()) -> Imposed:
-    """Impose a PDF's pages onto sheets; write the whole and each signature; return what the binder needs."""
+def impose(source: Path, target: Path, choices: ImposeChoices = ImposeChoices(), split: bool = True) -> Imposed:
+    """Impose a PDF's pages onto sheets; write the whole and (``split``) each signature; return what was written."""
     binding = binding_for(choices)
     fold = binding.fold
     width, height = sheet_size(choices.sheet, fold)
@@ -90,13 +91,14 @@ def impose(source: Path, target: Path, choices: ImposeChoices = ImposeChoices())
             raise InputError(f"{source}: no pages left to impose after skipping {choices.skip}")
         plan = plan_signatures(len(pages), binding)
         sizes = {index: tuple(float(v) for v in pdf.pages[choices.skip + index].trimbox) for index in range(len(pages))}
-        groups = _groups(plan, choices.group) if not binding.perfect else []
+        groups = _groups(plan, choices.group) if split and not binding.perfect else []
         parts = _part_paths(target, len(groups))
         with disk_errors_named(target):
             _write((pdf, choices.skip), plan.sheets, target, fold, style, sizes)
             for part, sheets in zip(parts, groups, strict=True):
                 _write((pdf, choices.skip), sheets, part, fold, style, sizes)
-    _clear_stale_parts(target, parts)
+    if split:
+        _clear_stale_parts(target, parts)
     notes = _size_notes(sizes, fold, style)
     duplex = choices.duplex or fold.natural_duplex
     return Imposed(target, tuple(parts), plan, fold, duplex, choices.sheet, fold.instructions,
@@ -157,6 +159,8 @@ def impose_source(source: Path | None, output: Path | None, choices: ImposeChoic
     Return the imposition and the interior built for it (None when the source was a PDF).
     """
     built = None
+    if choices.test_sheet:
+        return impose_test_sheet(source, output, choices), None
     if source is None or source.suffix.lower() != ".pdf":
         from ebookgen.build import build_pdf
 
@@ -170,14 +174,41 @@ def impose_source(source: Path | None, output: Path | None, choices: ImposeChoic
     return impose(source, target, choices), built
 
 
+def impose_test_sheet(source: Path | None, output: Path | None, choices: ImposeChoices = ImposeChoices()) -> Imposed:
+    """Impose a numbered document of one signature (the source PDF's page size) to try the printer and the folds."""
+    import tempfile
+
+    from ebookgen.impose.numbered import numbered_pdf
+
+    binding = binding_for(choices)
+    width, height = sheet_size(choices.sheet, binding.fold)
+    size = (width / binding.fold.columns, height / binding.fold.rows)  # a cell of the sheet, without a PDF
+    if source is not None and source.suffix.lower() == ".pdf" and source.is_file():
+        with open_source(source) as pdf:
+            box = [float(value) for value in pdf.pages[0].trimbox]
+            size = (box[2] - box[0], box[3] - box[1])
+    pages = binding.fold.pages * (1 if binding.perfect else binding.sheets_per_signature)
+    target = output or Path(f"{binding.fold.name}-test-sheet.pdf")
+    with tempfile.TemporaryDirectory(prefix="ebookgen-test-sheet-") as folder:
+        numbered = numbered_pdf(Path(folder) / "numbered.pdf", pages, size)
+        return impose(numbered, target, replace(choices, skip=0, flyleaves=0, balanced=False), split=False)
+
+
+def counted(number: int, noun: str) -> str:
+    """Return a count with its noun, plural unless one: `1 sheet`, `4 sheets`."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
 def summary_lines(imposed: Imposed) -> list[str]:
     """Return the printed summary: sheets, signatures, blanks, how to print, fold and stack."""
     plan = imposed.plan
     sizes = ", ".join(str(size) for size in plan.signatures)
     leaves = imposed.stacking.startswith(("cut", "stack the leaves"))
-    what = "single leaves to cut" if leaves else f"{len(plan.signatures)} signatures ({sizes} sheets)"
+    sheets = "sheet" if plan.signatures == (1,) else "sheets"
+    what = "single leaves to cut" if leaves else f"{counted(len(plan.signatures), 'signature')} ({sizes} {sheets})"
     lines = [
-        f"{plan.source_pages} pages on {len(plan.sheets)} sheets of {imposed.sheet}, {imposed.fold.name}: {what}",
+        f"{counted(plan.source_pages, 'page')} on {counted(len(plan.sheets), 'sheet')} of {imposed.sheet}, "
+        f"{imposed.fold.name}: {what}",
         f"blank pages added: {plan.blanks} (at the end of the book)",
         f"print both sides, flipping on the {imposed.duplex} edge (print the first sheet alone to check it)",
         "" if leaves else f"fold: {imposed.folding}",

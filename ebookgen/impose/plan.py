@@ -143,5 +143,7 @@ def stacking_order(plan: Plan, binding: Binding) -> str:
         if cells == 1:
             return "stack the leaves in the order printed"
         return f"cut the stack into {cells} piles; lay them in order: top row first, left to right"
+    if len(plan.signatures) == 1:
+        return "fold the sheets together, sheet 1 outermost"
     first = "fold each signature's sheets together, sheet 1 outermost"
     return f"{first}; stack the signatures 1 to {len(plan.signatures)}, the first on top"

@@ -87,7 +87,7 @@ PRINTERS = {
                       spine_text_pages=48),
     "hardcover": Printer("hardcover", "KDP case laminate hardcover", bookmarks=False, links=False,
                          service="KDP hardcover", least_pages=75, most_pages=550, widths=HARDCOVER_TRIMS[0],
-                         heights=HARDCOVER_TRIMS[1], papers=KDP_PAPERS, spine_text_pages=80),
+                         heights=HARDCOVER_TRIMS[1]),
     "screen": Printer("screen", "bookmarks and links", bookmarks=True, links=True),
 }  # fmt: skip
 DEFAULT_PRINTER = "print"
