@@ -65,3 +65,30 @@ def test_watch_refuses_a_wrong_language_before_serving(tmp_path: Path) -> None:
     result = runner.invoke(app, ["watch", str(story), "--lang", "not a tag!", "--port", "0"])
     assert result.exit_code == 3
     assert "preview at" not in result.output
+
+
+def test_a_book_toml_beside_a_single_file_is_read(tmp_path: Path) -> None:
+    """A story built by its file name takes the book.toml beside it: its language and title reach the book."""
+    story = tmp_path / "story.txt"
+    story.write_text(STORY, encoding="utf-8")
+    (tmp_path / "book.toml").write_text('title = "Die Geschichte"\nlanguage = "de"\n', encoding="utf-8")
+    result = runner.invoke(app, ["check", str(story)])
+    assert result.exit_code == 0, result.output
+    assert "metadata: language de, from book.toml" in result.output
+    assert 'metadata: title "Die Geschichte", from book.toml' in result.output
+    build = build_once(Watched(story))
+    chapter = next(data.decode() for name, data in build.files.items() if name.endswith("chapter-001.xhtml"))
+    assert "„Hallo“, sagte er." in chapter
+
+
+def test_a_book_toml_that_lists_other_chapters_is_left_aside_with_a_reason(tmp_path: Path) -> None:
+    """A book.toml whose chapters leave the file out belongs to another book: check and the build say so."""
+    story = tmp_path / "story.txt"
+    story.write_text(STORY, encoding="utf-8")
+    (tmp_path / "other.txt").write_text("Kapitel 1\n\nMehr.\n", encoding="utf-8")
+    (tmp_path / "book.toml").write_text('language = "de"\nchapters = ["other.txt"]\n', encoding="utf-8")
+    result = runner.invoke(app, ["check", str(story)])
+    assert "metadata: language en, by default" in result.output
+    assert "book.toml: not read for" in result.output and "its chapters list leaves story.txt out" in result.output
+    built = runner.invoke(app, ["epub", str(story), "-o", str(tmp_path / "out.epub")])
+    assert built.exit_code == 0 and "its chapters list leaves story.txt out" in built.output
