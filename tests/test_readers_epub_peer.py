@@ -156,3 +156,22 @@ def test_a_short_chapter_that_names_the_title_and_author_is_kept(tmp_path: Path)
     assert "still kept The Crane on her desk" in source.text
     assert "title.xhtml: its title page read as metadata, not as a chapter" in source.unmapped
     assert "by Mina Oda" not in source.text
+
+
+def test_a_list_in_a_list_item_and_a_quotation_in_a_note_keep_their_words(tmp_path: Path) -> None:
+    # pandoc's german_styled_lists.docx (a list three levels deep) and the IDPF Waste Land (notes quoting Dante,
+    # each headed by a link back that names the line it glosses): both lost their words silently.
+    body = (
+        "<h1>One</h1><ul><li>Top level.<ul><li>Next level of the list</li></ul></li><li>Back on top.</li></ul>"
+        '<p id="ln60">Unreal City,<a epub:type="noteref" href="#note-6">*</a></p>'
+        '<aside epub:type="footnote" id="note-6"><p><a href="#ln60">60.</a> Cf. Baudelaire:</p>'
+        "<blockquote><p>Fourmillante cite, cite pleine de reves</p></blockquote></aside>"
+    )
+    path = epub3(tmp_path / "nested.epub", [("one.xhtml", XHTML, xhtml(body), True)])
+    source = read_source(path)
+    assert "- Top level. Next level of the list" in source.text
+    assert "[^1]: 60. Cf. Baudelaire:" in source.text and "Fourmillante cite, cite pleine de reves" in source.text
+    assert "one.xhtml: a list or quotation inside a list item: its lines joined to the item" in source.unmapped
+    assert "one.xhtml: a list or quotation inside a note: its lines set as the note's paragraphs" in source.unmapped
+    text = built(path, tmp_path)
+    assert "Next level of the list" in text and "Fourmillante" in text
