@@ -19,6 +19,7 @@ from ebookgen.model import Contributor, Metadata
 from ebookgen.normalise.found import Explicit
 from ebookgen.normalise.pipeline import NormaliseOptions
 from ebookgen.project.collection import Work, works_from
+from ebookgen.project.editions import edition_isbns, identifier_from
 from ebookgen.project.matter import TEXT_KEYS, back_matter, check_matter_file, is_file_name, matter_files
 from ebookgen.project.paths import check_folder_entry, check_text_file, is_system_path, project_file, shown
 from ebookgen.project.toml_types import article, matches, toml_type
@@ -55,6 +56,7 @@ class Project:
     font_size: float = 0
     matter: tuple[Path, ...] = ()  # back-matter files book.toml names (an afterword.md)
     explicit: Explicit = field(default_factory=Explicit)  # the metadata fields book.toml and the options set
+    notes: tuple[str, ...] = ()  # what the user should know about how the project was read (a book.toml left aside)
     works: tuple[Work, ...] = ()  # a collection's works (book.toml's works), each read as a book and made a part
 
     @property
@@ -108,17 +110,43 @@ def load_project(source: Path | None = None) -> Project:
     if not source.is_dir():
         reader_for(source)  # A suffix no reader claims is refused before the file is read.
         check_text_file(source)
-        metadata = Metadata(title=title_from_filename(source))
-        return Project(metadata=metadata, sources=(source,), root=source.parent)
+        return single_file_project(source)
     if not source.is_dir():
         raise InputError(f"{source}: not a regular file or folder")
     config = read_book_toml(source / "book.toml") if (source / "book.toml").is_file() else {}
     works = works_from(config, source)
-    units = () if works else chapter_units(source, config)
+    return configured_project(config, source, () if works else chapter_units(source, config), works)
+
+
+def single_file_project(source: Path) -> Project:
+    """Load one manuscript file with the book.toml beside it, unless that book.toml's chapter list leaves it out.
+
+    A writer who keeps a story and its book.toml in one folder builds the story by its file name: its language,
+    author and choices apply. A book.toml whose `chapters` list another book's files is left aside, with a note.
+    """
+    beside = source.parent / "book.toml"
+    plain = Project(metadata=Metadata(title=title_from_filename(source)), sources=(source,), root=source.parent)
+    if not beside.is_file():
+        return plain
+    config = read_book_toml(beside)
+    listed = {path.resolve() for unit in chapter_units(source.parent, config) for path in unit}
+    if "chapters" in config and source.resolve() not in listed:
+        reason = f"its chapters list leaves {source.name} out; build the folder, or list the file there"
+        return replace(plain, notes=(f"{beside}: not read for {source}: {reason}",))
+    project = configured_project(config, source.parent, ((source,),))
+    if "title" not in config:
+        project = replace(project, metadata=replace(project.metadata, title=plain.metadata.title))
+    return project
+
+
+def configured_project(
+    config: dict, root: Path, units: tuple[tuple[Path, ...], ...], works: tuple[Work, ...] = ()
+) -> Project:
+    """Make the project book.toml's settings describe, reading these groups of files (or these works)."""
     return Project(
-        metadata=metadata_from(config, source),
+        metadata=metadata_from(config, root),
         sources=tuple(path for unit in units for path in unit) or tuple(work.source for work in works),
-        root=source,
+        root=root,
         options=options_from(config),
         units=units,
         encoding=config.get("encoding"),
@@ -126,7 +154,7 @@ def load_project(source: Path | None = None) -> Project:
         profile=config.get("profile"),
         theme=config.get("theme"),
         font_size=config.get("font_size", 0),
-        matter=tuple(source / name for name in sorted(matter_files(config))),
+        matter=tuple(root / name for name in sorted(matter_files(config))),
         explicit=Explicit(book_toml=frozenset(METADATA_FIELDS.get(key, key) for key in config)),
         works=works,
     )
@@ -264,7 +292,6 @@ def metadata_from(config: dict, folder: Path) -> Metadata:
     """Build the book's metadata from book.toml."""
     author = config.get("author", "Anonymous")
     authors = tuple(folded(name) for name in (author if isinstance(author, list) else [author]))
-    isbn = config.get("isbn", "")
     return Metadata(
         title=folded(config.get("title", "")) or title_from_filename(folder.resolve()),
         authors=authors or ("Anonymous",),
@@ -274,13 +301,8 @@ def metadata_from(config: dict, folder: Path) -> Metadata:
         subjects=tuple(config.get("subjects", ())),
         publisher=config.get("publisher", ""),
         rights=config.get("rights", ""),
-        identifier=config.get("identifier", "")
-        or (
-            f"urn:isbn:{isbn_digits(isbn or config.get('isbn_ebook', ''))}" if isbn or config.get("isbn_ebook") else ""
-        ),
-        edition_isbns=tuple(
-            (edition, isbn_digits(config[f"isbn_{edition}"])) for edition in EDITIONS if config.get(f"isbn_{edition}")
-        ),
+        identifier=identifier_from(config),
+        edition_isbns=edition_isbns(config),
         date=date_text(config.get("date", "")),
         series=folded(config.get("series", "")),
         series_index=str(config.get("series_index", "")),
@@ -293,14 +315,6 @@ def metadata_from(config: dict, folder: Path) -> Metadata:
         public_domain=is_public_domain(config.get("rights", "")),
         **back_matter(config, folder),
     )
-
-
-EDITIONS = ("ebook", "paperback", "hardcover")  # the editions book.toml gives an ISBN each: isbn_ebook...
-
-
-def isbn_digits(value: str) -> str:
-    """Return an ISBN's digits (and X), without the hyphens and spaces it was written with."""
-    return value.replace("-", "").replace(" ", "")
 
 
 def author_sort_from(config: dict, authors: tuple[str, ...]) -> tuple[str, ...]:
