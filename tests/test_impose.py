@@ -229,8 +229,13 @@ def test_a_numbered_test_sheet_imposes_one_signature_at_the_pdf_s_page_size(tmp_
 
 def test_signatures_grouped_into_files(tmp_path: Path) -> None:
     _, result = imposed(tmp_path, 40, fold="folio", signature=2, group=2)
-    assert result.plan.signatures == (2,) * 5 and len(result.parts) == 3
-    assert [len(printed_numbers(part)) for part in result.parts] == [8, 8, 4]  # sides: 2 signatures of 2 sheets...
+    assert result.plan.signatures == (2,) * 5
+    assert [part.name for part in result.parts] == ["signatures-01-02.pdf", "signatures-03-04.pdf", "signature-05.pdf"]
+    assert [len(printed_numbers(part)) for part in result.parts] == [
+        8,
+        8,
+        4,
+    ]  # sides: two signatures of two sheets, then one
 
 
 @pytest.mark.parametrize(("sheet", "size"), [("a4", (841.89, 595.28)), ("11x17", (1224.0, 792.0)), ("297x420mm", None)])

@@ -92,7 +92,7 @@ def impose(source: Path, target: Path, choices: ImposeChoices = ImposeChoices(),
         plan = plan_signatures(len(pages), binding)
         sizes = {index: tuple(float(v) for v in pdf.pages[choices.skip + index].trimbox) for index in range(len(pages))}
         groups = _groups(plan, choices.group) if split and not binding.perfect else []
-        parts = _part_paths(target, len(groups))
+        parts = _part_paths(target, groups)
         with disk_errors_named(target):
             _write((pdf, choices.skip), plan.sheets, target, fold, style, sizes)
             for part, sheets in zip(parts, groups, strict=True):
@@ -125,17 +125,22 @@ def _groups(plan: Plan, group: int) -> list[list]:
     return [found[key] for key in sorted(found)]
 
 
-def _part_paths(target: Path, count: int) -> list[Path]:
-    """Return the per-signature files' paths: a folder beside the whole, one numbered file each."""
+def _part_paths(target: Path, groups: list[list]) -> list[Path]:
+    """Return the per-signature files' paths in a folder beside the whole: signature-01.pdf, signatures-03-04.pdf."""
     folder = target.with_name(f"{target.stem}-signatures")
-    return [folder / f"signature-{number:02d}.pdf" for number in range(1, count + 1)]
+    paths = []
+    for sheets in groups:
+        first, last = sheets[0].signature, sheets[-1].signature
+        name = f"signature-{first:02d}.pdf" if first == last else f"signatures-{first:02d}-{last:02d}.pdf"
+        paths.append(folder / name)
+    return paths
 
 
 def _clear_stale_parts(target: Path, parts: list[Path]) -> None:
     """Remove signature files a longer imposition left in the folder, so every file there belongs to this one."""
     folder = target.with_name(f"{target.stem}-signatures")
     if folder.is_dir() and not folder.is_symlink():
-        for old in folder.glob("signature-*.pdf"):
+        for old in folder.glob("signature*-*.pdf"):
             if old not in parts and old.is_file() and not old.is_symlink():
                 old.unlink()
 
