@@ -98,3 +98,10 @@ def test_a_wrong_work_is_a_book_toml_mistake(tmp_path: Path, works: str, message
     (tmp_path / "elsewhere.txt").write_text("Out of the project.\n")
     result = CliRunner().invoke(app, ["epub", str(anthology(tmp_path, works))])
     assert result.exit_code == 3 and message in result.output, result.output
+
+
+def test_a_work_built_alone_is_its_own_book_not_the_collection(tmp_path: Path) -> None:
+    from ebookgen.project.manuscript import load_project
+
+    project = load_project(anthology(tmp_path) / "fog.html")
+    assert project.works == () and project.metadata.title == "Fog"

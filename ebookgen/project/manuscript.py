@@ -129,6 +129,8 @@ def single_file_project(source: Path) -> Project:
     if not beside.is_file():
         return plain
     config = read_book_toml(beside)
+    if "works" in config:  # a collection's book.toml: its works are books of their own
+        return plain
     listed = {path.resolve() for unit in chapter_units(source.parent, config) for path in unit}
     if "chapters" in config and source.resolve() not in listed:
         reason = f"its chapters list leaves {source.name} out; build the folder, or list the file there"
