@@ -205,6 +205,8 @@ def test_the_cli_prints_the_summary_and_refuses_bad_input_in_one_line(tmp_path: 
     assert "blank pages added: 2" in result.output and "long edge" in result.output
     assert (tmp_path / "book-imposed.pdf").is_file()
     assert len(list((tmp_path / "book-imposed-signatures").iterdir())) == 2
+    laid = CliRunner().invoke(app, ["impose", str(source), "--trim", "5x8"])
+    assert laid.exit_code == 3 and "a PDF is imposed as it is" in laid.output
     bad = CliRunner().invoke(app, ["impose", str(source), "--fold", "duodecimo"])
     assert bad.exit_code == 3 and "folio, quarto, octavo, sextodecimo" in bad.output
     junk = tmp_path / "junk.pdf"
@@ -253,9 +255,15 @@ def test_a_manuscript_is_laid_out_then_imposed_with_its_text_kept_as_text(tmp_pa
     folder.mkdir()
     (folder / "book.toml").write_text('title = "Small"\ntrim = "5x8"\n', encoding="utf-8")
     (folder / "01.txt").write_text("Chapter 1\n\nThe lighthouse keeper woke early.\n", encoding="utf-8")
-    result = CliRunner().invoke(app, ["impose", str(folder), "--fold", "folio", "--sheet", "letter"])
+    result = CliRunner().invoke(
+        app, ["impose", str(folder), "--fold", "folio", "--trim", "5.5x8.5", "--signature", "4"]
+    )
     assert result.exit_code == 0, result.output
+    assert "; --balanced would add" in result.output
     imposed_pdf = folder / "dist" / "small-imposed.pdf"
+    with pikepdf.open(imposed_pdf) as pdf:  # the interior was laid out at the trim asked for, not book.toml's 5x8
+        forms = [form for page in pdf.pages for form in page.Resources.XObject.values()]
+        assert {tuple(round(float(v)) for v in form.BBox) for form in forms} == {(0, 0, 396, 612)}
     import subprocess
 
     text = subprocess.run(["pdftotext", str(imposed_pdf), "-"], capture_output=True, text=True, check=True).stdout

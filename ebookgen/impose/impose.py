@@ -9,12 +9,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ebookgen.errors import ConfigError, InputError
 from ebookgen.impose.layouts import Fold, fold_named
 from ebookgen.impose.plan import Binding, Plan, plan_signatures, stacking_order
 from ebookgen.impose.sheets import SheetStyle, add_sheet, copy_forms, parse_marks, sheet_size
 from ebookgen.output import atomic_path, disk_errors_named
+
+if TYPE_CHECKING:
+    from ebookgen.build import PrintChoices
+    from ebookgen.project.manuscript import Overrides
 
 DUPLEX_EDGES = ("long", "short")
 
@@ -158,8 +163,14 @@ def _size_notes(sizes: dict, fold: Fold, style: SheetStyle) -> tuple[str, ...]:
     return (f"{pages} are larger than {cells}: scaled to {scale:.0%}; a larger --sheet keeps their size",)
 
 
-def impose_source(source: Path | None, output: Path | None, choices: ImposeChoices = ImposeChoices(), progress=None):
-    """Impose a PDF, or build a manuscript's print PDF first (written as ``pdf`` would) and impose that.
+def impose_source(
+    source: Path | None,
+    output: Path | None,
+    choices: ImposeChoices = ImposeChoices(),
+    printing: PrintChoices | None = None,
+    overrides: Overrides | None = None,
+):
+    """Impose a PDF, or build a manuscript's print PDF first (as ``pdf`` would, with its choices) and impose that.
 
     Return the imposition and the interior built for it (None when the source was a PDF).
     """
@@ -169,8 +180,10 @@ def impose_source(source: Path | None, output: Path | None, choices: ImposeChoic
     if source is None or source.suffix.lower() != ".pdf":
         from ebookgen.build import build_pdf
 
-        built = build_pdf(source, None, progress=progress)
+        built = build_pdf(source, None, printing, overrides=overrides)
         source = built.path
+    elif (printing and printing != type(printing)()) or (overrides and overrides != type(overrides)()):
+        raise ConfigError(f"{source}: a PDF is imposed as it is; the manuscript's options lay out a manuscript")
     if not source.is_file():
         raise InputError(f"{source}: no such PDF")
     target = output or source.with_name(f"{source.stem}-imposed.pdf")
@@ -204,6 +217,18 @@ def counted(number: int, noun: str) -> str:
     return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
+def fewer_blanks(imposed: Imposed) -> str:
+    """Say how many blanks --balanced would leave, when that is fewer than signatures all of one size."""
+    per_sheet = imposed.fold.pages
+    pages = len(imposed.plan.sheets) * per_sheet - imposed.plan.blanks
+    least = -pages % per_sheet
+    return (
+        f"; --balanced would add {least}"
+        if least < imposed.plan.blanks and not imposed.stacking.startswith(("cut", "stack the leaves"))
+        else ""
+    )
+
+
 def summary_lines(imposed: Imposed) -> list[str]:
     """Return the printed summary: sheets, signatures, blanks, how to print, fold and stack."""
     plan = imposed.plan
@@ -214,7 +239,7 @@ def summary_lines(imposed: Imposed) -> list[str]:
     lines = [
         f"{counted(plan.source_pages, 'page')} on {counted(len(plan.sheets), 'sheet')} of {imposed.sheet}, "
         f"{imposed.fold.name}: {what}",
-        f"blank pages added: {plan.blanks} (at the end of the book)",
+        f"blank pages added: {plan.blanks} (at the end of the book){fewer_blanks(imposed)}",
         f"print both sides, flipping on the {imposed.duplex} edge (print the first sheet alone to check it)",
         "" if leaves else f"fold: {imposed.folding}",
         f"stack: {imposed.stacking}",

@@ -14,9 +14,9 @@ from ebookgen.project.collection import check_works
 from ebookgen.project.toml_types import DATE, STRING, STRINGS, TABLES
 from ebookgen.settings.setting import Setting
 
-BUILDS = ("epub", "pdf", "build")  # the commands that build a book
-PRINTS = ("pdf", "build")
-READS = ("epub", "pdf", "build", "check", "sideload")  # the commands that read a manuscript
+BUILDS = ("epub", "pdf", "build", "impose")  # the commands that build a book (impose: a manuscript's PDF)
+PRINTS = ("pdf", "build", "impose")
+READS = ("epub", "pdf", "build", "check", "sideload", "impose")  # the commands that read a manuscript
 OVERRIDES = (*BUILDS, "sideload")  # the commands that build a book, or may build one to copy it
 TRIMS = ", ".join(name.upper() if name[0].isalpha() else name for name in NAMED_TRIMS)  # a5 is written A5
 
