@@ -139,3 +139,10 @@ def test_the_front_is_the_book_s_cover_image_to_the_bleed(tmp_path: Path) -> Non
         front = page.convert("RGB").getpixel((int(width * 0.8), height // 2))
         back = page.convert("RGB").getpixel((int(width * 0.2), height // 2))
     assert front == pytest.approx((20, 60, 120), abs=8) and back != front
+
+
+def test_an_ingramspark_wrap_says_its_colours_are_rgb(tmp_path: Path) -> None:
+    interior = numbered_pdf(tmp_path / "interior.pdf", 60, SIX_BY_NINE)
+    result = make_cover(project(tmp_path / "book"), tmp_path / "cover.pdf", CoverChoices(interior, "ingram", "cream"))
+    assert result.wrap.spine == pytest.approx(60 / 400, abs=1e-4) and result.wrap.spine_text  # 48 pages and up
+    assert any("CMYK" in note for note in result.notes)

@@ -83,6 +83,8 @@ def make_cover(source: Path | None, output: Path | None, choices: CoverChoices =
         notes.append("the back cover is blank: give book.toml a description for its blurb")
     if not wrap.spine_text:
         notes.append(f"{wrap.pages} pages: {printer.service} prints no spine text under {printer.spine_text_pages}")
+    if printer.pdfx:
+        notes.append(f"{printer.service} asks for a CMYK cover: this wrap's colours are RGB; convert it before upload")
     target = output or default_output(project, "-cover.pdf")
     write_wrap(wrap, metadata, book_theme(project), cover, target)
     template = write_template(wrap, target.with_name(f"{target.stem}-template.pdf")) if choices.template else ()
