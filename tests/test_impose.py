@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pikepdf
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from ebookgen.cli.app import app
@@ -268,3 +270,27 @@ def test_a_manuscript_is_laid_out_then_imposed_with_its_text_kept_as_text(tmp_pa
 
     text = subprocess.run(["pdftotext", str(imposed_pdf), "-"], capture_output=True, text=True, check=True).stdout
     assert "he lighthouse keeper woke early." in " ".join(text.split())  # after the drop cap, T
+
+
+@given(
+    pages=st.integers(1, 400),
+    fold=st.sampled_from(sorted(FOLDS)),
+    size=st.integers(1, 8),
+    balanced=st.booleans(),
+    flyleaves=st.integers(0, 2),
+    perfect=st.booleans(),
+)
+@settings(max_examples=150, deadline=None)
+def test_every_page_is_placed_once_in_reading_order_of_its_signature(
+    pages: int, fold: str, size: int, balanced: bool, flyleaves: int, perfect: bool
+) -> None:
+    layout = FOLDS[fold]
+    plan = plan_signatures(pages, Binding(layout, size, balanced, 0.1, flyleaves, perfect))
+    placed = [p.page for sheet in plan.sheets for p in sheet.placements if p.page is not None]
+    assert sorted(placed) == list(range(pages))
+    cells = len(plan.sheets) * layout.pages
+    assert cells == pages + 4 * flyleaves + plan.blanks
+    if balanced or perfect:
+        assert plan.blanks < (2 * layout.rows * layout.columns if perfect else layout.pages)
+    if not perfect:
+        assert max(plan.signatures) - min(plan.signatures) <= (1 if balanced else 0)
