@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
 
@@ -73,3 +74,65 @@ def test_an_ao3_download_without_endnotes_ids_keeps_each_chapters_end_notes(tmp_
     assert "::: note Chapter End Notes\n\nMore soon." in text
     assert text.index("More soon.") < text.index("# Chapter 2: Ashore")
     assert "::: note Chapter Notes\n\nThanks to my beta" in text
+
+
+def story_page(body: str, title: str = "A Story") -> str:
+    """A page that is only a story (no site around it), with this body."""
+    head = f'<head><meta charset="utf-8"/><title>{title}</title></head>'
+    return f'<!DOCTYPE html><html lang="en">{head}<body>{body}</body></html>'
+
+
+def built(tmp_path: Path, page: str) -> tuple[Path, str]:
+    """Build a page into an EPUB; return it and its chapters' text, tags removed."""
+    epub = tmp_path / "book.epub"
+    result = runner.invoke(app, ["epub", str(saved(tmp_path, page)), "-o", str(epub)])
+    assert result.exit_code == 0, result.output
+    epubcheck_later(epub)
+    return epub, re.sub(r"<[^>]+>", " ", book_text(epub))
+
+
+ROTA = ("Monday", "Harbour watch at six bells", "Tuesday", "Nets mended before the noon tide")
+
+
+def test_a_figure_holding_a_table_keeps_every_word_and_its_caption(tmp_path: Path) -> None:
+    rows = "".join(f"<tr><td>{ROTA[i]}</td><td>{ROTA[i + 1]}</td></tr>" for i in (0, 2))
+    page = story_page(
+        f"<h1>Rota</h1><p>The rota was pinned up.</p><figure><table>{rows}</table>"
+        "<figcaption>The watch rota for spring</figcaption></figure><p>Nobody read it.</p>"
+    )
+    epub, text = built(tmp_path, page)
+    assert_every_word_reaches(
+        epub, " ".join(("The rota was pinned up.", *ROTA, "The watch rota for spring", "Nobody read it."))
+    )
+
+
+def test_a_script_inside_a_heading_is_neither_the_title_nor_printed(tmp_path: Path) -> None:
+    page = story_page(
+        '<h1>The Keeper<script>document.write("Ad banner")</script></h1><p>The lamp was lit at dusk.</p>'
+        "<h2>Two<style>h2 { color: red }</style></h2><p>Dawn came.</p>",
+        title="",
+    )
+    source = read_source(saved(tmp_path, page))
+    assert source.metadata.title == "The Keeper"
+    assert "document.write" not in source.text and "color" not in source.text
+    _, text = built(tmp_path, page)
+    assert "document.write" not in text and "Ad banner" not in text and "The Keeper" in text
+
+
+def test_a_block_quote_in_a_list_item_or_a_note_is_kept_as_a_quote_never_printed_as_marks(tmp_path: Path) -> None:
+    page = story_page(
+        '<h1>One</h1><p>She read the list aloud.<a href="#n1" id="r1">1</a></p>'
+        "<ol><li><p>Bread from the mill.</p><blockquote><p>Only the brown loaf.</p></blockquote></li>"
+        "<li>Lamp oil.</li></ol><p>Then they went out.</p>"
+        '<ol class="notes"><li id="n1"><p>Her mother wrote it.</p><blockquote><p>Do not forget.</p></blockquote>'
+        '<a href="#r1">\u21a9</a></li></ol>'
+    )
+    epub, text = built(tmp_path, page)
+    assert_every_word_reaches(epub, "She read the list aloud. Bread from the mill. Only the brown loaf. Lamp oil.")
+    pages = book_text(epub)
+    assert "&gt;" not in pages and "> Only" not in text
+    assert re.search(r"<blockquote>\s*<p>Only the brown loaf.</p>", pages)
+    assert re.search(
+        r"<aside[^>]*footnote[^>]*>.*Her mother wrote it.*<blockquote>\s*<p>Do not forget.</p>", pages, re.S
+    )
+    assert re.search(r'<ol start="2">\s*<li>Lamp oil.</li>', pages)  # the list goes on from its number
