@@ -150,7 +150,36 @@ class ChatLog:
     lines: tuple[ChatLine, ...]
 
 
-Block = Union[Paragraph, SceneNote, AuthorNote, SceneBreak, Flashback, Verse, BlockQuote, ListBlock, Figure, ChatLog]
+@dataclass(frozen=True)
+class TableCell:
+    """One cell of a table: its text (paragraphs joined by kept line ends), whether it heads its row or column,
+    how many columns and rows it spans, and how a Markdown table aligns it (`start`, `center`, `end` or none)."""
+
+    inlines: tuple[Inline, ...]
+    header: bool = False
+    columns: int = 1
+    rows: int = 1
+    align: str = ""
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table the author typed (a schedule, a ship's log, letters side by side): rows of cells, the first
+    ``head`` rows its column headings, and its caption."""
+
+    rows: tuple[tuple[TableCell, ...], ...]
+    head: int = 0
+    caption: tuple[Inline, ...] = ()
+
+    @property
+    def cells(self) -> tuple[TableCell, ...]:
+        """Return every cell in reading order, row by row."""
+        return tuple(cell for row in self.rows for cell in row)
+
+
+Block = Union[
+    Paragraph, SceneNote, AuthorNote, SceneBreak, Flashback, Verse, BlockQuote, ListBlock, Figure, ChatLog, Table
+]
 
 
 @dataclass(frozen=True)
@@ -296,6 +325,9 @@ def iter_paragraph_blocks(blocks: tuple[Block, ...]):
             yield from block.items
         elif isinstance(block, ChatLog):
             yield from block.lines
+        elif isinstance(block, Table):
+            yield from (TableCell(block.caption),) if block.caption else ()
+            yield from block.cells
         elif not isinstance(block, SceneBreak):
             yield block
 

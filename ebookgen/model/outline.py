@@ -22,6 +22,7 @@ from ebookgen.model.book import (
     Paragraph,
     SceneBreak,
     Strong,
+    Table,
     Text,
 )
 from ebookgen.model.document import Gap, Heading, NewPage, ReadBlock
@@ -67,6 +68,8 @@ def written(block: ReadBlock) -> str:
     if isinstance(block, Figure):
         caption = f' "{marked_text(block.inlines)}"' if block.inlines else ""
         return f"![{block.alt.replace(']', '')}]({block.source}{caption})"
+    if isinstance(block, Table):
+        return table_text(block)
     if isinstance(block, Footnote):
         inner = "\n\n    ".join(marked_text(paragraph.inlines) for paragraph in block.blocks)
         return f"[^{block.label}]: {inner}"
@@ -76,6 +79,19 @@ def written(block: ReadBlock) -> str:
     if isinstance(block, AuthorNote):
         return f"::: note {block.title}".rstrip() + f"\n\n{marked_text(block.inlines)}"
     return ""
+
+
+def table_text(table: Table) -> str:
+    """Write a table as a Markdown pipe table (a cell's kept line ends as spaces, its `|` escaped), caption first."""
+    rows = [
+        "| " + " | ".join(marked_text(cell.inlines).replace("\\\n", " ").replace("|", "\\|") for cell in row) + " |"
+        for row in table.rows
+    ]
+    if rows:
+        width = max(len(row) for row in table.rows)
+        rows.insert(max(table.head, 1), "|" + "---|" * width)
+    caption = f"Table: {marked_text(table.caption)}\n\n" if table.caption else ""
+    return caption + "\n".join(rows)
 
 
 def in_note(blocks: tuple[ReadBlock, ...], index: int) -> bool:
@@ -98,7 +114,9 @@ def outline(blocks: tuple[ReadBlock, ...]) -> tuple[str, tuple[int, ...]]:
             parts.append(NOTE_END)
             line += NOTE_END.count("\n")
         if parts:
-            wide = gap and isinstance(block, (Paragraph, BlockQuote, ListBlock, Figure)) and parts[-1] != FORM_FEED
+            wide = (
+                gap and isinstance(block, (Paragraph, BlockQuote, ListBlock, Figure, Table)) and parts[-1] != FORM_FEED
+            )
             separator = "\n\n\n" if wide else "\n\n"
             parts.append(separator)
             line += separator.count("\n")

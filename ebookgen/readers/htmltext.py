@@ -18,6 +18,7 @@ from ebookgen.model import BlockQuote, Figure, Footnote, Inline, LineBreak, List
 from ebookgen.model.document import ReadBlock
 from ebookgen.model.outline import marked_text, outline
 from ebookgen.readers.decode import clean
+from ebookgen.readers.htmltables import table_blocks
 from ebookgen.readers.layout import HEADING, PAGE, SCENE, TEXT, Block, compose
 from ebookgen.readers.runs import SPACES, Piece, joined, paragraph_runs
 
@@ -303,16 +304,17 @@ def inner_runs(element, mapping: Mapping) -> tuple[Inline, ...]:
 
 
 def map_table(element, mapping: Mapping) -> None:
-    """Map a table's cells as paragraphs, in reading order, and say so."""
-    rows = [row for row in element.iter() if tag_of(row) == "tr"]
-    start = len(mapping.blocks)
-    for row in rows:
-        for cell in row:
-            if tag_of(cell) in ("td", "th"):
-                walk_block(cell, mapping)
-                flush(mapping)
-    mapping.blocks[start:] = [block for block in mapping.blocks[start:] if not block.empty]
-    mapping.note(f"a table ({len(rows)} row{'s' if len(rows) != 1 else ''}) was read as paragraphs")
+    """Map a table: a typed one to a table block, a layout one's cells as paragraphs in reading order (said so)."""
+    mapping.blocks.extend(table_blocks(element, lambda inner: mapped_blocks(inner, mapping), mapping.note))
+
+
+def mapped_blocks(element, mapping: Mapping) -> list[Block]:
+    """Return an element's content mapped as blocks of their own, what was not mapped noted in the mapping."""
+    inner = Mapping(mapping.where, mapping.figure, next_label=mapping.next_label)
+    walk_block(element, inner)
+    flush(inner)
+    mapping.unmapped.extend(inner.unmapped)
+    return inner.blocks
 
 
 def map_quote(element, mapping: Mapping) -> None:

@@ -23,6 +23,7 @@ from ebookgen.model import (
     Paragraph,
     SceneBreak,
     SceneNote,
+    Table,
     Verse,
     VerseLine,
     iter_paragraph_blocks,
@@ -37,6 +38,7 @@ from ebookgen.render.inlines import (
     text,
 )
 from ebookgen.render.pages import breaks_before, element_text, place_breaks
+from ebookgen.render.tables import table_parts
 from ebookgen.render.words import ENGLISH, BookWords
 
 # The deepest indent verse keeps, in steps of two typed spaces (the stylesheets have a class for each).
@@ -150,6 +152,8 @@ def render_block(
         return container("div", ' class="chat-log"', render_chat(block, setting), ids)
     if isinstance(block, Figure):
         return container("figure", ' class="figure"', render_figure(block, setting), ids)
+    if isinstance(block, Table):
+        return container(*table_parts(block, setting), ids)
     raise TypeError(f"cannot render {type(block).__name__}")
 
 
