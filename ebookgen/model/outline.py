@@ -90,7 +90,7 @@ def table_text(table: Table) -> str:
     if rows:
         width = max(len(row) for row in table.rows)
         rows.insert(max(table.head, 1), "|" + "---|" * width)
-    caption = f"Table: {marked_text(table.caption)}\n\n" if table.caption else ""
+    caption = f"Table: {marked_text(table.caption)}\n" if table.caption else ""
     return caption + "\n".join(rows)
 
 
