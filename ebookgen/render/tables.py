@@ -7,10 +7,13 @@ table reads from its own start. The stylesheets keep a table within the measure 
 
 from __future__ import annotations
 
-from ebookgen.model import Table, TableCell
+from ebookgen.model import Table, TableCell, plain_text
 from ebookgen.render.inlines import Setting, render_inlines
 
 ALIGN_CLASSES = {"start": "align-start", "center": "align-center", "end": "align-end"}
+# A word longer than this (an address, a number run, a chemical name) may break anywhere in its cell: only
+# there, so the table's other columns keep their words whole when the columns share out the measure.
+LONG_WORD = 20
 
 
 def table_parts(table: Table, setting: Setting | None) -> tuple[str, str, str]:
@@ -36,5 +39,11 @@ def table_cell(cell: TableCell, in_head: bool, setting: Setting | None) -> str:
     attributes = f' scope="{"col" if in_head else "row"}"' if header else ""
     attributes += f' colspan="{cell.columns}"' if cell.columns > 1 else ""
     attributes += f' rowspan="{cell.rows}"' if cell.rows > 1 else ""
-    attributes += f' class="{ALIGN_CLASSES[cell.align]}"' if cell.align in ALIGN_CLASSES else ""
+    classes = " ".join(filter(None, (ALIGN_CLASSES.get(cell.align, ""), "long-words" * has_long_word(cell))))
+    attributes += f' class="{classes}"' if classes else ""
     return f"<{tag}{attributes}>{render_inlines(cell.inlines, setting)}</{tag}>"
+
+
+def has_long_word(cell: TableCell) -> bool:
+    """Tell a cell holding a word too long for a narrow column, which must break anywhere to stay in the measure."""
+    return any(len(word) > LONG_WORD for word in plain_text(cell.inlines).split())
