@@ -46,7 +46,17 @@ class NoteRef:
     number: int = 0
 
 
-Inline = Union[Text, Emphasis, Strong, LineBreak, NoteRef]
+@dataclass(frozen=True)
+class Formula:
+    """A mathematical formula: its MathML (one whole ``<math>`` element), what it says for a reader who cannot
+    see it (its alt text: the source's own, its TeX, or its symbols), and whether it stands on a line of its own."""
+
+    mathml: str
+    alt: str
+    display: bool = False
+
+
+Inline = Union[Text, Emphasis, Strong, LineBreak, NoteRef, Formula]
 
 
 @dataclass(frozen=True)
@@ -302,7 +312,8 @@ class Book:
 
 
 def plain_text(inlines: tuple[Inline, ...]) -> str:
-    """Return the text of inline runs without markup (a kept line end is a newline, a note call nothing)."""
+    """Return the text of inline runs without markup (a kept line end a newline, a note call nothing, a formula
+    its alt text)."""
     parts: list[str] = []
     for run in inlines:
         if isinstance(run, Text):
@@ -311,6 +322,8 @@ def plain_text(inlines: tuple[Inline, ...]) -> str:
             parts.append("\n")
         elif isinstance(run, (Emphasis, Strong)):
             parts.append(plain_text(run.children))
+        elif isinstance(run, Formula):
+            parts.append(run.alt)
     return "".join(parts)
 
 

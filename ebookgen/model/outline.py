@@ -15,6 +15,7 @@ from ebookgen.model.book import (
     Emphasis,
     Figure,
     Footnote,
+    Formula,
     Inline,
     LineBreak,
     ListBlock,
@@ -35,7 +36,7 @@ TYPED_MARK = re.compile(r"^(?:#|>|[-+] |\d{1,3}[.)] |:::|\[\^|!\[)")
 
 
 def marked_text(inlines: tuple[Inline, ...]) -> str:
-    """Write inline runs with raw text's marks: `*em*`, `**strong**`, `[^label]`, a kept line end `\\`."""
+    """Write inline runs with raw text's marks: `*em*`, `**strong**`, `[^label]`, a kept line end `\\`, `$formula$`."""
     out = []
     for run in inlines:
         if isinstance(run, Text):
@@ -48,6 +49,8 @@ def marked_text(inlines: tuple[Inline, ...]) -> str:
             out.append(f"**{marked_text(run.children)}**")
         elif isinstance(run, Emphasis):
             out.append(f"*{marked_text(run.children)}*")
+        elif isinstance(run, Formula):
+            out.append(f"${run.alt}$")
     return "".join(out)
 
 

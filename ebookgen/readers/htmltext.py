@@ -18,6 +18,7 @@ from ebookgen.model import BlockQuote, Figure, Footnote, Inline, LineBreak, List
 from ebookgen.model.document import ReadBlock
 from ebookgen.model.outline import marked_text, outline
 from ebookgen.readers.decode import clean
+from ebookgen.readers.embedded import MEDIA, formula_piece, is_math, media_note
 from ebookgen.readers.htmltables import table_blocks
 from ebookgen.readers.layout import HEADING, PAGE, SCENE, TEXT, Block, compose
 from ebookgen.readers.runs import SPACES, Piece, joined, paragraph_runs
@@ -28,8 +29,7 @@ MACHINERY = frozenset(
 )
 # Elements whose words cannot be set in a book: dropped, and named with their words in ``unmapped``.
 DROPPED = {"iframe": "an embedded frame", "svg": "a drawing", "video": "a video", "audio": "a sound",
-           "object": "an embedded object", "embed": "an embedded object", "canvas": "a drawing",
-           "math": "a formula"}  # fmt: skip
+           "object": "an embedded object", "embed": "an embedded object", "canvas": "a drawing"}  # fmt: skip
 BLOCKS = frozenset(
     {"p", "div", "section", "article", "main", "header", "footer", "aside", "blockquote", "ul", "ol", "li", "dl",
      "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "pre", "table", "tr", "td", "th", "thead", "tbody",
@@ -197,7 +197,8 @@ def is_centred(element, tag: str) -> bool:
 def dropped(element, what: str, mapping: Mapping) -> None:
     """Name an element that was left out, with its words, so nothing goes unseen."""
     words = words_of(element)
-    mapping.note(f"{what} was dropped" + (f": {shortened(words)}" if words else ""))
+    said = f"{what} was dropped" + (f": {shortened(words)}" if words else "")
+    mapping.note(media_note(element, what) if tag_of(element) in MEDIA else said)
 
 
 def shortened(words: str) -> str:
@@ -216,6 +217,9 @@ def walk_inline(element, mapping: Mapping, em: bool, strong: bool) -> None:
         return
     if tag in DROPPED:
         dropped(element, DROPPED[tag], mapping)
+        return
+    if is_math(element):
+        mapping.pieces.append(formula_piece(element))
         return
     if tag in ("img", "image"):
         flush(mapping)
