@@ -38,6 +38,7 @@ def check_document(document: Document, options: NormaliseOptions) -> tuple[list[
     findings: list[Finding] = []
     work = normalise_document(document, options, findings)
     check_glyphs(document.text, findings)
+    check_formulas(work.chapters, document.text, findings)
     return sorted(findings, key=lambda finding: finding.line), work
 
 
@@ -48,6 +49,19 @@ def check_glyphs(text: str, findings: list[Finding]) -> None:
     for line, char in unset_in_lines(text.split("\n")):
         name = unicodedata.name(char, "unnamed")
         warn(findings, line, f"no face has a glyph for U+{ord(char):04X} {name}: it prints as a box in the PDF")
+
+
+def check_formulas(chapters, text: str, findings: list[Finding]) -> None:
+    """Warn at each formula the print edition cannot draw (it prints its alt text there), by its line."""
+    from ebookgen.model import Book, Metadata
+    from ebookgen.render.maths import drawn, formulas
+
+    lines = text.split("\n")
+    for _, formula in formulas(Book(Metadata(""), tuple(chapters))):
+        if error := drawn(formula.mathml, formula.alt, formula.display).error:
+            line = next((number for number, typed in enumerate(lines, 1) if f"${formula.alt}$" in typed), 1)
+            warn(findings, line, f"the formula \u201c{formula.alt[:60]}\u201d cannot be drawn in print ({error[:80]});"
+                 " its alt text prints instead")  # fmt: skip
 
 
 def check_file(

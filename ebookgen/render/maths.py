@@ -43,13 +43,18 @@ def render_formula(formula: Formula, printed: bool) -> str:
 @lru_cache(maxsize=4096)
 def drawn(mathml: str, alt: str, display: bool) -> Drawing:
     """Draw a formula's MathML as SVG sized in ems and set on the baseline, or say why it cannot be drawn."""
+    import logging
+
+    logging.disable(logging.WARNING)  # ziamath logs an element it does not know to the root logger: said below
     try:
         import ziamath
 
         ziamath.config.svg2 = False  # SVG 1.1 paths, which WeasyPrint draws (it does not follow <symbol>)
         svg = ziamath.Math(mathml, size=DRAWN_SIZE).svg()
     except Exception as error:  # ziamath raises what its MathML parser and layout raise on a formula it cannot set
-        return Drawing(error=f"{type(error).__name__}: {error}".strip().rstrip(":"))
+        return Drawing(error=f"ziamath cannot lay it out: {error}" if str(error) else "ziamath cannot lay it out")
+    finally:
+        logging.disable(logging.NOTSET)
     box = VIEW_BOX.search(svg)
     if box is None:
         return Drawing(error="the drawing has no size")
