@@ -147,3 +147,51 @@ def test_print_draws_each_formula_and_prints_the_alt_text_of_one_it_cannot_draw(
     assert "holds," in flat and "\u201cbeautiful\u201d." in flat and "And that was the end." in flat
     assert "\\frac" not in flat and "i\\pi" not in flat  # drawn, not printed as TeX or as loose MathML text
     assert "The ratio q is odd." in flat  # the one it cannot draw: its alt text
+
+
+OFFICE_MATH = "http://schemas.openxmlformats.org/officeDocument/2006/math"
+SUM = (
+    '<m:oMathPara><m:oMath><m:nary><m:naryPr><m:chr m:val="\u2211"/><m:limLoc m:val="undOvr"/></m:naryPr>'
+    "<m:sub><m:r><m:t>k=1</m:t></m:r></m:sub><m:sup><m:r><m:t>n</m:t></m:r></m:sup><m:e><m:f><m:num><m:r>"
+    "<m:t>1</m:t></m:r></m:num><m:den><m:sSup><m:e><m:r><m:t>k</m:t></m:r></m:e><m:sup><m:r><m:t>2</m:t></m:r>"
+    "</m:sup></m:sSup></m:den></m:f></m:e></m:nary><m:r><m:t>&lt;</m:t></m:r><m:d><m:e><m:rad><m:radPr>"
+    '<m:degHide m:val="1"/></m:radPr><m:deg/><m:e><m:r><m:t>2</m:t></m:r></m:e></m:rad></m:e></m:d>'
+    "</m:oMath></m:oMathPara>"
+)
+
+
+def word_equations(path: Path) -> Path:
+    """Write a Word story with an equation in a sentence and one displayed in a paragraph of its own."""
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Chapter 1", 1)
+    sentence = document.add_paragraph("The area is ")
+    namespaces = f'xmlns:m="{OFFICE_MATH}" xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    sentence._p.append(etree.fromstring(
+        f"<m:oMath {namespaces}><m:r><m:t>A=\u03c0</m:t></m:r><m:sSup><m:e><m:r><m:t>r</m:t></m:r></m:e>"
+        "<m:sup><m:r><m:t>2</m:t></m:r></m:sup></m:sSup></m:oMath>"
+    ))  # fmt: skip
+    sentence.add_run(" as everyone knows.")
+    document.add_paragraph()._p.append(etree.fromstring(SUM.replace("<m:oMathPara>", f"<m:oMathPara {namespaces}>")))
+    document.add_paragraph("So the sum stays small.")
+    document.save(path)
+    return path
+
+
+def test_a_word_documents_equations_become_mathml_in_place(tmp_path: Path) -> None:
+    path = word_equations(tmp_path / "sums.docx")
+    source = read_source(path)
+    assert not any("oMath" in note for note in source.unmapped), source.unmapped
+    assert "The area is $A=\u03c0r2$ as everyone knows." in source.text
+    tree = chapter(built(path, tmp_path))
+    inline, display = tree.findall(".//m:math", NS)
+    assert inline.getparent().text.startswith("The area is") and inline.tail == " as everyone knows."
+    assert [etree.QName(child).localname for child in inline] == ["mi", "mo", "mi", "msup"]
+    assert display.get("display") == "block"
+    sums = display.find("m:mrow/m:munderover", NS)
+    assert sums is not None and sums[0].text == "\u2211"
+    assert display.find(".//m:mfrac/m:msup", NS) is not None  # 1 over k squared
+    assert display.find(".//m:msqrt", NS) is not None and display.find(".//m:mroot", NS) is None
+    result = runner.invoke(app, ["check", str(path)])
+    assert "lost" not in result.stdout and "oMath" not in result.stdout, result.stdout

@@ -8,6 +8,7 @@ and the document's title and author properties (python-docx).
 
 from __future__ import annotations
 
+import io
 import re
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from ebookgen.model.document import Document, FoundMetadata, Resource
 from ebookgen.readers.archive import open_archive, read_member
 from ebookgen.readers.decode import require_text
 from ebookgen.readers.htmltext import map_html, shortened, words_of
+from ebookgen.readers.omml import put_equations, swapped_equations
 from ebookgen.readers.reader import Reader
 
 DOCX_SUFFIXES = (".docx",)
@@ -53,7 +55,8 @@ def read_docx(path: Path, encoding: str | None = None) -> Document:
         comments = read_member(path, archive, "word/comments.xml", KIND) if "word/comments.xml" in names else b""
         margins = [read_member(path, archive, name, KIND) for name in sorted(names) if MARGIN_PART.match(name)]
     resources: list[Resource] = []
-    with open(path, "rb") as handle:
+    data, equations = swapped_equations(path, body_xml)  # Word's equations, which mammoth leaves out, as links
+    with io.BytesIO(data) if data else open(path, "rb") as handle:
         try:
             result = mammoth.convert_to_html(
                 handle,
@@ -65,6 +68,7 @@ def read_docx(path: Path, encoding: str | None = None) -> Document:
         except Exception as error:  # mammoth raises what its XML and zip readers raise on a damaged part
             raise InputError(f"{path}: this {KIND} cannot be read ({type(error).__name__}); it is damaged") from None
     root = lxml.html.fragment_fromstring(result.value or "<p></p>", create_parent="div")
+    put_equations(root, equations)
     title, subtitle, taken = title_paragraphs(root)
     kept = {resource.name for resource in resources}
     mapped = map_html(root, "", figure=lambda src: src if src in kept else None)

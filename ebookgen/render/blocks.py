@@ -37,6 +37,7 @@ from ebookgen.render.inlines import (
     render_marked_inlines,
     text,
 )
+from ebookgen.render.maths import is_display_formula
 from ebookgen.render.pages import breaks_before, element_text, place_breaks
 from ebookgen.render.tables import table_parts
 from ebookgen.render.words import ENGLISH, BookWords
@@ -130,7 +131,7 @@ def render_block(
 ) -> str:
     """Render one block; with ids, every paragraph, break and block of lines carries the next stable id."""
     if isinstance(block, Paragraph):
-        return text_block("", block.inlines, ids, setting)
+        return text_block(' class="formula-display"' * is_display_formula(block), block.inlines, ids, setting)
     if isinstance(block, SceneNote):
         return text_block(' class="scene-setting"', block.inlines, ids, setting)
     if isinstance(block, AuthorNote):

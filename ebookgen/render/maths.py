@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from xml.sax.saxutils import escape, quoteattr
 
-from ebookgen.model import Book, Formula, iter_chapter_text
+from ebookgen.model import Book, Formula, Text, iter_chapter_text
 from ebookgen.model.book import Emphasis, Strong
 from ebookgen.model.characters import FORBIDDEN
 
@@ -68,6 +68,12 @@ def drawn(mathml: str, alt: str, display: bool) -> Drawing:
         f' style="{place}"'
     )
     return Drawing(svg=re.sub(r'^<svg(?: width="[^"]*"| height="[^"]*")*', lambda _: opening, svg, count=1))
+
+
+def is_display_formula(paragraph) -> bool:
+    """Tell a paragraph that is one displayed formula (set centred, the paragraph after it going on unindented)."""
+    runs = [run for run in paragraph.inlines if not (isinstance(run, Text) and not run.text.strip())]
+    return len(runs) == 1 and isinstance(runs[0], Formula) and runs[0].display
 
 
 def formulas(book: Book):
