@@ -3,6 +3,7 @@ side of a right-to-left book (laid out by WeasyPrint, the print edition's engine
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -82,3 +83,30 @@ def test_a_right_to_left_books_table_reads_from_the_right_its_gap_at_each_cells_
     first, second = cell_boxes("rtl", "מילים של תא")
     assert first.position_x > second.position_x  # the first column at the right
     assert first.padding_left > 0 and first.padding_right == 0
+
+
+ROOT = Path(__file__).resolve().parent.parent
+ACE_HOME = Path(os.environ.get("ACE_HOME", ROOT / ".ace"))
+
+
+@pytest.mark.skipif(
+    not (ACE_HOME / "node_modules/.bin/ace-puppeteer").exists() or shutil.which("chromium") is None,
+    reason="DAISY Ace is not installed (tools/ace.sh installs it into $ACE_HOME with npm) or Chromium is absent",
+)
+def test_a_book_with_a_table_and_formulas_passes_daisy_ace(tmp_path: Path) -> None:
+    story = tmp_path / "log.html"
+    story.write_text(
+        "<html lang='en'><head><title>Log</title></head><body><h1>Chapter 1</h1><p>The log read:</p>"
+        "<table><caption>Soundings</caption><thead><tr><th>Hour</th><th>Fathoms</th></tr></thead>"
+        "<tbody><tr><th>One</th><td>12</td></tr><tr><th>Two</th><td colspan='1'>9</td></tr></tbody></table>"
+        "<p>So <math alttext='d = 12 - 3'><mi>d</mi><mo>=</mo><mn>12</mn><mo>-</mo><mn>3</mn></math> fathoms.</p>"
+        "<math display='block'><mfrac><mi>a</mi><mi>b</mi></mfrac></math><p>The end.</p></body></html>",
+        encoding="utf-8",
+    )
+    epub = tmp_path / "log.epub"
+    assert runner.invoke(app, ["epub", str(story), "-o", str(epub)]).exit_code == 0
+    done = subprocess.run(
+        ["sh", str(ROOT / "tools/ace.sh"), str(epub), str(tmp_path / "ace")],
+        capture_output=True, text=True, env={**os.environ, "ACE_HOME": str(ACE_HOME)}, timeout=300,
+    )  # fmt: skip
+    assert done.returncode == 0 and "ace: pass" in done.stdout, done.stdout[-2000:] + done.stderr[-2000:]
