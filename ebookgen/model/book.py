@@ -311,9 +311,9 @@ class Book:
     origins: tuple[MetadataOrigin, ...] = field(default=(), compare=False)  # where each metadata field came from
 
 
-def plain_text(inlines: tuple[Inline, ...]) -> str:
+def plain_text(inlines: tuple[Inline, ...], formulas: bool = True) -> str:
     """Return the text of inline runs without markup (a kept line end a newline, a note call nothing, a formula
-    its alt text)."""
+    its alt text, or nothing without ``formulas``: the print edition draws it, in no face)."""
     parts: list[str] = []
     for run in inlines:
         if isinstance(run, Text):
@@ -321,8 +321,8 @@ def plain_text(inlines: tuple[Inline, ...]) -> str:
         elif isinstance(run, LineBreak):
             parts.append("\n")
         elif isinstance(run, (Emphasis, Strong)):
-            parts.append(plain_text(run.children))
-        elif isinstance(run, Formula):
+            parts.append(plain_text(run.children, formulas))
+        elif isinstance(run, Formula) and formulas:
             parts.append(run.alt)
     return "".join(parts)
 
