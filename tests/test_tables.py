@@ -223,3 +223,16 @@ def test_prose_with_a_pipe_and_a_rule_is_not_a_table(tmp_path: Path) -> None:
     story = tmp_path / "pipes.txt"
     story.write_text("Chapter 1\n\nEither this | or that.\n\nShe said no more.\n", encoding="utf-8")
     assert tables_of(built(story, tmp_path)) == []
+
+
+def test_an_html_table_typed_in_markdown_is_a_table_with_its_caption(tmp_path: Path) -> None:
+    story = tmp_path / "tides.md"
+    story.write_text(
+        "# One\n\nBefore.\n\n<table>\n<caption>Tides</caption>\n<tr><th>Day</th><th>High</th></tr>\n"
+        "<tr><td>Mon</td><td>6:02 | 18:20</td></tr>\n</table>\n\nAfter.\n",
+        encoding="utf-8",
+    )
+    assert read_source(story).unmapped == ()  # nothing left out: no "HTML block" note
+    [table] = tables_of(built(story, tmp_path))
+    assert "".join(table.find("x:caption", XHTML).itertext()) == "Tides"
+    assert [[text for _, text, _ in row] for row in cells(table)] == [["Day", "High"], ["Mon", "6:02 | 18:20"]]

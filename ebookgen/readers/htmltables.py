@@ -130,3 +130,31 @@ def table_blocks(table, read: Callable[[object], list[Block]], note: Callable[[s
     blocks = [block for row in rows for cell in row_cells(row) for block in read(cell) if not block.empty]
     note(f"a table ({len(rows)} row{'s' if len(rows) != 1 else ''}) was read as paragraphs")
     return blocks
+
+
+def pipe_rows(markup: str) -> str | None:
+    """Return an HTML table written in a Markdown file as raw-text pipe rows (its cells' words, a head row of its
+    head or its first row), or None when the markup is not one typed table."""
+    import lxml.html
+
+    text = markup.strip()
+    if not text.lower().startswith("<table") or not text.lower().endswith("</table>"):
+        return None
+    try:
+        table = lxml.html.fragment_fromstring(text)
+    except (lxml.etree.ParserError, ValueError):
+        return None
+    if local_name(table) != "table" or is_layout_table(table):
+        return None
+    rows = [
+        [" ".join(cell.text_content().split()).replace("|", "\\|") for cell in row_cells(row)]
+        for row in table_rows(table)
+    ]
+    rows = [row for row in rows if row]
+    if not rows:
+        return None
+    lines = ["| " + " | ".join(row) + " |" for row in rows]
+    caption = next((child for child in table if local_name(child) == "caption"), None)
+    words = " ".join(caption.text_content().split()) if caption is not None else ""
+    delimiter = "|" + "---|" * len(rows[0])  # a pipe table has one head row: the table's first
+    return "\n".join([*([f"Table: {words}"] if words else []), lines[0], delimiter, *lines[1:]])

@@ -18,6 +18,7 @@ from pathlib import Path
 from ebookgen.model.rawtext import FENCED_KINDS, is_chat
 from ebookgen.readers.decode import decode_file
 from ebookgen.readers.header import text_source
+from ebookgen.readers.htmltables import pipe_rows
 from ebookgen.readers.reader import Reader
 from ebookgen.readers.source import SourceText
 
@@ -113,6 +114,8 @@ class RawWriter:
             return [f"::: verse\n{lines}\n:::"] if lines.strip() else []
         if kind == "table":
             return [self.table_lines(node)]
+        if kind == "html_block" and (rows := pipe_rows(node.content)):
+            return [rows]  # an HTML table typed in the Markdown: a table
         if kind == "html_block":
             return [part for part in html_text(node.content, self.unmapped).split("\n\n") if part.strip()]
         if kind == "footnote_block":
