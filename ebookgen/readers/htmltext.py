@@ -18,6 +18,8 @@ from ebookgen.model import BlockQuote, Figure, Footnote, Inline, LineBreak, List
 from ebookgen.model.document import ReadBlock
 from ebookgen.model.outline import marked_text, outline
 from ebookgen.readers.decode import clean
+from ebookgen.readers.embedded import MEDIA, formula_piece, is_math, media_note
+from ebookgen.readers.htmltables import table_blocks
 from ebookgen.readers.htmlwords import parse_document, shortened, tag_of, words_of
 from ebookgen.readers.layout import HEADING, PAGE, SCENE, TEXT, Block, compose
 from ebookgen.readers.runs import SPACES, Piece, joined, paragraph_runs
@@ -28,8 +30,7 @@ MACHINERY = frozenset(
 )
 # Elements whose words cannot be set in a book: dropped, and named with their words in ``unmapped``.
 DROPPED = {"iframe": "an embedded frame", "svg": "a drawing", "video": "a video", "audio": "a sound",
-           "object": "an embedded object", "embed": "an embedded object", "canvas": "a drawing",
-           "math": "a formula"}  # fmt: skip
+           "object": "an embedded object", "embed": "an embedded object", "canvas": "a drawing"}  # fmt: skip
 BLOCKS = frozenset(
     {"p", "div", "section", "article", "main", "header", "footer", "aside", "blockquote", "ul", "ol", "li", "dl",
      "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "pre", "table", "tr", "td", "th", "thead", "tbody",
@@ -175,7 +176,8 @@ def is_centred(element, tag: str) -> bool:
 def dropped(element, what: str, mapping: Mapping) -> None:
     """Name an element that was left out, with its words, so nothing goes unseen."""
     words = words_of(element)
-    mapping.note(f"{what} was dropped" + (f": {shortened(words)}" if words else ""))
+    said = f"{what} was dropped" + (f": {shortened(words)}" if words else "")
+    mapping.note(media_note(element, what) if tag_of(element) in MEDIA else said)
 
 
 def walk_inline(element, mapping: Mapping, em: bool, strong: bool) -> None:
@@ -189,6 +191,9 @@ def walk_inline(element, mapping: Mapping, em: bool, strong: bool) -> None:
         return
     if tag in DROPPED:
         dropped(element, DROPPED[tag], mapping)
+        return
+    if is_math(element):
+        mapping.pieces.append(formula_piece(element))
         return
     if tag in ("img", "image"):
         flush(mapping)
@@ -297,16 +302,17 @@ def item_parts(element, mapping: Mapping) -> tuple[tuple[Inline, ...], list[Bloc
 
 
 def map_table(element, mapping: Mapping) -> None:
-    """Map a table's cells as paragraphs, in reading order, and say so."""
-    rows = [row for row in element.iter() if tag_of(row) == "tr"]
-    start = len(mapping.blocks)
-    for row in rows:
-        for cell in row:
-            if tag_of(cell) in ("td", "th"):
-                walk_block(cell, mapping)
-                flush(mapping)
-    mapping.blocks[start:] = [block for block in mapping.blocks[start:] if not block.empty]
-    mapping.note(f"a table ({len(rows)} row{'s' if len(rows) != 1 else ''}) was read as paragraphs")
+    """Map a table: a typed one to a table block, a layout one's cells as paragraphs in reading order (said so)."""
+    mapping.blocks.extend(table_blocks(element, lambda inner: mapped_blocks(inner, mapping), mapping.note))
+
+
+def mapped_blocks(element, mapping: Mapping) -> list[Block]:
+    """Return an element's content mapped as blocks of their own, what was not mapped noted in the mapping."""
+    inner = Mapping(mapping.where, mapping.figure, next_label=mapping.next_label)
+    walk_block(element, inner)
+    flush(inner)
+    mapping.unmapped.extend(inner.unmapped)
+    return inner.blocks
 
 
 def map_quote(element, mapping: Mapping) -> None:
