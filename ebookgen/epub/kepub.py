@@ -19,12 +19,14 @@ import io
 import posixpath
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote
 
 from lxml import etree
 
+from ebookgen.epub.unzip import check_unpacked_sizes
 from ebookgen.errors import InputError
 from ebookgen.output import atomic_path, check_output
 from ebookgen.render.xhtml import XHTML_NS
@@ -255,6 +257,7 @@ def kepub_archive(data: bytes, epub: str = "EPUB") -> tuple[bytes, int]:
     except zipfile.BadZipFile:
         raise InputError(f"{epub}: not an EPUB (not a zip archive)") from None
     with archive:
+        check_unpacked_sizes(archive, epub)  # before any member is read
         refuse_drm(archive, epub)
         opf_name = package_path(archive, epub)
         documents = content_documents(archive, opf_name, epub)
@@ -262,7 +265,10 @@ def kepub_archive(data: bytes, epub: str = "EPUB") -> tuple[bytes, int]:
         missing = [name for name in documents if name not in archive.namelist()]
         if missing:
             raise InputError(f"{epub}: not a whole EPUB: {missing[0]} is in the spine but not in the archive")
-        return repacked(archive, set(documents), epub, xhtml11), len(documents)
+        try:
+            return repacked(archive, set(documents), epub, xhtml11), len(documents)
+        except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError) as error:
+            raise InputError(f"{epub}: a file inside it cannot be read ({error}); it is broken or locked") from None
 
 
 def repacked(archive: zipfile.ZipFile, documents: set[str], epub: str, xhtml11: bool) -> bytes:
