@@ -181,7 +181,8 @@ def write_with(crew: Crew, book: Book, target: Path, options: PdfOptions, worker
             anchors = join_pdf(book, options.language, pieces, sheets, options.profile.bookmarks, temporary)
     offset = pieces.front.pages + pieces.front.pages % 2
     folios = [""] * offset + [sheet.folio for sheet in sheets]
-    return PdfResult(target, len(folios), anchors, folios, joined_starts(pieces, sheets, offset))
+    notes = tuple(filter(None, [chunks.warning() if chunks else ""]))
+    return PdfResult(target, len(folios), anchors, folios, joined_starts(pieces, sheets, offset), notes)
 
 
 def joined_starts(pieces: Pieces, sheets: list[BodyPage], offset: int) -> list[tuple[str, int]]:
@@ -239,6 +240,9 @@ def lay_out_pieces(layout: Layout, style: PageStyle, progress: Progress | None) 
     again = {}
     for number in (number for number, pages in enumerate(known) if pages is not None):
         kept = layout.cache.get(keys[number], firsts[number])
+        if kept is not None and kept.pages != known[number]:
+            layout.cache.forget_pages(keys[number])  # a page count its pages contradict: every folio after it moved
+            return lay_out_pieces(layout, style, progress)
         if kept is not None:
             chunks[number] = kept
             report(progress, sum(jobs[done].chapters for done in chunks), len(book.chapters))
