@@ -1,7 +1,10 @@
-"""The results manifest, ``OUTDIR/results.jsonl``: one JSON line a work, appended and flushed as each finishes.
+"""The results manifest, ``OUTDIR/results.jsonl``: the current state of the batch's works, one JSON line a work.
 
-A crash loses nothing already done: every finished work's row is on disk before the next is counted, and a
-rerun reads the rows back to skip what is current. A line cut short by a crash is ignored on reading.
+While a batch runs, each finished work's row is appended, flushed and synced before the next is counted, so a
+crash loses nothing already done; when it ends (finished, failed, Ctrl-C or a signal), the file is rewritten
+under a temporary name and renamed into place with one row a work, the last of each name. A rerun reads the
+rows back to skip what is current; a line cut short by a crash, or a row without what a rerun reads (outputs
+that are not a list...), is ignored, and its work built again.
 """
 
 from __future__ import annotations
@@ -76,19 +79,32 @@ def make_row(
     )
 
 
-def earlier_rows(path: Path) -> dict[str, dict]:
-    """Return the last finished row of each resume key in an earlier results manifest (none if there is none)."""
-    rows: dict[str, dict] = {}
+def read_rows(path: Path) -> list[dict]:
+    """Return an earlier results manifest's rows that make sense, in order; any other line is ignored."""
     if not path.is_file():
-        return rows
+        return []
+    found = []
     for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
         try:
             row = json.loads(line)
-        except json.JSONDecodeError:
-            continue  # The last line of a run that was killed mid-write.
-        if isinstance(row, dict) and row.get("status") in (DONE, SKIPPED) and isinstance(row.get("key"), str):
-            rows[row["key"]] = row
-    return rows
+        except (ValueError, RecursionError):
+            continue  # The last line of a run that was killed mid-write, or a line edited by hand.
+        if well_formed(row):
+            found.append(row)
+    return found
+
+
+def well_formed(row: object) -> bool:
+    """Tell whether a row has what a rerun reads: a name, a key, a status and a list of outputs."""
+    if not isinstance(row, dict) or not all(isinstance(row.get(name), str) for name in ("name", "key", "status")):
+        return False
+    outputs = row.get("outputs")
+    return isinstance(outputs, list) and all(isinstance(item, dict) for item in outputs)
+
+
+def earlier_rows(path: Path) -> dict[str, dict]:
+    """Return the last finished row of each resume key in an earlier results manifest (none if there is none)."""
+    return {row["key"]: row for row in read_rows(path) if row["status"] in (DONE, SKIPPED)}
 
 
 def is_current(planned: Planned, earlier: dict[str, dict]) -> dict | None:
@@ -96,7 +112,7 @@ def is_current(planned: Planned, earlier: dict[str, dict]) -> dict | None:
     row = earlier.get(planned.key)
     if row is None:
         return None
-    recorded = {item.get("path"): item.get("bytes") for item in row.get("outputs", []) if isinstance(item, dict)}
+    recorded = {item.get("path"): item.get("bytes") for item in row["outputs"]}
     for _, target in planned.targets:
         if target.name not in recorded or not target.is_file() or target.stat().st_size != recorded[target.name]:
             return None
@@ -104,9 +120,11 @@ def is_current(planned: Planned, earlier: dict[str, dict]) -> dict | None:
 
 
 class ResultsFile:
-    """The results manifest opened for appending: each row written, flushed and synced as it comes."""
+    """The results manifest: each row appended, flushed and synced as it comes, then the file made the current
+    state, one row a work (the last of its name), written under a temporary name and renamed into place."""
 
     def __init__(self, path: Path) -> None:
+        self.path = path
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             self.handle = path.open("a+b")
@@ -125,8 +143,19 @@ class ResultsFile:
         os.fsync(self.handle.fileno())
 
     def close(self) -> None:
-        """Close the manifest."""
+        """Close the manifest, leaving one row a work: the last row of each name, in the order first seen."""
         self.handle.close()
+        current = {row["name"]: row for row in read_rows(self.path)}
+        temporary = self.path.with_name(f".{self.path.name}.{os.getpid()}.part")
+        try:
+            with temporary.open("wb") as out:
+                for row in current.values():
+                    out.write(json.dumps(row, ensure_ascii=False).encode() + b"\n")
+                out.flush()
+                os.fsync(out.fileno())
+            os.replace(temporary, self.path)
+        except OSError:
+            temporary.unlink(missing_ok=True)  # The appended rows stand: a rerun reads the last of each name.
 
     def __enter__(self) -> ResultsFile:
         return self
