@@ -81,10 +81,19 @@ def make_row(
 
 def read_rows(path: Path) -> list[dict]:
     """Return an earlier results manifest's rows that make sense, in order; any other line is ignored."""
-    if not path.is_file():
-        return []
+    return parsed_rows(path.read_bytes()) if path.is_file() else []
+
+
+def split_at(path: Path, start: int) -> tuple[list[dict], list[dict]]:
+    """Return the rows of a results manifest before a place in it, and after."""
+    data = path.read_bytes()
+    return parsed_rows(data[:start]), parsed_rows(data[start:])
+
+
+def parsed_rows(data: bytes) -> list[dict]:
+    """Return the rows of a results manifest's bytes that make sense, in order; any other line is ignored."""
     found = []
-    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+    for line in data.decode("utf-8", errors="replace").splitlines():
         try:
             row = json.loads(line)
         except (ValueError, RecursionError):
@@ -135,6 +144,7 @@ class ResultsFile:
             self.handle.seek(-1, os.SEEK_END)
             if self.handle.read(1) != b"\n":
                 self.handle.write(b"\n")
+        self.start = self.handle.tell()  # Where this run's rows begin.
 
     def append(self, row: Row) -> None:
         """Write one row and make sure it is on disk before going on."""
@@ -143,9 +153,15 @@ class ResultsFile:
         os.fsync(self.handle.fileno())
 
     def close(self) -> None:
-        """Close the manifest, leaving one row a work: the last row of each name, in the order first seen."""
+        """Close the manifest, leaving one row a work: the last row of each name, in the order first seen.
+
+        An earlier run's row of a work this run did not build stays if it says where a book is (done, skipped);
+        an earlier failure of a work no longer listed goes.
+        """
         self.handle.close()
-        current = {row["name"]: row for row in read_rows(self.path)}
+        earlier, this_run = split_at(self.path, self.start)
+        current = {row["name"]: row for row in earlier if row["status"] in (DONE, SKIPPED)}
+        current.update({row["name"]: row for row in this_run})
         temporary = self.path.with_name(f".{self.path.name}.{os.getpid()}.part")
         try:
             with temporary.open("wb") as out:

@@ -107,7 +107,7 @@ def csv_rows(path: Path, text: str) -> list[tuple[int, dict]]:
         except StopIteration:
             break
         except csv.Error as error:  # A field over the csv module's limit (128 KB), a quote left open...
-            raise ConfigError(f"{path}:{reader.line_num}: not a CSV row ({error})") from None
+            raise ConfigError(f"{path}:{reader.line_num + 1}: not a CSV row ({error})") from None  # before it counts
         if None in row:
             raise ConfigError(f"{path}:{reader.line_num}: more fields than the header has columns")
         values = {key.strip(): (value or "").strip() for key, value in row.items()}
