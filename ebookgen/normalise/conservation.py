@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ebookgen.model import Chapter, Figure, ListBlock, Table, iter_chapter_text, plain_text
 from ebookgen.model.document import Document, Furniture
-from ebookgen.normalise.emphasis import NOTE_CALL
+from ebookgen.normalise.emphasis import without_note_calls
 from ebookgen.normalise.furniture import remove_furniture
 from ebookgen.normalise.headings import heading_of
 from ebookgen.normalise.markers import FLASHBACK_END, FLASHBACK_START, is_scene_break_marker
@@ -115,7 +115,7 @@ def removals(
     # (`1805` in `BOOK ONE: 1805`, `Flashback` as a film's name) is the story's.
     lines = [(index, line) for index, line in enumerate(kept) if line.strip()]
     for index, line in sorted(lines, key=lambda pair: reading_order(*pair)):
-        needed = Counter(words(NOTE_CALL.sub(" ", line)))  # a note's label is a mark, not the story's
+        needed = Counter(words(without_note_calls(line)))  # a note's label is a mark, not the story's
         if needed and all(available[word] >= count for word, count in needed.items()):
             available.subtract(needed)
         elif needed:

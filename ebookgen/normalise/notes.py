@@ -31,7 +31,7 @@ from ebookgen.model import (
     Verse,
     VerseLine,
 )
-from ebookgen.normalise.emphasis import EMPHASIS
+from ebookgen.normalise.emphasis import emphasis_spans
 
 INLINE_NOTE = re.compile(
     r"^(?:\[(?P<label>\d{1,3}|[*\u2020\u2021])\][ \t]+(?P<text>\S.*)"
@@ -73,7 +73,7 @@ def gutenberg_notes(chapter: Chapter) -> Chapter:
 
 def first_call(call: re.Pattern, text: str) -> re.Match | None:
     """Return the first call of a note in a paragraph, a star that marks emphasis (`*no*`) not counted."""
-    marks = {index for match in EMPHASIS.finditer(text) for index in (match.start(), match.end() - 1)}
+    marks = {index for marked in emphasis_spans(text) for index in (marked.start, marked.end - 1)}
     return next((match for match in call.finditer(text) if match.end() - 1 not in marks), None)
 
 

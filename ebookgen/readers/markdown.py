@@ -12,6 +12,7 @@ was dropped is named in ``SourceText.unmapped``, never printed into the book.
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import cached_property
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -86,10 +87,18 @@ class RawWriter:
     def placed_notes(self, node) -> list[tuple[str, int, int]]:
         """Return one note's raw text with the Markdown line that defines it (the plugin keeps no map for notes)."""
         label = node.meta.get("label") or ""
-        mark = f"[^{label}]:"
-        start = next((number for number, line in enumerate(self.lines, 1) if line.lstrip().startswith(mark)), 0)
-        start = start or len(self.lines)
+        start = self.note_lines.get(f"[^{label}]:") or len(self.lines)
         return [(self.note(node), start, start)]
+
+    @cached_property
+    def note_lines(self) -> dict[str, int]:
+        """Return the first Markdown line of each note's `[^label]:`, found once (a search a note was quadratic)."""
+        found: dict[str, int] = {}
+        for number, line in enumerate(self.lines, 1):
+            text = line.lstrip()
+            if text.startswith("[^") and (end := text.find("]:")) > 1:
+                found.setdefault(text[: end + 2], number)
+        return found
 
     def blocks(self, nodes) -> list[str]:
         """Return the raw-text blocks of a run of block nodes."""
