@@ -18,7 +18,14 @@ from ebookgen.errors import ConfigError, InputError
 from ebookgen.model import Contributor, Metadata
 from ebookgen.normalise.found import Explicit
 from ebookgen.normalise.pipeline import NormaliseOptions
-from ebookgen.project.matter import TEXT_KEYS, back_matter, check_matter_file, is_file_name, matter_files
+from ebookgen.project.matter import (
+    TEXT_KEYS,
+    back_matter,
+    check_matter_file,
+    is_file_name,
+    matter_files,
+    typeset_strings,
+)
 from ebookgen.project.paths import check_folder_entry, check_text_file, is_system_path, project_file, shown
 from ebookgen.project.toml_types import article, matches, toml_type
 from ebookgen.project.values import check_language_option, date_text, folded, is_public_domain
@@ -261,6 +268,7 @@ def metadata_from(config: dict, folder: Path) -> Metadata:
     author = config.get("author", "Anonymous")
     authors = tuple(folded(name) for name in (author if isinstance(author, list) else [author]))
     isbn = config.get("isbn", "")
+    config = config | typeset_strings(config)  # curly quotes, dashes and ellipses on the title page too
     return Metadata(
         title=folded(config.get("title", "")) or title_from_filename(folder.resolve()),
         authors=authors or ("Anonymous",),
