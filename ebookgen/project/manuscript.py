@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import re
 import tomllib
+import unicodedata
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -38,6 +39,7 @@ if TYPE_CHECKING:
     from ebookgen.themes import Theme
 
 TEXT_SUFFIXES = SUFFIXES  # Every suffix a reader claims (ebookgen.readers.table).
+SLUG_BYTES = 150  # a file name's limit is 255 bytes on most disks; room is left for `.kepub.epub` and a temp name
 METADATA_FIELDS = {"author": "authors", "isbn": "identifier"}  # book.toml keys named otherwise in Metadata
 
 
@@ -82,9 +84,18 @@ class Project:
 
 
 def slugify(value: str) -> str:
-    """Turn a title into a lower-case, hyphenated file name."""
-    slug = re.sub(r"[^\w]+", "-", value.lower(), flags=re.ASCII).strip("-")
-    return slug or "book"
+    """Turn a title into a lower-case, hyphenated file name that keeps the letters of every script.
+
+    `Café Müller` is `café-müller`, `雨の日` `雨の日`, `Война и мир` `война-и-мир`: a letter, a mark or a digit of
+    any script is kept (composed, NFC), anything else parts words; the name stays under 150 bytes of UTF-8.
+    """
+    kept = "".join(
+        char if unicodedata.category(char)[0] in "LMN" else " " for char in unicodedata.normalize("NFC", value.lower())
+    )
+    slug = "-".join(kept.split())
+    while len(slug.encode("utf-8")) > SLUG_BYTES:
+        slug = slug[:-1]
+    return slug.strip("-") or "book"
 
 
 def title_from_filename(path: Path) -> str:
