@@ -94,7 +94,7 @@ def write_epub(book: Book, target: Path, options: EpubOptions) -> Path:
     add_navigation(package, book, language, sheets, front, contents, options.print_edition)
     data = reproducible_zip(package_bytes(package, options.modified), options.modified, book.metadata)
     if options.kobo:
-        data, _ = kepub_archive(data)
+        data = kepub_archive(data).data
     with atomic_path(target) as temporary:
         temporary.write_bytes(data)
     return target
