@@ -18,7 +18,7 @@ from ebookgen.model import BlockQuote, Figure, Footnote, Inline, LineBreak, List
 from ebookgen.model.document import ReadBlock
 from ebookgen.model.outline import marked_text, outline
 from ebookgen.readers.decode import clean
-from ebookgen.readers.layout import HEADING, PAGE, SCENE, TEXT, Block, compose
+from ebookgen.readers.layout import HEADING, IN_ITEM, IN_NOTE, PAGE, SCENE, TEXT, Block, compose, flattened
 from ebookgen.readers.runs import SPACES, Piece, joined, paragraph_runs
 
 # Elements that are never story text: the page's machinery.
@@ -297,7 +297,7 @@ def inner_runs(element, mapping: Mapping) -> tuple[Inline, ...]:
     walk_block(element, inner)
     flush(inner)
     mapping.unmapped.extend(inner.unmapped)
-    lines = [block.inlines for block in inner.blocks if block.kind == TEXT and block.inlines]
+    lines = flattened(inner.blocks, IN_ITEM, mapping.note, mapping.unmapped)
     runs = joined(lines, (Text(" "),))
     return tuple(Text(" ") if isinstance(run, LineBreak) else run for run in runs)
 
@@ -382,11 +382,14 @@ def note_text(target, anchor, mapping: Mapping) -> tuple[Paragraph, ...]:
     for link in list(note.iter()):
         href = link.get("href") or "" if tag_of(link) == "a" else ""
         if href.startswith("#") and (href[1:] in own or words_of(link) in BACK_MARKS | {""}):
-            link.drop_tree()
+            if words_of(link).strip("[]().: ") in {words_of(anchor).strip("[]()"), ""} | BACK_MARKS:
+                link.drop_tree()
+            else:  # a link back that reads as the note's own words (`46.`: the line it glosses)
+                link.drop_tag()
     inner = Mapping(mapping.where, mapping.figure, next_label=mapping.next_label)
     walk_block(note, inner)
     flush(inner)
-    paragraphs = [block.inlines for block in inner.blocks if block.kind == TEXT and block.inlines]
+    paragraphs = flattened(inner.blocks, IN_NOTE, mapping.note, mapping.unmapped)
     label = re.escape(words_of(anchor).strip("[]()"))
     if paragraphs and label and isinstance(paragraphs[0][0], Text):  # its number, repeated: `1. The note`.
         first = re.sub(rf"^[\[(]?{label}[\]).:]?\s+", "", paragraphs[0][0].text)
