@@ -159,3 +159,16 @@ def test_ill_formed_xhtml_is_repaired_and_the_conversion_says_so(tmp_path: Path)
 def test_a_well_formed_book_converts_without_a_word(tmp_path: Path) -> None:
     result = runner.invoke(app, ["kepub", str(calibre_epub(tmp_path / "fine.epub", first="titlepage"))])
     assert result.exit_code == 0 and result.stderr == ""
+
+
+def test_deep_nesting_keeps_its_text_or_is_refused_in_a_line(tmp_path: Path) -> None:
+    deep = page("<div>" * 1500 + "<p>The innermost words.</p>" + "</div>" * 1500)
+    kobo = Epub(convert_epub(calibre_epub(tmp_path / "deep.epub", first="titlepage", chapter=deep)).path)
+    assert "innermost words" in "".join(
+        etree.fromstring(kobo.files["OEBPS/chapter.xhtml"], etree.XMLParser(huge_tree=True)).itertext()
+    )
+    broken = BROKEN.replace("<p class=note>", "<div>" * 3000 + "<p>lost & found" + "</div>" * 3000)
+    source = calibre_epub(tmp_path / "broken.epub", first="titlepage", chapter=broken)
+    result = runner.invoke(app, ["kepub", str(source)])
+    assert result.exit_code == 2 and "nested deeper than an HTML parser reads" in result.stderr
+    assert not source.with_name("broken.kepub.epub").exists()

@@ -21,6 +21,7 @@ import io
 import posixpath
 import re
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote
@@ -124,7 +125,18 @@ def add_spanned(parent: etree._Element, text: str | None, counter: Counter) -> N
 
 
 def add_spans(element: etree._Element, counter: Counter) -> None:
-    """Wrap the text inside element and its descendants, in reading order, as Kobo numbers it."""
+    """Wrap the text inside element and its descendants, in reading order, as Kobo numbers it (any depth)."""
+    stack = [spans_of(element, counter)]
+    while stack:
+        child = next(stack[-1], None)
+        if child is None:
+            stack.pop()
+        else:
+            stack.append(spans_of(child, counter))
+
+
+def spans_of(element: etree._Element, counter: Counter) -> Iterator[etree._Element]:
+    """Span one element's own text and its children's tails; yield each child to span, before its tail."""
     if element.tag in PARAGRAPHS:
         counter.opening = True
     children, text = list(element), element.text
@@ -142,7 +154,7 @@ def add_spans(element: etree._Element, counter: Counter) -> None:
         else:
             element.append(child)
             if isinstance(child.tag, str) and child.tag.startswith(X) and child.tag not in UNSPANNED:
-                add_spans(child, counter)
+                yield child
         add_spanned(element, tail, counter)
 
 

@@ -29,8 +29,10 @@ def repaired_document(document: bytes) -> etree._ElementTree:
     """Read an ill-formed document with lxml's HTML parser; return it as an XHTML tree with a head and a body."""
     import lxml.html
 
-    parser = lxml.html.HTMLParser(encoding="utf-8", remove_pis=True)
+    parser = lxml.html.HTMLParser(encoding="utf-8", remove_pis=True, huge_tree=True)
     source = lxml.html.document_fromstring(document, parser=parser)
+    if any(error.type_name == "ERR_RESOURCE_LIMIT" for error in parser.error_log):
+        raise ValueError("nested deeper than an HTML parser reads; its innermost text would be lost")
     root = rebuilt(source, XHTML_NS)
     if root.find(f"{{{XHTML_NS}}}head") is None:
         head = etree.Element(f"{{{XHTML_NS}}}head")
@@ -41,8 +43,27 @@ def repaired_document(document: bytes) -> etree._ElementTree:
     return etree.ElementTree(root)
 
 
-def rebuilt(element: etree._Element, namespace: str) -> etree._Element:
-    """Copy an HTML element and its content into namespace (SVG and MathML into their own)."""
+def rebuilt(source: etree._Element, namespace: str) -> etree._Element:
+    """Copy an HTML tree into namespace (SVG and MathML into their own), depth first without recursion."""
+    root = copied(source, namespace)
+    stack = [(source, root)]
+    while stack:
+        element, copy = stack.pop()
+        for child in element:
+            if isinstance(child.tag, str):
+                made = copied(child, etree.QName(copy).namespace)
+                stack.append((child, made))
+            elif child.tag is etree.Comment:
+                made = etree.Comment(clean(child.text or "").replace("--", "- -"))
+            else:
+                continue  # a processing instruction: no part of the text
+            made.tail = clean(child.tail)
+            copy.append(made)
+    return root
+
+
+def copied(element: etree._Element, namespace: str) -> etree._Element:
+    """Make an element's copy in namespace, with its text and the attributes an XML document can hold."""
     name = element.tag.lower().rpartition(":")[2]
     namespace = NAMESPACES.get(name, namespace)
     copy = etree.Element(f"{{{namespace}}}{name}", nsmap={None: namespace} if namespace != XHTML_NS else None)
@@ -51,14 +72,6 @@ def rebuilt(element: etree._Element, namespace: str) -> etree._Element:
         if key.startswith("{") or (XML_NAME.match(key) and not key.lower().startswith("xmlns")):
             copy.set(key, clean(value))
     copy.text = clean(element.text)
-    for child in element:
-        if isinstance(child.tag, str):
-            copy.append(rebuilt(child, namespace))
-        elif child.tag is etree.Comment:
-            copy.append(etree.Comment(clean(child.text).replace("--", "- -")))
-        else:
-            continue
-        copy[-1].tail = clean(child.tail)
     return copy
 
 
