@@ -26,6 +26,7 @@ from ebookgen.readers.decode import REPLACED_NOTE
 from ebookgen.readers.source import SourceText
 from ebookgen.readers.table import read_unit
 from ebookgen.render.xhtml import render_book
+from ebookgen.shelf import noted_replacement, shelved_title
 from ebookgen.writers import Edition, Written, writer_for
 from ebookgen.writers.epub import EpubResult
 
@@ -193,8 +194,9 @@ def build_as(
     check_output(target, project.inputs)
     read = read_book(project)
     edition = Edition(modification_time(project), design, embed_fonts, language=read.language)
+    previous = shelved_title(target)
     with disk_errors_named(target):
-        return writer.write(read.book, target, edition)
+        return noted_replacement(writer.write(read.book, target, edition), previous, read.book.metadata.title)
 
 
 def chosen_theme(choices: PdfOptions | PrintChoices | None, theme: str | None) -> PdfOptions | PrintChoices | None:
@@ -216,10 +218,11 @@ def build_printed(
     check_output(target, project.inputs)
     options = settled(choices, project)
     edition = Edition(modification_time(project), options.theme, embed_fonts, options, progress=progress)
+    previous = shelved_title(target)
     with workers_for(project, options) as crew, disk_errors_named(target):
         read = read_book(project)
         written = writer_for(name).write(read.book, target, replace(edition, crew=crew, language=read.language))
-        return with_glyph_lines(written, project)
+        return noted_replacement(with_glyph_lines(written, project), previous, read.book.metadata.title)
 
 
 def build_all(
@@ -241,16 +244,23 @@ def build_all(
         check_output(target, project.inputs)
     options = settled(pdf_options, project)
     edition = Edition(modification_time(project), options.theme, embed_fonts, options, progress=progress)
+    previous = {target: shelved_title(target) for target in (epub_target, pdf_target)}
     with workers_for(project, options) as crew, disk_errors_named(pdf_target):
         read = read_book(project)
         book, edition = read.book, replace(edition, language=read.language)
         printed = with_glyph_lines(pdf_writer.write(book, pdf_target, replace(edition, crew=crew)), project)
+        printed = noted_replacement(printed, previous[pdf_target], book.metadata.title)
     places = [place for rendered in render_book(book, read.language, block_ids=True) for place in rendered.places]
     source_note = f"{book.metadata.title}, print edition of {printed.pages} pages ({pdf_target.name})"
     pages = print_edition(places, printed.anchors, printed.folios, printed.page_starts, source_note)
     with disk_errors_named(epub_target):
         written = epub_writer.write(book, epub_target, replace(edition, print_options=None, print_edition=pages))
-    return BuildResult(EpubResult(written.path, printed.chapters, printed.words, book.notes), printed)
+    epub = noted_replacement(
+        EpubResult(written.path, printed.chapters, printed.words, book.notes),
+        previous[epub_target],
+        book.metadata.title,
+    )
+    return BuildResult(epub, printed)
 
 
 def build_pdf(

@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import re
 import tomllib
+import unicodedata
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,7 +19,14 @@ from ebookgen.errors import ConfigError, InputError
 from ebookgen.model import Contributor, Metadata
 from ebookgen.normalise.found import Explicit
 from ebookgen.normalise.pipeline import NormaliseOptions
-from ebookgen.project.matter import TEXT_KEYS, back_matter, check_matter_file, is_file_name, matter_files
+from ebookgen.project.matter import (
+    TEXT_KEYS,
+    back_matter,
+    check_matter_file,
+    is_file_name,
+    matter_files,
+    typeset_strings,
+)
 from ebookgen.project.paths import check_folder_entry, check_text_file, is_system_path, project_file, shown
 from ebookgen.project.toml_types import article, matches, toml_type
 from ebookgen.project.values import check_language_option, date_text, folded, is_public_domain
@@ -31,6 +39,7 @@ if TYPE_CHECKING:
     from ebookgen.themes import Theme
 
 TEXT_SUFFIXES = SUFFIXES  # Every suffix a reader claims (ebookgen.readers.table).
+SLUG_BYTES = 150  # a file name's limit is 255 bytes on most disks; room is left for `.kepub.epub` and a temp name
 METADATA_FIELDS = {"author": "authors", "isbn": "identifier"}  # book.toml keys named otherwise in Metadata
 
 
@@ -76,9 +85,18 @@ class Project:
 
 
 def slugify(value: str) -> str:
-    """Turn a title into a lower-case, hyphenated file name."""
-    slug = re.sub(r"[^\w]+", "-", value.lower(), flags=re.ASCII).strip("-")
-    return slug or "book"
+    """Turn a title into a lower-case, hyphenated file name that keeps the letters of every script.
+
+    `Café Müller` is `café-müller`, `雨の日` `雨の日`, `Война и мир` `война-и-мир`: a letter, a mark or a digit of
+    any script is kept (composed, NFC), anything else parts words; the name stays under 150 bytes of UTF-8.
+    """
+    kept = "".join(
+        char if unicodedata.category(char)[0] in "LMN" else " " for char in unicodedata.normalize("NFC", value.lower())
+    )
+    slug = "-".join(kept.split())
+    while len(slug.encode("utf-8")) > SLUG_BYTES:
+        slug = slug[:-1]
+    return slug.strip("-") or "book"
 
 
 def title_from_filename(path: Path) -> str:
@@ -288,6 +306,7 @@ def metadata_from(config: dict, folder: Path) -> Metadata:
     author = config.get("author", "Anonymous")
     authors = tuple(folded(name) for name in (author if isinstance(author, list) else [author]))
     isbn = config.get("isbn", "")
+    config = config | typeset_strings(config)  # curly quotes, dashes and ellipses on the title page too
     return Metadata(
         title=folded(config.get("title", "")) or title_from_filename(folder.resolve()),
         authors=authors or ("Anonymous",),
