@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import re
 import tomllib
+import unicodedata
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,13 +19,21 @@ from ebookgen.errors import ConfigError, InputError
 from ebookgen.model import Contributor, Metadata
 from ebookgen.normalise.found import Explicit
 from ebookgen.normalise.pipeline import NormaliseOptions
+from ebookgen.project.chapters import chapter_units, is_manuscript_file, natural_key  # noqa: F401 - batch lists by them
 from ebookgen.project.collection import Work, works_from
 from ebookgen.project.editions import edition_isbns, identifier_from
-from ebookgen.project.matter import TEXT_KEYS, back_matter, check_matter_file, is_file_name, matter_files
-from ebookgen.project.paths import check_folder_entry, check_text_file, is_system_path, project_file, shown
+from ebookgen.project.matter import (
+    TEXT_KEYS,
+    back_matter,
+    check_matter_file,
+    is_file_name,
+    matter_files,
+    typeset_strings,
+)
+from ebookgen.project.paths import check_text_file, is_system_path, project_file, shown
 from ebookgen.project.toml_types import article, matches, toml_type
 from ebookgen.project.values import check_language_option, date_text, folded, is_public_domain
-from ebookgen.readers.table import READERS, SUFFIXES, find_reader, not_read, reader_for
+from ebookgen.readers.table import SUFFIXES, reader_for
 from ebookgen.settings import Setting, book_keys
 
 if TYPE_CHECKING:
@@ -33,6 +42,7 @@ if TYPE_CHECKING:
     from ebookgen.themes import Theme
 
 TEXT_SUFFIXES = SUFFIXES  # Every suffix a reader claims (ebookgen.readers.table).
+SLUG_BYTES = 150  # a file name's limit is 255 bytes on most disks; room is left for `.kepub.epub` and a temp name
 METADATA_FIELDS = {"author": "authors", "isbn": "identifier"}  # book.toml keys named otherwise in Metadata
 
 
@@ -79,9 +89,18 @@ class Project:
 
 
 def slugify(value: str) -> str:
-    """Turn a title into a lower-case, hyphenated file name."""
-    slug = re.sub(r"[^\w]+", "-", value.lower(), flags=re.ASCII).strip("-")
-    return slug or "book"
+    """Turn a title into a lower-case, hyphenated file name that keeps the letters of every script.
+
+    `Café Müller` is `café-müller`, `雨の日` `雨の日`, `Война и мир` `война-и-мир`: a letter, a mark or a digit of
+    any script is kept (composed, NFC), anything else parts words; the name stays under 150 bytes of UTF-8.
+    """
+    kept = "".join(
+        char if unicodedata.category(char)[0] in "LMN" else " " for char in unicodedata.normalize("NFC", value.lower())
+    )
+    slug = "-".join(kept.split())
+    while len(slug.encode("utf-8")) > SLUG_BYTES:
+        slug = slug[:-1]
+    return slug.strip("-") or "book"
 
 
 def title_from_filename(path: Path) -> str:
@@ -169,6 +188,8 @@ def read_book_toml(path: Path) -> dict:
         config = tomllib.loads(raw)
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{path}: not valid TOML: {error}") from None
+    except RecursionError:  # tomllib reads nested arrays and tables by recursion
+        raise ConfigError(f"{path}: a value nested too deep to read; write it flatter") from None
     except UnicodeDecodeError:
         raise ConfigError(f"{path}: not UTF-8; save it as UTF-8") from None
     except OSError as error:
@@ -248,52 +269,11 @@ def line_of(raw: str, key: str) -> int:
     return raw.count("\n", 0, match.start()) + 1 if match else 1
 
 
-def natural_key(path: Path) -> tuple:
-    """Sort file names with their numbers as numbers: `2-x.txt` before `10-x.txt`."""
-    return tuple(int(part) if part.isdigit() else part.lower() for part in re.split(r"(\d+)", path.name))
-
-
-def chapter_units(folder: Path, config: dict) -> tuple[tuple[Path, ...], ...]:
-    """Return the folder's text files: the `chapters` list, or every text file in name order."""
-    if "chapters" in config:
-        units = tuple(listed_unit(folder, entry) for entry in config["chapters"])
-        unread = next((path for unit in units for path in unit if find_reader(path) is None), None)
-        if unread is not None:
-            where = f"{folder / 'book.toml'}: chapter file {unread}"
-            raise ConfigError(f"{where}: {not_read(unread)}; fix the 'chapters' list")
-        return units
-    back = matter_files(config)  # an afterword.md beside book.toml is back matter, not a chapter
-    files = sorted(
-        (path for path in folder.iterdir() if is_manuscript_file(path) and path.name not in back), key=natural_key
-    )
-    for path in files:  # A FIFO, a device, a folder named story.txt or a link out of the folder is refused.
-        check_folder_entry(folder, path)
-        check_text_file(path)
-    if not files:
-        read = ", ".join(suffix for reader in READERS if reader.in_folders for suffix in reader.suffixes)
-        raise InputError(f"{folder}: no manuscript files ({read}) in this folder; add one, or run `ebookgen init`")
-    return tuple((path,) for path in files)
-
-
-def listed_unit(folder: Path, entry: str | list[str]) -> tuple[Path, ...]:
-    """Resolve one `chapters` entry: a file, or a list of files that one chapter spans."""
-    names = [entry] if isinstance(entry, str) else entry
-    return tuple(folder / name for name in names)
-
-
-def is_manuscript_file(path: Path) -> bool:
-    """Tell a manuscript text file from the folder's other files (hidden files, README, book.toml)."""
-    name = path.name
-    if name.startswith((".", "~")) or name.lower().startswith(("readme", "license", "licence")):
-        return False
-    reader = find_reader(path)
-    return reader is not None and reader.in_folders
-
-
 def metadata_from(config: dict, folder: Path) -> Metadata:
     """Build the book's metadata from book.toml."""
     author = config.get("author", "Anonymous")
     authors = tuple(folded(name) for name in (author if isinstance(author, list) else [author]))
+    config = config | typeset_strings(config)  # curly quotes, dashes and ellipses on the title page too
     return Metadata(
         title=folded(config.get("title", "")) or title_from_filename(folder.resolve()),
         authors=authors or ("Anonymous",),
@@ -352,6 +332,10 @@ def with_overrides(
     if changes:
         explicit = project.explicit.with_options(frozenset(changes))
         project = replace(project, metadata=replace(project.metadata, **changes), explicit=explicit)
+    if encoding:
+        from ebookgen.project.values import check_encoding
+
+        check_encoding(encoding)
     return replace(project, encoding=encoding) if encoding else project
 
 
