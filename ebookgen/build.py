@@ -44,6 +44,8 @@ def load_book(project: Project) -> Book:
 
 def read_book(project: Project) -> NormalisedBook:
     """Read every text file of a project and normalise them into one book, with its language's settled record."""
+    if project.works:
+        return read_collection(project)
     sources = [read_unit(unit, project.encoding) for unit in project.text_units()]
     # A title guessed from a file or folder name gives way to a header block's `Title:`.
     guessed = guessed_titles(project)
@@ -62,6 +64,24 @@ def read_book(project: Project) -> NormalisedBook:
     notes = (*project.notes, *replaced, *unmapped, *missing, *filter(None, (cover_note,)), *picture_notes)
     book = replace(book, notes=(*book.notes, *notes)) if notes else book
     return replace(normalised, book=book)
+
+
+def read_collection(project: Project) -> NormalisedBook:
+    """Read each work of a collection as a book of its own and make it a part of one book.
+
+    The collection takes the language record of a work in its own language (book.toml's), else the first work's.
+    """
+    from ebookgen.project.collection import collected
+
+    works = [read_book(load_project(work.source)) for work in project.works]
+    tag = project.metadata.language
+    language = next((work.language for work in works if work.book.metadata.language == tag), works[0].language)
+    book = collected(project.metadata, project.works, [work.book for work in works], language.words.chapter)
+    if language.tag != tag:
+        book = replace(
+            book, notes=(*book.notes, f"no work is in {tag}: the collection is set as its first work, {language.tag}")
+        )
+    return NormalisedBook(book, language)
 
 
 def unmapped_note(source: SourceText) -> str:

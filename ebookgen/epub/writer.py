@@ -204,7 +204,7 @@ def add_contents(
     for chapter, rendered in zip(book.chapters, chapters, strict=True):
         if chapter.part:
             parts += 1
-            part = render_part(parts, chapter.part)
+            part = render_part(parts, chapter.part, chapter.part_lines)
             item = document(part.anchor, f"text/part-{parts:02d}.xhtml", part.title, language, part.section, sheets)
             contents.append(Document(item, part.title, "part"))
         name = f"text/chapter-{rendered.number:03d}.xhtml"
