@@ -16,24 +16,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ebookgen.errors import ConfigError, InputError
-from ebookgen.model import Contributor, Metadata
+from ebookgen.model import Metadata
 from ebookgen.normalise.found import Explicit
 from ebookgen.normalise.pipeline import NormaliseOptions
-from ebookgen.project.chapters import chapter_units, is_manuscript_file, natural_key  # noqa: F401 - batch lists by them
+from ebookgen.project.bookmeta import metadata_from, title_from_filename
 from ebookgen.project.collection import Work, works_from
-from ebookgen.project.editions import edition_isbns, identifier_from
-from ebookgen.project.matter import (
-    TEXT_KEYS,
-    back_matter,
-    check_matter_file,
-    is_file_name,
-    matter_files,
-    typeset_strings,
-)
-from ebookgen.project.paths import check_text_file, is_system_path, project_file, shown
+from ebookgen.project.matter import TEXT_KEYS, check_matter_file, is_file_name, matter_files
+from ebookgen.project.paths import check_folder_entry, check_text_file, is_system_path, project_file, shown
 from ebookgen.project.toml_types import article, matches, toml_type
-from ebookgen.project.values import check_language_option, date_text, folded, is_public_domain
-from ebookgen.readers.table import SUFFIXES, reader_for
+from ebookgen.project.values import check_language_option, folded
+from ebookgen.readers.table import READERS, SUFFIXES, find_reader, not_read, reader_for
 from ebookgen.settings import Setting, book_keys
 
 if TYPE_CHECKING:
@@ -101,12 +93,6 @@ def slugify(value: str) -> str:
     while len(slug.encode("utf-8")) > SLUG_BYTES:
         slug = slug[:-1]
     return slug.strip("-") or "book"
-
-
-def title_from_filename(path: Path) -> str:
-    """Make a readable title from a file name: `my_great-story.txt` -> `My Great Story`."""
-    words = re.sub(r"[_\-.]+", " ", shown(path.stem)).split()  # A name's non-UTF-8 bytes shown escaped.
-    return " ".join(word if word.isupper() else word.capitalize() for word in words) or "Untitled"
 
 
 # The manuscript a command builds when it is given none: the folder `ebookgen init` and the bundled sample use.
@@ -269,43 +255,46 @@ def line_of(raw: str, key: str) -> int:
     return raw.count("\n", 0, match.start()) + 1 if match else 1
 
 
-def metadata_from(config: dict, folder: Path) -> Metadata:
-    """Build the book's metadata from book.toml."""
-    author = config.get("author", "Anonymous")
-    authors = tuple(folded(name) for name in (author if isinstance(author, list) else [author]))
-    config = config | typeset_strings(config)  # curly quotes, dashes and ellipses on the title page too
-    return Metadata(
-        title=folded(config.get("title", "")) or title_from_filename(folder.resolve()),
-        authors=authors or ("Anonymous",),
-        language=config.get("language", "en"),
-        subtitle=folded(config.get("subtitle", "")),
-        description=config.get("description", ""),
-        subjects=tuple(config.get("subjects", ())),
-        publisher=config.get("publisher", ""),
-        rights=config.get("rights", ""),
-        identifier=identifier_from(config),
-        edition_isbns=edition_isbns(config),
-        date=date_text(config.get("date", "")),
-        series=folded(config.get("series", "")),
-        series_index=str(config.get("series_index", "")),
-        dedication=config.get("dedication", ""),
-        epigraph=config.get("epigraph", ""),
-        epigraph_source=config.get("epigraph_source", ""),
-        cover=str(folder / config["cover"]) if config.get("cover") else "",
-        author_sort=author_sort_from(config, authors),
-        contributors=tuple(Contributor(item["name"], item["role"]) for item in config.get("contributors", ())),
-        public_domain=is_public_domain(config.get("rights", "")),
-        **back_matter(config, folder),
+def natural_key(path: Path) -> tuple:
+    """Sort file names with their numbers as numbers: `2-x.txt` before `10-x.txt`."""
+    return tuple(int(part) if part.isdigit() else part.lower() for part in re.split(r"(\d+)", path.name))
+
+
+def chapter_units(folder: Path, config: dict) -> tuple[tuple[Path, ...], ...]:
+    """Return the folder's text files: the `chapters` list, or every text file in name order."""
+    if "chapters" in config:
+        units = tuple(listed_unit(folder, entry) for entry in config["chapters"])
+        unread = next((path for unit in units for path in unit if find_reader(path) is None), None)
+        if unread is not None:
+            where = f"{folder / 'book.toml'}: chapter file {unread}"
+            raise ConfigError(f"{where}: {not_read(unread)}; fix the 'chapters' list")
+        return units
+    back = matter_files(config)  # an afterword.md beside book.toml is back matter, not a chapter
+    files = sorted(
+        (path for path in folder.iterdir() if is_manuscript_file(path) and path.name not in back), key=natural_key
     )
+    for path in files:  # A FIFO, a device, a folder named story.txt or a link out of the folder is refused.
+        check_folder_entry(folder, path)
+        check_text_file(path)
+    if not files:
+        read = ", ".join(suffix for reader in READERS if reader.in_folders for suffix in reader.suffixes)
+        raise InputError(f"{folder}: no manuscript files ({read}) in this folder; add one, or run `ebookgen init`")
+    return tuple((path,) for path in files)
 
 
-def author_sort_from(config: dict, authors: tuple[str, ...]) -> tuple[str, ...]:
-    """Read book.toml's author_sort: one filing name per author, as a list or joined with " & " as Calibre does."""
-    value = config.get("author_sort", "")
-    sorts = tuple(value) if isinstance(value, list) else tuple(part.strip() for part in value.split(" & ") if value)
-    if sorts and len(sorts) != len(authors):
-        raise ConfigError(f"book.toml: author_sort names {len(sorts)} authors but author names {len(authors)}")
-    return sorts
+def listed_unit(folder: Path, entry: str | list[str]) -> tuple[Path, ...]:
+    """Resolve one `chapters` entry: a file, or a list of files that one chapter spans."""
+    names = [entry] if isinstance(entry, str) else entry
+    return tuple(folder / name for name in names)
+
+
+def is_manuscript_file(path: Path) -> bool:
+    """Tell a manuscript text file from the folder's other files (hidden files, README, book.toml)."""
+    name = path.name
+    if name.startswith((".", "~")) or name.lower().startswith(("readme", "license", "licence")):
+        return False
+    reader = find_reader(path)
+    return reader is not None and reader.in_folders
 
 
 def options_from(config: dict) -> NormaliseOptions:
