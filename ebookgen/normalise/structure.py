@@ -64,6 +64,12 @@ MARKER_DECORATION = "*~=#+<>-_. \t"
 # A line of speech opened with a dash (`-- Olá...`, `- Du er sen`), not one framed by dashes (`--Rory--`).
 SPEECH_LINE = re.compile(r"^(?:-{1,3}|[\u2013\u2014])[ \t]*[^\W\d_](?!.*[-\u2013\u2014]\s*$)")
 EMPHASIS_ONLY = re.compile(r"^(\*{1,2}|_{1,2})[^*_]+\1$")
+# In a language whose speech opens with a dash, a line framed by dashes whose words end a sentence is speech
+# (`-- Não! --`, `--Eu sei...--`), not a marker (`--Rory--`): set as one, it lost its dashes and ellipsis.
+FRAMED_SPEECH = re.compile(
+    r"^(?:-{1,3}|[\u2013\u2014])[ \t]*[\u00a1\u00bf\u00ab\"'\u201c\u201e]?[^\W\d_]"  # a dash, a word (¡ ¿ « " first)
+    r".*?[.!?,;:\u2026\u00bb\"'\u201d][ \t]*(?:-{1,3}|[\u2013\u2014])$"  # ...that ends a sentence, and a dash
+)
 SCENE_SETTING = re.compile(r"^\((?!.*\)\s*\S.*$)[^()]*\)$|^\[[^\[\]]*\]$", re.S)
 
 BLANK_RUN_POLICIES = ("pause", "break")
@@ -76,6 +82,7 @@ class StructureOptions:
 
     blank_runs: str = "pause"
     author_notes: str = "keep"
+    speech_dashes: bool = False  # the book's language opens a line of speech with a dash (Portuguese, Norwegian...)
 
 
 @dataclass
@@ -292,9 +299,9 @@ def classify(text: str, options: StructureOptions, line: int = 0, findings: Find
         return FlashbackMark(True, line, (start.group("when") or "").strip())
     if AUTHOR_NOTE.match(text):
         return AuthorNote(runs or (Text(text),)) if options.author_notes == "keep" else None
-    if MARKER_LIKE.match(text) and not EMPHASIS_ONLY.match(text) and not SPEECH_LINE.match(text):
+    if MARKER_LIKE.match(text) and not EMPHASIS_ONLY.match(text) and not is_speech(text, options):
         warn(findings, line, f"{text!r} looks like a marker line ebookgen does not know; set as a scene note")
-        return SceneNote((Text(text.strip(MARKER_DECORATION)),))
+        return SceneNote((Text(marker_words(text)),))
     return paragraph_or_verse(text, runs)
 
 
@@ -358,6 +365,17 @@ def nearest_break(out: list[object], line: int = 0, findings: Findings = None) -
     while leading_notes < len(out) and isinstance(out[leading_notes], AuthorNote):
         leading_notes += 1
     return leading_notes
+
+
+def marker_words(text: str) -> str:
+    """Return a marker line's words without its decoration, a trailing ellipsis kept (`-- Later... --`)."""
+    words = text.strip(MARKER_DECORATION.replace(".", ""))
+    return words.strip(MARKER_DECORATION) if words.startswith(".") else words
+
+
+def is_speech(text: str, options: StructureOptions) -> bool:
+    """Tell a line of speech opened with a dash (framed by dashes too, where the language opens speech so)."""
+    return bool(SPEECH_LINE.match(text) or (options.speech_dashes and FRAMED_SPEECH.match(text)))
 
 
 def mark_scene_notes(blocks: list[Block]) -> list[Block]:
