@@ -47,6 +47,8 @@ MOST_LINES_SHORT = 2
 # as InDesign's letter-spacing range does, so that its word gaps stay near the page's.
 WIDEST_SPACE = 0.25
 TRACKING = 0.02
+# Letters of a script that joins them (Arabic's, Syriac): a loose line of them is never tracked, spacing breaks joins.
+JOINED_SCRIPT = re.compile("[\u0600-\u074f\u0750-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
 
 
 class Setter:
@@ -115,7 +117,8 @@ class Setter:
             spaces, size = count_expandable_spaces(line), line.style["font_size"]
             letters = 0
             if spaces and extra_width > spaces * WIDEST_SPACE * size:  # a loose line: count its letters
-                letters = sum(len(box.text) for _, box in text_boxes(line))
+                texts = [box.text for _, box in text_boxes(line)]
+                letters = 0 if any(JOINED_SCRIPT.search(text) for text in texts) else sum(map(len, texts))
             if letters:
                 spacing = min(TRACKING * size, (extra_width - spaces * WIDEST_SPACE * size) / letters)
                 self.used["tracked"] += 1
