@@ -51,6 +51,12 @@ from ebookgen.normalise.markers import (  # noqa: F401  (re-exported: the marker
 )
 from ebookgen.normalise.report import Findings, warn
 from ebookgen.normalise.runs import as_marks
+from ebookgen.normalise.speech import (  # noqa: F401  (EMPHASIS_ONLY, MARKER_LIKE re-exported: structure's vocabulary)
+    EMPHASIS_ONLY,
+    MARKER_LIKE,
+    is_unknown_marker,
+    marker_words,
+)
 from ebookgen.normalise.typography import make_primes
 
 AUTHOR_NOTE = re.compile(
@@ -59,18 +65,6 @@ AUTHOR_NOTE = re.compile(
 )
 # What an author tells the reader before the story (kept from a header block): set apart as an author's note.
 OPENING_NOTE = re.compile(r"^(?:Warnings?|Archive\s+Warnings?|Status|Notes?|Spoilers?)\s*:", re.I)
-# A short line decorated like a marker but holding words it does not know (`~*~Rory~*~`, `<<Kyle>>`).
-MARKER_LIKE = re.compile(r"^[*~=#+<>\-_.\s]{2,}\S.{0,30}?[*~=#+<>\-_.\s]{2,}$")
-MARKER_DECORATION = "*~=#+<>-_. \t"
-# A line of speech opened with a dash (`-- Olá...`, `- Du er sen`), not one framed by dashes (`--Rory--`).
-SPEECH_LINE = re.compile(r"^(?:-{1,3}|[\u2013\u2014])[ \t]*[^\W\d_](?!.*[-\u2013\u2014]\s*$)")
-EMPHASIS_ONLY = re.compile(r"^(\*{1,2}|_{1,2})[^*_]+\1$")
-# In a language whose speech opens with a dash, a line framed by dashes whose words end a sentence is speech
-# (`-- Não! --`, `--Eu sei...--`), not a marker (`--Rory--`): set as one, it lost its dashes and ellipsis.
-FRAMED_SPEECH = re.compile(
-    r"^(?:-{1,3}|[\u2013\u2014])[ \t]*[\u00a1\u00bf\u00ab\"'\u201c\u201e]?[^\W\d_]"  # a dash, a word (¡ ¿ « " first)
-    r".*?[.!?,;:\u2026\u00bb\"'\u201d][ \t]*(?:-{1,3}|[\u2013\u2014])$"  # ...that ends a sentence, and a dash
-)
 SCENE_SETTING = re.compile(r"^\((?!.*\)\s*\S.*$)[^()]*\)$|^\[[^\[\]]*\]$", re.S)
 
 BLANK_RUN_POLICIES = ("pause", "break")
@@ -300,7 +294,7 @@ def classify(text: str, options: StructureOptions, line: int = 0, findings: Find
         return FlashbackMark(True, line, (start.group("when") or "").strip())
     if AUTHOR_NOTE.match(text):
         return AuthorNote(runs or (Text(text),)) if options.author_notes == "keep" else None
-    if MARKER_LIKE.match(text) and not EMPHASIS_ONLY.match(text) and not is_speech(text, options):
+    if is_unknown_marker(text, options.speech_dashes):
         warn(findings, line, f"{text!r} looks like a marker line ebookgen does not know; set as a scene note")
         return SceneNote((Text(marker_words(text)),))
     return paragraph_or_verse(text, runs)
@@ -366,17 +360,6 @@ def nearest_break(out: list[object], line: int = 0, findings: Findings = None) -
     while leading_notes < len(out) and isinstance(out[leading_notes], AuthorNote):
         leading_notes += 1
     return leading_notes
-
-
-def marker_words(text: str) -> str:
-    """Return a marker line's words without its decoration, a trailing ellipsis kept (`-- Later... --`)."""
-    words = text.strip(MARKER_DECORATION.replace(".", ""))
-    return words.strip(MARKER_DECORATION) if words.startswith(".") else words
-
-
-def is_speech(text: str, options: StructureOptions) -> bool:
-    """Tell a line of speech opened with a dash (framed by dashes too, where the language opens speech so)."""
-    return bool(SPEECH_LINE.match(text) or (options.speech_dashes and FRAMED_SPEECH.match(text)))
 
 
 def mark_scene_notes(blocks: list[Block]) -> list[Block]:
