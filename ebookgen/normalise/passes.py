@@ -71,7 +71,11 @@ def blanked(block: RawBlock, kept: list[str]) -> bool:
 
 def find_chapters(work: Work) -> Work:
     """Find the book's structure: chapters, parts, scene breaks, flashbacks, notes and author's notes."""
-    options = StructureOptions(blank_runs=work.options.blank_runs, author_notes=work.options.author_notes)
+    options = StructureOptions(
+        blank_runs=work.options.blank_runs,
+        author_notes=work.options.author_notes,
+        speech_dashes=bool(work.options.language.dashes.dialogue),
+    )
     return replace(work, chapters=tuple(find_structure(list(work.raw), options, work.findings)))
 
 

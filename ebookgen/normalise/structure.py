@@ -51,6 +51,12 @@ from ebookgen.normalise.markers import (  # noqa: F401  (re-exported: the marker
 )
 from ebookgen.normalise.report import Findings, warn
 from ebookgen.normalise.runs import as_marks
+from ebookgen.normalise.speech import (  # noqa: F401  (EMPHASIS_ONLY, MARKER_LIKE re-exported: structure's vocabulary)
+    EMPHASIS_ONLY,
+    MARKER_LIKE,
+    is_unknown_marker,
+    marker_words,
+)
 from ebookgen.normalise.typography import make_primes
 
 AUTHOR_NOTE = re.compile(
@@ -59,12 +65,6 @@ AUTHOR_NOTE = re.compile(
 )
 # What an author tells the reader before the story (kept from a header block): set apart as an author's note.
 OPENING_NOTE = re.compile(r"^(?:Warnings?|Archive\s+Warnings?|Status|Notes?|Spoilers?)\s*:", re.I)
-# A short line decorated like a marker but holding words it does not know (`~*~Rory~*~`, `<<Kyle>>`).
-MARKER_LIKE = re.compile(r"^[*~=#+<>\-_.\s]{2,}\S.{0,30}?[*~=#+<>\-_.\s]{2,}$")
-MARKER_DECORATION = "*~=#+<>-_. \t"
-# A line of speech opened with a dash (`-- Olá...`, `- Du er sen`), not one framed by dashes (`--Rory--`).
-SPEECH_LINE = re.compile(r"^(?:-{1,3}|[\u2013\u2014])[ \t]*[^\W\d_](?!.*[-\u2013\u2014]\s*$)")
-EMPHASIS_ONLY = re.compile(r"^(\*{1,2}|_{1,2})[^*_]+\1$")
 SCENE_SETTING = re.compile(r"^\((?!.*\)\s*\S.*$)[^()]*\)$|^\[[^\[\]]*\]$", re.S)
 
 BLANK_RUN_POLICIES = ("pause", "break")
@@ -77,6 +77,7 @@ class StructureOptions:
 
     blank_runs: str = "pause"
     author_notes: str = "keep"
+    speech_dashes: bool = False  # the book's language opens a line of speech with a dash (Portuguese, Norwegian...)
 
 
 @dataclass
@@ -293,9 +294,9 @@ def classify(text: str, options: StructureOptions, line: int = 0, findings: Find
         return FlashbackMark(True, line, (start.group("when") or "").strip())
     if AUTHOR_NOTE.match(text):
         return AuthorNote(runs or (Text(text),)) if options.author_notes == "keep" else None
-    if MARKER_LIKE.match(text) and not EMPHASIS_ONLY.match(text) and not SPEECH_LINE.match(text):
+    if is_unknown_marker(text, options.speech_dashes):
         warn(findings, line, f"{text!r} looks like a marker line ebookgen does not know; set as a scene note")
-        return SceneNote((Text(text.strip(MARKER_DECORATION)),))
+        return SceneNote((Text(marker_words(text)),))
     return paragraph_or_verse(text, runs)
 
 
