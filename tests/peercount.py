@@ -106,9 +106,8 @@ def epub_words(path: Path, linear_only: bool = False) -> Counter[str]:
 def markdown_words(path: Path) -> Counter[str]:
     """Count a Markdown file's words as pandoc reads it, in the dialect ebookgen reads (CommonMark and footnotes):
     the HTML pandoc writes, counted as a page is (an ordered list's numbers are no words on either side)."""
-    import pypandoc
-
     import lxml.html
+    import pypandoc
 
     html = pypandoc.convert_file(str(path), "html", format="commonmark+footnotes", extra_args=["--quiet"])
     return words("".join(texts_of(lxml.html.document_fromstring(f"<html><body>{html}</body></html>"))))
