@@ -56,7 +56,7 @@ def read_book(project: Project) -> NormalisedBook:
     book = replace(book, images=figure_images(book, sources, project.root), cover=cover)
     replaced = tuple(f"{path}:{line}: {REPLACED_NOTE}" for source in sources for path, line in source.replaced)
     unmapped = tuple(unmapped_note(source) for source in sources if source.unmapped)
-    notes = (*replaced, *unmapped, *missing, *filter(None, (cover_note,)))
+    notes = (*project.notes, *replaced, *unmapped, *missing, *filter(None, (cover_note,)))
     book = replace(book, notes=(*book.notes, *notes)) if notes else book
     return replace(normalised, book=book)
 
@@ -273,7 +273,7 @@ def check_manuscript(source: str | Path | Project | None = None, overrides: Over
     project = open_project(source, overrides)
     merged = project_metadata(project)  # checked in the language and with the title the build will have
     result = check_project(replace(project, metadata=merged.metadata))
-    return replace(result, metadata=metadata_lines(merged))
+    return replace(result, metadata=(*metadata_lines(merged), *project.notes))
 
 
 def preflight_pdf(path: str | Path, profile: str = "kdp", trim: str | None = None) -> PreflightResult:
