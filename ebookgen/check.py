@@ -121,5 +121,8 @@ def check_project(project: Project) -> CheckResult:
 
 
 def reader_line(source: Document) -> str:
-    """Say which reader read a file (for a marked-up file, line numbers count the lines of its raw text)."""
+    """Say which reader read a file and what its numbers count: the file's own places (a Word document's
+    paragraphs), or the lines of the raw text its reader made."""
+    if source.counted:
+        return f"{source.path}: read by the {source.reader} reader; its numbers count the document's {source.counted}"
     return f"{source.path}: read by the {source.reader} reader; line numbers count the lines of the raw text it made"

@@ -119,3 +119,18 @@ def test_a_package_without_a_main_part_is_refused_in_one_line(tmp_path: Path) ->
     result = runner.invoke(app, ["epub", str(path), "-o", str(tmp_path / "hollow.epub")])
     assert result.exit_code == 2
     assert "no word/document.xml inside" in result.output and "Traceback" not in result.output
+
+
+def test_check_names_a_word_files_places_by_paragraph_number(tmp_path: Path) -> None:
+    # Issue 32: check counted the lines of the reader's own text; a writer finds a place in Word by paragraph.
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Chapter One", 1)
+    for text in ("", "", "The first paragraph.", "", 'She said, "this quote is never closed.', "The end."):
+        document.add_paragraph(text)
+    document.save(tmp_path / "story.docx")
+    result = runner.invoke(app, ["check", str(tmp_path / "story.docx")])
+    lines = result.output.splitlines()
+    assert f"{tmp_path / 'story.docx'}:6: error: a double quote opened in this paragraph is never closed" in lines
+    assert any(line.endswith("its numbers count the document's paragraphs") for line in lines)

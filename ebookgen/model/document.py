@@ -110,6 +110,7 @@ class Document:
     lines: tuple[int, ...] = ()  # the file's line each line of the text came from; empty when they are the same
     blocks: tuple[ReadBlock, ...] = ()  # a structured file's body; empty for a raw-text file
     furniture: Furniture = field(default_factory=Furniture)  # its text's licence and header lines
+    counted: str = ""  # what ``lines`` counts in the file when not its lines: "paragraphs" (a Word document's)
 
     @property
     def structured(self) -> bool:

@@ -14,9 +14,10 @@ from pathlib import Path
 
 from ebookgen.errors import InputError
 from ebookgen.model.document import Document, FoundMetadata, Resource
+from ebookgen.model.outline import outline
 from ebookgen.readers.archive import open_archive, read_member
 from ebookgen.readers.decode import require_text
-from ebookgen.readers.docxparts import main_part, spaced_at_joins
+from ebookgen.readers.docxparts import main_part, paragraph_lines, paragraph_texts, spaced_at_joins
 from ebookgen.readers.htmltext import map_html, shortened, words_of
 from ebookgen.readers.reader import Reader
 
@@ -77,7 +78,11 @@ def read_docx(path: Path, encoding: str | None = None) -> Document:
     unmapped = taken + mapped.unmapped + notes + margin_note(margins)
     found = core_metadata(path, title, subtitle)
     text = require_text(path, mapped.text)
-    return Document(path, text, "utf-8", (), found, (), tuple(resources), "Word (mammoth)", unmapped, (), mapped.blocks)
+    lines = paragraph_lines(mapped.blocks, text, outline(mapped.blocks)[1], paragraph_texts(body_xml))
+    return Document(
+        path, text, "utf-8", (), found, (), tuple(resources), "Word (mammoth)", unmapped, lines, mapped.blocks,
+        counted="paragraphs",
+    )  # fmt: skip
 
 
 def mark_centred(paragraph):
