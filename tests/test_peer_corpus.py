@@ -89,17 +89,16 @@ def independent_words(path: Path) -> Counter | None:
 def named_by_check(path: Path) -> tuple[Counter, tuple[str, ...]]:
     """Return the words check names as removed on purpose (lines it lists, pages it read as metadata), and its
     lines."""
-    from ebookgen.check import check_source
-    from ebookgen.normalise.report import REMOVED
+    from ebookgen.check import check_document, check_source, removal_findings
+    from ebookgen.normalise.options import NormaliseOptions
     from ebookgen.readers.table import read_source
 
     source = read_source(path)
     named: Counter = Counter()
     text_lines = source.text.split("\n")
     findings = check_source(source)
-    for finding in findings:
-        if finding.severity != REMOVED:
-            continue
+    work = check_document(source, NormaliseOptions())[1]
+    for finding in removal_findings(source, NormaliseOptions(), list(work.chapters)):  # lines of the raw text
         span = RANGE.search(finding.message)
         first, last = (int(span.group(1)), int(span.group(2))) if span else (finding.line, finding.line)
         named += peercount.words("\n".join(text_lines[first - 1 : last]))

@@ -175,3 +175,14 @@ def test_a_list_in_a_list_item_and_a_quotation_in_a_note_keep_their_words(tmp_pa
     assert "one.xhtml: a list or quotation inside a note: its lines set as the note's paragraphs" in source.unmapped
     text = built(path, tmp_path)
     assert "Next level of the list" in text and "Fourmillante" in text
+
+
+def test_check_names_an_epubs_places_by_page_and_line(tmp_path: Path) -> None:
+    # Issue 27: check named lines of the reader's own text; an EPUB's place is its page and that page's line.
+    # The page: line 1 its XML declaration, 2 the html and body tags, 3 the heading, 6 the quote.
+    body = '\n<h1>One</h1>\n<p>The first paragraph.</p>\n\n<p>She said, "this quote\nis never closed.</p>\n'
+    path = epub3(tmp_path / "places.epub", [("text/one.xhtml", XHTML, xhtml(body), True)])
+    result = runner.invoke(app, ["check", str(path)])
+    lines = result.output.splitlines()
+    assert f"{path}:text/one.xhtml:6: error: a double quote opened in this paragraph is never closed" in lines
+    assert any(line.endswith("its numbers count the document's pages' lines") for line in lines)
