@@ -23,6 +23,7 @@ USUAL_MAIN_PART = "word/document.xml"
 MAIN_PART = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 WORD = re.compile(r"[^\W_]+")
+AHEAD = 200  # paragraphs searched past the last one found: linear in a document of any length
 RELATIONSHIP = re.compile(rb"<(?:\w+:)?Relationship\b[^>]*>")
 ATTRIBUTE = re.compile(rb'(\w+)="([^"]*)"')
 # A run that only holds a space: what Word's reviewer sees where a paragraph's end was deleted.
@@ -119,7 +120,7 @@ def paragraph_of(block, keys: list[list[str]], last: int) -> int:
 
     wanted = [] if isinstance(block, Figure) else paragraph_words(written(block))[:4]
     if wanted:
-        for index in range(max(last, 0), len(keys)):
+        for index in range(max(last, 0), min(max(last, 0) + AHEAD, len(keys))):
             if keys[index][: len(wanted)] == wanted:
                 return index
     return min(last + 1, max(len(keys) - 1, 0))

@@ -2,8 +2,8 @@
 
 Check counted the lines of the raw text the reader made, which no one can find in the EPUB. Each page's block
 elements are listed with their source line before the page is mapped; each mapped block is then found at the
-first element, from the last one found on, whose text opens with the block's letters (marks, spaces and the
-brackets of a ruby reading set aside), or else stays at the last place found.
+first element, from the last one found on (a bounded way ahead), whose text opens with the block's letters
+(marks, spaces and the brackets of a ruby reading set aside), or else stays at the last place found.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ BLOCK_TAGS = frozenset(
 )
 LETTERS = re.compile(r"[^\W_]+")
 KEY_LENGTH = 24  # letters enough to tell a paragraph from the next
+AHEAD = 200  # elements searched past the last place found: the search stays linear in a page of any length
 SURE_LENGTH = 12  # an element's letters that a block may open with and still be that element's
 NOTE_CALL = re.compile(r"\[\^[^\]\s]+\]")  # a note's call in the raw text: `[^6]`, never in the page's words
 
@@ -49,7 +50,8 @@ def block_lines(blocks, elements: list[tuple[str, int]]) -> list[int]:
     lines, cursor = [], 0
     for block in blocks:
         key = "" if isinstance(block, Figure) else key_of(NOTE_CALL.sub("", written(block)).replace("*", ""))
-        match = next((index for index in range(cursor, len(elements)) if opens(elements[index][0], key)), None)
+        ahead = range(cursor, min(cursor + AHEAD, len(elements)))
+        match = next((index for index in ahead if opens(elements[index][0], key)), None)
         cursor = match if match is not None else cursor
         lines.append(elements[cursor][1] if elements else 1)
     return lines
