@@ -18,6 +18,7 @@ from pathlib import Path
 from lxml import etree
 
 WORD = re.compile(r"[^\W_]+")
+INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]")
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 MAIN_PART = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
@@ -29,8 +30,9 @@ INLINE = frozenset("a abbr b bdi bdo big cite code del dfn em font i ins kbd mar
 
 
 def words(text: str) -> Counter[str]:
-    """Count a text's words: runs of letters and digits, case and compatibility forms folded."""
-    return Counter(WORD.findall(unicodedata.normalize("NFKC", text).casefold()))
+    """Count a text's words: runs of letters and digits, case and compatibility forms folded; an invisible
+    format character (a word joiner, a soft hyphen) parts no word."""
+    return Counter(WORD.findall(unicodedata.normalize("NFKC", INVISIBLE.sub("", text)).casefold()))
 
 
 def docx_words(path: Path) -> Counter[str]:
