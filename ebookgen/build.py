@@ -19,7 +19,7 @@ from ebookgen.errors import InputError
 from ebookgen.model import Book
 from ebookgen.normalise.pipeline import NormalisedBook, normalise_book
 from ebookgen.output import check_output, disk_errors_named
-from ebookgen.project.figures import carried_cover, figure_images, missing_figures
+from ebookgen.project.figures import carried_cover, figure_images, missing_figures, safe_pictures
 from ebookgen.project.manuscript import Overrides, Project, load_project, overridden
 from ebookgen.project.origins import guessed_titles, metadata_lines, project_metadata
 from ebookgen.readers.decode import REPLACED_NOTE
@@ -53,10 +53,12 @@ def read_book(project: Project) -> NormalisedBook:
         raise InputError(f"{project.sources[0]}: no story text found, only marker lines; write the story in it first")
     cover, cover_note = carried_cover(book, sources)
     missing = missing_figures(book, sources, project.root)
-    book = replace(book, images=figure_images(book, sources, project.root), cover=cover)
+    images, picture_notes = safe_pictures((*figure_images(book, sources, project.root), *filter(None, (cover,))))
+    cover = images[-1] if cover else None
+    book = replace(book, images=images[: len(images) - bool(cover)], cover=cover)
     replaced = tuple(f"{path}:{line}: {REPLACED_NOTE}" for source in sources for path, line in source.replaced)
     unmapped = tuple(unmapped_note(source) for source in sources if source.unmapped)
-    notes = (*project.notes, *replaced, *unmapped, *missing, *filter(None, (cover_note,)))
+    notes = (*project.notes, *replaced, *unmapped, *missing, *filter(None, (cover_note,)), *picture_notes)
     book = replace(book, notes=(*book.notes, *notes)) if notes else book
     return replace(normalised, book=book)
 

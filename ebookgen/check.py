@@ -39,7 +39,8 @@ def check_document(document: Document, options: NormaliseOptions) -> tuple[list[
     work the passes did (its chapters are the build's)."""
     findings: list[Finding] = []
     work = normalise_document(document, options, findings)
-    check_glyphs(document.text, findings)
+    check_glyphs(without_formulas(document.text, work.chapters), findings)
+    check_formulas(work.chapters, document.text, findings)
     return sorted(findings, key=lambda finding: finding.line), work
 
 
@@ -50,6 +51,29 @@ def check_glyphs(text: str, findings: list[Finding]) -> None:
     for line, char in unset_in_lines(text.split("\n")):
         name = unicodedata.name(char, "unnamed")
         warn(findings, line, f"no face has a glyph for U+{ord(char):04X} {name}: it prints as a box in the PDF")
+
+
+def without_formulas(text: str, chapters) -> str:
+    """Return a document's text with its formulas (`$alt$` in a structured file's outline) left out: print draws
+    them, in no face, so their characters need none."""
+    from ebookgen.model import Book, Metadata
+    from ebookgen.render.maths import formulas
+
+    alts = {formula.alt for _, formula in formulas(Book(Metadata(""), tuple(chapters)))}
+    return re.sub(r"\$([^$\n]+)\$", lambda found: "" if found[1] in alts else found[0], text) if alts else text
+
+
+def check_formulas(chapters, text: str, findings: list[Finding]) -> None:
+    """Warn at each formula the print edition cannot draw (it prints its alt text there), by its line."""
+    from ebookgen.model import Book, Metadata
+    from ebookgen.render.maths import drawn, formulas
+
+    lines = text.split("\n")
+    for _, formula in formulas(Book(Metadata(""), tuple(chapters))):
+        if error := drawn(formula.mathml, formula.alt, formula.display).error:
+            line = next((number for number, typed in enumerate(lines, 1) if f"${formula.alt}$" in typed), 1)
+            warn(findings, line, f"the formula \u201c{formula.alt[:60]}\u201d cannot be drawn in print ({error[:80]});"
+                 " its alt text prints instead")  # fmt: skip
 
 
 def check_file(

@@ -75,6 +75,8 @@ def survey(work: Work) -> Survey:
     """Load the work's project to learn its slug and its files; a work that cannot load keeps why."""
     from ebookgen.build import modification_time, open_project
 
+    if work.problem:
+        return Survey(slugify(work.title or title_from_filename(work.source)), (), 0, work.problem)
     source = work.source.resolve()
     try:
         project = open_project(source, work.overrides)

@@ -19,12 +19,14 @@ import io
 import posixpath
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote
 
 from lxml import etree
 
+from ebookgen.epub.unzip import check_unpacked_sizes
 from ebookgen.errors import InputError
 from ebookgen.output import atomic_path, check_output
 from ebookgen.render.xhtml import XHTML_NS
@@ -36,8 +38,10 @@ CONTAINER_NS = "urn:oasis:names:tc:opendocument:xmlns:container"
 PARAGRAPHS = {X + name for name in ("p", "ol", "ul", "table", "h1", "h2", "h3", "h4", "h5", "h6")}
 # The elements whose text Kobo leaves as it is.
 UNSPANNED = {X + name for name in ("script", "style", "pre", "audio", "video", "svg", "math")}
-# Kobo's sentence: up to . ! or ?, then at most one quote or ellipsis, then whitespace. "…" alone ends none.
-SENTENCE = re.compile(r".*?[.!?]['\"\u201d\u2019\u201c\u2026]?[\t\n\f\r ]+", re.S)
+# Where Kobo's sentence ends: . ! or ?, then at most one quote or ellipsis, then whitespace. "…" alone ends none.
+# (Searched for on its own: a pattern with a leading ".*?" scans to the end of the run from every place, so a
+# long run without a sentence end took quadratic time.)
+SENTENCE_END = re.compile(r"[.!?]['\"\u201d\u2019\u201c\u2026]?[\t\n\f\r ]+")
 # A named character reference such as &nbsp;, which XHTML 1.1's DTD defines and XML alone does not.
 NAMED_ENTITY = re.compile(rb"&([A-Za-z][A-Za-z0-9]*);")
 XML_ENTITIES = {b"amp", b"lt", b"gt", b"quot", b"apos"}
@@ -74,8 +78,8 @@ class Kepub:
 def sentences(text: str) -> list[str]:
     """Split a run of text into Kobo's sentences, each keeping the whitespace that follows it."""
     pieces, start = [], 0
-    for match in SENTENCE.finditer(text):
-        pieces.append(match.group(0))
+    for match in SENTENCE_END.finditer(text):
+        pieces.append(text[start : match.end()])
         start = match.end()
     if start < len(text) or not pieces:
         pieces.append(text[start:])
@@ -255,6 +259,7 @@ def kepub_archive(data: bytes, epub: str = "EPUB") -> tuple[bytes, int]:
     except zipfile.BadZipFile:
         raise InputError(f"{epub}: not an EPUB (not a zip archive)") from None
     with archive:
+        check_unpacked_sizes(archive, epub)  # before any member is read
         refuse_drm(archive, epub)
         opf_name = package_path(archive, epub)
         documents = content_documents(archive, opf_name, epub)
@@ -262,7 +267,10 @@ def kepub_archive(data: bytes, epub: str = "EPUB") -> tuple[bytes, int]:
         missing = [name for name in documents if name not in archive.namelist()]
         if missing:
             raise InputError(f"{epub}: not a whole EPUB: {missing[0]} is in the spine but not in the archive")
-        return repacked(archive, set(documents), epub, xhtml11), len(documents)
+        try:
+            return repacked(archive, set(documents), epub, xhtml11), len(documents)
+        except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError) as error:
+            raise InputError(f"{epub}: a file inside it cannot be read ({error}); it is broken or locked") from None
 
 
 def repacked(archive: zipfile.ZipFile, documents: set[str], epub: str, xhtml11: bool) -> bytes:

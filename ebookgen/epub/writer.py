@@ -130,6 +130,8 @@ def document(uid: str, file_name: str, title: str, language: Language, body: str
     """Make one XHTML content document in text/, linked to the stylesheets."""
     item = epub.EpubItem(uid=uid, file_name=file_name, media_type=XHTML)
     item.content = xhtml_document(title, language, body, [f"../css/{name}" for name in sheets]).encode("utf-8")
+    if "<math " in body:
+        item.properties = ["mathml"]  # EPUB 3: a document holding MathML says so in the manifest
     return item
 
 

@@ -160,6 +160,8 @@ def read_book_toml(path: Path) -> dict:
         config = tomllib.loads(raw)
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{path}: not valid TOML: {error}") from None
+    except RecursionError:  # tomllib reads nested arrays and tables by recursion
+        raise ConfigError(f"{path}: a value nested too deep to read; write it flatter") from None
     except UnicodeDecodeError:
         raise ConfigError(f"{path}: not UTF-8; save it as UTF-8") from None
     except OSError as error:
@@ -344,6 +346,10 @@ def with_overrides(
     if changes:
         explicit = project.explicit.with_options(frozenset(changes))
         project = replace(project, metadata=replace(project.metadata, **changes), explicit=explicit)
+    if encoding:
+        from ebookgen.project.values import check_encoding
+
+        check_encoding(encoding)
     return replace(project, encoding=encoding) if encoding else project
 
 

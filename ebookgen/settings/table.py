@@ -197,6 +197,7 @@ READING = (
         flags=("--encoding",),
         commands=READS,
         cli_help="Read the text files in this encoding (cp1252, latin-1...) instead of detecting.",
+        rule=values.check_encoding,
         column="encoding",
         editions="none",
         example='"cp1252"',
