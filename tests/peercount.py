@@ -91,8 +91,9 @@ def texts_of(element) -> list[str]:
     name = etree.QName(element).localname if isinstance(element.tag, str) else ""
     if name in SKIPPED or not isinstance(element.tag, str):
         return []
-    note_call = "noteref" in (element.get("{http://www.idpf.org/2007/ops}type") or "")  # `curo¹`: two words
-    edge = "" if name in INLINE and not note_call else " "
+    if "noteref" in (element.get("{http://www.idpf.org/2007/ops}type") or ""):
+        return [" "]  # a note's call is a mark, numbered anew in a book: no word of the text (`curo¹`: one word)
+    edge = "" if name in INLINE else " "
     pieces = [edge, element.text or ""]
     for child in element:
         pieces += texts_of(child)
