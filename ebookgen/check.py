@@ -26,6 +26,7 @@ from ebookgen.readers.furniture import furniture_of
 from ebookgen.readers.table import read_source
 
 TEXT_READERS = ("", "plain text", "Markdown")
+RUN = re.compile(r"\(lines (\d+)-(\d+)\)$")  # a run of the raw text's lines a removal names
 
 
 def check_text(text: str, options: NormaliseOptions = NormaliseOptions()) -> list[Finding]:
@@ -88,8 +89,17 @@ def check_source(source: Document, options: NormaliseOptions = NormaliseOptions(
     replaced = [Finding(line, WARNING, REPLACED_NOTE) for _, line in source.replaced]
     found, work = check_document(source, options)
     in_text = removal_findings(source, options, list(work.chapters)) + found
-    found = replaced + [replace(finding, line=source.source_line(finding.line)) for finding in in_text]
+    found = replaced + [located(finding, source) for finding in in_text]
     return repairs + sorted(found, key=lambda finding: finding.line)
+
+
+def located(finding: Finding, source: Document) -> Finding:
+    """Set a finding at the file's own line, and a run it names (`(lines 1-3)`) at the file's places too."""
+    span = RUN.search(finding.message)
+    if span and (source.lines or source.places):
+        last = source.place(int(span.group(2))) if source.places else source.source_line(int(span.group(2)))
+        finding = replace(finding, message=f"{finding.message[: span.start()]}(to {last})")
+    return replace(finding, line=source.source_line(finding.line))
 
 
 def removal_findings(source: Document, options: NormaliseOptions, chapters: list) -> list[Finding]:
@@ -143,13 +153,23 @@ def check_project(project: Project) -> CheckResult:
         lines += [f"{path}: {WARNING}: {note}" for note in source.unmapped]
         warnings += len(source.unmapped)
         for finding in check_source(source, options):
-            lines.append(finding.format(str(path)))
+            lines.append(placed(finding, path, source))
             errors += finding.severity == ERROR
             warnings += finding.severity == WARNING
             removed += finding.severity == REMOVED
     return CheckResult(tuple(lines), errors, warnings, removed, tuple(read))
 
 
+def placed(finding: Finding, path: Path, source: Document) -> str:
+    """Write a finding at its place: `FILE:LINE`, or in an EPUB `FILE:PAGE:LINE` (the page's own line)."""
+    if source.places:
+        return f"{path}:{source.place(finding.line)}: {finding.severity}: {finding.message}"
+    return finding.format(str(path))
+
+
 def reader_line(source: Document) -> str:
-    """Say which reader read a file (for a marked-up file, line numbers count the lines of its raw text)."""
+    """Say which reader read a file and what its numbers count: the file's own places (a Word document's
+    paragraphs), or the lines of the raw text its reader made."""
+    if source.counted:
+        return f"{source.path}: read by the {source.reader} reader; its numbers count the document's {source.counted}"
     return f"{source.path}: read by the {source.reader} reader; line numbers count the lines of the raw text it made"

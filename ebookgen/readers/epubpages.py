@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ebookgen.model.document import Heading
+from ebookgen.readers.epubcontrols import controls_note, controls_read
 from ebookgen.readers.epubruby import readings_in_brackets, ruby_note
 from ebookgen.readers.epubsvg import svg_notes, svg_text_in_place
 from ebookgen.readers.fanfic import info_lines, info_metadata, is_info_page, lines_of
@@ -127,6 +128,7 @@ def is_contents_page(body, package) -> bool:
 def chapter_text(tree, href: str, figure, label: str, first_label: int) -> MappedText:
     """Map a chapter page: its first heading (or its contents label) as the chapter's heading, then its text."""
     body = tree.find("body")
+    controls = controls_read(body)
     headings = [element for element in body.iter() if tag_of(element) in HEADINGS]
     title = words_of(headings[0]) if headings else ""
     if headings:
@@ -141,4 +143,5 @@ def chapter_text(tree, href: str, figure, label: str, first_label: int) -> Mappe
     opens = bool(mapped.blocks) and isinstance(mapped.blocks[0], Heading)
     heading = title or (label if named and not opens else "")
     blocks = (Heading(1, heading), *mapped.blocks) if heading else mapped.blocks
-    return MappedText(blocks, (*mapped.unmapped, *ruby_note(href, rubies), *svg_notes(href, False, tree, drawn)))
+    notes = (*ruby_note(href, rubies), *svg_notes(href, False, tree, drawn), *controls_note(href, controls))
+    return MappedText(blocks, (*mapped.unmapped, *notes))

@@ -24,6 +24,9 @@ from ebookgen.readers.reader import Reader
 from ebookgen.readers.source import SourceText
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
+# A word joiner (U+2060, invisible, no break) set between a letter and an emphasis mark inside a word: the raw-text
+# emphasis rule reads a mark beside it as it reads one beside a space, so `foo*bar*` is foo and an emphasised bar.
+JOINED = "\u2060"
 SCENE_BREAK = "* * *"
 # HTML tags that map to raw-text marks: the mark each opens and closes with.
 HTML_MARKS = {"em": "*", "i": "*", "cite": "*", "strong": "**", "b": "**"}
@@ -208,7 +211,7 @@ class RawWriter:
                 parts.append("\\\n")
             elif kind in ("em", "strong"):
                 mark = "*" if kind == "em" else "**"
-                parts.append(f"{mark}{self.inline_runs(node.children)}{mark}")
+                parts.append(f"{JOINED}{mark}{self.inline_runs(node.children)}{mark}{JOINED}")
             elif kind == "footnote_ref":
                 parts.append(f"[^{node.meta.get('label') or 'note-' + str(node.meta.get('id', 0) + 1)}]")
             elif kind == "image":
@@ -218,7 +221,20 @@ class RawWriter:
                 parts.append(html_mark(node.content, self.unmapped))
             else:  # a link and anything else that holds text: its text
                 parts.append(self.inline_runs(node.children))
-        return "".join(parts)
+        return in_words("".join(parts))
+
+
+def in_words(text: str) -> str:
+    """Keep a word joiner only where an emphasis mark touches a letter (`foo*bar*`): there raw text's marks would
+    not open or close, and CommonMark's do; everywhere else the mark stands as raw text writes it."""
+    out = []
+    for index, char in enumerate(text):
+        if char == JOINED:
+            before, after = text[index - 1 : index], text[index + 1 : index + 2]
+            if not ((after == "*" and before.isalnum()) or (before == "*" and after.isalnum())):
+                continue
+        out.append(char)
+    return "".join(out)
 
 
 def is_blank(node) -> bool:
