@@ -33,7 +33,7 @@ def read_html(path: Path, encoding: str | None = None) -> Document:
     from ebookgen.readers.ao3page import is_ao3_page, read_ao3_page
     from ebookgen.readers.fanfic import is_fanfic_page, read_fanfic_page
 
-    decoded = decode_file(path, encoding)
+    decoded = decode_file(path, encoding, markup=True)
     root, where = parse_page(decoded.text), ""
     with_class_styles(root)
     if is_ao3(root):

@@ -6,10 +6,39 @@ its words alone, and no word count counts code.
 
 from __future__ import annotations
 
+import codecs
+import re
+
 from ebookgen.readers.runs import SPACES
 
 # Elements whose content is code, never words a reader sees: left out of every element's words.
 UNREAD = ("script", "style", "noscript", "template")
+XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+DECLARED = re.compile(rb"^\s*<\?xml[^>]*encoding\s*=\s*[\"']([A-Za-z0-9._-]+)[\"']")
+META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?([A-Za-z0-9._-]+)", re.I)
+UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+
+
+def markup_text(data: bytes) -> str:
+    """Decode an XHTML or HTML file's bytes as XML says: its byte-order mark, its declared encoding, else UTF-8.
+
+    A page without an XML declaration is UTF-8 (XML's default), never Latin-1 as an HTML parser would guess;
+    an HTML page's `<meta charset>` is heeded when its bytes are not UTF-8.
+    """
+    if data.startswith(codecs.BOM_UTF8):
+        return data[3:].decode("utf-8", "replace")
+    if data.startswith(UTF16_BOMS):
+        return data.decode("utf-16", "replace")
+    declared = DECLARED.match(data) or META_CHARSET.search(data[:4096])
+    name = declared.group(1).decode("ascii") if declared else "utf-8"
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode(codecs.lookup(name).name, "replace")
+    except LookupError:
+        return data.decode("utf-8", "replace")
 
 
 def parse_document(data: str | bytes):
@@ -17,8 +46,9 @@ def parse_document(data: str | bytes):
     import lxml.etree
     import lxml.html
 
+    text = markup_text(data) if isinstance(data, bytes) else data
     try:
-        return lxml.html.document_fromstring(data)
+        return lxml.html.document_fromstring(XML_DECLARATION.sub("", text, count=1))
     except (lxml.etree.ParserError, ValueError):
         return lxml.html.document_fromstring("<html><body></body></html>")
 
