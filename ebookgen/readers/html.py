@@ -73,13 +73,13 @@ def read_page(root, where: str, figure=None) -> tuple[MappedText, FoundMetadata]
     body = root.find("body") if root.find("body") is not None else root
     if not has_furniture(root):
         return map_html(body, where, figure), found
-    main = main_text(root)
-    mapped = map_html(main, where, figure)
+    main = with_notes(main_text(root), body)
     kept, total = len(words_of(main).split()), len(words_of(body).split())
     note = (
         f"a web page: its main text kept ({kept} words); "
         f"{total - kept} words of navigation, comments and the like left out: {left_out(body, main)}"
     )
+    mapped = map_html(main, where, figure)  # after the count: mapping takes the notes out of the tree
     return (MappedText(mapped.blocks, (*mapped.unmapped, note)) if total > kept else mapped), found
 
 
@@ -95,6 +95,35 @@ def left_out(body, main) -> str:
             passages.append(text)
     shown = ", ".join(f'"{text[:40]}"' for text in passages[:6])
     return shown + (f" and {len(passages) - 6} more" if len(passages) > 6 else "")
+
+
+def with_notes(main, body):
+    """Give the main text back the notes its references call: readability counts a footnotes list as navigation."""
+    import copy
+
+    kept = set(ids_of(main))
+    called = [link.get("href")[1:] for link in main.iter("a") if (link.get("href") or "").startswith("#")]
+    targets = ids_of(body)
+    missing = [targets[name] for name in dict.fromkeys(called) if name in targets and name not in kept]
+    for holder in dict.fromkeys(notes_holder(target) for target in missing):
+        main.append(copy.deepcopy(holder))
+    return main
+
+
+def ids_of(root) -> dict:
+    """Return a tree's elements by their ids."""
+    return {element.get("id"): element for element in root.iter() if isinstance(element.tag, str) and element.get("id")}
+
+
+def notes_holder(target):
+    """Return the list or section that holds a note (a page's footnotes), or the note itself."""
+    for element in target.iterancestors():
+        marks = f"{element.get('class', '')} {element.get('role', '')} {element.get('id', '')}".lower()
+        if "note" in marks or "reference" in marks:
+            return element
+        if element.tag in ("body", "article", "main"):
+            break
+    return target
 
 
 def has_furniture(root) -> bool:
