@@ -19,7 +19,7 @@ from ebookgen.errors import InputError
 from ebookgen.model import Book
 from ebookgen.normalise.pipeline import NormalisedBook, normalise_book
 from ebookgen.output import check_output, disk_errors_named
-from ebookgen.project.figures import carried_cover, figure_images
+from ebookgen.project.figures import carried_cover, figure_images, missing_figures
 from ebookgen.project.manuscript import Overrides, Project, load_project, overridden
 from ebookgen.project.origins import guessed_titles, metadata_lines, project_metadata
 from ebookgen.readers.decode import REPLACED_NOTE
@@ -52,10 +52,11 @@ def read_book(project: Project) -> NormalisedBook:
     if not book.chapters:
         raise InputError(f"{project.sources[0]}: no story text found, only marker lines; write the story in it first")
     cover, cover_note = carried_cover(book, sources)
+    missing = missing_figures(book, sources, project.root)
     book = replace(book, images=figure_images(book, sources, project.root), cover=cover)
     replaced = tuple(f"{path}:{line}: {REPLACED_NOTE}" for source in sources for path, line in source.replaced)
     unmapped = tuple(unmapped_note(source) for source in sources if source.unmapped)
-    notes = (*replaced, *unmapped, *filter(None, (cover_note,)))
+    notes = (*project.notes, *replaced, *unmapped, *missing, *filter(None, (cover_note,)))
     book = replace(book, notes=(*book.notes, *notes)) if notes else book
     return replace(normalised, book=book)
 
@@ -272,7 +273,7 @@ def check_manuscript(source: str | Path | Project | None = None, overrides: Over
     project = open_project(source, overrides)
     merged = project_metadata(project)  # checked in the language and with the title the build will have
     result = check_project(replace(project, metadata=merged.metadata))
-    return replace(result, metadata=metadata_lines(merged))
+    return replace(result, metadata=(*metadata_lines(merged), *project.notes))
 
 
 def preflight_pdf(path: str | Path, profile: str = "kdp", trim: str | None = None) -> PreflightResult:

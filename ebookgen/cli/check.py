@@ -12,7 +12,7 @@ from typing import Annotated, Optional
 import typer
 
 from ebookgen.cli.console import SETTINGS, escaped, reported
-from ebookgen.cli.options import EncodingOpt, NotesOpt, ScenesOpt, SourceArg
+from ebookgen.cli.options import EncodingOpt, LangOpt, NotesOpt, ScenesOpt, SourceArg
 from ebookgen.pdf.printers import PRINTERS
 
 SERVICES = " or ".join(f"{printer.name}'s" for printer in PRINTERS.values() if printer.service)
@@ -32,6 +32,7 @@ def check(
     author_notes: NotesOpt = None,
     profile: PreflightOpt = None,
     trim: ExpectedTrimOpt = None,
+    lang: LangOpt = None,
 ) -> None:
     """List what the normaliser could not be sure of, or what a printer's preflight rejects in a PDF; exit 1 on any."""
     if source is not None and source.suffix.lower() == ".pdf":
@@ -43,7 +44,7 @@ def check(
 
         if profile or trim:
             raise ConfigError("--profile and --trim check a PDF: give BOOK.pdf, not a manuscript")
-        overrides = Overrides(encoding=encoding, scene_breaks=scene_breaks, author_notes=author_notes)
+        overrides = Overrides(language=lang, encoding=encoding, scene_breaks=scene_breaks, author_notes=author_notes)
         result = check_manuscript(source, overrides)
         for line in result.lines:
             typer.echo(escaped(line))

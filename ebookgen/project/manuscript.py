@@ -54,6 +54,7 @@ class Project:
     font_size: float = 0
     matter: tuple[Path, ...] = ()  # back-matter files book.toml names (an afterword.md)
     explicit: Explicit = field(default_factory=Explicit)  # the metadata fields book.toml and the options set
+    notes: tuple[str, ...] = ()  # what the user should know about how the project was read (a book.toml left aside)
 
     @property
     def slug(self) -> str:
@@ -106,16 +107,40 @@ def load_project(source: Path | None = None) -> Project:
     if not source.is_dir():
         reader_for(source)  # A suffix no reader claims is refused before the file is read.
         check_text_file(source)
-        metadata = Metadata(title=title_from_filename(source))
-        return Project(metadata=metadata, sources=(source,), root=source.parent)
+        return single_file_project(source)
     if not source.is_dir():
         raise InputError(f"{source}: not a regular file or folder")
     config = read_book_toml(source / "book.toml") if (source / "book.toml").is_file() else {}
-    units = chapter_units(source, config)
+    return configured_project(config, source, chapter_units(source, config))
+
+
+def single_file_project(source: Path) -> Project:
+    """Load one manuscript file with the book.toml beside it, unless that book.toml's chapter list leaves it out.
+
+    A writer who keeps a story and its book.toml in one folder builds the story by its file name: its language,
+    author and choices apply. A book.toml whose `chapters` list another book's files is left aside, with a note.
+    """
+    beside = source.parent / "book.toml"
+    plain = Project(metadata=Metadata(title=title_from_filename(source)), sources=(source,), root=source.parent)
+    if not beside.is_file():
+        return plain
+    config = read_book_toml(beside)
+    listed = {path.resolve() for unit in chapter_units(source.parent, config) for path in unit}
+    if "chapters" in config and source.resolve() not in listed:
+        reason = f"its chapters list leaves {source.name} out; build the folder, or list the file there"
+        return replace(plain, notes=(f"{beside}: not read for {source}: {reason}",))
+    project = configured_project(config, source.parent, ((source,),))
+    if "title" not in config:
+        project = replace(project, metadata=replace(project.metadata, title=plain.metadata.title))
+    return project
+
+
+def configured_project(config: dict, root: Path, units: tuple[tuple[Path, ...], ...]) -> Project:
+    """Make the project book.toml's settings describe, reading these groups of files."""
     return Project(
-        metadata=metadata_from(config, source),
+        metadata=metadata_from(config, root),
         sources=tuple(path for unit in units for path in unit),
-        root=source,
+        root=root,
         options=options_from(config),
         units=units,
         encoding=config.get("encoding"),
@@ -123,7 +148,7 @@ def load_project(source: Path | None = None) -> Project:
         profile=config.get("profile"),
         theme=config.get("theme"),
         font_size=config.get("font_size", 0),
-        matter=tuple(source / name for name in sorted(matter_files(config))),
+        matter=tuple(root / name for name in sorted(matter_files(config))),
         explicit=Explicit(book_toml=frozenset(METADATA_FIELDS.get(key, key) for key in config)),
     )
 

@@ -30,8 +30,22 @@ def project_metadata(project: Project) -> Merged:
 
 
 def metadata_lines(merged: Merged) -> tuple[str, ...]:
-    """List where each field of a book's metadata came from, and any language a file gave that is none."""
-    return (*origin_lines(merged.metadata, merged.origins), *merged.notes)
+    """List where each field of a book's metadata came from, any language a file gave that is none, and a language
+    the detector found in the story but not surely enough to use."""
+    return (*origin_lines(merged.metadata, merged.origins), *merged.notes, *unsure_language(merged))
+
+
+def unsure_language(merged: Merged) -> tuple[str, ...]:
+    """Say what the detector found in the story when it was not sure enough to use it, and how to set the language."""
+    detected = merged.detected
+    if detected is None or detected.sure:
+        return ()
+    found = f"{detected.describe()} ({detected.why_unsure})" if detected.tag else detected.describe()
+    tag = detected.tag or "..."
+    return (
+        f"metadata: language not found in the story's text: {found}; the book is in {merged.metadata.language}; "
+        f'say language = "{tag}" in book.toml (or --lang {tag}) to set it',
+    )
 
 
 def origin_lines(metadata: Metadata, origins: tuple[MetadataOrigin, ...]) -> tuple[str, ...]:

@@ -18,8 +18,8 @@ from ebookgen.model import BlockQuote, Figure, Footnote, Inline, LineBreak, List
 from ebookgen.model.document import ReadBlock
 from ebookgen.model.outline import marked_text, outline
 from ebookgen.readers.decode import clean
-from ebookgen.readers.htmlwords import parse_document, shortened, tag_of, words_of
-from ebookgen.readers.layout import HEADING, PAGE, SCENE, TEXT, Block, compose
+from ebookgen.readers.htmlwords import is_empty_paragraph, is_page_break, parse_document, shortened, tag_of, words_of
+from ebookgen.readers.layout import HEADING, IN_ITEM, IN_NOTE, PAGE, SCENE, TEXT, Block, compose, flattened
 from ebookgen.readers.runs import SPACES, Piece, joined, paragraph_runs
 
 # Elements that are never story text: the page's machinery.
@@ -150,18 +150,6 @@ def map_block(element, tag: str, mapping: Mapping) -> None:
             mapping.blocks.append(Block(TEXT))  # An empty paragraph: a separator or a gap (layout.py).
 
 
-def is_empty_paragraph(element) -> bool:
-    """Tell an empty paragraph (`<p></p>`, `<p>&nbsp;</p>`, `<p><br></p>`) from one whose content was mapped."""
-    pictures = any(tag_of(child) in ("img", "image", "svg") for child in element.iter())
-    return not pictures and not words_of(element)
-
-
-def is_page_break(element) -> bool:
-    """Tell mammoth's page break (``hr.page-break``) from other elements."""
-    classes = element.get("class", "") if isinstance(element.tag, str) else ""
-    return "page-break" in classes.split() and tag_of(element) == "hr"
-
-
 def is_centred(element, tag: str) -> bool:
     """Tell whether an element is set centred (by tag, attribute, inline style or class)."""
     return (
@@ -290,9 +278,10 @@ def item_parts(element, mapping: Mapping) -> tuple[tuple[Inline, ...], list[Bloc
     walk_block(element, inner)
     flush(inner)
     mapping.unmapped.extend(inner.unmapped)
-    lines = [block.inlines or (Text(block.title),) for block in inner.blocks if block.inlines or block.title]
+    inside = [block for block in inner.blocks if block.whole is not None and not isinstance(block.whole, ListBlock)]
+    words = [Block(TEXT, (Text(block.title),)) if block.kind == HEADING else block for block in inner.blocks]
+    lines = flattened([block for block in words if block not in inside], IN_ITEM, mapping.note, mapping.unmapped)
     runs = joined(lines, (Text(" "),))
-    inside = [block for block in inner.blocks if block.whole is not None]
     return tuple(Text(" ") if isinstance(run, LineBreak) else run for run in runs), inside
 
 
@@ -323,6 +312,13 @@ def map_quote(element, mapping: Mapping) -> None:
 def quoted_block(block: Block):
     """Return the model block of a block inside a quotation."""
     return block.whole if block.whole is not None else Paragraph(block.inlines)
+
+
+def note_block(block: Block, mapping: Mapping) -> list:
+    """Return a note's model blocks for one mapped block: a quote kept whole, a list's items as paragraphs."""
+    if isinstance(block.whole, ListBlock):
+        return [Paragraph(runs) for runs in flattened([block], IN_NOTE, mapping.note, mapping.unmapped)]
+    return [quoted_block(block)]
 
 
 def take_notes(root, mapping: Mapping) -> None:
@@ -376,11 +372,15 @@ def note_text(target, anchor, mapping: Mapping) -> tuple[Paragraph, ...]:
     for link in list(note.iter()):
         href = link.get("href") or "" if tag_of(link) == "a" else ""
         if href.startswith("#") and (href[1:] in own or words_of(link) in BACK_MARKS | {""}):
-            link.drop_tree()
+            if words_of(link).strip("[]().: ") in {words_of(anchor).strip("[]()"), ""} | BACK_MARKS:
+                link.drop_tree()
+            else:  # a link back that reads as the note's own words (`46.`: the line it glosses)
+                link.drop_tag()
     inner = Mapping(mapping.where, mapping.figure, next_label=mapping.next_label)
     walk_block(note, inner)
     flush(inner)
-    blocks = [quoted_block(block) for block in inner.blocks if block.kind == TEXT and not block.empty]
+    blocks = [note_block(block, mapping) for block in inner.blocks if block.kind == TEXT and not block.empty]
+    blocks = [part for parts in blocks for part in parts]
     label = re.escape(words_of(anchor).strip("[]()"))
     first = blocks[0] if blocks else None
     if isinstance(first, Paragraph) and label and isinstance(first.inlines[0], Text):  # its number: `1. The note`.

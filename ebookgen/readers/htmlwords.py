@@ -74,3 +74,15 @@ def tag_of(element) -> str:
 def shortened(words: str) -> str:
     """Quote the first words of a passage for a one-line report."""
     return f'"{words[:60]}{"..." if len(words) > 60 else ""}"'
+
+
+def is_empty_paragraph(element) -> bool:
+    """Tell an empty paragraph (`<p></p>`, `<p>&nbsp;</p>`, `<p><br></p>`) from one whose content was mapped."""
+    pictures = any(tag_of(child) in ("img", "image", "svg") for child in element.iter())
+    return not pictures and not words_of(element)
+
+
+def is_page_break(element) -> bool:
+    """Tell mammoth's page break (``hr.page-break``) from other elements."""
+    classes = element.get("class", "") if isinstance(element.tag, str) else ""
+    return "page-break" in classes.split() and tag_of(element) == "hr"
