@@ -122,4 +122,6 @@ def check_project(project: Project) -> CheckResult:
 
 def reader_line(source: Document) -> str:
     """Say which reader read a file (for a marked-up file, line numbers count the lines of its raw text)."""
+    if source.lines:  # a web page's blocks know their element's line in the file (lxml's sourceline)
+        return f"{source.path}: read by the {source.reader} reader; line numbers are the file's own lines"
     return f"{source.path}: read by the {source.reader} reader; line numbers count the lines of the raw text it made"

@@ -8,6 +8,7 @@ is read whole when it is only a story. Either way the shared mapper makes its mo
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -15,6 +16,7 @@ from ebookgen.model.document import Document, FoundMetadata
 from ebookgen.readers.classes import with_class_styles
 from ebookgen.readers.decode import decode_file, require_text
 from ebookgen.readers.htmltext import MappedText, map_html, parse_document, words_of
+from ebookgen.readers.pagelines import lines_in_page
 from ebookgen.readers.reader import Reader
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
@@ -25,6 +27,8 @@ FURNITURE = re.compile(
 # A page title's site name after a bar or a dash: "The Keeper | Tidewrack Stories".
 SITE_NAME = re.compile(r"\s+[|\u2013\u2014-]\s+[^|\u2013\u2014]+$")
 XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+# What marks a page's notes: a footnotes section, an endnotes list, a references list, a note itself.
+NOTES = re.compile(r"(?:foot|end)?notes?\b|\breferences\b|\bdoc-(?:foot|end)notes?\b|^fn\d|\bcite_note", re.I)
 
 
 def read_html(path: Path, encoding: str | None = None) -> Document:
@@ -46,7 +50,7 @@ def read_html(path: Path, encoding: str | None = None) -> Document:
         mapped, found, reader = *read_page(root, where, saved_image(path)), "web page"
     text = require_text(path, mapped.text)
     replaced = tuple((path, line) for line in decoded.replaced_lines)
-    read = (found, replaced, (), reader, mapped.unmapped, (), mapped.blocks)
+    read = (found, replaced, (), reader, mapped.unmapped, mapped.file_lines, mapped.blocks)
     return Document(path, text, decoded.encoding, decoded.repairs, *read)
 
 
@@ -72,7 +76,7 @@ def read_page(root, where: str, figure=None) -> tuple[MappedText, FoundMetadata]
     found = page_metadata(root)
     body = root.find("body") if root.find("body") is not None else root
     if not has_furniture(root):
-        return map_html(body, where, figure), found
+        return map_html(body, where, figure, located=True), found
     main = with_notes(main_text(root), body)
     kept, total = len(words_of(main).split()), len(words_of(body).split())
     note = (
@@ -80,7 +84,8 @@ def read_page(root, where: str, figure=None) -> tuple[MappedText, FoundMetadata]
         f"{total - kept} words of navigation, comments and the like left out: {left_out(body, main)}"
     )
     mapped = map_html(main, where, figure)  # after the count: mapping takes the notes out of the tree
-    return (MappedText(mapped.blocks, (*mapped.unmapped, note)) if total > kept else mapped), found
+    mapped = replace(mapped, lines=lines_in_page(mapped.blocks, body))
+    return (replace(mapped, unmapped=(*mapped.unmapped, note)) if total > kept else mapped), found
 
 
 def left_out(body, main) -> str:
@@ -105,7 +110,8 @@ def with_notes(main, body):
     called = [link.get("href")[1:] for link in main.iter("a") if (link.get("href") or "").startswith("#")]
     targets = ids_of(body)
     missing = [targets[name] for name in dict.fromkeys(called) if name in targets and name not in kept]
-    for holder in dict.fromkeys(notes_holder(target) for target in missing):
+    holders = [notes_holder(target) for target in missing]
+    for holder in dict.fromkeys(holder for holder in holders if holder is not None):
         main.append(copy.deepcopy(holder))
     return main
 
@@ -116,14 +122,13 @@ def ids_of(root) -> dict:
 
 
 def notes_holder(target):
-    """Return the list or section that holds a note (a page's footnotes), or the note itself."""
-    for element in target.iterancestors():
-        marks = f"{element.get('class', '')} {element.get('role', '')} {element.get('id', '')}".lower()
-        if "note" in marks or "reference" in marks:
+    """Return the list or section that holds a note (a page's footnotes), or None when the target is no note."""
+    for element in (target, *target.iterancestors()):
+        if NOTES.search(f"{element.get('class', '')} {element.get('role', '')} {element.get('id', '')}"):
             return element
         if element.tag in ("body", "article", "main"):
             break
-    return target
+    return None
 
 
 def has_furniture(root) -> bool:

@@ -9,13 +9,14 @@ from __future__ import annotations
 import codecs
 import re
 
+from ebookgen.readers.charset import declared_charset
 from ebookgen.readers.runs import SPACES
 
 # Elements whose content is code, never words a reader sees: left out of every element's words.
 UNREAD = ("script", "style", "noscript", "template")
+CENTRED_STYLE = re.compile(r"text-align\s*:\s*center", re.I)
+CENTRED_CLASS = re.compile(r"\b(?:center|centre|centred|centered|text-center|text-centre)\b", re.I)
 XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
-DECLARED = re.compile(rb"^\s*<\?xml[^>]*encoding\s*=\s*[\"']([A-Za-z0-9._-]+)[\"']")
-META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?([A-Za-z0-9._-]+)", re.I)
 UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 
@@ -29,16 +30,10 @@ def markup_text(data: bytes) -> str:
         return data[3:].decode("utf-8", "replace")
     if data.startswith(UTF16_BOMS):
         return data.decode("utf-16", "replace")
-    declared = DECLARED.match(data) or META_CHARSET.search(data[:4096])
-    name = declared.group(1).decode("ascii") if declared else "utf-8"
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode(codecs.lookup(name).name, "replace")
-    except LookupError:
-        return data.decode("utf-8", "replace")
+        return data.decode(declared_charset(data) or "utf-8", "replace")
 
 
 def parse_document(data: str | bytes):
@@ -86,3 +81,13 @@ def is_page_break(element) -> bool:
     """Tell mammoth's page break (``hr.page-break``) from other elements."""
     classes = element.get("class", "") if isinstance(element.tag, str) else ""
     return "page-break" in classes.split() and tag_of(element) == "hr"
+
+
+def is_centred(element, tag: str) -> bool:
+    """Tell whether an element is set centred (by tag, attribute, inline style or class)."""
+    return (
+        tag == "center"
+        or (element.get("align") or "").lower() == "center"
+        or bool(CENTRED_STYLE.search(element.get("style") or ""))
+        or bool(CENTRED_CLASS.search(element.get("class") or ""))
+    )
