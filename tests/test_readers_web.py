@@ -179,3 +179,14 @@ def test_check_names_the_pages_own_line_after_readability_took_its_main_text(tmp
     line = page.split("\n").index('<p>He said, "It will hold.</p>') + 1
     result = runner.invoke(app, ["check", str(path)])
     assert f"{path}:{line}: error: a double quote opened in this paragraph is never closed" in result.output
+
+
+def test_a_markdown_quotation_under_a_list_item_is_a_quotation_never_printed_marks(tmp_path: Path) -> None:
+    path = saved(tmp_path, "# One\n\n- Bread from the mill.\n\n  > Only the brown loaf.\n\n- Lamp oil.\n", "list.md")
+    epub = tmp_path / "list.epub"
+    result = runner.invoke(app, ["epub", str(path), "-o", str(epub)])
+    assert result.exit_code == 0, result.output
+    pages = book_text(epub)
+    assert "&gt;" not in pages and re.search(r"<blockquote>\s*<p>Only the brown loaf.</p>", pages)
+    assert "Bread from the mill." in pages and "Lamp oil." in pages
+    epubcheck_later(epub)
