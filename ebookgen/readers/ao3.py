@@ -39,13 +39,15 @@ def read_ao3(root, where: str) -> tuple[MappedText, FoundMetadata]:
     parts: list[ReadBlock] = []
     unmapped = [f"{AO3_MESSAGES}"]
     chapters = [part for element in root.xpath("//div[@id='chapters']") for part in chapter_parts(element, where)]
-    for index, (heading, notes, body, end_notes) in enumerate(chapters):
+    notes = counted = 0  # The notes so far, counted on from the blocks added since the last chapter.
+    for index, (heading, chapter_notes, body, end_notes) in enumerate(chapters):
         if heading:
             parts.append(Heading(1, heading))
         if index == 0:
             parts += [note for label, blocks in work_notes if label != "Summary" for note in note_block(label, blocks)]
-        parts += [note for label, blocks in notes for note in note_block(label, blocks)]
-        mapped = map_html(body, where, first_label=1 + sum(isinstance(block, Footnote) for block in parts))
+        parts += [note for label, blocks in chapter_notes for note in note_block(label, blocks)]
+        notes, counted = notes + sum(isinstance(block, Footnote) for block in parts[counted:]), len(parts)  # linear
+        mapped = map_html(body, where, first_label=1 + notes)
         unmapped += mapped.unmapped
         parts += mapped.blocks
         parts += [note for label, blocks in end_notes for note in note_block(label, blocks)]

@@ -18,7 +18,9 @@ from ebookgen.model import BlockQuote, Figure, Footnote, Inline, LineBreak, List
 from ebookgen.model.document import ReadBlock
 from ebookgen.model.outline import marked_text, outline
 from ebookgen.readers.decode import clean
+from ebookgen.readers.embedded import MEDIA, formula_piece, is_math, media_note
 from ebookgen.readers.htmlnotes import BACK_MARKS, is_note_reference, note_element, own_ids
+from ebookgen.readers.htmltables import table_blocks
 from ebookgen.readers.htmlwords import (
     is_centred,
     is_empty_paragraph,
@@ -28,19 +30,7 @@ from ebookgen.readers.htmlwords import (
     tag_of,
     words_of,
 )
-from ebookgen.readers.layout import (
-    HEADING,
-    IN_ITEM,
-    IN_NOTE,
-    PAGE,
-    SCENE,
-    TEXT,
-    Block,
-    composed,
-    file_lines,
-    flattened,
-    stamp,
-)
+from ebookgen.readers.layout import HEADING, PAGE, SCENE, TEXT, Block, composed, file_lines, stamp
 from ebookgen.readers.runs import SPACES, Piece, joined, paragraph_runs
 
 # Elements that are never story text: the page's machinery.
@@ -49,8 +39,7 @@ MACHINERY = frozenset(
 )
 # Elements whose words cannot be set in a book: dropped, and named with their words in ``unmapped``.
 DROPPED = {"iframe": "an embedded frame", "svg": "a drawing", "video": "a video", "audio": "a sound",
-           "object": "an embedded object", "embed": "an embedded object", "canvas": "a drawing",
-           "math": "a formula"}  # fmt: skip
+           "object": "an embedded object", "embed": "an embedded object", "canvas": "a drawing"}  # fmt: skip
 BLOCKS = frozenset(
     {"p", "div", "section", "article", "main", "header", "footer", "aside", "blockquote", "ul", "ol", "li", "dl",
      "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "pre", "table", "tr", "td", "th", "thead", "tbody",
@@ -188,7 +177,8 @@ def map_element(element, tag: str, mapping: Mapping) -> None:
 def dropped(element, what: str, mapping: Mapping) -> None:
     """Name an element that was left out, with its words, so nothing goes unseen."""
     words = words_of(element)
-    mapping.note(f"{what} was dropped" + (f": {shortened(words)}" if words else ""))
+    said = f"{what} was dropped" + (f": {shortened(words)}" if words else "")
+    mapping.note(media_note(element, what) if tag_of(element) in MEDIA else said)
 
 
 def walk_inline(element, mapping: Mapping, em: bool, strong: bool) -> None:
@@ -202,6 +192,9 @@ def walk_inline(element, mapping: Mapping, em: bool, strong: bool) -> None:
         return
     if tag in DROPPED:
         dropped(element, DROPPED[tag], mapping)
+        return
+    if is_math(element):
+        mapping.pieces.append(formula_piece(element))
         return
     if tag in ("img", "image"):
         flush(mapping)
@@ -304,24 +297,24 @@ def item_parts(element, mapping: Mapping) -> tuple[tuple[Inline, ...], list[Bloc
     walk_block(element, inner)
     flush(inner)
     mapping.unmapped.extend(inner.unmapped)
-    inside = [block for block in inner.blocks if block.whole is not None and not isinstance(block.whole, ListBlock)]
-    words = [Block(TEXT, (Text(block.title),)) if block.kind == HEADING else block for block in inner.blocks]
-    lines = flattened([block for block in words if block not in inside], IN_ITEM, mapping.note, mapping.unmapped)
+    lines = [block.inlines or (Text(block.title),) for block in inner.blocks if block.inlines or block.title]
     runs = joined(lines, (Text(" "),))
+    inside = [block for block in inner.blocks if block.whole is not None]
     return tuple(Text(" ") if isinstance(run, LineBreak) else run for run in runs), inside
 
 
 def map_table(element, mapping: Mapping) -> None:
-    """Map a table's cells as paragraphs, in reading order, and say so."""
-    rows = [row for row in element.iter() if tag_of(row) == "tr"]
-    start = len(mapping.blocks)
-    for row in rows:
-        for cell in row:
-            if tag_of(cell) in ("td", "th"):
-                walk_block(cell, mapping)
-                flush(mapping)
-    mapping.blocks[start:] = [block for block in mapping.blocks[start:] if not block.empty]
-    mapping.note(f"a table ({len(rows)} row{'s' if len(rows) != 1 else ''}) was read as paragraphs")
+    """Map a table: a typed one to a table block, a layout one's cells as paragraphs in reading order (said so)."""
+    mapping.blocks.extend(table_blocks(element, lambda inner: mapped_blocks(inner, mapping), mapping.note))
+
+
+def mapped_blocks(element, mapping: Mapping) -> list[Block]:
+    """Return an element's content mapped as blocks of their own, what was not mapped noted in the mapping."""
+    inner = Mapping(mapping.where, mapping.figure, next_label=mapping.next_label)
+    walk_block(element, inner)
+    flush(inner)
+    mapping.unmapped.extend(inner.unmapped)
+    return inner.blocks
 
 
 def map_quote(element, mapping: Mapping) -> None:
@@ -338,13 +331,6 @@ def map_quote(element, mapping: Mapping) -> None:
 def quoted_block(block: Block):
     """Return the model block of a block inside a quotation."""
     return block.whole if block.whole is not None else Paragraph(block.inlines)
-
-
-def note_block(block: Block, mapping: Mapping) -> list:
-    """Return a note's model blocks for one mapped block: a quote kept whole, a list's items as paragraphs."""
-    if isinstance(block.whole, ListBlock):
-        return [Paragraph(runs) for runs in flattened([block], IN_NOTE, mapping.note, mapping.unmapped)]
-    return [quoted_block(block)]
 
 
 def take_notes(root, mapping: Mapping) -> None:
@@ -382,8 +368,7 @@ def note_text(target, anchor, mapping: Mapping) -> tuple[Paragraph, ...]:
     inner = Mapping(mapping.where, mapping.figure, next_label=mapping.next_label)
     walk_block(note, inner)
     flush(inner)
-    blocks = [note_block(block, mapping) for block in inner.blocks if block.kind == TEXT and not block.empty]
-    blocks = [part for parts in blocks for part in parts]
+    blocks = [quoted_block(block) for block in inner.blocks if block.kind == TEXT and not block.empty]
     label = re.escape(words_of(anchor).strip("[]()"))
     first = blocks[0] if blocks else None
     if isinstance(first, Paragraph) and label and isinstance(first.inlines[0], Text):  # its number: `1. The note`.
