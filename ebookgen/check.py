@@ -95,7 +95,10 @@ def check_source(source: Document, options: NormaliseOptions = NormaliseOptions(
 def removal_findings(source: Document, options: NormaliseOptions, chapters: list) -> list[Finding]:
     """List what the normaliser removed on purpose (markers, licence, header lines...), and any words lost."""
     found = []
+    outline = source.text.split("\n")
     for removal in removals(source.text, options, chapters, source.furniture):
+        if source.structured and all(line.startswith(":::") for line in outline[removal.line - 1 : removal.last]):
+            continue  # a note's fence, which the outline wrote around a structured file's note: not the writer's
         if removal.reason == LOST:
             found.append(Finding(removal.line, ERROR, f"words lost: {removal.describe()}; please report this"))
         else:

@@ -190,3 +190,12 @@ def test_a_markdown_quotation_under_a_list_item_is_a_quotation_never_printed_mar
     assert "&gt;" not in pages and re.search(r"<blockquote>\s*<p>Only the brown loaf.</p>", pages)
     assert "Bread from the mill." in pages and "Lamp oil." in pages
     epubcheck_later(epub)
+
+
+def test_check_on_a_saved_ao3_page_names_its_own_lines_and_no_fence_of_the_outline(tmp_path: Path) -> None:
+    page = ao3_saved_page().replace("><", ">\n<").replace("The ferry left at six.", '"The ferry left at six.')
+    path = saved(tmp_path, page, "work.html")
+    line = page.split("\n").index('<p>"The ferry left at six.</p>') + 1
+    result = runner.invoke(app, ["check", str(path)])
+    assert f"{path}:{line}: error: a double quote opened in this paragraph is never closed" in result.output
+    assert "line numbers are the file's own lines" in result.output and "a marker line" not in result.output

@@ -50,6 +50,8 @@ def read_html(path: Path, encoding: str | None = None) -> Document:
         mapped, found, reader = *read_page(root, where, saved_image(path)), "web page"
     text = require_text(path, mapped.text)
     replaced = tuple((path, line) for line in decoded.replaced_lines)
+    if not mapped.lines:  # an archive's layout: each block found again in the page by its opening words
+        mapped = replace(mapped, lines=lines_in_page(mapped.blocks, root))
     read = (found, replaced, (), reader, mapped.unmapped, mapped.file_lines, mapped.blocks)
     return Document(path, text, decoded.encoding, decoded.repairs, *read)
 
