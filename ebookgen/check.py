@@ -105,7 +105,10 @@ def located(finding: Finding, source: Document) -> Finding:
 def removal_findings(source: Document, options: NormaliseOptions, chapters: list) -> list[Finding]:
     """List what the normaliser removed on purpose (markers, licence, header lines...), and any words lost."""
     found = []
+    outline = source.text.split("\n")
     for removal in removals(source.text, options, chapters, source.furniture):
+        if source.structured and all(line.startswith(":::") for line in outline[removal.line - 1 : removal.last]):
+            continue  # a note's fence, which the outline wrote around a structured file's note: not the writer's
         if removal.reason == LOST:
             found.append(Finding(removal.line, ERROR, f"words lost: {removal.describe()}; please report this"))
         else:
@@ -169,7 +172,9 @@ def placed(finding: Finding, path: Path, source: Document) -> str:
 
 def reader_line(source: Document) -> str:
     """Say which reader read a file and what its numbers count: the file's own places (a Word document's
-    paragraphs), or the lines of the raw text its reader made."""
+    paragraphs, a web page's lines), or the lines of the raw text its reader made."""
     if source.counted:
         return f"{source.path}: read by the {source.reader} reader; its numbers count the document's {source.counted}"
+    if source.lines and not source.places:  # a web page's blocks know their element's line (lxml's sourceline)
+        return f"{source.path}: read by the {source.reader} reader; line numbers are the file's own lines"
     return f"{source.path}: read by the {source.reader} reader; line numbers count the lines of the raw text it made"

@@ -29,6 +29,7 @@ from ebookgen.model import (
     plain_text,
 )
 from ebookgen.normalise.blocks import RawBlock
+from ebookgen.normalise.contents import drop_contents
 from ebookgen.normalise.headings import (
     CHAPTER,
     CHAPTER_HEADING,
@@ -217,39 +218,6 @@ def open_draft(drafts: list[Draft], heading: Heading) -> None:
         drafts.append(Draft(title=heading.title, level=heading.level))
     else:
         current.title, current.level = heading.title, heading.level
-
-
-def drop_contents(drafts: list[Draft]) -> list[Draft]:
-    """Drop a table of contents: a `Contents` heading or a run of three or more headings with no text."""
-    if not any(draft.has_text() for draft in drafts):
-        return drafts  # A manuscript of headings only has no text for them to be the contents of.
-    out: list[Draft] = []
-    run: list[Draft] = []
-    for draft in drafts:
-        if not draft.has_text() and draft.title:
-            run.append(draft)
-            continue
-        out.extend(kept_headings(run))
-        run = []
-        out.append(draft)
-    out.extend(kept_headings(run))
-    return out
-
-
-def kept_headings(run: list[Draft]) -> list[Draft]:
-    """Keep a short run of empty headings (a part before its first chapter); drop a contents list.
-
-    The run is the headings with no text between them that come before a chapter with text.
-    """
-    if len(run) < 3 and not any(draft.level == CONTENTS for draft in run):
-        return run
-    # The last heading before the text may be the part the next chapter opens.
-    tail = run[-1:] if run[-1].level == PART else []
-    # Whatever the dropped headings carried (author's notes) moves to the first heading kept.
-    notes = [item for draft in run[: len(run) - len(tail)] for item in draft.items]
-    if tail and notes:
-        tail[0].items[:0] = notes
-    return tail
 
 
 def attach_parts(drafts: list[Draft]) -> list[Draft]:

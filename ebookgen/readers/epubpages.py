@@ -19,7 +19,9 @@ from ebookgen.readers.fanfic import info_lines, info_metadata, is_info_page, lin
 from ebookgen.readers.htmltext import MappedText, map_html, tag_of, words_of
 from ebookgen.readers.source import FoundMetadata
 
-CONTENTS = re.compile(r"^(?:table of )?contents$|^toc$|^index$", re.I)
+CONTENTS = re.compile(r"^(?:table of )?contents$|^toc$", re.I)
+# A back-of-book index: its entries link into the chapters, but it is the book's own text, never its contents.
+INDEX = re.compile(r"^(?:general |subject |name )?index(?: of \w+)?$|^register$|^índice analítico$", re.I)
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 OPS = "http://www.idpf.org/2007/ops"
 PART_WORDS = re.compile(r"^(?:part|book|volume)\b", re.I)
@@ -61,6 +63,8 @@ def page_kind(tree, href: str, package) -> PageKind:
         return PageKind("cover", "the cover page")
     if kinds & {"titlepage", "halftitlepage", "copyright-page", "toc", "landmarks"} or is_copyright_page(words):
         return PageKind("front matter", "its title or copyright page")
+    if "index" in kinds or is_index(body):
+        return PageKind("chapter")
     if is_contents_page(body, package):
         return PageKind("contents", "its contents page")
     if is_info_page(body):
@@ -68,6 +72,12 @@ def page_kind(tree, href: str, package) -> PageKind:
     if is_title_page(words, package.metadata):
         return PageKind("title", "its title page")
     return PageKind("chapter")
+
+
+def is_index(body) -> bool:
+    """Tell a back-of-book index by its heading (`Index`, `Subject Index`): kept as text, never a contents page."""
+    heading = next((words_of(element) for element in body.iter() if tag_of(element) in HEADINGS), "")
+    return bool(INDEX.match(heading.strip()))
 
 
 def captioned(body) -> bool:

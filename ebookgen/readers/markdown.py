@@ -120,7 +120,7 @@ class RawWriter:
             inner = "\n\n".join(self.blocks(node.children))
             return ["\n".join(f"> {line}" if line.strip() else ">" for line in inner.split("\n"))]
         if kind in ("bullet_list", "ordered_list"):
-            return [self.list_lines(node)]
+            return self.list_lines(node)
         if kind in ("fence", "code_block"):
             lines = node.content.rstrip("\n")
             return [f"::: verse\n{lines}\n:::"] if lines.strip() else []
@@ -157,20 +157,24 @@ class RawWriter:
         # Messages typed a line each (`Sam: where are you?`) keep their lines: the normaliser sets them as a chat.
         return lines if is_chat(lines.split("\n")) else self.inline(node.children[0]).strip()
 
-    def list_lines(self, node) -> str:
-        """Return a list as `- item` or `1. item` lines, an item's further paragraphs joined to it."""
+    def list_lines(self, node) -> list[str]:
+        """Return a list as `- item` or `1. item` lines, an item's further paragraphs joined to it; a quotation
+        under an item is set after it as a quotation (never `> ` inside the item) and the list goes on after it."""
         ordered = node.type == "ordered_list"
         start = int(node.attrs.get("start", 1)) if ordered else 1
-        lines = []
+        out, lines = [], []
         for number, item in enumerate(node.children, start=start):
             parts = [self.inline(child.children[0]).strip() for child in item.children if child.type == "paragraph"]
-            nested = [child for child in item.children if child.type != "paragraph"]
+            quotes = [child for child in item.children if child.type == "blockquote"]
+            nested = [child for child in item.children if child.type not in ("paragraph", "blockquote")]
             if nested:
                 self.unmapped.append("a list inside a list item: its items joined to the item")
                 parts += [" ".join(self.blocks(nested)).replace("\n", " ")]
             marker = f"{number}." if ordered else "-"
             lines.append(f"{marker} {' '.join(part for part in parts if part)}")
-        return "\n".join(lines)
+            if quotes:
+                out, lines = [*out, "\n".join(lines), *self.blocks(quotes)], []
+        return [*out, "\n".join(lines)] if lines else out
 
     def table_lines(self, node) -> str:
         """Return a pipe table as raw-text rows: its head, a delimiter row keeping each column's alignment, its body."""
