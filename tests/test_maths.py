@@ -113,18 +113,18 @@ def test_a_formula_in_a_table_cell_is_kept(tmp_path: Path) -> None:
 def test_video_sound_and_canvas_are_named_with_their_alternative_text(tmp_path: Path) -> None:
     body = (
         "<p>The talk follows.</p>"
-        "<video src='media/talk.mp4?v=2' aria-label='The lecture on Euler&apos;s identity'>No player.</video>"
-        "<audio><source src='song.ogg'/>A recording of the school song.</audio>"
-        "<canvas></canvas><p>That is all.</p>"
+        "\n<video src='media/talk.mp4?v=2' aria-label='The lecture on Euler&apos;s identity'>No player.</video>"
+        "\n<audio><source src='song.ogg'/>A recording of the school song.</audio>"
+        "\n<canvas></canvas><p>That is all.</p>"
     )
     source = read_source(page(tmp_path, body, "media.html"))
     assert source.unmapped == (
-        'a video (talk.mp4) was dropped; its alternative text: "The lecture on Euler\'s identity"',
-        'a sound (song.ogg) was dropped; its alternative text: "A recording of the school song."',
-        "a drawing was dropped; it has no alternative text to put in its place",
+        'a video (talk.mp4, line 2 of the page) was dropped; its alternative text: "The lecture on Euler\'s identity"',
+        'a sound (song.ogg, line 3 of the page) was dropped; its alternative text: "A recording of the school song."',
+        "a drawing (line 4 of the page) was dropped; it has no alternative text to put in its place",
     )
     result = runner.invoke(app, ["check", str(tmp_path / "media.html")])
-    assert "a video (talk.mp4) was dropped; its alternative text" in result.stdout
+    assert "a video (talk.mp4, line 2 of the page) was dropped; its alternative text" in result.stdout
 
 
 def test_a_formula_that_cannot_be_drawn_is_named_by_check_with_its_line(tmp_path: Path) -> None:

@@ -147,7 +147,8 @@ def alternative_text(element) -> str:
 def media_note(element, what: str) -> str:
     """Say that a video, sound or drawing was dropped, naming its file and its alternative text."""
     name = media_file(element)
-    shown = f"{what} ({name})" if name else what
+    line = f"line {element.sourceline} of the page" if getattr(element, "sourceline", None) else ""
+    shown = f"{what} ({', '.join(filter(None, (name, line)))})" if name or line else what
     alt = alternative_text(element)
     if not alt:
         return f"{shown} was dropped; it has no alternative text to put in its place"
