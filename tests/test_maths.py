@@ -195,3 +195,32 @@ def test_a_word_documents_equations_become_mathml_in_place(tmp_path: Path) -> No
     assert display.find(".//m:msqrt", NS) is not None and display.find(".//m:mroot", NS) is None
     result = runner.invoke(app, ["check", str(path)])
     assert "lost" not in result.stdout and "oMath" not in result.stdout, result.stdout
+
+
+TEX_STORY = """# The case $n=1$
+
+It costs $5 and $10 at the shop. Where $x^2 + y^2 = r^2$ holds, "clearly".
+
+$$
+\\sum_{k=1}^{n} \\frac{1}{k^2} < 2
+$$
+
+Then $\\frac{a}{$ broke.
+"""
+
+
+def test_a_markdown_files_tex_becomes_mathml_and_money_stays_money(tmp_path: Path) -> None:
+    story = tmp_path / "tex.md"
+    story.write_text(TEX_STORY, encoding="utf-8")
+    source = read_source(story)
+    assert source.unmapped == ("a TeX formula latex2mathml cannot read was kept as typed: $\\frac{a}{$",)
+    tree = chapter(built(story, tmp_path))
+    inline, display = tree.findall(".//m:math", NS)
+    assert inline.get("alttext") == "x^2 + y^2 = r^2" and inline.find("m:mrow/m:msup", NS) is not None
+    assert "It costs $5 and $10 at the shop. Where" in inline.getparent().text
+    assert display.get("display") == "block" and display.find(".//m:munderover", NS) is not None
+    assert display.getparent().get("class") == "formula-display"
+    assert "".join(tree.find(".//x:h2", NS).itertext()) == "The case n=1"  # a title is words: the TeX
+    assert "Then $\\frac{a}{$ broke." in "".join(tree.itertext())  # kept as typed, named above
+    result = runner.invoke(app, ["check", str(story)])
+    assert result.exit_code == 0 and "lost" not in result.stdout and "U+FDDD" not in result.stdout, result.stdout

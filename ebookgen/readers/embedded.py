@@ -18,7 +18,7 @@ from pathlib import PurePosixPath
 from lxml import etree
 
 from ebookgen.model import Formula
-from ebookgen.model.maths import formula_key
+from ebookgen.model.maths import formula_key, formula_mark
 from ebookgen.readers.runs import SPACES, Piece
 
 MATHML = "http://www.w3.org/1998/Math/MathML"
@@ -69,6 +69,21 @@ def formula_of_element(element) -> Formula:
 def formula_piece(element) -> Piece:
     """Return a ``<math>`` element as a piece of its paragraph, the formula carried as its key."""
     return Piece(None, formula=formula_key(formula_of_element(element)))
+
+
+def tex_mark(tex: str, display: bool, unmapped: list[str]) -> str:
+    """Return a TeX formula (a Markdown file's `$x^2$`) as a marked formula for its raw text (``model.maths``),
+    through latex2mathml; one it cannot read stays as typed, and is named."""
+    from latex2mathml.converter import convert
+
+    source = " ".join(tex.split())
+    try:
+        element = etree.fromstring(convert(source, display="block" if display else "inline"))
+    except Exception:  # latex2mathml raises what its tokenizer and walker raise on TeX it does not know
+        unmapped.append(f"a TeX formula latex2mathml cannot read was kept as typed: ${source[:60]}$")
+        return f"${source}$"
+    element.set("alttext", source)
+    return formula_mark(formula_of_element(element))
 
 
 def tex_of(element) -> str:
