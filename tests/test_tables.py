@@ -236,3 +236,15 @@ def test_an_html_table_typed_in_markdown_is_a_table_with_its_caption(tmp_path: P
     [table] = tables_of(built(story, tmp_path))
     assert "".join(table.find("x:caption", XHTML).itertext()) == "Tides"
     assert [[text for _, text, _ in row] for row in cells(table)] == [["Day", "High"], ["Mon", "6:02 | 18:20"]]
+
+
+def test_a_nest_of_layout_tables_is_read_as_paragraphs_and_said_once(tmp_path: Path) -> None:
+    page = tmp_path / "nest.html"
+    page.write_text(
+        "<html><body><h1>One</h1>" + "<table><tr><td><p>Deeper.</p>" * 5 + "<p>Bottom.</p>" + "</td></tr></table>" * 5
+        + "</body></html>",
+        encoding="utf-8",
+    )  # fmt: skip
+    source = read_source(page)
+    assert source.text.count("Deeper.") == 5 and "Bottom." in source.text
+    assert [line for line in source.unmapped if "table" in line] == ["a table (1 row) was read as paragraphs"]

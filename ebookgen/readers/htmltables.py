@@ -128,7 +128,8 @@ def table_blocks(table, read: Callable[[object], list[Block]], note: Callable[[s
         return [Block(TEXT, whole=found)] if found is not None else []
     rows = table_rows(table)
     blocks = [block for row in rows for cell in row_cells(row) for block in read(cell) if not block.empty]
-    note(f"a table ({len(rows)} row{'s' if len(rows) != 1 else ''}) was read as paragraphs")
+    if not any(local_name(outer) == "table" for outer in table.iterancestors()):  # one note for a nest of them
+        note(f"a table ({len(rows)} row{'s' if len(rows) != 1 else ''}) was read as paragraphs")
     return blocks
 
 
