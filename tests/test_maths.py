@@ -224,3 +224,18 @@ def test_a_markdown_files_tex_becomes_mathml_and_money_stays_money(tmp_path: Pat
     assert "Then $\\frac{a}{$ broke." in "".join(tree.itertext())  # kept as typed, named above
     result = runner.invoke(app, ["check", str(story)])
     assert result.exit_code == 0 and "lost" not in result.stdout and "U+FDDD" not in result.stdout, result.stdout
+
+
+def test_a_video_in_a_sites_page_is_named_by_its_line_in_the_page_itself(tmp_path: Path) -> None:
+    prose = "<p>" + "The campers sang and walked back to the cabins under a sky full of stars. " * 3 + "</p>"
+    path = tmp_path / "site.html"
+    path.write_text(
+        f"<html><head><title>Camp</title></head><body><nav><a href='/'>Home</a></nav>\n<article><h1>Camp</h1>{prose}"
+        f"\n{prose}\n<video src='film.mp4' title='The camp film'>no</video>\n{prose}</article>\n"
+        "<footer>Site footer</footer></body></html>",
+        encoding="utf-8",
+    )
+    source = read_source(path)
+    assert (
+        'a video (film.mp4, line 4 of the page) was dropped; its alternative text: "The camp film"' in source.unmapped
+    )

@@ -40,6 +40,7 @@ KEPT_ATTRIBUTES = frozenset(
 )  # fmt: skip
 TEX_ENCODINGS = ("application/x-tex", "tex", "latex", "application/x-latex")
 MEDIA = frozenset({"video", "audio", "canvas"})
+LINE = "data-ebookgen-line"  # a media element's line in the page, kept while readability rewrites the page
 
 
 def local(element) -> str:
@@ -159,10 +160,18 @@ def alternative_text(element) -> str:
     return tracks[0].strip() if tracks else ""
 
 
+def lined_media(root) -> None:
+    """Write each video's, sound's and canvas's line in the page on it, before a rewrite of the page loses it."""
+    for element in root.iter(*MEDIA):
+        if element.sourceline:
+            element.set(LINE, str(element.sourceline))
+
+
 def media_note(element, what: str) -> str:
     """Say that a video, sound or drawing was dropped, naming its file and its alternative text."""
     name = media_file(element)
-    line = f"line {element.sourceline} of the page" if getattr(element, "sourceline", None) else ""
+    number = element.get(LINE) or getattr(element, "sourceline", None)
+    line = f"line {number} of the page" if number else ""
     shown = f"{what} ({', '.join(filter(None, (name, line)))})" if name or line else what
     alt = alternative_text(element)
     if not alt:

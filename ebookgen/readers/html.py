@@ -14,6 +14,7 @@ from urllib.parse import unquote
 from ebookgen.model.document import Document, FoundMetadata
 from ebookgen.readers.classes import with_class_styles
 from ebookgen.readers.decode import decode_file, require_text
+from ebookgen.readers.embedded import lined_media
 from ebookgen.readers.htmltables import restored_tables, shielded_tables
 from ebookgen.readers.htmltext import MappedText, map_html, parse_document, words_of
 from ebookgen.readers.reader import Reader
@@ -116,6 +117,7 @@ def main_text(root):
     from readability import Document
 
     swapped = shielded_tables(root)  # readability drops a short table as furniture: it reads its words as prose
+    lined_media(root)  # check names a dropped video by its line in this page, not in readability's
     article = Document(lxml.html.tostring(root, encoding="unicode")).summary(html_partial=True)
     main = lxml.html.fragment_fromstring(article, create_parent="div")
     restored_tables(root, main, swapped)
