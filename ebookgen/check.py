@@ -21,7 +21,7 @@ from ebookgen.normalise.found import settled_language
 from ebookgen.normalise.options import NormaliseOptions
 from ebookgen.normalise.passes import Work, normalise_document
 from ebookgen.normalise.report import ERROR, REMOVED, WARNING, Finding, warn
-from ebookgen.project.manuscript import Project
+from ebookgen.project.manuscript import Project, load_project
 from ebookgen.readers.decode import REPLACED_NOTE
 from ebookgen.readers.furniture import furniture_of
 from ebookgen.readers.table import read_source
@@ -127,7 +127,12 @@ class CheckResult:
 
 
 def check_project(project: Project) -> CheckResult:
-    """Check every text file of a project."""
+    """Check every text file of a project (of each work, for a collection)."""
+    if project.works:
+        results = [check_project(load_project(work.source)) for work in project.works]
+        fields = zip(*((r.lines, r.errors, r.warnings, r.removed, r.readers) for r in results), strict=True)
+        lines, errors, warnings, removed, readers = fields
+        return CheckResult(sum(lines, ()), sum(errors), sum(warnings), sum(removed), sum(readers, ()))
     lines: list[str] = []
     read: list[str] = []
     errors = warnings = removed = 0

@@ -219,6 +219,7 @@ class Chapter:
     number: int = 0
     part: str = ""  # The title of a part (`Part One`, `BOOK ONE`) that begins just before this chapter.
     notes: tuple[Footnote, ...] = ()  # the notes its text calls, in the order of their numbers
+    part_lines: tuple[str, ...] = ()  # lines the part's page carries under its title (a collected work's byline)
 
 
 @dataclass(frozen=True)
@@ -289,6 +290,9 @@ class Metadata:
     about_the_author: str = ""
     also_by: tuple[str, ...] = ()
     newsletter: Newsletter | None = None
+    # Each edition's own ISBN, (edition, digits): ebook, paperback, hardcover; and the edition this book is.
+    edition_isbns: tuple[tuple[str, str], ...] = ()
+    edition: str = ""
 
     @property
     def author(self) -> str:
