@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ebookgen.model.document import Document
+from ebookgen.model.maths import MARKED, formula_mark
 from ebookgen.normalise.conservation import LOST, removals
 from ebookgen.normalise.found import settled_language
 from ebookgen.normalise.options import NormaliseOptions
@@ -59,6 +60,7 @@ def without_formulas(text: str, chapters) -> str:
     from ebookgen.model import Book, Metadata
     from ebookgen.render.maths import formulas
 
+    text = MARKED.sub("", text)  # a Markdown file's formulas, marked keys in its raw text
     alts = {formula.alt for _, formula in formulas(Book(Metadata(""), tuple(chapters)))}
     return re.sub(r"\$([^$\n]+)\$", lambda found: "" if found[1] in alts else found[0], text) if alts else text
 
@@ -71,7 +73,8 @@ def check_formulas(chapters, text: str, findings: list[Finding]) -> None:
     lines = text.split("\n")
     for _, formula in formulas(Book(Metadata(""), tuple(chapters))):
         if error := drawn(formula.mathml, formula.alt, formula.display).error:
-            line = next((number for number, typed in enumerate(lines, 1) if f"${formula.alt}$" in typed), 1)
+            marks = (f"${formula.alt}$", formula_mark(formula))  # a structured file's outline, a Markdown raw text
+            line = next((number for number, typed in enumerate(lines, 1) if any(m in typed for m in marks)), 1)
             warn(findings, line, f"the formula \u201c{formula.alt[:60]}\u201d cannot be drawn in print ({error[:80]});"
                  " its alt text prints instead")  # fmt: skip
 

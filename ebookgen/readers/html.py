@@ -15,6 +15,8 @@ from urllib.parse import unquote
 from ebookgen.model.document import Document, FoundMetadata
 from ebookgen.readers.classes import with_class_styles
 from ebookgen.readers.decode import decode_file, require_text
+from ebookgen.readers.embedded import lined_media
+from ebookgen.readers.htmltables import restored_tables, shielded_tables
 from ebookgen.readers.htmltext import MappedText, map_html, parse_document, words_of
 from ebookgen.readers.pagelines import lines_in_page
 from ebookgen.readers.reader import Reader
@@ -150,8 +152,12 @@ def main_text(root):
     import lxml.html
     from readability import Document
 
+    swapped = shielded_tables(root)  # readability drops a short table as furniture: it reads its words as prose
+    lined_media(root)  # check names a dropped video by its line in this page, not in readability's
     article = Document(lxml.html.tostring(root, encoding="unicode")).summary(html_partial=True)
-    return lxml.html.fragment_fromstring(article, create_parent="div")
+    main = lxml.html.fragment_fromstring(article, create_parent="div")
+    restored_tables(root, main, swapped)
+    return main
 
 
 def page_metadata(root) -> FoundMetadata:

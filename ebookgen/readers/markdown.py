@@ -16,8 +16,10 @@ from functools import cached_property
 from html.parser import HTMLParser
 from pathlib import Path
 
+from ebookgen.model.maths import formulas_as_alt
 from ebookgen.model.rawtext import FENCED_KINDS, is_chat
 from ebookgen.readers.decode import decode_file
+from ebookgen.readers.embedded import tex_mark
 from ebookgen.readers.header import text_source
 from ebookgen.readers.htmltables import pipe_rows
 from ebookgen.readers.reader import Reader
@@ -53,9 +55,12 @@ def markdown_with_lines(source: str, unmapped: list[str] | None = None) -> tuple
     from markdown_it import MarkdownIt
     from markdown_it.tree import SyntaxTreeNode
     from mdit_py_plugins.container import container_plugin
+    from mdit_py_plugins.dollarmath import dollarmath_plugin
     from mdit_py_plugins.footnote import footnote_plugin
 
     parser = MarkdownIt("commonmark").enable("table").use(footnote_plugin)
+    # TeX maths, `$x^2$` and `$$...$$`, as pandoc reads it: `$5 and $10` is money (no space inside, no digit after)
+    parser.use(dollarmath_plugin, allow_space=False, allow_digits=False, double_inline=True, allow_labels=False)
     for name in FENCED_KINDS:  # the raw text's fences, read in Markdown as containers
         parser.use(container_plugin, name=name)
     tree = SyntaxTreeNode(parser.parse(source))
@@ -110,8 +115,10 @@ class RawWriter:
     def block(self, node) -> list[str]:
         """Return the raw-text blocks one block node stands for."""
         kind = node.type
-        if kind == "heading":
-            return [f"{'#' * int(node.tag[1:])} {self.inline(node.children[0]).strip()}"]
+        if kind == "heading":  # a title is plain words: a formula in it as its TeX
+            return [f"{'#' * int(node.tag[1:])} {formulas_as_alt(self.inline(node.children[0]).strip(), False)}"]
+        if kind == "math_block":
+            return [tex_mark(node.content, True, self.unmapped)]
         if kind == "paragraph":
             return [self.paragraph(node)]
         if kind == "hr":
@@ -147,7 +154,7 @@ class RawWriter:
         children = [child for child in node.children[0].children if not is_blank(child)] if node.children else []
         if len(children) == 1 and children[0].type == "image":
             image = children[0]
-            alt = self.inline_runs(image.children).replace("]", ")").replace("\n", " ")
+            alt = formulas_as_alt(self.inline_runs(image.children)).replace("]", ")").replace("\n", " ")
             title = image.attrs.get("title") or ""
             caption = f' "{title}"' if title and '"' not in title else ""
             return f"![{alt}]({str(image.attrs.get('src', '')).replace(' ', '%20')}{caption})"
@@ -216,6 +223,8 @@ class RawWriter:
             elif kind in ("em", "strong"):
                 mark = "*" if kind == "em" else "**"
                 parts.append(f"{JOINED}{mark}{self.inline_runs(node.children)}{mark}{JOINED}")
+            elif kind in ("math_inline", "math_inline_double"):
+                parts.append(tex_mark(node.content, kind == "math_inline_double", self.unmapped))
             elif kind == "footnote_ref":
                 parts.append(f"[^{node.meta.get('label') or 'note-' + str(node.meta.get('id', 0) + 1)}]")
             elif kind == "image":
