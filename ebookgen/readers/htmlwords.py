@@ -12,6 +12,9 @@ import re
 from ebookgen.readers.charset import declared_charset
 from ebookgen.readers.runs import SPACES
 
+# How deep libxml2 reads nested elements with its huge-tree option.
+MOST_DEPTH = 2048
+
 # Elements whose content is code, never words a reader sees: left out of every element's words.
 UNREAD = ("script", "style", "noscript", "template")
 CENTRED_STYLE = re.compile(r"text-align\s*:\s*center", re.I)
@@ -36,16 +39,29 @@ def markup_text(data: bytes) -> str:
         return data.decode(declared_charset(data) or "utf-8", "replace")
 
 
+class NestedTooDeep(ValueError):
+    """A page or document nested deeper than its reader goes: refused whole, never read in part."""
+
+
 def parse_document(data: str | bytes):
-    """Parse a page into an lxml HTML tree; a page with nothing in it (spaces, a comment) is an empty document."""
+    """Parse a page into an lxml HTML tree; a page with nothing in it (spaces, a comment) is an empty document.
+
+    libxml2 stops reading a page nested past 256 elements (400 unclosed ``<font>`` tags) and keeps what came
+    before, silently: the huge-tree option takes it to 2,048, and a page nested deeper still is refused in one
+    line rather than read in part.
+    """
     import lxml.etree
     import lxml.html
 
     text = markup_text(data) if isinstance(data, bytes) else data
+    parser = lxml.html.HTMLParser(huge_tree=True)
     try:
-        return lxml.html.document_fromstring(XML_DECLARATION.sub("", text, count=1))
+        root = lxml.html.document_fromstring(XML_DECLARATION.sub("", text, count=1), parser=parser)
     except (lxml.etree.ParserError, ValueError):
         return lxml.html.document_fromstring("<html><body></body></html>")
+    if any(error.type == lxml.etree.ErrorTypes.ERR_RESOURCE_LIMIT for error in parser.error_log):
+        raise NestedTooDeep(f"its elements nest more than {MOST_DEPTH} deep")
+    return root
 
 
 def words_of(element) -> str:

@@ -22,6 +22,7 @@ from ebookgen.readers.decode import decode_file
 from ebookgen.readers.embedded import tex_mark
 from ebookgen.readers.header import text_source
 from ebookgen.readers.htmltables import pipe_rows
+from ebookgen.readers.htmlwords import NestedTooDeep
 from ebookgen.readers.reader import Reader
 from ebookgen.readers.source import SourceText
 
@@ -34,6 +35,11 @@ SCENE_BREAK = "* * *"
 HTML_MARKS = {"em": "*", "i": "*", "cite": "*", "strong": "**", "b": "**"}
 # HTML tags that only hold text (their text is kept, the tag needs no word in check).
 HTML_QUIET = frozenset({"p", "div", "span", "br", "html", "body", "section", "article", "main", "center", "small"})
+
+
+# How deep markdown-it reads nested blocks (its CommonMark preset's 20 lost a tenth list level's text), past
+# which it drops the rest silently; a deeper file is refused in one line instead.
+MOST_NESTING = 100
 
 
 def read_markdown(path: Path, encoding: str | None = None) -> SourceText:
@@ -58,12 +64,15 @@ def markdown_with_lines(source: str, unmapped: list[str] | None = None) -> tuple
     from mdit_py_plugins.dollarmath import dollarmath_plugin
     from mdit_py_plugins.footnote import footnote_plugin
 
-    parser = MarkdownIt("commonmark").enable("table").use(footnote_plugin)
+    parser = MarkdownIt("commonmark", {"maxNesting": MOST_NESTING}).enable("table").use(footnote_plugin)
     # TeX maths, `$x^2$` and `$$...$$`, as pandoc reads it: `$5 and $10` is money (no space inside, no digit after)
     parser.use(dollarmath_plugin, allow_space=False, allow_digits=False, double_inline=True, allow_labels=False)
     for name in FENCED_KINDS:  # the raw text's fences, read in Markdown as containers
         parser.use(container_plugin, name=name)
-    tree = SyntaxTreeNode(parser.parse(source))
+    tokens = parser.parse(source)
+    if any(token.level >= MOST_NESTING - 1 for token in tokens):  # markdown-it drops what lies deeper: refuse
+        raise NestedTooDeep(f"its block quotes, lists or containers nest more than {MOST_NESTING - 2} deep")
+    tree = SyntaxTreeNode(tokens)
     writer = RawWriter([] if unmapped is None else unmapped, source.split("\n"))
     blocks: list[str] = []
     lines: list[int] = []
@@ -144,7 +153,7 @@ class RawWriter:
             inner = [line for line in self.lines[start + 1 : end] if not line.strip().startswith(":::")]
             return [f"::: verse\n{chr(10).join(inner).strip(chr(10))}\n:::"]
         if kind.startswith("container_"):
-            inner = "\n\n".join(self.blocks(node.children))
+            inner = "\n\n".join(self.blocks(unwrapped(node.children)))
             return [f":::{node.info.rstrip()}\n{inner}\n:::"]
         self.unmapped.append(f"a Markdown {kind.replace('_', ' ')}: its text kept as paragraphs")
         return self.blocks(node.children)
@@ -248,6 +257,18 @@ def in_words(text: str) -> str:
                 continue
         out.append(char)
     return "".join(out)
+
+
+def unwrapped(nodes) -> list:
+    """Return a container's blocks with the containers inside it opened: the raw text's fences do not nest."""
+    found, stack = [], list(reversed(nodes))
+    while stack:
+        node = stack.pop()
+        if node.type.startswith("container_"):
+            stack.extend(reversed(node.children))
+        else:
+            found.append(node)
+    return found
 
 
 def is_blank(node) -> bool:
