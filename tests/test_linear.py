@@ -1,13 +1,14 @@
 """Issue 31 item 9: every reader and rule takes time in proportion to its input, never to its square.
 
 Each test runs the same stage on an input and on one twice as long, in this process, and compares the two
-processor times: a linear stage takes about twice as long, a quadratic one four times. The bound (three times)
-is generous, and the processor time of this process is what is compared, so a loaded machine passes; no absolute
-time is asserted. The inputs are small; each is one a user's file held (quoted in the issue) at a tenth or less.
+processor times: a linear stage takes about twice as long, a quadratic one four times. What is compared is this
+process's processor time with the collector paused, the faster of two runs, so a loaded machine passes; no
+absolute time is asserted. The inputs are small: a tenth or less of the files the issue quotes.
 """
 
 from __future__ import annotations
 
+import gc
 import time
 import zipfile
 from collections.abc import Callable
@@ -19,17 +20,22 @@ from ebookgen.build import open_project, read_book
 from ebookgen.epub.kepub import kepubify
 from ebookgen.readers.classes import class_styles
 
-# How much longer the doubled input may take: 2 is linear, 4 quadratic.
-MOST = 3.0
+# How much longer the doubled input may take: 2 is linear, 4 quadratic (the stages here measure 1.8 to 2.1).
+MOST = 2.6
 
 
 def cost(run: Callable[[], object]) -> float:
-    """Return the processor time of the fastest of three runs (the others may pay for a collection or a page fault)."""
+    """Return the processor time of the faster of two runs (the others may pay for a collection or a page fault)."""
     times = []
-    for _ in range(3):
-        started = time.process_time()
-        run()
-        times.append(time.process_time() - started)
+    for _ in range(2):
+        gc.collect()
+        gc.disable()  # The collector's full passes cost more the more objects live: not the stage's own time.
+        try:
+            started = time.process_time()
+            run()
+            times.append(time.process_time() - started)
+        finally:
+            gc.enable()
     return min(times)
 
 
@@ -59,17 +65,18 @@ def story_file(tmp_path: Path, name: str, text: str) -> Callable[[], object]:
 )
 def test_a_paragraph_of_marks_that_never_close(tmp_path: Path, name: str, paragraph: str) -> None:
     heading = "# One" if name.endswith(".md") else "Chapter 1"
-    ratio = doubling(lambda size: story_file(tmp_path, name, f"{heading}\n\nIt began. {paragraph * size}\n"), 16_000)
+    ratio = doubling(lambda size: story_file(tmp_path, name, f"{heading}\n\nIt began. {paragraph * size}\n"), 8000)
     assert ratio < MOST, ratio
 
 
+@pytest.mark.slow  # a few seconds: below 2,000 notes the quadratic part hides behind each note's own cost
 def test_twenty_thousand_footnotes_scaled_down(tmp_path: Path) -> None:
     def notes(size: int) -> Callable[[], object]:
         calls = "".join(f"Word[^{number}] " for number in range(size))
         texts = "".join(f"[^{number}]: Note {number}.\n" for number in range(size))
         return story_file(tmp_path, "notes.md", f"# One\n\n{calls}\n\n{texts}")
 
-    ratio = doubling(notes, 1000)
+    ratio = doubling(notes, 2000)
     assert ratio < MOST, ratio
 
 
@@ -91,13 +98,14 @@ def test_a_kepub_paragraph_without_a_sentence_end() -> None:
     assert kobo.count(b'class="koboSpan"') == 3
 
 
+@pytest.mark.slow  # a few seconds: below 3,000 pages the quadratic part hides behind each page's own cost
 def test_an_epub_of_many_pages(tmp_path: Path) -> None:
     def epub(size: int) -> Callable[[], object]:
         path = tmp_path / f"pages-{size}.epub"
         many_pages(path, size)
         return lambda: read_book(open_project(path))
 
-    assert doubling(epub, 400) < MOST
+    assert doubling(epub, 3000) < MOST
 
 
 def many_pages(path: Path, pages: int) -> None:
