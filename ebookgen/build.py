@@ -19,13 +19,14 @@ from ebookgen.errors import InputError
 from ebookgen.model import Book
 from ebookgen.normalise.pipeline import NormalisedBook, normalise_book
 from ebookgen.output import check_output, disk_errors_named
-from ebookgen.project.figures import carried_cover, figure_images
+from ebookgen.project.figures import carried_cover, figure_images, missing_figures, safe_pictures
 from ebookgen.project.manuscript import Overrides, Project, load_project, overridden
 from ebookgen.project.origins import guessed_titles, metadata_lines, project_metadata
 from ebookgen.readers.decode import REPLACED_NOTE
 from ebookgen.readers.source import SourceText
 from ebookgen.readers.table import read_unit
 from ebookgen.render.xhtml import render_book
+from ebookgen.shelf import noted_replacement, shelved_title
 from ebookgen.writers import Edition, Written, writer_for
 from ebookgen.writers.epub import EpubResult
 
@@ -43,6 +44,8 @@ def load_book(project: Project) -> Book:
 
 def read_book(project: Project) -> NormalisedBook:
     """Read every text file of a project and normalise them into one book, with its language's settled record."""
+    if project.works:
+        return read_collection(project)
     sources = [read_unit(unit, project.encoding) for unit in project.text_units()]
     # A title guessed from a file or folder name gives way to a header block's `Title:`.
     guessed = guessed_titles(project)
@@ -52,12 +55,33 @@ def read_book(project: Project) -> NormalisedBook:
     if not book.chapters:
         raise InputError(f"{project.sources[0]}: no story text found, only marker lines; write the story in it first")
     cover, cover_note = carried_cover(book, sources)
-    book = replace(book, images=figure_images(book, sources, project.root), cover=cover)
+    missing = missing_figures(book, sources, project.root)
+    images, picture_notes = safe_pictures((*figure_images(book, sources, project.root), *filter(None, (cover,))))
+    cover = images[-1] if cover else None
+    book = replace(book, images=images[: len(images) - bool(cover)], cover=cover)
     replaced = tuple(f"{path}:{line}: {REPLACED_NOTE}" for source in sources for path, line in source.replaced)
     unmapped = tuple(unmapped_note(source) for source in sources if source.unmapped)
-    notes = (*replaced, *unmapped, *filter(None, (cover_note,)))
+    notes = (*project.notes, *replaced, *unmapped, *missing, *filter(None, (cover_note,)), *picture_notes)
     book = replace(book, notes=(*book.notes, *notes)) if notes else book
     return replace(normalised, book=book)
+
+
+def read_collection(project: Project) -> NormalisedBook:
+    """Read each work of a collection as a book of its own and make it a part of one book.
+
+    The collection takes the language record of a work in its own language (book.toml's), else the first work's.
+    """
+    from ebookgen.project.collection import collected
+
+    works = [read_book(load_project(work.source)) for work in project.works]
+    tag = project.metadata.language
+    language = next((work.language for work in works if work.book.metadata.language == tag), works[0].language)
+    book = collected(project.metadata, project.works, [work.book for work in works], language.words.chapter)
+    if language.tag != tag:
+        book = replace(
+            book, notes=(*book.notes, f"no work is in {tag}: the collection is set as its first work, {language.tag}")
+        )
+    return NormalisedBook(book, language)
 
 
 def unmapped_note(source: SourceText) -> str:
@@ -190,8 +214,9 @@ def build_as(
     check_output(target, project.inputs)
     read = read_book(project)
     edition = Edition(modification_time(project), design, embed_fonts, language=read.language)
+    previous = shelved_title(target)
     with disk_errors_named(target):
-        return writer.write(read.book, target, edition)
+        return noted_replacement(writer.write(read.book, target, edition), previous, read.book.metadata.title)
 
 
 def chosen_theme(choices: PdfOptions | PrintChoices | None, theme: str | None) -> PdfOptions | PrintChoices | None:
@@ -213,10 +238,11 @@ def build_printed(
     check_output(target, project.inputs)
     options = settled(choices, project)
     edition = Edition(modification_time(project), options.theme, embed_fonts, options, progress=progress)
+    previous = shelved_title(target)
     with workers_for(project, options) as crew, disk_errors_named(target):
         read = read_book(project)
         written = writer_for(name).write(read.book, target, replace(edition, crew=crew, language=read.language))
-        return with_glyph_lines(written, project)
+        return noted_replacement(with_glyph_lines(written, project), previous, read.book.metadata.title)
 
 
 def build_all(
@@ -238,16 +264,23 @@ def build_all(
         check_output(target, project.inputs)
     options = settled(pdf_options, project)
     edition = Edition(modification_time(project), options.theme, embed_fonts, options, progress=progress)
+    previous = {target: shelved_title(target) for target in (epub_target, pdf_target)}
     with workers_for(project, options) as crew, disk_errors_named(pdf_target):
         read = read_book(project)
         book, edition = read.book, replace(edition, language=read.language)
         printed = with_glyph_lines(pdf_writer.write(book, pdf_target, replace(edition, crew=crew)), project)
+        printed = noted_replacement(printed, previous[pdf_target], book.metadata.title)
     places = [place for rendered in render_book(book, read.language, block_ids=True) for place in rendered.places]
     source_note = f"{book.metadata.title}, print edition of {printed.pages} pages ({pdf_target.name})"
     pages = print_edition(places, printed.anchors, printed.folios, printed.page_starts, source_note)
     with disk_errors_named(epub_target):
         written = epub_writer.write(book, epub_target, replace(edition, print_options=None, print_edition=pages))
-    return BuildResult(EpubResult(written.path, printed.chapters, printed.words, book.notes), printed)
+    epub = noted_replacement(
+        EpubResult(written.path, printed.chapters, printed.words, book.notes),
+        previous[epub_target],
+        book.metadata.title,
+    )
+    return BuildResult(epub, printed)
 
 
 def build_pdf(
@@ -272,7 +305,7 @@ def check_manuscript(source: str | Path | Project | None = None, overrides: Over
     project = open_project(source, overrides)
     merged = project_metadata(project)  # checked in the language and with the title the build will have
     result = check_project(replace(project, metadata=merged.metadata))
-    return replace(result, metadata=metadata_lines(merged))
+    return replace(result, metadata=(*metadata_lines(merged), *project.notes))
 
 
 def preflight_pdf(path: str | Path, profile: str = "kdp", trim: str | None = None) -> PreflightResult:

@@ -13,7 +13,6 @@ from PIL import Image as Picture
 
 from ebookgen.build import build_epub, load_book
 from ebookgen.check import check_project
-from ebookgen.errors import InputError
 from ebookgen.model import Book, Chapter, Figure, Image, Metadata, word_count
 from ebookgen.normalise.conservation import LOST, TITLE_BLOCK
 from ebookgen.pdf.figures import resolution_notes
@@ -166,15 +165,29 @@ def test_notes_count_and_no_word_of_them_is_lost(markdown_book: Path) -> None:
     assert word_count(book) >= len("It was three weeks late. In April. The letter came from Oslo.".split()) + 40
 
 
-def test_a_figure_whose_image_is_missing_or_outside_the_project_is_refused(tmp_path: Path) -> None:
-    for name, said in (("gone.png", "not found"), ("../map.png", "not a file inside the project")):
-        folder = tmp_path / name.replace(".", "").replace("/", "")
-        folder.mkdir()
-        (folder / "story.md").write_text(f"Text.\n\n![A map]({name})\n", encoding="utf-8")
-        with pytest.raises(InputError, match=said) as refused:
-            load_book(load_project(folder / "story.md"))
-        assert str(refused.value).startswith(f"{folder / 'story.md'}:3: ")
-        assert not (folder / "dist").exists()
+@pytest.mark.parametrize(
+    ("name", "said"),
+    [
+        ("gone.png", "is not found beside the manuscript"),
+        ("../map.png", "is not a file inside the project"),
+        ("/url", "is not a file inside the project"),
+        ("https://example.com/map.png", "is a web address; ebookgen reads no network"),
+    ],
+)
+def test_a_figure_whose_image_cannot_be_read_is_a_warning_and_a_placeholder(
+    tmp_path: Path, name: str, said: str
+) -> None:
+    # One lost picture must not stop the book (issue 27): the build says where and why, a box names the file.
+    (tmp_path / "map.png").write_bytes(b"never read")  # ../map.png from the folder below: outside, never read
+    folder = tmp_path / "book"
+    folder.mkdir()
+    (folder / "story.md").write_text(f"Text.\n\n![A map]({name})\n\nMore text.\n", encoding="utf-8")
+    book = load_book(load_project(folder / "story.md"))
+    assert f"{folder / 'story.md'}:3: the figure's image {name!r} {said}" in "\n".join(book.notes)
+    (image,) = book.images
+    assert image.media_type == "image/svg+xml" and b"Image not found:" in image.data
+    result = build_epub(folder / "story.md", folder / "story.epub")
+    epubcheck_later(result.path)
 
 
 def test_a_figure_from_the_readers_resources(tmp_path: Path) -> None:

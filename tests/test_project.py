@@ -211,7 +211,7 @@ def test_init_comments_every_key_and_each_uncommented_line_is_valid(tmp_path: Pa
     for name in ("02-part-a.txt", "02-part-b.txt"):
         (folder / name).write_text("More.\n", encoding="utf-8")
     project = load_project(folder)
-    assert project.metadata.title == 'She said "hi"'
+    assert project.metadata.title == "She said “hi”"  # the quotes survive TOML's escaping, then are typeset
     assert project.metadata.date == dt.date.today().isoformat()
 
 

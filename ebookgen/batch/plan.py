@@ -16,7 +16,8 @@ from pathlib import Path
 
 from ebookgen.batch.sources import Work
 from ebookgen.errors import EbookgenError
-from ebookgen.project.manuscript import slugify, title_from_filename
+from ebookgen.project.bookmeta import title_from_filename
+from ebookgen.project.manuscript import slugify
 from ebookgen.version import __version__
 
 SUFFIXES = {"epub": ".epub", "kepub": ".kepub.epub", "pdf": ".pdf"}

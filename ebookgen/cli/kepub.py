@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from ebookgen.cli.console import SETTINGS, reported
+from ebookgen.cli.console import SETTINGS, reported, say_notes
 
 EpubArg = Annotated[Path, typer.Argument(help="Any EPUB: one ebookgen built, or FanFicFare's, AO3's, Calibre's.")]
 KepubOutOpt = Annotated[
@@ -21,5 +21,6 @@ def kepub(epub: EpubArg, output: KepubOutOpt = None) -> None:
         from ebookgen.epub.kepub import convert_epub
 
         result = convert_epub(epub, output)
+        say_notes(result.notes)
         if not SETTINGS.quiet:
             typer.echo(f"wrote {result.path} ({result.documents} documents in Kobo's markup)")

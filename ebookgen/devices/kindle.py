@@ -12,6 +12,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
+from ebookgen.devices.asin import epub_facts, set_stable_asin
 from ebookgen.errors import DeviceError
 
 CONVERTER = "ebook-convert"
@@ -44,15 +45,21 @@ def require_converter(book: Path) -> str:
 
 
 def to_azw3(epub: Path, folder: Path, converter: str) -> Path:
-    """Convert an EPUB into an AZW3 in folder with Calibre, its temporary files kept in folder too."""
+    """Convert an EPUB into an AZW3 in folder with Calibre, its temporary files kept in folder too.
+
+    The AZW3 keeps the same ASIN every time (the EPUB's identifier's, ``asin.py``) and, for a book without a date,
+    its edition's date as "Published" rather than the time of the conversion.
+    """
     name = epub.name[: -len(".kepub.epub")] if epub.name.endswith(".kepub.epub") else epub.stem
     target = folder / f"{name}.azw3"
     scratch = folder / "calibre"
     scratch.mkdir(exist_ok=True)
     environment = {**os.environ, "CALIBRE_TEMP_DIR": str(scratch)}
+    facts = epub_facts(epub)
+    dated = ["--pubdate", facts.published] if facts.published else []
     try:
         run = subprocess.run(
-            [converter, str(epub), str(target)],
+            [converter, str(epub), str(target), *dated],
             capture_output=True,
             text=True,
             stdin=subprocess.DEVNULL,
@@ -66,6 +73,8 @@ def to_azw3(epub: Path, folder: Path, converter: str) -> Path:
     if run.returncode != 0 or not target.is_file():
         last = (run.stderr.strip() or run.stdout.strip() or "no message").splitlines()[-1]
         raise DeviceError(f"{epub}: Calibre's ebook-convert could not make the AZW3 ({last}); nothing was copied")
+    if facts.identifier:
+        set_stable_asin(target, facts.identifier)
     return target
 
 

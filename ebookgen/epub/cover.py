@@ -26,6 +26,8 @@ from ebookgen.resources.faces import FALLBACKS, MAKE_FONTS, installed
 from ebookgen.version import __version__
 
 WIDTH, HEIGHT = 1600, 2560
+# The least a cover should measure on its long side: the stores' floor (Apple, Kobo, Google), and KDP's ideal.
+STORE_LONG_SIDE, KDP_LONG_SIDE = 1600, 2560
 MARGIN = 96
 TEXT_WIDTH = WIDTH - 2 * 220
 # Past this many words or letters a title no longer fits the cover: it is cut there, with an ellipsis.
@@ -92,9 +94,14 @@ def generated_cover(metadata: Metadata) -> bytes:
 
 
 def cover_notes(metadata: Metadata, carried: Image | None = None) -> tuple[str, ...]:
-    """Name the characters of a generated cover's texts that no face has: they are left off the cover."""
+    """Say what the reader should fix on the cover: a given one too small, a generated one's missing characters."""
     if metadata.cover or carried is not None:
-        return ()
+        try:
+            note = small_cover_note(cover_image(metadata, carried))
+        except (InputError, ConfigError):  # a cover that cannot be read stopped the build already
+            note = None
+        named = metadata.cover or "the cover the manuscript carries"
+        return (f"{named}: {note}",) if note else ()
     texts = [metadata.title, metadata.subtitle, metadata.series, *metadata.authors]
     unset = unset_on_cover([text or "" for text in texts], styles_dir() / "fonts" / "EBGaramond-Regular.ttf")
     if not unset:
@@ -102,6 +109,25 @@ def cover_notes(metadata: Metadata, carried: Image | None = None) -> tuple[str, 
     named = ", ".join(f"U+{ord(char):04X} {unicodedata.name(char, 'unnamed')}" for char in unset[:3])
     more = f" and {len(unset) - 3} more" if len(unset) > 3 else ""
     return (f"the cover leaves out {named}{more}: no face has a glyph for it ({MAKE_FONTS} installs the Noto faces)",)
+
+
+def small_cover_note(image: CoverImage) -> str | None:
+    """Say when a raster cover is smaller than the stores ask (1,600 px on its long side; KDP 2,560), else None."""
+    if image.media_type == "image/svg+xml":
+        return None
+    from PIL import Image as Picture
+
+    try:
+        with Picture.open(io.BytesIO(image.data)) as picture:
+            width, height = picture.size
+    except (OSError, ValueError, Picture.DecompressionBombError):
+        return None
+    if max(width, height) >= STORE_LONG_SIDE:
+        return None
+    return (
+        f"the cover is {width} x {height} px; stores ask for at least {STORE_LONG_SIDE:,} px on its long side "
+        f"(KDP {KDP_LONG_SIDE:,} x {WIDTH:,}), or it shows blurred in the store and on a large screen"
+    )
 
 
 def read_cover(path: Path) -> CoverImage:
@@ -116,7 +142,9 @@ def read_cover(path: Path) -> CoverImage:
     if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
         return CoverImage(data, "image/webp", "webp")
     if path.suffix.lower() == ".svg":  # Checked as an SVG document when the project loaded (project/images.py).
-        return CoverImage(data, "image/svg+xml", "svg")
+        from ebookgen.render.svg import safe_svg
+
+        return CoverImage(safe_svg(data).data, "image/svg+xml", "svg")  # nothing from outside the book
     raise ConfigError(f"{path}: the cover must be a JPEG, PNG, GIF, WebP or SVG image")
 
 

@@ -9,7 +9,9 @@ cover, the title page and the navigation document included, gets:
 - its body's content in ``div#book-columns > div#book-inner``, the targets of Kobo's paging;
 - the ``kobostylehacks`` style at the end of its head.
 
-Every other file of the EPUB is copied as it is, ``mimetype`` first and stored.
+A document that is not well-formed XHTML is read with an HTML parser and repaired (``kepubrepair.py``), and the
+conversion says so; the package gains the cover's ``cover-image`` property and, before a first chapter, a title page
+(``kepubopf.py``). Every other file of the EPUB is copied as it is, ``mimetype`` first and stored.
 """
 
 from __future__ import annotations
@@ -19,12 +21,17 @@ import io
 import posixpath
 import re
 import zipfile
+import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote
 
 from lxml import etree
 
+from ebookgen.epub.kepubopf import add_title_page, first_linear_document, needs_title_page, with_cover_image
+from ebookgen.epub.kepubrepair import repaired_document
+from ebookgen.epub.unzip import check_unpacked_sizes
 from ebookgen.errors import InputError
 from ebookgen.output import atomic_path, check_output
 from ebookgen.render.xhtml import XHTML_NS
@@ -43,6 +50,7 @@ SENTENCE_END = re.compile(r"[.!?]['\"\u201d\u2019\u201c\u2026]?[\t\n\f\r ]+")
 # A named character reference such as &nbsp;, which XHTML 1.1's DTD defines and XML alone does not.
 NAMED_ENTITY = re.compile(rb"&([A-Za-z][A-Za-z0-9]*);")
 XML_ENTITIES = {b"amp", b"lt", b"gt", b"quot", b"apos"}
+XHTML11_DOCTYPE = '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.1//EN" "http://www.w3.org/TR/xhtml11/DTD/xhtml11.dtd">'
 STYLE_HACKS = "div#book-inner { margin-top: 0; margin-bottom: 0;}"
 CONTENT_TYPES = ("application/xhtml+xml", "text/html")
 # Font obfuscation is the only encryption a reader can undo; anything else is DRM.
@@ -71,6 +79,16 @@ class Kepub:
 
     path: Path
     documents: int
+    notes: tuple[str, ...] = ()  # one line for each thing the user should know: the documents repaired
+
+
+@dataclass(frozen=True)
+class Conversion:
+    """A kepub made in memory: its bytes, how many documents got Kobo's markup, and the documents repaired."""
+
+    data: bytes
+    documents: int
+    notes: tuple[str, ...] = ()
 
 
 def sentences(text: str) -> list[str]:
@@ -111,7 +129,18 @@ def add_spanned(parent: etree._Element, text: str | None, counter: Counter) -> N
 
 
 def add_spans(element: etree._Element, counter: Counter) -> None:
-    """Wrap the text inside element and its descendants, in reading order, as Kobo numbers it."""
+    """Wrap the text inside element and its descendants, in reading order, as Kobo numbers it (any depth)."""
+    stack = [spans_of(element, counter)]
+    while stack:
+        child = next(stack[-1], None)
+        if child is None:
+            stack.pop()
+        else:
+            stack.append(spans_of(child, counter))
+
+
+def spans_of(element: etree._Element, counter: Counter) -> Iterator[etree._Element]:
+    """Span one element's own text and its children's tails; yield each child to span, before its tail."""
     if element.tag in PARAGRAPHS:
         counter.opening = True
     children, text = list(element), element.text
@@ -129,7 +158,7 @@ def add_spans(element: etree._Element, counter: Counter) -> None:
         else:
             element.append(child)
             if isinstance(child.tag, str) and child.tag.startswith(X) and child.tag not in UNSPANNED:
-                add_spans(child, counter)
+                yield child
         add_spanned(element, tail, counter)
 
 
@@ -174,19 +203,29 @@ def numeric_entities(document: bytes) -> bytes:
     return NAMED_ENTITY.sub(number, document)
 
 
-def parse_document(document: bytes, name: str = "document") -> etree._ElementTree:
-    """Parse an XHTML content document, without fetching its DTD."""
-    document = numeric_entities(document)
+def parse_document(document: bytes, name: str = "document") -> tuple[etree._ElementTree, str | None]:
+    """Parse an XHTML content document without fetching its DTD; repair one that is not well formed, saying so."""
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=True)
     try:
-        return etree.ElementTree(etree.fromstring(document, parser))
+        return etree.ElementTree(etree.fromstring(numeric_entities(document), parser)), None
     except etree.XMLSyntaxError as error:
-        raise InputError(f"{name}: not well-formed XHTML ({error}); fix it with the tool that made the EPUB") from None
+        note = (
+            f"{name}: not well-formed XHTML ({error}); repaired with an HTML parser, as kepubify does: check that page"
+        )
+    try:
+        return repaired_document(document), note
+    except (etree.ParserError, ValueError) as error:
+        raise InputError(f"{name}: not well-formed XHTML, nor HTML an HTML parser can read ({error})") from None
 
 
 def kepubify(document: bytes, name: str = "document", xhtml11: bool = False) -> bytes:
     """Turn one XHTML content document (of an EPUB 3, or with xhtml11 of an EPUB 2) into its Kobo form."""
-    tree = parse_document(document, name)
+    return kobo_document(document, name, xhtml11)[0]
+
+
+def kobo_document(document: bytes, name: str = "document", xhtml11: bool = False) -> tuple[bytes, str | None]:
+    """Turn one content document into its Kobo form; return it and the note saying it was repaired, if it was."""
+    tree, note = parse_document(document, name)
     root = tree.getroot()
     head, body = root.find(X + "head"), root.find(X + "body")
     if head is None or body is None:
@@ -197,7 +236,8 @@ def kepubify(document: bytes, name: str = "document", xhtml11: bool = False) -> 
     if body.find(f".//{X}span[@class='koboSpan']") is None:
         add_spans(body, Counter())
     declaration = b'<?xml version="1.0" encoding="utf-8"?>\n'
-    return declaration + etree.tostring(tree, encoding="utf-8", doctype=tree.docinfo.doctype or None) + b"\n"
+    doctype = (XHTML11_DOCTYPE if xhtml11 else "<!DOCTYPE html>") if note else tree.docinfo.doctype or None
+    return declaration + etree.tostring(tree, encoding="utf-8", doctype=doctype) + b"\n", note
 
 
 def xml_of(archive: zipfile.ZipFile, name: str, epub: str) -> etree._Element:
@@ -219,10 +259,8 @@ def package_path(archive: zipfile.ZipFile, epub: str) -> str:
     return rootfile.get("full-path")
 
 
-def content_documents(archive: zipfile.ZipFile, opf_name: str, epub: str) -> list[str]:
+def content_documents(opf: etree._Element, folder: str) -> list[str]:
     """List the zip names of the spine's XHTML documents and the navigation document, in reading order."""
-    opf = xml_of(archive, opf_name, epub)
-    folder = posixpath.dirname(opf_name)
     items = {item.get("id"): item for item in opf.iterfind(f"{{{OPF_NS}}}manifest/{{{OPF_NS}}}item")}
     spine = [items.get(ref.get("idref")) for ref in opf.iterfind(f"{{{OPF_NS}}}spine/{{{OPF_NS}}}itemref")]
     navs = [item for item in items.values() if "nav" in (item.get("properties") or "").split()]
@@ -250,42 +288,76 @@ def refuse_drm(archive: zipfile.ZipFile, epub: str) -> None:
         raise InputError(f"{epub}: the EPUB is DRM-protected; only the seller's app can read it")
 
 
-def kepub_archive(data: bytes, epub: str = "EPUB") -> tuple[bytes, int]:
-    """Convert a whole EPUB held in memory; return the kepub and how many documents got Kobo's markup."""
+def kepub_archive(data: bytes, epub: str = "EPUB") -> Conversion:
+    """Convert a whole EPUB held in memory; return the kepub, how many documents got Kobo's markup, and notes."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile:
         raise InputError(f"{epub}: not an EPUB (not a zip archive)") from None
     with archive:
+        check_unpacked_sizes(archive, epub)  # before any member is read
         refuse_drm(archive, epub)
         opf_name = package_path(archive, epub)
-        documents = content_documents(archive, opf_name, epub)
-        xhtml11 = xml_of(archive, opf_name, epub).get("version", "3.0").startswith("2")
+        package, folder = xml_of(archive, opf_name, epub), posixpath.dirname(opf_name)
+        documents = content_documents(package, folder)
+        xhtml11 = package.get("version", "3.0").startswith("2")
         missing = [name for name in documents if name not in archive.namelist()]
         if missing:
             raise InputError(f"{epub}: not a whole EPUB: {missing[0]} is in the spine but not in the archive")
-        return repacked(archive, set(documents), epub, xhtml11), len(documents)
+        added = kobo_package(archive, package, folder)
+        if added is not None:
+            added[opf_name] = etree.tostring(package, encoding="utf-8", xml_declaration=True)
+            documents += [name for name in added if name != opf_name]
+        try:
+            return repacked(archive, documents, epub, xhtml11, added or {})
+        except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError) as error:
+            raise InputError(f"{epub}: a file inside it cannot be read ({error}); it is broken or locked") from None
 
 
-def repacked(archive: zipfile.ZipFile, documents: set[str], epub: str, xhtml11: bool) -> bytes:
-    """Write the archive again, mimetype first and stored, the content documents in Kobo's form."""
+def kobo_package(archive: zipfile.ZipFile, package: etree._Element, folder: str) -> dict[str, bytes] | None:
+    """Give the package Kobo's cover-image property and a title page before a first chapter, as kepubify does.
+
+    Return the files to add (the title page), or None when the package needs nothing and stays as it was.
+    """
+    changed = with_cover_image(package)
+    first = first_linear_document(package, folder)
+    if first is None or first not in archive.namelist() or not needs_title_page(first, archive.read(first)):
+        return {} if changed else None
+    page = add_title_page(package, folder)
+    return {page.name: page.document}
+
+
+def repacked(
+    archive: zipfile.ZipFile, documents: list[str], epub: str, xhtml11: bool, added: dict[str, bytes]
+) -> Conversion:
+    """Write the archive again, mimetype first and stored, the content documents in Kobo's form, added files last."""
     infos = sorted(archive.infolist(), key=lambda info: info.filename != "mimetype")
-    buffer = io.BytesIO()
+    stamp = max((info.date_time for info in infos), default=(1980, 1, 1, 0, 0, 0))
+    infos += [new_entry(name, stamp) for name in added if name not in archive.namelist()]
+    buffer, notes, kobo = io.BytesIO(), [], set(documents)
     with zipfile.ZipFile(buffer, "w") as target:
         if infos[0].filename != "mimetype":
             target.writestr(zipfile.ZipInfo("mimetype", (1980, 1, 1, 0, 0, 0)), "application/epub+zip")
         for info in infos:
             if info.is_dir():
                 continue
-            content = archive.read(info)
-            if info.filename in documents:
-                content = kepubify(content, f"{epub}: {info.filename}", xhtml11)
+            content = added[info.filename] if info.filename in added else archive.read(info)
+            if info.filename in kobo:
+                content, note = kobo_document(content, f"{epub}: {info.filename}", xhtml11)
+                notes += [note] if note else []
             copy = zipfile.ZipInfo(info.filename, date_time=info.date_time)
             copy.external_attr, copy.create_system = info.external_attr, info.create_system
             stored = info.filename == "mimetype"
             copy.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
             target.writestr(copy, content, compresslevel=None if stored else 9)
-    return buffer.getvalue()
+    return Conversion(buffer.getvalue(), len(documents), tuple(notes))
+
+
+def new_entry(name: str, stamp: tuple[int, ...]) -> zipfile.ZipInfo:
+    """Make the zip entry of a file the kepub adds: readable by all, dated as the newest of the EPUB's."""
+    entry = zipfile.ZipInfo(name, stamp)
+    entry.external_attr, entry.create_system = 0o644 << 16, 3
+    return entry
 
 
 def kepub_name(source: Path) -> Path:
@@ -309,7 +381,7 @@ def convert_epub(source: Path, target: Path | None = None) -> Kepub:
         data = source.read_bytes()
     except OSError as error:
         raise InputError(f"{source}: cannot read it ({error.strerror})") from None
-    kepub, documents = kepub_archive(data, str(source))
+    conversion = kepub_archive(data, str(source))
     with atomic_path(target) as temporary:
-        temporary.write_bytes(kepub)
-    return Kepub(target, documents)
+        temporary.write_bytes(conversion.data)
+    return Kepub(target, conversion.documents, conversion.notes)

@@ -7,11 +7,14 @@ from __future__ import annotations
 
 import re
 import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from ebooklib import epub
 from lxml import etree
 
-from ebookgen.model import CONTRIBUTOR_ROLES, Metadata
+from ebookgen.model import CONTRIBUTOR_ROLES, Book, Metadata
+from ebookgen.model.book import Figure
 from ebookgen.version import __version__
 
 DC_NS = "http://purl.org/dc/elements/1.1/"
@@ -25,6 +28,8 @@ CONFORMANCE = "EPUB Accessibility 1.1 - WCAG 2.2 Level AA"
 # What every ebookgen book offers: a table of contents, headings, one reading order, no fixed styling.
 FEATURES = ("structuralNavigation", "tableOfContents", "readingOrder", "displayTransformability", "alternativeText")
 PRINT_FEATURES = ("pageBreakMarkers", "pageNavigation")
+# Apple Books sets its own faces unless the package says the book's are meant (Apple's Books asset guide).
+IBOOKS_VOCABULARY = "http://vocabulary.itunes.apple.com/rdf/ibooks/vocabulary-extensions-1.0/"
 
 
 def book_identifier(metadata: Metadata) -> str:
@@ -71,6 +76,14 @@ def add_dublin_core(package: epub.EpubBook, metadata: Metadata) -> None:
         package.add_metadata("DC", "source", metadata.source)
 
 
+def add_edition_date(package: epub.EpubBook, modified: datetime) -> None:
+    """Date a book that has no date by its edition (the manuscript's last change, or SOURCE_DATE_EPOCH).
+
+    Without a dc:date, Calibre and a Kindle show the time of a conversion as the date the book was published.
+    """
+    package.add_metadata("DC", "date", readers_day(modified.astimezone(UTC).date().isoformat()))
+
+
 def add_series(package: epub.EpubBook, metadata: Metadata) -> None:
     """Add the series as an EPUB 3 collection, and as Calibre's metadata that Kobo and Calibre read."""
     if not metadata.series:
@@ -96,10 +109,45 @@ def add_cover_meta(package: epub.EpubBook, image_id: str) -> None:
     package.add_metadata(None, "meta", "", {"name": "cover", "content": image_id})
 
 
-def accessibility_summary(print_source: str) -> str:
-    """Describe the book's accessibility in a sentence or three."""
+def add_apple_fonts(package: epub.EpubBook) -> None:
+    """Tell Apple Books to use the embedded faces: without ibooks:specified-fonts it ignores them."""
+    package.add_prefix("ibooks", IBOOKS_VOCABULARY)
+    meta(package, "ibooks:specified-fonts", "true")
+
+
+@dataclass(frozen=True)
+class Pictures:
+    """The figures a book shows, for its accessibility metadata: how many, and how many have no text alternative."""
+
+    figures: int = 0
+    without_alt: int = 0
+
+
+def pictures_of(book: Book) -> Pictures:
+    """Count the book's figures (notes' and quotes' too, each image once) and those without alt text."""
+    found: dict[str, Figure] = {}
+    stack = [block for chapter in book.chapters for block in (*chapter.blocks, *chapter.notes)]
+    while stack:
+        block = stack.pop()
+        if isinstance(block, Figure):
+            found.setdefault(block.source, block)
+        stack.extend(getattr(block, "blocks", ()))
+    return Pictures(len(found), sum(1 for figure in found.values() if not figure.alt.strip()))
+
+
+def accessibility_summary(print_source: str, pictures: Pictures = Pictures()) -> str:
+    """Describe the book's accessibility in a sentence or three: text only, or text with its figures."""
+    if not pictures.figures:
+        content = "It is text only"
+    else:
+        count = f"{pictures.figures} figure{'s' if pictures.figures > 1 else ''}"
+        if not pictures.without_alt:
+            described = "each described by a text alternative" if pictures.figures > 1 else "described by alt text"
+        else:
+            described = f"{pictures.without_alt} of them without a text alternative"
+        content = f"It is text with {count}, {described},"
     summary = (
-        "This publication conforms to WCAG 2.2 Level AA. It is text only, in one logical reading order, "
+        f"This publication conforms to WCAG 2.2 Level AA. {content} in one logical reading order, "
         "with a heading for every chapter and a table of contents; the text can be restyled freely."
     )
     if print_source:
@@ -107,15 +155,22 @@ def accessibility_summary(print_source: str) -> str:
     return summary
 
 
-def add_accessibility(package: epub.EpubBook, print_source: str = "") -> None:
-    """Add the EPUB Accessibility 1.1 metadata, and the print edition when the book carries its pages."""
+def add_accessibility(package: epub.EpubBook, print_source: str = "", pictures: Pictures = Pictures()) -> None:
+    """Add the EPUB Accessibility 1.1 metadata, and the print edition when the book carries its pages.
+
+    A book with figures is read visually too: text alone suffices only when every figure has alt text.
+    """
     meta(package, "schema:accessMode", "textual")
     meta(package, "schema:accessMode", "visual")
-    meta(package, "schema:accessModeSufficient", "textual")
-    for feature in FEATURES + (PRINT_FEATURES if print_source else ()):
+    if not pictures.without_alt:
+        meta(package, "schema:accessModeSufficient", "textual")
+    if pictures.figures:
+        meta(package, "schema:accessModeSufficient", "textual,visual")
+    features = FEATURES if not pictures.without_alt else tuple(f for f in FEATURES if f != "alternativeText")
+    for feature in features + (PRINT_FEATURES if print_source else ()):
         meta(package, "schema:accessibilityFeature", feature)
     meta(package, "schema:accessibilityHazard", "none")
-    meta(package, "schema:accessibilitySummary", accessibility_summary(print_source))
+    meta(package, "schema:accessibilitySummary", accessibility_summary(print_source, pictures))
     meta(package, "dcterms:conformsTo", CONFORMANCE)
     if print_source:
         package.add_metadata("DC", "source", print_source, {"id": "print-source"})

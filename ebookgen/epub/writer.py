@@ -20,11 +20,14 @@ from ebookgen.epub.kepub import kepub_archive
 from ebookgen.epub.navigation import Landmark, NavEntry, Navigation, PageTarget, nav_document, ncx_document
 from ebookgen.epub.opf import (
     add_accessibility,
+    add_apple_fonts,
     add_contributors,
     add_cover_meta,
     add_dublin_core,
+    add_edition_date,
     add_series,
     book_identifier,
+    pictures_of,
     with_file_as,
     with_package_language,
 )
@@ -94,7 +97,7 @@ def write_epub(book: Book, target: Path, options: EpubOptions) -> Path:
     add_navigation(package, book, language, sheets, front, contents, options.print_edition)
     data = reproducible_zip(package_bytes(package, options.modified), options.modified, book.metadata)
     if options.kobo:
-        data, _ = kepub_archive(data)
+        data = kepub_archive(data).data
     with atomic_path(target) as temporary:
         temporary.write_bytes(data)
     return target
@@ -104,9 +107,13 @@ def start_package(book: Book, options: EpubOptions, language: Language) -> epub.
     """Create the package with its metadata."""
     package = epub.EpubBook()
     add_dublin_core(package, book.metadata)
+    if not book.metadata.date:
+        add_edition_date(package, options.modified)
     add_series(package, book.metadata)
     add_contributors(package, book.metadata)
-    add_accessibility(package, options.print_edition.source if options.print_edition else "")
+    add_accessibility(package, options.print_edition.source if options.print_edition else "", pictures_of(book))
+    if options.embed_fonts:
+        add_apple_fonts(package)
     if language.right_to_left:
         package.set_direction("rtl")  # the spine's page-progression-direction: pages turn to the left
     return package
@@ -130,6 +137,8 @@ def document(uid: str, file_name: str, title: str, language: Language, body: str
     """Make one XHTML content document in text/, linked to the stylesheets."""
     item = epub.EpubItem(uid=uid, file_name=file_name, media_type=XHTML)
     item.content = xhtml_document(title, language, body, [f"../css/{name}" for name in sheets]).encode("utf-8")
+    if "<math " in body:
+        item.properties = ["mathml"]  # EPUB 3: a document holding MathML says so in the manifest
     return item
 
 
@@ -195,7 +204,7 @@ def add_contents(
     for chapter, rendered in zip(book.chapters, chapters, strict=True):
         if chapter.part:
             parts += 1
-            part = render_part(parts, chapter.part)
+            part = render_part(parts, chapter.part, chapter.part_lines)
             item = document(part.anchor, f"text/part-{parts:02d}.xhtml", part.title, language, part.section, sheets)
             contents.append(Document(item, part.title, "part"))
         name = f"text/chapter-{rendered.number:03d}.xhtml"

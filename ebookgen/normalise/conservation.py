@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from ebookgen.model import Chapter, Figure, ListBlock, iter_chapter_text, plain_text
+from ebookgen.model import Chapter, Figure, ListBlock, Table, iter_chapter_text, plain_text
 from ebookgen.model.document import Document, Furniture
 from ebookgen.normalise.emphasis import without_note_calls
 from ebookgen.normalise.furniture import remove_furniture
@@ -51,8 +51,9 @@ class Removal:
 
 
 def words(text: str) -> list[str]:
-    """Return a text's words as the book compares them: letters and digits, case and accents folded."""
-    return WORD.findall(unicodedata.normalize("NFKC", text).casefold())
+    """Return a text's words as the book compares them: letters and digits, case and accents folded; an
+    emphasis mark joins what it touches, as the book's runs do (`**人の世**を` is one word where no space parts it)."""
+    return WORD.findall(unicodedata.normalize("NFKC", text.replace("*", "")).casefold())
 
 
 def book_words(chapters: list[Chapter]) -> Counter[str]:
@@ -69,7 +70,8 @@ def book_words(chapters: list[Chapter]) -> Counter[str]:
 
 
 def mark_words(chapter: Chapter) -> list[str]:
-    """Return the words the book carries outside its text: a figure's alt text and image name, a list's numbers."""
+    """Return the words the book carries outside its text: a figure's alt text and image name, a list's numbers,
+    a table caption's mark."""
     found: list[str] = []
     blocks = list(iter_blocks(chapter.blocks))
     for note in chapter.notes:
@@ -79,6 +81,8 @@ def mark_words(chapter: Chapter) -> list[str]:
             found += words(f"{block.alt} {block.source}")
         elif isinstance(block, ListBlock) and block.ordered:
             found += [str(block.start + index) for index in range(len(block.items))]
+        elif isinstance(block, Table) and block.caption:
+            found.append("table")  # the raw-text form's `Table: ` before a caption
     return found
 
 

@@ -18,6 +18,7 @@ from ebookgen.model import Metadata, MetadataOrigin
 from ebookgen.model.document import Document as SourceText
 from ebookgen.model.document import FoundMetadata
 from ebookgen.model.origins import BOOK_TOML, DEFAULT, FILE_NAME
+from ebookgen.normalise.detect import Detected, detect_language
 from ebookgen.normalise.found_language import reported_language
 from ebookgen.normalise.typography import TypographyOptions, typeset
 
@@ -68,6 +69,7 @@ class Merged:
     origins: tuple[MetadataOrigin, ...] = ()
     notes: tuple[str, ...] = ()  # a language the file gave that is not one, for the user
     language: Language = field(default_factory=english)  # the record of ``metadata.language``, settled once
+    detected: Detected | None = None  # what the detector found in the story's text, when nobody named a language
 
 
 def merge_found(
@@ -83,11 +85,36 @@ def merge_found(
     if reported.problem and "language" not in explicit:
         notes = (f"{source.path}: its language is left out: {reported.problem}; the book is in {metadata.language}",)
     found = replace(found, language=reported.tag)
+    detected = detected_language(metadata, found, explicit, default_titles, source)
+    if detected is not None and detected.sure:
+        found = replace(found, language=detected.tag)
     language = settled_language(book_language_tag(metadata, found, explicit, default_titles))
     changes = found_changes(metadata, found, explicit, default_titles, language)
     merged = replace(metadata, **changes) if changes else metadata
     origins = origins_of(merged, frozenset(changes), source, explicit, default_titles)
-    return Merged(merged, origins, notes, language)
+    if detected is not None and detected.sure:
+        origins = tuple(detected_origin(detected, source) if o.field == "language" else o for o in origins)
+    return Merged(merged, origins, notes, language, detected)
+
+
+def detected_language(
+    metadata: Metadata,
+    found: FoundMetadata,
+    explicit: Explicit,
+    default_titles: frozenset[str],
+    source: SourceText | None,
+) -> Detected | None:
+    """Find the story's language in its own words when neither the user nor the file names one (else None)."""
+    if source is None or found.language or not is_unset(metadata, "language", explicit, default_titles):
+        return None
+    furniture = source.furniture.lines  # a Gutenberg licence or a header block is not the story's language
+    return detect_language(line for number, line in enumerate(source.text.split("\n")) if number not in furniture)
+
+
+def detected_origin(detected: Detected, source: SourceText) -> MetadataOrigin:
+    """Say that the language was found in the story's text, how surely, and how to make it certain."""
+    hint = f'say language = "{detected.tag}" in book.toml (or --lang {detected.tag}) to be sure'
+    return MetadataOrigin("language", f"text, found: {detected.describe()}; {hint}", str(source.path))
 
 
 def book_language_tag(

@@ -26,6 +26,7 @@ from ebookgen.model import (
     NoteRef,
     Paragraph,
     Strong,
+    Table,
     Text,
     Verse,
     VerseLine,
@@ -167,6 +168,8 @@ def inline_lists(block) -> list[tuple[Inline, ...]]:
         return [item.inlines for item in block.items]
     if isinstance(block, ChatLog):
         return [line.message for line in block.lines]
+    if isinstance(block, Table):
+        return [block.caption, *(cell.inlines for cell in block.cells)]
     return [block.inlines] if hasattr(block, "inlines") else []
 
 
@@ -204,6 +207,9 @@ def map_inlines(block, change):
         return replace(block, items=tuple(ListItem(change(item.inlines)) for item in block.items))
     if isinstance(block, ChatLog):
         return ChatLog(tuple(ChatLine(line.sender, change(line.message)) for line in block.lines))
+    if isinstance(block, Table):
+        rows = tuple(tuple(replace(cell, inlines=change(cell.inlines)) for cell in row) for row in block.rows)
+        return replace(block, rows=rows, caption=change(block.caption) if block.caption else ())
     if isinstance(block, Footnote):
         return replace(block, blocks=tuple(map_inlines(inner, change) for inner in block.blocks))
     if isinstance(block, Figure) or hasattr(block, "inlines"):

@@ -33,6 +33,10 @@ from ebookgen.resources.faces import (
 # The languages whose books are set in traditional Chinese characters: their root carries zh-Hant's face.
 TRADITIONAL = ("zh-hant", "zh-tw", "zh-hk", "zh-mo")
 STACK = "--ebookgen-fallbacks"
+# Marks a Chinese or Japanese book sets a full ideograph wide, from its CJK face: quotes, the doubled ellipsis and
+# dash (`……`, `——`), the middle dot. EB Garamond has them too, at a Latin width: they would stand cramped.
+CJK_PUNCTUATION = frozenset(map(ord, "\u2018\u2019\u201c\u201d\u2026\u2014\u00b7"))
+PUNCTUATION_FAMILY = "ebookgen CJK punctuation"
 
 
 def unicode_ranges(points: frozenset[int]) -> str:
@@ -105,10 +109,45 @@ def fallback_css(text: str, language: str = "") -> str:
     # A family no face answers to: an empty stack would make the whole font-family declaration invalid.
     stack = ", ".join(f'"{fallback.family}"' for fallback in declared if fallback in FALLBACKS) or '"ebookgen none"'
     rules.append(f":root {{ {STACK}: {stack}; }}")
+    punctuation = cjk_punctuation(language, frozenset(map(ord, set(text))))  # marks EB Garamond has too
+    lead = f'"{PUNCTUATION_FAMILY}", ' if punctuation else ""
+    rules += punctuation
     for variant in CJK_VARIANTS:
         if variant in declared:
-            rules.append(f':lang({variant.lang}) {{ font-family: "EB Garamond", "{variant.family}", var({STACK}); }}')
+            family = f'{lead if variant.lang == book_face(language).lang else ""}"EB Garamond", "{variant.family}"'
+            rules.append(f":lang({variant.lang}) {{ font-family: {family}, var({STACK}); }}")
+    if punctuation and book_face(language).lang == "":  # Japanese: its face is the stack's, for every span
+        rules.append(f':lang(ja) {{ font-family: {lead}"EB Garamond", var({STACK}); }}')
     return "\n".join(rules)
+
+
+def book_face(language: str) -> Fallback:
+    """Return the CJK face a Chinese or Japanese book's own text is set in (Japanese, simplified or traditional)."""
+    tag = language.lower()
+    if tag.startswith(TRADITIONAL):
+        return CJK_VARIANTS[2]
+    return CJK_VARIANTS[1] if tag.split("-")[0] == "zh" else FALLBACKS[0]
+
+
+def cjk_punctuation(language: str, used: frozenset[int]) -> list[str]:
+    """Declare, for a Chinese or Japanese book, its CJK face for the marks it sets full width (the quotes...)."""
+    if language.lower().split("-")[0] not in ("zh", "ja"):
+        return []
+    face = book_face(language)
+    points = CJK_PUNCTUATION & used
+    path = faces.find_file(face.regular)
+    if path is None or not points:
+        return []
+    rules = []
+    for file, weight in ((face.regular, "normal"), (face.bold, "bold")):
+        found = faces.find_file(file) if file else None
+        if found is not None:
+            loaded, _ = face_file(found, face.index, points)
+            rules.append(
+                f'@font-face {{ font-family: "{PUNCTUATION_FAMILY}"; src: url("{loaded.as_uri()}"); '
+                f"font-weight: {weight}; font-style: normal; unicode-range: {unicode_ranges(points)}; }}"
+            )
+    return rules
 
 
 # A fontconfig that knows no folder: WeasyPrint's @font-face files are then the only faces there are.

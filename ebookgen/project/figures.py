@@ -2,7 +2,9 @@
 
 A figure names its image (``![alt](name)``): first a resource the manuscript file carried (a DOCX's or an
 EPUB's image), else a file relative to the manuscript, which must stay inside the project folder and be
-a whole JPEG, PNG, GIF, WebP or SVG image. Anything else is refused in one line (exit 2).
+a whole JPEG, PNG, GIF, WebP or SVG image. An image that is missing, outside the project or on the web is a
+warning and a placeholder that names it (one lost picture must not stop the book); one that is not a whole image
+is refused in one line (exit 2).
 """
 
 from __future__ import annotations
@@ -35,15 +37,35 @@ def figures_of(book: Book) -> list[Figure]:
 
 def figure_images(book: Book, sources: Sequence[SourceText], root: Path) -> tuple[Image, ...]:
     """Return the image of each figure of the book, read from its reader's resources or the project's files."""
+    from ebookgen.project.images import looks_like_svg
+
     resources = {resource.name: resource for source in sources for resource in source.resources}
     images = []
     for figure in figures_of(book):
         if figure.source in resources:
             found = resources[figure.source]
-            images.append(Image(figure.source, found.data, found.media_type))
+            kind = "image/svg+xml" if looks_like_svg(found.data) else found.media_type  # a drawing, whatever its label
+            images.append(Image(figure.source, found.data, kind))
         else:
             images.append(image_file(figure.source, sources, root))
     return tuple(images)
+
+
+def safe_pictures(images: Sequence[Image]) -> tuple[tuple[Image, ...], tuple[str, ...]]:
+    """Take out of each SVG picture what it would fetch from outside the book; say what each lost."""
+    from ebookgen.render.svg import safe_svg
+
+    kept, notes = [], []
+    for image in images:
+        if image.media_type == "image/svg+xml":
+            safe = safe_svg(image.data)
+            if safe.removed:
+                image = Image(image.name, safe.data, image.media_type)
+                more = f" and {len(safe.removed) - 3} more" if len(safe.removed) > 3 else ""
+                named = ", ".join(safe.removed[:3]) + more
+                notes.append(f"the picture {image.name} names what is outside the book ({named}); left out of it")
+        kept.append(image)
+    return tuple(kept), tuple(notes)
 
 
 def carried_cover(book: Book, sources: Sequence[SourceText]) -> tuple[Image | None, str]:
@@ -62,19 +84,59 @@ def carried_cover(book: Book, sources: Sequence[SourceText]) -> tuple[Image | No
 
 
 def image_file(name: str, sources: Sequence[SourceText], root: Path) -> Image:
-    """Read a figure's image file, named relative to a manuscript file, refusing one outside the project."""
-    where = figure_place(name, sources, root)
+    """Read a figure's image file, named relative to a manuscript file; a placeholder where none may be read."""
+    path = readable_image(name, sources, root)
+    if path is None:
+        return Image(name, placeholder(name), "image/svg+xml")
+    data = path.read_bytes()
+    return Image(name, data, media_type(data, name, figure_place(name, sources, root)))
+
+
+def unreadable_reason(name: str, sources: Sequence[SourceText], root: Path) -> str:
+    """Say why a figure's image cannot be read from the project ('' when it can): never outside it, never a URL."""
     parts = PurePosixPath(name.replace("\\", "/"))
-    if parts.is_absolute() or ".." in parts.parts or ":" in name.split("/")[0]:
-        raise InputError(f"{where}: the figure {name!r} is not a file inside the project; name one beside the text")
+    if ":" in name.split("/")[0]:
+        return "is a web address; ebookgen reads no network: copy the image beside the text"
+    if parts.is_absolute() or ".." in parts.parts:
+        return "is not a file inside the project; name one beside the text"
     for source in sources:
         path = source.path.parent / name
         if path.is_file():
-            if not is_inside(path, root):
-                raise InputError(f"{where}: the figure {name!r} is a link out of the project folder; copy it in")
-            data = path.read_bytes()
-            return Image(name, data, media_type(data, name, where))
-    raise InputError(f"{where}: the figure's image {name!r} is not found beside the manuscript; add it or fix the name")
+            return "" if is_inside(path, root) else "is a link out of the project folder; copy it in"
+    return "is not found beside the manuscript; add it or fix the name"
+
+
+def readable_image(name: str, sources: Sequence[SourceText], root: Path) -> Path | None:
+    """Return the project file a figure names, or None when it cannot be read from the project."""
+    if unreadable_reason(name, sources, root):
+        return None
+    return next(source.path.parent / name for source in sources if (source.path.parent / name).is_file())
+
+
+def placeholder(name: str) -> bytes:
+    """Draw the stand-in for a missing image: a framed box that names the file, so the book still builds."""
+    from xml.sax.saxutils import escape
+
+    label = escape(f"Image not found: {name}"[:80])
+    return (
+        '<svg xmlns="http://www.w3.org/2000/svg" width="600" height="200" viewBox="0 0 600 200">'
+        '<rect x="2" y="2" width="596" height="196" fill="#f2f2f2" stroke="#888" stroke-width="4"/>'
+        f'<text x="300" y="108" text-anchor="middle" font-family="serif" font-size="24" fill="#444">{label}</text>'
+        "</svg>"
+    ).encode()
+
+
+def missing_figures(book: Book, sources: Sequence[SourceText], root: Path) -> tuple[str, ...]:
+    """Name each figure whose image is neither carried by its file nor readable beside it: a placeholder stands
+    in for it, and the book is built."""
+    carried = {resource.name for source in sources for resource in source.resources}
+    notes = []
+    for figure in figures_of(book):
+        reason = "" if figure.source in carried else unreadable_reason(figure.source, sources, root)
+        if reason:
+            where = figure_place(figure.source, sources, root)
+            notes.append(f"{where}: the figure's image {figure.source!r} {reason} (a placeholder stands in)")
+    return tuple(notes)
 
 
 def figure_place(name: str, sources: Sequence[SourceText], root: Path) -> str:

@@ -7,7 +7,9 @@ from pathlib import Path
 
 from ebookgen.errors import OutputError
 from ebookgen.output import atomic_path
-from ebookgen.project.manuscript import BOOK_KEYS, title_from_filename
+from ebookgen.project.bookmeta import title_from_filename
+from ebookgen.project.manuscript import BOOK_KEYS
+from ebookgen.project.values import check_language_option
 from ebookgen.settings import Setting
 
 FIRST_CHAPTER = """\
@@ -25,14 +27,19 @@ A line of three spaced asterisks, like the one above, is a scene break. A line s
 GITIGNORE = "# Books built by ebookgen\ndist/\n"
 
 
-def create_project(folder: Path, title: str | None = None, author: str | None = None) -> list[Path]:
+def create_project(
+    folder: Path, title: str | None = None, author: str | None = None, language: str | None = None
+) -> list[Path]:
     """Write book.toml, a first chapter and a .gitignore into folder; return the files written."""
+    if language:
+        check_language_option(language)  # refused before anything is written
     if (folder / "book.toml").exists():
         raise OutputError(f"{folder / 'book.toml'}: a project is already here; edit it, or choose another folder")
     if folder.exists() and not folder.is_dir():
         raise OutputError(f"{folder}: is a file; give a folder for the new project")
+    title = title or title_from_filename(folder.resolve())
     files = {
-        folder / "book.toml": book_toml(title or title_from_filename(folder.resolve()), author or "Your Name"),
+        folder / "book.toml": book_toml(title, author or "Your Name", language),
         folder / "01-chapter-one.txt": FIRST_CHAPTER,
         folder / ".gitignore": GITIGNORE,
     }
@@ -46,8 +53,8 @@ def create_project(folder: Path, title: str | None = None, author: str | None = 
     return written
 
 
-def book_toml(title: str, author: str) -> str:
-    """Return a book.toml with title, author and date set and every other key commented."""
+def book_toml(title: str, author: str, language: str | None = None) -> str:
+    """Return a book.toml with title, author and date set (the language too, when given), every other key commented."""
     lines = [
         "# ebookgen project file. Uncomment a key to use it; see docs/reference/book-toml.md.",
         "",
@@ -55,8 +62,10 @@ def book_toml(title: str, author: str) -> str:
         f'author = {toml_string(author)}  # or several: ["Ann Lee", "Bo Park"]',
         f"date = {dt.date.today().isoformat()}",
     ]
+    if language:
+        lines.append(f"language = {toml_string(language)}")
     for key, spec in BOOK_KEYS.items():
-        if key in ("title", "author", "date"):
+        if key in ("title", "author", "date") or (key == "language" and language):
             continue
         note = " ".join(part for part in (spec.help, choices_note(spec.choices)) if part)
         lines.append(f"# {key} = {example_value(spec)}" + (f"  # {note}" if note else ""))

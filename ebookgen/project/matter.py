@@ -3,7 +3,8 @@
 A text key holds the text itself, or the name of a text file beside book.toml (inside the project, by the
 project's path rules: ``paths.project_file``); its paragraphs are parted by blank lines and typeset like
 the story's (curly quotes, dashes). ``also_by`` is a list of titles; ``newsletter`` a table with the
-sign-up ``url`` and the ``line`` that asks readers to.
+sign-up ``url`` and the ``line`` that asks readers to. The title page's strings (title, subtitle, series), the
+dedication, the epigraph and the also-by titles are typeset the same way.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from ebookgen.project.paths import check_text_file, project_file, shown
 TEXT_KEYS = ("afterword", "acknowledgements", "about_the_author")
 # A value that names a file rather than being the text: one line ending in a text file's suffix.
 FILE_NAME = re.compile(r"^[^\n]{1,255}\.(?:txt|md|markdown|text)$", re.IGNORECASE)
+# The strings book.toml gives the title page and front matter: typeset too, or they keep "straight" quotes and --.
+TYPESET_KEYS = ("title", "subtitle", "series", "dedication", "epigraph", "epigraph_source")
 WEB_ADDRESS = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
 
 
@@ -53,6 +56,20 @@ def matter_text(folder: Path, value: str, language: Language) -> str:
     return "\n\n".join(typeset(paragraph, options) for paragraph in paragraphs if paragraph)
 
 
+def typeset_line(value: str, language: Language) -> str:
+    """Typeset one string book.toml gives the title page or front matter, as the story's text is (curly quotes...)."""
+    from ebookgen.normalise.typography import TypographyOptions, typeset
+
+    return typeset(value, TypographyOptions(language=language)) if value else value
+
+
+def typeset_strings(config: dict) -> dict[str, str]:
+    """Return book.toml's title-page and front-matter strings typeset in book.toml's language."""
+    keys = [key for key in TYPESET_KEYS if isinstance(config.get(key), str) and config[key].strip()]
+    language = language_for(config.get("language", "en")) if keys else None
+    return {key: typeset_line(config[key], language) for key in keys}
+
+
 def check_newsletter(value: object) -> None:
     """Refuse a newsletter table without a web address to sign up at and a line asking readers to."""
     if set(value) - {"url", "line"}:
@@ -76,7 +93,8 @@ def back_matter(config: dict, folder: Path) -> dict[str, object]:
     language = language_for(config.get("language", "en")) if keys else None
     fields = {key: matter_text(folder, config[key], language) for key in keys}
     if config.get("also_by"):
-        fields["also_by"] = tuple(" ".join(title.split()) for title in config["also_by"])
+        language = language or language_for(config.get("language", "en"))
+        fields["also_by"] = tuple(typeset_line(" ".join(title.split()), language) for title in config["also_by"])
     if config.get("newsletter"):
         news = config["newsletter"]
         fields["newsletter"] = Newsletter(news["url"].strip(), " ".join(news["line"].split()))

@@ -10,7 +10,8 @@ from __future__ import annotations
 from ebookgen.model import Metadata, MetadataOrigin
 from ebookgen.model.origins import BOOK_TOML, DEFAULT, FILE_NAME
 from ebookgen.normalise.found import OPTION_FLAGS, Merged, merge_found
-from ebookgen.project.manuscript import Project, title_from_filename
+from ebookgen.project.bookmeta import title_from_filename
+from ebookgen.project.manuscript import Project
 from ebookgen.readers.table import read_unit
 
 SHOWN_LENGTH = 60  # a longer value (a description) is cut to this many characters
@@ -30,8 +31,22 @@ def project_metadata(project: Project) -> Merged:
 
 
 def metadata_lines(merged: Merged) -> tuple[str, ...]:
-    """List where each field of a book's metadata came from, and any language a file gave that is none."""
-    return (*origin_lines(merged.metadata, merged.origins), *merged.notes)
+    """List where each field of a book's metadata came from, any language a file gave that is none, and a language
+    the detector found in the story but not surely enough to use."""
+    return (*origin_lines(merged.metadata, merged.origins), *merged.notes, *unsure_language(merged))
+
+
+def unsure_language(merged: Merged) -> tuple[str, ...]:
+    """Say what the detector found in the story when it was not sure enough to use it, and how to set the language."""
+    detected = merged.detected
+    if detected is None or detected.sure:
+        return ()
+    found = f"{detected.describe()} ({detected.why_unsure})" if detected.tag else detected.describe()
+    tag = detected.tag or "..."
+    return (
+        f"metadata: language not found in the story's text: {found}; the book is in {merged.metadata.language}; "
+        f'say language = "{tag}" in book.toml (or --lang {tag}) to set it',
+    )
 
 
 def origin_lines(metadata: Metadata, origins: tuple[MetadataOrigin, ...]) -> tuple[str, ...]:

@@ -8,6 +8,7 @@ and the document's title and author properties (python-docx).
 
 from __future__ import annotations
 
+import io
 import re
 from pathlib import Path
 
@@ -15,13 +16,18 @@ from ebookgen.errors import InputError
 from ebookgen.model.document import Document, FoundMetadata, Resource
 from ebookgen.readers.archive import open_archive, read_member
 from ebookgen.readers.decode import require_text
+from ebookgen.readers.docxparts import main_part, spaced_at_joins
 from ebookgen.readers.htmltext import map_html, shortened, words_of
+from ebookgen.readers.omml import put_equations, swapped_equations
 from ebookgen.readers.reader import Reader
 
 DOCX_SUFFIXES = (".docx",)
 KIND = "Word document"
 CENTRED_STYLE = "ebookgen centred"
 MARGIN_PART = re.compile(r"word/(?:header|footer)\d*\.xml$")
+# mammoth's messages about styles: one it has no mapping for, one the document uses but never defines.
+UNRECOGNISED_STYLE = re.compile(r"Unrecognised \w+ style: (.*?)(?: \(Style ID: (.*)\))?$")
+UNDEFINED_STYLE = re.compile(r"\w+ style with ID (.*) was referenced but not defined in the document")
 WORD_TEXT = re.compile(r"<w:t(?: [^>]*)?>([^<]*)</w:t>")
 # Word's and Google Docs' styles, as mammoth should map them; every other style is read as a paragraph.
 STYLE_MAP = f"""
@@ -47,13 +53,16 @@ def read_docx(path: Path, encoding: str | None = None) -> Document:
 
     with open_archive(path, KIND) as archive:
         names = set(archive.namelist())
-        if "word/document.xml" not in names:
-            raise InputError(f"{path}: not a Word document (no word/document.xml inside); save it from Word as .docx")
-        body_xml = read_member(path, archive, "word/document.xml", KIND)
+        main = main_part(path, archive)
+        body_xml = read_member(path, archive, main, KIND)
         comments = read_member(path, archive, "word/comments.xml", KIND) if "word/comments.xml" in names else b""
         margins = [read_member(path, archive, name, KIND) for name in sorted(names) if MARGIN_PART.match(name)]
+    spaced, joins = spaced_at_joins(path, main, body_xml)
     resources: list[Resource] = []
-    with open(path, "rb") as handle:
+    # Word's equations, which mammoth leaves out, as links
+    data, equations = swapped_equations(path, body_xml, main, spaced)
+    data = data or spaced
+    with io.BytesIO(data) if data else open(path, "rb") as handle:
         try:
             result = mammoth.convert_to_html(
                 handle,
@@ -65,10 +74,12 @@ def read_docx(path: Path, encoding: str | None = None) -> Document:
         except Exception as error:  # mammoth raises what its XML and zip readers raise on a damaged part
             raise InputError(f"{path}: this {KIND} cannot be read ({type(error).__name__}); it is damaged") from None
     root = lxml.html.fragment_fromstring(result.value or "<p></p>", create_parent="div")
+    put_equations(root, equations)
     title, subtitle, taken = title_paragraphs(root)
     kept = {resource.name for resource in resources}
     mapped = map_html(root, "", figure=lambda src: src if src in kept else None)
-    unmapped = taken + mapped.unmapped + word_notes(result.messages, body_xml, comments) + margin_note(margins)
+    notes = word_notes(result.messages, body_xml, comments) + joined_note(joins)
+    unmapped = taken + mapped.unmapped + notes + margin_note(margins)
     found = core_metadata(path, title, subtitle)
     text = require_text(path, mapped.text)
     return Document(path, text, "utf-8", (), found, (), tuple(resources), "Word (mammoth)", unmapped, (), mapped.blocks)
@@ -113,10 +124,14 @@ def title_paragraphs(root) -> tuple[str, str, tuple[str, ...]]:
 def word_notes(messages, body_xml: bytes, comments: bytes) -> tuple[str, ...]:
     """Say what mammoth and Word left aside: styles read as plain paragraphs, comments, tracked deletions."""
     notes = []
-    styles = sorted({m.message.split(": ", 1)[1].split(" (Style ID")[0] for m in messages if "style" in m.message})
-    if styles:
-        notes.append(f"style(s) {', '.join(styles)} read as ordinary paragraphs")
-    others = [m.message for m in messages if "style" not in m.message]
+    undefined = sorted({match.group(1) for m in messages if (match := UNDEFINED_STYLE.match(m.message))})
+    styles = {style_named(match) for m in messages if (match := UNRECOGNISED_STYLE.match(m.message))}
+    if undefined:
+        notes.append(f"style(s) {', '.join(undefined)} used but never defined in the document: read as plain text")
+    if styles - set(undefined):
+        notes.append(f"style(s) {', '.join(sorted(styles - set(undefined)))} read as ordinary paragraphs")
+    others = [m.message for m in messages if not (UNRECOGNISED_STYLE.match(m.message) or
+              UNDEFINED_STYLE.match(m.message))]  # fmt: skip
     notes += [f"{message}" for message in dict.fromkeys(others)]
     count = comments.count(b"<w:comment ")
     if count:
@@ -124,6 +139,17 @@ def word_notes(messages, body_xml: bytes, comments: bytes) -> tuple[str, ...]:
     if b"<w:del " in body_xml:
         notes.append("tracked changes: deleted text left out, inserted text kept; accept or reject them")
     return tuple(notes)
+
+
+def joined_note(joins: int) -> tuple[str, ...]:
+    """Say where a tracked deletion of a paragraph's end joined two paragraphs (with a space between them)."""
+    return (f"tracked changes: {joins} deleted paragraph end(s), each paragraph joined to the next",) if joins else ()
+
+
+def style_named(match: re.Match) -> str:
+    """Name a style mammoth did not map: by its name, or by its ID when the document never named it."""
+    name, style_id = match.group(1), match.group(2)
+    return style_id if name in ("None", "") and style_id else name
 
 
 def margin_note(parts: list[bytes]) -> tuple[str, ...]:

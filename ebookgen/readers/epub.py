@@ -21,8 +21,9 @@ from ebookgen.model.outline import outline
 from ebookgen.readers.archive import open_archive, read_member
 from ebookgen.readers.classes import with_class_styles
 from ebookgen.readers.epubpages import PageKind, chapter_text, is_part_page, page_kind
+from ebookgen.readers.epubsvg import svg_notes, svg_page
 from ebookgen.readers.htmltext import parse_document
-from ebookgen.readers.opf import Package, read_package
+from ebookgen.readers.opf import SVG_TYPE, Package, read_package
 from ebookgen.readers.reader import Reader
 
 EPUB_SUFFIXES = (".epub",)
@@ -42,7 +43,7 @@ def read_epub(path: Path, encoding: str | None = None) -> Document:
         present = set(archive.namelist())
         sheets = [href for href, kind in package.media.items() if kind == "text/css" and href in present]
         css = "\n".join(read_member(path, archive, href, KIND).decode("utf-8", "replace") for href in sheets)
-    trees = [(href, parse_document(data)) for href, data in pages if data.strip()]
+    trees = [(href, page_tree(href, data, package)) for href, data in pages if data.strip()]
     for _, tree in trees:
         with_class_styles(tree, css)
     resources = resources_of(images, package)
@@ -58,6 +59,7 @@ def read_epub(path: Path, encoding: str | None = None) -> Document:
             unmapped.append(f"{href}: {kind.description} read as metadata, not as a chapter")
             found = kind.merged(found)
             continue
+        unmapped += page_notes(href, tree, package)
         figure = figure_resolver(href, names)
         mapped = chapter_text(tree, href, figure, package.labels.get(href, ""), 1 + notes)
         if is_part_page(mapped, tree):
@@ -74,6 +76,17 @@ def read_epub(path: Path, encoding: str | None = None) -> Document:
     found = replace(found, cover=cover) if cover else found
     reader = f"EPUB ({package.maker})"
     return Document(path, text, "utf-8", (), found, (), tuple(used), reader, tuple(unmapped), (), blocks)
+
+
+def page_tree(href: str, data: bytes, package: Package):
+    """Parse a spine page: an XHTML page as it is, an SVG page as an HTML page of its text or its picture."""
+    return svg_page(data, href) if package.media.get(href) == SVG_TYPE else parse_document(data)
+
+
+def page_notes(href: str, tree, package: Package) -> tuple[str, ...]:
+    """Say how a page was read when it is not an ordinary page: outside the reading order, or an SVG page."""
+    aside = (f'{href}: a page outside the reading order (linear="no"), set at the end of the book',)
+    return (aside if href in package.aside else ()) + svg_notes(href, package.media.get(href) == SVG_TYPE, tree, 0)
 
 
 def leveled(parts: list[tuple[ReadBlock, ...]], part_pages: set[int]) -> list[tuple[ReadBlock, ...]]:

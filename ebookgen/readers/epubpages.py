@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass, replace
 
 from ebookgen.model.document import Heading
+from ebookgen.readers.epubruby import readings_in_brackets, ruby_note
+from ebookgen.readers.epubsvg import svg_notes, svg_text_in_place
 from ebookgen.readers.fanfic import info_lines, info_metadata, is_info_page, lines_of
 from ebookgen.readers.htmltext import MappedText, map_html, tag_of, words_of
 from ebookgen.readers.source import FoundMetadata
@@ -20,6 +22,13 @@ CONTENTS = re.compile(r"^(?:table of )?contents$|^toc$|^index$", re.I)
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 OPS = "http://www.idpf.org/2007/ops"
 PART_WORDS = re.compile(r"^(?:part|book|volume)\b", re.I)
+WORD = re.compile(r"[^\W_]+")
+# What a title page holds beside the title and the author: credit words, an edition, a publisher's line.
+BOILERPLATE = frozenset(
+    "by von de par di door av a an the novel story stories book edition ebook e published publisher publishing"
+    " press copyright all rights reserved first second version written illustrated translated and with from"
+    " cover title page isbn".split()
+)
 
 
 @dataclass(frozen=True)
@@ -46,7 +55,8 @@ def page_kind(tree, href: str, package) -> PageKind:
     images = [element for element in body.iter() if tag_of(element) in ("img", "image", "svg")]
     first = bool(package.spine) and package.spine[0] == href  # not .index(): a search a page was quadratic
     kinds = semantic_types(body)
-    if (images and len(words.split()) < 4 and (first or "cover" in href.lower())) or "cover" in kinds:
+    bare = images and len(words.split()) < 4 and not captioned(body)
+    if (bare and (first or "cover" in href.lower())) or "cover" in kinds:
         return PageKind("cover", "the cover page")
     if kinds & {"titlepage", "halftitlepage", "copyright-page", "toc", "landmarks"} or is_copyright_page(words):
         return PageKind("front matter", "its title or copyright page")
@@ -54,10 +64,25 @@ def page_kind(tree, href: str, package) -> PageKind:
         return PageKind("contents", "its contents page")
     if is_info_page(body):
         return PageKind("info", "its title or info page", tuple(info_lines(body).items()))
-    title, author = package.metadata.title.lower(), package.metadata.author.split(" and ")[0].lower()
-    if title and len(words.split()) < 40 and title in words.lower() and author in words.lower():
+    if is_title_page(words, package.metadata):
         return PageKind("title", "its title page")
     return PageKind("chapter")
+
+
+def captioned(body) -> bool:
+    """Tell a page that heads or captions its picture: a chapter with a figure, not a cover."""
+    return any(tag_of(element) in (*HEADINGS, "figcaption") for element in body.iter())
+
+
+def is_title_page(words: str, found: FoundMetadata) -> bool:
+    """Tell a title page: the book's title and author and boilerplate (`by`, a year, `All rights reserved`), and
+    nothing else; a short chapter that names them is the story's."""
+    title, author = found.title.lower(), found.author.split(" and ")[0].lower()
+    lowered = words.lower()
+    if not title or title not in lowered or author not in lowered:
+        return False
+    rest = lowered.replace(title, " ").replace(author, " ")
+    return all(word in BOILERPLATE or word.isdigit() for word in WORD.findall(rest))
 
 
 def semantic_types(body) -> set[str]:
@@ -109,10 +134,11 @@ def chapter_text(tree, href: str, figure, label: str, first_label: int) -> Mappe
     for heading in headings[1:]:
         heading.tag = "p"
         heading.set("style", "font-weight: bold")
+    rubies, drawn = readings_in_brackets(body), svg_text_in_place(body)
     mapped = map_html(body, href, figure, first_label)
     stem = href.rsplit("/", 1)[-1].rsplit(".", 1)[0]
     named = label and label != stem  # A label that is only the file's name is no title.
     opens = bool(mapped.blocks) and isinstance(mapped.blocks[0], Heading)
     heading = title or (label if named and not opens else "")
     blocks = (Heading(1, heading), *mapped.blocks) if heading else mapped.blocks
-    return MappedText(blocks, mapped.unmapped)
+    return MappedText(blocks, (*mapped.unmapped, *ruby_note(href, rubies), *svg_notes(href, False, tree, drawn)))

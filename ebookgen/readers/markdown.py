@@ -19,6 +19,7 @@ from pathlib import Path
 from ebookgen.model.rawtext import FENCED_KINDS, is_chat
 from ebookgen.readers.decode import decode_file
 from ebookgen.readers.header import text_source
+from ebookgen.readers.htmltables import pipe_rows
 from ebookgen.readers.reader import Reader
 from ebookgen.readers.source import SourceText
 
@@ -51,7 +52,7 @@ def markdown_with_lines(source: str, unmapped: list[str] | None = None) -> tuple
     from mdit_py_plugins.container import container_plugin
     from mdit_py_plugins.footnote import footnote_plugin
 
-    parser = MarkdownIt("commonmark").use(footnote_plugin)
+    parser = MarkdownIt("commonmark").enable("table").use(footnote_plugin)
     for name in FENCED_KINDS:  # the raw text's fences, read in Markdown as containers
         parser.use(container_plugin, name=name)
     tree = SyntaxTreeNode(parser.parse(source))
@@ -120,6 +121,10 @@ class RawWriter:
         if kind in ("fence", "code_block"):
             lines = node.content.rstrip("\n")
             return [f"::: verse\n{lines}\n:::"] if lines.strip() else []
+        if kind == "table":
+            return [self.table_lines(node)]
+        if kind == "html_block" and (rows := pipe_rows(node.content)):
+            return [rows]  # an HTML table typed in the Markdown: a table
         if kind == "html_block":
             return [part for part in html_text(node.content, self.unmapped).split("\n\n") if part.strip()]
         if kind == "footnote_block":
@@ -163,6 +168,20 @@ class RawWriter:
             marker = f"{number}." if ordered else "-"
             lines.append(f"{marker} {' '.join(part for part in parts if part)}")
         return "\n".join(lines)
+
+    def table_lines(self, node) -> str:
+        """Return a pipe table as raw-text rows: its head, a delimiter row keeping each column's alignment, its body."""
+        rows = [row for part in node.children for row in part.children]
+        cells = [
+            [self.inline_runs(cell.children[0].children) if cell.children else "" for cell in row.children]
+            for row in rows
+        ]
+        sides = {"text-align:left": ":--", "text-align:center": ":-:", "text-align:right": "--:"}
+        delimiter = [sides.get(cell.attrs.get("style", ""), "---") for cell in rows[0].children] if rows else []
+        lines = [
+            "| " + " | ".join(text.replace("|", "\\|").replace("\\\n", " ") for text in row) + " |" for row in cells
+        ]
+        return "\n".join([*lines[:1], "|" + "|".join(delimiter) + "|", *lines[1:]])
 
     def note(self, node) -> str:
         """Return a note's raw text: `[^label]: ` before its first paragraph, further ones indented four spaces."""

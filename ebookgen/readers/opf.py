@@ -25,6 +25,7 @@ NS = {
     "epub": "http://www.idpf.org/2007/ops",
 }
 PAGE_TYPES = ("application/xhtml+xml", "text/html", "application/x-dtbook+xml")
+SVG_TYPE = "image/svg+xml"  # a fixed-layout book's page may be an SVG document of its own
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,7 @@ class Package:
     maker: str = "unknown maker"  # "FanFicFare", "Calibre", ...
     nav: str = ""  # the EPUB 3 navigation document, never a chapter
     cover: str = ""  # the cover image's zip path (EPUB 3's cover-image property, or EPUB 2's <meta name="cover">)
+    aside: frozenset[str] = frozenset()  # pages outside the reading order (linear="no"), set at the book's end
 
 
 def xml_of(path: Path, data: bytes, name: str):
@@ -64,15 +66,18 @@ def read_package(path: Path, archive) -> Package:
     href = {key: posixpath.normpath(posixpath.join(base, item.get("href", ""))) for key, item in items.items()}
     media = {href[key]: item.get("media-type", "") for key, item in items.items()}
     nav = next((href[key] for key, item in items.items() if "nav" in (item.get("properties") or "").split()), "")
-    spine = tuple(
-        href[ref.get("idref")]
-        for ref in opf.iterfind("opf:spine/opf:itemref", NS)
-        if ref.get("idref") in href and media[href[ref.get("idref")]] in PAGE_TYPES and ref.get("linear") != "no"
-    )
+    refs = [ref for ref in opf.iterfind("opf:spine/opf:itemref", NS) if ref.get("idref") in href]
+    pages = [(href[ref.get("idref")], ref.get("linear") == "no") for ref in refs
+             if media[href[ref.get("idref")]] in (*PAGE_TYPES, SVG_TYPE)]  # fmt: skip
+    # Pages outside the reading order (linear="no": a glossary, answers, notes) are the book's too: at its end.
+    spine = tuple(page for page, aside in pages if not aside) + tuple(page for page, aside in pages if aside)
     if not spine:
         raise InputError(f"{path}: this EPUB's spine lists no pages; it is broken")
     labels = toc_labels(path, archive, opf, href, nav)
-    return Package(spine, media, labels, package_metadata(opf), maker_of(opf), nav, cover_of(opf, items, href, media))
+    found = package_metadata(opf)
+    cover = cover_of(opf, items, href, media)
+    aside = frozenset(page for page, outside in pages if outside)
+    return Package(spine, media, labels, found, maker_of(opf), nav, cover, aside)
 
 
 def cover_of(opf, items: dict, href: dict[str, str], media: dict[str, str]) -> str:

@@ -20,6 +20,7 @@ class Watched:
 
     source: Path
     pdf: bool = False
+    language: str | None = None  # --lang: the book's language over book.toml's
 
     @property
     def root(self) -> Path:
@@ -42,10 +43,12 @@ class Watched:
 def build_once(watched: Watched) -> Build:
     """Build the EPUB (and the PDF) into the manuscript's dist/, and run check; return what the preview serves."""
     from ebookgen.build import build_epub, build_pdf, check_manuscript
+    from ebookgen.project.manuscript import Overrides
 
-    epub = build_epub(watched.source)
-    pdf = build_pdf(watched.source).path.read_bytes() if watched.pdf else None
-    check = check_manuscript(watched.source)
+    overrides = Overrides(language=watched.language)
+    epub = build_epub(watched.source, overrides=overrides)
+    pdf = build_pdf(watched.source, overrides=overrides).path.read_bytes() if watched.pdf else None
+    check = check_manuscript(watched.source, overrides)
     return read_epub(epub.path.read_bytes(), pdf, check.lines)
 
 
@@ -56,6 +59,11 @@ def rebuild(watched: Watched, preview: Preview, changed: tuple[str, ...], say: C
     except EbookgenError as error:
         preview.publish(None, str(error), changed)
         say(f"ebookgen: error: {error}")
+        return
+    except Exception as error:  # a bug met on one save must not end the writer's loop
+        message = f"unexpected {type(error).__name__}: {error}; the last good book stays shown (please report it)"
+        preview.publish(None, message, changed)
+        say(f"ebookgen: error: {message}")
         return
     preview.publish(build, "", changed)
     what = ", ".join(changed) if changed else "start"

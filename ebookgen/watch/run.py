@@ -16,10 +16,18 @@ DEFAULT_PORT = 8000
 
 
 def watch_book(
-    source: Path | None, port: int = DEFAULT_PORT, pdf: bool = False, say: Callable[[str], None] = print
+    source: Path | None,
+    port: int = DEFAULT_PORT,
+    pdf: bool = False,
+    say: Callable[[str], None] = print,
+    language: str | None = None,
 ) -> None:
     """Watch a manuscript: rebuild the book on every save and serve a live preview on localhost until stopped."""
     from ebookgen.project.manuscript import DEFAULT_SOURCE, load_project
+    from ebookgen.project.values import check_language_option
+
+    if language:
+        check_language_option(language)  # a wrong --lang is refused before the preview starts
 
     path = Path(source) if source is not None else DEFAULT_SOURCE
     if not path.exists():
@@ -32,7 +40,7 @@ def watch_book(
     previous = signal.signal(signal.SIGTERM, lambda *_: stop.set())
     say(f"preview at http://127.0.0.1:{server.server_address[1]}/ (Ctrl-C to stop)")
     try:
-        watch_loop(Watched(path, pdf), preview, say, stop)
+        watch_loop(Watched(path, pdf, language), preview, say, stop)
     except KeyboardInterrupt:
         pass
     finally:

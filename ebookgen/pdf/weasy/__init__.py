@@ -32,6 +32,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from ebookgen.errors import RenderError
+from ebookgen.pdf.weasy.mirror import indents_mirrored
 from ebookgen.pdf.weasy.setting import Setter, text_boxes, well_set
 from ebookgen.resources import styles_dir
 
@@ -57,7 +58,7 @@ def version() -> str:
 
 def lay_out(html: str, css: str, output_intent: str | None = None):
     """Lay out a document with the shared base, the print layer and the generated page rules."""
-    with footnotes_kept(), well_set():
+    with footnotes_kept(), well_set(), indents_mirrored():
         return laid_out(html, css, output_intent)
 
 
@@ -67,20 +68,22 @@ def laid_out(html: str, css: str, output_intent: str | None = None):
     from weasyprint.text.fonts import FontConfiguration
 
     from ebookgen.pdf.fonts import own_fontconfig
+    from ebookgen.pdf.weasy.fetcher import book_fetcher, named_files
 
     folder = styles_dir()
     with own_fontconfig():  # the book's faces, by file, and no system font
         fonts = FontConfiguration()
     profiles = {}
+    fetcher = book_fetcher(named_files(css))  # every fetch of the layout: the book's own files, no network
     sheets = [
-        CSS(filename=str(folder / "base.css"), font_config=fonts),
-        CSS(filename=str(folder / "print.css"), font_config=fonts),
-        CSS(string=css, font_config=fonts, color_profiles=profiles, base_url=str(folder)),
+        CSS(filename=str(folder / "base.css"), font_config=fonts, url_fetcher=fetcher),
+        CSS(filename=str(folder / "print.css"), font_config=fonts, url_fetcher=fetcher),
+        CSS(string=css, font_config=fonts, color_profiles=profiles, base_url=str(folder), url_fetcher=fetcher),
     ]
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     intent = {"output_intent": output_intent} if output_intent else {}
     try:
-        return HTML(string=html, base_url=str(folder)).render(
+        return HTML(string=html, base_url=str(folder), url_fetcher=fetcher).render(
             stylesheets=sheets, font_config=fonts, color_profiles=profiles, **intent
         )
     except Exception as error:  # WeasyPrint raises many kinds; the user needs one line.
@@ -90,7 +93,7 @@ def laid_out(html: str, css: str, output_intent: str | None = None):
 FOOTNOTE_HOOKS = ("weasyprint.layout.block", "_linebox_layout", "_break_line")
 # What ebookgen changes in WeasyPrint's layout, named in the chunk cache's keys (a chunk laid out before a fix
 # is never reused after it).
-LAYOUT_FIXES = ("a footnote kept on its call's page",)
+LAYOUT_FIXES = ("a footnote kept on its call's page", "a right-to-left first line indented at its right")
 
 
 @contextmanager
