@@ -19,7 +19,7 @@ from ebookgen.errors import InputError
 from ebookgen.model import Book
 from ebookgen.normalise.pipeline import NormalisedBook, normalise_book
 from ebookgen.output import check_output, disk_errors_named
-from ebookgen.project.figures import carried_cover, figure_images, missing_figures
+from ebookgen.project.figures import carried_cover, figure_images, missing_figures, safe_pictures
 from ebookgen.project.manuscript import Overrides, Project, load_project, overridden
 from ebookgen.project.origins import guessed_titles, metadata_lines, project_metadata
 from ebookgen.readers.decode import REPLACED_NOTE
@@ -44,6 +44,8 @@ def load_book(project: Project) -> Book:
 
 def read_book(project: Project) -> NormalisedBook:
     """Read every text file of a project and normalise them into one book, with its language's settled record."""
+    if project.works:
+        return read_collection(project)
     sources = [read_unit(unit, project.encoding) for unit in project.text_units()]
     # A title guessed from a file or folder name gives way to a header block's `Title:`.
     guessed = guessed_titles(project)
@@ -54,12 +56,32 @@ def read_book(project: Project) -> NormalisedBook:
         raise InputError(f"{project.sources[0]}: no story text found, only marker lines; write the story in it first")
     cover, cover_note = carried_cover(book, sources)
     missing = missing_figures(book, sources, project.root)
-    book = replace(book, images=figure_images(book, sources, project.root), cover=cover)
+    images, picture_notes = safe_pictures((*figure_images(book, sources, project.root), *filter(None, (cover,))))
+    cover = images[-1] if cover else None
+    book = replace(book, images=images[: len(images) - bool(cover)], cover=cover)
     replaced = tuple(f"{path}:{line}: {REPLACED_NOTE}" for source in sources for path, line in source.replaced)
     unmapped = tuple(unmapped_note(source) for source in sources if source.unmapped)
-    notes = (*project.notes, *replaced, *unmapped, *missing, *filter(None, (cover_note,)))
+    notes = (*project.notes, *replaced, *unmapped, *missing, *filter(None, (cover_note,)), *picture_notes)
     book = replace(book, notes=(*book.notes, *notes)) if notes else book
     return replace(normalised, book=book)
+
+
+def read_collection(project: Project) -> NormalisedBook:
+    """Read each work of a collection as a book of its own and make it a part of one book.
+
+    The collection takes the language record of a work in its own language (book.toml's), else the first work's.
+    """
+    from ebookgen.project.collection import collected
+
+    works = [read_book(load_project(work.source)) for work in project.works]
+    tag = project.metadata.language
+    language = next((work.language for work in works if work.book.metadata.language == tag), works[0].language)
+    book = collected(project.metadata, project.works, [work.book for work in works], language.words.chapter)
+    if language.tag != tag:
+        book = replace(
+            book, notes=(*book.notes, f"no work is in {tag}: the collection is set as its first work, {language.tag}")
+        )
+    return NormalisedBook(book, language)
 
 
 def unmapped_note(source: SourceText) -> str:

@@ -9,6 +9,7 @@ beside the build: it reads files, and asks the PDF's faces which characters they
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -19,7 +20,7 @@ from ebookgen.normalise.found import settled_language
 from ebookgen.normalise.options import NormaliseOptions
 from ebookgen.normalise.passes import Work, normalise_document
 from ebookgen.normalise.report import ERROR, REMOVED, WARNING, Finding, warn
-from ebookgen.project.manuscript import Project
+from ebookgen.project.manuscript import Project, load_project
 from ebookgen.readers.decode import REPLACED_NOTE
 from ebookgen.readers.furniture import furniture_of
 from ebookgen.readers.table import read_source
@@ -37,7 +38,8 @@ def check_document(document: Document, options: NormaliseOptions) -> tuple[list[
     work the passes did (its chapters are the build's)."""
     findings: list[Finding] = []
     work = normalise_document(document, options, findings)
-    check_glyphs(document.text, findings)
+    check_glyphs(without_formulas(document.text, work.chapters), findings)
+    check_formulas(work.chapters, document.text, findings)
     return sorted(findings, key=lambda finding: finding.line), work
 
 
@@ -48,6 +50,29 @@ def check_glyphs(text: str, findings: list[Finding]) -> None:
     for line, char in unset_in_lines(text.split("\n")):
         name = unicodedata.name(char, "unnamed")
         warn(findings, line, f"no face has a glyph for U+{ord(char):04X} {name}: it prints as a box in the PDF")
+
+
+def without_formulas(text: str, chapters) -> str:
+    """Return a document's text with its formulas (`$alt$` in a structured file's outline) left out: print draws
+    them, in no face, so their characters need none."""
+    from ebookgen.model import Book, Metadata
+    from ebookgen.render.maths import formulas
+
+    alts = {formula.alt for _, formula in formulas(Book(Metadata(""), tuple(chapters)))}
+    return re.sub(r"\$([^$\n]+)\$", lambda found: "" if found[1] in alts else found[0], text) if alts else text
+
+
+def check_formulas(chapters, text: str, findings: list[Finding]) -> None:
+    """Warn at each formula the print edition cannot draw (it prints its alt text there), by its line."""
+    from ebookgen.model import Book, Metadata
+    from ebookgen.render.maths import drawn, formulas
+
+    lines = text.split("\n")
+    for _, formula in formulas(Book(Metadata(""), tuple(chapters))):
+        if error := drawn(formula.mathml, formula.alt, formula.display).error:
+            line = next((number for number, typed in enumerate(lines, 1) if f"${formula.alt}$" in typed), 1)
+            warn(findings, line, f"the formula \u201c{formula.alt[:60]}\u201d cannot be drawn in print ({error[:80]});"
+                 " its alt text prints instead")  # fmt: skip
 
 
 def check_file(
@@ -99,7 +124,12 @@ class CheckResult:
 
 
 def check_project(project: Project) -> CheckResult:
-    """Check every text file of a project."""
+    """Check every text file of a project (of each work, for a collection)."""
+    if project.works:
+        results = [check_project(load_project(work.source)) for work in project.works]
+        fields = zip(*((r.lines, r.errors, r.warnings, r.removed, r.readers) for r in results), strict=True)
+        lines, errors, warnings, removed, readers = fields
+        return CheckResult(sum(lines, ()), sum(errors), sum(warnings), sum(removed), sum(readers, ()))
     lines: list[str] = []
     read: list[str] = []
     errors = warnings = removed = 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import random
 import signal
+import time
 from pathlib import Path
 
 from ebookgen.batch.plan import Planned
@@ -72,3 +73,26 @@ def always_dies(planned: Planned) -> Outcome:
     if planned.work.source.stem == "doomed":
         os.kill(os.getpid(), signal.SIGKILL)
     return build_work(planned)
+
+
+def slow_or_built(planned: Planned) -> Outcome:
+    """Build a work, except that a work named `slow-*` says it started (a file beside it) and sleeps for ever."""
+    source = planned.work.source
+    if source.stem.startswith("slow"):
+        source.with_name(f"{source.name}.started").write_text(str(os.getpid()), encoding="ascii")
+        time.sleep(3600)
+    if source.stem.startswith("stuck"):  # Stuck where no alarm reaches, as a build in native code can be.
+        source.with_name(f"{source.name}.started").write_text(str(os.getpid()), encoding="ascii")
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
+        time.sleep(3600)
+    return build_work(planned)
+
+
+def batch_with_slow_works() -> None:
+    """Run `ebookgen batch` with the command line's arguments, its works built by ``slow_or_built``."""
+    import ebookgen.batch.task as task
+
+    task.build_work = slow_or_built  # Before the batch's modules are imported: their default builder is this one.
+    from ebookgen.cli.app import main
+
+    main()

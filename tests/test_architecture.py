@@ -129,7 +129,7 @@ def test_only_the_weasy_package_imports_weasyprint() -> None:
 
 # Issue 24's layering: what each stage may import of ebookgen besides itself. The stages not named (project, build,
 # cli, batch, watch, devices, writers) sit on top and may import any of these; none of these may import them.
-LEAVES = frozenset({"errors", "resources", "languages", "version", "cachedir", "output"})
+LEAVES = frozenset({"errors", "resources", "languages", "version", "cachedir", "output", "scratch"})
 MAY_IMPORT: dict[str, frozenset[str]] = {
     **{leaf: LEAVES for leaf in LEAVES},
     "model": frozenset(),

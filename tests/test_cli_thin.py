@@ -205,7 +205,8 @@ CALLERS = [*sorted((PACKAGE / "cli").glob("*.py")), PACKAGE / "devices" / "sidel
 
 @pytest.mark.parametrize("path", CALLERS, ids=lambda path: path.name)
 def test_no_caller_of_the_build_functions_inspects_their_signatures(path: Path) -> None:
-    assert "inspect" not in names_imported(path) and "signature" not in path.read_text(encoding="utf-8")
+    # `--signature` (sheets folded together) is a binder's word, not inspect's call.
+    assert "inspect" not in names_imported(path) and "signature(" not in path.read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("path", sorted((PACKAGE / "cli").glob("*.py")), ids=lambda path: path.name)

@@ -136,16 +136,27 @@ def test_another_stylesheet_option_or_version_misses(tmp_path: Path, counted: Pa
 
 
 @pytest.mark.slow
-def test_a_corrupt_entry_is_a_miss_not_an_error(tmp_path: Path, counted: Path) -> None:
+def test_a_damaged_entry_is_laid_out_again_with_a_warning(tmp_path: Path, counted: Path) -> None:
     book = make_book(10)
     cold = write_pdf(book, tmp_path / "a.pdf", OPTIONS)
+    assert not any("cache" in note for note in cold.notes)
     laid_out(counted)
-    entries = sorted(cache_module.cache_folder().glob("*.pdf"))
+    entries = sorted(cache_module.cache_folder().glob("*-*.pdf"))
     entries[0].write_bytes(entries[0].read_bytes()[:100])  # a PDF cut short
     entries[1].with_suffix(".json").write_text("{not json", encoding="utf-8")
+    flipped = bytearray(entries[2].read_bytes())  # one byte changed, the size the same
+    flipped[len(flipped) // 2] ^= 0x20
+    entries[2].write_bytes(bytes(flipped))
+    damaged = {entry.name.split("-")[0] for entry in entries[:3]}
+    counts = [path for path in sorted(cache_module.cache_folder().glob("*.pages")) if path.stem not in damaged]
+    counts[0].write_text("1", encoding="ascii")  # a page count that would renumber every page after it
     again = write_pdf(book, tmp_path / "b.pdf", OPTIONS)
-    assert laid_out(counted) == 2
+    assert laid_out(counted) == 4
     same_book(again, cold)
+    (warning,) = [note for note in again.notes if "cache" in note]
+    assert "damaged" in warning and "laid out again" in warning
+    third = write_pdf(book, tmp_path / "c.pdf", OPTIONS)
+    assert laid_out(counted) == 0 and not any("cache" in note for note in third.notes)
 
 
 @pytest.mark.parametrize("edited_chapter", [5, 30, 55])

@@ -19,11 +19,28 @@ from ebookgen.settings.docs import REFERENCE, REGENERATE, pages
 # Options a single command declares for itself, meaning something no other command or book.toml does.
 COMMAND_OWN = {
     "build": {"--output"},  # a folder for both books
-    "check": {"--profile", "--trim"},  # a PDF's preflight
+    "check": {"--profile", "--trim", "--interior", "--paper"},  # a PDF's preflight, a cover's against its interior
     "sideload": {"--device", "--pdf"},  # the e-reader, and which edition goes onto it
     "watch": {"--port", "--pdf"},  # the preview's
     "kepub": {"--output"},  # an EPUB converted, not a book built
     "batch": {"--output", "--formats", "--engine", "--address", "--jobs", "--force"},  # the run's, not a book's
+    "impose": {
+        "--output",
+        "--fold",
+        "--sheet",
+        "--duplex",
+        "--signature",
+        "--balanced",
+        "--paper-thickness",
+        "--marks",
+        "--stations",
+        "--flyleaves",
+        "--perfect",
+        "--group",
+        "--skip",
+        "--test-sheet",
+    },  # the binder's, on any PDF
+    "cover": {"--output", "--interior", "--profile", "--paper", "--template"},  # the wrap's, from its interior
 }
 COMMANDS = tuple(get_command(app).commands)
 

@@ -16,7 +16,8 @@ from pathlib import Path
 
 from ebookgen.batch.sources import Work
 from ebookgen.errors import EbookgenError
-from ebookgen.project.manuscript import slugify, title_from_filename
+from ebookgen.project.bookmeta import title_from_filename
+from ebookgen.project.manuscript import slugify
 from ebookgen.version import __version__
 
 SUFFIXES = {"epub": ".epub", "kepub": ".kepub.epub", "pdf": ".pdf"}
@@ -75,6 +76,8 @@ def survey(work: Work) -> Survey:
     """Load the work's project to learn its slug and its files; a work that cannot load keeps why."""
     from ebookgen.build import modification_time, open_project
 
+    if work.problem:
+        return Survey(slugify(work.title or title_from_filename(work.source)), (), 0, work.problem)
     source = work.source.resolve()
     try:
         project = open_project(source, work.overrides)

@@ -1,7 +1,10 @@
-"""The results manifest, ``OUTDIR/results.jsonl``: one JSON line a work, appended and flushed as each finishes.
+"""The results manifest, ``OUTDIR/results.jsonl``: the current state of the batch's works, one JSON line a work.
 
-A crash loses nothing already done: every finished work's row is on disk before the next is counted, and a
-rerun reads the rows back to skip what is current. A line cut short by a crash is ignored on reading.
+While a batch runs, each finished work's row is appended, flushed and synced before the next is counted, so a
+crash loses nothing already done; when it ends (finished, failed, Ctrl-C or a signal), the file is rewritten
+under a temporary name and renamed into place with one row a work, the last of each name. A rerun reads the
+rows back to skip what is current; a line cut short by a crash, or a row without what a rerun reads (outputs
+that are not a list...), is ignored, and its work built again.
 """
 
 from __future__ import annotations
@@ -76,19 +79,41 @@ def make_row(
     )
 
 
-def earlier_rows(path: Path) -> dict[str, dict]:
-    """Return the last finished row of each resume key in an earlier results manifest (none if there is none)."""
-    rows: dict[str, dict] = {}
-    if not path.is_file():
-        return rows
-    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+def read_rows(path: Path) -> list[dict]:
+    """Return an earlier results manifest's rows that make sense, in order; any other line is ignored."""
+    return parsed_rows(path.read_bytes()) if path.is_file() else []
+
+
+def split_at(path: Path, start: int) -> tuple[list[dict], list[dict]]:
+    """Return the rows of a results manifest before a place in it, and after."""
+    data = path.read_bytes()
+    return parsed_rows(data[:start]), parsed_rows(data[start:])
+
+
+def parsed_rows(data: bytes) -> list[dict]:
+    """Return the rows of a results manifest's bytes that make sense, in order; any other line is ignored."""
+    found = []
+    for line in data.decode("utf-8", errors="replace").splitlines():
         try:
             row = json.loads(line)
-        except json.JSONDecodeError:
-            continue  # The last line of a run that was killed mid-write.
-        if isinstance(row, dict) and row.get("status") in (DONE, SKIPPED) and isinstance(row.get("key"), str):
-            rows[row["key"]] = row
-    return rows
+        except (ValueError, RecursionError):
+            continue  # The last line of a run that was killed mid-write, or a line edited by hand.
+        if well_formed(row):
+            found.append(row)
+    return found
+
+
+def well_formed(row: object) -> bool:
+    """Tell whether a row has what a rerun reads: a name, a key, a status and a list of outputs."""
+    if not isinstance(row, dict) or not all(isinstance(row.get(name), str) for name in ("name", "key", "status")):
+        return False
+    outputs = row.get("outputs")
+    return isinstance(outputs, list) and all(isinstance(item, dict) for item in outputs)
+
+
+def earlier_rows(path: Path) -> dict[str, dict]:
+    """Return the last finished row of each resume key in an earlier results manifest (none if there is none)."""
+    return {row["key"]: row for row in read_rows(path) if row["status"] in (DONE, SKIPPED)}
 
 
 def is_current(planned: Planned, earlier: dict[str, dict]) -> dict | None:
@@ -96,7 +121,7 @@ def is_current(planned: Planned, earlier: dict[str, dict]) -> dict | None:
     row = earlier.get(planned.key)
     if row is None:
         return None
-    recorded = {item.get("path"): item.get("bytes") for item in row.get("outputs", []) if isinstance(item, dict)}
+    recorded = {item.get("path"): item.get("bytes") for item in row["outputs"]}
     for _, target in planned.targets:
         if target.name not in recorded or not target.is_file() or target.stat().st_size != recorded[target.name]:
             return None
@@ -104,9 +129,11 @@ def is_current(planned: Planned, earlier: dict[str, dict]) -> dict | None:
 
 
 class ResultsFile:
-    """The results manifest opened for appending: each row written, flushed and synced as it comes."""
+    """The results manifest: each row appended, flushed and synced as it comes, then the file made the current
+    state, one row a work (the last of its name), written under a temporary name and renamed into place."""
 
     def __init__(self, path: Path) -> None:
+        self.path = path
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             self.handle = path.open("a+b")
@@ -117,6 +144,7 @@ class ResultsFile:
             self.handle.seek(-1, os.SEEK_END)
             if self.handle.read(1) != b"\n":
                 self.handle.write(b"\n")
+        self.start = self.handle.tell()  # Where this run's rows begin.
 
     def append(self, row: Row) -> None:
         """Write one row and make sure it is on disk before going on."""
@@ -125,8 +153,25 @@ class ResultsFile:
         os.fsync(self.handle.fileno())
 
     def close(self) -> None:
-        """Close the manifest."""
+        """Close the manifest, leaving one row a work: the last row of each name, in the order first seen.
+
+        An earlier run's row of a work this run did not build stays if it says where a book is (done, skipped);
+        an earlier failure of a work no longer listed goes.
+        """
         self.handle.close()
+        earlier, this_run = split_at(self.path, self.start)
+        current = {row["name"]: row for row in earlier if row["status"] in (DONE, SKIPPED)}
+        current.update({row["name"]: row for row in this_run})
+        temporary = self.path.with_name(f".{self.path.name}.{os.getpid()}.part")
+        try:
+            with temporary.open("wb") as out:
+                for row in current.values():
+                    out.write(json.dumps(row, ensure_ascii=False).encode() + b"\n")
+                out.flush()
+                os.fsync(out.fileno())
+            os.replace(temporary, self.path)
+        except OSError:
+            temporary.unlink(missing_ok=True)  # The appended rows stand: a rerun reads the last of each name.
 
     def __enter__(self) -> ResultsFile:
         return self

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import shutil
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from ebookgen.batch.limits import Limited
 from ebookgen.batch.plan import Planned, plan_batch
 from ebookgen.batch.results import FAILED, RESULTS, SKIPPED, ResultsFile, earlier_rows, is_current, make_row, row_for
 from ebookgen.batch.sources import FORMATS, works_from
 from ebookgen.batch.task import Outcome, build_work
 from ebookgen.errors import ConfigError, InputError, OutputError
+from ebookgen.scratch import scratch_folder, sweep_stale
 
 ENGINES = ("local", "ray")
 # Told after each work: (done, failed, skipped, total).
@@ -27,6 +30,8 @@ class BatchOptions:
     address: str | None = None
     jobs: int | None = None
     force: bool = False
+    time_limit: float = 0.0  # Seconds a work may take (local engine); 0: no limit.
+    allow_outside: bool = False  # Build a manifest's sources outside the manifest's folder.
 
 
 @dataclass(frozen=True)
@@ -56,7 +61,7 @@ def run_batch(
     """Plan the works, skip the current ones, build the rest on the engine, and record every work's row."""
     started = time.perf_counter()
     check_options(options, folder)
-    works = works_from(sources)
+    works = works_from(sources, options.allow_outside)
     if not works:
         raise InputError(
             f"{', '.join(map(str, sources))}: no works found; give manuscript files, folders or a manifest"
@@ -64,25 +69,50 @@ def run_batch(
     planned = plan_batch(works, folder, options.formats)
     earlier = {} if options.force else earlier_rows(folder / RESULTS)
     tally = Tally(len(planned), progress or (lambda *counts: None))
-    with ResultsFile(folder / RESULTS) as results:
-        to_build = []
-        for work in planned:
-            if work.problem:
-                tally.count(results, make_row(work, FAILED, [], work.problem))
-            elif (row := is_current(work, earlier)) is not None:
-                tally.count(results, skipped_row(work, row))
-            else:
-                to_build.append(work)
-        for outcome in outcomes(to_build, options, builder):
-            tally.count(results, row_for(planned[outcome.index], outcome))
-    sweep_leftovers(planned)
+    sweep_stale()  # What batches and builds killed outright left in TMPDIR.
+    scratch = scratch_folder("batch")
+    try:
+        with ResultsFile(folder / RESULTS) as results:
+            to_build = []
+            for work in planned:
+                if work.problem:
+                    tally.count(results, make_row(work, FAILED, [], work.problem))
+                elif (row := is_current(work, earlier)) is not None:
+                    tally.count(results, skipped_row(work, row))
+                else:
+                    to_build.append(work)
+            limited = Limited(builder, options.time_limit, str(scratch))
+            build_all(
+                to_build,
+                options,
+                limited,
+                lambda outcome: tally.count(results, row_for(planned[outcome.index], outcome)),
+            )
+    finally:
+        sweep_leftovers(planned)
+        shutil.rmtree(scratch, ignore_errors=True)
     return tally.result(time.perf_counter() - started, folder / RESULTS)
+
+
+def build_all(works: list[Planned], options: BatchOptions, limited: Limited, record: Callable[[Outcome], None]) -> None:
+    """Build the works on the engine, recording each outcome; stopped, record those already in, then stop."""
+    stranded: list[Outcome] = []
+    engine = outcomes(works, options, limited, stranded)
+    try:
+        for outcome in engine:
+            record(outcome)
+    finally:
+        close = getattr(engine, "close", None)
+        if close is not None:
+            close()  # A stopped local engine kills its workers, keeping the outcomes already in.
+        for outcome in stranded:
+            record(outcome)
 
 
 def skipped_row(planned: Planned, earlier: dict):
     """Make the row of a work that is current: the earlier row's outputs and length."""
-    length = {"chapters": earlier.get("chapters", 0), "words": earlier.get("words", 0)}
-    return make_row(planned, SKIPPED, earlier.get("outputs", []), **length)
+    length = {name: value if isinstance(value := earlier.get(name), int) else 0 for name in ("chapters", "words")}
+    return make_row(planned, SKIPPED, earlier["outputs"], **length)
 
 
 def check_options(options: BatchOptions, folder: Path) -> None:
@@ -96,17 +126,17 @@ def check_options(options: BatchOptions, folder: Path) -> None:
         raise OutputError(f"{folder}: is a file; give a folder for the batch's books")
 
 
-def outcomes(works: list[Planned], options: BatchOptions, builder) -> Iterator[Outcome]:
+def outcomes(works: list[Planned], options: BatchOptions, limited: Limited, stranded: list) -> Iterator[Outcome]:
     """Run the works on the chosen engine."""
     if not works:
         return iter(())
     if options.engine == "ray":
         from ebookgen.batch.ray import ray_outcomes
 
-        return ray_outcomes(works, options.jobs, options.address, builder)
+        return ray_outcomes(works, options.jobs, options.address, limited.builder)
     from ebookgen.batch.local import local_outcomes
 
-    return local_outcomes(works, options.jobs, builder)
+    return local_outcomes(works, options.jobs, limited.builder, limited, stranded)
 
 
 def sweep_leftovers(planned: list[Planned]) -> None:

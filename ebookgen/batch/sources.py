@@ -37,6 +37,7 @@ class Work:
     profile: str | None = None
     embed_fonts: bool = False
     formats: tuple[str, ...] = ()  # Empty: the batch's --formats.
+    problem: str = ""  # Why the row cannot be a work (a NUL byte in its source, a source outside the manifest's).
 
     @property
     def overrides(self) -> Overrides:
@@ -46,7 +47,7 @@ class Work:
     @property
     def options(self) -> dict:
         """Return what the work asks for beyond its source, the keys it sets only, for the results manifest."""
-        skip = {"source", "origin"}
+        skip = {"source", "origin", "problem"}
         return {
             item.name: value for item in fields(self) if item.name not in skip and (value := getattr(self, item.name))
         }
@@ -56,18 +57,18 @@ class Work:
 COLUMNS = manifest_columns()
 
 
-def works_from(arguments: list[Path]) -> list[Work]:
+def works_from(arguments: list[Path], allow_outside: bool = False) -> list[Work]:
     """Expand the command line's sources into works, in the order given."""
     works: list[Work] = []
     for argument in arguments:
-        works.extend(expand(argument))
+        works.extend(expand(argument, allow_outside))
     return works
 
 
-def expand(source: Path) -> list[Work]:
+def expand(source: Path, allow_outside: bool = False) -> list[Work]:
     """Return the works one source names: a manifest's rows, a library's books, or the work itself."""
     if source.is_file() and source.name.lower().endswith(MANIFEST_SUFFIXES):
-        return read_manifest(source)
+        return read_manifest(source, allow_outside)
     if source.is_dir() and not (source / "book.toml").is_file():
         return library(source)
     return [Work(source=source, origin=str(source))]
@@ -85,7 +86,7 @@ def library(folder: Path) -> list[Work]:
     return works
 
 
-def read_manifest(path: Path) -> list[Work]:
+def read_manifest(path: Path, allow_outside: bool = False) -> list[Work]:
     """Read a CSV or JSON-lines manifest: one work a row, named by its line."""
     try:
         text = path.read_bytes().decode("utf-8-sig")
@@ -93,14 +94,20 @@ def read_manifest(path: Path) -> list[Work]:
         reason = error.strerror if isinstance(error, OSError) else "not UTF-8"
         raise InputError(f"{path}: the manifest cannot be read ({reason})") from None
     rows = csv_rows(path, text) if path.name.lower().endswith(".csv") else json_rows(path, text)
-    return [work_from(path, line, row) for line, row in rows]
+    return [work_from(path, line, row, allow_outside) for line, row in rows]
 
 
 def csv_rows(path: Path, text: str) -> list[tuple[int, dict]]:
     """Return a CSV manifest's rows with their line numbers; the first line names the columns."""
     reader = csv.DictReader(text.splitlines())
     rows = []
-    for row in reader:
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as error:  # A field over the csv module's limit (128 KB), a quote left open...
+            raise ConfigError(f"{path}:{reader.line_num + 1}: not a CSV row ({error})") from None  # before it counts
         if None in row:
             raise ConfigError(f"{path}:{reader.line_num}: more fields than the header has columns")
         values = {key.strip(): (value or "").strip() for key, value in row.items()}
@@ -119,14 +126,19 @@ def json_rows(path: Path, text: str) -> list[tuple[int, dict]]:
             row = json.loads(line)
         except json.JSONDecodeError as error:
             raise ConfigError(f"{path}:{number}: not JSON ({error.msg})") from None
+        except RecursionError:
+            raise ConfigError(f"{path}:{number}: a value nested too deeply to read") from None
+        except ValueError as error:  # A number of more digits than Python converts (4,300).
+            raise ConfigError(f"{path}:{number}: not JSON ({str(error).split(';')[0]})") from None
         if not isinstance(row, dict):
             raise ConfigError(f'{path}:{number}: each line must be a JSON object with a "source"')
         rows.append((number, row))
     return rows
 
 
-def work_from(manifest: Path, line: int, row: dict) -> Work:
-    """Make the work one manifest row names, checking its columns and values."""
+def work_from(manifest: Path, line: int, row: dict, allow_outside: bool = False) -> Work:
+    """Make the work one manifest row names, checking its columns and values; a source it cannot take is the
+    work's problem (one failed work), not the batch's."""
     where = f"{manifest}:{line}"
     unknown = sorted(set(row) - set(COLUMNS))
     if unknown:
@@ -135,6 +147,9 @@ def work_from(manifest: Path, line: int, row: dict) -> Work:
         raise ConfigError(f"{where}: no source; every row names its manuscript file or folder")
     values = {COLUMNS[key]: value for key, value in row.items()}
     values["source"] = manifest.parent / values["source"]
+    problem = source_problem(manifest, values["source"], allow_outside)
+    if problem:
+        return Work(source=manifest, origin=where, problem=f"{where}: {problem}")
     values["formats"] = formats_of(values.get("formats", ()), where)
     values["embed_fonts"] = flag(values.get("embed_fonts", False), where)
     for key, value in values.items():
@@ -161,3 +176,20 @@ def flag(value: object, where: str) -> bool:
     if isinstance(value, str) and value.strip().lower() in TRUE + FALSE:
         return value.strip().lower() in TRUE
     raise ConfigError(f"{where}: embed_fonts must be true or false, not {value!r}")
+
+
+def source_problem(manifest: Path, source: Path, allow_outside: bool) -> str:
+    """Say why a manifest row's source cannot be built: a NUL byte in its name, or a place outside the manifest's
+    folder (a manifest from elsewhere must not name any file it likes) unless --allow-outside."""
+    if "\0" in str(source):
+        return "its source holds a NUL byte, which no file name can"
+    if allow_outside:
+        return ""
+    root = manifest.parent.resolve()
+    try:
+        inside = source.resolve().is_relative_to(root)
+    except (OSError, RuntimeError):  # A loop of links.
+        inside = False
+    if inside:
+        return ""
+    return f"{source}: outside the manifest's folder {root}; pass --allow-outside to build it"

@@ -17,8 +17,10 @@ from ebookgen.cli.batch import batch
 from ebookgen.cli.build import build
 from ebookgen.cli.check import check
 from ebookgen.cli.console import SETTINGS
+from ebookgen.cli.cover import cover
 from ebookgen.cli.epub import epub
 from ebookgen.cli.group import EbookgenGroup
+from ebookgen.cli.impose import impose
 from ebookgen.cli.init import init
 from ebookgen.cli.kepub import kepub
 from ebookgen.cli.pdf import pdf
@@ -38,7 +40,7 @@ app = typer.Typer(
     add_completion=True,
     pretty_exceptions_enable=False,
 )
-for command in (epub, pdf, build, check, init, watch, sideload, kepub, batch):
+for command in (epub, pdf, build, check, init, watch, sideload, kepub, batch, impose, cover):
     app.command()(command)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import signal
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Optional
@@ -33,6 +34,13 @@ JobsOpt = Annotated[
     Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes (default: one per core).")
 ]
 ForceOpt = Annotated[bool, typer.Option("--force", help="Build every work again, even those already current.")]
+TimeLimitOpt = Annotated[
+    Optional[float],
+    typer.Option("--time-limit", min=0, help="Seconds a work may take before it is stopped and failed (local engine)."),
+]
+AllowOutsideOpt = Annotated[
+    bool, typer.Option("--allow-outside", help="Build manifest sources outside the manifest's folder.")
+]
 
 
 def batch(
@@ -43,19 +51,24 @@ def batch(
     address: AddressOpt = None,
     jobs: JobsOpt = None,
     force: ForceOpt = False,
+    time_limit: TimeLimitOpt = None,
+    allow_outside: AllowOutsideOpt = False,
 ) -> None:
     """Build many works at once, on every core or on a Ray cluster; results.jsonl records each work."""
     with reported():
         from ebookgen.batch.run import BatchOptions, run_batch
 
         chosen = tuple(dict.fromkeys(name.strip().lower() for name in formats.split(",") if name.strip()))
-        options = BatchOptions(chosen, engine or ("ray" if address else "local"), address, jobs, force)
+        engine = engine or ("ray" if address else "local")
+        options = BatchOptions(chosen, engine, address, jobs, force, time_limit or 0.0, allow_outside)
         try:
             with batch_progress(enabled=not SETTINGS.quiet) as progress:
                 result = run_batch(sources, output, options, progress)
-        except KeyboardInterrupt:  # The rows written so far stand: a rerun goes on from there.
-            say_error(f"interrupted; the works finished so far are in {output / 'results.jsonl'}: run again to go on")
-            raise typer.Exit(code=130) from None
+        except KeyboardInterrupt as stop:  # The rows written so far stand: a rerun goes on from there.
+            number = getattr(stop, "number", signal.SIGINT)  # Stopped: SIGTERM or SIGHUP
+            how = "interrupted" if number == signal.SIGINT else f"stopped by {signal.Signals(number).name}"
+            say_error(f"{how}; the works finished so far are in {output / 'results.jsonl'}: run again to go on")
+            raise typer.Exit(code=128 + number) from None
         for failure in result.failures:
             typer.echo(f"ebookgen: failed: {failure}", err=True)
         if not SETTINGS.quiet:

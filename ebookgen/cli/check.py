@@ -20,6 +20,12 @@ PreflightOpt = Annotated[
     Optional[str],
     typer.Option("--profile", help=f"For a PDF: check it as {SERVICES} preflight would (default: kdp)."),
 ]
+CoverOfOpt = Annotated[
+    Optional[Path], typer.Option("--interior", help="For a cover PDF: the interior it must wrap (its size is checked).")
+]
+CoverPaperOpt = Annotated[
+    Optional[str], typer.Option("--paper", help="For a cover PDF: white or cream (default: either).")
+]
 ExpectedTrimOpt = Annotated[
     Optional[str], typer.Option("--trim", help="For a PDF: the trim it must have, such as 6x9 (default: any trim).")
 ]
@@ -33,8 +39,12 @@ def check(
     profile: PreflightOpt = None,
     trim: ExpectedTrimOpt = None,
     lang: LangOpt = None,
+    interior: CoverOfOpt = None,
+    paper: CoverPaperOpt = None,
 ) -> None:
     """List what the normaliser could not be sure of, or what a printer's preflight rejects in a PDF; exit 1 on any."""
+    if source is not None and source.suffix.lower() == ".pdf" and interior is not None:
+        cover_preflight(source, interior, profile, paper)
     if source is not None and source.suffix.lower() == ".pdf":
         preflight(source, profile, trim)
     with reported():
@@ -42,8 +52,8 @@ def check(
         from ebookgen.errors import ConfigError
         from ebookgen.project.manuscript import Overrides
 
-        if profile or trim:
-            raise ConfigError("--profile and --trim check a PDF: give BOOK.pdf, not a manuscript")
+        if profile or trim or interior or paper:
+            raise ConfigError("--profile, --trim, --interior and --paper check a PDF: give BOOK.pdf, not a manuscript")
         overrides = Overrides(language=lang, encoding=encoding, scene_breaks=scene_breaks, author_notes=author_notes)
         result = check_manuscript(source, overrides)
         for line in result.lines:
@@ -70,3 +80,16 @@ def preflight(source: Path, profile: str | None, trim: str | None) -> None:
                 f"{source}: {verdict} ({result.profile} preflight, {result.pages} pages, {result.trim})", err=True
             )
     raise typer.Exit(code=1 if result.failures else 0)
+
+
+def cover_preflight(cover: Path, interior: Path, profile: str | None, paper: str | None) -> None:
+    """Print each way a cover PDF does not fit its interior as PATH: line, and exit 1 when there is any."""
+    with reported():
+        from ebookgen.cover.make import cover_failures
+
+        failures = cover_failures(cover, interior, profile or "kdp", paper)
+        for line in failures:
+            typer.echo(f"{cover}: {line}")
+        if not SETTINGS.quiet and not failures:
+            typer.echo(f"{cover}: passes ({profile or 'kdp'} cover for {interior})", err=True)
+    raise typer.Exit(code=1 if failures else 0)

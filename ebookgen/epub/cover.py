@@ -142,7 +142,9 @@ def read_cover(path: Path) -> CoverImage:
     if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
         return CoverImage(data, "image/webp", "webp")
     if path.suffix.lower() == ".svg":  # Checked as an SVG document when the project loaded (project/images.py).
-        return CoverImage(data, "image/svg+xml", "svg")
+        from ebookgen.render.svg import safe_svg
+
+        return CoverImage(safe_svg(data).data, "image/svg+xml", "svg")  # nothing from outside the book
     raise ConfigError(f"{path}: the cover must be a JPEG, PNG, GIF, WebP or SVG image")
 
 

@@ -21,6 +21,7 @@ import io
 import posixpath
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +31,7 @@ from lxml import etree
 
 from ebookgen.epub.kepubopf import add_title_page, first_linear_document, needs_title_page, with_cover_image
 from ebookgen.epub.kepubrepair import repaired_document
+from ebookgen.epub.unzip import check_unpacked_sizes
 from ebookgen.errors import InputError
 from ebookgen.output import atomic_path, check_output
 from ebookgen.render.xhtml import XHTML_NS
@@ -41,8 +43,10 @@ CONTAINER_NS = "urn:oasis:names:tc:opendocument:xmlns:container"
 PARAGRAPHS = {X + name for name in ("p", "ol", "ul", "table", "h1", "h2", "h3", "h4", "h5", "h6")}
 # The elements whose text Kobo leaves as it is.
 UNSPANNED = {X + name for name in ("script", "style", "pre", "audio", "video", "svg", "math")}
-# Kobo's sentence: up to . ! or ?, then at most one quote or ellipsis, then whitespace. "…" alone ends none.
-SENTENCE = re.compile(r".*?[.!?]['\"\u201d\u2019\u201c\u2026]?[\t\n\f\r ]+", re.S)
+# Where Kobo's sentence ends: . ! or ?, then at most one quote or ellipsis, then whitespace. "…" alone ends none.
+# (Searched for on its own: a pattern with a leading ".*?" scans to the end of the run from every place, so a
+# long run without a sentence end took quadratic time.)
+SENTENCE_END = re.compile(r"[.!?]['\"\u201d\u2019\u201c\u2026]?[\t\n\f\r ]+")
 # A named character reference such as &nbsp;, which XHTML 1.1's DTD defines and XML alone does not.
 NAMED_ENTITY = re.compile(rb"&([A-Za-z][A-Za-z0-9]*);")
 XML_ENTITIES = {b"amp", b"lt", b"gt", b"quot", b"apos"}
@@ -90,8 +94,8 @@ class Conversion:
 def sentences(text: str) -> list[str]:
     """Split a run of text into Kobo's sentences, each keeping the whitespace that follows it."""
     pieces, start = [], 0
-    for match in SENTENCE.finditer(text):
-        pieces.append(match.group(0))
+    for match in SENTENCE_END.finditer(text):
+        pieces.append(text[start : match.end()])
         start = match.end()
     if start < len(text) or not pieces:
         pieces.append(text[start:])
@@ -291,6 +295,7 @@ def kepub_archive(data: bytes, epub: str = "EPUB") -> Conversion:
     except zipfile.BadZipFile:
         raise InputError(f"{epub}: not an EPUB (not a zip archive)") from None
     with archive:
+        check_unpacked_sizes(archive, epub)  # before any member is read
         refuse_drm(archive, epub)
         opf_name = package_path(archive, epub)
         package, folder = xml_of(archive, opf_name, epub), posixpath.dirname(opf_name)
@@ -303,7 +308,10 @@ def kepub_archive(data: bytes, epub: str = "EPUB") -> Conversion:
         if added is not None:
             added[opf_name] = etree.tostring(package, encoding="utf-8", xml_declaration=True)
             documents += [name for name in added if name != opf_name]
-        return repacked(archive, documents, epub, xhtml11, added or {})
+        try:
+            return repacked(archive, documents, epub, xhtml11, added or {})
+        except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError) as error:
+            raise InputError(f"{epub}: a file inside it cannot be read ({error}); it is broken or locked") from None
 
 
 def kobo_package(archive: zipfile.ZipFile, package: etree._Element, folder: str) -> dict[str, bytes] | None:

@@ -137,6 +137,8 @@ def document(uid: str, file_name: str, title: str, language: Language, body: str
     """Make one XHTML content document in text/, linked to the stylesheets."""
     item = epub.EpubItem(uid=uid, file_name=file_name, media_type=XHTML)
     item.content = xhtml_document(title, language, body, [f"../css/{name}" for name in sheets]).encode("utf-8")
+    if "<math " in body:
+        item.properties = ["mathml"]  # EPUB 3: a document holding MathML says so in the manifest
     return item
 
 
@@ -202,7 +204,7 @@ def add_contents(
     for chapter, rendered in zip(book.chapters, chapters, strict=True):
         if chapter.part:
             parts += 1
-            part = render_part(parts, chapter.part)
+            part = render_part(parts, chapter.part, chapter.part_lines)
             item = document(part.anchor, f"text/part-{parts:02d}.xhtml", part.title, language, part.section, sheets)
             contents.append(Document(item, part.title, "part"))
         name = f"text/chapter-{rendered.number:03d}.xhtml"

@@ -46,7 +46,17 @@ class NoteRef:
     number: int = 0
 
 
-Inline = Union[Text, Emphasis, Strong, LineBreak, NoteRef]
+@dataclass(frozen=True)
+class Formula:
+    """A mathematical formula: its MathML (one whole ``<math>`` element), what it says for a reader who cannot
+    see it (its alt text: the source's own, its TeX, or its symbols), and whether it stands on a line of its own."""
+
+    mathml: str
+    alt: str
+    display: bool = False
+
+
+Inline = Union[Text, Emphasis, Strong, LineBreak, NoteRef, Formula]
 
 
 @dataclass(frozen=True)
@@ -150,7 +160,36 @@ class ChatLog:
     lines: tuple[ChatLine, ...]
 
 
-Block = Union[Paragraph, SceneNote, AuthorNote, SceneBreak, Flashback, Verse, BlockQuote, ListBlock, Figure, ChatLog]
+@dataclass(frozen=True)
+class TableCell:
+    """One cell of a table: its text (paragraphs joined by kept line ends), whether it heads its row or column,
+    how many columns and rows it spans, and how a Markdown table aligns it (`start`, `center`, `end` or none)."""
+
+    inlines: tuple[Inline, ...]
+    header: bool = False
+    columns: int = 1
+    rows: int = 1
+    align: str = ""
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table the author typed (a schedule, a ship's log, letters side by side): rows of cells, the first
+    ``head`` rows its column headings, and its caption."""
+
+    rows: tuple[tuple[TableCell, ...], ...]
+    head: int = 0
+    caption: tuple[Inline, ...] = ()
+
+    @property
+    def cells(self) -> tuple[TableCell, ...]:
+        """Return every cell in reading order, row by row."""
+        return tuple(cell for row in self.rows for cell in row)
+
+
+Block = Union[
+    Paragraph, SceneNote, AuthorNote, SceneBreak, Flashback, Verse, BlockQuote, ListBlock, Figure, ChatLog, Table
+]
 
 
 @dataclass(frozen=True)
@@ -180,6 +219,7 @@ class Chapter:
     number: int = 0
     part: str = ""  # The title of a part (`Part One`, `BOOK ONE`) that begins just before this chapter.
     notes: tuple[Footnote, ...] = ()  # the notes its text calls, in the order of their numbers
+    part_lines: tuple[str, ...] = ()  # lines the part's page carries under its title (a collected work's byline)
 
 
 @dataclass(frozen=True)
@@ -250,6 +290,9 @@ class Metadata:
     about_the_author: str = ""
     also_by: tuple[str, ...] = ()
     newsletter: Newsletter | None = None
+    # Each edition's own ISBN, (edition, digits): ebook, paperback, hardcover; and the edition this book is.
+    edition_isbns: tuple[tuple[str, str], ...] = ()
+    edition: str = ""
 
     @property
     def author(self) -> str:
@@ -272,8 +315,9 @@ class Book:
     origins: tuple[MetadataOrigin, ...] = field(default=(), compare=False)  # where each metadata field came from
 
 
-def plain_text(inlines: tuple[Inline, ...]) -> str:
-    """Return the text of inline runs without markup (a kept line end is a newline, a note call nothing)."""
+def plain_text(inlines: tuple[Inline, ...], formulas: bool = True) -> str:
+    """Return the text of inline runs without markup (a kept line end a newline, a note call nothing, a formula
+    its alt text, or nothing without ``formulas``: the print edition draws it, in no face)."""
     parts: list[str] = []
     for run in inlines:
         if isinstance(run, Text):
@@ -281,7 +325,9 @@ def plain_text(inlines: tuple[Inline, ...]) -> str:
         elif isinstance(run, LineBreak):
             parts.append("\n")
         elif isinstance(run, (Emphasis, Strong)):
-            parts.append(plain_text(run.children))
+            parts.append(plain_text(run.children, formulas))
+        elif isinstance(run, Formula) and formulas:
+            parts.append(run.alt)
     return "".join(parts)
 
 
@@ -296,6 +342,9 @@ def iter_paragraph_blocks(blocks: tuple[Block, ...]):
             yield from block.items
         elif isinstance(block, ChatLog):
             yield from block.lines
+        elif isinstance(block, Table):
+            yield from (TableCell(block.caption),) if block.caption else ()
+            yield from block.cells
         elif not isinstance(block, SceneBreak):
             yield block
 

@@ -15,6 +15,7 @@ from ebookgen.model.book import (
     Emphasis,
     Figure,
     Footnote,
+    Formula,
     Inline,
     LineBreak,
     ListBlock,
@@ -22,6 +23,7 @@ from ebookgen.model.book import (
     Paragraph,
     SceneBreak,
     Strong,
+    Table,
     Text,
 )
 from ebookgen.model.document import Gap, Heading, NewPage, ReadBlock
@@ -34,7 +36,7 @@ TYPED_MARK = re.compile(r"^(?:#|>|[-+] |\d{1,3}[.)] |:::|\[\^|!\[)")
 
 
 def marked_text(inlines: tuple[Inline, ...]) -> str:
-    """Write inline runs with raw text's marks: `*em*`, `**strong**`, `[^label]`, a kept line end `\\`."""
+    """Write inline runs with raw text's marks: `*em*`, `**strong**`, `[^label]`, a kept line end `\\`, `$formula$`."""
     out = []
     for run in inlines:
         if isinstance(run, Text):
@@ -47,6 +49,8 @@ def marked_text(inlines: tuple[Inline, ...]) -> str:
             out.append(f"**{marked_text(run.children)}**")
         elif isinstance(run, Emphasis):
             out.append(f"*{marked_text(run.children)}*")
+        elif isinstance(run, Formula):
+            out.append(f"${run.alt}$")
     return "".join(out)
 
 
@@ -59,7 +63,7 @@ def written(block: ReadBlock) -> str:
     if isinstance(block, Heading):
         return f"{'#' * block.level} {block.title}"
     if isinstance(block, BlockQuote):
-        inner = [marked_text(paragraph.inlines) for paragraph in block.blocks]
+        inner = [written(part) for part in block.blocks]  # a paragraph, or a quote, list or figure inside it
         return "\n>\n".join("\n".join(f"> {line}" for line in text.split("\n")) for text in inner)
     if isinstance(block, ListBlock):
         items = [marked_text(item.inlines) for item in block.items]
@@ -67,8 +71,10 @@ def written(block: ReadBlock) -> str:
     if isinstance(block, Figure):
         caption = f' "{marked_text(block.inlines)}"' if block.inlines else ""
         return f"![{block.alt.replace(']', '')}]({block.source}{caption})"
+    if isinstance(block, Table):
+        return table_text(block)
     if isinstance(block, Footnote):
-        inner = "\n\n    ".join(marked_text(paragraph.inlines) for paragraph in block.blocks)
+        inner = "\n\n    ".join(written(part).replace("\n", "\n    ") for part in block.blocks)
         return f"[^{block.label}]: {inner}"
     if isinstance(block, Paragraph):
         text = marked_text(block.inlines)
@@ -76,6 +82,19 @@ def written(block: ReadBlock) -> str:
     if isinstance(block, AuthorNote):
         return f"::: note {block.title}".rstrip() + f"\n\n{marked_text(block.inlines)}"
     return ""
+
+
+def table_text(table: Table) -> str:
+    """Write a table as a Markdown pipe table (a cell's kept line ends as spaces, its `|` escaped), caption first."""
+    rows = [
+        "| " + " | ".join(marked_text(cell.inlines).replace("\\\n", " ").replace("|", "\\|") for cell in row) + " |"
+        for row in table.rows
+    ]
+    if rows:
+        width = max(len(row) for row in table.rows)
+        rows.insert(max(table.head, 1), "|" + "---|" * width)
+    caption = f"Table: {marked_text(table.caption)}\n" if table.caption else ""
+    return caption + "\n".join(rows)
 
 
 def in_note(blocks: tuple[ReadBlock, ...], index: int) -> bool:
@@ -98,7 +117,9 @@ def outline(blocks: tuple[ReadBlock, ...]) -> tuple[str, tuple[int, ...]]:
             parts.append(NOTE_END)
             line += NOTE_END.count("\n")
         if parts:
-            wide = gap and isinstance(block, (Paragraph, BlockQuote, ListBlock, Figure)) and parts[-1] != FORM_FEED
+            wide = (
+                gap and isinstance(block, (Paragraph, BlockQuote, ListBlock, Figure, Table)) and parts[-1] != FORM_FEED
+            )
             separator = "\n\n\n" if wide else "\n\n"
             parts.append(separator)
             line += separator.count("\n")

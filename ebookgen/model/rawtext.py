@@ -30,3 +30,31 @@ def is_chat(group: list[str]) -> bool:
         if not line or NOT_SENDERS.match(line.group("sender")):
             return False
     return True
+
+
+# A pipe table's delimiter row (`|---|:---:|`): a cell of dashes each, a colon at a side aligning its column.
+TABLE_DELIMITER = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
+TABLE_CAPTION = re.compile(r"^\s*Table:\s+(?P<caption>\S.*)$")
+# Alignment by where a delimiter cell's colons stand (a side of the line, so logical: start and end).
+ALIGNMENTS = {(True, False): "start", (True, True): "center", (False, True): "end", (False, False): ""}
+
+
+def table_cells(line: str) -> list[str]:
+    """Split a pipe table's row into its cells' text: outer pipes off, an escaped `\\|` kept as a `|`."""
+    row = line.strip()
+    row = row[1:] if row.startswith("|") else row
+    row = row[:-1] if row.endswith("|") and not row.endswith("\\|") else row
+    return [cell.strip().replace("\\|", "|") for cell in re.split(r"(?<!\\)\|", row)]
+
+
+def is_pipe_table(group: list[str]) -> bool:
+    """Tell a pipe table (a row with a pipe, a delimiter row of as many cells, `Table: caption` before) from prose."""
+    rows = group[1:] if group and TABLE_CAPTION.match(group[0]) else group
+    if len(rows) < 2 or "|" not in rows[0] or "|" not in rows[1] or not TABLE_DELIMITER.match(rows[1]):
+        return False
+    return len(table_cells(rows[1])) == len(table_cells(rows[0])) and all("|" in row for row in rows[2:])
+
+
+def table_alignments(delimiter: str) -> list[str]:
+    """Return each column's alignment from a delimiter row: `start`, `center`, `end` or none."""
+    return [ALIGNMENTS[cell.startswith(":"), cell.endswith(":")] for cell in table_cells(delimiter)]

@@ -14,9 +14,9 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from ebookgen.model import Chapter, Figure, ListBlock, iter_chapter_text, plain_text
+from ebookgen.model import Chapter, Figure, ListBlock, Table, iter_chapter_text, plain_text
 from ebookgen.model.document import Document, Furniture
-from ebookgen.normalise.emphasis import NOTE_CALL
+from ebookgen.normalise.emphasis import without_note_calls
 from ebookgen.normalise.furniture import remove_furniture
 from ebookgen.normalise.headings import heading_of
 from ebookgen.normalise.markers import FLASHBACK_END, FLASHBACK_START, is_scene_break_marker
@@ -70,7 +70,8 @@ def book_words(chapters: list[Chapter]) -> Counter[str]:
 
 
 def mark_words(chapter: Chapter) -> list[str]:
-    """Return the words the book carries outside its text: a figure's alt text and image name, a list's numbers."""
+    """Return the words the book carries outside its text: a figure's alt text and image name, a list's numbers,
+    a table caption's mark."""
     found: list[str] = []
     blocks = list(iter_blocks(chapter.blocks))
     for note in chapter.notes:
@@ -80,6 +81,8 @@ def mark_words(chapter: Chapter) -> list[str]:
             found += words(f"{block.alt} {block.source}")
         elif isinstance(block, ListBlock) and block.ordered:
             found += [str(block.start + index) for index in range(len(block.items))]
+        elif isinstance(block, Table) and block.caption:
+            found.append("table")  # the raw-text form's `Table: ` before a caption
     return found
 
 
@@ -112,7 +115,7 @@ def removals(
     # (`1805` in `BOOK ONE: 1805`, `Flashback` as a film's name) is the story's.
     lines = [(index, line) for index, line in enumerate(kept) if line.strip()]
     for index, line in sorted(lines, key=lambda pair: reading_order(*pair)):
-        needed = Counter(words(NOTE_CALL.sub(" ", line)))  # a note's label is a mark, not the story's
+        needed = Counter(words(without_note_calls(line)))  # a note's label is a mark, not the story's
         if needed and all(available[word] >= count for word, count in needed.items()):
             available.subtract(needed)
         elif needed:

@@ -10,7 +10,7 @@ import re
 
 from ebookgen.model import Text
 from ebookgen.normalise.blocks import RawBlock
-from ebookgen.normalise.emphasis import NOTE_CALL, parse_emphasis
+from ebookgen.normalise.emphasis import find_note_calls, parse_emphasis
 from ebookgen.normalise.headings import heading_of
 from ebookgen.normalise.markers import FLASHBACK_END, FLASHBACK_START, is_scene_break_marker
 from ebookgen.normalise.report import Finding, Findings, error, warn
@@ -76,7 +76,7 @@ def note_calls(block: RawBlock) -> list[str]:
     if block.runs:
         return [match.group("label") for match in CARRIED_CALL.finditer(block.runs[0].text)]
     text = "\n".join(block.mark.lines) if block.mark else block.text
-    return [match.group("label") for match in NOTE_CALL.finditer(text)]
+    return [label for _, _, label in find_note_calls(text)]
 
 
 def check_notes(blocks: list[RawBlock], findings: list[Finding]) -> None:

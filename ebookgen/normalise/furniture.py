@@ -7,9 +7,15 @@ the reader's. A title page or title block repeating the book's title is found he
 
 from __future__ import annotations
 
+import re
+
+from ebookgen.model.bylines import JOINS, byline_name
 from ebookgen.model.document import Furniture
 from ebookgen.normalise.headings import heading_of
 from ebookgen.normalise.markers import FORM_FEED_LINE, PAGE_BREAK_TOKEN
+
+# Between two authors' names in a byline: `Ada and Ben`, `Ada & Ben`, `Ada, Ben`.
+JOINED = re.compile(r"\s*,\s*|\s+(?:" + "|".join(re.escape(word) for word in JOINS) + r")\s+")
 
 
 def remove_furniture(
@@ -34,15 +40,24 @@ def strip_title_block(lines: list[str], title: str, authors: tuple[str, ...]) ->
     shown = [index for index, line in enumerate(lines[:60]) if line.strip()][:6]
     if not shown or simple(lines[shown[0]]) != simple(title) or not simple(title):
         return lines
-    credits = {simple(name) for name in authors} | {"by" + simple(name) for name in authors}
     block = [shown[0]]
     for index in shown[1:]:
-        if simple(lines[index]) not in credits or index - block[-1] > 3:
+        if not is_credit(lines[index], authors) or index - block[-1] > 3:
             break
         block.append(index)
     if len(block) < 2 and not authors_follow(lines, block[0]):
         return lines
     return [("" if index in block else line) for index, line in enumerate(lines)]
+
+
+def is_credit(line: str, authors: tuple[str, ...]) -> bool:
+    """Tell a line crediting the book's authors: their names alone, or a byline in any language naming them."""
+    names = {simple(name) for name in authors} - {""}
+    if simple(line) in names | {"by" + name for name in names}:
+        return True
+    named = byline_name(line)
+    parts = {simple(part) for part in JOINED.split(named)} - {""}
+    return bool(named) and (simple(named) in names or bool(parts) and parts <= names)
 
 
 def authors_follow(lines: list[str], index: int) -> bool:

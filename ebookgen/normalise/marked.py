@@ -25,6 +25,7 @@ from ebookgen.model import (
 )
 from ebookgen.normalise.blocks import VERSE_WIDTH, join_wrapped, line_groups
 from ebookgen.normalise.marks import CHAT_LINE, LIST_ITEM, Mark
+from ebookgen.normalise.pipetables import pipe_table
 
 
 def mark_blocks(mark: Mark, author_notes: str = "keep") -> list[Block | None]:
@@ -49,6 +50,8 @@ def mark_blocks(mark: Mark, author_notes: str = "keep") -> list[Block | None]:
         return [Footnote(mark.title, 0, tuple(inner_blocks(list(mark.lines))))]
     if mark.kind == "chat":
         return [chat_of(mark.lines)]
+    if mark.kind == "table":
+        return [pipe_table(mark.lines)]
     return []
 
 

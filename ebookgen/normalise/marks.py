@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from ebookgen.model.rawtext import CHAT_LINE, FENCED_KINDS, is_chat  # noqa: F401  (the raw-text vocabulary)
+from ebookgen.model.rawtext import CHAT_LINE, FENCED_KINDS, is_chat, is_pipe_table  # noqa: F401  (the raw-text vocabulary)
 from ebookgen.normalise.blocks import RawBlock, split_blocks
 from ebookgen.normalise.headings import heading_of
 from ebookgen.normalise.markers import MARK_TOKEN, PAGE_BREAK_TOKEN
@@ -30,7 +30,7 @@ CONTINUED = "    "  # a note's further paragraph is indented by four spaces
 class Mark:
     """One marked block: its kind, its lines as typed (marks off), a title and the source line it starts on."""
 
-    kind: str  # "verse", "note", "end-note", "quote", "list", "figure", "footnote", "chat" or "page-break"
+    kind: str  # "verse", "note", "end-note", "quote", "list", "figure", "footnote", "chat", "table" or "page-break"
     lines: tuple[str, ...]
     title: str = ""  # a fenced note's heading, a figure's source, a note's label
     line: int = 0
@@ -129,6 +129,8 @@ def mark_at(lines: list[str], index: int, findings=None) -> tuple[int, Mark] | N
     note = NOTE_TEXT.match(group[0])
     if note:
         return note_text(lines, index, note)
+    if is_pipe_table(group):
+        return end, Mark("table", tuple(group))
     if is_list(group):
         return end, Mark("list", tuple(group))
     if is_chat(group):

@@ -26,11 +26,12 @@ from ebookgen.model import (
     NoteRef,
     Paragraph,
     Strong,
+    Table,
     Text,
     Verse,
     VerseLine,
 )
-from ebookgen.normalise.emphasis import EMPHASIS
+from ebookgen.normalise.emphasis import emphasis_spans
 
 INLINE_NOTE = re.compile(
     r"^(?:\[(?P<label>\d{1,3}|[*\u2020\u2021])\][ \t]+(?P<text>\S.*)"
@@ -72,7 +73,7 @@ def gutenberg_notes(chapter: Chapter) -> Chapter:
 
 def first_call(call: re.Pattern, text: str) -> re.Match | None:
     """Return the first call of a note in a paragraph, a star that marks emphasis (`*no*`) not counted."""
-    marks = {index for match in EMPHASIS.finditer(text) for index in (match.start(), match.end() - 1)}
+    marks = {index for marked in emphasis_spans(text) for index in (marked.start, marked.end - 1)}
     return next((match for match in call.finditer(text) if match.end() - 1 not in marks), None)
 
 
@@ -167,6 +168,8 @@ def inline_lists(block) -> list[tuple[Inline, ...]]:
         return [item.inlines for item in block.items]
     if isinstance(block, ChatLog):
         return [line.message for line in block.lines]
+    if isinstance(block, Table):
+        return [block.caption, *(cell.inlines for cell in block.cells)]
     return [block.inlines] if hasattr(block, "inlines") else []
 
 
@@ -204,6 +207,9 @@ def map_inlines(block, change):
         return replace(block, items=tuple(ListItem(change(item.inlines)) for item in block.items))
     if isinstance(block, ChatLog):
         return ChatLog(tuple(ChatLine(line.sender, change(line.message)) for line in block.lines))
+    if isinstance(block, Table):
+        rows = tuple(tuple(replace(cell, inlines=change(cell.inlines)) for cell in row) for row in block.rows)
+        return replace(block, rows=rows, caption=change(block.caption) if block.caption else ())
     if isinstance(block, Footnote):
         return replace(block, blocks=tuple(map_inlines(inner, change) for inner in block.blocks))
     if isinstance(block, Figure) or hasattr(block, "inlines"):

@@ -11,13 +11,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ebookgen.model import Emphasis, Inline, LineBreak, NoteRef, Strong, Text
+from ebookgen.model import Emphasis, Formula, Inline, LineBreak, NoteRef, Strong, Text
+from ebookgen.model.maths import formula_key, formula_of
 
 EM_OPEN, EM_CLOSE, STRONG_OPEN, STRONG_CLOSE, NOTE = "\ufdd8", "\ufdd9", "\ufdda", "\ufddb", "\ufddc"
-RUN_MARKS = frozenset((EM_OPEN, EM_CLOSE, STRONG_OPEN, STRONG_CLOSE, NOTE))
+FORMULA = "\ufddd"  # a formula's key (``model.maths``) stands between two of these
+RUN_MARKS = frozenset((EM_OPEN, EM_CLOSE, STRONG_OPEN, STRONG_CLOSE, NOTE, FORMULA))
 OPENS = {EM_OPEN: (EM_CLOSE, Emphasis), STRONG_OPEN: (STRONG_CLOSE, Strong)}
 # The raw-text marks each run mark stands for, where a rule over a whole paragraph reads its typed shape.
-AS_MARKS = str.maketrans({EM_OPEN: "*", EM_CLOSE: "*", STRONG_OPEN: "**", STRONG_CLOSE: "**", NOTE: ""})
+AS_MARKS = str.maketrans({EM_OPEN: "*", EM_CLOSE: "*", STRONG_OPEN: "**", STRONG_CLOSE: "**", NOTE: "", FORMULA: "$"})
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,8 @@ def encoded(inlines: tuple[Inline, ...]) -> str:
             out.append("\n")
         elif isinstance(run, NoteRef):
             out.append(f"{NOTE}{run.label}{NOTE}")
+        elif isinstance(run, Formula):
+            out.append(f"{FORMULA}{formula_key(run)}{FORMULA}")
         elif isinstance(run, Strong):
             out.append(f"{STRONG_OPEN}{encoded(run.children)}{STRONG_CLOSE}")
         elif isinstance(run, Emphasis):
@@ -47,6 +51,7 @@ def runs_of(text: str) -> tuple[Inline, ...]:
     stack: list[tuple[str, type, list[Inline]]] = [("", Text, [])]
     plain: list[str] = []
     note: list[str] | None = None
+    closes = NOTE
 
     def end_text() -> None:
         if plain:
@@ -55,14 +60,15 @@ def runs_of(text: str) -> tuple[Inline, ...]:
 
     for char in text:
         if note is not None:
-            if char == NOTE:
-                stack[-1][2].append(NoteRef("".join(note)))
+            if char == closes:
+                key = "".join(note)
+                stack[-1][2].append(NoteRef(key) if closes == NOTE else formula_of(key))
                 note = None
             else:
                 note.append(char)
-        elif char == NOTE:
+        elif char in (NOTE, FORMULA):
             end_text()
-            note = []
+            note, closes = [], char
         elif char in OPENS:
             end_text()
             stack.append((*OPENS[char], []))

@@ -23,6 +23,7 @@ from ebookgen.model import (
     Paragraph,
     SceneBreak,
     SceneNote,
+    Table,
     Text,
     Verse,
     plain_text,
@@ -93,7 +94,7 @@ class Draft:
 
 
 # The blocks that make a chapter's text (an author's note alone does not).
-TEXT_BLOCKS = (Paragraph, SceneNote, Verse, BlockQuote, ListBlock, Figure, ChatLog, Footnote)
+TEXT_BLOCKS = (Paragraph, SceneNote, Verse, BlockQuote, ListBlock, Figure, ChatLog, Footnote, Table)
 
 
 # Items of a draft besides model blocks.

@@ -39,6 +39,7 @@ from ebookgen.model import (
     ListItem,
     Paragraph,
     SceneBreak,
+    Table,
 )
 from ebookgen.model.document import Gap, Heading, NewPage, ReadBlock
 from ebookgen.model.outline import marked_text, outline
@@ -76,7 +77,14 @@ def raw_of(block: ReadBlock, blank: int, spaced: bool, line: int) -> list[RawBlo
         return [RawBlock(PAGE_BREAK_TOKEN, blank, spaced, line, mark=Mark("page-break", ()))]
     if isinstance(block, Paragraph):
         return paragraph_blocks(block.inlines, blank, spaced, line)
-    kinds = {AuthorNote: "note", Footnote: "footnote", BlockQuote: "quote", ListBlock: "list", Figure: "figure"}
+    kinds = {
+        AuthorNote: "note",
+        Footnote: "footnote",
+        BlockQuote: "quote",
+        ListBlock: "list",
+        Figure: "figure",
+        Table: "table",
+    }
     title = block.label if isinstance(block, Footnote) else ""
     mark = Mark(kinds.get(type(block), "quote"), (), title, line, (carried(block),))
     return [RawBlock(MARK_TOKEN, blank, spaced, line, mark=mark)]
@@ -146,4 +154,12 @@ def carried(block: Block) -> Block:
         return ListBlock(items, block.ordered, block.start)
     if isinstance(block, Figure):
         return Figure(block.source, block.alt, (Encoded(encoded(block.inlines)),) if block.inlines else ())
+    if isinstance(block, Table):
+        rows = tuple(tuple(replace(cell, inlines=carried_runs(cell.inlines)) for cell in row) for row in block.rows)
+        return Table(rows, block.head, carried_runs(block.caption))
     return block
+
+
+def carried_runs(inlines: tuple) -> tuple:
+    """Return runs carried encoded for typesetting (none for an empty cell or caption)."""
+    return (Encoded(encoded(inlines)),) if inlines else ()

@@ -24,6 +24,7 @@ from ebookgen.model import (
     ListItem,
     Paragraph,
     SceneNote,
+    Table,
     Verse,
     VerseLine,
     plain_text,
@@ -72,6 +73,11 @@ def typeset_block(block: Block, options: TypographyOptions) -> Block:
         return replace(block, items=tuple(ListItem(typeset_inlines(item.inlines, options)) for item in block.items))
     if isinstance(block, ChatLog):
         return ChatLog(tuple(ChatLine(line.sender, typeset_inlines(line.message, options)) for line in block.lines))
+    if isinstance(block, Table):
+        rows = tuple(
+            tuple(replace(cell, inlines=typeset_inlines(cell.inlines, options)) for cell in row) for row in block.rows
+        )
+        return replace(block, rows=rows, caption=typeset_inlines(block.caption, options))
     return block
 
 

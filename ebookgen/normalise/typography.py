@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache, partial
+from functools import cache, cached_property, partial
 
 from ebookgen.languages import Language, english
 from ebookgen.normalise.dashes import set_dashes
@@ -186,6 +186,21 @@ def quote_doubts(text: str, options: TypographyOptions = TypographyOptions()) ->
     return QuoteDoubts(tuple(curler.doubts), tuple(mark for mark, _ in curler.stack))
 
 
+# What the curler looks for after a single quote (see QuoteCurler.is_elision, closes_later).
+ELIDED_YEAR = re.compile(r"\d\d(?:s\b|\b)")
+FIRST_WORD = re.compile(r"([^\W\d_]+)")
+CLOSING_SINGLE = re.compile(r"(?=[^\s'](?:')(?=[\s.,;:!?)\]}\u2014\u2026\"]|$))")
+QUOTE_AFTER_CHARACTER = re.compile(r"(?=[^\s']')")
+
+
+def last_start(pattern: re.Pattern, text: str) -> int:
+    """Return where the last match of a pattern starts in the text (overlapping ones counted), -1 if none."""
+    last = -1
+    for match in pattern.finditer(text):
+        last = match.start()
+    return last
+
+
 def is_inside_word(prev: str, nxt: str) -> bool:
     """Tell an apostrophe inside a word by its neighbours: letters (don't), a digit and a letter (the 1980's)."""
     return bool(re.match(LETTER, prev) and re.match(r"\w", nxt) or re.match(r"\d", prev) and re.match(LETTER, nxt))
@@ -280,21 +295,25 @@ class QuoteCurler:
         """Tell whether a word-initial apostrophe stands for letters left out ('em, 'til, '80s)."""
         if prev not in OPENING_CONTEXT:
             return False
-        rest = self.text[index + 1 :]
-        if re.match(r"\d\d(?:s\b|\b)", rest):
+        # Matched in place: a copy of the rest of the paragraph at every quote made a long paragraph quadratic.
+        if ELIDED_YEAR.match(self.text, index + 1):
             return True
-        word = re.match(r"([^\W\d_]+)", rest)
+        word = FIRST_WORD.match(self.text, index + 1)
         if not word or word.group(1).lower() not in ELISIONS:
             return False
         # A one-letter elision must stand alone: 'n' in rock 'n' roll, not 'now'.
-        return len(word.group(1)) > 1 or rest[1:2] in ("'", " ")
+        return len(word.group(1)) > 1 or self.text[index + 2 : index + 3] in ("'", " ")
 
     def closes_later(self, index: int) -> bool:
         """Tell whether a closing single quote follows later in the paragraph."""
-        rest = self.text[index + 1 :]
-        return re.search(r"[^\s'](?:')(?=[\s.,;:!?)\]}\u2014\u2026\"]|$)", rest) is not None or bool(
-            re.search(r"[^\s']'", rest) and SPACELESS.search(rest)
-        )
+        lasts = self.last_places
+        return lasts[0] > index or lasts[1] > index and lasts[2] > index
+
+    @cached_property
+    def last_places(self) -> tuple[int, int, int]:
+        """Return where the paragraph's last closing single quote, last quote after a character, and last
+        spaceless letter start (-1: none), found once: searching the rest at every quote was quadratic."""
+        return tuple(last_start(pattern, self.text) for pattern in (CLOSING_SINGLE, QUOTE_AFTER_CHARACTER, SPACELESS))
 
     def quote(self, side: str, typed: str) -> str:
         """Return the curled quote for one side, nesting by depth."""

@@ -45,8 +45,11 @@ def printed_dpi(image: Image, trim: Trim, margins: Margins) -> int | None:
         return None
     from PIL import Image as Picture
 
-    with Picture.open(io.BytesIO(image.data)) as picture:
-        pixels_wide, pixels_high = picture.size
+    try:
+        with Picture.open(io.BytesIO(image.data)) as picture:
+            pixels_wide, pixels_high = picture.size
+    except (OSError, SyntaxError, ValueError):  # a picture Pillow cannot size (a metafile): no resolution to tell
+        return None
     width, height = text_block(trim, margins)
     inches = min(width, height * pixels_wide / pixels_high)
     return int(pixels_wide / inches)

@@ -68,7 +68,7 @@ def book_strings(book: Book):
         yield place, chapter.title
         yield place, chapter.part
         for block in iter_chapter_text(chapter):
-            yield place, plain_text(block.inlines)
+            yield place, plain_text(block.inlines, formulas=False)  # a formula is drawn, in no face
 
 
 def unset_among(used: set[str]) -> set[str]:

@@ -48,6 +48,7 @@ from ebookgen.pdf.trim import estimated_pages, gutter_for, margins_for
 from ebookgen.render.backmatter import back_matter
 from ebookgen.render.frontmatter import front_matter
 from ebookgen.render.xhtml import RenderedChapter
+from ebookgen.scratch import scratch_folder, sweep_stale
 
 # Chunks per worker at least: even loads and small processes, against a fixed cost per document (0.05 s).
 CHUNKS_PER_WORKER = 4
@@ -74,7 +75,8 @@ class Crew:
         context = multiprocessing.get_context("fork")
         self.workers = workers
         self.channel: FolioChannel = make_channel(context, workers * MOST_CHUNKS_PER_WORKER)
-        self.folder = Path(tempfile.mkdtemp(prefix="ebookgen-workers-"))  # the workers' TMPDIR, removed at exit
+        sweep_stale()  # the folders of builds killed outright (kill -9): their pages stayed in TMPDIR
+        self.folder = scratch_folder("workers")  # the workers' TMPDIR, removed at exit
         arguments = (self.channel, str(self.folder), os.getpid())
         self.pool = ProcessPoolExecutor(workers, context, initializer=start_worker, initargs=arguments)
         gc.freeze()  # a crew forked late: the workers' collector then never walks what they inherit
@@ -169,7 +171,7 @@ def write_with(crew: Crew, book: Book, target: Path, options: PdfOptions, worker
     rendered = printed_chapters(book, options.language)
     guess = estimated_pages(word_count(book), options.trim, options.theme.type_scale)
     style = page_style(options, guess)
-    with tempfile.TemporaryDirectory(prefix="ebookgen-") as name:
+    with tempfile.TemporaryDirectory(prefix=f"ebookgen-{os.getpid()}-chunks-") as name:  # scratch.sweep_stale
         chunks = ChunkCache.open() if options.cache else None
         layout = Layout(workers, book, rendered, options, Path(name), crew, chunks)
         pieces, sheets = lay_out_pieces(layout, style, progress)
@@ -181,7 +183,8 @@ def write_with(crew: Crew, book: Book, target: Path, options: PdfOptions, worker
             anchors = join_pdf(book, options.language, pieces, sheets, options.profile.bookmarks, temporary)
     offset = pieces.front.pages + pieces.front.pages % 2
     folios = [""] * offset + [sheet.folio for sheet in sheets]
-    return PdfResult(target, len(folios), anchors, folios, joined_starts(pieces, sheets, offset))
+    notes = tuple(filter(None, [chunks.warning() if chunks else ""]))
+    return PdfResult(target, len(folios), anchors, folios, joined_starts(pieces, sheets, offset), notes)
 
 
 def joined_starts(pieces: Pieces, sheets: list[BodyPage], offset: int) -> list[tuple[str, int]]:
@@ -239,6 +242,9 @@ def lay_out_pieces(layout: Layout, style: PageStyle, progress: Progress | None) 
     again = {}
     for number in (number for number, pages in enumerate(known) if pages is not None):
         kept = layout.cache.get(keys[number], firsts[number])
+        if kept is not None and kept.pages != known[number]:
+            layout.cache.forget_pages(keys[number])  # a page count its pages contradict: every folio after it moved
+            return lay_out_pieces(layout, style, progress)
         if kept is not None:
             chunks[number] = kept
             report(progress, sum(jobs[done].chapters for done in chunks), len(book.chapters))

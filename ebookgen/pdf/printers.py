@@ -46,6 +46,9 @@ class Printer:
     margin: float = 0.25  # the least top, bottom and outside margin, without bleed
     bled_margin: float = 0.375  # the same with bleed
     gutters: tuple[tuple[int, float], ...] = KDP_GUTTERS  # the least inside margin by page count
+    # The cover wrap: inches of spine a page adds, by paper; the least pages whose spine may carry text.
+    papers: tuple[tuple[str, float], ...] = ()
+    spine_text_pages: int = 0
 
     @property
     def pdfx(self) -> bool:
@@ -67,13 +70,24 @@ class Printer:
         return f"{pages} pages: {wanted} (black ink, white paper); {advice}"
 
 
+# The spine a page adds, in inches: KDP's cover calculator (white 0.002252, cream 0.0025); IngramSpark's 50 lb
+# white (444 pages an inch) and creme (400) stock. KDP prints spine text from 80 pages (over 79), IngramSpark from 48.
+KDP_PAPERS = (("white", 0.002252), ("cream", 0.0025))
+INGRAM_PAPERS = (("white", 1 / 444), ("cream", 1 / 400))
+# KDP hardcovers (case laminate): 75 to 550 pages, trims from 5.5 x 8.5 to 8.25 x 11 in.
+HARDCOVER_TRIMS = ((5.5, 8.25), (8.5, 11.0))
+
 # KDP: 24 to 828 pages (cream paper stops at 776); IngramSpark: 18 to 1,200, PDF/X in grey.
 PRINTERS = {
     "print": Printer("print", "bookmarks", bookmarks=True, links=False),
     "kdp": Printer("kdp", "no bookmarks or links", bookmarks=False, links=False, service="KDP", least_pages=24,
-                   most_pages=828),
+                   most_pages=828, papers=KDP_PAPERS, spine_text_pages=80),
     "ingram": Printer("ingram", "PDF/X", bookmarks=False, links=False, variant="pdf/x-4", grey=True,
-                      service="IngramSpark", least_pages=18, most_pages=1200),
+                      service="IngramSpark", least_pages=18, most_pages=1200, papers=INGRAM_PAPERS,
+                      spine_text_pages=48),
+    "hardcover": Printer("hardcover", "KDP case laminate hardcover", bookmarks=False, links=False,
+                         service="KDP hardcover", least_pages=75, most_pages=550, widths=HARDCOVER_TRIMS[0],
+                         heights=HARDCOVER_TRIMS[1]),
     "screen": Printer("screen", "bookmarks and links", bookmarks=True, links=True),
 }  # fmt: skip
 DEFAULT_PRINTER = "print"

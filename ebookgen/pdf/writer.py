@@ -23,6 +23,7 @@ from ebookgen.pdf.options import RUNNING_HEADS, PdfOptions, PdfResult, Progress,
 from ebookgen.pdf.parallel import Crew, write_parallel
 from ebookgen.pdf.single import write_single
 from ebookgen.pdf.trim import margins_for
+from ebookgen.render.maths import formula_notes
 
 
 def write_pdf(
@@ -31,7 +32,7 @@ def write_pdf(
     """Lay out the book and write it as a PDF at target, atomically; a long book in the crew's workers if given."""
     if options.language is None:  # a library caller's book: its language looked up from its tag, here, once
         options = replace(options, language=language_for(book.metadata.language))
-    unset = glyph_notes(book)
+    unset = (*glyph_notes(book), *formula_notes(book))
     result = laid_out(book, target, options, progress, crew)
     license_faces(result.path)
     note = options.profile.page_count_note(result.pages)

@@ -37,15 +37,35 @@ def figures_of(book: Book) -> list[Figure]:
 
 def figure_images(book: Book, sources: Sequence[SourceText], root: Path) -> tuple[Image, ...]:
     """Return the image of each figure of the book, read from its reader's resources or the project's files."""
+    from ebookgen.project.images import looks_like_svg
+
     resources = {resource.name: resource for source in sources for resource in source.resources}
     images = []
     for figure in figures_of(book):
         if figure.source in resources:
             found = resources[figure.source]
-            images.append(Image(figure.source, found.data, found.media_type))
+            kind = "image/svg+xml" if looks_like_svg(found.data) else found.media_type  # a drawing, whatever its label
+            images.append(Image(figure.source, found.data, kind))
         else:
             images.append(image_file(figure.source, sources, root))
     return tuple(images)
+
+
+def safe_pictures(images: Sequence[Image]) -> tuple[tuple[Image, ...], tuple[str, ...]]:
+    """Take out of each SVG picture what it would fetch from outside the book; say what each lost."""
+    from ebookgen.render.svg import safe_svg
+
+    kept, notes = [], []
+    for image in images:
+        if image.media_type == "image/svg+xml":
+            safe = safe_svg(image.data)
+            if safe.removed:
+                image = Image(image.name, safe.data, image.media_type)
+                more = f" and {len(safe.removed) - 3} more" if len(safe.removed) > 3 else ""
+                named = ", ".join(safe.removed[:3]) + more
+                notes.append(f"the picture {image.name} names what is outside the book ({named}); left out of it")
+        kept.append(image)
+    return tuple(kept), tuple(notes)
 
 
 def carried_cover(book: Book, sources: Sequence[SourceText]) -> tuple[Image | None, str]:

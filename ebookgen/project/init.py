@@ -7,7 +7,8 @@ from pathlib import Path
 
 from ebookgen.errors import OutputError
 from ebookgen.output import atomic_path
-from ebookgen.project.manuscript import BOOK_KEYS, title_from_filename
+from ebookgen.project.bookmeta import title_from_filename
+from ebookgen.project.manuscript import BOOK_KEYS
 from ebookgen.project.values import check_language_option
 from ebookgen.settings import Setting
 

@@ -16,20 +16,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ebookgen.errors import ConfigError, InputError
-from ebookgen.model import Contributor, Metadata
+from ebookgen.model import Metadata
 from ebookgen.normalise.found import Explicit
 from ebookgen.normalise.pipeline import NormaliseOptions
-from ebookgen.project.matter import (
-    TEXT_KEYS,
-    back_matter,
-    check_matter_file,
-    is_file_name,
-    matter_files,
-    typeset_strings,
-)
+from ebookgen.project.bookmeta import metadata_from, title_from_filename
+from ebookgen.project.collection import Work, works_from
+from ebookgen.project.matter import TEXT_KEYS, check_matter_file, is_file_name, matter_files
 from ebookgen.project.paths import check_folder_entry, check_text_file, is_system_path, project_file, shown
 from ebookgen.project.toml_types import article, matches, toml_type
-from ebookgen.project.values import check_language_option, date_text, folded, is_public_domain
+from ebookgen.project.values import check_language_option, folded
 from ebookgen.readers.table import READERS, SUFFIXES, find_reader, not_read, reader_for
 from ebookgen.settings import Setting, book_keys
 
@@ -64,6 +59,7 @@ class Project:
     matter: tuple[Path, ...] = ()  # back-matter files book.toml names (an afterword.md)
     explicit: Explicit = field(default_factory=Explicit)  # the metadata fields book.toml and the options set
     notes: tuple[str, ...] = ()  # what the user should know about how the project was read (a book.toml left aside)
+    works: tuple[Work, ...] = ()  # a collection's works (book.toml's works), each read as a book and made a part
 
     @property
     def slug(self) -> str:
@@ -99,12 +95,6 @@ def slugify(value: str) -> str:
     return slug.strip("-") or "book"
 
 
-def title_from_filename(path: Path) -> str:
-    """Make a readable title from a file name: `my_great-story.txt` -> `My Great Story`."""
-    words = re.sub(r"[_\-.]+", " ", shown(path.stem)).split()  # A name's non-UTF-8 bytes shown escaped.
-    return " ".join(word if word.isupper() else word.capitalize() for word in words) or "Untitled"
-
-
 # The manuscript a command builds when it is given none: the folder `ebookgen init` and the bundled sample use.
 DEFAULT_SOURCE = Path("manuscript")
 
@@ -129,7 +119,8 @@ def load_project(source: Path | None = None) -> Project:
     if not source.is_dir():
         raise InputError(f"{source}: not a regular file or folder")
     config = read_book_toml(source / "book.toml") if (source / "book.toml").is_file() else {}
-    return configured_project(config, source, chapter_units(source, config))
+    works = works_from(config, source)
+    return configured_project(config, source, () if works else chapter_units(source, config), works)
 
 
 def single_file_project(source: Path) -> Project:
@@ -143,6 +134,8 @@ def single_file_project(source: Path) -> Project:
     if not beside.is_file():
         return plain
     config = read_book_toml(beside)
+    if "works" in config:  # a collection's book.toml: its works are books of their own
+        return plain
     listed = {path.resolve() for unit in chapter_units(source.parent, config) for path in unit}
     if "chapters" in config and source.resolve() not in listed:
         reason = f"its chapters list leaves {source.name} out; build the folder, or list the file there"
@@ -153,11 +146,13 @@ def single_file_project(source: Path) -> Project:
     return project
 
 
-def configured_project(config: dict, root: Path, units: tuple[tuple[Path, ...], ...]) -> Project:
-    """Make the project book.toml's settings describe, reading these groups of files."""
+def configured_project(
+    config: dict, root: Path, units: tuple[tuple[Path, ...], ...], works: tuple[Work, ...] = ()
+) -> Project:
+    """Make the project book.toml's settings describe, reading these groups of files (or these works)."""
     return Project(
         metadata=metadata_from(config, root),
-        sources=tuple(path for unit in units for path in unit),
+        sources=tuple(path for unit in units for path in unit) or tuple(work.source for work in works),
         root=root,
         options=options_from(config),
         units=units,
@@ -168,6 +163,7 @@ def configured_project(config: dict, root: Path, units: tuple[tuple[Path, ...], 
         font_size=config.get("font_size", 0),
         matter=tuple(root / name for name in sorted(matter_files(config))),
         explicit=Explicit(book_toml=frozenset(METADATA_FIELDS.get(key, key) for key in config)),
+        works=works,
     )
 
 
@@ -178,6 +174,8 @@ def read_book_toml(path: Path) -> dict:
         config = tomllib.loads(raw)
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{path}: not valid TOML: {error}") from None
+    except RecursionError:  # tomllib reads nested arrays and tables by recursion
+        raise ConfigError(f"{path}: a value nested too deep to read; write it flatter") from None
     except UnicodeDecodeError:
         raise ConfigError(f"{path}: not UTF-8; save it as UTF-8") from None
     except OSError as error:
@@ -299,46 +297,6 @@ def is_manuscript_file(path: Path) -> bool:
     return reader is not None and reader.in_folders
 
 
-def metadata_from(config: dict, folder: Path) -> Metadata:
-    """Build the book's metadata from book.toml."""
-    author = config.get("author", "Anonymous")
-    authors = tuple(folded(name) for name in (author if isinstance(author, list) else [author]))
-    isbn = config.get("isbn", "")
-    config = config | typeset_strings(config)  # curly quotes, dashes and ellipses on the title page too
-    return Metadata(
-        title=folded(config.get("title", "")) or title_from_filename(folder.resolve()),
-        authors=authors or ("Anonymous",),
-        language=config.get("language", "en"),
-        subtitle=folded(config.get("subtitle", "")),
-        description=config.get("description", ""),
-        subjects=tuple(config.get("subjects", ())),
-        publisher=config.get("publisher", ""),
-        rights=config.get("rights", ""),
-        identifier=config.get("identifier", "")
-        or (f"urn:isbn:{isbn.replace('-', '').replace(' ', '')}" if isbn else ""),
-        date=date_text(config.get("date", "")),
-        series=folded(config.get("series", "")),
-        series_index=str(config.get("series_index", "")),
-        dedication=config.get("dedication", ""),
-        epigraph=config.get("epigraph", ""),
-        epigraph_source=config.get("epigraph_source", ""),
-        cover=str(folder / config["cover"]) if config.get("cover") else "",
-        author_sort=author_sort_from(config, authors),
-        contributors=tuple(Contributor(item["name"], item["role"]) for item in config.get("contributors", ())),
-        public_domain=is_public_domain(config.get("rights", "")),
-        **back_matter(config, folder),
-    )
-
-
-def author_sort_from(config: dict, authors: tuple[str, ...]) -> tuple[str, ...]:
-    """Read book.toml's author_sort: one filing name per author, as a list or joined with " & " as Calibre does."""
-    value = config.get("author_sort", "")
-    sorts = tuple(value) if isinstance(value, list) else tuple(part.strip() for part in value.split(" & ") if value)
-    if sorts and len(sorts) != len(authors):
-        raise ConfigError(f"book.toml: author_sort names {len(sorts)} authors but author names {len(authors)}")
-    return sorts
-
-
 def options_from(config: dict) -> NormaliseOptions:
     """Build the normaliser's options from book.toml."""
     return NormaliseOptions(
@@ -363,6 +321,10 @@ def with_overrides(
     if changes:
         explicit = project.explicit.with_options(frozenset(changes))
         project = replace(project, metadata=replace(project.metadata, **changes), explicit=explicit)
+    if encoding:
+        from ebookgen.project.values import check_encoding
+
+        check_encoding(encoding)
     return replace(project, encoding=encoding) if encoding else project
 
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 from ebookgen.model import Metadata, MetadataOrigin
 from ebookgen.model.origins import BOOK_TOML, DEFAULT, FILE_NAME
 from ebookgen.normalise.found import OPTION_FLAGS, Merged, merge_found
-from ebookgen.project.manuscript import Project, title_from_filename
+from ebookgen.project.bookmeta import title_from_filename
+from ebookgen.project.manuscript import Project
 from ebookgen.readers.table import read_unit
 
 SHOWN_LENGTH = 60  # a longer value (a description) is cut to this many characters

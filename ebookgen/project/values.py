@@ -162,6 +162,20 @@ def check_font_size(value: object) -> float:
     return check_points(value)
 
 
+def check_encoding(value: object) -> None:
+    """Refuse an encoding Python does not know, or one that is no text encoding (punycode, idna, undefined, rot13)."""
+    import codecs
+
+    name = str(value)
+    try:
+        info = codecs.lookup(name)
+    except (LookupError, ValueError, TypeError):
+        raise ConfigError(f"encoding {name!r} is not an encoding; try utf-8, cp1252 or latin-1") from None
+    # Codecs of a name, not of a text file: domain names, and one that refuses everything.
+    if not getattr(info, "_is_text_encoding", True) or info.name in ("punycode", "idna", "undefined"):
+        raise ConfigError(f"encoding {name!r} is not a text file's encoding; try utf-8, cp1252 or latin-1")
+
+
 def check_newsletter(value: object) -> None:
     """Refuse a newsletter without its web address and its line."""
     from ebookgen.project.matter import check_newsletter as check

@@ -39,13 +39,15 @@ def read_ao3(root, where: str) -> tuple[MappedText, FoundMetadata]:
     parts: list[ReadBlock] = []
     unmapped = [f"{AO3_MESSAGES}"]
     chapters = [part for element in root.xpath("//div[@id='chapters']") for part in chapter_parts(element, where)]
-    for index, (heading, notes, body, end_notes) in enumerate(chapters):
+    notes = counted = 0  # The notes so far, counted on from the blocks added since the last chapter.
+    for index, (heading, chapter_notes, body, end_notes) in enumerate(chapters):
         if heading:
             parts.append(Heading(1, heading))
         if index == 0:
             parts += [note for label, blocks in work_notes if label != "Summary" for note in note_block(label, blocks)]
-        parts += [note for label, blocks in notes for note in note_block(label, blocks)]
-        mapped = map_html(body, where, first_label=1 + sum(isinstance(block, Footnote) for block in parts))
+        parts += [note for label, blocks in chapter_notes for note in note_block(label, blocks)]
+        notes, counted = notes + sum(isinstance(block, Footnote) for block in parts[counted:]), len(parts)  # linear
+        mapped = map_html(body, where, first_label=1 + notes)
         unmapped += mapped.unmapped
         parts += mapped.blocks
         parts += [note for label, blocks in end_notes for note in note_block(label, blocks)]
@@ -57,10 +59,10 @@ def read_ao3(root, where: str) -> tuple[MappedText, FoundMetadata]:
     return MappedText(tuple(parts), tuple(unmapped)), preface_metadata(preface, tags, words)
 
 
-def tag_lists(preface) -> dict[str, tuple[str, ...]]:
+def tag_lists(preface, lists: str = ".//dl[contains(@class, 'tags')]") -> dict[str, tuple[str, ...]]:
     """Read ``dl.tags``: each kind (lower case, singular) with its tags, or its text for Series and Stats."""
     found: dict[str, tuple[str, ...]] = {}
-    for dl in preface.xpath(".//dl[contains(@class, 'tags')]"):
+    for dl in preface.xpath(lists):
         kind = ""
         for item in dl:
             if tag_of(item) == "dt":
@@ -134,7 +136,7 @@ def chapter_parts(chapters, where: str):
     heading, notes, end_notes, body = "", [], [], None
     for element in chapters:
         classes = (element.get("class") or "").split()
-        if "meta" in classes and element.get("id", "").startswith("endnotes"):
+        if "meta" in classes and is_end_notes(element, body):
             end_notes = labelled_quotes(element, where)
         elif "meta" in classes:
             if body is not None:
@@ -152,6 +154,13 @@ def chapter_parts(chapters, where: str):
             body = demoted(element)
     if body is not None:
         yield heading, notes, body, end_notes
+
+
+def is_end_notes(meta, body) -> bool:
+    """Tell a chapter's end notes: AO3's `endnotes` id, or a meta without a heading after the chapter's text."""
+    if meta.get("id", "").startswith("endnotes"):
+        return True
+    return body is not None and not meta.xpath(".//h2[contains(@class, 'heading')]")
 
 
 def demoted(body):

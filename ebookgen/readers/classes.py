@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 
-RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
-COMMENT = re.compile(r"/\*.*?\*/", re.S)
+# A rule; it starts only after a brace (or at the start), so a stylesheet with no brace costs one scan, not one
+# scan from every character (a 100 KB `<style>` without braces took 110 s).
+RULE = re.compile(r"(?<![^{}])([^{}]+)\{([^{}]*)\}")
 # A selector naming one class, alone or on a tag: `.c3`, `span.italic`.
 CLASS_SELECTOR = re.compile(r"^[a-z0-9]*\.([\w-]+)$", re.I)
 # The declarations the mapper reads; every other one stays in the stylesheet.
@@ -24,7 +25,7 @@ READ = re.compile(
 def class_styles(css: str) -> dict[str, str]:
     """Return, for each class a stylesheet styles on its own, the declarations of it the mapper reads."""
     found: dict[str, str] = {}
-    for selectors, declarations in RULE.findall(COMMENT.sub("", css)):
+    for selectors, declarations in RULE.findall(without_comments(css)):
         kept = "; ".join(match.group() for match in READ.finditer(declarations))
         if not kept:
             continue
@@ -33,6 +34,19 @@ def class_styles(css: str) -> dict[str, str]:
             if named:
                 found[named.group(1)] = f"{found[named.group(1)]}; {kept}" if named.group(1) in found else kept
     return found
+
+
+def without_comments(css: str) -> str:
+    """Drop the stylesheet's comments, in one pass (one left open, and all after it, stays as it is)."""
+    kept, start = [], 0
+    while (opening := css.find("/*", start)) >= 0:
+        closing = css.find("*/", opening + 2)
+        if closing < 0:
+            break
+        kept.append(css[start:opening])
+        start = closing + 2
+    kept.append(css[start:])
+    return "".join(kept)
 
 
 def with_class_styles(root, css: str = "") -> None:

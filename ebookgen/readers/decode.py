@@ -78,6 +78,7 @@ class DecodedText:
 # What to do with a file a text reader claims that holds no text: a Word file renamed .txt, say.
 AS_TEXT = "give the story as text, or a Word document, web page or EPUB under its own suffix"
 
+
 def decode_file(path: Path, encoding: str | None = None) -> DecodedText:
     """Read, decode and clean one file, noting every repair made; the readers of text formats share it."""
     data = read_bytes(path)

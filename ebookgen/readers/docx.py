@@ -18,6 +18,7 @@ from ebookgen.readers.archive import open_archive, read_member
 from ebookgen.readers.decode import require_text
 from ebookgen.readers.docxparts import main_part, spaced_at_joins
 from ebookgen.readers.htmltext import map_html, shortened, words_of
+from ebookgen.readers.omml import put_equations, swapped_equations
 from ebookgen.readers.reader import Reader
 
 DOCX_SUFFIXES = (".docx",)
@@ -58,7 +59,10 @@ def read_docx(path: Path, encoding: str | None = None) -> Document:
         margins = [read_member(path, archive, name, KIND) for name in sorted(names) if MARGIN_PART.match(name)]
     spaced, joins = spaced_at_joins(path, main, body_xml)
     resources: list[Resource] = []
-    with io.BytesIO(spaced) if spaced else open(path, "rb") as handle:
+    # Word's equations, which mammoth leaves out, as links
+    data, equations = swapped_equations(path, body_xml, main, spaced)
+    data = data or spaced
+    with io.BytesIO(data) if data else open(path, "rb") as handle:
         try:
             result = mammoth.convert_to_html(
                 handle,
@@ -70,6 +74,7 @@ def read_docx(path: Path, encoding: str | None = None) -> Document:
         except Exception as error:  # mammoth raises what its XML and zip readers raise on a damaged part
             raise InputError(f"{path}: this {KIND} cannot be read ({type(error).__name__}); it is damaged") from None
     root = lxml.html.fragment_fromstring(result.value or "<p></p>", create_parent="div")
+    put_equations(root, equations)
     title, subtitle, taken = title_paragraphs(root)
     kept = {resource.name for resource in resources}
     mapped = map_html(root, "", figure=lambda src: src if src in kept else None)

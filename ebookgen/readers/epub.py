@@ -52,6 +52,7 @@ def read_epub(path: Path, encoding: str | None = None) -> Document:
     if ao3 is not None:
         return ao3
     parts, unmapped, found, part_pages = [], [], package.metadata, set()
+    notes = 0  # The notes read so far, counted as each page comes (counting them all again each page was quadratic).
     for href, tree in trees:
         kind = page_kind(tree, href, package)
         if kind.kind != "chapter":
@@ -60,10 +61,11 @@ def read_epub(path: Path, encoding: str | None = None) -> Document:
             continue
         unmapped += page_notes(href, tree, package)
         figure = figure_resolver(href, names)
-        mapped = chapter_text(tree, href, figure, package.labels.get(href, ""), first_label(parts))
+        mapped = chapter_text(tree, href, figure, package.labels.get(href, ""), 1 + notes)
         if is_part_page(mapped, tree):
             part_pages.add(len(parts))
         parts.append(mapped.blocks)
+        notes += sum(isinstance(block, Footnote) for block in mapped.blocks)
         unmapped += mapped.unmapped
     blocks = tuple(block for part in leveled(parts, part_pages) for block in part)
     text = outline(blocks)[0]
@@ -137,11 +139,6 @@ def figure_resolver(href: str, names: dict[str, str]):
         return names.get(posixpath.normpath(posixpath.join(base, src.split("#")[0])))
 
     return resolve
-
-
-def first_label(parts: list[tuple[ReadBlock, ...]]) -> int:
-    """Return the next free note label: one past the notes already read."""
-    return 1 + sum(isinstance(block, Footnote) for part in parts for block in part)
 
 
 def ao3_source(path: Path, trees, package: Package) -> Document | None:

@@ -53,7 +53,7 @@ def page_kind(tree, href: str, package) -> PageKind:
         return PageKind("navigation", "the navigation page")
     words = words_of(body)
     images = [element for element in body.iter() if tag_of(element) in ("img", "image", "svg")]
-    first = package.spine.index(href) == 0 if href in package.spine else False
+    first = bool(package.spine) and package.spine[0] == href  # not .index(): a search a page was quadratic
     kinds = semantic_types(body)
     bare = images and len(words.split()) < 4 and not captioned(body)
     if (bare and (first or "cover" in href.lower())) or "cover" in kinds:

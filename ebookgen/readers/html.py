@@ -30,6 +30,7 @@ XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 def read_html(path: Path, encoding: str | None = None) -> Document:
     """Read a saved web page: the archive's layout when it is one, else its main text."""
     from ebookgen.readers.ao3 import is_ao3, read_ao3
+    from ebookgen.readers.ao3page import is_ao3_page, read_ao3_page
     from ebookgen.readers.fanfic import is_fanfic_page, read_fanfic_page
 
     decoded = decode_file(path, encoding)
@@ -37,6 +38,8 @@ def read_html(path: Path, encoding: str | None = None) -> Document:
     with_class_styles(root)
     if is_ao3(root):
         mapped, found, reader = *read_ao3(root, where), "AO3 download"
+    elif is_ao3_page(root):
+        mapped, found, reader = *read_ao3_page(root, where, saved_image(path)), "saved AO3 work page"
     elif is_fanfic_page(root):
         mapped, found, reader = *read_fanfic_page(root, where), "fan-fiction page"
     else:

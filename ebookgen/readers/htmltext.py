@@ -18,7 +18,10 @@ from ebookgen.model import BlockQuote, Figure, Footnote, Inline, LineBreak, List
 from ebookgen.model.document import ReadBlock
 from ebookgen.model.outline import marked_text, outline
 from ebookgen.readers.decode import clean
-from ebookgen.readers.layout import HEADING, IN_ITEM, IN_NOTE, PAGE, SCENE, TEXT, Block, compose, flattened
+from ebookgen.readers.embedded import MEDIA, formula_piece, is_math, media_note
+from ebookgen.readers.htmltables import table_blocks
+from ebookgen.readers.htmlwords import parse_document, shortened, tag_of, words_of
+from ebookgen.readers.layout import HEADING, PAGE, SCENE, TEXT, Block, compose
 from ebookgen.readers.runs import SPACES, Piece, joined, paragraph_runs
 
 # Elements that are never story text: the page's machinery.
@@ -27,8 +30,7 @@ MACHINERY = frozenset(
 )
 # Elements whose words cannot be set in a book: dropped, and named with their words in ``unmapped``.
 DROPPED = {"iframe": "an embedded frame", "svg": "a drawing", "video": "a video", "audio": "a sound",
-           "object": "an embedded object", "embed": "an embedded object", "canvas": "a drawing",
-           "math": "a formula"}  # fmt: skip
+           "object": "an embedded object", "embed": "an embedded object", "canvas": "a drawing"}  # fmt: skip
 BLOCKS = frozenset(
     {"p", "div", "section", "article", "main", "header", "footer", "aside", "blockquote", "ul", "ol", "li", "dl",
      "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "pre", "table", "tr", "td", "th", "thead", "tbody",
@@ -94,28 +96,6 @@ def map_blocks(root, mapping: Mapping) -> list[Block]:
     walk_block(root, mapping)
     flush(mapping)
     return mapping.blocks
-
-
-def parse_document(data: str | bytes):
-    """Parse a page into an lxml HTML tree; a page with nothing in it (spaces, a comment) is an empty document."""
-    import lxml.etree
-    import lxml.html
-
-    try:
-        return lxml.html.document_fromstring(data)
-    except (lxml.etree.ParserError, ValueError):
-        return lxml.html.document_fromstring("<html><body></body></html>")
-
-
-def words_of(element) -> str:
-    """Return an element's words, spaces collapsed."""
-    return SPACES.sub(" ", element.text_content()).strip()
-
-
-def tag_of(element) -> str:
-    """Return an element's tag name without a namespace, lower case ('' for comments)."""
-    tag = element.tag
-    return tag.rsplit("}", 1)[-1].lower() if isinstance(tag, str) else ""
 
 
 def walk_block(element, mapping: Mapping) -> None:
@@ -196,12 +176,8 @@ def is_centred(element, tag: str) -> bool:
 def dropped(element, what: str, mapping: Mapping) -> None:
     """Name an element that was left out, with its words, so nothing goes unseen."""
     words = words_of(element)
-    mapping.note(f"{what} was dropped" + (f": {shortened(words)}" if words else ""))
-
-
-def shortened(words: str) -> str:
-    """Quote the first words of a passage for a one-line report."""
-    return f'"{words[:60]}{"..." if len(words) > 60 else ""}"'
+    said = f"{what} was dropped" + (f": {shortened(words)}" if words else "")
+    mapping.note(media_note(element, what) if tag_of(element) in MEDIA else said)
 
 
 def walk_inline(element, mapping: Mapping, em: bool, strong: bool) -> None:
@@ -215,6 +191,9 @@ def walk_inline(element, mapping: Mapping, em: bool, strong: bool) -> None:
         return
     if tag in DROPPED:
         dropped(element, DROPPED[tag], mapping)
+        return
+    if is_math(element):
+        mapping.pieces.append(formula_piece(element))
         return
     if tag in ("img", "image"):
         flush(mapping)
@@ -261,58 +240,79 @@ def flush(mapping: Mapping) -> None:
 
 
 def map_figure_element(element, mapping: Mapping) -> None:
-    """Map a ``<figure>``: its image with the caption under it."""
+    """Map a ``<figure>``: its image with the caption under it, or what else it holds (a table, a poem) as blocks."""
     caption = next((words_of(child) for child in element.iter() if tag_of(child) == "figcaption"), "")
     images = [child for child in element.iter() if tag_of(child) in ("img", "image")]
+    if not images or len(words_of(element).split()) > len(caption.split()):
+        walk_block(element, mapping)  # Not a picture alone: its content read as any block's, the caption with it.
+        return
     for image in images:
-        map_figure(image, mapping, caption)
-    if not images and caption:
-        mapping.blocks.append(Block(TEXT, (Text(clean(caption)),)))
+        if not map_figure(image, mapping, caption) and caption:
+            mapping.blocks.append(Block(TEXT, (Text(clean(caption)),)))  # The picture is gone, not its caption.
 
 
-def map_figure(element, mapping: Mapping, caption: str) -> None:
-    """Map an image to a figure block, or name it as left out when its file is not in the source."""
+def map_figure(element, mapping: Mapping, caption: str) -> bool:
+    """Map an image to a figure block, or name it as left out when its file is not in the source; tell which."""
     src = element.get("src") or element.get("{http://www.w3.org/1999/xlink}href") or element.get("href") or ""
     alt = clean(SPACES.sub(" ", element.get("alt") or "")).strip()
     name = mapping.figure(src) if src else None
     if name is None:
         shown = shortened(alt) if alt else src[:60] or "no file"
         mapping.note(f"an image ({shown}) was left out: its file is not in the source")
-        return
+        return False
     words = (Text(clean(caption)),) if caption else ()
     mapping.blocks.append(Block(TEXT, whole=Figure(name, alt, words)))
+    return True
 
 
 def map_list(element, tag: str, mapping: Mapping) -> None:
-    """Map a list to a list block, an item for each `<li>` with words."""
-    items = [inner_runs(child, mapping) for child in element if tag_of(child) == "li"]
-    kept = tuple(ListItem(runs) for runs in items if runs)
-    if kept:
-        mapping.blocks.append(Block(TEXT, whole=ListBlock(kept, ordered=tag == "ol")))
+    """Map a list to a list block, an item for each `<li>` with words.
+
+    A quote, a list or a figure inside an item has no place in a list item's line: it is set after the item,
+    and the list goes on after it (an ordered one from the next number).
+    """
+    ordered, items = tag == "ol", []
+    start = next_number = int(element.get("start")) if (element.get("start") or "").isdigit() else 1
+    for child in element:
+        if tag_of(child) != "li":
+            continue
+        runs, inside = item_parts(child, mapping)
+        if runs:
+            items.append(ListItem(runs))
+        if inside:
+            if items:
+                mapping.blocks.append(Block(TEXT, whole=ListBlock(tuple(items), ordered, start)))
+            next_number, items = next_number + len(items), []
+            start = next_number
+            mapping.blocks.extend(inside)
+    if items:
+        mapping.blocks.append(Block(TEXT, whole=ListBlock(tuple(items), ordered, start)))
 
 
-def inner_runs(element, mapping: Mapping) -> tuple[Inline, ...]:
-    """Return an element's content as one line of runs (its paragraphs and lines joined by spaces)."""
+def item_parts(element, mapping: Mapping) -> tuple[tuple[Inline, ...], list[Block]]:
+    """Return a list item's words as one line of runs, and the blocks made whole inside it (quotes, lists)."""
     inner = Mapping(mapping.where, mapping.figure, next_label=mapping.next_label)
     walk_block(element, inner)
     flush(inner)
     mapping.unmapped.extend(inner.unmapped)
-    lines = flattened(inner.blocks, IN_ITEM, mapping.note, mapping.unmapped)
+    lines = [block.inlines or (Text(block.title),) for block in inner.blocks if block.inlines or block.title]
     runs = joined(lines, (Text(" "),))
-    return tuple(Text(" ") if isinstance(run, LineBreak) else run for run in runs)
+    inside = [block for block in inner.blocks if block.whole is not None]
+    return tuple(Text(" ") if isinstance(run, LineBreak) else run for run in runs), inside
 
 
 def map_table(element, mapping: Mapping) -> None:
-    """Map a table's cells as paragraphs, in reading order, and say so."""
-    rows = [row for row in element.iter() if tag_of(row) == "tr"]
-    start = len(mapping.blocks)
-    for row in rows:
-        for cell in row:
-            if tag_of(cell) in ("td", "th"):
-                walk_block(cell, mapping)
-                flush(mapping)
-    mapping.blocks[start:] = [block for block in mapping.blocks[start:] if not block.empty]
-    mapping.note(f"a table ({len(rows)} row{'s' if len(rows) != 1 else ''}) was read as paragraphs")
+    """Map a table: a typed one to a table block, a layout one's cells as paragraphs in reading order (said so)."""
+    mapping.blocks.extend(table_blocks(element, lambda inner: mapped_blocks(inner, mapping), mapping.note))
+
+
+def mapped_blocks(element, mapping: Mapping) -> list[Block]:
+    """Return an element's content mapped as blocks of their own, what was not mapped noted in the mapping."""
+    inner = Mapping(mapping.where, mapping.figure, next_label=mapping.next_label)
+    walk_block(element, inner)
+    flush(inner)
+    mapping.unmapped.extend(inner.unmapped)
+    return inner.blocks
 
 
 def map_quote(element, mapping: Mapping) -> None:
@@ -389,9 +389,11 @@ def note_text(target, anchor, mapping: Mapping) -> tuple[Paragraph, ...]:
     inner = Mapping(mapping.where, mapping.figure, next_label=mapping.next_label)
     walk_block(note, inner)
     flush(inner)
-    paragraphs = flattened(inner.blocks, IN_NOTE, mapping.note, mapping.unmapped)
+    blocks = [quoted_block(block) for block in inner.blocks if block.kind == TEXT and not block.empty]
     label = re.escape(words_of(anchor).strip("[]()"))
-    if paragraphs and label and isinstance(paragraphs[0][0], Text):  # its number, repeated: `1. The note`.
-        first = re.sub(rf"^[\[(]?{label}[\]).:]?\s+", "", paragraphs[0][0].text)
-        paragraphs[0] = ((Text(first),) if first else ()) + paragraphs[0][1:]
-    return tuple(Paragraph(runs) for runs in paragraphs if runs) or (Paragraph((Text("(empty note)"),)),)
+    first = blocks[0] if blocks else None
+    if isinstance(first, Paragraph) and label and isinstance(first.inlines[0], Text):  # its number: `1. The note`.
+        words = re.sub(rf"^[\[(]?{label}[\]).:]?\s+", "", first.inlines[0].text)
+        blocks[0] = Paragraph(((Text(words),) if words else ()) + first.inlines[1:])
+    kept = tuple(block for block in blocks if not isinstance(block, Paragraph) or block.inlines)
+    return kept or (Paragraph((Text("(empty note)"),)),)

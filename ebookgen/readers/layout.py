@@ -7,15 +7,12 @@ a structured document hands on: a gap where the writer left one, headings ranked
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 
-from ebookgen.model import BlockQuote, Figure, Footnote, Inline, ListBlock, Paragraph, SceneBreak, Strong, Text
+from ebookgen.model import Footnote, Inline, Paragraph, SceneBreak, Strong, Text
 from ebookgen.model.document import Gap, Heading, NewPage, ReadBlock
 
 TEXT, HEADING, SCENE, PAGE = "text", "heading", "scene", "page"
-IN_ITEM = "a list or quotation inside a list item: its lines joined to the item"
-IN_NOTE = "a list or quotation inside a note: its lines set as the note's paragraphs"
 # Heading levels past the second are subheadings inside a chapter: set as a strong paragraph.
 MOST_LEVELS = 2
 PART_TITLE = re.compile(r"^(?:part|book|volume)\b", re.I)
@@ -106,26 +103,3 @@ def empty_paragraphs_separate(blocks: list[Block]) -> int:
         else:
             seen, empties = False, 0
     return 1 if gaps and sum(1 for gap in gaps if gap >= 1) > len(gaps) / 2 else 0
-
-
-def flattened(blocks: list[Block], why: str, note: Callable[[str], None], said: list[str]) -> list[tuple[Inline, ...]]:
-    """Return the lines of runs of blocks mapped inside a place that holds lines only (a list item, a note): a
-    list or a quotation among them gives its lines, never vanishes, and is named once (why)."""
-    lines: list[tuple[Inline, ...]] = []
-    for block in blocks:
-        if block.kind != TEXT:
-            continue
-        nested = block.whole is not None and not isinstance(block.whole, Figure)
-        if nested and not any(message.endswith(why) for message in said):
-            note(why)
-        lines += [runs for runs in (whole_lines(block.whole) if nested else [block.inlines]) if runs]
-    return lines
-
-
-def whole_lines(block) -> list[tuple[Inline, ...]]:
-    """Return a whole block's lines of runs: a list's items, a quotation's paragraphs (and theirs)."""
-    if isinstance(block, ListBlock):
-        return [item.inlines for item in block.items]
-    if isinstance(block, BlockQuote):
-        return [runs for inner in block.blocks for runs in whole_lines(inner)]
-    return [getattr(block, "inlines", ())]

@@ -12,12 +12,14 @@ was dropped is named in ``SourceText.unmapped``, never printed into the book.
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import cached_property
 from html.parser import HTMLParser
 from pathlib import Path
 
 from ebookgen.model.rawtext import FENCED_KINDS, is_chat
 from ebookgen.readers.decode import decode_file
 from ebookgen.readers.header import text_source
+from ebookgen.readers.htmltables import pipe_rows
 from ebookgen.readers.reader import Reader
 from ebookgen.readers.source import SourceText
 
@@ -50,7 +52,7 @@ def markdown_with_lines(source: str, unmapped: list[str] | None = None) -> tuple
     from mdit_py_plugins.container import container_plugin
     from mdit_py_plugins.footnote import footnote_plugin
 
-    parser = MarkdownIt("commonmark").use(footnote_plugin)
+    parser = MarkdownIt("commonmark").enable("table").use(footnote_plugin)
     for name in FENCED_KINDS:  # the raw text's fences, read in Markdown as containers
         parser.use(container_plugin, name=name)
     tree = SyntaxTreeNode(parser.parse(source))
@@ -85,10 +87,18 @@ class RawWriter:
     def placed_notes(self, node) -> list[tuple[str, int, int]]:
         """Return one note's raw text with the Markdown line that defines it (the plugin keeps no map for notes)."""
         label = node.meta.get("label") or ""
-        mark = f"[^{label}]:"
-        start = next((number for number, line in enumerate(self.lines, 1) if line.lstrip().startswith(mark)), 0)
-        start = start or len(self.lines)
+        start = self.note_lines.get(f"[^{label}]:") or len(self.lines)
         return [(self.note(node), start, start)]
+
+    @cached_property
+    def note_lines(self) -> dict[str, int]:
+        """Return the first Markdown line of each note's `[^label]:`, found once (a search a note was quadratic)."""
+        found: dict[str, int] = {}
+        for number, line in enumerate(self.lines, 1):
+            text = line.lstrip()
+            if text.startswith("[^") and (end := text.find("]:")) > 1:
+                found.setdefault(text[: end + 2], number)
+        return found
 
     def blocks(self, nodes) -> list[str]:
         """Return the raw-text blocks of a run of block nodes."""
@@ -111,6 +121,10 @@ class RawWriter:
         if kind in ("fence", "code_block"):
             lines = node.content.rstrip("\n")
             return [f"::: verse\n{lines}\n:::"] if lines.strip() else []
+        if kind == "table":
+            return [self.table_lines(node)]
+        if kind == "html_block" and (rows := pipe_rows(node.content)):
+            return [rows]  # an HTML table typed in the Markdown: a table
         if kind == "html_block":
             return [part for part in html_text(node.content, self.unmapped).split("\n\n") if part.strip()]
         if kind == "footnote_block":
@@ -154,6 +168,20 @@ class RawWriter:
             marker = f"{number}." if ordered else "-"
             lines.append(f"{marker} {' '.join(part for part in parts if part)}")
         return "\n".join(lines)
+
+    def table_lines(self, node) -> str:
+        """Return a pipe table as raw-text rows: its head, a delimiter row keeping each column's alignment, its body."""
+        rows = [row for part in node.children for row in part.children]
+        cells = [
+            [self.inline_runs(cell.children[0].children) if cell.children else "" for cell in row.children]
+            for row in rows
+        ]
+        sides = {"text-align:left": ":--", "text-align:center": ":-:", "text-align:right": "--:"}
+        delimiter = [sides.get(cell.attrs.get("style", ""), "---") for cell in rows[0].children] if rows else []
+        lines = [
+            "| " + " | ".join(text.replace("|", "\\|").replace("\\\n", " ") for text in row) + " |" for row in cells
+        ]
+        return "\n".join([*lines[:1], "|" + "|".join(delimiter) + "|", *lines[1:]])
 
     def note(self, node) -> str:
         """Return a note's raw text: `[^label]: ` before its first paragraph, further ones indented four spaces."""

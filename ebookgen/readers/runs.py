@@ -9,32 +9,38 @@ import re
 from dataclasses import dataclass
 
 from ebookgen.model import Emphasis, Inline, LineBreak, NoteRef, Strong, Text
+from ebookgen.model.maths import formula_of
 from ebookgen.readers.decode import clean
 
 SPACES = re.compile(r"[ \t\n\r\f]+")
 # Where a styled run or a note call sits in a line while its spaces are tidied: Unicode noncharacters, which
 # no text carries (they are for a program's own use).
-OPEN, CLOSE, NOTE = "\ufdd0", "\ufdd1", "\ufdd2"
+OPEN, CLOSE, NOTE, FORMULA = "\ufdd0", "\ufdd1", "\ufdd2", "\ufdd6"
 STYLES = {"\ufdd3": (True, False), "\ufdd4": (False, True), "\ufdd5": (True, True)}
 STYLE_CODE = {style: code for code, style in STYLES.items()}
-SEGMENT = re.compile(f"{OPEN}(?P<style>.)(?P<text>[^{CLOSE}]*){CLOSE}|{NOTE}(?P<note>[^{NOTE}]*){NOTE}")
+SEGMENT = re.compile(
+    f"{OPEN}(?P<style>.)(?P<text>[^{CLOSE}]*){CLOSE}|{NOTE}(?P<note>[^{NOTE}]*){NOTE}"
+    f"|{FORMULA}(?P<formula>[^{FORMULA}]*){FORMULA}"
+)
 
 
 @dataclass(frozen=True)
 class Piece:
-    """A run of inline text with its emphasis, a line break (``text`` None) or a note call (``note``)."""
+    """A run of inline text with its emphasis, a line break (``text`` None), a note call (``note``) or a formula
+    (``formula``, its key: ``model.maths``)."""
 
     text: str | None
     em: bool = False
     strong: bool = False
     note: str = ""
+    formula: str = ""
 
 
 def split_lines(pieces: list[Piece]) -> list[list[Piece]]:
     """Split a paragraph's pieces at its line breaks."""
     lines: list[list[Piece]] = [[]]
     for piece in pieces:
-        if piece.text is None and not piece.note:
+        if piece.text is None and not piece.note and not piece.formula:
             lines.append([])
         else:
             lines[-1].append(piece)
@@ -45,14 +51,14 @@ def line_runs(pieces: list[Piece]) -> tuple[Inline, ...]:
     """Return one line's runs: like runs merged, spaces outside the emphasis, collapsed and trimmed."""
     runs: list[Piece] = []
     for piece in pieces:
-        if runs and not piece.note and not runs[-1].note and (runs[-1].em, runs[-1].strong) == (piece.em, piece.strong):
+        if runs and piece.text and runs[-1].text and (runs[-1].em, runs[-1].strong) == (piece.em, piece.strong):
             runs[-1] = Piece(runs[-1].text + piece.text, piece.em, piece.strong)
         else:
             runs.append(piece)
     out = []
     for run in runs:
-        if run.note:
-            out.append(f"{NOTE}{run.note}{NOTE}")
+        if run.note or run.formula:
+            out.append(f"{NOTE}{run.note}{NOTE}" if run.note else f"{FORMULA}{run.formula}{FORMULA}")
             continue
         text = clean(run.text)
         core = text.strip()
@@ -73,6 +79,8 @@ def inlines_of(line: str) -> tuple[Inline, ...]:
             runs.append(Text(line[position : match.start()]))
         if match.group("note") is not None:
             runs.append(NoteRef(match.group("note")))
+        elif match.group("formula") is not None:
+            runs.append(formula_of(match.group("formula")))
         else:
             em, strong = STYLES[match.group("style")]
             inner: Inline = Text(match.group("text"))

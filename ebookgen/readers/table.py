@@ -14,7 +14,7 @@ from pathlib import Path
 
 import ebookgen.readers
 from ebookgen.errors import InputError
-from ebookgen.readers.furniture import furniture_of
+from ebookgen.readers.furniture import furniture_of, with_title_block
 from ebookgen.readers.reader import Reader
 from ebookgen.readers.source import SourceText
 
@@ -64,7 +64,8 @@ def read_source(path: Path, encoding: str | None = None) -> SourceText:
     """Read one manuscript file with the reader its suffix names; the source names its reader for check."""
     reader = reader_for(path)
     source = reader.read(path, encoding)
-    return replace(source, reader=source.reader or reader.name, furniture=furniture_of(source.text))
+    metadata = with_title_block(source.metadata, source.text)
+    return replace(source, reader=source.reader or reader.name, furniture=furniture_of(source.text), metadata=metadata)
 
 
 def read_text(path: Path, encoding: str | None = None) -> str:

@@ -23,6 +23,7 @@ from ebookgen.model import (
     Paragraph,
     SceneBreak,
     SceneNote,
+    Table,
     Verse,
     VerseLine,
     iter_paragraph_blocks,
@@ -36,7 +37,9 @@ from ebookgen.render.inlines import (
     render_marked_inlines,
     text,
 )
+from ebookgen.render.maths import is_display_formula
 from ebookgen.render.pages import breaks_before, element_text, place_breaks
+from ebookgen.render.tables import table_parts
 from ebookgen.render.words import ENGLISH, BookWords
 
 # The deepest indent verse keeps, in steps of two typed spaces (the stylesheets have a class for each).
@@ -128,7 +131,7 @@ def render_block(
 ) -> str:
     """Render one block; with ids, every paragraph, break and block of lines carries the next stable id."""
     if isinstance(block, Paragraph):
-        return text_block("", block.inlines, ids, setting)
+        return text_block(' class="formula-display"' * is_display_formula(block), block.inlines, ids, setting)
     if isinstance(block, SceneNote):
         return text_block(' class="scene-setting"', block.inlines, ids, setting)
     if isinstance(block, AuthorNote):
@@ -150,6 +153,8 @@ def render_block(
         return container("div", ' class="chat-log"', render_chat(block, setting), ids)
     if isinstance(block, Figure):
         return container("figure", ' class="figure"', render_figure(block, setting), ids)
+    if isinstance(block, Table):
+        return container(*table_parts(block, setting), ids)
     raise TypeError(f"cannot render {type(block).__name__}")
 
 

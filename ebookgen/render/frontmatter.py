@@ -111,6 +111,13 @@ def hyphenated_isbn(identifier: str) -> str:
         return digits
 
 
+def edition_isbn_lines(isbns: tuple[tuple[str, str], ...], edition: str) -> list[str]:
+    """List each edition's ISBN, this edition's first: `ISBN 978-... (paperback)`, then the others as also available."""
+    own = [f"ISBN {hyphenated_isbn(digits)} ({name})" for name, digits in isbns if name == edition]
+    others = [f"{name} ISBN {hyphenated_isbn(digits)}" for name, digits in isbns if name != edition]
+    return own + ([f"Also available: {'; '.join(others)}"] if others else [])
+
+
 def copyright_lines(
     book: Book, language: Language, year: int, ebook: bool = False, face: str = "EB Garamond"
 ) -> list[str]:
@@ -120,7 +127,9 @@ def copyright_lines(
     lines = [rights_line(meta, year, language)]
     if meta.publisher:
         lines.append(said.published_by.format(publisher=meta.publisher))
-    if meta.identifier.lower().startswith("urn:isbn:"):
+    if meta.edition_isbns:
+        lines += edition_isbn_lines(meta.edition_isbns, "ebook" if ebook else meta.edition or "paperback")
+    elif meta.identifier.lower().startswith("urn:isbn:"):
         lines.append(f"ISBN {hyphenated_isbn(meta.identifier)}")
     if not ebook:
         lines.append(said.set_in.format(face=face))

@@ -10,9 +10,10 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from xml.sax.saxutils import escape, quoteattr
 
-from ebookgen.model import Emphasis, Footnote, Inline, LineBreak, NoteRef, PageBreak, Strong, Text
+from ebookgen.model import Emphasis, Footnote, Formula, Inline, LineBreak, NoteRef, PageBreak, Strong, Text
 from ebookgen.model.characters import FORBIDDEN
 from ebookgen.render.ids import note_anchor, note_call_anchor
+from ebookgen.render.maths import render_formula
 
 TAGS = {Emphasis: "em", Strong: "strong"}
 
@@ -78,6 +79,9 @@ def render_marked_inlines(
             index += 1  # the newline the model's text holds
         elif isinstance(run, NoteRef):
             parts.append(note_call(run, setting or Setting()))
+        elif isinstance(run, Formula):
+            parts.append(render_formula(run, bool(setting and setting.printed)))
+            index += len(FORBIDDEN.sub("", run.alt))  # its alt text, as the model's text holds it
     return "".join(parts), index
 
 

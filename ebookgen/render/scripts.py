@@ -32,7 +32,8 @@ RUN = re.compile(
     "|".join(f"(?P<{name}>[{letters}](?:[{between}]*[{letters}])*)" for name, (letters, between) in SCRIPTS.items())
 )
 ANY_FOREIGN = re.compile("[" + "".join(letters for letters, _ in SCRIPTS.values()) + "]")
-TEXT_NODE = re.compile(r"(?<=>)[^<>]+(?=<)")
+# A formula's MathML or drawing, whose elements hold no spans: passed over whole; else a text node.
+FORMULA_OR_TEXT_NODE = re.compile(r"<(?P<formula>math|svg)\b.*?</(?P=formula)>|(?<=>)[^<>]+(?=<)", re.S)
 UKRAINIAN_LETTERS = re.compile("[\u0454\u0456\u0457\u0491\u0404\u0406\u0407\u0490]")
 
 
@@ -68,7 +69,9 @@ def mark_runs(text: str, book_language: Language) -> str:
 
 
 def mark_scripts(markup: str, book_language: Language) -> str:
-    """Mark the runs in other scripts in every text node of a piece of XHTML body markup."""
+    """Mark the runs in other scripts in every text node of a piece of XHTML body markup (a formula's aside)."""
     if markup.isascii() or not ANY_FOREIGN.search(markup):
         return markup  # most books: nothing to mark, and one scan to know it
-    return TEXT_NODE.sub(lambda node: mark_runs(node.group(), book_language), markup)
+    return FORMULA_OR_TEXT_NODE.sub(
+        lambda node: node.group() if node.group("formula") else mark_runs(node.group(), book_language), markup
+    )

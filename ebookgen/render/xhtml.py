@@ -153,13 +153,18 @@ def render_book(
     return [render_chapter(chapter, book, language, block_ids, grouped, "", images, printed) for chapter in chapters]
 
 
-def render_part(number: int, title: str) -> RenderedPart:
+def part_lines(lines: tuple[str, ...]) -> str:
+    """Render the lines a part's page carries under its title (a collected work's byline, notes, copyright)."""
+    return "".join(f'\n<p class="part-line">{text(line)}</p>' for line in lines)
+
+
+def render_part(number: int, title: str, lines: tuple[str, ...] = ()) -> RenderedPart:
     """Render the e-book's opening of its `number`-th part as a section."""
     anchor = part_anchor(number)
     heading_id = title_anchor(anchor)
     section = (
         f'<section epub:type="part" role="doc-part" class="part" id="{anchor}" aria-labelledby="{heading_id}">\n'
-        f"{heading('part', title, heading_id)}\n</section>"
+        f"{heading('part', title, heading_id)}{part_lines(lines)}\n</section>"
     )
     return RenderedPart(number, title, anchor, section)
 
@@ -168,7 +173,7 @@ def render_part_page(chapter: Chapter, variant: str = "") -> str:
     """Render the printed page that opens a part, before the chapter it precedes; `variant` names its page group."""
     return (
         f'<section class="{classes("part", variant)}" id="{part_page_anchor(chapter.number)}" role="doc-part">\n'
-        f"{heading('part', chapter.part)}\n</section>"
+        f"{heading('part', chapter.part)}{part_lines(chapter.part_lines)}\n</section>"
     )
 
 

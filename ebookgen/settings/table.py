@@ -10,12 +10,13 @@ from pathlib import Path
 
 from ebookgen.pdf.printers import DEFAULT_PRINTER, DEFAULT_TRIM, NAMED_TRIMS, profiles_help
 from ebookgen.project import values
+from ebookgen.project.collection import check_works
 from ebookgen.project.toml_types import DATE, STRING, STRINGS, TABLES
 from ebookgen.settings.setting import Setting
 
-BUILDS = ("epub", "pdf", "build")  # the commands that build a book
-PRINTS = ("pdf", "build")
-READS = ("epub", "pdf", "build", "check", "sideload")  # the commands that read a manuscript
+BUILDS = ("epub", "pdf", "build", "impose")  # the commands that build a book (impose: a manuscript's PDF)
+PRINTS = ("pdf", "build", "impose")
+READS = ("epub", "pdf", "build", "check", "sideload", "impose")  # the commands that read a manuscript
 OVERRIDES = (*BUILDS, "sideload")  # the commands that build a book, or may build one to copy it
 TRIMS = ", ".join(name.upper() if name[0].isalpha() else name for name in NAMED_TRIMS)  # a5 is written A5
 
@@ -80,6 +81,14 @@ METADATA = (
         rule=values.check_isbn,
         example='"978-3-16-148410-0"',
     ),
+    *(
+        Setting(f"isbn_{name}", help, key=f"isbn_{name}", types=STRING, rule=values.check_isbn, example=f'"{example}"')
+        for name, help, example in (
+            ("ebook", "The e-book's ISBN: its copyright page's, listed on the others'.", "978-0-306-40615-7"),
+            ("paperback", "The paperback's ISBN: its copyright page's, listed on the others'.", "978-1-86197-876-9"),
+            ("hardcover", "The hardcover's ISBN (--profile hardcover), printed likewise.", "978-0-19-852663-6"),
+        )
+    ),
     Setting(
         "description",
         "The blurb e-reader libraries show.",
@@ -123,6 +132,14 @@ METADATA = (
         example='[{name = "Bo Park", role = "translator"}]',
     ),
     Setting("cover", "A cover image (JPEG or PNG) beside book.toml.", key="cover", types=STRING, example='"cover.jpg"'),
+    Setting(
+        "works",
+        "A collection's works, each a part with its title, author, notes and rights (see the book.toml reference).",
+        key="works",
+        types=(TABLES,),
+        rule=check_works,
+        example='[{source = "01-chapter-one.txt", title = "One"}, {source = "02-part-a.txt", author = "Bo Park"}]',
+    ),
 )
 
 MATTER = (
@@ -197,6 +214,7 @@ READING = (
         flags=("--encoding",),
         commands=READS,
         cli_help="Read the text files in this encoding (cp1252, latin-1...) instead of detecting.",
+        rule=values.check_encoding,
         column="encoding",
         editions="none",
         example='"cp1252"',

@@ -60,6 +60,11 @@ def rebuild(watched: Watched, preview: Preview, changed: tuple[str, ...], say: C
         preview.publish(None, str(error), changed)
         say(f"ebookgen: error: {error}")
         return
+    except Exception as error:  # a bug met on one save must not end the writer's loop
+        message = f"unexpected {type(error).__name__}: {error}; the last good book stays shown (please report it)"
+        preview.publish(None, message, changed)
+        say(f"ebookgen: error: {message}")
+        return
     preview.publish(build, "", changed)
     what = ", ".join(changed) if changed else "start"
     say(f"rebuilt ({what}): {len(build.spine)} documents" + (", and the PDF" if build.pdf else ""))

@@ -15,6 +15,11 @@ from ebookgen.watch.state import Preview
 
 # Seconds between keep-alive comments on the news stream, so that a closed tab is noticed.
 KEEPALIVE = 10
+# The names the preview answers to: this machine's own. Any other Host is a page of the web reaching the
+# preview through a name of its own that resolves to 127.0.0.1 (DNS rebinding), and is refused.
+LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "[::1]"})
+# The longest generation number the news stream takes (a malformed one is a 400, not a traceback).
+MOST_DIGITS = 18
 TYPES = {".xhtml": "application/xhtml+xml", ".css": "text/css", ".ncx": "application/x-dtbncx+xml"}
 
 
@@ -55,6 +60,18 @@ def handler_for(preview: Preview) -> type[BaseHTTPRequestHandler]:
             """Keep the terminal for the rebuilds' news."""
 
         def do_GET(self) -> None:
+            """Answer a request for this machine only; a malformed one gets a 4xx, and a gone browser nothing."""
+            if not local_host(self.headers.get("Host")):
+                return self.send(421, "text/plain", b"the preview answers only to localhost")
+            try:
+                self.answer()
+            except ConnectionError:
+                self.close_connection = True  # the browser went away (a reload, a closed tab): nothing to say
+            except Exception as error:  # a request the preview cannot answer: said to the browser, not the terminal
+                self.close_connection = True
+                self.send(500, "text/plain; charset=utf-8", f"the preview could not answer: {error}"[:300].encode())
+
+        def answer(self) -> None:
             """Serve the page, a file of the EPUB, a page of the PDF, the status or the news stream."""
             url = urlparse(self.path)
             shown = preview.shown
@@ -67,7 +84,10 @@ def handler_for(preview: Preview) -> type[BaseHTTPRequestHandler]:
                 status |= {"title": build.title, "check": list(build.check)} if build else {}
                 return self.send(200, "application/json", json.dumps(status).encode())
             if url.path == "/events":
-                return self.stream(int(parse_qs(url.query).get("after", ["0"])[0] or 0))
+                after = parse_qs(url.query).get("after", ["0"])[0] or "0"
+                if not (after.isascii() and after.isdigit() and len(after) <= MOST_DIGITS):
+                    return self.send(400, "text/plain", b"after= takes a generation number")
+                return self.stream(int(after))
             if url.path.startswith("/epub/") and build:
                 name = unquote(url.path.removeprefix("/epub/"))
                 if name in build.files:
@@ -110,6 +130,27 @@ def handler_for(preview: Preview) -> type[BaseHTTPRequestHandler]:
     return PreviewHandler
 
 
+def local_host(host: str | None) -> bool:
+    """Tell whether a request's Host header names this machine (localhost, 127.0.0.1 or [::1], any port)."""
+    if not host:
+        return False
+    name = host.strip().lower()
+    if name.startswith("["):
+        name = name[: name.find("]") + 1]
+    else:
+        name = name.rpartition(":")[0] if ":" in name else name
+    return name.rstrip(".") in LOCAL_HOSTS
+
+
+class PreviewServer(ThreadingHTTPServer):
+    """The preview's HTTP server, quiet about browsers that go away and about requests it cannot read."""
+
+    daemon_threads = True
+
+    def handle_error(self, request, client_address) -> None:
+        """Keep the writer's terminal for the rebuilds: a reset connection or a broken request is no news."""
+
+
 def content_type(name: str) -> str:
     """Return the media type of a file of the EPUB."""
     suffix = name[name.rfind(".") :].lower() if "." in name else ""
@@ -118,7 +159,6 @@ def content_type(name: str) -> str:
 
 def serve(preview: Preview, port: int) -> ThreadingHTTPServer:
     """Start the preview server on 127.0.0.1 (port 0: any free one) in a thread of its own; return it."""
-    server = ThreadingHTTPServer(("127.0.0.1", port), handler_for(preview))
-    server.daemon_threads = True
+    server = PreviewServer(("127.0.0.1", port), handler_for(preview))
     threading.Thread(target=server.serve_forever, name="ebookgen-preview", daemon=True).start()
     return server

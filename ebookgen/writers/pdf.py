@@ -21,6 +21,8 @@ def write_print_edition(book: Book, target: Path, edition: Edition) -> PdfResult
 
     options = edition.print_options or replace(PdfOptions(), theme=edition.theme, year=edition.modified.year)
     options = replace(options, language=edition.language)  # the book's, settled: no stage looks its tag up
+    if options.profile.name == "hardcover":  # its copyright page prints the hardcover's ISBN first
+        book = replace(book, metadata=replace(book.metadata, edition="hardcover"))
     result = write_pdf(book, target, options, edition.progress, edition.crew)
     notes = (*book.notes, *result.notes)
     return replace(result, chapters=len(book.chapters), words=word_count(book), notes=notes)

@@ -68,20 +68,22 @@ def laid_out(html: str, css: str, output_intent: str | None = None):
     from weasyprint.text.fonts import FontConfiguration
 
     from ebookgen.pdf.fonts import own_fontconfig
+    from ebookgen.pdf.weasy.fetcher import book_fetcher, named_files
 
     folder = styles_dir()
     with own_fontconfig():  # the book's faces, by file, and no system font
         fonts = FontConfiguration()
     profiles = {}
+    fetcher = book_fetcher(named_files(css))  # every fetch of the layout: the book's own files, no network
     sheets = [
-        CSS(filename=str(folder / "base.css"), font_config=fonts),
-        CSS(filename=str(folder / "print.css"), font_config=fonts),
-        CSS(string=css, font_config=fonts, color_profiles=profiles, base_url=str(folder)),
+        CSS(filename=str(folder / "base.css"), font_config=fonts, url_fetcher=fetcher),
+        CSS(filename=str(folder / "print.css"), font_config=fonts, url_fetcher=fetcher),
+        CSS(string=css, font_config=fonts, color_profiles=profiles, base_url=str(folder), url_fetcher=fetcher),
     ]
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     intent = {"output_intent": output_intent} if output_intent else {}
     try:
-        return HTML(string=html, base_url=str(folder)).render(
+        return HTML(string=html, base_url=str(folder), url_fetcher=fetcher).render(
             stylesheets=sheets, font_config=fonts, color_profiles=profiles, **intent
         )
     except Exception as error:  # WeasyPrint raises many kinds; the user needs one line.

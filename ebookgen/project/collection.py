@@ -1,0 +1,100 @@
+"""Collections: one book from several works (a fanbinder's anthology, an author's box set).
+
+book.toml's ``works`` lists them, each a manuscript file or folder inside the project:
+``works = [{source = "harbour.html"}, {source = "tide/", title = "Tide", author = "Bo Park", notes = "...",
+rights = "..."}]``. Each work is read as a book of its own (its folder's book.toml too), then becomes a part of
+the collection: the part's page carries the work's title, its author, its notes and its copyright line; its
+chapters follow, numbered within the work. One contents lists every part and chapter, in both editions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ebookgen.errors import ConfigError
+
+if TYPE_CHECKING:  # the model stays unloaded for `ebookgen --help` (the settings table names check_works)
+    from ebookgen.model import Book, Chapter, Metadata
+
+WORK_KEYS = frozenset({"source", "title", "author", "notes", "rights"})
+
+
+@dataclass(frozen=True)
+class Work:
+    """One work of a collection: its manuscript, and what book.toml says of it over what the work says itself."""
+
+    source: Path
+    title: str = ""
+    author: str = ""
+    notes: str = ""
+    rights: str = ""
+
+
+def check_works(value: object) -> None:
+    """Refuse a work without a source, or with a key a work does not take."""
+    for index, item in enumerate(value):
+        where = f"works[{index}]"
+        if set(item) - WORK_KEYS:
+            unknown = ", ".join(sorted(set(item) - WORK_KEYS))
+            raise ConfigError(f"{where}: {unknown} is not a work's key ({', '.join(sorted(WORK_KEYS))})")
+        if not isinstance(item.get("source"), str) or not item["source"].strip():
+            raise ConfigError(f"{where}: give the work's manuscript file or folder as source")
+        if any(not isinstance(item[key], str) for key in item):
+            raise ConfigError(f"{where}: every value of a work is a string")
+    if not value:
+        raise ConfigError("works holds an empty list; list the works in reading order")
+
+
+def works_from(config: dict, folder: Path) -> tuple[Work, ...]:
+    """Return book.toml's works, each source inside the project folder, or fail naming the one that is not."""
+    works = []
+    root = folder.resolve()
+    for index, item in enumerate(config.get("works", ())):
+        source = folder / item["source"]
+        if not source.resolve().is_relative_to(root) or source.resolve() == root:
+            raise ConfigError(f"{folder / 'book.toml'}: works[{index}] {item['source']!r} is not inside the project")
+        if not source.exists():
+            raise ConfigError(f"{folder / 'book.toml'}: works[{index}] {item['source']!r}: no such file or folder")
+        fields = {key: item.get(key, "") for key in ("title", "author", "notes", "rights")}
+        works.append(Work(source, **fields))
+    return tuple(works)
+
+
+def work_lines(work: Work, metadata: Metadata, collection: Metadata) -> tuple[str, ...]:
+    """Return what the work's part page carries under its title: byline, notes, copyright line.
+
+    The work's own metadata stands where book.toml's entry says nothing, the collection's where neither does.
+    """
+    named = metadata.author if metadata.authors != ("Anonymous",) else ""
+    author = work.author or named or collection.author
+    dated = next((date[:4] for date in (metadata.date, collection.date) if date[:4].isdigit()), "")
+    owner = " ".join(filter(None, (dated, author)))
+    rights = work.rights or metadata.rights or f"Copyright © {owner}. All rights reserved."
+    notes = work.notes or metadata.description
+    return tuple(line for line in (f"by {author}", notes, rights) if line)
+
+
+def work_chapters(book: Book, work: Work, collection: Metadata, first_number: int, chapter_word: str) -> list[Chapter]:
+    """Return a work's chapters numbered on from the collection's, titled by their number within the work."""
+    title = work.title or book.metadata.title
+    chapters = []
+    for index, chapter in enumerate(book.chapters):
+        named = chapter.title or chapter_word.format(number=chapter.number or index + 1)
+        opening = {"part": title, "part_lines": work_lines(work, book.metadata, collection)} if index == 0 else {}
+        chapters.append(replace(chapter, title=named, number=first_number + index, **opening))
+    return chapters
+
+
+def collected(project_metadata: Metadata, works: tuple[Work, ...], books: list[Book], chapter_word: str) -> Book:
+    """Return the collection of the works, read as books: one book, each work a part."""
+    from ebookgen.model import Book
+
+    chapters: list[Chapter] = []
+    images, notes = {}, []
+    for work, book in zip(works, books, strict=True):
+        chapters += work_chapters(book, work, project_metadata, len(chapters) + 1, chapter_word)
+        images.update({image.name: image for image in book.images})
+        notes += book.notes
+    return Book(project_metadata, tuple(chapters), tuple(notes), tuple(images.values()))

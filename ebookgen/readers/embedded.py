@@ -1,0 +1,154 @@
+"""Maths and embedded media in a page: a ``<math>`` element read into the model's formula; a video, a sound or
+a drawing a book cannot play named with its alternative text.
+
+A formula's MathML is rebuilt in its own namespace from the presentation elements EPUB 3 allows, with
+their layout attributes; a ``<semantics>`` wrapper gives its first child (and its TeX annotation, as alt
+text); an element MathML has no use for gives its words as ``<mtext>``, so none is lost. The alt text is
+the source's own (``alttext``), else its TeX, else its symbols in reading order.
+
+A book has no player: a ``<video>``, ``<audio>`` or ``<canvas>`` is dropped, and check names it by its file
+and its alternative text (its ``aria-label``, ``title``, the words a page shows where it cannot play it, or
+a described track's label), so the writer can put that text in the story where the reader needs it.
+"""
+
+from __future__ import annotations
+
+from pathlib import PurePosixPath
+
+from lxml import etree
+
+from ebookgen.model import Formula
+from ebookgen.model.maths import formula_key
+from ebookgen.readers.runs import SPACES, Piece
+
+MATHML = "http://www.w3.org/1998/Math/MathML"
+# MathML's presentation elements (MathML 3 and Core), which EPUB 3 reading systems render.
+PRESENTATION = frozenset(
+    {"mi", "mn", "mo", "mtext", "mspace", "ms", "mglyph", "mrow", "mfrac", "msqrt", "mroot", "mstyle", "merror",
+     "mpadded", "mphantom", "mfenced", "menclose", "msub", "msup", "msubsup", "munder", "mover", "munderover",
+     "mmultiscripts", "mprescripts", "none", "mtable", "mtr", "mlabeledtr", "mtd", "maligngroup", "malignmark",
+     "mstack", "mlongdiv", "msgroup", "msrow", "mscarries", "mscarry", "msline", "maction"}
+)  # fmt: skip
+TOKENS = frozenset({"mi", "mn", "mo", "mtext", "ms"})
+# Attributes of layout and meaning; ids, classes and styles are the page's, not the formula's.
+KEPT_ATTRIBUTES = frozenset(
+    {"mathvariant", "mathsize", "dir", "display", "displaystyle", "scriptlevel", "stretchy", "symmetric",
+     "largeop", "movablelimits", "accent", "accentunder", "fence", "separator", "form", "lspace", "rspace",
+     "minsize", "maxsize", "linethickness", "bevelled", "numalign", "denomalign", "notation", "open", "close",
+     "separators", "width", "height", "depth", "voffset", "columnalign", "rowalign", "columnspan", "rowspan",
+     "columnlines", "rowlines", "frame", "columnspacing", "rowspacing", "align", "actiontype", "selection"}
+)  # fmt: skip
+TEX_ENCODINGS = ("application/x-tex", "tex", "latex", "application/x-latex")
+MEDIA = frozenset({"video", "audio", "canvas"})
+
+
+def local(element) -> str:
+    """Return an element's name without a namespace or a prefix (`m:mi` -> `mi`), lower case."""
+    tag = element.tag if isinstance(element.tag, str) else ""
+    return tag.rsplit("}", 1)[-1].rsplit(":", 1)[-1].lower()
+
+
+def is_math(element) -> bool:
+    """Tell a ``<math>`` element, however it is prefixed."""
+    return local(element) == "math"
+
+
+def formula_of_element(element) -> Formula:
+    """Return the formula a ``<math>`` element writes: its cleaned MathML, its alt text, and whether it is displayed."""
+    display = (element.get("display") or element.get("mode") or "").lower() in ("block", "display")
+    tex = tex_of(element)
+    root = etree.Element(f"{{{MATHML}}}math", nsmap={None: MATHML})
+    if display:
+        root.set("display", "block")
+    copy_children(element, root)
+    alt = (element.get("alttext") or tex or symbols(root)).strip() or "formula"
+    root.set("alttext", alt)
+    return Formula(etree.tostring(root, encoding="unicode"), " ".join(alt.split()), display)
+
+
+def formula_piece(element) -> Piece:
+    """Return a ``<math>`` element as a piece of its paragraph, the formula carried as its key."""
+    return Piece(None, formula=formula_key(formula_of_element(element)))
+
+
+def tex_of(element) -> str:
+    """Return a formula's TeX annotation, if it carries one."""
+    for child in element.iter():
+        if local(child) == "annotation" and (child.get("encoding") or "").lower() in TEX_ENCODINGS:
+            return (child.text or "").strip()
+    return ""
+
+
+def copy_children(source, target) -> None:
+    """Copy a MathML element's children into target, each by ``copy_node``'s rules."""
+    for child in source:
+        copy_node(child, target)
+
+
+def copy_node(source, target) -> None:
+    """Copy one node: a presentation element kept, a semantics wrapper opened, annotations left (their TeX is
+    the alt text), anything else as its words in an ``<mtext>``."""
+    name = local(source)
+    if not name or name in ("annotation", "annotation-xml"):
+        return
+    if name == "semantics":
+        first = next((inner for inner in source if local(inner) not in ("annotation", "annotation-xml", "")), None)
+        if first is not None:
+            copy_node(first, target)
+    elif name in PRESENTATION:
+        copy_element(source, name, target)
+    elif words := " ".join("".join(source.itertext()).split()):
+        etree.SubElement(target, f"{{{MATHML}}}mtext").text = words
+
+
+def copy_element(source, name: str, target) -> None:
+    """Copy a presentation element with its kept attributes, and its text or its children."""
+    element = etree.SubElement(target, f"{{{MATHML}}}{name}")
+    for key, value in source.attrib.items():
+        if local_attribute(key) in KEPT_ATTRIBUTES:
+            element.set(local_attribute(key), value)
+    if name in TOKENS:
+        element.text = "".join(source.itertext()).strip()
+    else:
+        copy_children(source, element)
+
+
+def local_attribute(key: str) -> str:
+    """Return an attribute's name without a namespace."""
+    return key.rsplit("}", 1)[-1].lower()
+
+
+def symbols(root) -> str:
+    """Return a formula's symbols in reading order, spaced: what it says when it has no alt text or TeX."""
+    return " ".join(
+        text for element in root.iter() if local(element) in TOKENS and (text := (element.text or "").strip())
+    )
+
+
+def media_file(element) -> str:
+    """Return the file a video or sound plays: its own ``src`` or its first ``<source>``'s, by name."""
+    sources = [element.get("src") or ""] + [child.get("src") or "" for child in element if local(child) == "source"]
+    found = next((source for source in sources if source.strip()), "")
+    return PurePosixPath(found.split("?", 1)[0]).name or found[:60]
+
+
+def alternative_text(element) -> str:
+    """Return what stands for an element where it cannot play: its label, title, fallback words or track label."""
+    for value in (element.get("aria-label"), element.get("title"), element.get("alt")):
+        if value and value.strip():
+            return SPACES.sub(" ", value).strip()
+    words = " ".join("".join(element.itertext()).split())
+    if words:
+        return words
+    tracks = [child.get("label") for child in element if local(child) == "track" and child.get("label")]
+    return tracks[0].strip() if tracks else ""
+
+
+def media_note(element, what: str) -> str:
+    """Say that a video, sound or drawing was dropped, naming its file and its alternative text."""
+    name = media_file(element)
+    shown = f"{what} ({name})" if name else what
+    alt = alternative_text(element)
+    if not alt:
+        return f"{shown} was dropped; it has no alternative text to put in its place"
+    return f'{shown} was dropped; its alternative text: "{alt[:120]}{"..." if len(alt) > 120 else ""}"'

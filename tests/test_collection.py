@@ -1,0 +1,107 @@
+"""Collections: an anthology of three works, each a part with its title, author, notes and copyright line."""
+
+from __future__ import annotations
+
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+from lxml import etree
+from typer.testing import CliRunner
+
+from ebookgen.build import build_epub, build_pdf, load_book, open_project
+from ebookgen.cli.app import app
+
+from .conftest import epubcheck_later
+
+NS = {"x": "http://www.w3.org/1999/xhtml", "epub": "http://www.idpf.org/2007/ops"}
+
+
+def anthology(tmp_path: Path, works: str | None = None) -> Path:
+    """Write a collection of three works: a text file, a folder with its own book.toml, a web page."""
+    folder = tmp_path / "anthology"
+    (folder / "tide").mkdir(parents=True)
+    (folder / "harbour.txt").write_text("Chapter 1\n\nThe sea was grey.\n\nChapter 2\n\nThe sea was blue.\n")
+    (folder / "tide" / "book.toml").write_text('title = "Tide"\nauthor = "Bo Park"\ndate = 2020-01-01\n')
+    (folder / "tide" / "tide.txt").write_text("The tide came in.\n")
+    (folder / "fog.html").write_text(
+        "<html><head><title>Fog</title></head><body><h1>Fog</h1><p>Fog lay on the bay all day.</p></body></html>"
+    )
+    works = works or (
+        '[{source = "harbour.txt", title = "The Harbour", notes = "Written for the zine."}, {source = "tide/"}, '
+        '{source = "fog.html", author = "Cy Dunn", rights = "© 2024 Cy Dunn. Shared with permission."}]'
+    )
+    toml = f'title = "Three Stories"\nauthor = "Ann Lee"\ndate = 2025-05-01\nworks = {works}\n'
+    (folder / "book.toml").write_text(toml, encoding="utf-8")
+    return folder
+
+
+WORK_PAGES = [
+    ("The Harbour", ["by Ann Lee", "Written for the zine.", "Copyright © 2025 Ann Lee. All rights reserved."]),
+    ("Tide", ["by Bo Park", "Copyright © 2020 Bo Park. All rights reserved."]),
+    ("Fog", ["by Cy Dunn", "© 2024 Cy Dunn. Shared with permission."]),
+]
+
+
+def test_each_work_is_a_part_with_its_chapters_numbered_within_it(tmp_path: Path) -> None:
+    book = load_book(open_project(anthology(tmp_path)))
+    assert [(c.part, c.title) for c in book.chapters] == [
+        ("The Harbour", "Chapter 1"),
+        ("", "Chapter 2"),
+        ("Tide", "Chapter 1"),
+        ("Fog", "Fog"),
+    ]
+    assert [c.number for c in book.chapters] == [1, 2, 3, 4]
+    assert [(c.part, list(c.part_lines)) for c in book.chapters if c.part] == WORK_PAGES
+    assert book.metadata.title == "Three Stories" and book.metadata.author == "Ann Lee"
+
+
+def test_the_e_book_has_one_contents_and_a_part_page_per_work(tmp_path: Path) -> None:
+    result = build_epub(anthology(tmp_path), tmp_path / "three.epub")
+    epubcheck_later(result.path)
+    with zipfile.ZipFile(result.path) as epub:
+        nav = etree.fromstring(epub.read("EPUB/nav.xhtml"))
+        parts = [etree.fromstring(epub.read(f"EPUB/text/part-0{n}.xhtml")) for n in (1, 2, 3)]
+    toc = nav.find(".//x:nav[@epub:type='toc']", NS)
+    listed = [
+        (item.find("x:a", NS).text, [a.text for a in item.findall("x:ol/x:li/x:a", NS)])
+        for item in toc.findall("x:ol/x:li", NS)
+    ]
+    assert listed == [("The Harbour", ["Chapter 1", "Chapter 2"]), ("Tide", ["Chapter 1"]), ("Fog", ["Fog"])]
+    for page, (title, lines) in zip(parts, WORK_PAGES, strict=True):
+        assert page.find(".//x:h2", NS).get("data-title") == title
+        assert [p.text for p in page.findall(".//x:p[@class='part-line']", NS)] == lines
+
+
+@pytest.mark.slow
+def test_the_print_edition_lists_every_work_and_prints_its_lines(tmp_path: Path) -> None:
+    result = build_pdf(anthology(tmp_path), tmp_path / "three.pdf")
+    text = " ".join(subprocess.run(["pdftotext", str(result.path), "-"], capture_output=True, text=True).stdout.split())
+    contents = text[text.index("Contents") :]
+    assert contents.index("The Harbour") < contents.index("Tide") < contents.index("Fog")
+    for _title, lines in WORK_PAGES:
+        for line in lines:
+            assert line in text
+
+
+@pytest.mark.parametrize(
+    ("works", "message"),
+    [
+        ('[{source = "../elsewhere.txt"}]', "is not inside the project"),
+        ('[{source = "missing.txt"}]', "no such file or folder"),
+        ('[{source = "fog.html", editor = "X"}]', "editor is not a work's key"),
+        ("[]", "works holds an empty list"),
+    ],
+)
+def test_a_wrong_work_is_a_book_toml_mistake(tmp_path: Path, works: str, message: str) -> None:
+    (tmp_path / "elsewhere.txt").write_text("Out of the project.\n")
+    result = CliRunner().invoke(app, ["epub", str(anthology(tmp_path, works))])
+    assert result.exit_code == 3 and message in result.output, result.output
+
+
+def test_a_work_built_alone_is_its_own_book_not_the_collection(tmp_path: Path) -> None:
+    from ebookgen.project.manuscript import load_project
+
+    project = load_project(anthology(tmp_path) / "fog.html")
+    assert project.works == () and project.metadata.title == "Fog"

@@ -1,0 +1,65 @@
+"""One ISBN per edition: each copyright page prints its own edition's first and lists the others; the hardcover."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from ebookgen.build import PrintChoices, build_pdf
+from ebookgen.cli.app import app
+from ebookgen.pdf.printers import PRINTERS
+
+from .test_copyright_page import OPF, ebook_copyright, folder_book, paragraphs, printed_copyright
+
+ISBNS = 'isbn_ebook = "9780306406157"\nisbn_paperback = "978-1-86197-876-9"\nisbn_hardcover = "978-0-19-852663-6"\n'
+
+
+@pytest.fixture
+def editions(tmp_path: Path) -> Path:
+    """A book with an ISBN for each of its three editions."""
+    return folder_book(tmp_path, f'title = "The Harbour"\nauthor = "Ann Lee"\n{ISBNS}')
+
+
+def test_the_e_book_prints_its_own_isbn_first_lists_the_others_and_is_identified_by_it(
+    editions: Path, tmp_path: Path
+) -> None:
+    page, opf, _ = ebook_copyright(editions, tmp_path)
+    lines = paragraphs(page)
+    assert "ISBN 978-0-306-40615-7 (ebook)" in lines
+    assert "Also available: paperback ISBN 978-1-86197-876-9; hardcover ISBN 978-0-19-852663-6" in lines
+    assert b"urn:isbn:9780306406157" in opf
+    from lxml import etree
+
+    identifier = etree.fromstring(opf).find(".//dc:identifier", OPF).text
+    assert identifier == "urn:isbn:9780306406157"
+
+
+def test_the_paperback_prints_its_own_isbn_first(editions: Path) -> None:
+    page = printed_copyright(editions)
+    own = page.index("ISBN 978-1-86197-876-9 (paperback)")
+    assert own < page.index("Also available: ebook ISBN 978-0-306-40615-7; hardcover ISBN 978-0-19-852663-6")
+
+
+def test_a_wrong_edition_isbn_is_a_book_toml_mistake(tmp_path: Path) -> None:
+    folder = folder_book(tmp_path, 'title = "T"\nisbn_paperback = "978-1-86197-876-0"\n')
+    result = CliRunner().invoke(app, ["epub", str(folder)])
+    assert result.exit_code == 3 and "book.toml:2: isbn '978-1-86197-876-0' is not a valid ISBN" in result.output
+
+
+def test_the_hardcover_profile_takes_its_trims_and_page_counts() -> None:
+    hardcover = PRINTERS["hardcover"]
+    assert (hardcover.least_pages, hardcover.most_pages) == (75, 550)
+    assert "KDP hardcover" in hardcover.page_count_note(60) and "75 to 550 pages" in hardcover.page_count_note(60)
+    assert hardcover.page_count_note(300) == ""
+
+
+@pytest.mark.slow
+def test_the_hardcover_edition_prints_the_hardcover_s_isbn_first(editions: Path, tmp_path: Path) -> None:
+    result = build_pdf(editions, tmp_path / "hard.pdf", PrintChoices(trim="6x9", profile="hardcover"))
+    text = subprocess.run(["pdftotext", str(result.path), "-"], capture_output=True, text=True, check=True).stdout
+    flat = " ".join(text.split())
+    assert "ISBN 978-0-19-852663-6 (hardcover)" in flat
+    assert "Also available: ebook ISBN 978-0-306-40615-7; paperback ISBN 978-1-86197-876-9" in flat
