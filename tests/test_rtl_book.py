@@ -86,7 +86,8 @@ def hebrew_book(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (folder / "book.toml").write_text(BOOK_TOML, encoding="utf-8")
     (folder / "story.md").write_text(STORY, encoding="utf-8")
     build_all(folder, folder / "dist")
-    with zipfile.ZipFile(next((folder / "dist").glob("*.epub"))) as epub:  # named from the Hebrew title
+    (built,) = (folder / "dist").glob("*.epub")  # named after the Hebrew title
+    with zipfile.ZipFile(built) as epub:
         epub.extractall(folder / "epub")
     return folder
 
@@ -185,7 +186,7 @@ def pdf_page_with(path: Path, words: str) -> int:
 def test_the_pdf_contents_puts_the_page_numbers_at_the_left_margin(hebrew_book: Path) -> None:
     """The printed contents of a Hebrew book: titles flush right, the numbers at the left margin, chapters
     indented at the right under their part."""
-    pdf = next((hebrew_book / "dist").glob("*.pdf"))
+    (pdf,) = (hebrew_book / "dist").glob("*.pdf")
     lines = pdf_lines(pdf, pdf_page_with(pdf, "תוכן העניינים"))
     entries = [line for line in lines if any(char.isdigit() for char in line[0])]
     assert len(entries) == 3, lines
@@ -199,7 +200,7 @@ def test_the_pdf_contents_puts_the_page_numbers_at_the_left_margin(hebrew_book: 
 def test_the_pdf_sets_verse_list_and_chat_flush_right(hebrew_book: Path) -> None:
     """In the PDF's chapter, verse, list and chat lines line up at the right and end short of the left margin;
     a chat line's sender hangs at the right, as far out as a verse line, and no line runs past the left margin."""
-    pdf = next((hebrew_book / "dist").glob("*.pdf"))
+    (pdf,) = (hebrew_book / "dist").glob("*.pdf")
     lines = pdf_lines(pdf, pdf_page_with(pdf, "הכוכבים זורחים"))
     justified = next(line for line in lines if line[0].startswith("הביתה"))  # a full line of the first paragraph
     margin_left, margin_right = justified[1], max(right for _, _, right in lines)
@@ -220,7 +221,7 @@ def test_the_pdf_sets_verse_list_and_chat_flush_right(hebrew_book: Path) -> None
 
 def test_the_pdf_indents_a_paragraph_at_the_right(hebrew_book: Path) -> None:
     """A paragraph after another opens indented at its start, the right; its justified lines fill to the left margin."""
-    pdf = next((hebrew_book / "dist").glob("*.pdf"))
+    (pdf,) = (hebrew_book / "dist").glob("*.pdf")
     lines = pdf_lines(pdf, pdf_page_with(pdf, "נפתחו החנויות"))
     first = next(line for line in lines if line[0].startswith("אחר"))
     following = lines[lines.index(first) + 1]
