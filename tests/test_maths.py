@@ -128,9 +128,9 @@ def test_video_sound_and_canvas_are_named_with_their_alternative_text(tmp_path: 
 
 
 def test_a_formula_that_cannot_be_drawn_is_named_by_check_with_its_line(tmp_path: Path) -> None:
-    path = page(tmp_path, f"<p>First line.</p><p>The ratio {BROKEN} is odd.</p>", "broken.html")
+    path = page(tmp_path, f"<p>First line.</p>\n<p>The ratio {BROKEN} is odd.</p>", "broken.html")
     result = runner.invoke(app, ["check", str(path)])
-    said = f"{path}:1: warning: the formula \u201cq\u201d cannot be drawn in print"  # the page's own line: it is one
+    said = f"{path}:2: warning: the formula \u201cq\u201d cannot be drawn in print"  # the page's own line (web27)
     assert said in result.stdout, result.stdout
 
 

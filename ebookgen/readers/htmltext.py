@@ -93,7 +93,8 @@ class Mapping:
 
     def note(self, message: str) -> None:
         """Record one thing that could not be mapped, where it was (the file's line, when it is the file's)."""
-        message = f"{message} (line {self.line})" if self.located and self.line else message
+        if self.located and self.line and "of the page)" not in message:  # a media note names its own line
+            message = f"{message} (line {self.line})"
         self.unmapped.append(f"{self.where}: {message}" if self.where else message)
 
 
