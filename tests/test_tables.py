@@ -229,10 +229,12 @@ def test_an_html_table_typed_in_markdown_is_a_table_with_its_caption(tmp_path: P
     story = tmp_path / "tides.md"
     story.write_text(
         "# One\n\nBefore.\n\n<table>\n<caption>Tides</caption>\n<tr><th>Day</th><th>High</th></tr>\n"
-        "<tr><td>Mon</td><td>6:02 | 18:20</td></tr>\n</table>\n\nAfter.\n",
+        "<tr><td>Mon</td><td>6:02 | 18:20</td></tr>\n</table>\n<p>Same block, after the table.</p>\n\nAfter.\n",
         encoding="utf-8",
     )
-    assert read_source(story).unmapped == ()  # nothing left out: no "HTML block" note
+    source = read_source(story)
+    assert source.unmapped == ()  # nothing left out: no "HTML block" note
+    assert "| Mon | 6:02 \\| 18:20 |\n\nSame block, after the table.\n\nAfter." in source.text
     [table] = tables_of(built(story, tmp_path))
     assert "".join(table.find("x:caption", XHTML).itertext()) == "Tides"
     assert [[text for _, text, _ in row] for row in cells(table)] == [["Day", "High"], ["Mon", "6:02 | 18:20"]]
