@@ -183,7 +183,7 @@ def test_a_word_documents_equations_become_mathml_in_place(tmp_path: Path) -> No
     path = word_equations(tmp_path / "sums.docx")
     source = read_source(path)
     assert not any("oMath" in note for note in source.unmapped), source.unmapped
-    assert "The area is $A=\u03c0r2$ as everyone knows." in source.text
+    assert "The area is $A = \u03c0 r^2$ as everyone knows." in source.text  # its alt text: the formula in a line
     tree = chapter(built(path, tmp_path))
     inline, display = tree.findall(".//m:math", NS)
     assert inline.getparent().text.startswith("The area is") and inline.tail == " as everyone knows."
@@ -239,3 +239,15 @@ def test_a_video_in_a_sites_page_is_named_by_its_line_in_the_page_itself(tmp_pat
     assert (
         'a video (film.mp4, line 4 of the page) was dropped; its alternative text: "The camp film"' in source.unmapped
     )
+
+
+def test_mathml_without_alt_text_is_given_the_formula_in_a_line() -> None:
+    import lxml.html
+
+    from ebookgen.readers.embedded import formula_of_element
+
+    math = lxml.html.fragment_fromstring(
+        "<math><mfrac><mi>a</mi><mrow><mi>b</mi><mo>+</mo><mn>1</mn></mrow></mfrac><mo>+</mo>"
+        "<msqrt><msubsup><mi>x</mi><mi>i</mi><mn>2</mn></msubsup></msqrt></math>"
+    )
+    assert formula_of_element(math).alt == "a/(b + 1) + \u221a(x_i^2)"
