@@ -12,13 +12,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ebookgen.errors import InputError
+from ebookgen.errors import InputError, PdfUnreadableError
 from ebookgen.pdf.fontcheck import foreign_face_failures
 from ebookgen.pdf.ink import InkBounds, ink_bounds, rgb_pages
 from ebookgen.pdf.printers import BLEED_INCHES, Printer, preflight_printer
 from ebookgen.pdf.trim import Trim
 
 POINTS = 72
+# Forms one page may draw, nested or side by side, before the file is past what the preflight reads.
+MOST_FORMS = 10_000
 # How far a measure may stray from the rule (inches): PDF coordinates are rounded by their writers.
 TOLERANCE = 0.01
 
@@ -65,18 +67,40 @@ def preflight(path: Path, profile: Printer | str = "kdp", trim: Trim | None = No
 
     printer = preflight_printer(profile) if isinstance(profile, str) else profile
     with open_pdf(path) as pdf:
-        boxes = page_boxes(pdf)
-        failures = [
-            *encryption_failures(pdf),
-            *trim_failures(boxes, printer, trim),
-            *bleed_failures(boxes),
-            *count_failures(printer, len(boxes)),
-            *font_failures(pdf),
-            *foreign_face_failures(pdf, page_fonts),
-            *margin_failures(boxes, ink_bounds(path), printer),
-            *(colour_failures(pdf) if printer.grey else []),
-            *(pdfx_failures(pdf, pikepdf) if printer.pdfx else []),
-        ]
+        try:
+            return checked(path, pdf, printer, trim, pikepdf)
+        except (Malformed, pikepdf.PdfError, ValueError, TypeError, AttributeError, IndexError, KeyError) as error:
+            raise PdfUnreadableError(
+                f"{path}: a malformed PDF, cannot check it ({said(error)}); export it again"
+            ) from None
+        except RecursionError:
+            raise PdfUnreadableError(f"{path}: a PDF nested too deep to check; export it again") from None
+
+
+class Malformed(ValueError):
+    """A part of the PDF is not as the PDF reference has it (a box of three numbers, a font that is a number)."""
+
+
+def said(error: Exception) -> str:
+    """Say what was malformed in a few words: the message, else the kind of error."""
+    text = " ".join(str(error).split())[:160]
+    return text if isinstance(error, Malformed) else f"{type(error).__name__}: {text}" if text else type(error).__name__
+
+
+def checked(path: Path, pdf, printer: Printer, trim: Trim | None, pikepdf) -> PreflightResult:
+    """Run every check of the preflight on an open PDF, in order."""
+    boxes = page_boxes(pdf)
+    failures = [
+        *encryption_failures(pdf),
+        *trim_failures(boxes, printer, trim),
+        *bleed_failures(boxes),
+        *count_failures(printer, len(boxes)),
+        *font_failures(pdf),
+        *foreign_face_failures(pdf, page_fonts),
+        *margin_failures(boxes, ink_bounds(path), printer),
+        *(colour_failures(pdf) if printer.grey else []),
+        *(pdfx_failures(pdf, pikepdf) if printer.pdfx else []),
+    ]
     size = trim_of(boxes[0]) if boxes else (0.0, 0.0)
     return PreflightResult(path, printer.name, len(boxes), f"{size[0]:g} x {size[1]:g} in", tuple(failures))
 
@@ -91,16 +115,37 @@ def open_pdf(path: Path):
         return pikepdf.open(path)
     except pikepdf.PasswordError:
         raise InputError(f"{path}: encrypted with a password; printers take no encrypted interior") from None
-    except pikepdf.PdfError as error:
-        raise InputError(f"{path}: not a PDF that can be read ({error})") from None
+    except (pikepdf.PdfError, ValueError, OSError) as error:
+        raise PdfUnreadableError(f"{path}: not a PDF that can be read ({said(error)})") from None
 
 
 def box(page, name: str, fallback: tuple[float, ...]) -> tuple[float, ...]:
     """Return a page box normalised to (left, bottom, right, top), or the fallback where the page has none."""
     if name not in page.obj:
         return fallback
-    x0, y0, x1, y1 = (float(value) for value in page.obj[name])
+    import pikepdf
+
+    found = page.obj[name]
+    if not isinstance(found, pikepdf.Array) or len(found) != 4 or not all(is_number(each) for each in found):
+        raise Malformed(f"the {name} of a page is not four numbers")
+    x0, y0, x1, y1 = (float(value) for value in found)
     return (min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))
+
+
+def is_number(value) -> bool:
+    """Tell whether a PDF object is a number (an integer or a real)."""
+    import pikepdf
+
+    return isinstance(value, int | float | pikepdf.Object) and not isinstance(value, bool) and _numeric(value)
+
+
+def _numeric(value) -> bool:
+    """Tell whether a value converts to a finite float."""
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return False
+    return number == number and abs(number) != float("inf")
 
 
 def page_boxes(pdf) -> list[PageBoxes]:
@@ -201,24 +246,46 @@ def font_failures(pdf) -> list[str]:
 
 
 def page_fonts(resources, seen: set) -> list:
-    """List the font dictionaries a page's resources use, looking inside its forms."""
-    if resources is None or resources.objgen in seen and resources.objgen != (0, 0):
-        return []
-    seen.add(resources.objgen)
-    fonts = list((resources.get("/Font") or {}).values())
-    for xobject in (resources.get("/XObject") or {}).values():
-        if xobject.get("/Subtype") == "/Form":
-            fonts += page_fonts(xobject.get("/Resources"), seen)
+    """List the font dictionaries a page's resources use, looking inside its forms (each once, however nested)."""
+    fonts, stack = [], [resources]
+    while stack:
+        holder = stack.pop()
+        if not is_dictionary(holder) or (holder.objgen != (0, 0) and holder.objgen in seen):
+            continue
+        seen.add(holder.objgen)
+        if len(seen) > MOST_FORMS:
+            raise Malformed(f"a page draws more than {MOST_FORMS} forms")
+        fonts += [font for font in entries(holder, "/Font") if is_dictionary(font)]
+        stack += [form.get("/Resources") for form in entries(holder, "/XObject") if is_form(form)]
     return fonts
+
+
+def is_dictionary(value) -> bool:
+    """Tell whether a PDF object is a dictionary (a stream's dictionary included)."""
+    import pikepdf
+
+    return isinstance(value, pikepdf.Dictionary | pikepdf.Stream)
+
+
+def entries(holder, key: str) -> list:
+    """Return the values of a resources dictionary's sub-dictionary (/Font, /XObject), none when it is not one."""
+    found = holder.get(key)
+    return list(found.values()) if is_dictionary(found) else []
+
+
+def is_form(xobject) -> bool:
+    """Tell whether an XObject is a form (its own content and resources)."""
+    return is_dictionary(xobject) and xobject.get("/Subtype") == "/Form"
 
 
 def embedded(font) -> bool:
     """Tell whether a font carries its program (a Type 3 font is drawn by its own procedures)."""
     if font.get("/Subtype") == "/Type3":
         return True
-    described = font.DescendantFonts[0] if "/DescendantFonts" in font else font
-    descriptor = described.get("/FontDescriptor")
-    return descriptor is not None and any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3"))
+    descendants = font.get("/DescendantFonts")
+    described = descendants[0] if "/DescendantFonts" in font and len(descendants) else font
+    descriptor = described.get("/FontDescriptor") if is_dictionary(described) else None
+    return is_dictionary(descriptor) and any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3"))
 
 
 def margin_failures(boxes: list[PageBoxes], ink: list[InkBounds], printer: Printer) -> list[str]:
@@ -273,7 +340,8 @@ def pdfx_failures(pdf, pikepdf) -> list[str]:
             version = str(xmp.get("pdfxid:GTS_PDFXVersion", "") or "")
     if not version:
         failures.append("PDF/X: no PDF/X version (GTS_PDFXVersion); IngramSpark asks for PDF/X-1a, X-3 or X-4")
-    intents = pdf.Root.get("/OutputIntents") or pikepdf.Array()
-    if not any(intent.get("/S") == "/GTS_PDFX" for intent in intents):
+    intents = pdf.Root.get("/OutputIntents")
+    intents = intents if isinstance(intents, pikepdf.Array) else pikepdf.Array()
+    if not any(is_dictionary(intent) and intent.get("/S") == "/GTS_PDFX" for intent in intents):
         failures.append("PDF/X: no PDF/X output intent (OutputIntents /GTS_PDFX with the printing condition's profile)")
     return failures

@@ -22,15 +22,24 @@ from ebookgen.readers.decode import decode_file
 from ebookgen.readers.embedded import tex_mark
 from ebookgen.readers.header import text_source
 from ebookgen.readers.htmltables import pipe_rows
+from ebookgen.readers.htmlwords import NestedTooDeep
 from ebookgen.readers.reader import Reader
 from ebookgen.readers.source import SourceText
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
+# A word joiner (U+2060, invisible, no break) set between a letter and an emphasis mark inside a word: the raw-text
+# emphasis rule reads a mark beside it as it reads one beside a space, so `foo*bar*` is foo and an emphasised bar.
+JOINED = "\u2060"
 SCENE_BREAK = "* * *"
 # HTML tags that map to raw-text marks: the mark each opens and closes with.
 HTML_MARKS = {"em": "*", "i": "*", "cite": "*", "strong": "**", "b": "**"}
 # HTML tags that only hold text (their text is kept, the tag needs no word in check).
 HTML_QUIET = frozenset({"p", "div", "span", "br", "html", "body", "section", "article", "main", "center", "small"})
+
+
+# How deep markdown-it reads nested blocks (its CommonMark preset's 20 lost a tenth list level's text), past
+# which it drops the rest silently; a deeper file is refused in one line instead.
+MOST_NESTING = 100
 
 
 def read_markdown(path: Path, encoding: str | None = None) -> SourceText:
@@ -55,12 +64,15 @@ def markdown_with_lines(source: str, unmapped: list[str] | None = None) -> tuple
     from mdit_py_plugins.dollarmath import dollarmath_plugin
     from mdit_py_plugins.footnote import footnote_plugin
 
-    parser = MarkdownIt("commonmark").enable("table").use(footnote_plugin)
+    parser = MarkdownIt("commonmark", {"maxNesting": MOST_NESTING}).enable("table").use(footnote_plugin)
     # TeX maths, `$x^2$` and `$$...$$`, as pandoc reads it: `$5 and $10` is money (no space inside, no digit after)
     parser.use(dollarmath_plugin, allow_space=False, allow_digits=False, double_inline=True, allow_labels=False)
     for name in FENCED_KINDS:  # the raw text's fences, read in Markdown as containers
         parser.use(container_plugin, name=name)
-    tree = SyntaxTreeNode(parser.parse(source))
+    tokens = parser.parse(source)
+    if any(token.level >= MOST_NESTING - 1 for token in tokens):  # markdown-it drops what lies deeper: refuse
+        raise NestedTooDeep(f"its block quotes, lists or containers nest more than {MOST_NESTING - 2} deep")
+    tree = SyntaxTreeNode(tokens)
     writer = RawWriter([] if unmapped is None else unmapped, source.split("\n"))
     blocks: list[str] = []
     lines: list[int] = []
@@ -124,7 +136,7 @@ class RawWriter:
             inner = "\n\n".join(self.blocks(node.children))
             return ["\n".join(f"> {line}" if line.strip() else ">" for line in inner.split("\n"))]
         if kind in ("bullet_list", "ordered_list"):
-            return [self.list_lines(node)]
+            return self.list_lines(node)
         if kind in ("fence", "code_block"):
             lines = node.content.rstrip("\n")
             return [f"::: verse\n{lines}\n:::"] if lines.strip() else []
@@ -141,7 +153,7 @@ class RawWriter:
             inner = [line for line in self.lines[start + 1 : end] if not line.strip().startswith(":::")]
             return [f"::: verse\n{chr(10).join(inner).strip(chr(10))}\n:::"]
         if kind.startswith("container_"):
-            inner = "\n\n".join(self.blocks(node.children))
+            inner = "\n\n".join(self.blocks(unwrapped(node.children)))
             return [f":::{node.info.rstrip()}\n{inner}\n:::"]
         self.unmapped.append(f"a Markdown {kind.replace('_', ' ')}: its text kept as paragraphs")
         return self.blocks(node.children)
@@ -161,20 +173,24 @@ class RawWriter:
         # Messages typed a line each (`Sam: where are you?`) keep their lines: the normaliser sets them as a chat.
         return lines if is_chat(lines.split("\n")) else self.inline(node.children[0]).strip()
 
-    def list_lines(self, node) -> str:
-        """Return a list as `- item` or `1. item` lines, an item's further paragraphs joined to it."""
+    def list_lines(self, node) -> list[str]:
+        """Return a list as `- item` or `1. item` lines, an item's further paragraphs joined to it; a quotation
+        under an item is set after it as a quotation (never `> ` inside the item) and the list goes on after it."""
         ordered = node.type == "ordered_list"
         start = int(node.attrs.get("start", 1)) if ordered else 1
-        lines = []
+        out, lines = [], []
         for number, item in enumerate(node.children, start=start):
             parts = [self.inline(child.children[0]).strip() for child in item.children if child.type == "paragraph"]
-            nested = [child for child in item.children if child.type != "paragraph"]
+            quotes = [child for child in item.children if child.type == "blockquote"]
+            nested = [child for child in item.children if child.type not in ("paragraph", "blockquote")]
             if nested:
                 self.unmapped.append("a list inside a list item: its items joined to the item")
                 parts += [" ".join(self.blocks(nested)).replace("\n", " ")]
             marker = f"{number}." if ordered else "-"
             lines.append(f"{marker} {' '.join(part for part in parts if part)}")
-        return "\n".join(lines)
+            if quotes:
+                out, lines = [*out, "\n".join(lines), *self.blocks(quotes)], []
+        return [*out, "\n".join(lines)] if lines else out
 
     def table_lines(self, node) -> str:
         """Return a pipe table as raw-text rows: its head, a delimiter row keeping each column's alignment, its body."""
@@ -215,7 +231,7 @@ class RawWriter:
                 parts.append("\\\n")
             elif kind in ("em", "strong"):
                 mark = "*" if kind == "em" else "**"
-                parts.append(f"{mark}{self.inline_runs(node.children)}{mark}")
+                parts.append(f"{JOINED}{mark}{self.inline_runs(node.children)}{mark}{JOINED}")
             elif kind in ("math_inline", "math_inline_double"):
                 parts.append(tex_mark(node.content, kind == "math_inline_double", self.unmapped))
             elif kind == "footnote_ref":
@@ -227,7 +243,32 @@ class RawWriter:
                 parts.append(html_mark(node.content, self.unmapped))
             else:  # a link and anything else that holds text: its text
                 parts.append(self.inline_runs(node.children))
-        return "".join(parts)
+        return in_words("".join(parts))
+
+
+def in_words(text: str) -> str:
+    """Keep a word joiner only where an emphasis mark touches a letter (`foo*bar*`): there raw text's marks would
+    not open or close, and CommonMark's do; everywhere else the mark stands as raw text writes it."""
+    out = []
+    for index, char in enumerate(text):
+        if char == JOINED:
+            before, after = text[index - 1 : index], text[index + 1 : index + 2]
+            if not ((after == "*" and before.isalnum()) or (before == "*" and after.isalnum())):
+                continue
+        out.append(char)
+    return "".join(out)
+
+
+def unwrapped(nodes) -> list:
+    """Return a container's blocks with the containers inside it opened: the raw text's fences do not nest."""
+    found, stack = [], list(reversed(nodes))
+    while stack:
+        node = stack.pop()
+        if node.type.startswith("container_"):
+            stack.extend(reversed(node.children))
+        else:
+            found.append(node)
+    return found
 
 
 def is_blank(node) -> bool:
