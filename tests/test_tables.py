@@ -249,7 +249,8 @@ def test_a_nest_of_layout_tables_is_read_as_paragraphs_and_said_once(tmp_path: P
     )  # fmt: skip
     source = read_source(page)
     assert source.text.count("Deeper.") == 5 and "Bottom." in source.text
-    assert [line for line in source.unmapped if "table" in line] == ["a table (1 row) was read as paragraphs"]
+    [said] = [line for line in source.unmapped if "table" in line]
+    assert said.startswith("a table (1 row) was read as paragraphs")
 
 
 SITE_PAGE = """<html><head><title>Site</title></head><body><nav><a href="/">Home</a> <a href="/about">About</a></nav>

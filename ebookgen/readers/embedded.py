@@ -195,8 +195,7 @@ def lined_media(root) -> None:
 def media_note(element, what: str) -> str:
     """Say that a video, sound or drawing was dropped, naming its file and its alternative text."""
     name = media_file(element)
-    number = element.get(LINE) or getattr(element, "sourceline", None)
-    line = f"line {number} of the page" if number else ""
+    line = f"line {element.get(LINE)} of the page" if element.get(LINE) else ""  # the mapper says it where it knows
     shown = f"{what} ({', '.join(filter(None, (name, line)))})" if name or line else what
     alt = alternative_text(element)
     if not alt:
