@@ -93,8 +93,7 @@ class Mapping:
 
     def note(self, message: str) -> None:
         """Record one thing that could not be mapped, where it was (the file's line, when it is the file's)."""
-        if self.located and self.line and "of the page)" not in message:  # a media note names its own line
-            message = f"{message} (line {self.line})"
+        message = f"{message} (line {self.line})" if self.located and self.line else message
         self.unmapped.append(f"{self.where}: {message}" if self.where else message)
 
 
