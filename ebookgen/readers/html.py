@@ -111,11 +111,17 @@ def has_furniture(root) -> bool:
 
 def main_text(root):
     """Find a page's main text with readability-lxml: the tree of its article, emphasis kept."""
+    import lxml.etree
     import lxml.html
     from readability import Document
+    from readability.readability import Unparseable
 
-    article = Document(lxml.html.tostring(root, encoding="unicode")).summary(html_partial=True)
-    return lxml.html.fragment_fromstring(article, create_parent="div")
+    try:
+        article = Document(lxml.html.tostring(root, encoding="unicode")).summary(html_partial=True)
+        return lxml.html.fragment_fromstring(article, create_parent="div")
+    except (AssertionError, ValueError, lxml.etree.ParserError, Unparseable):  # no body (a lone <script>)
+        body = root.find(".//body")
+        return body if body is not None else lxml.html.fragment_fromstring("<div></div>")
 
 
 def page_metadata(root) -> FoundMetadata:
