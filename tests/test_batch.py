@@ -171,6 +171,7 @@ def test_a_bad_command_line_is_refused_before_any_work(tmp_path: Path) -> None:
     work = write_story(tmp_path / "one.txt")
     assert batch(work, "-o", tmp_path / "out", "--formats", "mobi").exit_code == 3
     assert batch(work, "-o", tmp_path / "out", "--engine", "spark").exit_code == 3
+    assert batch(work, "-o", tmp_path / "out", "--engine", "ray", "--time-limit", "5").exit_code == 3
     assert batch(work, "-o", work).exit_code == 4
     assert batch(tmp_path / "empty-folder-that-is-not-there", "-o", tmp_path / "out").exit_code == 7
     assert not (tmp_path / "out" / "one.epub").exists()

@@ -82,19 +82,19 @@ def slow_library(books: Path) -> None:
 
 def test_a_work_past_its_time_limit_fails_and_the_batch_goes_on(tmp_path: Path, monkeypatch) -> None:
     books, out = tmp_path / "library", tmp_path / "out"
-    write_story(books / "a-quick.txt", 200)
+    write_story(books / "a-instant.txt", 200)
     write_story(books / "slow-1.txt", 200)
     monkeypatch.setattr(limits, "GRACE", 30.0)  # the alarm stops it: the watchdog is not needed
     result = run_batch([books], out, BatchOptions(jobs=2, time_limit=1), builder=slow_or_built)
     assert (result.done, result.failed) == (1, 1)
     found = {row["name"]: row for row in rows(out)}
-    assert found["a-quick"]["status"] == "done"
+    assert found["a-instant"]["status"] == "done"
     assert found["slow-1"]["status"] == "failed" and "time limit of 1 s" in found["slow-1"]["error"]
 
 
 def test_a_work_stuck_where_no_alarm_reaches_is_killed_once_and_failed(tmp_path: Path, monkeypatch) -> None:
     books, out = tmp_path / "library", tmp_path / "out"
-    write_story(books / "a-quick.txt", 200)
+    write_story(books / "a-instant.txt", 200)
     write_story(books / "stuck-1.txt", 200)
     monkeypatch.setattr(limits, "GRACE", 0.5)  # the workers are forked from here: they see it too
     result = run_batch([books], out, BatchOptions(jobs=2, time_limit=0.5), builder=slow_or_built)

@@ -119,3 +119,49 @@ def test_a_package_without_a_main_part_is_refused_in_one_line(tmp_path: Path) ->
     result = runner.invoke(app, ["epub", str(path), "-o", str(tmp_path / "hollow.epub")])
     assert result.exit_code == 2
     assert "no word/document.xml inside" in result.output and "Traceback" not in result.output
+
+
+def test_check_names_a_word_files_places_by_paragraph_number(tmp_path: Path) -> None:
+    # Issue 32: check counted the lines of the reader's own text; a writer finds a place in Word by paragraph.
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Chapter One", 1)
+    for text in ("", "", "The first paragraph.", "", 'She said, "this quote is never closed.', "The end."):
+        document.add_paragraph(text)
+    document.save(tmp_path / "story.docx")
+    result = runner.invoke(app, ["check", str(tmp_path / "story.docx")])
+    lines = result.output.splitlines()
+    assert f"{tmp_path / 'story.docx'}:6: error: a double quote opened in this paragraph is never closed" in lines
+    assert any(line.endswith("its numbers count the document's paragraphs") for line in lines)
+
+
+def test_a_document_holding_only_a_linked_picture_is_refused_saying_so(tmp_path: Path) -> None:
+    # mammoth's external-picture.docx: no text, one picture linked from outside the file (never read).
+    import io
+    import re
+
+    import docx
+
+    from .wordfiles import png_bytes
+
+    path = tmp_path / "linked.docx"
+    document = docx.Document()
+    document.add_paragraph().add_run().add_picture(io.BytesIO(png_bytes()))
+    document.save(path)
+
+    def linked(files: dict[str, bytes]) -> None:
+        body = files["word/document.xml"].decode()
+        files["word/document.xml"] = re.sub(r'r:embed="(rId\d+)"', 'r:link="rIdOutside"', body).encode()
+        rels = files["word/_rels/document.xml.rels"].decode()
+        outside = (
+            '<Relationship Id="rIdOutside" TargetMode="External" Target="tiny-picture.png" '
+            'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"/></Relationships>'
+        )
+        files["word/_rels/document.xml.rels"] = rels.replace("</Relationships>", outside).encode()
+
+    rewritten(path, linked)
+    result = runner.invoke(app, ["epub", str(path), "-o", str(tmp_path / "linked.epub")])
+    assert result.exit_code == 2
+    assert "holds no text, only a picture linked from outside it (tiny-picture.png)" in result.output
+    assert "Traceback" not in result.output and not (tmp_path / "linked.epub").exists()

@@ -122,6 +122,8 @@ def check_options(options: BatchOptions, folder: Path) -> None:
     unknown = [form for form in options.formats if form not in FORMATS]
     if unknown or not options.formats:
         raise ConfigError(f"--formats takes {', '.join(FORMATS)}, not {','.join(unknown) or 'nothing'}")
+    if options.time_limit and options.engine != "local":  # Ray's tasks run where no alarm of ours reaches them.
+        raise ConfigError("--time-limit works on the local engine only, not with --engine ray")
     if folder.exists() and not folder.is_dir():
         raise OutputError(f"{folder}: is a file; give a folder for the batch's books")
 

@@ -304,11 +304,11 @@ def kepub_archive(data: bytes, epub: str = "EPUB") -> Conversion:
         missing = [name for name in documents if name not in archive.namelist()]
         if missing:
             raise InputError(f"{epub}: not a whole EPUB: {missing[0]} is in the spine but not in the archive")
-        added = kobo_package(archive, package, folder)
-        if added is not None:
-            added[opf_name] = etree.tostring(package, encoding="utf-8", xml_declaration=True)
-            documents += [name for name in added if name != opf_name]
         try:
+            added = kobo_package(archive, package, folder)
+            if added is not None:
+                added[opf_name] = etree.tostring(package, encoding="utf-8", xml_declaration=True)
+                documents += [name for name in added if name != opf_name]
             return repacked(archive, documents, epub, xhtml11, added or {})
         except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError) as error:
             raise InputError(f"{epub}: a file inside it cannot be read ({error}); it is broken or locked") from None

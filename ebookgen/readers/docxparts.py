@@ -22,6 +22,8 @@ KIND = "Word document"
 USUAL_MAIN_PART = "word/document.xml"
 MAIN_PART = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+WORD = re.compile(r"[^\W_]+")
+AHEAD = 200  # paragraphs searched past the last one found: linear in a document of any length
 RELATIONSHIP = re.compile(rb"<(?:\w+:)?Relationship\b[^>]*>")
 ATTRIBUTE = re.compile(rb'(\w+)="([^"]*)"')
 # A run that only holds a space: what Word's reviewer sees where a paragraph's end was deleted.
@@ -92,3 +94,38 @@ def paragraph_texts(data: bytes) -> list[str]:
                   if paragraph is next(element.iterancestors(f"{W}p"))]  # fmt: skip
         texts.append("".join(pieces))
     return texts
+
+
+def paragraph_lines(blocks, text: str, starts: tuple[int, ...], paragraphs: list[str]) -> tuple[int, ...]:
+    """Return, for each line of the text a Word document's blocks make, the number of the document paragraph it
+    came from (counted from 1 in body order, empty ones and table cells' too)."""
+    keys = [paragraph_words(paragraph) for paragraph in paragraphs]
+    located, cursor = {}, -1
+    for block, start in zip(blocks, starts, strict=True):
+        if start:
+            cursor = paragraph_of(block, keys, cursor)
+            located[start] = cursor + 1
+    out, current = [], 1
+    for line in range(1, text.count("\n") + 2):
+        current = located.get(line, current)
+        out.append(current)
+    return tuple(out)
+
+
+def paragraph_of(block, keys: list[list[str]], last: int) -> int:
+    """Find a block's paragraph: the first after the last one found that opens with the block's words; the next
+    paragraph for a block without words of its own (a scene break, a picture) or one not found."""
+    from ebookgen.model import Figure
+    from ebookgen.model.outline import written
+
+    wanted = [] if isinstance(block, Figure) else paragraph_words(written(block))[:4]
+    if wanted:
+        for index in range(max(last, 0), min(max(last, 0) + AHEAD, len(keys))):
+            if keys[index][: len(wanted)] == wanted:
+                return index
+    return min(last + 1, max(len(keys) - 1, 0))
+
+
+def paragraph_words(text: str) -> list[str]:
+    """Return a paragraph's words as blocks and document paragraphs compare them: letters and digits, folded."""
+    return WORD.findall(text.replace("*", "").casefold())

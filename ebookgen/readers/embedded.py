@@ -18,7 +18,7 @@ from pathlib import PurePosixPath
 from lxml import etree
 
 from ebookgen.model import Formula
-from ebookgen.model.maths import formula_key
+from ebookgen.model.maths import formula_key, formula_mark
 from ebookgen.readers.runs import SPACES, Piece
 
 MATHML = "http://www.w3.org/1998/Math/MathML"
@@ -40,6 +40,7 @@ KEPT_ATTRIBUTES = frozenset(
 )  # fmt: skip
 TEX_ENCODINGS = ("application/x-tex", "tex", "latex", "application/x-latex")
 MEDIA = frozenset({"video", "audio", "canvas"})
+LINE = "data-ebookgen-line"  # a media element's line in the page, kept while readability rewrites the page
 
 
 def local(element) -> str:
@@ -69,6 +70,21 @@ def formula_of_element(element) -> Formula:
 def formula_piece(element) -> Piece:
     """Return a ``<math>`` element as a piece of its paragraph, the formula carried as its key."""
     return Piece(None, formula=formula_key(formula_of_element(element)))
+
+
+def tex_mark(tex: str, display: bool, unmapped: list[str]) -> str:
+    """Return a TeX formula (a Markdown file's `$x^2$`) as a marked formula for its raw text (``model.maths``),
+    through latex2mathml; one it cannot read stays as typed, and is named."""
+    from latex2mathml.converter import convert
+
+    source = " ".join(tex.split())
+    try:
+        element = etree.fromstring(convert(source, display="block" if display else "inline"))
+    except Exception:  # latex2mathml raises what its tokenizer and walker raise on TeX it does not know
+        unmapped.append(f"a TeX formula latex2mathml cannot read was kept as typed: ${source[:60]}$")
+        return f"${source}$"
+    element.set("alttext", source)
+    return formula_mark(formula_of_element(element))
 
 
 def tex_of(element) -> str:
@@ -144,10 +160,19 @@ def alternative_text(element) -> str:
     return tracks[0].strip() if tracks else ""
 
 
+def lined_media(root) -> None:
+    """Write each video's, sound's and canvas's line in the page on it, before a rewrite of the page loses it."""
+    for element in root.iter(*MEDIA):
+        if element.sourceline:
+            element.set(LINE, str(element.sourceline))
+
+
 def media_note(element, what: str) -> str:
     """Say that a video, sound or drawing was dropped, naming its file and its alternative text."""
     name = media_file(element)
-    shown = f"{what} ({name})" if name else what
+    number = element.get(LINE) or getattr(element, "sourceline", None)
+    line = f"line {number} of the page" if number else ""
+    shown = f"{what} ({', '.join(filter(None, (name, line)))})" if name or line else what
     alt = alternative_text(element)
     if not alt:
         return f"{shown} was dropped; it has no alternative text to put in its place"

@@ -16,8 +16,10 @@ from functools import cached_property
 from html.parser import HTMLParser
 from pathlib import Path
 
+from ebookgen.model.maths import formulas_as_alt
 from ebookgen.model.rawtext import FENCED_KINDS, is_chat
 from ebookgen.readers.decode import decode_file
+from ebookgen.readers.embedded import tex_mark
 from ebookgen.readers.header import text_source
 from ebookgen.readers.htmltables import pipe_rows
 from ebookgen.readers.htmlwords import NestedTooDeep
@@ -25,6 +27,9 @@ from ebookgen.readers.reader import Reader
 from ebookgen.readers.source import SourceText
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
+# A word joiner (U+2060, invisible, no break) set between a letter and an emphasis mark inside a word: the raw-text
+# emphasis rule reads a mark beside it as it reads one beside a space, so `foo*bar*` is foo and an emphasised bar.
+JOINED = "\u2060"
 SCENE_BREAK = "* * *"
 # HTML tags that map to raw-text marks: the mark each opens and closes with.
 HTML_MARKS = {"em": "*", "i": "*", "cite": "*", "strong": "**", "b": "**"}
@@ -56,9 +61,12 @@ def markdown_with_lines(source: str, unmapped: list[str] | None = None) -> tuple
     from markdown_it import MarkdownIt
     from markdown_it.tree import SyntaxTreeNode
     from mdit_py_plugins.container import container_plugin
+    from mdit_py_plugins.dollarmath import dollarmath_plugin
     from mdit_py_plugins.footnote import footnote_plugin
 
     parser = MarkdownIt("commonmark", {"maxNesting": MOST_NESTING}).enable("table").use(footnote_plugin)
+    # TeX maths, `$x^2$` and `$$...$$`, as pandoc reads it: `$5 and $10` is money (no space inside, no digit after)
+    parser.use(dollarmath_plugin, allow_space=False, allow_digits=False, double_inline=True, allow_labels=False)
     for name in FENCED_KINDS:  # the raw text's fences, read in Markdown as containers
         parser.use(container_plugin, name=name)
     tokens = parser.parse(source)
@@ -116,8 +124,10 @@ class RawWriter:
     def block(self, node) -> list[str]:
         """Return the raw-text blocks one block node stands for."""
         kind = node.type
-        if kind == "heading":
-            return [f"{'#' * int(node.tag[1:])} {self.inline(node.children[0]).strip()}"]
+        if kind == "heading":  # a title is plain words: a formula in it as its TeX
+            return [f"{'#' * int(node.tag[1:])} {formulas_as_alt(self.inline(node.children[0]).strip(), False)}"]
+        if kind == "math_block":
+            return [tex_mark(node.content, True, self.unmapped)]
         if kind == "paragraph":
             return [self.paragraph(node)]
         if kind == "hr":
@@ -126,7 +136,7 @@ class RawWriter:
             inner = "\n\n".join(self.blocks(node.children))
             return ["\n".join(f"> {line}" if line.strip() else ">" for line in inner.split("\n"))]
         if kind in ("bullet_list", "ordered_list"):
-            return [self.list_lines(node)]
+            return self.list_lines(node)
         if kind in ("fence", "code_block"):
             lines = node.content.rstrip("\n")
             return [f"::: verse\n{lines}\n:::"] if lines.strip() else []
@@ -153,7 +163,7 @@ class RawWriter:
         children = [child for child in node.children[0].children if not is_blank(child)] if node.children else []
         if len(children) == 1 and children[0].type == "image":
             image = children[0]
-            alt = self.inline_runs(image.children).replace("]", ")").replace("\n", " ")
+            alt = formulas_as_alt(self.inline_runs(image.children)).replace("]", ")").replace("\n", " ")
             title = image.attrs.get("title") or ""
             caption = f' "{title}"' if title and '"' not in title else ""
             return f"![{alt}]({str(image.attrs.get('src', '')).replace(' ', '%20')}{caption})"
@@ -163,20 +173,24 @@ class RawWriter:
         # Messages typed a line each (`Sam: where are you?`) keep their lines: the normaliser sets them as a chat.
         return lines if is_chat(lines.split("\n")) else self.inline(node.children[0]).strip()
 
-    def list_lines(self, node) -> str:
-        """Return a list as `- item` or `1. item` lines, an item's further paragraphs joined to it."""
+    def list_lines(self, node) -> list[str]:
+        """Return a list as `- item` or `1. item` lines, an item's further paragraphs joined to it; a quotation
+        under an item is set after it as a quotation (never `> ` inside the item) and the list goes on after it."""
         ordered = node.type == "ordered_list"
         start = int(node.attrs.get("start", 1)) if ordered else 1
-        lines = []
+        out, lines = [], []
         for number, item in enumerate(node.children, start=start):
             parts = [self.inline(child.children[0]).strip() for child in item.children if child.type == "paragraph"]
-            nested = [child for child in item.children if child.type != "paragraph"]
+            quotes = [child for child in item.children if child.type == "blockquote"]
+            nested = [child for child in item.children if child.type not in ("paragraph", "blockquote")]
             if nested:
                 self.unmapped.append("a list inside a list item: its items joined to the item")
                 parts += [" ".join(self.blocks(nested)).replace("\n", " ")]
             marker = f"{number}." if ordered else "-"
             lines.append(f"{marker} {' '.join(part for part in parts if part)}")
-        return "\n".join(lines)
+            if quotes:
+                out, lines = [*out, "\n".join(lines), *self.blocks(quotes)], []
+        return [*out, "\n".join(lines)] if lines else out
 
     def table_lines(self, node) -> str:
         """Return a pipe table as raw-text rows: its head, a delimiter row keeping each column's alignment, its body."""
@@ -217,7 +231,9 @@ class RawWriter:
                 parts.append("\\\n")
             elif kind in ("em", "strong"):
                 mark = "*" if kind == "em" else "**"
-                parts.append(f"{mark}{self.inline_runs(node.children)}{mark}")
+                parts.append(f"{JOINED}{mark}{self.inline_runs(node.children)}{mark}{JOINED}")
+            elif kind in ("math_inline", "math_inline_double"):
+                parts.append(tex_mark(node.content, kind == "math_inline_double", self.unmapped))
             elif kind == "footnote_ref":
                 parts.append(f"[^{node.meta.get('label') or 'note-' + str(node.meta.get('id', 0) + 1)}]")
             elif kind == "image":
@@ -227,7 +243,20 @@ class RawWriter:
                 parts.append(html_mark(node.content, self.unmapped))
             else:  # a link and anything else that holds text: its text
                 parts.append(self.inline_runs(node.children))
-        return "".join(parts)
+        return in_words("".join(parts))
+
+
+def in_words(text: str) -> str:
+    """Keep a word joiner only where an emphasis mark touches a letter (`foo*bar*`): there raw text's marks would
+    not open or close, and CommonMark's do; everywhere else the mark stands as raw text writes it."""
+    out = []
+    for index, char in enumerate(text):
+        if char == JOINED:
+            before, after = text[index - 1 : index], text[index + 1 : index + 2]
+            if not ((after == "*" and before.isalnum()) or (before == "*" and after.isalnum())):
+                continue
+        out.append(char)
+    return "".join(out)
 
 
 def unwrapped(nodes) -> list:

@@ -187,8 +187,12 @@ def equation_text(equation) -> str:
     return " ".join("".join(node.text or "" for node in equation.iter(q("t"))).split()) or "equation"
 
 
-def swapped_equations(path, body_xml: bytes, main: str = "word/document.xml", docx: bytes | None = None,
-                      ) -> tuple[bytes | None, list[str]]:
+def swapped_equations(
+    path,
+    body_xml: bytes,
+    main: str = "word/document.xml",
+    docx: bytes | None = None,
+) -> tuple[bytes | None, list[str]]:
     """Return a Word document's bytes (docx, already changed, or the file's) with its equations swapped for links,
     and their MathML; (None, []) when it has none, or when they cannot be read (mammoth then names what it left
     out)."""
