@@ -119,18 +119,18 @@ def test_video_sound_and_canvas_are_named_with_their_alternative_text(tmp_path: 
     )
     source = read_source(page(tmp_path, body, "media.html"))
     assert source.unmapped == (
-        'a video (talk.mp4, line 2 of the page) was dropped; its alternative text: "The lecture on Euler\'s identity"',
-        'a sound (song.ogg, line 3 of the page) was dropped; its alternative text: "A recording of the school song."',
-        "a drawing (line 4 of the page) was dropped; it has no alternative text to put in its place",
+        'a video (talk.mp4) was dropped; its alternative text: "The lecture on Euler\'s identity" (line 2)',
+        'a sound (song.ogg) was dropped; its alternative text: "A recording of the school song." (line 3)',
+        "a drawing was dropped; it has no alternative text to put in its place (line 4)",
     )
     result = runner.invoke(app, ["check", str(tmp_path / "media.html")])
-    assert "a video (talk.mp4, line 2 of the page) was dropped; its alternative text" in result.stdout
+    assert "a video (talk.mp4) was dropped; its alternative text" in result.stdout
 
 
 def test_a_formula_that_cannot_be_drawn_is_named_by_check_with_its_line(tmp_path: Path) -> None:
-    path = page(tmp_path, f"<p>First line.</p><p>The ratio {BROKEN} is odd.</p>", "broken.html")
+    path = page(tmp_path, f"\n<p>First line.</p>\n<p>The ratio {BROKEN} is odd.</p>\n", "broken.html")
     result = runner.invoke(app, ["check", str(path)])
-    said = f"{path}:5: warning: the formula \u201cq\u201d cannot be drawn in print"  # line 5 of the raw text read
+    said = f"{path}:3: warning: the formula \u201cq\u201d cannot be drawn in print"  # its line in the page
     assert said in result.stdout, result.stdout
 
 
@@ -183,7 +183,7 @@ def test_a_word_documents_equations_become_mathml_in_place(tmp_path: Path) -> No
     path = word_equations(tmp_path / "sums.docx")
     source = read_source(path)
     assert not any("oMath" in note for note in source.unmapped), source.unmapped
-    assert "The area is $A=\u03c0r2$ as everyone knows." in source.text
+    assert "The area is $A = \u03c0 r^2$ as everyone knows." in source.text  # its alt text: the formula in a line
     tree = chapter(built(path, tmp_path))
     inline, display = tree.findall(".//m:math", NS)
     assert inline.getparent().text.startswith("The area is") and inline.tail == " as everyone knows."
@@ -239,3 +239,15 @@ def test_a_video_in_a_sites_page_is_named_by_its_line_in_the_page_itself(tmp_pat
     assert (
         'a video (film.mp4, line 4 of the page) was dropped; its alternative text: "The camp film"' in source.unmapped
     )
+
+
+def test_mathml_without_alt_text_is_given_the_formula_in_a_line() -> None:
+    import lxml.html
+
+    from ebookgen.readers.embedded import formula_of_element
+
+    math = lxml.html.fragment_fromstring(
+        "<math><mfrac><mi>a</mi><mrow><mi>b</mi><mo>+</mo><mn>1</mn></mrow></mfrac><mo>+</mo>"
+        "<msqrt><msubsup><mi>x</mi><mi>i</mi><mn>2</mn></msubsup></msqrt></math>"
+    )
+    assert formula_of_element(math).alt == "a/(b + 1) + \u221a(x_i^2)"

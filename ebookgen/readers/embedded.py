@@ -4,7 +4,7 @@ a drawing a book cannot play named with its alternative text.
 A formula's MathML is rebuilt in its own namespace from the presentation elements EPUB 3 allows, with
 their layout attributes; a ``<semantics>`` wrapper gives its first child (and its TeX annotation, as alt
 text); an element MathML has no use for gives its words as ``<mtext>``, so none is lost. The alt text is
-the source's own (``alttext``), else its TeX, else its symbols in reading order.
+the source's own (``alttext``), else its TeX, else the formula written in one line (`x^2 + y^2`).
 
 A book has no player: a ``<video>``, ``<audio>`` or ``<canvas>`` is dropped, and check names it by its file
 and its alternative text (its ``aria-label``, ``title``, the words a page shows where it cannot play it, or
@@ -62,7 +62,7 @@ def formula_of_element(element) -> Formula:
     if display:
         root.set("display", "block")
     copy_children(element, root)
-    alt = (element.get("alttext") or tex or symbols(root)).strip() or "formula"
+    alt = (element.get("alttext") or tex or linear(root)).strip() or "formula"
     root.set("alttext", alt)
     return Formula(etree.tostring(root, encoding="unicode"), " ".join(alt.split()), display)
 
@@ -134,11 +134,36 @@ def local_attribute(key: str) -> str:
     return key.rsplit("}", 1)[-1].lower()
 
 
-def symbols(root) -> str:
-    """Return a formula's symbols in reading order, spaced: what it says when it has no alt text or TeX."""
-    return " ".join(
-        text for element in root.iter() if local(element) in TOKENS and (text := (element.text or "").strip())
-    )
+def linear(element) -> str:
+    """Write a formula's MathML in one line of text, as a reader would type it (`x^2 + y^2`, `(a)/(b)`, `√(x)`):
+    its alt text when it carries no alttext or TeX."""
+    name, parts = local(element), [linear(child) for child in element if local(child)]
+    if name in TOKENS:
+        return " ".join("".join(element.itertext()).split())
+    if name == "mfrac" and len(parts) == 2:
+        return f"{grouped(parts[0])}/{grouped(parts[1])}"
+    if name in SCRIPT_MARKS and len(parts) == len(SCRIPT_MARKS[name]) + 1:
+        return grouped(parts[0]) + "".join(
+            f"{mark}{grouped(part)}" for mark, part in zip(SCRIPT_MARKS[name], parts[1:], strict=True)
+        )
+    if name == "msqrt":
+        return f"\u221a({' '.join(parts)})"
+    if name == "mroot" and len(parts) == 2:
+        return f"{grouped(parts[0])}^(1/{parts[1]})"
+    if name == "mphantom":
+        return ""
+    if name in ("mtable", "mtr"):
+        return ("; " if name == "mtable" else ", ").join(parts)
+    return " ".join(part for part in parts if part)
+
+
+# The marks a script's parts are typed with after its base: `x_i`, `x^2`, `x_i^2`; limits under and over alike.
+SCRIPT_MARKS = {"msub": "_", "msup": "^", "msubsup": "_^", "munder": "_", "mover": "^", "munderover": "_^"}
+
+
+def grouped(text: str) -> str:
+    """Return a part of a formula bracketed unless it is one word or number (`x`, `12`, `\u03c0`)."""
+    return text if text.replace(".", "").isalnum() or len(text) == 1 else f"({text})"
 
 
 def media_file(element) -> str:
@@ -167,10 +192,11 @@ def lined_media(root) -> None:
             element.set(LINE, str(element.sourceline))
 
 
-def media_note(element, what: str) -> str:
-    """Say that a video, sound or drawing was dropped, naming its file and its alternative text."""
+def media_note(element, what: str, located: bool = False) -> str:
+    """Say that a video, sound or drawing was dropped, naming its file, its line in the page (unless the note
+    is located already: the mapper adds the line) and its alternative text."""
     name = media_file(element)
-    number = element.get(LINE) or getattr(element, "sourceline", None)
+    number = None if located else element.get(LINE) or getattr(element, "sourceline", None)
     line = f"line {number} of the page" if number else ""
     shown = f"{what} ({', '.join(filter(None, (name, line)))})" if name or line else what
     alt = alternative_text(element)

@@ -149,13 +149,22 @@ def has_furniture(root) -> bool:
 
 def main_text(root):
     """Find a page's main text with readability-lxml: the tree of its article, emphasis kept."""
+    import lxml.etree
     import lxml.html
     from readability import Document
+    from readability.readability import Unparseable
 
     swapped = shielded_tables(root)  # readability drops a short table as furniture: it reads its words as prose
     lined_media(root)  # check names a dropped video by its line in this page, not in readability's
-    article = Document(lxml.html.tostring(root, encoding="unicode")).summary(html_partial=True)
-    main = lxml.html.fragment_fromstring(article, create_parent="div")
+    try:
+        article = Document(lxml.html.tostring(root, encoding="unicode")).summary(html_partial=True)
+        main = lxml.html.fragment_fromstring(article, create_parent="div")
+    except (AssertionError, ValueError, lxml.etree.ParserError, Unparseable):  # no body (a lone <script>)
+        main = None
+    if main is None:  # readability found no article: the page's body is its text, its tables put back first
+        restored_tables(root, lxml.html.fragment_fromstring("<div></div>"), swapped)
+        body = root.find(".//body")
+        return body if body is not None else lxml.html.fragment_fromstring("<div></div>")
     restored_tables(root, main, swapped)
     return main
 

@@ -136,14 +136,16 @@ def table_blocks(table, read: Callable[[object], list[Block]], note: Callable[[s
     return blocks
 
 
-def pipe_rows(markup: str) -> str | None:
-    """Return an HTML table written in a Markdown file as raw-text pipe rows (its cells' words, a head row of its
-    head or its first row), or None when the markup is not one typed table."""
+def pipe_rows(markup: str) -> tuple[str, str] | None:
+    """Return an HTML table that opens an HTML block of a Markdown file as raw-text pipe rows (its cells' words,
+    a head row of its head or its first row), and the markup after it; None when no typed table opens it."""
     import lxml.html
 
     text = markup.strip()
-    if not text.lower().startswith("<table") or not text.lower().endswith("</table>"):
+    end = text.lower().find("</table>") + len("</table>")
+    if not text.lower().startswith("<table") or end < len("</table>") or "<table" in text.lower()[6:end]:
         return None
+    text, rest = text[:end], text[end:]
     try:
         table = lxml.html.fragment_fromstring(text)
     except (lxml.etree.ParserError, ValueError):
@@ -161,7 +163,7 @@ def pipe_rows(markup: str) -> str | None:
     caption = next((child for child in table if local_name(child) == "caption"), None)
     words = " ".join(caption.text_content().split()) if caption is not None else ""
     delimiter = "|" + "---|" * len(rows[0])  # a pipe table has one head row: the table's first
-    return "\n".join([*([f"Table: {words}"] if words else []), lines[0], delimiter, *lines[1:]])
+    return "\n".join([*([f"Table: {words}"] if words else []), lines[0], delimiter, *lines[1:]]), rest
 
 
 def shielded_tables(root) -> list[tuple[object, object]]:

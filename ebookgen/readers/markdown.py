@@ -142,8 +142,8 @@ class RawWriter:
             return [f"::: verse\n{lines}\n:::"] if lines.strip() else []
         if kind == "table":
             return [self.table_lines(node)]
-        if kind == "html_block" and (rows := pipe_rows(node.content)):
-            return [rows]  # an HTML table typed in the Markdown: a table
+        if kind == "html_block" and (table := pipe_rows(node.content)):  # an HTML table typed in the Markdown
+            return [table[0], *(part for part in html_text(table[1], self.unmapped).split("\n\n") if part.strip())]
         if kind == "html_block":
             return [part for part in html_text(node.content, self.unmapped).split("\n\n") if part.strip()]
         if kind == "footnote_block":

@@ -16,6 +16,8 @@ import zipfile
 
 from lxml import etree
 
+from ebookgen.readers.embedded import linear
+
 M = "http://schemas.openxmlformats.org/officeDocument/2006/math"
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MATHML = "http://www.w3.org/1998/Math/MathML"
@@ -178,7 +180,7 @@ def equation_mathml(equation, display: bool) -> str:
     root = mathml("math", *converted(equation))
     if display:
         root.set("display", "block")
-    root.set("alttext", equation_text(equation))
+    root.set("alttext", linear(root) or equation_text(equation))
     return etree.tostring(root, encoding="unicode")
 
 
