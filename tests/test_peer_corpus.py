@@ -42,7 +42,6 @@ RANGE = re.compile(r"\(lines (\d+)-(\d+)\)$")
 KNOWN = {
     "md/commonmark__examples.md": "nested same-mark emphasis (*foo *bar**) prints its asterisks: Markdown is handed"
     " on as raw text, whose emphasis rule is not CommonMark's",
-    "txt/charsetnorm__sample-turkish.txt": "Turkish cp1254 decoded as Windows-1252 (Ýstanbul), no warning (class 6)",
 }
 
 

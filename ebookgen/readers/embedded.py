@@ -192,10 +192,12 @@ def lined_media(root) -> None:
             element.set(LINE, str(element.sourceline))
 
 
-def media_note(element, what: str) -> str:
-    """Say that a video, sound or drawing was dropped, naming its file and its alternative text."""
+def media_note(element, what: str, located: bool = False) -> str:
+    """Say that a video, sound or drawing was dropped, naming its file, its line in the page (unless the note
+    is located already: the mapper adds the line) and its alternative text."""
     name = media_file(element)
-    line = f"line {element.get(LINE)} of the page" if element.get(LINE) else ""  # the mapper says it where it knows
+    number = None if located else element.get(LINE) or getattr(element, "sourceline", None)
+    line = f"line {number} of the page" if number else ""
     shown = f"{what} ({', '.join(filter(None, (name, line)))})" if name or line else what
     alt = alternative_text(element)
     if not alt:

@@ -18,7 +18,7 @@ from ebookgen.model import BlockQuote, Figure, Footnote, Inline, LineBreak, List
 from ebookgen.model.document import ReadBlock
 from ebookgen.model.outline import marked_text, outline
 from ebookgen.readers.decode import clean
-from ebookgen.readers.embedded import MEDIA, formula_piece, is_math, media_note
+from ebookgen.readers.embedded import LINE, MEDIA, formula_piece, is_math, media_note
 from ebookgen.readers.htmlnotes import BACK_MARKS, is_note_reference, note_element, own_ids
 from ebookgen.readers.htmltables import table_blocks
 from ebookgen.readers.htmlwords import (
@@ -178,7 +178,9 @@ def dropped(element, what: str, mapping: Mapping) -> None:
     """Name an element that was left out, with its words, so nothing goes unseen."""
     words = words_of(element)
     said = f"{what} was dropped" + (f": {shortened(words)}" if words else "")
-    mapping.note(media_note(element, what) if tag_of(element) in MEDIA else said)
+    if tag_of(element) in MEDIA:  # its line in the page as written, before readability rewrote it
+        mapping.line = int(element.get(LINE) or 0) or element.sourceline or mapping.line
+    mapping.note(media_note(element, what, mapping.located) if tag_of(element) in MEDIA else said)
 
 
 def walk_inline(element, mapping: Mapping, em: bool, strong: bool) -> None:
