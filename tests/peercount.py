@@ -91,6 +91,8 @@ def texts_of(element) -> list[str]:
     name = etree.QName(element).localname if isinstance(element.tag, str) else ""
     if name in SKIPPED or not isinstance(element.tag, str):
         return []
+    if "math" in (element.get("class") or "").split():
+        return [" "]  # a formula (pandoc's TeX maths): set as MathML in the book, its alt text no word of the text
     if "noteref" in (element.get("{http://www.idpf.org/2007/ops}type") or ""):
         return [" "]  # a note's call is a mark, numbered anew in a book: no word of the text (`curo¹`: one word)
     edge = "" if name in INLINE else " "
@@ -107,12 +109,13 @@ def epub_words(path: Path, linear_only: bool = False) -> Counter[str]:
 
 
 def markdown_words(path: Path) -> Counter[str]:
-    """Count a Markdown file's words as pandoc reads it, in the dialect ebookgen reads (CommonMark and footnotes):
+    """Count a Markdown file's words as pandoc reads it, in the dialect ebookgen reads (CommonMark, footnotes, $maths$):
     the HTML pandoc writes, counted as a page is (an ordered list's numbers are no words on either side)."""
     import lxml.html
     import pypandoc
 
-    html = pypandoc.convert_file(str(path), "html", format="commonmark+footnotes", extra_args=["--quiet"])
+    dialect = "commonmark+footnotes+tex_math_dollars"
+    html = pypandoc.convert_file(str(path), "html", format=dialect, extra_args=["--quiet"])
     return words("".join(texts_of(lxml.html.document_fromstring(f"<html><body>{html}</body></html>"))))
 
 
