@@ -265,3 +265,11 @@ def test_the_cleaning_keeps_the_drawing_and_its_own_references() -> None:
     assert b"passwd" not in cleaned.data and b"script" not in cleaned.data and b"foreignObject" not in cleaned.data
     assert b"example.com" not in cleaned.data and b"onclick" not in cleaned.data and b"kept" in cleaned.data
     assert len(cleaned.removed) == 5
+
+
+def test_check_lists_what_a_build_takes_out_of_each_svg_picture(tmp_path: Path, server: str) -> None:
+    source = markdown_book(tmp_path, server)
+    result = run_cli("check", str(source))
+    assert result.returncode == 0 and Counting.asked == []
+    line = next(line for line in result.stdout.splitlines() if "drawing.svg" in line)
+    assert "warning" in line and "secret.png" in line and "outside the book" in line
