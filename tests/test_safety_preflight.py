@@ -190,3 +190,28 @@ def test_forms_shared_by_every_page_are_read_once(tmp_path: Path) -> None:
     finally:
         pikepdf.parse_content_stream = parse
     assert len(counted) <= 40 + 200 + 5  # each page's own stream and each form once
+
+
+def test_the_font_walk_grows_with_the_file_not_with_pages_times_forms(tmp_path: Path, monkeypatch) -> None:
+    """Doubling both the pages and the depth of the forms they share about doubles the dictionaries read."""
+    import ebookgen.pdf.preflight as preflight_module
+
+    def build(pages: int, depth: int) -> Path:
+        path = tmp_path / f"shared-{pages}-{depth}.pdf"
+        with base_pdf(path, pages) as pdf:
+            nested_forms(pdf, depth)
+            shared = pdf.pages[0].obj.Resources.XObject
+            for page in pdf.pages:
+                page.obj.Resources.XObject = shared
+            pdf.save(path)
+        return path
+
+    read: list[int] = []
+    entries = preflight_module.entries
+    monkeypatch.setattr(preflight_module, "entries", lambda *args: read.append(1) or entries(*args))
+    counts = []
+    for pages, depth in ((30, 150), (60, 300)):
+        read.clear()
+        preflight_module.preflight(build(pages, depth), "kdp")
+        counts.append(len(read))
+    assert counts[1] <= 2.3 * counts[0], counts

@@ -95,8 +95,8 @@ def checked(path: Path, pdf, printer: Printer, trim: Trim | None, pikepdf) -> Pr
         *trim_failures(boxes, printer, trim),
         *bleed_failures(boxes),
         *count_failures(printer, len(boxes)),
-        *font_failures(pdf),
-        *foreign_face_failures(pdf, page_fonts),
+        *font_failures(pdf, walk := FontWalk()),
+        *foreign_face_failures(pdf, walk),
         *margin_failures(boxes, ink_bounds(path), printer),
         *(colour_failures(pdf) if printer.grey else []),
         *(pdfx_failures(pdf, pikepdf) if printer.pdfx else []),
@@ -232,13 +232,14 @@ def count_failures(printer: Printer, pages: int) -> list[str]:
     return [f"page count: {note}"] if note else []
 
 
-def font_failures(pdf) -> list[str]:
+def font_failures(pdf, fonts_of=None) -> list[str]:
     """Fail fonts whose program is not embedded, naming them and where they are first used."""
     missing: dict[str, list[int]] = {}
     for number, page in enumerate(pdf.pages, start=1):
-        for font in page_fonts(page.obj.get("/Resources"), set()):
+        for font in (fonts_of or page_fonts)(page.obj.get("/Resources"), set()):
             if not embedded(font):
-                missing.setdefault(str(font.get("/BaseFont", "/unnamed")).lstrip("/"), []).append(number)
+                numbers = missing.setdefault(str(font.get("/BaseFont", "/unnamed")).lstrip("/"), [])
+                numbers += [number] if number not in numbers[-1:] else []
     if not missing:
         return []
     names = ", ".join(f"{name} ({first_pages(numbers)})" for name, numbers in missing.items())
@@ -258,6 +259,50 @@ def page_fonts(resources, seen: set) -> list:
         fonts += [font for font in entries(holder, "/Font") if is_dictionary(font)]
         stack += [form.get("/Resources") for form in entries(holder, "/XObject") if is_form(form)]
     return fonts
+
+
+class FontWalk:
+    """Each page's fonts, each form's found once per file: a tree of forms every page draws is walked once."""
+
+    def __init__(self) -> None:
+        self.below: dict[tuple[int, int], tuple] = {}  # a form's fonts, its own and its forms', by the form
+
+    def __call__(self, resources, seen: set | None = None) -> list:
+        """Return the fonts a page's resources use, in its forms too (the `page_fonts` call)."""
+        forms = [form for form in entries(resources, "/XObject") if is_form(form)] if is_dictionary(resources) else []
+        for form in forms:
+            self.walk(form)
+        own = [font for font in entries(resources, "/Font") if is_dictionary(font)] if is_dictionary(resources) else []
+        return unique([*own, *(font for form in forms for font in self.below.get(form.objgen, ()))])
+
+    def walk(self, top) -> None:
+        """Find the fonts below a form and below each form under it, deepest first, without recursion."""
+        stack, on_path = [(top, False)], set()
+        while stack:
+            form, done = stack.pop()
+            key = form.objgen
+            if not done and (key in self.below or key in on_path):
+                continue  # found already, or a form that draws itself: nothing more below it
+            resources = form.get("/Resources") if is_dictionary(form.get("/Resources")) else None
+            inner = [each for each in entries(resources, "/XObject") if is_form(each)] if resources else []
+            if not done:
+                on_path.add(key)
+                stack += [(form, True), *((each, False) for each in inner)]
+                if len(on_path) > MOST_FORMS * 10:
+                    raise Malformed(f"the file draws more than {MOST_FORMS * 10} forms")
+                continue
+            own = [font for font in entries(resources, "/Font") if is_dictionary(font)] if resources else []
+            self.below[key] = tuple(
+                unique([*own, *(font for each in inner for font in self.below.get(each.objgen, ()))])
+            )
+
+
+def unique(fonts: list) -> list:
+    """Keep each font once (a font object shared by several forms), in the order found."""
+    found: dict = {}
+    for font in fonts:
+        found.setdefault(font.objgen if font.objgen != (0, 0) else id(font), font)
+    return list(found.values())
 
 
 def is_dictionary(value) -> bool:

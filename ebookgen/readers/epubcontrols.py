@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 
 CONTROL = re.compile("[\u0080-\u009f]")
+# C0 controls no XML text may hold: lxml keeps them from an HTML parse but refuses them when text is set again.
+XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 def as_windows_1252(match: re.Match) -> str:
@@ -28,7 +30,7 @@ def controls_read(body) -> int:
             value = getattr(element, name)
             if value and CONTROL.search(value):
                 count += len(CONTROL.findall(value))
-                setattr(element, name, CONTROL.sub(as_windows_1252, value))
+                setattr(element, name, XML_FORBIDDEN.sub("", CONTROL.sub(as_windows_1252, value)))
     return count
 
 
