@@ -51,7 +51,7 @@ SPEC_EXAMPLES = [
     "2 * 3 * 4 and snake_case_name",
     "*a `*` b*",
 ]
-PRIVATE = re.compile("[\ue000-\uf8ff]")
+PRIVATE = re.compile("[\ue000-\uf8ff\ufdd0-\ufdef]")  # a private-use character or a noncharacter
 
 
 def as_tags(runs) -> str:

@@ -61,12 +61,13 @@ def table_alignments(delimiter: str) -> list[str]:
 
 
 # Emphasis a reader has already parsed (the Markdown reader, by CommonMark's rules), handed on in marks no typed text
-# holds (private-use characters), so the raw text's own `*` rule never re-reads it: `*foo *bar**` nests as typed.
-EM_OPEN, EM_CLOSE, STRONG_OPEN, STRONG_CLOSE = "\ue000", "\ue001", "\ue002", "\ue003"
+# holds (Unicode's noncharacters, kept for a program's internal use; private-use characters are a writer's own
+# glyphs, and the normaliser's markers), so the raw text's `*` rule never re-reads it: `*foo *bar**` nests as typed.
+EM_OPEN, EM_CLOSE, STRONG_OPEN, STRONG_CLOSE = "\ufdd0", "\ufdd1", "\ufdd2", "\ufdd3"
 # A literal `*` or `_` (`\*not emphasis\*`, `2*3*4` in CommonMark) handed on as a stand-in the `*` rule cannot read.
-LITERAL_MARKS = {"*": "\ue004", "_": "\ue005"}
-PARSED_MARKS = re.compile("([\ue000-\ue003])")
-HANDED_ON = re.compile("[\ue000-\ue005]")  # a parsed mark or a stand-in: a text whose emphasis a reader parsed
+LITERAL_MARKS = {"*": "\ufdd4", "_": "\ufdd5"}
+PARSED_MARKS = re.compile("([\ufdd0-\ufdd3])")
+HANDED_ON = re.compile("[\ufdd0-\ufdd5]")  # a parsed mark or a stand-in: a text whose emphasis a reader parsed
 
 
 LITERAL_RUN = re.compile(r"[*_]+")
@@ -75,6 +76,7 @@ LITERAL_RUN = re.compile(r"[*_]+")
 def as_literal(text: str) -> str:
     """Hand a parsed text's `*` and `_` on as stand-ins where the `*` rule could read them as a mark: they print as
     typed. One between letters (`snake_case`) or between spaces (`2 * 3`) never opens or closes: it stays readable."""
+    text = HANDED_ON.sub("", text)  # a noncharacter typed in (never a letter): it would pass for a mark
     return LITERAL_RUN.sub(
         lambda run: run.group() if inert(text, run.start(), run.end()) else stand_in(run.group()), text
     )
