@@ -23,7 +23,7 @@ COMMAND_OWN = {
     "sideload": {"--device", "--pdf"},  # the e-reader, and which edition goes onto it
     "watch": {"--port", "--pdf"},  # the preview's
     "kepub": {"--output"},  # an EPUB converted, not a book built
-    "batch": {"--output", "--formats", "--engine", "--address", "--jobs", "--force"},  # the run's, not a book's
+    "batch": {"--output", "--formats", "--engine", "--address", "--jobs", "--force", "--time-limit", "--allow-outside"},
     "impose": {
         "--output",
         "--fold",
@@ -90,7 +90,7 @@ def test_the_command_line_s_records_hold_table_settings() -> None:
 def test_a_manifest_s_columns_are_the_table_s_and_each_fills_a_work_field() -> None:
     columns = {spec.column for spec in settings() if spec.column} | {spec.column_alias for spec in settings()}
     assert set(COLUMNS) == columns - {""} | {"source", "formats"} and COLUMNS["lang"] == "language"
-    work_fields = {item.name for item in fields(Work)} - {"origin"}
+    work_fields = {item.name for item in fields(Work)} - {"origin", "problem"}
     assert set(COLUMNS.values()) == work_fields
 
 
