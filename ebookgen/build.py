@@ -19,7 +19,13 @@ from ebookgen.errors import InputError
 from ebookgen.model import Book
 from ebookgen.normalise.pipeline import NormalisedBook, normalise_book
 from ebookgen.output import check_output, disk_errors_named
-from ebookgen.project.figures import carried_cover, figure_images, missing_figures, safe_pictures
+from ebookgen.project.figures import (
+    carried_cover,
+    figure_images,
+    missing_figures,
+    safe_pictures,
+    svg_check_lines,
+)
 from ebookgen.project.manuscript import Overrides, Project, load_project, overridden
 from ebookgen.project.origins import guessed_titles, metadata_lines, project_metadata
 from ebookgen.readers.decode import REPLACED_NOTE
@@ -305,6 +311,8 @@ def check_manuscript(source: str | Path | Project | None = None, overrides: Over
     project = open_project(source, overrides)
     merged = project_metadata(project)  # checked in the language and with the title the build will have
     result = check_project(replace(project, metadata=merged.metadata))
+    pictures = svg_check_lines(project.root)  # what a build takes out of each SVG picture, listed
+    result = replace(result, lines=(*result.lines, *pictures), warnings=result.warnings + len(pictures))
     return replace(result, metadata=(*metadata_lines(merged), *project.notes))
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ebookgen.model.document import Document
+from ebookgen.model.maths import MARKED, formula_mark
 from ebookgen.normalise.conservation import LOST, removals
 from ebookgen.normalise.found import settled_language
 from ebookgen.normalise.options import NormaliseOptions
@@ -26,6 +27,7 @@ from ebookgen.readers.furniture import furniture_of
 from ebookgen.readers.table import read_source
 
 TEXT_READERS = ("", "plain text", "Markdown")
+RUN = re.compile(r"\(lines (\d+)-(\d+)\)$")  # a run of the raw text's lines a removal names
 
 
 def check_text(text: str, options: NormaliseOptions = NormaliseOptions()) -> list[Finding]:
@@ -58,6 +60,7 @@ def without_formulas(text: str, chapters) -> str:
     from ebookgen.model import Book, Metadata
     from ebookgen.render.maths import formulas
 
+    text = MARKED.sub("", text)  # a Markdown file's formulas, marked keys in its raw text
     alts = {formula.alt for _, formula in formulas(Book(Metadata(""), tuple(chapters)))}
     return re.sub(r"\$([^$\n]+)\$", lambda found: "" if found[1] in alts else found[0], text) if alts else text
 
@@ -70,7 +73,8 @@ def check_formulas(chapters, text: str, findings: list[Finding]) -> None:
     lines = text.split("\n")
     for _, formula in formulas(Book(Metadata(""), tuple(chapters))):
         if error := drawn(formula.mathml, formula.alt, formula.display).error:
-            line = next((number for number, typed in enumerate(lines, 1) if f"${formula.alt}$" in typed), 1)
+            marks = (f"${formula.alt}$", formula_mark(formula))  # a structured file's outline, a Markdown raw text
+            line = next((number for number, typed in enumerate(lines, 1) if any(m in typed for m in marks)), 1)
             warn(findings, line, f"the formula \u201c{formula.alt[:60]}\u201d cannot be drawn in print ({error[:80]});"
                  " its alt text prints instead")  # fmt: skip
 
@@ -88,14 +92,26 @@ def check_source(source: Document, options: NormaliseOptions = NormaliseOptions(
     replaced = [Finding(line, WARNING, REPLACED_NOTE) for _, line in source.replaced]
     found, work = check_document(source, options)
     in_text = removal_findings(source, options, list(work.chapters)) + found
-    found = replaced + [replace(finding, line=source.source_line(finding.line)) for finding in in_text]
+    found = replaced + [located(finding, source) for finding in in_text]
     return repairs + sorted(found, key=lambda finding: finding.line)
+
+
+def located(finding: Finding, source: Document) -> Finding:
+    """Set a finding at the file's own line, and a run it names (`(lines 1-3)`) at the file's places too."""
+    span = RUN.search(finding.message)
+    if span and (source.lines or source.places):
+        last = source.place(int(span.group(2))) if source.places else source.source_line(int(span.group(2)))
+        finding = replace(finding, message=f"{finding.message[: span.start()]}(to {last})")
+    return replace(finding, line=source.source_line(finding.line))
 
 
 def removal_findings(source: Document, options: NormaliseOptions, chapters: list) -> list[Finding]:
     """List what the normaliser removed on purpose (markers, licence, header lines...), and any words lost."""
     found = []
+    outline = source.text.split("\n")
     for removal in removals(source.text, options, chapters, source.furniture):
+        if source.structured and all(line.startswith(":::") for line in outline[removal.line - 1 : removal.last]):
+            continue  # a note's fence, which the outline wrote around a structured file's note: not the writer's
         if removal.reason == LOST:
             found.append(Finding(removal.line, ERROR, f"words lost: {removal.describe()}; please report this"))
         else:
@@ -143,13 +159,25 @@ def check_project(project: Project) -> CheckResult:
         lines += [f"{path}: {WARNING}: {note}" for note in source.unmapped]
         warnings += len(source.unmapped)
         for finding in check_source(source, options):
-            lines.append(finding.format(str(path)))
+            lines.append(placed(finding, path, source))
             errors += finding.severity == ERROR
             warnings += finding.severity == WARNING
             removed += finding.severity == REMOVED
     return CheckResult(tuple(lines), errors, warnings, removed, tuple(read))
 
 
+def placed(finding: Finding, path: Path, source: Document) -> str:
+    """Write a finding at its place: `FILE:LINE`, or in an EPUB `FILE:PAGE:LINE` (the page's own line)."""
+    if source.places:
+        return f"{path}:{source.place(finding.line)}: {finding.severity}: {finding.message}"
+    return finding.format(str(path))
+
+
 def reader_line(source: Document) -> str:
-    """Say which reader read a file (for a marked-up file, line numbers count the lines of its raw text)."""
+    """Say which reader read a file and what its numbers count: the file's own places (a Word document's
+    paragraphs, a web page's lines), or the lines of the raw text its reader made."""
+    if source.counted:
+        return f"{source.path}: read by the {source.reader} reader; its numbers count the document's {source.counted}"
+    if source.lines and not source.places:  # a web page's blocks know their element's line (lxml's sourceline)
+        return f"{source.path}: read by the {source.reader} reader; line numbers are the file's own lines"
     return f"{source.path}: read by the {source.reader} reader; line numbers count the lines of the raw text it made"

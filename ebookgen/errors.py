@@ -39,6 +39,12 @@ class DeviceError(EbookgenError):
     exit_code = 6
 
 
+class PdfUnreadableError(EbookgenError):
+    """`check BOOK.pdf`: the PDF cannot be read to check it: not a PDF, damaged, or malformed (exit code 8)."""
+
+    exit_code = 8
+
+
 BATCH_INCOMPLETE = 7  # `ebookgen batch` finished, but some works failed: results.jsonl says why.
 
 # Every exit code the command line uses, for `ebookgen --help` and docs/reference/exit-codes.md (settings/docs.py).
@@ -51,6 +57,7 @@ EXIT_CODES = {
     5: "the PDF layout failed",
     6: "no e-reader found, or the e-reader cannot take this book",
     BATCH_INCOMPLETE: "a batch finished but some of its works failed (results.jsonl says why)",
+    8: "`check BOOK.pdf`: the PDF cannot be read to check it",
     129: "stopped by SIGHUP (the terminal closed); nothing was written",
     130: "interrupted (Ctrl-C); nothing was written",
     143: "stopped by SIGTERM; nothing was written",
@@ -69,6 +76,8 @@ EXIT_CAUSES = {
     4: "the folder is not writable, the disk is full, the output would overwrite the manuscript, `-o` names a "
     "symlink, a named pipe or a device",
     6: "several e-readers found, a Kindle over MTP, a Kindle and an EPUB without Calibre",
+    8: "the file is not a PDF, is damaged or cut short, or is malformed (page boxes, fonts, colour spaces, output "
+    "intents or forms not as the PDF reference has them, or forms nested past what a printer reads)",
     BATCH_INCOMPLETE: "`batch` ran to the end; `results.jsonl` has each failed work's error (0: every work was "
     "built or already current)",
 }

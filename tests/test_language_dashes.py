@@ -84,6 +84,31 @@ def test_a_name_framed_by_dashes_is_still_a_marker_line() -> None:
     assert isinstance(chapters[0].blocks[1], SceneNote)
 
 
+@pytest.mark.parametrize(
+    ("language", "typed", "printed"),
+    [
+        ("pt", "--Eu sei...--", "— Eu sei… —"),
+        ("pt", "-- Não! --", "— Não! —"),
+        ("nb", "-- Nei! --", "– Nei! –"),
+        ("es", "--¡Basta!--", "—¡Basta!—"),
+        ("ru", "- Да! -", "— Да! —"),
+    ],
+)
+def test_a_line_of_speech_framed_by_dashes_is_speech_not_a_marker(language: str, typed: str, printed: str) -> None:
+    """Where speech opens with a dash, a framed line whose words end a sentence keeps its dashes and ellipsis."""
+    text = f"Texto.\n\n{typed}\n\nMais.\n"
+    chapters = normalise_text(text, NormaliseOptions(language=language_for(language)))
+    assert [plain_text(block.inlines) for block in chapters[0].blocks][1] == printed
+    assert not any(isinstance(block, SceneNote) for block in chapters[0].blocks)
+
+
+def test_a_marker_line_keeps_its_ellipsis() -> None:
+    """An English line framed by dashes is a scene note still, its trailing ellipsis kept (`-- Later... --`)."""
+    chapters = normalise_text("Text.\n\n-- Later... --\n\nMore.\n", NormaliseOptions(language=language_for("en")))
+    assert isinstance(chapters[0].blocks[1], SceneNote)
+    assert plain_text(chapters[0].blocks[1].inlines) == "Later…"
+
+
 def test_a_range_before_a_suffix_or_a_cjk_counter_takes_an_en_dash() -> None:
     assert typeset_in("hu", "az 1914-1918-as évek") == "az 1914\u20131918-as évek"
     assert typeset_in("ja", "1914-1918年") == "1914\u20131918年"

@@ -30,6 +30,7 @@ ENTRY_POINTS = {
     ("normalise/found.py", "merge_found"): "calls settled_language: the merge is where the book's language settles",
     ("check.py", "check_project"): "check settles the project's language for its passes, as the build does",
     ("project/matter.py", "back_matter"): "book.toml's back matter is typeset in book.toml's language as it is read",
+    ("project/matter.py", "typeset_strings"): "book.toml's title-page strings too, in book.toml's language",
     ("epub/writer.py", "write_epub"): "a library caller's book handed to the EPUB writer with no record",
     ("pdf/writer.py", "write_pdf"): "a library caller's book handed to the PDF writer with no record",
 }

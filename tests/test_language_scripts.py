@@ -105,6 +105,8 @@ def test_the_series_line_is_in_the_books_language() -> None:
         ("fr", "\u201cBonjour\u201d, dit-il.", "\u00ab\u202fBonjour\u202f\u00bb, dit-il."),
         ("ja", "\u201c春子\u201dが来た", "「春子」が来た"),
         ("pl", "\u201cPowiedział \u2018nie\u2019\u201d.", "\u201ePowiedział \u00abnie\u00bb\u201d."),
+        # Pasted beside quotes typed in the language's own marks: the pasted pair still takes the book's marks.
+        ("de", "\u201cHallo\u201d, sagte er. \u201eGut\u201c.", "\u201eHallo\u201c, sagte er. \u201eGut\u201c."),
     ],
 )
 def test_english_quotes_pasted_curled_are_set_in_the_books_language(language: str, pasted: str, printed: str) -> None:

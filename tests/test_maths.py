@@ -113,24 +113,24 @@ def test_a_formula_in_a_table_cell_is_kept(tmp_path: Path) -> None:
 def test_video_sound_and_canvas_are_named_with_their_alternative_text(tmp_path: Path) -> None:
     body = (
         "<p>The talk follows.</p>"
-        "<video src='media/talk.mp4?v=2' aria-label='The lecture on Euler&apos;s identity'>No player.</video>"
-        "<audio><source src='song.ogg'/>A recording of the school song.</audio>"
-        "<canvas></canvas><p>That is all.</p>"
+        "\n<video src='media/talk.mp4?v=2' aria-label='The lecture on Euler&apos;s identity'>No player.</video>"
+        "\n<audio><source src='song.ogg'/>A recording of the school song.</audio>"
+        "\n<canvas></canvas><p>That is all.</p>"
     )
     source = read_source(page(tmp_path, body, "media.html"))
     assert source.unmapped == (
-        'a video (talk.mp4) was dropped; its alternative text: "The lecture on Euler\'s identity"',
-        'a sound (song.ogg) was dropped; its alternative text: "A recording of the school song."',
-        "a drawing was dropped; it has no alternative text to put in its place",
+        'a video (talk.mp4) was dropped; its alternative text: "The lecture on Euler\'s identity" (line 2)',
+        'a sound (song.ogg) was dropped; its alternative text: "A recording of the school song." (line 3)',
+        "a drawing was dropped; it has no alternative text to put in its place (line 4)",
     )
     result = runner.invoke(app, ["check", str(tmp_path / "media.html")])
     assert "a video (talk.mp4) was dropped; its alternative text" in result.stdout
 
 
 def test_a_formula_that_cannot_be_drawn_is_named_by_check_with_its_line(tmp_path: Path) -> None:
-    path = page(tmp_path, f"<p>First line.</p><p>The ratio {BROKEN} is odd.</p>", "broken.html")
+    path = page(tmp_path, f"\n<p>First line.</p>\n<p>The ratio {BROKEN} is odd.</p>\n", "broken.html")
     result = runner.invoke(app, ["check", str(path)])
-    said = f"{path}:5: warning: the formula \u201cq\u201d cannot be drawn in print"  # line 5 of the raw text read
+    said = f"{path}:3: warning: the formula \u201cq\u201d cannot be drawn in print"  # its line in the page
     assert said in result.stdout, result.stdout
 
 
@@ -183,7 +183,7 @@ def test_a_word_documents_equations_become_mathml_in_place(tmp_path: Path) -> No
     path = word_equations(tmp_path / "sums.docx")
     source = read_source(path)
     assert not any("oMath" in note for note in source.unmapped), source.unmapped
-    assert "The area is $A=\u03c0r2$ as everyone knows." in source.text
+    assert "The area is $A = \u03c0 r^2$ as everyone knows." in source.text  # its alt text: the formula in a line
     tree = chapter(built(path, tmp_path))
     inline, display = tree.findall(".//m:math", NS)
     assert inline.getparent().text.startswith("The area is") and inline.tail == " as everyone knows."
@@ -195,3 +195,74 @@ def test_a_word_documents_equations_become_mathml_in_place(tmp_path: Path) -> No
     assert display.find(".//m:msqrt", NS) is not None and display.find(".//m:mroot", NS) is None
     result = runner.invoke(app, ["check", str(path)])
     assert "lost" not in result.stdout and "oMath" not in result.stdout, result.stdout
+
+
+TEX_STORY = """# The case $n=1$
+
+It costs $5 and $10 at the shop. Where $x^2 + y^2 = r^2$ holds, "clearly".
+
+$$
+\\sum_{k=1}^{n} \\frac{1}{k^2} < 2
+$$
+
+Then $\\frac{a}{$ broke.
+"""
+
+
+def test_a_markdown_files_tex_becomes_mathml_and_money_stays_money(tmp_path: Path) -> None:
+    story = tmp_path / "tex.md"
+    story.write_text(TEX_STORY, encoding="utf-8")
+    source = read_source(story)
+    assert source.unmapped == ("a TeX formula latex2mathml cannot read was kept as typed: $\\frac{a}{$",)
+    tree = chapter(built(story, tmp_path))
+    inline, display = tree.findall(".//m:math", NS)
+    assert inline.get("alttext") == "x^2 + y^2 = r^2" and inline.find("m:mrow/m:msup", NS) is not None
+    assert "It costs $5 and $10 at the shop. Where" in inline.getparent().text
+    assert display.get("display") == "block" and display.find(".//m:munderover", NS) is not None
+    assert display.getparent().get("class") == "formula-display"
+    assert "".join(tree.find(".//x:h2", NS).itertext()) == "The case n=1"  # a title is words: the TeX
+    assert "Then $\\frac{a}{$ broke." in "".join(tree.itertext())  # kept as typed, named above
+    result = runner.invoke(app, ["check", str(story)])
+    assert result.exit_code == 0 and "lost" not in result.stdout and "U+FDDD" not in result.stdout, result.stdout
+
+
+def test_a_video_in_a_sites_page_is_named_by_its_line_in_the_page_itself(tmp_path: Path) -> None:
+    prose = "<p>" + "The campers sang and walked back to the cabins under a sky full of stars. " * 3 + "</p>"
+    path = tmp_path / "site.html"
+    path.write_text(
+        f"<html><head><title>Camp</title></head><body><nav><a href='/'>Home</a></nav>\n<article><h1>Camp</h1>{prose}"
+        f"\n{prose}\n<video src='film.mp4' title='The camp film'>no</video>\n{prose}</article>\n"
+        "<footer>Site footer</footer></body></html>",
+        encoding="utf-8",
+    )
+    source = read_source(path)
+    assert (
+        'a video (film.mp4, line 4 of the page) was dropped; its alternative text: "The camp film"' in source.unmapped
+    )
+
+
+def test_mathml_without_alt_text_is_given_the_formula_in_a_line() -> None:
+    import lxml.html
+
+    from ebookgen.readers.embedded import formula_of_element
+
+    math = lxml.html.fragment_fromstring(
+        "<math><mfrac><mi>a</mi><mrow><mi>b</mi><mo>+</mo><mn>1</mn></mrow></mfrac><mo>+</mo>"
+        "<msqrt><msubsup><mi>x</mi><mi>i</mi><mn>2</mn></msubsup></msqrt></math>"
+    )
+    assert formula_of_element(math).alt == "a/(b + 1) + \u221a(x_i^2)"
+
+
+def package_features(epub: Path) -> list[str]:
+    """Return the accessibility features an EPUB's package declares."""
+    with zipfile.ZipFile(epub) as archive:
+        opf = next(name for name in archive.namelist() if name.endswith(".opf"))
+        tree = etree.fromstring(archive.read(opf))
+    return [meta.text for meta in tree.iter("{*}meta") if meta.get("property") == "schema:accessibilityFeature"]
+
+
+def test_a_book_with_formulas_declares_mathml_and_described_maths(tmp_path: Path) -> None:
+    with_maths = built(page(tmp_path, f"<p>Euler wrote {EULER} once.</p>"), tmp_path)
+    assert {"MathML", "describedMath"} <= set(package_features(with_maths))  # a reading system voices its alt text
+    plain = built(page(tmp_path, "<p>No sums here, only words.</p>", "plain.html"), tmp_path)
+    assert "MathML" not in package_features(plain)

@@ -8,6 +8,7 @@ their alt text; a cover smaller than the stores ask for is a warning.
 from __future__ import annotations
 
 import io
+import shutil
 import sys
 import uuid
 from pathlib import Path
@@ -155,3 +156,21 @@ def test_a_cover_smaller_than_the_stores_ask_is_a_warning(tmp_path: Path, size: 
     assert result.exit_code == 0, result.output
     said = f"the cover is {size[0]} x {size[1]} px; stores ask for at least 1,600 px on its long side (KDP 2,560"
     assert (said in result.stderr) == warned, result.stderr
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(
+    shutil.which("ebook-convert") is None, reason="Calibre's ebook-convert is not installed (make calibre)"
+)
+def test_calibre_makes_the_same_asin_and_the_editions_date_each_time(tmp_path: Path) -> None:
+    epub = build_epub(story(tmp_path / "book"), tmp_path / "harbour.epub").path
+    made = []
+    for run in ("one", "two"):
+        (tmp_path / run).mkdir()
+        target = to_azw3(epub, tmp_path / run, shutil.which("ebook-convert"))
+        data = bytearray(target.read_bytes())
+        records = {kind: bytes(data[offset : offset + size]) for kind, offset, size in exth_records(data, 0)}
+        made.append(records[113])
+        assert records[106].startswith(b"2023-11-14")  # "Published": the edition's day, not today
+    identifier = Epub(epub).opf.findtext(".//dc:identifier", namespaces=NS)
+    assert made == [stable_asin(identifier)] * 2

@@ -215,6 +215,7 @@ def test_the_check_command_refuses_what_is_not_a_pdf(tmp_path: Path) -> None:
     fake = tmp_path / "fake.pdf"
     fake.write_text("not a pdf", encoding="utf-8")
     result = CliRunner().invoke(app, ["check", str(fake)])
-    assert result.exit_code == 2 and result.output.count("\n") == 1 and "not a PDF" in result.output
+    # exit 8, its own code (issue 31 item 10): not 2, which is a manuscript that cannot be read
+    assert result.exit_code == 8 and result.output.count("\n") == 1 and "not a PDF" in result.output
     unknown = CliRunner().invoke(app, ["check", str(made_pdf(tmp_path / "a.pdf")), "--profile", "lulu"])
     assert unknown.exit_code == 3 and "the preflight knows kdp and ingram" in unknown.output

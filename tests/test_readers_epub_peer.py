@@ -174,3 +174,24 @@ def test_a_list_in_a_list_item_and_a_quotation_in_a_note_keep_their_words(tmp_pa
     assert "Cf. Baudelaire:" in text and "    > Fourmillante cite, cite pleine de reves" in text
     text = built(path, tmp_path)
     assert "Next level of the list" in text and "Fourmillante" in text
+
+
+def test_check_names_an_epubs_places_by_page_and_line(tmp_path: Path) -> None:
+    # Issue 27: check named lines of the reader's own text; an EPUB's place is its page and that page's line.
+    # The page: line 1 its XML declaration, 2 the html and body tags, 3 the heading, 6 the quote.
+    body = '\n<h1>One</h1>\n<p>The first paragraph.</p>\n\n<p>She said, "this quote\nis never closed.</p>\n'
+    path = epub3(tmp_path / "places.epub", [("text/one.xhtml", XHTML, xhtml(body), True)])
+    result = runner.invoke(app, ["check", str(path)])
+    lines = result.output.splitlines()
+    assert f"{path}:text/one.xhtml:6: error: a double quote opened in this paragraph is never closed" in lines
+    assert any(line.endswith("its numbers count the document's pages' lines") for line in lines)
+
+
+def test_control_characters_are_read_as_the_windows_1252_marks_they_stand_for(tmp_path: Path) -> None:
+    # The IDPF's Accessible EPUB 3: `STORIES\u0097MODERN`, a pasted Windows-1252 em dash; deleted, it glued two words.
+    body = "<h1>One</h1><p>FAIRY STORIES\u0097MODERN TALES, \u0093quoted\u0094 and trailing off\u0085</p>"
+    path = epub3(tmp_path / "controls.epub", [("one.xhtml", XHTML, xhtml(body), True)])
+    source = read_source(path)
+    assert "FAIRY STORIES\u2014MODERN TALES, \u201cquoted\u201d and trailing off\u2026" in source.text
+    assert "one.xhtml: 4 control character(s) read as the Windows-1252 marks they stand for" in source.unmapped
+    assert "STORIES\u2014MODERN" in built(path, tmp_path)

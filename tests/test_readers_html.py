@@ -127,8 +127,8 @@ def test_a_page_that_is_only_a_story_is_read_whole(tmp_path: Path) -> None:
     source = read_source(path)
     assert source.text == "# Short\n\nOne.\n\nTwo **bold** words.\n\n* * *\n\nThree.\n\na cell\n"
     assert source.unmapped == (
-        "a table (1 row) was read as paragraphs",
-        'an embedded frame was dropped: "embedded words"',
+        "a table (1 row) was read as paragraphs (line 1)",  # the page's own line: it is all on one
+        'an embedded frame was dropped: "embedded words" (line 1)',
     )
     assert not PRINTED_MARKUP.search(source.text.replace("# Short", "").replace("**bold**", ""))
 
@@ -189,7 +189,7 @@ def test_a_saved_pages_pictures_beside_it_are_figures_and_remote_ones_are_named(
     )
     source = read_source(path)
     assert source.text == "The map:\n\n![A map](story_files/map.png)\n\nThe end.\n"
-    assert source.unmapped == ('an image ("Far away") was left out: its file is not in the source',)
+    assert source.unmapped == ('an image ("Far away") was left out: its file is not in the source (line 1)',)
     epub = tmp_path / "story.epub"
     result = runner.invoke(app, ["epub", str(path), "-o", str(epub)])
     assert result.exit_code == 0, result.output

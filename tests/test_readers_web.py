@@ -136,3 +136,66 @@ def test_a_block_quote_in_a_list_item_or_a_note_is_kept_as_a_quote_never_printed
         r"<aside[^>]*footnote[^>]*>.*Her mother wrote it.*<blockquote>\s*<p>Do not forget.</p>", pages, re.S
     )
     assert re.search(r'<ol start="2">\s*<li>Lamp oil.</li>', pages)  # the list goes on from its number
+
+
+LINED_PAGE = """<!DOCTYPE html>
+<html lang="en">
+<head><meta charset="utf-8"/><title>The Keeper</title></head>
+<body>
+<h1>The Keeper</h1>
+<p>The lamp was lit at dusk.</p>
+<p>He said, "It will hold until morning.</p>
+<p>
+  Nobody answered him.
+</p>
+<p><img src="https://example.org/far.png" alt="The far lamp"></p>
+<p>The end.</p>
+</body>
+</html>
+"""
+
+
+def test_check_names_a_web_pages_own_line_for_each_finding(tmp_path: Path) -> None:
+    path = saved(tmp_path, LINED_PAGE, "keeper.html")
+    result = runner.invoke(app, ["check", str(path)])
+    assert f"{path}:7: error: a double quote opened in this paragraph is never closed" in result.output
+    assert "(line 11)" in next(line for line in result.output.splitlines() if "The far lamp" in line)
+    assert "line numbers are the file's own lines" in result.output
+    numbers = [int(found) for found in re.findall(rf"{re.escape(str(path))}:(\d+):", result.output)]
+    assert numbers and max(numbers) <= LINED_PAGE.count("\n")  # never a line past the file's end
+
+
+def test_check_names_the_pages_own_line_after_readability_took_its_main_text(tmp_path: Path) -> None:
+    furniture = "".join(f"<li><a href='/{n}'>Link {n}</a></li>\n" for n in range(30))
+    prose = "".join(
+        f"<p>Paragraph {n} of the story goes on for a while, long enough to be the main text of the page.</p>\n"
+        for n in range(12)
+    )
+    page = (
+        f"<html><head><title>T</title></head><body>\n<nav class='menu'><ul>\n{furniture}</ul></nav>\n"
+        f'<article>\n<h1>The Keeper</h1>\n{prose}<p>He said, "It will hold.</p>\n</article>\n</body></html>\n'
+    )
+    path = saved(tmp_path, page, "site.html")
+    line = page.split("\n").index('<p>He said, "It will hold.</p>') + 1
+    result = runner.invoke(app, ["check", str(path)])
+    assert f"{path}:{line}: error: a double quote opened in this paragraph is never closed" in result.output
+
+
+def test_a_markdown_quotation_under_a_list_item_is_a_quotation_never_printed_marks(tmp_path: Path) -> None:
+    path = saved(tmp_path, "# One\n\n- Bread from the mill.\n\n  > Only the brown loaf.\n\n- Lamp oil.\n", "list.md")
+    epub = tmp_path / "list.epub"
+    result = runner.invoke(app, ["epub", str(path), "-o", str(epub)])
+    assert result.exit_code == 0, result.output
+    pages = book_text(epub)
+    assert "&gt;" not in pages and re.search(r"<blockquote>\s*<p>Only the brown loaf.</p>", pages)
+    assert "Bread from the mill." in pages and "Lamp oil." in pages
+    epubcheck_later(epub)
+
+
+def test_check_on_a_saved_ao3_page_names_its_own_lines_and_no_fence_of_the_outline(tmp_path: Path) -> None:
+    page = ao3_saved_page().replace("><", ">\n<").replace("The ferry left at six.", '"The ferry left at six.')
+    path = saved(tmp_path, page, "work.html")
+    line = page.split("\n").index('<p>"The ferry left at six.</p>') + 1
+    result = runner.invoke(app, ["check", str(path)])
+    assert f"{path}:{line}: error: a double quote opened in this paragraph is never closed" in result.output
+    assert "line numbers are the file's own lines" in result.output and "a marker line" not in result.output

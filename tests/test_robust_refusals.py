@@ -156,9 +156,13 @@ def test_a_wrong_encoding_option_is_one_line(tmp_path: Path) -> None:
     source = tmp_path / "story.txt"
     source.write_bytes("caf\u00e9".encode("utf-16"))
     before = set(tmp_path.rglob("*"))
-    for encoding, words in (("klingon", "unknown encoding"), ("utf-8", "not valid utf-8")):
+    # An encoding that is none is a wrong option (3, named); a real one the file is not in, an unreadable file (2).
+    for encoding, named, code, words in (
+        ("klingon", "'klingon'", 3, "is not an encoding"),
+        ("utf-8", "story.txt", 2, "not valid utf-8"),
+    ):
         result = runner.invoke(app, ["epub", str(source), "--encoding", encoding, "-o", str(tmp_path / "b.epub")])
-        assert_one_line_and_nothing_written(result, "story.txt", 2, tmp_path, before)
+        assert_one_line_and_nothing_written(result, named, code, tmp_path, before)
         assert words in result.stderr
 
 

@@ -86,7 +86,8 @@ def hebrew_book(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (folder / "book.toml").write_text(BOOK_TOML, encoding="utf-8")
     (folder / "story.md").write_text(STORY, encoding="utf-8")
     build_all(folder, folder / "dist")
-    with zipfile.ZipFile(folder / "dist" / "book.epub") as epub:
+    (built,) = (folder / "dist").glob("*.epub")  # named after the Hebrew title
+    with zipfile.ZipFile(built) as epub:
         epub.extractall(folder / "epub")
     return folder
 
@@ -185,7 +186,7 @@ def pdf_page_with(path: Path, words: str) -> int:
 def test_the_pdf_contents_puts_the_page_numbers_at_the_left_margin(hebrew_book: Path) -> None:
     """The printed contents of a Hebrew book: titles flush right, the numbers at the left margin, chapters
     indented at the right under their part."""
-    pdf = hebrew_book / "dist" / "book.pdf"
+    (pdf,) = (hebrew_book / "dist").glob("*.pdf")
     lines = pdf_lines(pdf, pdf_page_with(pdf, "תוכן העניינים"))
     entries = [line for line in lines if any(char.isdigit() for char in line[0])]
     assert len(entries) == 3, lines
@@ -199,7 +200,7 @@ def test_the_pdf_contents_puts_the_page_numbers_at_the_left_margin(hebrew_book: 
 def test_the_pdf_sets_verse_list_and_chat_flush_right(hebrew_book: Path) -> None:
     """In the PDF's chapter, verse, list and chat lines line up at the right and end short of the left margin;
     a chat line's sender hangs at the right, as far out as a verse line, and no line runs past the left margin."""
-    pdf = hebrew_book / "dist" / "book.pdf"
+    (pdf,) = (hebrew_book / "dist").glob("*.pdf")
     lines = pdf_lines(pdf, pdf_page_with(pdf, "הכוכבים זורחים"))
     justified = next(line for line in lines if line[0].startswith("הביתה"))  # a full line of the first paragraph
     margin_left, margin_right = justified[1], max(right for _, _, right in lines)
@@ -220,9 +221,58 @@ def test_the_pdf_sets_verse_list_and_chat_flush_right(hebrew_book: Path) -> None
 
 def test_the_pdf_indents_a_paragraph_at_the_right(hebrew_book: Path) -> None:
     """A paragraph after another opens indented at its start, the right; its justified lines fill to the left margin."""
-    pdf = hebrew_book / "dist" / "book.pdf"
+    (pdf,) = (hebrew_book / "dist").glob("*.pdf")
     lines = pdf_lines(pdf, pdf_page_with(pdf, "נפתחו החנויות"))
     first = next(line for line in lines if line[0].startswith("אחר"))
     following = lines[lines.index(first) + 1]
     assert following[2] - first[2] > 5  # the indent at the right
     assert first[1] == pytest.approx(min(left for _, left, _ in lines), abs=1)  # justified to the left margin
+
+
+def laid_out_text(language: str, theme: str, body: str) -> list[tuple[str, float]]:
+    """Lay out a body by the print stylesheets and a theme's; return each text box's text and letter spacing."""
+    from weasyprint import HTML
+
+    from ebookgen.resources import stylesheet
+    from ebookgen.themes import THEMES, size_rules
+
+    sheets = "".join(stylesheet(name) for name in ("base.css", "print.css", f"themes/{theme}/print.css"))
+    html = (
+        f'<html lang="{language}" dir="rtl"><head><style>{sheets}{size_rules(THEMES[theme])}</style></head>'
+        f"<body>{body}</body></html>"
+    )
+    found, stack = [], [page._page_box for page in HTML(string=html).render().pages]
+    while stack:
+        box = stack.pop()
+        if type(box).__name__ == "TextBox":
+            found.append((box.text, box.style["letter_spacing"]))
+        stack.extend(reversed(getattr(box, "children", [])))
+    return found
+
+
+@pytest.mark.parametrize("theme", ["classic", "modern", "romance", "large-print"])
+def test_an_arabic_opening_keeps_its_first_word_whole(theme: str) -> None:
+    """Arabic joins its letters: no theme cuts a raised initial from the first word, nor spaces a title's letters."""
+    from ebookgen.languages import language_for
+
+    assert language_for("ar").joins_letters and not language_for("he").joins_letters
+    body = (
+        '<div class="part"><h1 class="part-title">الجزء الأول</h1></div>'
+        '<p class="opening joined">قال: إنه ذهب إلى البيت.</p>'
+    )
+    boxes = laid_out_text("ar", theme, body)
+    texts = [text for text, _ in boxes]
+    assert texts[0] == "الجزء الأول" and texts[-1] == "قال: إنه ذهب إلى البيت.", boxes  # (an ornament between)
+    assert all(spacing in (0, "normal") for _, spacing in boxes), boxes
+    hebrew = laid_out_text("he", theme, '<p class="opening">היא אמרה שלום.</p>')
+    assert hebrew[0][0] == "ה"  # a Hebrew opening keeps its raised initial
+
+
+def test_an_arabic_book_marks_its_opening_as_joined(tmp_path: Path) -> None:
+    """The renderer marks an Arabic chapter's opening `joined`, so the themes leave its first letter whole."""
+    (tmp_path / "book.toml").write_text('title = "الكتاب"\nlanguage = "ar"\n', encoding="utf-8")
+    (tmp_path / "story.md").write_text("## الفصل الأول\n\nقال: إنه ذهب إلى البيت.\n", encoding="utf-8")
+    result = build_all(tmp_path, tmp_path / "dist")
+    with zipfile.ZipFile(result.epub.path) as epub:
+        chapter = epub.read("EPUB/text/chapter-001.xhtml").decode()
+    assert 'class="opening joined"' in chapter

@@ -21,7 +21,7 @@ from PIL import Image
 from ebookgen import build_epub, build_pdf
 from ebookgen.render.svg import safe_svg
 
-from .conftest import run_cli
+from .conftest import epubcheck_later, run_cli
 
 
 class Counting(http.server.BaseHTTPRequestHandler):
@@ -204,6 +204,7 @@ def test_an_svg_figure_brings_nothing_from_outside_into_either_edition(tmp_path:
     assert drawings and all("secret" not in each and "127.0.0.1" not in each for each in drawings)
     assert all("the drawing" in each for each in drawings)  # the drawing itself is kept
     assert any("drawing.svg" in note or "image1.svg" in note for note in pdf.notes), pdf.notes
+    epubcheck_later(epub.path)  # the cleaned drawing is a valid EPUB resource
 
 
 def test_the_print_layout_fetches_nothing_a_document_names_outside_the_book(tmp_path: Path, server: str) -> None:
@@ -265,3 +266,11 @@ def test_the_cleaning_keeps_the_drawing_and_its_own_references() -> None:
     assert b"passwd" not in cleaned.data and b"script" not in cleaned.data and b"foreignObject" not in cleaned.data
     assert b"example.com" not in cleaned.data and b"onclick" not in cleaned.data and b"kept" in cleaned.data
     assert len(cleaned.removed) == 5
+
+
+def test_check_lists_what_a_build_takes_out_of_each_svg_picture(tmp_path: Path, server: str) -> None:
+    source = markdown_book(tmp_path, server)
+    result = run_cli("check", str(source))
+    assert result.returncode == 0 and Counting.asked == []
+    line = next(line for line in result.stdout.splitlines() if "drawing.svg" in line)
+    assert "warning" in line and "secret.png" in line and "outside the book" in line

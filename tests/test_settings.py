@@ -23,6 +23,7 @@ COMMAND_OWN = {
     "sideload": {"--device", "--pdf"},  # the e-reader, and which edition goes onto it
     "watch": {"--port", "--pdf"},  # the preview's
     "kepub": {"--output"},  # an EPUB converted, not a book built
+    # the run's, not a book's
     "batch": {"--output", "--formats", "--engine", "--address", "--jobs", "--force", "--time-limit", "--allow-outside"},
     "impose": {
         "--output",
@@ -90,7 +91,10 @@ def test_the_command_line_s_records_hold_table_settings() -> None:
 def test_a_manifest_s_columns_are_the_table_s_and_each_fills_a_work_field() -> None:
     columns = {spec.column for spec in settings() if spec.column} | {spec.column_alias for spec in settings()}
     assert set(COLUMNS) == columns - {""} | {"source", "formats"} and COLUMNS["lang"] == "language"
-    work_fields = {item.name for item in fields(Work)} - {"origin", "problem"}
+    work_fields = {item.name for item in fields(Work)} - {
+        "origin",
+        "problem",
+    }  # where it came from, why it cannot be built
     assert set(COLUMNS.values()) == work_fields
 
 

@@ -229,10 +229,43 @@ def test_an_html_table_typed_in_markdown_is_a_table_with_its_caption(tmp_path: P
     story = tmp_path / "tides.md"
     story.write_text(
         "# One\n\nBefore.\n\n<table>\n<caption>Tides</caption>\n<tr><th>Day</th><th>High</th></tr>\n"
-        "<tr><td>Mon</td><td>6:02 | 18:20</td></tr>\n</table>\n\nAfter.\n",
+        "<tr><td>Mon</td><td>6:02 | 18:20</td></tr>\n</table>\n<p>Same block, after the table.</p>\n\nAfter.\n",
         encoding="utf-8",
     )
-    assert read_source(story).unmapped == ()  # nothing left out: no "HTML block" note
+    source = read_source(story)
+    assert source.unmapped == ()  # nothing left out: no "HTML block" note
+    assert "| Mon | 6:02 \\| 18:20 |\n\nSame block, after the table.\n\nAfter." in source.text
     [table] = tables_of(built(story, tmp_path))
     assert "".join(table.find("x:caption", XHTML).itertext()) == "Tides"
     assert [[text for _, text, _ in row] for row in cells(table)] == [["Day", "High"], ["Mon", "6:02 | 18:20"]]
+
+
+def test_a_nest_of_layout_tables_is_read_as_paragraphs_and_said_once(tmp_path: Path) -> None:
+    page = tmp_path / "nest.html"
+    page.write_text(
+        "<html><body><h1>One</h1>" + "<table><tr><td><p>Deeper.</p>" * 5 + "<p>Bottom.</p>" + "</td></tr></table>" * 5
+        + "</body></html>",
+        encoding="utf-8",
+    )  # fmt: skip
+    source = read_source(page)
+    assert source.text.count("Deeper.") == 5 and "Bottom." in source.text
+    assert [line for line in source.unmapped if "table" in line] == ["a table (1 row) was read as paragraphs (line 1)"]
+
+
+SITE_PAGE = """<html><head><title>Site</title></head><body><nav><a href="/">Home</a> <a href="/about">About</a></nav>
+<article><h1>The Schedule</h1><p>The camp had a strict schedule, and everyone followed it without complaint, mostly.</p>
+<table><tr><th>Time</th><th>What</th></tr><tr><td>7:00</td><td>Swim</td></tr><tr><td>8:00</td><td>Breakfast</td></tr></table>
+<p>After breakfast came chores, which nobody liked, and then the long hot afternoon by the lake, full of games.</p>
+<p>Evenings were for songs around the fire, stories told and retold, and the slow walk back to the cabins.</p></article>
+<aside>Related posts: none</aside><footer>Copyright the site</footer></body></html>"""
+
+
+def test_a_short_table_in_a_sites_page_survives_its_main_text_search(tmp_path: Path) -> None:
+    page = tmp_path / "site.html"
+    page.write_text(SITE_PAGE, encoding="utf-8")
+    source = read_source(page)
+    assert "| Time | What |\n|---|---|\n| 7:00 | Swim |\n| 8:00 | Breakfast |" in source.text
+    [note] = [line for line in source.unmapped if "left out" in line]
+    assert "7 words of navigation" in note and "Swim" not in note  # the site's furniture only
+    [table] = tables_of(built(page, tmp_path))
+    assert [[text for _, text, _ in row] for row in cells(table)][-1] == ["8:00", "Breakfast"]

@@ -108,3 +108,15 @@ BYLINES = {code: language.words.by_author for code, language in language_files()
 def test_every_language_files_byline_is_read(code: str) -> None:
     template = BYLINES[code]
     assert byline_name(template.format(author="Ada Lovelace")) == "Ada Lovelace"
+
+
+def test_a_title_and_byline_naming_another_book_are_kept_and_check_says_so(tmp_path: Path) -> None:
+    folder = tmp_path / "book"
+    folder.mkdir()
+    (folder / "book.toml").write_text('title = "Spring Rain"\nauthor = "L. B."\n', encoding="utf-8")
+    written(folder, "story.txt", f"Kirschblüten im Regen\n\nvon Lena Brandt\n\n\n{STORY}")
+    result = runner.invoke(app, ["check", str(folder)])
+    line = next(line for line in result.output.splitlines() if "reads as a byline" in line)
+    assert (
+        line.startswith(f"{folder / 'story.txt'}:3: warning: 'von Lena Brandt'") and "kept as the story's text" in line
+    )

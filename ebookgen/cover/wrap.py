@@ -52,11 +52,26 @@ def spine(wrap: Wrap, metadata: Metadata) -> str:
     return f'<div class="spine" style="{style}">{text}</div>'
 
 
+def image_url(cover: Path) -> str:
+    """Return the cover image as a data: URL: the layout's one fetcher opens nothing outside the book's own files,
+    and an SVG cover loses what it would fetch from outside."""
+    import base64
+    import mimetypes
+
+    from ebookgen.render.svg import safe_svg
+
+    data = cover.read_bytes()
+    kind = mimetypes.guess_type(cover.name)[0] or "application/octet-stream"
+    if kind == "image/svg+xml":
+        data = safe_svg(data).data
+    return f"data:{kind};base64,{base64.b64encode(data).decode('ascii')}"
+
+
 def front(wrap: Wrap, metadata: Metadata, cover: Path | None) -> str:
     """Return the front: the cover image to the bleed, or title, subtitle and author set in type."""
     if cover is not None:
         bled = Box(wrap.front.x, 0, wrap.front.width + SAFE_MARGIN, wrap.height)
-        return placed(bled, wrap, "image", f'<img src="{cover.resolve().as_uri()}" alt=""/>')
+        return placed(bled, wrap, "image", f'<img src="{image_url(cover)}" alt=""/>')
     subtitle = f'<p class="subtitle">{escape(metadata.subtitle)}</p>' if metadata.subtitle else ""
     body = f'<h1>{escape(metadata.title)}</h1>{subtitle}<p class="author">{escape(metadata.author)}</p>'
     return placed(wrap.front.inset(0.5), wrap, "front", body)

@@ -292,7 +292,7 @@ def kepub_archive(data: bytes, epub: str = "EPUB") -> Conversion:
     """Convert a whole EPUB held in memory; return the kepub, how many documents got Kobo's markup, and notes."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile:
+    except (zipfile.BadZipFile, ValueError, NotImplementedError, EOFError, OSError):
         raise InputError(f"{epub}: not an EPUB (not a zip archive)") from None
     with archive:
         check_unpacked_sizes(archive, epub)  # before any member is read
@@ -304,11 +304,11 @@ def kepub_archive(data: bytes, epub: str = "EPUB") -> Conversion:
         missing = [name for name in documents if name not in archive.namelist()]
         if missing:
             raise InputError(f"{epub}: not a whole EPUB: {missing[0]} is in the spine but not in the archive")
-        added = kobo_package(archive, package, folder)
-        if added is not None:
-            added[opf_name] = etree.tostring(package, encoding="utf-8", xml_declaration=True)
-            documents += [name for name in added if name != opf_name]
         try:
+            added = kobo_package(archive, package, folder)
+            if added is not None:
+                added[opf_name] = etree.tostring(package, encoding="utf-8", xml_declaration=True)
+                documents += [name for name in added if name != opf_name]
             return repacked(archive, documents, epub, xhtml11, added or {})
         except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError) as error:
             raise InputError(f"{epub}: a file inside it cannot be read ({error}); it is broken or locked") from None

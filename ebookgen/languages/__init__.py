@@ -29,7 +29,7 @@ from ebookgen.languages.records import (
     Rule,
     TitleStyle,
 )
-from ebookgen.languages.scripts import RIGHT_TO_LEFT
+from ebookgen.languages.scripts import JOINED_LETTERS, RIGHT_TO_LEFT
 
 __all__ = [
     "SPACED_EM",
@@ -92,7 +92,8 @@ def language_for(tag: str) -> Language:
     language = regional or own or DEFAULT
     quotes = settled_quotes(tag, regional, own)
     right_to_left = language.right_to_left or base_language(tag) in RIGHT_TO_LEFT
-    return replace(language, quotes=quotes, right_to_left=right_to_left, tag=tag)
+    joins = language.joins_letters or base_language(tag) in JOINED_LETTERS
+    return replace(language, quotes=quotes, right_to_left=right_to_left, joins_letters=joins, tag=tag)
 
 
 def english() -> Language:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ebookgen.languages.es import make_rayas
-from ebookgen.languages.records import BookWords, HeadingWords, Language
+from ebookgen.languages.records import BookWords, Dashes, HeadingWords, Language
 
 LANGUAGE = Language(
     code="ca",
@@ -36,6 +36,8 @@ LANGUAGE = Language(
         part=("part", "llibre"),
         named=("pròleg", "epíleg", "prefaci", "interludi"),
     ),
+    # Speech opens with a raya, closed up to its words (`make_rayas` sets it; ``dialogue`` says speech opens so).
+    dashes=Dashes("\u2014", False, "\u2014"),
     dash_rule=make_rayas,
     hyphenation="ca",
 )

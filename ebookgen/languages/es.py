@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ebookgen.languages.records import BookWords, HeadingWords, Language, QuoteMarks
+from ebookgen.languages.records import BookWords, Dashes, HeadingWords, Language, QuoteMarks
 
 NAME_DASH = re.compile(r"-{4,}")
 OPENING_RAYA = re.compile(r"(?:^|(?<=\s))-{2,3}[ \t]*(?=\S)")
@@ -96,6 +96,8 @@ LANGUAGE = Language(
             "último",
         ),
     ),
+    # Speech opens with a raya, closed up to its words (`make_rayas` sets it; ``dialogue`` says speech opens so).
+    dashes=Dashes("\u2014", False, "\u2014"),
     dash_rule=make_rayas,
     hyphenation="es",
 )

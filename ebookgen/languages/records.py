@@ -131,5 +131,6 @@ class Language:
     apostrophe_rule: Rule | None = None  # its marks typed as quotes that are not quotes (Hebrew geresh), run before
     hyphenation: str = ""
     right_to_left: bool = False
+    joins_letters: bool = False  # written in a script whose letters join (Arabic's): no initial, no tracking
     aliases: tuple[str, ...] = field(default=())  # other tags this file stands for: `no` and `nn` for `nb`
     tag: str = ""  # in what ``language_for`` returns: the tag it was asked for (`de-AT`), as the book declares it

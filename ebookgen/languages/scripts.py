@@ -17,3 +17,6 @@ SCRIPT_LANGUAGES = {
     "cjk": ("zh", "ja", "ko"),
 }
 RIGHT_TO_LEFT = frozenset(SCRIPT_LANGUAGES["arabic"] + SCRIPT_LANGUAGES["hebrew"] + ("dv", "syr"))
+# Languages written in a script whose letters join (Arabic's, Syriac): no raised initial cut from its word, no
+# tracking between letters (Kurdish is left out: Kurmanji is written in Latin letters).
+JOINED_LETTERS = frozenset(("ar", "fa", "ur", "ps", "ug", "sd", "ckb", "syr"))

@@ -110,11 +110,19 @@ class Document:
     lines: tuple[int, ...] = ()  # the file's line each line of the text came from; empty when they are the same
     blocks: tuple[ReadBlock, ...] = ()  # a structured file's body; empty for a raw-text file
     furniture: Furniture = field(default_factory=Furniture)  # its text's licence and header lines
+    counted: str = ""  # what ``lines`` counts in the file when not its lines: "paragraphs" (a Word document's)
+    places: tuple[str, ...] = ()  # each text line's place where a number cannot name it: `EPUB/ch1.xhtml:42`
 
     @property
     def structured(self) -> bool:
         """Tell a document read into blocks from one handed on as raw text."""
         return bool(self.blocks)
+
+    def place(self, line: int) -> str:
+        """Name the place in the file a line of the raw text came from: its page and line, or its line."""
+        if self.places and line >= 1:
+            return self.places[min(line, len(self.places)) - 1]
+        return str(self.source_line(line))
 
     def source_line(self, line: int) -> int:
         """Return the line of the file that a line of the raw text (counted from 1) came from."""

@@ -63,7 +63,7 @@ def written(block: ReadBlock) -> str:
     if isinstance(block, Heading):
         return f"{'#' * block.level} {block.title}"
     if isinstance(block, BlockQuote):
-        inner = [written(part) for part in block.blocks]  # a paragraph, or a quote, list or figure inside it
+        inner = [inner_written(part) for part in block.blocks]  # a paragraph, or a quote, list or figure inside it
         return "\n>\n".join("\n".join(f"> {line}" for line in text.split("\n")) for text in inner)
     if isinstance(block, ListBlock):
         items = [marked_text(item.inlines) for item in block.items]
@@ -74,7 +74,7 @@ def written(block: ReadBlock) -> str:
     if isinstance(block, Table):
         return table_text(block)
     if isinstance(block, Footnote):
-        inner = "\n\n    ".join(written(part).replace("\n", "\n    ") for part in block.blocks)
+        inner = "\n\n    ".join(inner_written(part).replace("\n", "\n    ") for part in block.blocks)
         return f"[^{block.label}]: {inner}"
     if isinstance(block, Paragraph):
         text = marked_text(block.inlines)
@@ -82,6 +82,11 @@ def written(block: ReadBlock) -> str:
     if isinstance(block, AuthorNote):
         return f"::: note {block.title}".rstrip() + f"\n\n{marked_text(block.inlines)}"
     return ""
+
+
+def inner_written(block) -> str:
+    """Write a block inside a quote or a note: a paragraph as its text (its mark-like start shown as typed)."""
+    return marked_text(block.inlines) if isinstance(block, Paragraph) else written(block)
 
 
 def table_text(table: Table) -> str:

@@ -20,6 +20,8 @@ SPEECH_OPENING = re.compile(r"^[ \t]*(?:-{1,3}|[\u2013\u2014])[ \t]*(?=[^\s\d\-\
 DOUBLE_HYPHEN = re.compile(r"(?<=\S)[ \t]*-{2,3}(?:[ \t]*(?=\S)|[ \t]*$)")
 # One hyphen with a space either side, between words: a dash typed the quick way.
 SPACED_HYPHEN = re.compile(r"(?<=\S)[ \t]+-[ \t]+(?=\S)")
+# One hyphen after a space at the end of a line of speech: its closing dash (`- Да! -`).
+TRAILING_HYPHEN = re.compile(r"(?<=\S)[ \t]+-[ \t]*$")
 # A dash typed as the character with a space either side (`ist – eine`, `ist — eine`).
 SPACED_DASH = re.compile(r"(?<=\S)[ \t]+[\u2013\u2014][ \t]+(?=\S)")
 
@@ -46,4 +48,6 @@ def set_line_dashes(line: str, dashes: Dashes) -> str:
     end = len(line)
     line = DOUBLE_HYPHEN.sub(lambda match: f" {dash} " if match.end() < end else f" {dash}", line)
     line = SPACED_HYPHEN.sub(f" {dash} ", line)
+    if opening:
+        line = TRAILING_HYPHEN.sub(f" {dash}", line)
     return SPACED_DASH.sub(f" {dash} ", line)

@@ -36,6 +36,7 @@ LISTED = (
 PLACES = (
     ("EPUB (AO3", "AO3 download's preface"),
     ("AO3", "AO3 download's preface"),
+    ("saved AO3", "saved AO3 work page's preface and tags"),
     ("fan-fiction page", "story's profile or info lines"),
     ("EPUB", "package metadata"),
     ("Word", "document properties"),

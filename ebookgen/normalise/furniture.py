@@ -90,3 +90,15 @@ def strip_title_page(lines: list[str], title: str) -> list[str]:
 def simple(text: str) -> str:
     """Return text in lower case with only its letters and digits, for comparing titles."""
     return "".join(char for char in text.lower() if char.isalnum())
+
+
+def kept_byline(lines: list[str]) -> tuple[int, str] | None:
+    """Find a title and byline the text still opens with (they did not repeat the book's title and author):
+    the byline's line (from 1) and its words, for check to name; None when there is none."""
+    shown = [index for index, line in enumerate(lines[:60]) if line.strip()][:2]
+    if len(shown) < 2 or shown[1] - shown[0] > 4 or not byline_name(lines[shown[1]]):
+        return None
+    title = lines[shown[0]].strip().lstrip("#").strip()
+    if not title or len(title.split()) > 15 or title[-1] in ".,;:" or byline_name(title):
+        return None
+    return shown[1] + 1, lines[shown[1]].strip()

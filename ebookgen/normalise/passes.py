@@ -14,11 +14,11 @@ from ebookgen.model import Chapter
 from ebookgen.model.document import Document, Furniture, ReadBlock
 from ebookgen.normalise.blocks import RawBlock
 from ebookgen.normalise.doubts import report_doubts
-from ebookgen.normalise.furniture import remove_furniture
+from ebookgen.normalise.furniture import kept_byline, remove_furniture
 from ebookgen.normalise.marks import raw_blocks, without_page_breaks
 from ebookgen.normalise.notes import attach_notes, gutenberg_notes
 from ebookgen.normalise.options import NormaliseOptions
-from ebookgen.normalise.report import Findings
+from ebookgen.normalise.report import Findings, warn
 from ebookgen.normalise.structure import StructureOptions, find_structure
 from ebookgen.normalise.typed import typed_blocks
 from ebookgen.normalise.typesetting import typeset_chapter, typography_options
@@ -52,6 +52,7 @@ def read_raw_text(work: Work) -> Work:
     if work.blocks:
         return work
     lines = remove_furniture(work.text, work.furniture, work.options.title, work.options.authors)
+    report_kept_byline(lines, work)
     return replace(work, raw=tuple(raw_blocks(lines, work.options.paragraph_style, work.findings)))
 
 
@@ -60,8 +61,22 @@ def read_structured(work: Work) -> Work:
     if not work.blocks:
         return work
     kept = remove_furniture(work.text, work.furniture, work.options.title, work.options.authors)
+    report_kept_byline(kept, work)
     raw = [block for block in typed_blocks(work.blocks) if not blanked(block, kept)]
     return replace(work, raw=tuple(without_page_breaks(raw)))
+
+
+def report_kept_byline(lines: list[str], work: Work) -> None:
+    """Warn of a title and byline kept as the story's text: they name another title or author than the book's."""
+    found = kept_byline(lines)
+    if found:
+        line, byline = found
+        warn(
+            work.findings,
+            line,
+            f"{byline!r} reads as a byline under a title, but the book's title and author "
+            f"({work.options.title!r}, {', '.join(work.options.authors)}) are not those: kept as the story's text",
+        )
 
 
 def blanked(block: RawBlock, kept: list[str]) -> bool:
@@ -71,7 +86,11 @@ def blanked(block: RawBlock, kept: list[str]) -> bool:
 
 def find_chapters(work: Work) -> Work:
     """Find the book's structure: chapters, parts, scene breaks, flashbacks, notes and author's notes."""
-    options = StructureOptions(blank_runs=work.options.blank_runs, author_notes=work.options.author_notes)
+    options = StructureOptions(
+        blank_runs=work.options.blank_runs,
+        author_notes=work.options.author_notes,
+        speech_dashes=bool(work.options.language.dashes.dialogue),
+    )
     return replace(work, chapters=tuple(find_structure(list(work.raw), options, work.findings)))
 
 

@@ -3,7 +3,9 @@
 A German writer who drafts in Google Docs pastes `“Hallo”`; the curler would leave those marks as they are.
 In a paragraph that holds none of its language's own marks (German's `„`, French's `«`), English curled
 quotes are made straight again, so the curler sets them in the book's marks: `„Hallo“`. A paragraph that
-holds the language's own marks was typed in them, its inner quotes too (French `« … “demain” … »`): it stays.
+holds the language's own marks was typed in them, its inner quotes too (French `« … “demain” … »`): it stays,
+but for a pair closed by a mark the language never sets (German's `“Hallo”` beside a typed `„Schon“`): that pair
+was pasted, and is made straight.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ ENGLISH_MARKS = frozenset("\u201c\u201d\u2018\u2019")
 DOUBLE = re.compile("[\u201c\u201d]")
 # A right single quote that is not an apostrophe inside a word: it closes, or ends a word (the curler decides).
 SINGLE = re.compile("\u2018|\u2019(?![^\\W_])")
+# An English pair: an opening double quote, words with no double quote, and the closing one.
+ENGLISH_PAIR = re.compile("\u201c([^\u201c\u201d\u201e]*)\u201d")
 
 
 def straighten_pasted_quotes(text: str, marks: QuoteMarks) -> str:
@@ -24,5 +28,7 @@ def straighten_pasted_quotes(text: str, marks: QuoteMarks) -> str:
         return text  # no pasted quote: a right single quote alone is an apostrophe
     own = {*marks.outer, *marks.inner} - ENGLISH_MARKS
     if any(mark in text for mark in own):
-        return text  # typed in the language's own marks, its inner quotes with them
+        if "\u201d" in {*marks.outer, *marks.inner}:
+            return text  # typed in the language's own marks, its inner quotes with them
+        return ENGLISH_PAIR.sub(r'"\1"', text)  # a pair closed by a mark the language never sets was pasted
     return SINGLE.sub("'", DOUBLE.sub('"', text))

@@ -12,10 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ebookgen.model import Emphasis, Formula, Inline, LineBreak, NoteRef, Strong, Text
-from ebookgen.model.maths import formula_key, formula_of
+from ebookgen.model.maths import FORMULA, formula_key, formula_of
 
 EM_OPEN, EM_CLOSE, STRONG_OPEN, STRONG_CLOSE, NOTE = "\ufdd8", "\ufdd9", "\ufdda", "\ufddb", "\ufddc"
-FORMULA = "\ufddd"  # a formula's key (``model.maths``) stands between two of these
 RUN_MARKS = frozenset((EM_OPEN, EM_CLOSE, STRONG_OPEN, STRONG_CLOSE, NOTE, FORMULA))
 OPENS = {EM_OPEN: (EM_CLOSE, Emphasis), STRONG_OPEN: (STRONG_CLOSE, Strong)}
 # The raw-text marks each run mark stands for, where a rule over a whole paragraph reads its typed shape.

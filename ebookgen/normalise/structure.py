@@ -29,6 +29,7 @@ from ebookgen.model import (
     plain_text,
 )
 from ebookgen.normalise.blocks import RawBlock
+from ebookgen.normalise.contents import drop_contents
 from ebookgen.normalise.headings import (
     CHAPTER,
     CHAPTER_HEADING,
@@ -51,6 +52,12 @@ from ebookgen.normalise.markers import (  # noqa: F401  (re-exported: the marker
 )
 from ebookgen.normalise.report import Findings, warn
 from ebookgen.normalise.runs import as_marks
+from ebookgen.normalise.speech import (  # noqa: F401  (EMPHASIS_ONLY, MARKER_LIKE re-exported: structure's vocabulary)
+    EMPHASIS_ONLY,
+    MARKER_LIKE,
+    is_unknown_marker,
+    marker_words,
+)
 from ebookgen.normalise.typography import make_primes
 
 AUTHOR_NOTE = re.compile(
@@ -59,12 +66,6 @@ AUTHOR_NOTE = re.compile(
 )
 # What an author tells the reader before the story (kept from a header block): set apart as an author's note.
 OPENING_NOTE = re.compile(r"^(?:Warnings?|Archive\s+Warnings?|Status|Notes?|Spoilers?)\s*:", re.I)
-# A short line decorated like a marker but holding words it does not know (`~*~Rory~*~`, `<<Kyle>>`).
-MARKER_LIKE = re.compile(r"^[*~=#+<>\-_.\s]{2,}\S.{0,30}?[*~=#+<>\-_.\s]{2,}$")
-MARKER_DECORATION = "*~=#+<>-_. \t"
-# A line of speech opened with a dash (`-- Olá...`, `- Du er sen`), not one framed by dashes (`--Rory--`).
-SPEECH_LINE = re.compile(r"^(?:-{1,3}|[\u2013\u2014])[ \t]*[^\W\d_](?!.*[-\u2013\u2014]\s*$)")
-EMPHASIS_ONLY = re.compile(r"^(\*{1,2}|_{1,2})[^*_]+\1$")
 SCENE_SETTING = re.compile(r"^\((?!.*\)\s*\S.*$)[^()]*\)$|^\[[^\[\]]*\]$", re.S)
 
 BLANK_RUN_POLICIES = ("pause", "break")
@@ -77,6 +78,7 @@ class StructureOptions:
 
     blank_runs: str = "pause"
     author_notes: str = "keep"
+    speech_dashes: bool = False  # the book's language opens a line of speech with a dash (Portuguese, Norwegian...)
 
 
 @dataclass
@@ -218,39 +220,6 @@ def open_draft(drafts: list[Draft], heading: Heading) -> None:
         current.title, current.level = heading.title, heading.level
 
 
-def drop_contents(drafts: list[Draft]) -> list[Draft]:
-    """Drop a table of contents: a `Contents` heading or a run of three or more headings with no text."""
-    if not any(draft.has_text() for draft in drafts):
-        return drafts  # A manuscript of headings only has no text for them to be the contents of.
-    out: list[Draft] = []
-    run: list[Draft] = []
-    for draft in drafts:
-        if not draft.has_text() and draft.title:
-            run.append(draft)
-            continue
-        out.extend(kept_headings(run))
-        run = []
-        out.append(draft)
-    out.extend(kept_headings(run))
-    return out
-
-
-def kept_headings(run: list[Draft]) -> list[Draft]:
-    """Keep a short run of empty headings (a part before its first chapter); drop a contents list.
-
-    The run is the headings with no text between them that come before a chapter with text.
-    """
-    if len(run) < 3 and not any(draft.level == CONTENTS for draft in run):
-        return run
-    # The last heading before the text may be the part the next chapter opens.
-    tail = run[-1:] if run[-1].level == PART else []
-    # Whatever the dropped headings carried (author's notes) moves to the first heading kept.
-    notes = [item for draft in run[: len(run) - len(tail)] for item in draft.items]
-    if tail and notes:
-        tail[0].items[:0] = notes
-    return tail
-
-
 def attach_parts(drafts: list[Draft]) -> list[Draft]:
     """Give a part's title to the chapter that opens it; a part with text of its own is a chapter too."""
     out: list[Draft] = []
@@ -293,9 +262,9 @@ def classify(text: str, options: StructureOptions, line: int = 0, findings: Find
         return FlashbackMark(True, line, (start.group("when") or "").strip())
     if AUTHOR_NOTE.match(text):
         return AuthorNote(runs or (Text(text),)) if options.author_notes == "keep" else None
-    if MARKER_LIKE.match(text) and not EMPHASIS_ONLY.match(text) and not SPEECH_LINE.match(text):
+    if is_unknown_marker(text, options.speech_dashes):
         warn(findings, line, f"{text!r} looks like a marker line ebookgen does not know; set as a scene note")
-        return SceneNote((Text(text.strip(MARKER_DECORATION)),))
+        return SceneNote((Text(marker_words(text)),))
     return paragraph_or_verse(text, runs)
 
 

@@ -29,6 +29,7 @@ from ebookgen.model import (
     VerseLine,
     plain_text,
 )
+from ebookgen.model.maths import with_formulas
 from ebookgen.normalise.emphasis import parse_emphasis
 from ebookgen.normalise.options import NormaliseOptions
 from ebookgen.normalise.runs import is_encoded, runs_of
@@ -86,13 +87,15 @@ def typeset_inlines(inlines: tuple[Inline, ...], options: TypographyOptions) -> 
     text = plain_text(inlines)
     if not text:
         return ()
-    return runs_of(typeset(text, options)) if is_encoded(inlines) else parse_emphasis(typeset(text, options))
+    if is_encoded(inlines):
+        return runs_of(typeset(text, options))
+    return with_formulas(parse_emphasis(typeset(text, options)))  # a Markdown file's TeX rides as a marked key
 
 
 def typeset_stanza(stanza: tuple[VerseLine, ...], options: TypographyOptions) -> tuple[VerseLine, ...]:
     """Typeset a stanza as one text (a quote or an emphasis may run over lines), then cut it into its lines again."""
     text = typeset("\n".join(plain_text(line.inlines) for line in stanza), options)
-    runs = runs_of(text) if any(is_encoded(line.inlines) for line in stanza) else parse_emphasis(text)
+    runs = runs_of(text) if any(is_encoded(line.inlines) for line in stanza) else with_formulas(parse_emphasis(text))
     lines = split_lines(runs)
     return tuple(VerseLine(inlines, line.indent) for line, inlines in zip(stanza, lines, strict=True))
 

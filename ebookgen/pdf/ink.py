@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ebookgen.errors import InputError
+from ebookgen.errors import PdfUnreadableError
 
 # Colour-setting operators: RGB directly (rg, RG), or by a colour space named in the resources (cs, CS).
 COLOUR_OPERATORS = "rg RG cs CS"
@@ -35,9 +35,11 @@ def ink_bounds(path: Path) -> list[InkBounds]:
     try:
         document = pypdfium2.PdfDocument(str(path))
     except pypdfium2.PdfiumError as error:
-        raise InputError(f"{path}: PDFium cannot read its pages ({error})") from None
+        raise PdfUnreadableError(f"{path}: PDFium cannot read its pages ({error})") from None
     try:
         return [page_ink(document[index]) for index in range(len(document))]
+    except pypdfium2.PdfiumError as error:
+        raise PdfUnreadableError(f"{path}: PDFium cannot read a page of it ({error})") from None
     finally:
         document.close()
 
@@ -73,37 +75,65 @@ def within(bounds: tuple[float, ...], trim: tuple[float, ...]) -> bool:
 
 def rgb_pages(pdf) -> list[int]:
     """List the 1-based pages that paint in RGB: colour operators, colour spaces or images."""
-    return [number for number, page in enumerate(pdf.pages, start=1) if paints_rgb(page.obj, set())]
+    known: dict[tuple[int, int], bool] = {}  # a form's own painting, read once however many pages draw it
+    return [number for number, page in enumerate(pdf.pages, start=1) if paints_rgb(page.obj, known)]
 
 
-def paints_rgb(holder, seen: set) -> bool:
-    """Tell whether a page or form paints in RGB, looking inside the forms it draws."""
+def paints_rgb(page, known: dict) -> bool:
+    """Tell whether a page paints in RGB, itself or in the forms it draws, however deeply nested."""
+    seen: set[tuple[int, int]] = set()
+    stack = [page]
+    while stack:
+        holder = stack.pop()
+        if holder.objgen != (0, 0) and holder.objgen in seen:
+            continue
+        seen.add(holder.objgen)
+        own = known.get(holder.objgen) if holder.objgen != (0, 0) else None
+        if own is None:
+            own = paints_rgb_itself(holder)
+            if holder.objgen != (0, 0):
+                known[holder.objgen] = own
+        if own:
+            return True
+        stack += [xobject for xobject in xobjects(holder) if xobject.get("/Subtype") == "/Form"]
+    return False
+
+
+def xobjects(holder) -> list:
+    """Return the XObjects a page's or form's resources name (none where its resources are not a dictionary)."""
     import pikepdf
 
-    if holder.objgen != (0, 0) and holder.objgen in seen:
-        return False
-    seen.add(holder.objgen)
-    resources = holder.get("/Resources") or pikepdf.Dictionary()
-    spaces = resources.get("/ColorSpace") or pikepdf.Dictionary()
+    resources = holder.get("/Resources")
+    found = resources.get("/XObject") if isinstance(resources, pikepdf.Dictionary) else None
+    if not isinstance(found, pikepdf.Dictionary):
+        return []
+    return [each for each in found.values() if isinstance(each, pikepdf.Dictionary | pikepdf.Stream)]
+
+
+def paints_rgb_itself(holder) -> bool:
+    """Tell whether a page's or form's own content paints in RGB: its colour operators and its images."""
+    import pikepdf
+
+    resources = holder.get("/Resources")
+    resources = resources if isinstance(resources, pikepdf.Dictionary) else pikepdf.Dictionary()
+    spaces = resources.get("/ColorSpace")
+    spaces = spaces if isinstance(spaces, pikepdf.Dictionary) else pikepdf.Dictionary()
     for operands, operator in pikepdf.parse_content_stream(holder, COLOUR_OPERATORS):
         if str(operator) in ("rg", "RG"):
             return True
         name = str(operands[0]) if operands else ""
-        if is_rgb(spaces.get(name) if name in spaces else pikepdf.Name(name) if name else None):
+        if is_rgb(spaces.get(name) if name in spaces else pikepdf.Name(name) if name.startswith("/") else None):
             return True
-    for xobject in (resources.get("/XObject") or {}).values():
-        if xobject.get("/Subtype") == "/Image" and is_rgb(xobject.get("/ColorSpace")):
-            return True
-        if xobject.get("/Subtype") == "/Form" and paints_rgb(xobject, seen):
-            return True
-    return False
+    return any(
+        xobject.get("/Subtype") == "/Image" and is_rgb(xobject.get("/ColorSpace")) for xobject in xobjects(holder)
+    )
 
 
-def is_rgb(space) -> bool:
+def is_rgb(space, depth: int = 0) -> bool:
     """Tell whether a colour space is RGB: by name, as an ICC profile of three components, or indexed over one."""
     import pikepdf
 
-    if space is None:
+    if space is None or depth > 4:  # an indexed space over itself is no space at all
         return False
     if isinstance(space, pikepdf.Name):
         return str(space) in RGB_SPACES
@@ -111,8 +141,9 @@ def is_rgb(space) -> bool:
         family = str(space[0])
         if family in RGB_SPACES:
             return True
-        if family == "/ICCBased":
-            return int(space[1].get("/N", 0)) == 3
-        if family == "/Indexed":
-            return is_rgb(space[1])
+        if family == "/ICCBased" and len(space) > 1 and isinstance(space[1], pikepdf.Stream):
+            components = space[1].get("/N", 0)
+            return isinstance(components, int) and int(components) == 3
+        if family == "/Indexed" and len(space) > 1:
+            return is_rgb(space[1], depth + 1)
     return False

@@ -12,13 +12,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ebookgen.errors import InputError
+from ebookgen.errors import InputError, PdfUnreadableError
 from ebookgen.pdf.fontcheck import foreign_face_failures
 from ebookgen.pdf.ink import InkBounds, ink_bounds, rgb_pages
 from ebookgen.pdf.printers import BLEED_INCHES, Printer, preflight_printer
 from ebookgen.pdf.trim import Trim
 
 POINTS = 72
+# Forms one page may draw, nested or side by side, before the file is past what the preflight reads.
+MOST_FORMS = 10_000
 # How far a measure may stray from the rule (inches): PDF coordinates are rounded by their writers.
 TOLERANCE = 0.01
 
@@ -65,18 +67,40 @@ def preflight(path: Path, profile: Printer | str = "kdp", trim: Trim | None = No
 
     printer = preflight_printer(profile) if isinstance(profile, str) else profile
     with open_pdf(path) as pdf:
-        boxes = page_boxes(pdf)
-        failures = [
-            *encryption_failures(pdf),
-            *trim_failures(boxes, printer, trim),
-            *bleed_failures(boxes),
-            *count_failures(printer, len(boxes)),
-            *font_failures(pdf),
-            *foreign_face_failures(pdf, page_fonts),
-            *margin_failures(boxes, ink_bounds(path), printer),
-            *(colour_failures(pdf) if printer.grey else []),
-            *(pdfx_failures(pdf, pikepdf) if printer.pdfx else []),
-        ]
+        try:
+            return checked(path, pdf, printer, trim, pikepdf)
+        except (Malformed, pikepdf.PdfError, ValueError, TypeError, AttributeError, IndexError, KeyError) as error:
+            raise PdfUnreadableError(
+                f"{path}: a malformed PDF, cannot check it ({said(error)}); export it again"
+            ) from None
+        except RecursionError:
+            raise PdfUnreadableError(f"{path}: a PDF nested too deep to check; export it again") from None
+
+
+class Malformed(ValueError):
+    """A part of the PDF is not as the PDF reference has it (a box of three numbers, a font that is a number)."""
+
+
+def said(error: Exception) -> str:
+    """Say what was malformed in a few words: the message, else the kind of error."""
+    text = " ".join(str(error).split())[:160]
+    return text if isinstance(error, Malformed) else f"{type(error).__name__}: {text}" if text else type(error).__name__
+
+
+def checked(path: Path, pdf, printer: Printer, trim: Trim | None, pikepdf) -> PreflightResult:
+    """Run every check of the preflight on an open PDF, in order."""
+    boxes = page_boxes(pdf)
+    failures = [
+        *encryption_failures(pdf),
+        *trim_failures(boxes, printer, trim),
+        *bleed_failures(boxes),
+        *count_failures(printer, len(boxes)),
+        *font_failures(pdf, walk := FontWalk()),
+        *foreign_face_failures(pdf, walk),
+        *margin_failures(boxes, ink_bounds(path), printer),
+        *(colour_failures(pdf) if printer.grey else []),
+        *(pdfx_failures(pdf, pikepdf) if printer.pdfx else []),
+    ]
     size = trim_of(boxes[0]) if boxes else (0.0, 0.0)
     return PreflightResult(path, printer.name, len(boxes), f"{size[0]:g} x {size[1]:g} in", tuple(failures))
 
@@ -91,16 +115,37 @@ def open_pdf(path: Path):
         return pikepdf.open(path)
     except pikepdf.PasswordError:
         raise InputError(f"{path}: encrypted with a password; printers take no encrypted interior") from None
-    except pikepdf.PdfError as error:
-        raise InputError(f"{path}: not a PDF that can be read ({error})") from None
+    except (pikepdf.PdfError, ValueError, OSError) as error:
+        raise PdfUnreadableError(f"{path}: not a PDF that can be read ({said(error)})") from None
 
 
 def box(page, name: str, fallback: tuple[float, ...]) -> tuple[float, ...]:
     """Return a page box normalised to (left, bottom, right, top), or the fallback where the page has none."""
     if name not in page.obj:
         return fallback
-    x0, y0, x1, y1 = (float(value) for value in page.obj[name])
+    import pikepdf
+
+    found = page.obj[name]
+    if not isinstance(found, pikepdf.Array) or len(found) != 4 or not all(is_number(each) for each in found):
+        raise Malformed(f"the {name} of a page is not four numbers")
+    x0, y0, x1, y1 = (float(value) for value in found)
     return (min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))
+
+
+def is_number(value) -> bool:
+    """Tell whether a PDF object is a number (an integer or a real)."""
+    import pikepdf
+
+    return isinstance(value, int | float | pikepdf.Object) and not isinstance(value, bool) and _numeric(value)
+
+
+def _numeric(value) -> bool:
+    """Tell whether a value converts to a finite float."""
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return False
+    return number == number and abs(number) != float("inf")
 
 
 def page_boxes(pdf) -> list[PageBoxes]:
@@ -187,13 +232,14 @@ def count_failures(printer: Printer, pages: int) -> list[str]:
     return [f"page count: {note}"] if note else []
 
 
-def font_failures(pdf) -> list[str]:
+def font_failures(pdf, fonts_of=None) -> list[str]:
     """Fail fonts whose program is not embedded, naming them and where they are first used."""
     missing: dict[str, list[int]] = {}
     for number, page in enumerate(pdf.pages, start=1):
-        for font in page_fonts(page.obj.get("/Resources"), set()):
+        for font in (fonts_of or page_fonts)(page.obj.get("/Resources"), set()):
             if not embedded(font):
-                missing.setdefault(str(font.get("/BaseFont", "/unnamed")).lstrip("/"), []).append(number)
+                numbers = missing.setdefault(str(font.get("/BaseFont", "/unnamed")).lstrip("/"), [])
+                numbers += [number] if number not in numbers[-1:] else []
     if not missing:
         return []
     names = ", ".join(f"{name} ({first_pages(numbers)})" for name, numbers in missing.items())
@@ -201,24 +247,90 @@ def font_failures(pdf) -> list[str]:
 
 
 def page_fonts(resources, seen: set) -> list:
-    """List the font dictionaries a page's resources use, looking inside its forms."""
-    if resources is None or resources.objgen in seen and resources.objgen != (0, 0):
-        return []
-    seen.add(resources.objgen)
-    fonts = list((resources.get("/Font") or {}).values())
-    for xobject in (resources.get("/XObject") or {}).values():
-        if xobject.get("/Subtype") == "/Form":
-            fonts += page_fonts(xobject.get("/Resources"), seen)
+    """List the font dictionaries a page's resources use, looking inside its forms (each once, however nested)."""
+    fonts, stack = [], [resources]
+    while stack:
+        holder = stack.pop()
+        if not is_dictionary(holder) or (holder.objgen != (0, 0) and holder.objgen in seen):
+            continue
+        seen.add(holder.objgen)
+        if len(seen) > MOST_FORMS:
+            raise Malformed(f"a page draws more than {MOST_FORMS} forms")
+        fonts += [font for font in entries(holder, "/Font") if is_dictionary(font)]
+        stack += [form.get("/Resources") for form in entries(holder, "/XObject") if is_form(form)]
     return fonts
+
+
+class FontWalk:
+    """Each page's fonts, each form's found once per file: a tree of forms every page draws is walked once."""
+
+    def __init__(self) -> None:
+        self.below: dict[tuple[int, int], tuple] = {}  # a form's fonts, its own and its forms', by the form
+
+    def __call__(self, resources, seen: set | None = None) -> list:
+        """Return the fonts a page's resources use, in its forms too (the `page_fonts` call)."""
+        forms = [form for form in entries(resources, "/XObject") if is_form(form)] if is_dictionary(resources) else []
+        for form in forms:
+            self.walk(form)
+        own = [font for font in entries(resources, "/Font") if is_dictionary(font)] if is_dictionary(resources) else []
+        return unique([*own, *(font for form in forms for font in self.below.get(form.objgen, ()))])
+
+    def walk(self, top) -> None:
+        """Find the fonts below a form and below each form under it, deepest first, without recursion."""
+        stack, on_path = [(top, False)], set()
+        while stack:
+            form, done = stack.pop()
+            key = form.objgen
+            if not done and (key in self.below or key in on_path):
+                continue  # found already, or a form that draws itself: nothing more below it
+            resources = form.get("/Resources") if is_dictionary(form.get("/Resources")) else None
+            inner = [each for each in entries(resources, "/XObject") if is_form(each)] if resources else []
+            if not done:
+                on_path.add(key)
+                stack += [(form, True), *((each, False) for each in inner)]
+                if len(on_path) > MOST_FORMS * 10:
+                    raise Malformed(f"the file draws more than {MOST_FORMS * 10} forms")
+                continue
+            own = [font for font in entries(resources, "/Font") if is_dictionary(font)] if resources else []
+            self.below[key] = tuple(
+                unique([*own, *(font for each in inner for font in self.below.get(each.objgen, ()))])
+            )
+
+
+def unique(fonts: list) -> list:
+    """Keep each font once (a font object shared by several forms), in the order found."""
+    found: dict = {}
+    for font in fonts:
+        found.setdefault(font.objgen if font.objgen != (0, 0) else id(font), font)
+    return list(found.values())
+
+
+def is_dictionary(value) -> bool:
+    """Tell whether a PDF object is a dictionary (a stream's dictionary included)."""
+    import pikepdf
+
+    return isinstance(value, pikepdf.Dictionary | pikepdf.Stream)
+
+
+def entries(holder, key: str) -> list:
+    """Return the values of a resources dictionary's sub-dictionary (/Font, /XObject), none when it is not one."""
+    found = holder.get(key)
+    return list(found.values()) if is_dictionary(found) else []
+
+
+def is_form(xobject) -> bool:
+    """Tell whether an XObject is a form (its own content and resources)."""
+    return is_dictionary(xobject) and xobject.get("/Subtype") == "/Form"
 
 
 def embedded(font) -> bool:
     """Tell whether a font carries its program (a Type 3 font is drawn by its own procedures)."""
     if font.get("/Subtype") == "/Type3":
         return True
-    described = font.DescendantFonts[0] if "/DescendantFonts" in font else font
-    descriptor = described.get("/FontDescriptor")
-    return descriptor is not None and any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3"))
+    descendants = font.get("/DescendantFonts")
+    described = descendants[0] if "/DescendantFonts" in font and len(descendants) else font
+    descriptor = described.get("/FontDescriptor") if is_dictionary(described) else None
+    return is_dictionary(descriptor) and any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3"))
 
 
 def margin_failures(boxes: list[PageBoxes], ink: list[InkBounds], printer: Printer) -> list[str]:
@@ -273,7 +385,8 @@ def pdfx_failures(pdf, pikepdf) -> list[str]:
             version = str(xmp.get("pdfxid:GTS_PDFXVersion", "") or "")
     if not version:
         failures.append("PDF/X: no PDF/X version (GTS_PDFXVersion); IngramSpark asks for PDF/X-1a, X-3 or X-4")
-    intents = pdf.Root.get("/OutputIntents") or pikepdf.Array()
-    if not any(intent.get("/S") == "/GTS_PDFX" for intent in intents):
+    intents = pdf.Root.get("/OutputIntents")
+    intents = intents if isinstance(intents, pikepdf.Array) else pikepdf.Array()
+    if not any(is_dictionary(intent) and intent.get("/S") == "/GTS_PDFX" for intent in intents):
         failures.append("PDF/X: no PDF/X output intent (OutputIntents /GTS_PDFX with the printing condition's profile)")
     return failures

@@ -127,6 +127,13 @@ def geometry_css(style: PageStyle) -> str:
 """
 
 
+def joined_heads(style: PageStyle) -> str:
+    """Set a book in a script whose letters join with its running heads untracked (spaced letters break joins)."""
+    if not style.language.joins_letters:
+        return ""
+    return "\n@page { @top-left { letter-spacing: 0; } @top-right { letter-spacing: 0; } }"
+
+
 def furniture_css(book: Book, style: PageStyle, folio: str = "counter(page)", recto: str = "") -> str:
     """Generate running heads and folios, and clear them on openers, parts, front matter and blanks."""
     author, title = css_string(book.metadata.author), css_string(book.metadata.title)
@@ -143,7 +150,7 @@ def furniture_css(book: Book, style: PageStyle, folio: str = "counter(page)", re
 @page front {{ {none} @bottom-center {{ content: none; }} }}
 @page part {{ {none} @bottom-center {{ content: none; }} }}
 @page first-part {{ {none} @bottom-center {{ content: none; }} }}
-@page :blank {{ {none} @bottom-center {{ content: none; }} }}
+@page :blank {{ {none} @bottom-center {{ content: none; }} }}{joined_heads(style)}
 .first-part {{ page: first-part; }}
 .chapter.first-chapter {{ page: first-chapter; }}
 .chapter-title {{ string-set: chapter-head attr(data-title); }}

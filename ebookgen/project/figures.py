@@ -63,9 +63,34 @@ def safe_pictures(images: Sequence[Image]) -> tuple[tuple[Image, ...], tuple[str
                 image = Image(image.name, safe.data, image.media_type)
                 more = f" and {len(safe.removed) - 3} more" if len(safe.removed) > 3 else ""
                 named = ", ".join(safe.removed[:3]) + more
-                notes.append(f"the picture {image.name} names what is outside the book ({named}); left out of it")
+                notes.append(f"the picture {image.name} names what is outside the book ({named}); left out")
         kept.append(image)
     return tuple(kept), tuple(notes)
+
+
+# How many SVG files of a project `check` looks into, and the largest it reads.
+MOST_SVG_FILES = 500
+LARGEST_SVG = 16 * 1024 * 1024
+
+
+def svg_check_lines(root: Path) -> tuple[str, ...]:
+    """Say of each SVG picture in the project folder what a book leaves out of it (`check` lists each removal)."""
+    from ebookgen.render.svg import safe_svg
+
+    lines = []
+    from itertools import islice
+
+    # The folder and its subfolders one deep (images/, figures/): where a figure or a cover is named from.
+    found = (path for pattern in ("*.svg", "*/*.svg") for path in root.glob(pattern) if path.parent.name != "dist")
+    for path in sorted(islice(found, MOST_SVG_FILES)):
+        if not path.is_file() or not is_inside(path, root) or path.stat().st_size > LARGEST_SVG:
+            continue
+        removed = safe_svg(path.read_bytes()).removed
+        if removed:
+            more = f" and {len(removed) - 3} more" if len(removed) > 3 else ""
+            named = ", ".join(removed[:3]) + more
+            lines.append(f"{shown(path)}: warning: the picture names what is outside the book ({named}); left out")
+    return tuple(lines)
 
 
 def carried_cover(book: Book, sources: Sequence[SourceText]) -> tuple[Image | None, str]:

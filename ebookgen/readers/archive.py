@@ -7,6 +7,7 @@ file that claims a few kilobytes and unpacks to gigabytes is refused before it i
 from __future__ import annotations
 
 import zipfile
+import zlib
 from pathlib import Path
 
 from ebookgen.errors import InputError
@@ -28,7 +29,7 @@ def open_archive(path: Path, kind: str) -> zipfile.ZipFile:
         raise InputError(f"{path}: this {kind} is password-protected, or an old binary .doc; save it unlocked as .docx")
     try:
         archive = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError, ValueError):
+    except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, EOFError):  # NotImplemented: "version 6.4"
         broken = f"{path}: not a readable {kind} (its zip container is broken or it is another kind of file)"
         raise InputError(broken) from None
     check_sizes(path, archive, kind)
@@ -58,7 +59,7 @@ def read_member(path: Path, archive: zipfile.ZipFile, name: str, kind: str) -> b
             data = handle.read(LARGEST_MEMBER + 1)
     except KeyError:
         raise InputError(f"{path}: this {kind} has no {name}; it is broken") from None
-    except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, NotImplementedError) as error:
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, RuntimeError, NotImplementedError) as error:
         where = f"{path}: {name} inside this {kind}"
         raise InputError(f"{where} cannot be read ({error}); it is broken or locked") from None
     if len(data) > LARGEST_MEMBER:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ebookgen.errors import InputError
 from ebookgen.model.characters import FORBIDDEN
+from ebookgen.readers.charset import declared_charset, detect
 
 # How binary files begin. Signatures made of letters only count with a NUL byte soon after
 # (a story may begin "BMX riders" or "RIFF"), the others are never how a text begins.
@@ -40,14 +41,7 @@ BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-# Single-byte Western code pages a detector confuses on short texts; Windows-1252 wins a tie.
-LATIN_CODEPAGES = {
-    "ascii", "latin_1", "iso8859_1", "iso8859_2", "iso8859_3", "iso8859_4", "iso8859_9", "iso8859_10",
-    "iso8859_13", "iso8859_14", "iso8859_15", "iso8859_16", "cp1250", "cp1252", "cp1254", "cp1257",
-    "cp437", "cp850", "cp852", "cp858", "cp775", "cp1006", "cp1125",
-    "mac_roman", "mac_latin2", "mac_iceland", "mac_turkish",
-}  # fmt: skip
-TYPOGRAPHIC = set("\u2018\u2019\u201a\u201c\u201d\u201e\u2013\u2014\u2026\u00ab\u00bb\u2039\u203a\u00a0\u00b7")
+
 
 # What the build and `check` say at each line where invalid bytes were replaced.
 REPLACED_NOTE = "bytes that are not UTF-8 replaced with \ufffd; retype the letters there (the file is UTF-8 elsewhere)"
@@ -79,16 +73,21 @@ class DecodedText:
 AS_TEXT = "give the story as text, or a Word document, web page or EPUB under its own suffix"
 
 
-def decode_file(path: Path, encoding: str | None = None) -> DecodedText:
-    """Read, decode and clean one file, noting every repair made; the readers of text formats share it."""
+def decode_file(path: Path, encoding: str | None = None, markup: bool = False) -> DecodedText:
+    """Read, decode and clean one file, noting every repair made; the readers of text formats share it.
+
+    A web page (``markup``) is read in the encoding its markup declares when its bytes are not UTF-8.
+    """
     data = read_bytes(path)
     nearly = None if encoding else nearly_utf8(data)
+    doubt = ""
     if nearly is not None:
         text, used, replaced = nearly[0], "utf-8", nearly[1]
     else:
-        (text, used), replaced = decode(data, path, encoding), ()
+        (text, used, doubt), replaced = decode(data, path, encoding, declared_charset(data) if markup else None), ()
     text, repaired = repair_mojibake(unify_line_ends(text))
-    return DecodedText(clean(text), used, repair_notes(repaired, count_dropped(text)), replaced)
+    notes = (doubt,) if doubt else ()
+    return DecodedText(clean(text), used, notes + repair_notes(repaired, count_dropped(text)), replaced)
 
 
 def nearly_utf8(data: bytes) -> tuple[str, tuple[int, ...]] | None:
@@ -152,16 +151,17 @@ def read_bytes(path: Path) -> bytes:
         raise InputError(f"{path}: cannot be read ({error.strerror})") from None
 
 
-def decode(data: bytes, path: Path, encoding: str | None = None) -> tuple[str, str]:
-    """Decode bytes: an explicit encoding, a byte-order mark, UTF-8, else detect; return text and encoding."""
+def decode(data: bytes, path: Path, encoding: str | None = None, declared: str | None = None) -> tuple[str, str, str]:
+    """Decode bytes: an explicit encoding, a byte-order mark, UTF-8, the markup's declared one, else detect;
+    return the text, the encoding and a doubt about it ('' when there is none)."""
     if encoding:
-        return decode_as(data, path, encoding), encoding
+        return decode_as(data, path, encoding), encoding, ""
     for bom, name in BOMS:
         if data.startswith(bom):
-            return data.decode(name, errors="replace"), name
+            return data.decode(name, errors="replace"), name, ""
     bomless = bomless_utf16(data)
     if bomless:
-        return data.decode(bomless, errors="replace"), bomless
+        return data.decode(bomless, errors="replace"), bomless, ""
     if data.startswith(BINARY_SIGNATURES) or (data.startswith(LETTER_SIGNATURES) and b"\x00" in data[:64]):
         raise InputError(f"{path}: this is a binary file (an image, archive or PDF?), not plain text")
     try:
@@ -169,10 +169,22 @@ def decode(data: bytes, path: Path, encoding: str | None = None) -> tuple[str, s
     except UnicodeDecodeError:
         if control_share(data) > 0.05 or data[:8192].count(0) > len(data[:8192]) // 100:
             raise InputError(f"{path}: this is a binary file, not plain text; {AS_TEXT}") from None
-        return detect_and_decode(data)
+        if declared and declared != "utf-8" and decodes(data, declared):
+            return data.decode(declared), declared, ""
+        detected = detect(data)
+        return detected.text, detected.encoding, detected.doubt
     if control_share(data) > 0.3:
         raise InputError(f"{path}: this is mostly control characters, not text; {AS_TEXT}")
-    return text, used
+    return text, used, ""
+
+
+def decodes(data: bytes, encoding: str) -> bool:
+    """Tell whether bytes are valid in an encoding."""
+    try:
+        data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        return False
+    return True
 
 
 def decode_as(data: bytes, path: Path, encoding: str) -> str:
@@ -206,38 +218,6 @@ def control_share(data: bytes) -> float:
         return 0.0
     controls = sum(sample.count(byte) for byte in CONTROL_BYTES)
     return controls / len(sample)
-
-
-def detect_and_decode(data: bytes) -> tuple[str, str]:
-    """Decode bytes that are not UTF-8 with a charset detector, preferring Windows-1252 among look-alikes."""
-    from charset_normalizer import from_bytes
-
-    matches = from_bytes(data[:200_000])
-    best = matches.best()
-    guess = best.encoding if best is not None else "cp1252"
-    if guess not in LATIN_CODEPAGES:
-        try:
-            return data.decode(guess), guess
-        except (UnicodeDecodeError, LookupError):
-            pass
-    candidates = ["cp1252"] + [m.encoding for m in matches if m.encoding in LATIN_CODEPAGES and m.encoding != "ascii"]
-    scored = [(plausibility(data, name), -index, name) for index, name in enumerate(dict.fromkeys(candidates))]
-    _, _, name = max(scored)
-    return data.decode(name, errors="replace"), name
-
-
-def plausibility(data: bytes, encoding: str) -> int:
-    """Score a decoding: letters and typographic marks count for it, stray symbols and gaps against."""
-    try:
-        text = data[:200_000].decode(encoding)
-    except (UnicodeDecodeError, LookupError):
-        return -(10**9)
-    score = 0
-    for char in text:
-        if ord(char) < 128:
-            continue
-        score += 1 if char.isalpha() or char in TYPOGRAPHIC else -3
-    return score
 
 
 def repair_mojibake(text: str) -> tuple[str, int]:

@@ -14,9 +14,10 @@ from pathlib import Path
 
 from ebookgen.errors import InputError
 from ebookgen.model.document import Document, FoundMetadata, Resource
+from ebookgen.model.outline import outline
 from ebookgen.readers.archive import open_archive, read_member
 from ebookgen.readers.decode import require_text
-from ebookgen.readers.docxparts import main_part, spaced_at_joins
+from ebookgen.readers.docxparts import comment_notes, main_part, paragraph_lines, paragraph_texts, spaced_at_joins
 from ebookgen.readers.htmltext import map_html, shortened, words_of
 from ebookgen.readers.omml import put_equations, swapped_equations
 from ebookgen.readers.reader import Reader
@@ -81,8 +82,12 @@ def read_docx(path: Path, encoding: str | None = None) -> Document:
     notes = word_notes(result.messages, body_xml, comments) + joined_note(joins)
     unmapped = taken + mapped.unmapped + notes + margin_note(margins)
     found = core_metadata(path, title, subtitle)
-    text = require_text(path, mapped.text)
-    return Document(path, text, "utf-8", (), found, (), tuple(resources), "Word (mammoth)", unmapped, (), mapped.blocks)
+    text = require_text(path, mapped.text or linked_only(path, result.messages))
+    lines = paragraph_lines(mapped.blocks, text, outline(mapped.blocks)[1], paragraph_texts(body_xml))
+    return Document(
+        path, text, "utf-8", (), found, (), tuple(resources), "Word (mammoth)", unmapped, lines, mapped.blocks,
+        counted="paragraphs",
+    )  # fmt: skip
 
 
 def mark_centred(paragraph):
@@ -133,12 +138,18 @@ def word_notes(messages, body_xml: bytes, comments: bytes) -> tuple[str, ...]:
     others = [m.message for m in messages if not (UNRECOGNISED_STYLE.match(m.message) or
               UNDEFINED_STYLE.match(m.message))]  # fmt: skip
     notes += [f"{message}" for message in dict.fromkeys(others)]
-    count = comments.count(b"<w:comment ")
-    if count:
-        notes.append(f"{count} reviewer's comment(s) left out (they are not the story's text)")
+    notes += comment_notes(body_xml, comments) if comments else ()
     if b"<w:del " in body_xml:
         notes.append("tracked changes: deleted text left out, inserted text kept; accept or reject them")
     return tuple(notes)
+
+
+def linked_only(path: Path, messages) -> str:
+    """Refuse a document with no text whose only picture is linked from outside it (never read): say so."""
+    linked = [m.message.split("'")[1] for m in messages if m.message.startswith("could not open external image '")]
+    if linked:
+        raise InputError(f"{path}: the document holds no text, only a picture linked from outside it ({linked[0]})")
+    return ""
 
 
 def joined_note(joins: int) -> tuple[str, ...]:

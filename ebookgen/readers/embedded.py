@@ -4,7 +4,7 @@ a drawing a book cannot play named with its alternative text.
 A formula's MathML is rebuilt in its own namespace from the presentation elements EPUB 3 allows, with
 their layout attributes; a ``<semantics>`` wrapper gives its first child (and its TeX annotation, as alt
 text); an element MathML has no use for gives its words as ``<mtext>``, so none is lost. The alt text is
-the source's own (``alttext``), else its TeX, else its symbols in reading order.
+the source's own (``alttext``), else its TeX, else the formula written in one line (`x^2 + y^2`).
 
 A book has no player: a ``<video>``, ``<audio>`` or ``<canvas>`` is dropped, and check names it by its file
 and its alternative text (its ``aria-label``, ``title``, the words a page shows where it cannot play it, or
@@ -18,7 +18,7 @@ from pathlib import PurePosixPath
 from lxml import etree
 
 from ebookgen.model import Formula
-from ebookgen.model.maths import formula_key
+from ebookgen.model.maths import formula_key, formula_mark
 from ebookgen.readers.runs import SPACES, Piece
 
 MATHML = "http://www.w3.org/1998/Math/MathML"
@@ -40,6 +40,7 @@ KEPT_ATTRIBUTES = frozenset(
 )  # fmt: skip
 TEX_ENCODINGS = ("application/x-tex", "tex", "latex", "application/x-latex")
 MEDIA = frozenset({"video", "audio", "canvas"})
+LINE = "data-ebookgen-line"  # a media element's line in the page, kept while readability rewrites the page
 
 
 def local(element) -> str:
@@ -61,7 +62,7 @@ def formula_of_element(element) -> Formula:
     if display:
         root.set("display", "block")
     copy_children(element, root)
-    alt = (element.get("alttext") or tex or symbols(root)).strip() or "formula"
+    alt = (element.get("alttext") or tex or linear(root)).strip() or "formula"
     root.set("alttext", alt)
     return Formula(etree.tostring(root, encoding="unicode"), " ".join(alt.split()), display)
 
@@ -69,6 +70,21 @@ def formula_of_element(element) -> Formula:
 def formula_piece(element) -> Piece:
     """Return a ``<math>`` element as a piece of its paragraph, the formula carried as its key."""
     return Piece(None, formula=formula_key(formula_of_element(element)))
+
+
+def tex_mark(tex: str, display: bool, unmapped: list[str]) -> str:
+    """Return a TeX formula (a Markdown file's `$x^2$`) as a marked formula for its raw text (``model.maths``),
+    through latex2mathml; one it cannot read stays as typed, and is named."""
+    from latex2mathml.converter import convert
+
+    source = " ".join(tex.split())
+    try:
+        element = etree.fromstring(convert(source, display="block" if display else "inline"))
+    except Exception:  # latex2mathml raises what its tokenizer and walker raise on TeX it does not know
+        unmapped.append(f"a TeX formula latex2mathml cannot read was kept as typed: ${source[:60]}$")
+        return f"${source}$"
+    element.set("alttext", source)
+    return formula_mark(formula_of_element(element))
 
 
 def tex_of(element) -> str:
@@ -118,11 +134,36 @@ def local_attribute(key: str) -> str:
     return key.rsplit("}", 1)[-1].lower()
 
 
-def symbols(root) -> str:
-    """Return a formula's symbols in reading order, spaced: what it says when it has no alt text or TeX."""
-    return " ".join(
-        text for element in root.iter() if local(element) in TOKENS and (text := (element.text or "").strip())
-    )
+def linear(element) -> str:
+    """Write a formula's MathML in one line of text, as a reader would type it (`x^2 + y^2`, `(a)/(b)`, `√(x)`):
+    its alt text when it carries no alttext or TeX."""
+    name, parts = local(element), [linear(child) for child in element if local(child)]
+    if name in TOKENS:
+        return " ".join("".join(element.itertext()).split())
+    if name == "mfrac" and len(parts) == 2:
+        return f"{grouped(parts[0])}/{grouped(parts[1])}"
+    if name in SCRIPT_MARKS and len(parts) == len(SCRIPT_MARKS[name]) + 1:
+        return grouped(parts[0]) + "".join(
+            f"{mark}{grouped(part)}" for mark, part in zip(SCRIPT_MARKS[name], parts[1:], strict=True)
+        )
+    if name == "msqrt":
+        return f"\u221a({' '.join(parts)})"
+    if name == "mroot" and len(parts) == 2:
+        return f"{grouped(parts[0])}^(1/{parts[1]})"
+    if name == "mphantom":
+        return ""
+    if name in ("mtable", "mtr"):
+        return ("; " if name == "mtable" else ", ").join(parts)
+    return " ".join(part for part in parts if part)
+
+
+# The marks a script's parts are typed with after its base: `x_i`, `x^2`, `x_i^2`; limits under and over alike.
+SCRIPT_MARKS = {"msub": "_", "msup": "^", "msubsup": "_^", "munder": "_", "mover": "^", "munderover": "_^"}
+
+
+def grouped(text: str) -> str:
+    """Return a part of a formula bracketed unless it is one word or number (`x`, `12`, `\u03c0`)."""
+    return text if text.replace(".", "").isalnum() or len(text) == 1 else f"({text})"
 
 
 def media_file(element) -> str:
@@ -144,10 +185,20 @@ def alternative_text(element) -> str:
     return tracks[0].strip() if tracks else ""
 
 
-def media_note(element, what: str) -> str:
-    """Say that a video, sound or drawing was dropped, naming its file and its alternative text."""
+def lined_media(root) -> None:
+    """Write each video's, sound's and canvas's line in the page on it, before a rewrite of the page loses it."""
+    for element in root.iter(*MEDIA):
+        if element.sourceline:
+            element.set(LINE, str(element.sourceline))
+
+
+def media_note(element, what: str, located: bool = False) -> str:
+    """Say that a video, sound or drawing was dropped, naming its file, its line in the page (unless the note
+    is located already: the mapper adds the line) and its alternative text."""
     name = media_file(element)
-    shown = f"{what} ({name})" if name else what
+    number = None if located else element.get(LINE) or getattr(element, "sourceline", None)
+    line = f"line {number} of the page" if number else ""
+    shown = f"{what} ({', '.join(filter(None, (name, line)))})" if name or line else what
     alt = alternative_text(element)
     if not alt:
         return f"{shown} was dropped; it has no alternative text to put in its place"

@@ -21,6 +21,7 @@ from ebookgen.model.outline import outline
 from ebookgen.readers.archive import open_archive, read_member
 from ebookgen.readers.classes import with_class_styles
 from ebookgen.readers.epubpages import PageKind, chapter_text, is_part_page, page_kind
+from ebookgen.readers.epubplaces import block_lines, page_elements, text_places
 from ebookgen.readers.epubsvg import svg_notes, svg_page
 from ebookgen.readers.htmltext import parse_document
 from ebookgen.readers.opf import SVG_TYPE, Package, read_package
@@ -51,7 +52,7 @@ def read_epub(path: Path, encoding: str | None = None) -> Document:
     ao3 = ao3_source(path, trees, package)
     if ao3 is not None:
         return ao3
-    parts, unmapped, found, part_pages = [], [], package.metadata, set()
+    parts, unmapped, found, part_pages, places = [], [], package.metadata, set(), []
     notes = 0  # The notes read so far, counted as each page comes (counting them all again each page was quadratic).
     for href, tree in trees:
         kind = page_kind(tree, href, package)
@@ -61,11 +62,13 @@ def read_epub(path: Path, encoding: str | None = None) -> Document:
             continue
         unmapped += page_notes(href, tree, package)
         figure = figure_resolver(href, names)
+        elements = page_elements(tree)
         mapped = chapter_text(tree, href, figure, package.labels.get(href, ""), 1 + notes)
         if is_part_page(mapped, tree):
             part_pages.add(len(parts))
         parts.append(mapped.blocks)
         notes += sum(isinstance(block, Footnote) for block in mapped.blocks)
+        places += [f"{href}:{line}" for line in block_lines(mapped.blocks, elements)]
         unmapped += mapped.unmapped
     blocks = tuple(block for part in leveled(parts, part_pages) for block in part)
     text = outline(blocks)[0]
@@ -75,7 +78,9 @@ def read_epub(path: Path, encoding: str | None = None) -> Document:
     used = [resource for resource in resources if f"({resource.name}" in text or resource.name == cover]
     found = replace(found, cover=cover) if cover else found
     reader = f"EPUB ({package.maker})"
-    return Document(path, text, "utf-8", (), found, (), tuple(used), reader, tuple(unmapped), (), blocks)
+    located = text_places(blocks, places)
+    return Document(path, text, "utf-8", (), found, (), tuple(used), reader, tuple(unmapped), (), blocks,
+                    counted="pages' lines", places=located)  # fmt: skip
 
 
 def page_tree(href: str, data: bytes, package: Package):

@@ -12,13 +12,16 @@ import re
 from dataclasses import dataclass, replace
 
 from ebookgen.model.document import Heading
+from ebookgen.readers.epubcontrols import controls_note, controls_read
 from ebookgen.readers.epubruby import readings_in_brackets, ruby_note
 from ebookgen.readers.epubsvg import svg_notes, svg_text_in_place
 from ebookgen.readers.fanfic import info_lines, info_metadata, is_info_page, lines_of
 from ebookgen.readers.htmltext import MappedText, map_html, tag_of, words_of
 from ebookgen.readers.source import FoundMetadata
 
-CONTENTS = re.compile(r"^(?:table of )?contents$|^toc$|^index$", re.I)
+CONTENTS = re.compile(r"^(?:table of )?contents$|^toc$", re.I)
+# A back-of-book index: its entries link into the chapters, but it is the book's own text, never its contents.
+INDEX = re.compile(r"^(?:general |subject |name )?index(?: of \w+)?$|^register$|^índice analítico$", re.I)
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 OPS = "http://www.idpf.org/2007/ops"
 PART_WORDS = re.compile(r"^(?:part|book|volume)\b", re.I)
@@ -60,6 +63,8 @@ def page_kind(tree, href: str, package) -> PageKind:
         return PageKind("cover", "the cover page")
     if kinds & {"titlepage", "halftitlepage", "copyright-page", "toc", "landmarks"} or is_copyright_page(words):
         return PageKind("front matter", "its title or copyright page")
+    if "index" in kinds or is_index(body):
+        return PageKind("chapter")
     if is_contents_page(body, package):
         return PageKind("contents", "its contents page")
     if is_info_page(body):
@@ -67,6 +72,12 @@ def page_kind(tree, href: str, package) -> PageKind:
     if is_title_page(words, package.metadata):
         return PageKind("title", "its title page")
     return PageKind("chapter")
+
+
+def is_index(body) -> bool:
+    """Tell a back-of-book index by its heading (`Index`, `Subject Index`): kept as text, never a contents page."""
+    heading = next((words_of(element) for element in body.iter() if tag_of(element) in HEADINGS), "")
+    return bool(INDEX.match(heading.strip()))
 
 
 def captioned(body) -> bool:
@@ -127,6 +138,7 @@ def is_contents_page(body, package) -> bool:
 def chapter_text(tree, href: str, figure, label: str, first_label: int) -> MappedText:
     """Map a chapter page: its first heading (or its contents label) as the chapter's heading, then its text."""
     body = tree.find("body")
+    controls = controls_read(body)
     headings = [element for element in body.iter() if tag_of(element) in HEADINGS]
     title = words_of(headings[0]) if headings else ""
     if headings:
@@ -141,4 +153,5 @@ def chapter_text(tree, href: str, figure, label: str, first_label: int) -> Mappe
     opens = bool(mapped.blocks) and isinstance(mapped.blocks[0], Heading)
     heading = title or (label if named and not opens else "")
     blocks = (Heading(1, heading), *mapped.blocks) if heading else mapped.blocks
-    return MappedText(blocks, (*mapped.unmapped, *ruby_note(href, rubies), *svg_notes(href, False, tree, drawn)))
+    notes = (*ruby_note(href, rubies), *svg_notes(href, False, tree, drawn), *controls_note(href, controls))
+    return MappedText(blocks, (*mapped.unmapped, *notes))

@@ -140,7 +140,8 @@ def is_info_page(root) -> bool:
     """Tell a book's title or info page (FanFicFare's title_page.xhtml): short, and mostly `Key: value` lines."""
     lines = [line for line in lines_of(root) if line]
     info = [line for line in lines if is_info_line(line)]
-    return bool(info) and len(" ".join(lines).split()) < 400 and (len(info) >= 2 or len(lines) <= 3)
+    mostly = len(info) >= 2 and len(info) >= len(lines) / 2  # a chapter of biographies has a date line or two
+    return bool(info) and len(" ".join(lines).split()) < 400 and (mostly or len(lines) <= 3)
 
 
 def info_metadata(info: dict[str, str], title: str = "", author: str = "") -> FoundMetadata:

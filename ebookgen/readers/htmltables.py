@@ -8,6 +8,8 @@ cell, or holding headings or another table) is not the story's: the caller reads
 
 from __future__ import annotations
 
+import copy
+import re
 from collections.abc import Callable
 
 from ebookgen.model import Figure, Inline, LineBreak, Table, TableCell, iter_paragraph_blocks
@@ -18,6 +20,7 @@ from ebookgen.readers.runs import joined
 MOST_SPAN = 1000
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 LAYOUT_ROLES = frozenset({"presentation", "none"})
+SHIELD = "\ufdd7"  # a noncharacter marking a table's stand-in while readability reads the page
 
 # What a cell's content reads to: its runs, its paragraphs' line ends kept.
 CellReader = Callable[[object], tuple[Inline, ...]]
@@ -128,18 +131,21 @@ def table_blocks(table, read: Callable[[object], list[Block]], note: Callable[[s
         return [Block(TEXT, whole=found)] if found is not None else []
     rows = table_rows(table)
     blocks = [block for row in rows for cell in row_cells(row) for block in read(cell) if not block.empty]
-    note(f"a table ({len(rows)} row{'s' if len(rows) != 1 else ''}) was read as paragraphs")
+    if not any(local_name(outer) == "table" for outer in table.iterancestors()):  # one note for a nest of them
+        note(f"a table ({len(rows)} row{'s' if len(rows) != 1 else ''}) was read as paragraphs")
     return blocks
 
 
-def pipe_rows(markup: str) -> str | None:
-    """Return an HTML table written in a Markdown file as raw-text pipe rows (its cells' words, a head row of its
-    head or its first row), or None when the markup is not one typed table."""
+def pipe_rows(markup: str) -> tuple[str, str] | None:
+    """Return an HTML table that opens an HTML block of a Markdown file as raw-text pipe rows (its cells' words,
+    a head row of its head or its first row), and the markup after it; None when no typed table opens it."""
     import lxml.html
 
     text = markup.strip()
-    if not text.lower().startswith("<table") or not text.lower().endswith("</table>"):
+    end = text.lower().find("</table>") + len("</table>")
+    if not text.lower().startswith("<table") or end < len("</table>") or "<table" in text.lower()[6:end]:
         return None
+    text, rest = text[:end], text[end:]
     try:
         table = lxml.html.fragment_fromstring(text)
     except (lxml.etree.ParserError, ValueError):
@@ -157,4 +163,34 @@ def pipe_rows(markup: str) -> str | None:
     caption = next((child for child in table if local_name(child) == "caption"), None)
     words = " ".join(caption.text_content().split()) if caption is not None else ""
     delimiter = "|" + "---|" * len(rows[0])  # a pipe table has one head row: the table's first
-    return "\n".join([*([f"Table: {words}"] if words else []), lines[0], delimiter, *lines[1:]])
+    return "\n".join([*([f"Table: {words}"] if words else []), lines[0], delimiter, *lines[1:]]), rest
+
+
+def shielded_tables(root) -> list[tuple[object, object]]:
+    """Swap each typed table of a page for a paragraph of its words, marked with its number, so readability
+    (which drops a short table as furniture) weighs and keeps it as prose; return each (stand-in, table)."""
+    import lxml.html
+
+    tables = [table for table in root.iter("table") if not is_layout_table(table)]
+    tables = [table for table in tables if not any(local_name(outer) == "table" for outer in table.iterancestors())]
+    swapped = []
+    for number, table in enumerate(tables):
+        stand_in = lxml.html.Element("p")
+        stand_in.text = f"{SHIELD}{number}{SHIELD} " + " ".join(table.text_content().split())
+        stand_in.tail, table.tail = table.tail, None
+        table.getparent().replace(table, stand_in)
+        swapped.append((stand_in, table))
+    return swapped
+
+
+def restored_tables(root, main, swapped: list[tuple[object, object]]) -> None:
+    """Put the tables back: in the page, and in its main text where readability kept their stand-ins."""
+    for stand_in, table in swapped:
+        table.tail = stand_in.tail
+        stand_in.getparent().replace(stand_in, table)
+    for paragraph in list(main.iter("p")):
+        found = re.match(f"{SHIELD}(\\d+){SHIELD}", paragraph.text or "")
+        if found and int(found[1]) < len(swapped):
+            kept = copy.deepcopy(swapped[int(found[1])][1])
+            kept.tail = paragraph.tail
+            paragraph.getparent().replace(paragraph, kept)

@@ -18,10 +18,19 @@ from ebookgen.model import BlockQuote, Figure, Footnote, Inline, LineBreak, List
 from ebookgen.model.document import ReadBlock
 from ebookgen.model.outline import marked_text, outline
 from ebookgen.readers.decode import clean
-from ebookgen.readers.embedded import MEDIA, formula_piece, is_math, media_note
+from ebookgen.readers.embedded import LINE, MEDIA, formula_piece, is_math, media_note
+from ebookgen.readers.htmlnotes import BACK_MARKS, is_note_reference, note_element, own_ids
 from ebookgen.readers.htmltables import table_blocks
-from ebookgen.readers.htmlwords import parse_document, shortened, tag_of, words_of
-from ebookgen.readers.layout import HEADING, PAGE, SCENE, TEXT, Block, compose
+from ebookgen.readers.htmlwords import (
+    is_centred,
+    is_empty_paragraph,
+    is_page_break,
+    parse_document,
+    shortened,
+    tag_of,
+    words_of,
+)
+from ebookgen.readers.layout import HEADING, PAGE, SCENE, TEXT, Block, composed, file_lines, stamp
 from ebookgen.readers.runs import SPACES, Piece, joined, paragraph_runs
 
 # Elements that are never story text: the page's machinery.
@@ -41,15 +50,10 @@ STRONG_TAGS = frozenset({"strong", "b"})
 HEADING_TAG = re.compile(r"h([1-6])$")
 ITALIC_STYLE = re.compile(r"font-style\s*:\s*(?:italic|oblique)", re.I)
 BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|bolder|[6-9]00)", re.I)
-CENTRED_STYLE = re.compile(r"text-align\s*:\s*center", re.I)
 PAGE_BREAK_STYLE = re.compile(r"(?:page-)?break-before\s*:\s*(?:always|page|left|right)", re.I)
-CENTRED_CLASS = re.compile(r"\b(?:center|centre|centred|centered|text-center|text-centre)\b", re.I)
 # A centred paragraph of marks alone (`* * *`, `#`, `~`, `o0O0o`): a scene break.
 BREAK_MARKS = re.compile(r"^(?:[^\w\s]|[oO0]){1,20}$|^(?:[^\w\s] ?){1,20}$")
-LABEL_MARKS = re.compile(r"^[\[\(]?\s*(?:\d{1,4}|[*\u2020\u2021\u00a7]+|[ivxlc]{1,6}|[a-z])\s*[\]\)]?$", re.I)
-NOTE_TYPES = re.compile(r"\b(?:noteref|doc-noteref)\b")
 NOTE_LABEL = "data-ebookgen-note"  # set on a note reference found, to its label
-BACK_MARKS = frozenset({"\u2191", "\u21a9", "\u21a9\ufe0e", "^", "back", "return"})
 
 
 @dataclass(frozen=True)
@@ -58,6 +62,12 @@ class MappedText:
 
     blocks: tuple[ReadBlock, ...]
     unmapped: tuple[str, ...] = ()
+    lines: tuple[int, ...] = ()  # the file's line each block came from (lxml's sourceline), where known
+
+    @property
+    def file_lines(self) -> tuple[int, ...]:
+        """Return the file's line for each line of the outline text, or () where the blocks' lines are unknown."""
+        return file_lines(self.blocks, self.lines)
 
     @property
     def text(self) -> str:
@@ -77,17 +87,22 @@ class Mapping:
     pieces: list[Piece] = field(default_factory=list)
     unmapped: list[str] = field(default_factory=list)
     centred: bool = False
+    line: int = 0  # the line of the file the element being mapped starts on
+    located: bool = False  # the tree's lines are the file's own (a saved page, not a converter's output)
+    note_lines: list[int] = field(default_factory=list)
 
     def note(self, message: str) -> None:
-        """Record one thing that could not be mapped, where it was."""
+        """Record one thing that could not be mapped, where it was (the file's line, when it is the file's)."""
+        message = f"{message} (line {self.line})" if self.located and self.line else message
         self.unmapped.append(f"{self.where}: {message}" if self.where else message)
 
 
-def map_html(root, where: str, figure: Callable[[str], str | None] | None = None, first_label: int = 1) -> MappedText:
-    """Map an lxml HTML tree (a document or an element) to model blocks."""
-    mapping = Mapping(where, figure or (lambda src: None), next_label=first_label)
+def map_html(root, where: str, figure=None, first_label: int = 1, located: bool = False) -> MappedText:
+    """Map an lxml HTML tree (a document or an element) to model blocks; ``located``: its lines are the file's."""
+    mapping = Mapping(where, figure or (lambda src: None), next_label=first_label, located=located)
     mapping.blocks = map_blocks(root, mapping)
-    return MappedText(compose(mapping.blocks, mapping.note_texts), tuple(mapping.unmapped))
+    blocks, lines = composed(mapping.blocks, mapping.note_texts, mapping.note_lines)
+    return MappedText(blocks, tuple(mapping.unmapped), lines if located else ())
 
 
 def map_blocks(root, mapping: Mapping) -> list[Block]:
@@ -95,6 +110,7 @@ def map_blocks(root, mapping: Mapping) -> list[Block]:
     take_notes(root, mapping)
     walk_block(root, mapping)
     flush(mapping)
+    stamp(mapping.blocks, 0, root.sourceline)
     return mapping.blocks
 
 
@@ -113,6 +129,13 @@ def walk_block(element, mapping: Mapping) -> None:
 
 
 def map_block(element, tag: str, mapping: Mapping) -> None:
+    """Map one block element, each block it makes knowing the element's line in the file."""
+    count, mapping.line = len(mapping.blocks), element.sourceline or mapping.line
+    map_element(element, tag, mapping)
+    stamp(mapping.blocks, count, element.sourceline)
+
+
+def map_element(element, tag: str, mapping: Mapping) -> None:
     """Map one block element by what it is."""
     heading = HEADING_TAG.match(tag)
     if is_page_break(element):
@@ -151,33 +174,13 @@ def map_block(element, tag: str, mapping: Mapping) -> None:
             mapping.blocks.append(Block(TEXT))  # An empty paragraph: a separator or a gap (layout.py).
 
 
-def is_empty_paragraph(element) -> bool:
-    """Tell an empty paragraph (`<p></p>`, `<p>&nbsp;</p>`, `<p><br></p>`) from one whose content was mapped."""
-    pictures = any(tag_of(child) in ("img", "image", "svg") for child in element.iter())
-    return not pictures and not words_of(element)
-
-
-def is_page_break(element) -> bool:
-    """Tell mammoth's page break (``hr.page-break``) from other elements."""
-    classes = element.get("class", "") if isinstance(element.tag, str) else ""
-    return "page-break" in classes.split() and tag_of(element) == "hr"
-
-
-def is_centred(element, tag: str) -> bool:
-    """Tell whether an element is set centred (by tag, attribute, inline style or class)."""
-    return (
-        tag == "center"
-        or (element.get("align") or "").lower() == "center"
-        or bool(CENTRED_STYLE.search(element.get("style") or ""))
-        or bool(CENTRED_CLASS.search(element.get("class") or ""))
-    )
-
-
 def dropped(element, what: str, mapping: Mapping) -> None:
     """Name an element that was left out, with its words, so nothing goes unseen."""
     words = words_of(element)
     said = f"{what} was dropped" + (f": {shortened(words)}" if words else "")
-    mapping.note(media_note(element, what) if tag_of(element) in MEDIA else said)
+    if tag_of(element) in MEDIA:  # its line in the page as written, before readability rewrote it
+        mapping.line = int(element.get(LINE) or 0) or element.sourceline or mapping.line
+    mapping.note(media_note(element, what, mapping.located) if tag_of(element) in MEDIA else said)
 
 
 def walk_inline(element, mapping: Mapping, em: bool, strong: bool) -> None:
@@ -199,6 +202,7 @@ def walk_inline(element, mapping: Mapping, em: bool, strong: bool) -> None:
         flush(mapping)
         map_figure(element, mapping, "")
         return
+    mapping.line = element.sourceline or mapping.line
     style = element.get("style") or ""
     em = em or tag in EMPHASIS_TAGS or bool(ITALIC_STYLE.search(style))
     strong = strong or tag in STRONG_TAGS or bool(BOLD_STYLE.search(style))
@@ -346,34 +350,11 @@ def take_notes(root, mapping: Mapping) -> None:
         mapping.next_label += 1
         anchor.set(NOTE_LABEL, label)
         mapping.note_texts.append(Footnote(label, 0, note_text(target, anchor, mapping)))
+        mapping.note_lines.append(target.sourceline or 0)
     for _, target in found:
         note = note_element(target)
         if note.getparent() is not None:
             note.getparent().remove(note)
-
-
-def is_note_reference(anchor, target) -> bool:
-    """Tell a note reference: marked as one, or its target links back to it, and it reads like a label."""
-    kind = anchor.get("{http://www.idpf.org/2007/ops}type") or anchor.get("epub:type") or anchor.get("role") or ""
-    if NOTE_TYPES.search(kind):
-        return True
-    own = own_ids(anchor)
-    links_back = any(tag_of(link) == "a" and (link.get("href") or "")[1:] in own for link in target.iter())
-    return links_back and bool(LABEL_MARKS.match(words_of(anchor)))
-
-
-def own_ids(anchor) -> set[str]:
-    """Return the ids a note's link back may name: the reference's own and its parent's (``<sup id>``)."""
-    parent = anchor.getparent()
-    return {anchor.get("id"), parent.get("id") if parent is not None else None} - {None}
-
-
-def note_element(target):
-    """Return the element that holds a note: the target, or its list item when it is a paragraph in one."""
-    parent = target.getparent()
-    if tag_of(target) in ("p", "span", "a") and parent is not None and tag_of(parent) in ("li", "aside", "div"):
-        return parent
-    return target
 
 
 def note_text(target, anchor, mapping: Mapping) -> tuple[Paragraph, ...]:

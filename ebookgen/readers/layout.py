@@ -7,10 +7,11 @@ a structured document hands on: a gap where the writer left one, headings ranked
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ebookgen.model import Footnote, Inline, Paragraph, SceneBreak, Strong, Text
 from ebookgen.model.document import Gap, Heading, NewPage, ReadBlock
+from ebookgen.model.outline import outline
 
 TEXT, HEADING, SCENE, PAGE = "text", "heading", "scene", "page"
 # Heading levels past the second are subheadings inside a chapter: set as a strong paragraph.
@@ -29,6 +30,7 @@ class Block:
     level: int = 0  # a heading's level as the source gave it (h1 = 1)
     title: str = ""  # a heading's words
     whole: object = None  # a quote, a list or a figure, already a model block
+    line: int = 0  # the line of the file its element starts on (lxml's sourceline), 0 when unknown
 
     @property
     def empty(self) -> bool:
@@ -38,11 +40,19 @@ class Block:
 
 def compose(blocks: list[Block], notes: list[Footnote] = ()) -> tuple[ReadBlock, ...]:
     """Turn mapped blocks into model blocks, then the notes they call."""
+    return composed(blocks, notes)[0]
+
+
+def composed(
+    blocks: list[Block], notes: list[Footnote] = (), note_lines: list[int] = ()
+) -> tuple[tuple[ReadBlock, ...], tuple[int, ...]]:
+    """Turn mapped blocks into model blocks, then the notes they call; with the file's line of each."""
     while blocks and (blocks[-1].kind in (PAGE, SCENE) or blocks[-1].empty):
         blocks = blocks[:-1]  # Nothing follows a last break or empty paragraph.
     ranks = heading_ranks(blocks)
     separates = empty_paragraphs_separate(blocks)
     out: list[ReadBlock] = []
+    lines: list[int] = []
     empties = 0
     for block in blocks:
         if block.empty:
@@ -51,9 +61,32 @@ def compose(blocks: list[Block], notes: list[Footnote] = ()) -> tuple[ReadBlock,
         # A gap where the writer left one: a pause, or a scene break, by the blank-run policy.
         if out and empties - separates > 0 and block.kind == TEXT and not isinstance(out[-1], NewPage):
             out.append(Gap())
+            lines.append(block.line)
         out.append(model_block(block, ranks))
+        lines.append(block.line)
         empties = 0
-    return (*out, *notes)
+    return (*out, *notes), (*lines, *note_lines)
+
+
+def stamp(blocks: list[Block], start: int, line: int | None) -> None:
+    """Give the blocks from ``start`` that have no line yet the line of the element that made them."""
+    for index in range(start, len(blocks)):
+        if not blocks[index].line and line:
+            blocks[index] = replace(blocks[index], line=line)
+
+
+def file_lines(blocks: tuple[ReadBlock, ...], lines: tuple[int, ...]) -> tuple[int, ...]:
+    """Return, for each line of the blocks' outline, the line of the file its block came from ('' unknown: ())."""
+    if len(lines) != len(blocks) or not any(lines):
+        return ()
+    text, starts = outline(blocks)
+    begins = sorted((start, line) for start, line in zip(starts, lines, strict=True) if start and line)
+    out, current, index = [], begins[0][1], 0
+    for number in range(1, text.count("\n") + 2):
+        while index < len(begins) and begins[index][0] <= number:
+            current, index = begins[index][1], index + 1
+        out.append(current)
+    return tuple(out)
 
 
 def model_block(block: Block, ranks: dict[int, int]) -> ReadBlock:

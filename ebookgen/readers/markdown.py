@@ -16,10 +16,14 @@ from functools import cached_property
 from html.parser import HTMLParser
 from pathlib import Path
 
-from ebookgen.model.rawtext import FENCED_KINDS, is_chat
+from ebookgen.model.maths import formulas_as_alt
+from ebookgen.model.rawtext import FENCED_KINDS, as_literal, is_chat
 from ebookgen.readers.decode import decode_file
+from ebookgen.readers.embedded import tex_mark
 from ebookgen.readers.header import text_source
 from ebookgen.readers.htmltables import pipe_rows
+from ebookgen.readers.htmlwords import NestedTooDeep
+from ebookgen.readers.markdown_marks import MARKED, PARSED_HTML, inner, marks_for, needs_parsed
 from ebookgen.readers.reader import Reader
 from ebookgen.readers.source import SourceText
 
@@ -29,6 +33,11 @@ SCENE_BREAK = "* * *"
 HTML_MARKS = {"em": "*", "i": "*", "cite": "*", "strong": "**", "b": "**"}
 # HTML tags that only hold text (their text is kept, the tag needs no word in check).
 HTML_QUIET = frozenset({"p", "div", "span", "br", "html", "body", "section", "article", "main", "center", "small"})
+
+
+# How deep markdown-it reads nested blocks (its CommonMark preset's 20 lost a tenth list level's text), past
+# which it drops the rest silently; a deeper file is refused in one line instead.
+MOST_NESTING = 100
 
 
 def read_markdown(path: Path, encoding: str | None = None) -> SourceText:
@@ -50,12 +59,18 @@ def markdown_with_lines(source: str, unmapped: list[str] | None = None) -> tuple
     from markdown_it import MarkdownIt
     from markdown_it.tree import SyntaxTreeNode
     from mdit_py_plugins.container import container_plugin
+    from mdit_py_plugins.dollarmath import dollarmath_plugin
     from mdit_py_plugins.footnote import footnote_plugin
 
-    parser = MarkdownIt("commonmark").enable("table").use(footnote_plugin)
+    parser = MarkdownIt("commonmark", {"maxNesting": MOST_NESTING}).enable("table").use(footnote_plugin)
+    # TeX maths, `$x^2$` and `$$...$$`, as pandoc reads it: `$5 and $10` is money (no space inside, no digit after)
+    parser.use(dollarmath_plugin, allow_space=False, allow_digits=False, double_inline=True, allow_labels=False)
     for name in FENCED_KINDS:  # the raw text's fences, read in Markdown as containers
         parser.use(container_plugin, name=name)
-    tree = SyntaxTreeNode(parser.parse(source))
+    tokens = parser.parse(source)
+    if any(token.level >= MOST_NESTING - 1 for token in tokens):  # markdown-it drops what lies deeper: refuse
+        raise NestedTooDeep(f"its block quotes, lists or containers nest more than {MOST_NESTING - 2} deep")
+    tree = SyntaxTreeNode(tokens)
     writer = RawWriter([] if unmapped is None else unmapped, source.split("\n"))
     blocks: list[str] = []
     lines: list[int] = []
@@ -107,8 +122,10 @@ class RawWriter:
     def block(self, node) -> list[str]:
         """Return the raw-text blocks one block node stands for."""
         kind = node.type
-        if kind == "heading":
-            return [f"{'#' * int(node.tag[1:])} {self.inline(node.children[0]).strip()}"]
+        if kind == "heading":  # a title is plain words: a formula in it as its TeX
+            return [f"{'#' * int(node.tag[1:])} {formulas_as_alt(self.inline(node.children[0]).strip(), False)}"]
+        if kind == "math_block":
+            return [tex_mark(node.content, True, self.unmapped)]
         if kind == "paragraph":
             return [self.paragraph(node)]
         if kind == "hr":
@@ -117,14 +134,14 @@ class RawWriter:
             inner = "\n\n".join(self.blocks(node.children))
             return ["\n".join(f"> {line}" if line.strip() else ">" for line in inner.split("\n"))]
         if kind in ("bullet_list", "ordered_list"):
-            return [self.list_lines(node)]
+            return self.list_lines(node)
         if kind in ("fence", "code_block"):
             lines = node.content.rstrip("\n")
             return [f"::: verse\n{lines}\n:::"] if lines.strip() else []
         if kind == "table":
             return [self.table_lines(node)]
-        if kind == "html_block" and (rows := pipe_rows(node.content)):
-            return [rows]  # an HTML table typed in the Markdown: a table
+        if kind == "html_block" and (table := pipe_rows(node.content)):  # an HTML table typed in the Markdown
+            return [table[0], *(part for part in html_text(table[1], self.unmapped).split("\n\n") if part.strip())]
         if kind == "html_block":
             return [part for part in html_text(node.content, self.unmapped).split("\n\n") if part.strip()]
         if kind == "footnote_block":
@@ -134,7 +151,7 @@ class RawWriter:
             inner = [line for line in self.lines[start + 1 : end] if not line.strip().startswith(":::")]
             return [f"::: verse\n{chr(10).join(inner).strip(chr(10))}\n:::"]
         if kind.startswith("container_"):
-            inner = "\n\n".join(self.blocks(node.children))
+            inner = "\n\n".join(self.blocks(unwrapped(node.children)))
             return [f":::{node.info.rstrip()}\n{inner}\n:::"]
         self.unmapped.append(f"a Markdown {kind.replace('_', ' ')}: its text kept as paragraphs")
         return self.blocks(node.children)
@@ -144,7 +161,7 @@ class RawWriter:
         children = [child for child in node.children[0].children if not is_blank(child)] if node.children else []
         if len(children) == 1 and children[0].type == "image":
             image = children[0]
-            alt = self.inline_runs(image.children).replace("]", ")").replace("\n", " ")
+            alt = formulas_as_alt(self.inline_runs(image.children)).replace("]", ")").replace("\n", " ")
             title = image.attrs.get("title") or ""
             caption = f' "{title}"' if title and '"' not in title else ""
             return f"![{alt}]({str(image.attrs.get('src', '')).replace(' ', '%20')}{caption})"
@@ -154,20 +171,24 @@ class RawWriter:
         # Messages typed a line each (`Sam: where are you?`) keep their lines: the normaliser sets them as a chat.
         return lines if is_chat(lines.split("\n")) else self.inline(node.children[0]).strip()
 
-    def list_lines(self, node) -> str:
-        """Return a list as `- item` or `1. item` lines, an item's further paragraphs joined to it."""
+    def list_lines(self, node) -> list[str]:
+        """Return a list as `- item` or `1. item` lines, an item's further paragraphs joined to it; a quotation
+        under an item is set after it as a quotation (never `> ` inside the item) and the list goes on after it."""
         ordered = node.type == "ordered_list"
         start = int(node.attrs.get("start", 1)) if ordered else 1
-        lines = []
+        out, lines = [], []
         for number, item in enumerate(node.children, start=start):
             parts = [self.inline(child.children[0]).strip() for child in item.children if child.type == "paragraph"]
-            nested = [child for child in item.children if child.type != "paragraph"]
+            quotes = [child for child in item.children if child.type == "blockquote"]
+            nested = [child for child in item.children if child.type not in ("paragraph", "blockquote")]
             if nested:
                 self.unmapped.append("a list inside a list item: its items joined to the item")
                 parts += [" ".join(self.blocks(nested)).replace("\n", " ")]
             marker = f"{number}." if ordered else "-"
             lines.append(f"{marker} {' '.join(part for part in parts if part)}")
-        return "\n".join(lines)
+            if quotes:
+                out, lines = [*out, "\n".join(lines), *self.blocks(quotes)], []
+        return [*out, "\n".join(lines)] if lines else out
 
     def table_lines(self, node) -> str:
         """Return a pipe table as raw-text rows: its head, a delimiter row keeping each column's alignment, its body."""
@@ -195,30 +216,46 @@ class RawWriter:
         """Return an inline node's raw text."""
         return self.inline_runs(node.children)
 
-    def inline_runs(self, nodes, softbreak: str = " ") -> str:
-        """Return the raw text of inline runs: marks for emphasis, strong, note calls and kept line ends."""
+    def inline_runs(self, nodes, softbreak: str = " ", parsed: bool | None = None) -> str:
+        """Return the raw text of inline runs: marks for emphasis, strong, note calls and kept line ends (the
+        emphasis of a run the raw text's `*` rule would misread in parsed marks: readers/markdown_marks.py)."""
+        parsed = needs_parsed(nodes) if parsed is None else parsed
         parts: list[str] = []
         for node in nodes:
             kind = node.type
-            if kind in ("text", "code_inline"):
-                parts.append(node.content)
+            if kind in ("text", "code_inline"):  # its `*` and `_` as typed: CommonMark read the emphasis already
+                parts.append(as_literal(node.content))
             elif kind == "softbreak":
                 parts.append(softbreak)
             elif kind == "hardbreak":
                 parts.append("\\\n")
-            elif kind in ("em", "strong"):
-                mark = "*" if kind == "em" else "**"
-                parts.append(f"{mark}{self.inline_runs(node.children)}{mark}")
+            elif kind in MARKED:
+                marks = marks_for(node, parsed)
+                parts.append(f"{marks.opening}{self.inline_runs(inner(node), softbreak, parsed)}{marks.closing}")
+            elif kind in ("math_inline", "math_inline_double"):
+                parts.append(tex_mark(node.content, kind == "math_inline_double", self.unmapped))
             elif kind == "footnote_ref":
                 parts.append(f"[^{node.meta.get('label') or 'note-' + str(node.meta.get('id', 0) + 1)}]")
             elif kind == "image":
                 self.unmapped.append("an image inside a paragraph: its alt text kept in the text")
-                parts.append(self.inline_runs(node.children))
+                parts.append(self.inline_runs(node.children, softbreak, parsed))
             elif kind == "html_inline":
-                parts.append(html_mark(node.content, self.unmapped))
+                parts.append(html_mark(node.content, self.unmapped, parsed))
             else:  # a link and anything else that holds text: its text
-                parts.append(self.inline_runs(node.children))
+                parts.append(self.inline_runs(node.children, softbreak, parsed))
         return "".join(parts)
+
+
+def unwrapped(nodes) -> list:
+    """Return a container's blocks with the containers inside it opened: the raw text's fences do not nest."""
+    found, stack = [], list(reversed(nodes))
+    while stack:
+        node = stack.pop()
+        if node.type.startswith("container_"):
+            stack.extend(reversed(node.children))
+        else:
+            found.append(node)
+    return found
 
 
 def is_blank(node) -> bool:
@@ -226,9 +263,10 @@ def is_blank(node) -> bool:
     return node.type in ("softbreak", "hardbreak") or (node.type == "text" and not node.content.strip())
 
 
-def html_mark(tag: str, unmapped: list[str]) -> str:
-    """Return the raw-text mark an inline HTML tag stands for, or nothing (named in unmapped)."""
-    reader = HtmlText(unmapped)
+def html_mark(tag: str, unmapped: list[str], parsed: bool = False) -> str:
+    """Return the raw-text mark an inline HTML tag stands for (parsed, in a paragraph handed on parsed), or nothing
+    (named in unmapped)."""
+    reader = HtmlText(unmapped, parsed)
     reader.feed(tag)
     reader.close()
     return "".join(reader.parts)
@@ -245,9 +283,10 @@ def html_text(markup: str, unmapped: list[str]) -> str:
 class HtmlText(HTMLParser):
     """Collect the text of HTML with raw-text marks for the tags a story means something by."""
 
-    def __init__(self, unmapped: list[str]):
+    def __init__(self, unmapped: list[str], parsed: bool = False):
         super().__init__(convert_charrefs=True)
         self.unmapped = unmapped
+        self.parsed = parsed
         self.parts: list[str] = []
         self.skipping = 0
 
@@ -257,7 +296,7 @@ class HtmlText(HTMLParser):
             self.skipping += 1
             self.unmapped.append(f"an HTML <{tag}> element: dropped")
         elif tag in HTML_MARKS:
-            self.parts.append(HTML_MARKS[tag])
+            self.parts.append(PARSED_HTML[HTML_MARKS[tag]][0] if self.parsed else HTML_MARKS[tag])
         elif tag == "br":
             self.parts.append("\\\n")
         elif tag == "p":
@@ -273,7 +312,7 @@ class HtmlText(HTMLParser):
         if tag in ("script", "style"):
             self.skipping = max(0, self.skipping - 1)
         elif tag in HTML_MARKS:
-            self.parts.append(HTML_MARKS[tag])
+            self.parts.append(PARSED_HTML[HTML_MARKS[tag]][1] if self.parsed else HTML_MARKS[tag])
         elif tag == "p":
             self.parts.append("\n\n")
 

@@ -16,6 +16,8 @@ import zipfile
 
 from lxml import etree
 
+from ebookgen.readers.embedded import linear
+
 M = "http://schemas.openxmlformats.org/officeDocument/2006/math"
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MATHML = "http://www.w3.org/1998/Math/MathML"
@@ -178,7 +180,7 @@ def equation_mathml(equation, display: bool) -> str:
     root = mathml("math", *converted(equation))
     if display:
         root.set("display", "block")
-    root.set("alttext", equation_text(equation))
+    root.set("alttext", linear(root) or equation_text(equation))
     return etree.tostring(root, encoding="unicode")
 
 
@@ -187,8 +189,12 @@ def equation_text(equation) -> str:
     return " ".join("".join(node.text or "" for node in equation.iter(q("t"))).split()) or "equation"
 
 
-def swapped_equations(path, body_xml: bytes, main: str = "word/document.xml", docx: bytes | None = None,
-                      ) -> tuple[bytes | None, list[str]]:
+def swapped_equations(
+    path,
+    body_xml: bytes,
+    main: str = "word/document.xml",
+    docx: bytes | None = None,
+) -> tuple[bytes | None, list[str]]:
     """Return a Word document's bytes (docx, already changed, or the file's) with its equations swapped for links,
     and their MathML; (None, []) when it has none, or when they cannot be read (mammoth then names what it left
     out)."""

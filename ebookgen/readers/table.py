@@ -15,6 +15,7 @@ from pathlib import Path
 import ebookgen.readers
 from ebookgen.errors import InputError
 from ebookgen.readers.furniture import furniture_of, with_title_block
+from ebookgen.readers.htmlwords import NestedTooDeep
 from ebookgen.readers.reader import Reader
 from ebookgen.readers.source import SourceText
 
@@ -63,7 +64,11 @@ def formats_read() -> str:
 def read_source(path: Path, encoding: str | None = None) -> SourceText:
     """Read one manuscript file with the reader its suffix names; the source names its reader for check."""
     reader = reader_for(path)
-    source = reader.read(path, encoding)
+    try:
+        source = reader.read(path, encoding)
+    except (RecursionError, NestedTooDeep) as error:  # read whole or refused: never a part of the text kept
+        deep = str(error) if isinstance(error, NestedTooDeep) else "it nests too deep for ebookgen to read"
+        raise InputError(f"{path}: {deep} (unclosed tags, or quotes and lists hundreds deep); flatten it") from None
     metadata = with_title_block(source.metadata, source.text)
     return replace(source, reader=source.reader or reader.name, furniture=furniture_of(source.text), metadata=metadata)
 

@@ -114,12 +114,14 @@ def opening_index(blocks: tuple[Block, ...]) -> int:
 
 
 def render_chapter_blocks(
-    blocks: tuple[Block, ...], ids: BlockIds | None, said: BookWords, setting: Setting | None
+    blocks: tuple[Block, ...], ids: BlockIds | None, said: BookWords, setting: Setting | None, joined: bool = False
 ) -> list[str]:
-    """Render a chapter's blocks in order, its opening paragraph marked `opening` for the theme's initial."""
+    """Render a chapter's blocks in order, its opening paragraph marked `opening` for the theme's initial
+    (`opening joined` in a script whose letters join: its first letter is not cut from its word)."""
     opening = opening_index(blocks)
+    marked = ' class="opening joined"' if joined else ' class="opening"'
     return [
-        text_block(' class="opening"', block.inlines, ids, setting)
+        text_block(marked, block.inlines, ids, setting)
         if index == opening
         else render_block(block, ids, said, setting)
         for index, block in enumerate(blocks)

@@ -105,7 +105,7 @@ def render_chapter(
     said = language.words
     notes = {note.number: note for note in chapter.notes}
     setting = Setting(chapter.number, notes, printed, images or {}, note_text=footnote_text)
-    body = "\n".join(render_chapter_blocks(chapter.blocks, ids, said, setting))
+    body = "\n".join(render_chapter_blocks(chapter.blocks, ids, said, setting, language.joins_letters))
     if notes and not printed:
         body += "\n" + note_asides(setting, said)
     heading_id = title_anchor(anchor)

@@ -69,7 +69,9 @@ def laid_out(html: str, css: str, output_intent: str | None = None):
 
     from ebookgen.pdf.fonts import own_fontconfig
     from ebookgen.pdf.weasy.fetcher import book_fetcher, named_files
+    from ebookgen.pdf.weasy.glib import pango_messages_logged
 
+    pango_messages_logged()  # Pango's assertion lines go to logging, not to the writer's terminal
     folder = styles_dir()
     with own_fontconfig():  # the book's faces, by file, and no system font
         fonts = FontConfiguration()

@@ -34,7 +34,10 @@ SETTING_HOOKS = (
     ("weasyprint.layout.inline", "justify_line"),
 )
 # What the hooks do, in the page cache's key: a change here lays every chunk out again.
-SETTING_RULES = "hyphens in a row 2; none in small caps; compounds 3; tracking 0.02; spreads even 2, remade 0 (3)"
+SETTING_RULES = (
+    "hyphens in a row 2; none in small caps; compounds 3; tracking 0.02, none in joined scripts; "
+    "spreads even 2, remade 0 (3)"
+)
 MOST_HYPHENS_IN_A_ROW = 2
 # A break at a hyphen of the text leaves at least this many letters on each side, as hyphenate-limit-chars does.
 SHORT_FRAGMENT = 3
@@ -47,6 +50,8 @@ MOST_LINES_SHORT = 2
 # as InDesign's letter-spacing range does, so that its word gaps stay near the page's.
 WIDEST_SPACE = 0.25
 TRACKING = 0.02
+# Letters of a script that joins them (Arabic's, Syriac): a loose line of them is never tracked, spacing breaks joins.
+JOINED_SCRIPT = re.compile("[\u0600-\u074f\u0750-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
 
 
 class Setter:
@@ -115,7 +120,8 @@ class Setter:
             spaces, size = count_expandable_spaces(line), line.style["font_size"]
             letters = 0
             if spaces and extra_width > spaces * WIDEST_SPACE * size:  # a loose line: count its letters
-                letters = sum(len(box.text) for _, box in text_boxes(line))
+                texts = [box.text for _, box in text_boxes(line)]
+                letters = 0 if any(JOINED_SCRIPT.search(text) for text in texts) else sum(map(len, texts))
             if letters:
                 spacing = min(TRACKING * size, (extra_width - spaces * WIDEST_SPACE * size) / letters)
                 self.used["tracked"] += 1
