@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ebookgen.cover.geometry import Wrap, wrap_for
 from ebookgen.errors import ConfigError, InputError
-from ebookgen.pdf.printers import BLEED_INCHES, preflight_printer
+from ebookgen.pdf.printers import preflight_printer
 
 TOLERANCE = 0.01  # inches a cover's size may differ from the wrap's (printers allow rounding)
 
@@ -111,6 +111,7 @@ def cover_failures(cover: Path, interior: Path, profile: str = "kdp", paper: str
         wanted = " or ".join(f"{w.label} ({w.paper}, spine {w.spine:.3f} in)" for w in wraps)
         book_size = f"a {book.pages}-page interior of {book.trim[0]:g} x {book.trim[1]:g} in"
         failures.append(
-            f"the cover is {size[0]:.3f} x {size[1]:.3f} in; {book_size} needs {wanted}, {BLEED_INCHES} in bleed"
+            f"the cover is {size[0]:.3f} x {size[1]:.3f} in; {book_size} needs {wanted}, {wraps[0].edge:g} in "
+            + ("turn-in and hinges" if wraps[0].hinge else "bleed")
         )
     return failures

@@ -70,7 +70,7 @@ def image_url(cover: Path) -> str:
 def front(wrap: Wrap, metadata: Metadata, cover: Path | None) -> str:
     """Return the front: the cover image to the bleed, or title, subtitle and author set in type."""
     if cover is not None:
-        bled = Box(wrap.front.x, 0, wrap.front.width + SAFE_MARGIN, wrap.height)
+        bled = Box(wrap.front.x, 0, wrap.width - wrap.front.x, wrap.height)  # to the bleed or over the turn-in
         return placed(bled, wrap, "image", f'<img src="{image_url(cover)}" alt=""/>')
     subtitle = f'<p class="subtitle">{escape(metadata.subtitle)}</p>' if metadata.subtitle else ""
     body = f'<h1>{escape(metadata.title)}</h1>{subtitle}<p class="author">{escape(metadata.author)}</p>'
