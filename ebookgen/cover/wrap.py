@@ -12,7 +12,7 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ebookgen.cover.geometry import SAFE_MARGIN, Box, Wrap
+from ebookgen.cover.geometry import Box, Wrap
 from ebookgen.output import atomic_path
 
 if TYPE_CHECKING:
