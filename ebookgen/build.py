@@ -82,7 +82,7 @@ def read_collection(project: Project) -> NormalisedBook:
     works = [read_book(load_project(work.source)) for work in project.works]
     tag = project.metadata.language
     language = next((work.language for work in works if work.book.metadata.language == tag), works[0].language)
-    book = collected(project.metadata, project.works, [work.book for work in works], language.words.chapter)
+    book = collected(project.metadata, project.works, [work.book for work in works], language.words)
     if language.tag != tag:
         book = replace(
             book, notes=(*book.notes, f"no work is in {tag}: the collection is set as its first work, {language.tag}")
