@@ -3,7 +3,8 @@
 Typer (from 0.2x) turns every given option's text into its value through a Pydantic ``TypeAdapter``; importing
 Pydantic and building the adapters is about a tenth of a short story's whole EPUB build. A ``str`` option is the
 text click read, a ``Path`` option is ``Path(text)`` and a flag is the yes or no click found, so those are converted
-here; every other kind (numbers with their ranges, lists, choices) keeps Typer's own coercion. A Typer without this machinery is left as it is.
+here; every other kind (numbers with their ranges, lists, choices) keeps Typer's own coercion. A Typer without
+this machinery is left as it is.
 """
 
 from __future__ import annotations
