@@ -2,17 +2,34 @@
 
 Typer (from 0.2x) turns every given option's text into its value through a Pydantic ``TypeAdapter``; importing
 Pydantic and building the adapters is about a tenth of a short story's whole EPUB build. A ``str`` option is the
-text click read, a ``Path`` option is ``Path(text)`` and a flag is the yes or no click found, so those are converted
-here; every other kind (numbers with their ranges, lists, choices) keeps Typer's own coercion. A Typer without
-this machinery is left as it is.
+text click read, a ``Path`` option is ``Path(text)``, a flag is the yes or no click found and a number written as
+digits within its range is that number, so those are converted here; anything else (a number Typer must refuse,
+lists, choices) keeps Typer's own coercion and messages. A Typer without this machinery is left as it is.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
-# The option types converted here: text and paths by their own constructor, a flag already a yes or no kept.
-PLAIN_KINDS = (str, Path, bool)
+# The option types converted here: text and paths by their own constructor, a flag already a yes or no kept,
+# a number written plainly and within its range; anything else goes to Typer, whose messages stay as they are.
+PLAIN_KINDS = (str, Path, bool, int, float)
+PLAIN_NUMBERS = {int: re.compile(r"[+-]?\d+"), float: re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")}
+
+
+def plain_value(kind: type, value, info):
+    """Return the value converted without Typer's coercion, or None when only Typer can tell what it is."""
+    if kind in (str, Path):
+        return kind(value)
+    if kind is bool:
+        return value if isinstance(value, bool) else None
+    if not isinstance(value, str) or not PLAIN_NUMBERS[kind].fullmatch(value):
+        return None
+    number = kind(value)
+    if (info.min is not None and number < info.min) or (info.max is not None and number > info.max):
+        return None
+    return number
 
 
 def plain_runtime_param():
@@ -26,11 +43,10 @@ def plain_runtime_param():
         """Convert a text or path option by its type's constructor (Pydantic's result for these two)."""
 
         def _coerce_value(self, value, param, ctx):
-            if self.annotation is not bool:
-                return self.annotation(value)
-            if isinstance(value, bool):
-                return value
-            from typer._coercion import build_runtime_param  # a flag's value as text: Typer's own reading
+            plain = plain_value(self.annotation, value, self.parameter_info)
+            if plain is not None:
+                return plain
+            from typer._coercion import build_runtime_param  # Typer's own reading, and its message if refused
 
             return build_runtime_param(param.type_descriptor)._coerce_value(value, param=param, ctx=ctx)
 
@@ -46,5 +62,5 @@ def lighten(command, ctx) -> None:
         descriptor = getattr(param, "type_descriptor", None)
         if descriptor is None or getattr(param, "_runtime_param", True) is not None:
             continue
-        if descriptor.annotation in PLAIN_KINDS and descriptor.file_annotation is None:
+        if descriptor.annotation in PLAIN_KINDS and not descriptor.is_file and not descriptor.is_choice:
             param._runtime_param = plain(parameter_info=descriptor.parameter_info, annotation=descriptor.annotation)
