@@ -38,8 +38,11 @@ install: $(DEV_STAMP)
 	$(BIN)/pipx install --force .
 	$(BIN)/pipx ensurepath
 
-# Not part of `make test`: builds War and Peace and a 1,000,000-word manuscript, with Pandoc and WeasyPrint beside.
+# Not part of `make test`: the size sweep (20 words to 1,000,000; Pandoc, WeasyPrint alone and Typst beside, in
+# one table), then War and Peace and a 1,000,000-word manuscript, with Pandoc and WeasyPrint beside.
 bench: $(STAMP) bench-tools
+	$(BIN)/python -m pip install -q -e '.[bench]'
+	$(BIN)/python bench/sweep.py
 	$(BIN)/python bench/bench.py
 	$(MAKE) bench-batch
 	$(MAKE) quality
