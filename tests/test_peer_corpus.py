@@ -39,10 +39,7 @@ UNCOUNTED = (".html",)
 RANGE = re.compile(r"\(lines (\d+)-(\d+)\)$")
 # Known losses, each a class of issue 27 still open on this branch (not strict: another helper's fix lands on main
 # without warning and shows here as XPASS; take the file off this list then).
-KNOWN = {
-    "md/commonmark__examples.md": "nested same-mark emphasis (*foo *bar**) prints its asterisks: Markdown is handed"
-    " on as raw text, whose emphasis rule is not CommonMark's",
-}
+KNOWN: dict[str, str] = {}
 
 
 def sample_files() -> list:

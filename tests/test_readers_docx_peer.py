@@ -165,3 +165,74 @@ def test_a_document_holding_only_a_linked_picture_is_refused_saying_so(tmp_path:
     assert result.exit_code == 2
     assert "holds no text, only a picture linked from outside it (tiny-picture.png)" in result.output
     assert "Traceback" not in result.output and not (tmp_path / "linked.epub").exists()
+
+
+W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+NOTES_PARTS = {"footnote": "footnotes", "endnote": "endnotes"}
+
+
+def notes_part(kind: str, text: str) -> bytes:
+    """Return a footnotes or endnotes part as Word writes it: its two separators, then note 1."""
+    separators = "".join(
+        f'<w:{kind} w:type="{name}" w:id="{number}"><w:p><w:r><w:{name}/></w:r></w:p></w:{kind}>'
+        for number, name in ((-1, "separator"), (0, "continuationSeparator"))
+    )
+    note = f'<w:{kind} w:id="1"><w:p><w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:p></w:{kind}>'
+    return f'<?xml version="1.0" encoding="UTF-8"?><w:{kind}s {W_NS}>{separators}{note}</w:{kind}s>'.encode()
+
+
+def with_notes_parts(files: dict[str, bytes]) -> None:
+    """Add the footnotes and endnotes parts, with their content types and relationships, to a saved document."""
+    relationships, types = "", ""
+    for kind, part in NOTES_PARTS.items():
+        files[f"word/{part}.xml"] = notes_part(kind, f"The {kind}'s own words.")
+        kind_type = f"application/vnd.openxmlformats-officedocument.wordprocessingml.{part}+xml"
+        types += f'<Override PartName="/word/{part}.xml" ContentType="{kind_type}"/>'
+        relationships += (
+            f'<Relationship Id="rId{kind}" Target="{part}.xml" '
+            f'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/{part}"/>'
+        )
+    files["[Content_Types].xml"] = files["[Content_Types].xml"].replace(b"</Types>", types.encode() + b"</Types>")
+    rels = files["word/_rels/document.xml.rels"]
+    files["word/_rels/document.xml.rels"] = rels.replace(
+        b"</Relationships>", relationships.encode() + b"</Relationships>"
+    )
+
+
+def test_a_word_note_is_placed_at_the_paragraph_holding_its_call(tmp_path: Path) -> None:
+    # Check named a footnote's or an endnote's place by the document's last paragraph; Word shows it at its call.
+    from docx.oxml import parse_xml
+
+    path = tmp_path / "story.docx"
+    document = saved(path, "Chapter One", "A plain start.", "This one calls a footnote", "An endnote here", "The end.")
+    document.paragraphs[2]._p.append(parse_xml(f'<w:r {W_NS}><w:footnoteReference w:id="1"/></w:r>'))
+    document.paragraphs[3]._p.append(parse_xml(f'<w:r {W_NS}><w:endnoteReference w:id="1"/></w:r>'))
+    document.save(path)
+    source = read_source(rewritten(path, with_notes_parts))
+    lines = source.text.split("\n")
+    footnote = next(number for number, line in enumerate(lines, 1) if "footnote's own words" in line)
+    endnote = next(number for number, line in enumerate(lines, 1) if "endnote's own words" in line)
+    body = next(number for number, line in enumerate(lines, 1) if line.startswith("The end."))
+    assert (source.source_line(footnote), source.source_line(endnote), source.source_line(body)) == (3, 4, 5)
+
+
+def test_a_reviewers_comment_is_named_by_its_words_and_paragraph(tmp_path: Path) -> None:
+    # Check only counted the comments left out; each is now named as other removals are.
+    import docx
+
+    document = docx.Document()
+    for text in ("Chapter One", "A plain start.", "The sentence a reviewer questioned.", "The end."):
+        document.add_paragraph(text)
+    questioned = document.paragraphs[2].runs[0]
+    document.add_comment(questioned, text="Is this date right? Check the ship's log first.", author="Ada")
+    document.add_comment(document.paragraphs[3].runs[0], text="Lovely ending.", author="Bo")
+    document.save(tmp_path / "story.docx")
+    source = read_source(tmp_path / "story.docx")
+    assert "ship's log" not in source.text and "Lovely" not in source.text
+    assert [note for note in source.unmapped if "comment" in note] == [
+        "a reviewer's comment on paragraph 3 left out (not the story's text): "
+        '"Is this date right? Check the ship\'s log first."',
+        "a reviewer's comment on paragraph 4 left out (not the story's text): \"Lovely ending.\"",
+    ]
+    result = runner.invoke(app, ["check", str(tmp_path / "story.docx")])
+    assert "paragraph 3 left out (not the story's text): \"Is this date right?" in result.output

@@ -58,3 +58,40 @@ def is_pipe_table(group: list[str]) -> bool:
 def table_alignments(delimiter: str) -> list[str]:
     """Return each column's alignment from a delimiter row: `start`, `center`, `end` or none."""
     return [ALIGNMENTS[cell.startswith(":"), cell.endswith(":")] for cell in table_cells(delimiter)]
+
+
+# Emphasis a reader has already parsed (the Markdown reader, by CommonMark's rules), handed on in marks no typed text
+# holds (private-use characters), so the raw text's own `*` rule never re-reads it: `*foo *bar**` nests as typed.
+EM_OPEN, EM_CLOSE, STRONG_OPEN, STRONG_CLOSE = "\ue000", "\ue001", "\ue002", "\ue003"
+# A literal `*` or `_` (`\*not emphasis\*`, `2*3*4` in CommonMark) handed on as a stand-in the `*` rule cannot read.
+LITERAL_MARKS = {"*": "\ue004", "_": "\ue005"}
+PARSED_MARKS = re.compile("([\ue000-\ue003])")
+
+
+LITERAL_RUN = re.compile(r"[*_]+")
+
+
+def as_literal(text: str) -> str:
+    """Hand a parsed text's `*` and `_` on as stand-ins where the `*` rule could read them as a mark: they print as
+    typed. One between letters (`snake_case`) or between spaces (`2 * 3`) never opens or closes: it stays readable."""
+    return LITERAL_RUN.sub(
+        lambda run: run.group() if inert(text, run.start(), run.end()) else stand_in(run.group()), text
+    )
+
+
+def inert(text: str, start: int, end: int) -> bool:
+    """Tell a run of marks the `*` rule never reads as one: letters on both sides, or spaces on both sides."""
+    before, after = text[start - 1 : start], text[end : end + 1]
+    return (before.isalnum() and after.isalnum()) or (before.isspace() and after.isspace())
+
+
+def stand_in(marks: str) -> str:
+    """Return the stand-ins of a run of `*` and `_`."""
+    return marks.replace("*", LITERAL_MARKS["*"]).replace("_", LITERAL_MARKS["_"])
+
+
+def from_literal(text: str) -> str:
+    """Turn stand-ins back into the `*` and `_` they stand for, and drop parsed emphasis marks left over."""
+    if not any("\ue000" <= char <= "\ue005" for char in text):
+        return text
+    return PARSED_MARKS.sub("", text.replace(LITERAL_MARKS["*"], "*").replace(LITERAL_MARKS["_"], "_"))

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ebookgen.model import Emphasis, Inline, LineBreak, NoteRef, Strong, Text
+from ebookgen.model.rawtext import EM_CLOSE, EM_OPEN, PARSED_MARKS, STRONG_CLOSE, STRONG_OPEN, from_literal
 
 # A letter of a script written without spaces between words (kana, CJK ideographs, Hangul): a marker beside one
 # still opens or closes (`と*強調*だ`), as a marker beside a Latin letter does not (`2*3*4`, `snake_case_name`).
@@ -110,6 +111,8 @@ def without_note_calls(text: str, instead: str = " ") -> str:
 
 def parse_emphasis(text: str, depth: int = 0) -> tuple[Inline, ...]:
     """Split text into plain, emphasised and strong runs, note calls and kept line ends."""
+    if PARSED_MARKS.search(text):
+        return parsed_runs(text)
     runs: list[Inline] = []
     position = 0
     for marked in emphasis_spans(text) if depth < MOST_NESTED else ():
@@ -120,6 +123,26 @@ def parse_emphasis(text: str, depth: int = 0) -> tuple[Inline, ...]:
     if position < len(text):
         runs.extend(plain_runs(text[position:]))
     return tuple(runs) or (Text(""),)
+
+
+def parsed_runs(text: str) -> tuple[Inline, ...]:
+    """Nest the runs of a text whose emphasis a reader parsed already (its marks open and close as they nest);
+    the text between them is plain: its `*` and `_` were typed as such. A mark left unclosed is dropped."""
+    levels: list[list[Inline]] = [[]]
+    opened: list[str] = []
+    for piece in PARSED_MARKS.split(text):
+        if piece in (EM_OPEN, STRONG_OPEN):
+            levels.append([])
+            opened.append(piece)
+        elif piece in (EM_CLOSE, STRONG_CLOSE) and opened:
+            children = tuple(levels.pop()) or (Text(""),)
+            levels[-1].append(Emphasis(children) if opened.pop() == EM_OPEN else Strong(children))
+        elif piece not in (EM_CLOSE, STRONG_CLOSE):
+            levels[-1].extend(plain_runs(piece))
+    while len(levels) > 1:  # unclosed: its runs kept, unmarked
+        runs = levels.pop()
+        levels[-1].extend(runs)
+    return tuple(levels[0]) or (Text(""),)
 
 
 def emphasised(strength: int, children: tuple[Inline, ...]) -> Inline:
@@ -140,9 +163,9 @@ def plain_runs(text: str) -> list[Inline]:
         position = 0
         for start, end, label in find_note_calls(line):
             if start > position:
-                runs.append(Text(line[position:start]))
+                runs.append(Text(from_literal(line[position:start])))
             runs.append(NoteRef(label))
             position = end
         if position < len(line):
-            runs.append(Text(line[position:]))
+            runs.append(Text(from_literal(line[position:])))
     return runs

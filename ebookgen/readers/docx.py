@@ -17,7 +17,7 @@ from ebookgen.model.document import Document, FoundMetadata, Resource
 from ebookgen.model.outline import outline
 from ebookgen.readers.archive import open_archive, read_member
 from ebookgen.readers.decode import require_text
-from ebookgen.readers.docxparts import main_part, paragraph_lines, paragraph_texts, spaced_at_joins
+from ebookgen.readers.docxparts import comment_notes, main_part, paragraph_lines, paragraph_texts, spaced_at_joins
 from ebookgen.readers.htmltext import map_html, shortened, words_of
 from ebookgen.readers.omml import put_equations, swapped_equations
 from ebookgen.readers.reader import Reader
@@ -138,9 +138,7 @@ def word_notes(messages, body_xml: bytes, comments: bytes) -> tuple[str, ...]:
     others = [m.message for m in messages if not (UNRECOGNISED_STYLE.match(m.message) or
               UNDEFINED_STYLE.match(m.message))]  # fmt: skip
     notes += [f"{message}" for message in dict.fromkeys(others)]
-    count = comments.count(b"<w:comment ")
-    if count:
-        notes.append(f"{count} reviewer's comment(s) left out (they are not the story's text)")
+    notes += comment_notes(body_xml, comments) if comments else ()
     if b"<w:del " in body_xml:
         notes.append("tracked changes: deleted text left out, inserted text kept; accept or reject them")
     return tuple(notes)

@@ -23,6 +23,7 @@ USUAL_MAIN_PART = "word/document.xml"
 MAIN_PART = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 WORD = re.compile(r"[^\W_]+")
+NOTE_CALL = re.compile(r"\[\^([^\]\s]+)\]")  # a note's call as the outline writes it: `[^label]`
 AHEAD = 200  # paragraphs searched past the last one found: linear in a document of any length
 RELATIONSHIP = re.compile(rb"<(?:\w+:)?Relationship\b[^>]*>")
 ATTRIBUTE = re.compile(rb'(\w+)="([^"]*)"')
@@ -98,13 +99,23 @@ def paragraph_texts(data: bytes) -> list[str]:
 
 def paragraph_lines(blocks, text: str, starts: tuple[int, ...], paragraphs: list[str]) -> tuple[int, ...]:
     """Return, for each line of the text a Word document's blocks make, the number of the document paragraph it
-    came from (counted from 1 in body order, empty ones and table cells' too)."""
+    came from (counted from 1 in body order, empty ones and table cells' too); a footnote's or an endnote's lines
+    the number of the paragraph holding its call, where a writer finds it in Word."""
+    from ebookgen.model import Footnote
+    from ebookgen.model.outline import written
+
     keys = [paragraph_words(paragraph) for paragraph in paragraphs]
-    located, cursor = {}, -1
+    located, cursor, calls, notes = {}, -1, {}, []
     for block, start in zip(blocks, starts, strict=True):
-        if start:
+        if start and isinstance(block, Footnote):
+            notes.append((block.label, start))  # placed once every call is found: at the paragraph calling it
+        elif start:
             cursor = paragraph_of(block, keys, cursor)
             located[start] = cursor + 1
+            for label in NOTE_CALL.findall(written(block)):
+                calls.setdefault(label, cursor + 1)
+    for label, start in notes:
+        located[start] = calls.get(label, cursor + 1)
     out, current = [], 1
     for line in range(1, text.count("\n") + 2):
         current = located.get(line, current)
@@ -129,3 +140,31 @@ def paragraph_of(block, keys: list[list[str]], last: int) -> int:
 def paragraph_words(text: str) -> list[str]:
     """Return a paragraph's words as blocks and document paragraphs compare them: letters and digits, folded."""
     return WORD.findall(text.replace("*", "").casefold())
+
+
+def comment_notes(body_xml: bytes, comments_xml: bytes) -> tuple[str, ...]:
+    """Name each reviewer's comment left out, by its first words and the number of the paragraph it is anchored
+    to (as check numbers a Word file's places), as every other removal is named."""
+    from ebookgen.readers.htmlwords import shortened
+
+    comments, body = body_of(comments_xml), body_of(body_xml)
+    if comments is None:
+        return ()
+    anchored = comment_paragraphs(body) if body is not None else {}
+    notes = []
+    for comment in comments.iter(f"{W}comment"):
+        words = " ".join("".join(element.text or "" for element in comment.iter(f"{W}t")).split())
+        where = anchored.get(comment.get(f"{W}id") or "")
+        place = f" on paragraph {where}" if where else ""
+        notes.append(f"a reviewer's comment{place} left out (not the story's text): {shortened(words)}")
+    return tuple(notes)
+
+
+def comment_paragraphs(body) -> dict[str, int]:
+    """Return the number of the paragraph (counted as check counts them) where each comment's anchor starts."""
+    found: dict[str, int] = {}
+    for number, paragraph in enumerate(body.iter(f"{W}p"), 1):
+        for anchor in paragraph.iter(f"{W}commentRangeStart", f"{W}commentReference"):
+            if paragraph is next(anchor.iterancestors(f"{W}p")):
+                found.setdefault(anchor.get(f"{W}id") or "", number)
+    return found

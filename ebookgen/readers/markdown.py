@@ -17,19 +17,17 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from ebookgen.model.maths import formulas_as_alt
-from ebookgen.model.rawtext import FENCED_KINDS, is_chat
+from ebookgen.model.rawtext import FENCED_KINDS, as_literal, is_chat
 from ebookgen.readers.decode import decode_file
 from ebookgen.readers.embedded import tex_mark
 from ebookgen.readers.header import text_source
 from ebookgen.readers.htmltables import pipe_rows
 from ebookgen.readers.htmlwords import NestedTooDeep
+from ebookgen.readers.markdown_marks import MARKED, PARSED_HTML, inner, marks_for, needs_parsed
 from ebookgen.readers.reader import Reader
 from ebookgen.readers.source import SourceText
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
-# A word joiner (U+2060, invisible, no break) set between a letter and an emphasis mark inside a word: the raw-text
-# emphasis rule reads a mark beside it as it reads one beside a space, so `foo*bar*` is foo and an emphasised bar.
-JOINED = "\u2060"
 SCENE_BREAK = "* * *"
 # HTML tags that map to raw-text marks: the mark each opens and closes with.
 HTML_MARKS = {"em": "*", "i": "*", "cite": "*", "strong": "**", "b": "**"}
@@ -218,45 +216,34 @@ class RawWriter:
         """Return an inline node's raw text."""
         return self.inline_runs(node.children)
 
-    def inline_runs(self, nodes, softbreak: str = " ") -> str:
-        """Return the raw text of inline runs: marks for emphasis, strong, note calls and kept line ends."""
+    def inline_runs(self, nodes, softbreak: str = " ", parsed: bool | None = None) -> str:
+        """Return the raw text of inline runs: marks for emphasis, strong, note calls and kept line ends (the
+        emphasis of a run the raw text's `*` rule would misread in parsed marks: readers/markdown_marks.py)."""
+        parsed = needs_parsed(nodes) if parsed is None else parsed
         parts: list[str] = []
         for node in nodes:
             kind = node.type
-            if kind in ("text", "code_inline"):
-                parts.append(node.content)
+            if kind in ("text", "code_inline"):  # its `*` and `_` as typed: CommonMark read the emphasis already
+                parts.append(as_literal(node.content))
             elif kind == "softbreak":
                 parts.append(softbreak)
             elif kind == "hardbreak":
                 parts.append("\\\n")
-            elif kind in ("em", "strong"):
-                mark = "*" if kind == "em" else "**"
-                parts.append(f"{JOINED}{mark}{self.inline_runs(node.children)}{mark}{JOINED}")
+            elif kind in MARKED:
+                marks = marks_for(node, parsed)
+                parts.append(f"{marks.opening}{self.inline_runs(inner(node), softbreak, parsed)}{marks.closing}")
             elif kind in ("math_inline", "math_inline_double"):
                 parts.append(tex_mark(node.content, kind == "math_inline_double", self.unmapped))
             elif kind == "footnote_ref":
                 parts.append(f"[^{node.meta.get('label') or 'note-' + str(node.meta.get('id', 0) + 1)}]")
             elif kind == "image":
                 self.unmapped.append("an image inside a paragraph: its alt text kept in the text")
-                parts.append(self.inline_runs(node.children))
+                parts.append(self.inline_runs(node.children, softbreak, parsed))
             elif kind == "html_inline":
-                parts.append(html_mark(node.content, self.unmapped))
+                parts.append(html_mark(node.content, self.unmapped, parsed))
             else:  # a link and anything else that holds text: its text
-                parts.append(self.inline_runs(node.children))
-        return in_words("".join(parts))
-
-
-def in_words(text: str) -> str:
-    """Keep a word joiner only where an emphasis mark touches a letter (`foo*bar*`): there raw text's marks would
-    not open or close, and CommonMark's do; everywhere else the mark stands as raw text writes it."""
-    out = []
-    for index, char in enumerate(text):
-        if char == JOINED:
-            before, after = text[index - 1 : index], text[index + 1 : index + 2]
-            if not ((after == "*" and before.isalnum()) or (before == "*" and after.isalnum())):
-                continue
-        out.append(char)
-    return "".join(out)
+                parts.append(self.inline_runs(node.children, softbreak, parsed))
+        return "".join(parts)
 
 
 def unwrapped(nodes) -> list:
@@ -276,9 +263,10 @@ def is_blank(node) -> bool:
     return node.type in ("softbreak", "hardbreak") or (node.type == "text" and not node.content.strip())
 
 
-def html_mark(tag: str, unmapped: list[str]) -> str:
-    """Return the raw-text mark an inline HTML tag stands for, or nothing (named in unmapped)."""
-    reader = HtmlText(unmapped)
+def html_mark(tag: str, unmapped: list[str], parsed: bool = False) -> str:
+    """Return the raw-text mark an inline HTML tag stands for (parsed, in a paragraph handed on parsed), or nothing
+    (named in unmapped)."""
+    reader = HtmlText(unmapped, parsed)
     reader.feed(tag)
     reader.close()
     return "".join(reader.parts)
@@ -295,9 +283,10 @@ def html_text(markup: str, unmapped: list[str]) -> str:
 class HtmlText(HTMLParser):
     """Collect the text of HTML with raw-text marks for the tags a story means something by."""
 
-    def __init__(self, unmapped: list[str]):
+    def __init__(self, unmapped: list[str], parsed: bool = False):
         super().__init__(convert_charrefs=True)
         self.unmapped = unmapped
+        self.parsed = parsed
         self.parts: list[str] = []
         self.skipping = 0
 
@@ -307,7 +296,7 @@ class HtmlText(HTMLParser):
             self.skipping += 1
             self.unmapped.append(f"an HTML <{tag}> element: dropped")
         elif tag in HTML_MARKS:
-            self.parts.append(HTML_MARKS[tag])
+            self.parts.append(PARSED_HTML[HTML_MARKS[tag]][0] if self.parsed else HTML_MARKS[tag])
         elif tag == "br":
             self.parts.append("\\\n")
         elif tag == "p":
@@ -323,7 +312,7 @@ class HtmlText(HTMLParser):
         if tag in ("script", "style"):
             self.skipping = max(0, self.skipping - 1)
         elif tag in HTML_MARKS:
-            self.parts.append(HTML_MARKS[tag])
+            self.parts.append(PARSED_HTML[HTML_MARKS[tag]][1] if self.parsed else HTML_MARKS[tag])
         elif tag == "p":
             self.parts.append("\n\n")
 
