@@ -4,7 +4,8 @@ Usage: python bench/sweep.py [--epub-sizes 20,3000,...] [--pdf-sizes 3000,...] [
 
 EPUB of 20 words to 1,000,000 against ``pandoc -f markdown+smart``; PDF of 3,000 to 100,000 words against
 WeasyPrint alone (the same chapters as plain HTML, a plain book stylesheet: ``bench.py``'s), with Typst's time
-for the same text (justified paragraphs at the same 5.5 x 8.5 in trim) as an outside reference. Every build is
+for the same text (justified paragraphs at the same 5.5 x 8.5 in trim) as an outside reference. CPU time (user
+and system, the workers' too) is beside the wall time: on a loaded machine it moves less. Every build is
 the command a user types, in a fresh process, taken turn about with its anchor; the fastest of ``--repeat`` runs
 counts. It prints one Markdown table of seconds, peak memory and ratios (docs/speed.md holds the last one).
 """
@@ -37,10 +38,11 @@ TYPST_PAGE = """#set page(width: 5.5in, height: 8.5in, margin: (top: 0.7in, bott
 
 @dataclass(frozen=True)
 class Run:
-    """One build in a fresh process: its wall time and its peak memory."""
+    """One build in a fresh process: its wall time, its peak memory and its CPU time (user and system)."""
 
     seconds: float
     peak_mb: float
+    cpu: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -74,14 +76,16 @@ def timed(command: list[str], env: dict | None = None, cwd: Path | None = None) 
     with tempfile.NamedTemporaryFile("r", suffix=".peak") as peak:
         # GNU time reports the command's own peak; a peak read here would count this process's too (the high
         # water mark of a forked child outlives its exec).
-        counted = [GNU_TIME, "-f", "%M", "-o", peak.name, *command] if Path(GNU_TIME).exists() else command
+        counted = [GNU_TIME, "-f", "%M %U %S", "-o", peak.name, *command] if Path(GNU_TIME).exists() else command
         started = time.perf_counter()
         done = subprocess.run(counted, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, cwd=cwd)
         seconds = time.perf_counter() - started
         if done.returncode:
             raise SystemExit(f"{' '.join(command)} failed:\n{done.stderr.decode(errors='replace')[-2000:]}")
-        kilobytes = peak.read().strip().splitlines()
-    return Run(seconds, int(kilobytes[-1]) / 1024 if kilobytes else 0.0)
+        counted = peak.read().split()
+    if len(counted) < 3:
+        return Run(seconds, 0.0)
+    return Run(seconds, int(counted[-3]) / 1024, float(counted[-2]) + float(counted[-1]))
 
 
 def fastest(runs: list[Run]) -> Run:
@@ -192,7 +196,17 @@ def shown(run: Run | None) -> str:
     return f"{run.seconds:.2f} s, {run.peak_mb:.0f} MB" if run else "-"
 
 
-HEADER = ("work", "ebookgen", "anchor", "anchor's time", "ratio", "memory ratio", "Typst", "ebookgen / Typst")
+HEADER = (
+    "work",
+    "ebookgen",
+    "anchor",
+    "anchor's time",
+    "ratio",
+    "CPU ratio",
+    "memory ratio",
+    "Typst",
+    "ebookgen / Typst",
+)
 
 
 def table(rows: list[Row]) -> str:
@@ -200,7 +214,16 @@ def table(rows: list[Row]) -> str:
     lines = ["| " + " | ".join(HEADER) + " |", "|" + "---|" * len(HEADER)]
     for row in rows:
         memory = f"{row.ours.peak_mb / row.anchor.peak_mb:.2f}x" if row.anchor and row.anchor.peak_mb else "-"
-        cells = (row.work, shown(row.ours), row.anchor_name, shown(row.anchor), ratio(row.ours, row.anchor), memory)
+        cpu = f"{row.ours.cpu / row.anchor.cpu:.2f}x" if row.anchor and row.anchor.cpu else "-"
+        cells = (
+            row.work,
+            shown(row.ours),
+            row.anchor_name,
+            shown(row.anchor),
+            ratio(row.ours, row.anchor),
+            cpu,
+            memory,
+        )
         typst = (shown(row.typst), ratio(row.ours, row.typst)) if row.typst else ("-", "-")
         lines.append("| " + " | ".join((*cells, *typst)) + " |")
     return "\n".join(lines)
