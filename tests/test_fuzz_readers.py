@@ -176,6 +176,7 @@ def test_the_markdown_reader_never_fails_unexpectedly(text: str) -> None:
 @FUZZ
 @given(made_of(HTML_PIECES))
 @example("<script>")  # readability-lxml's AssertionError "too many bodies"
+@example("\ufdd6\ufdd6")  # a noncharacter the readers use as a mark, typed in the text
 def test_the_html_reader_never_fails_unexpectedly(text: str) -> None:
     read_or_refuse("story.html", text.encode("utf-8", errors="surrogatepass"))
 
@@ -297,6 +298,7 @@ def changed_zip(data: bytes, change) -> bytes:
 @FUZZ
 @given(ZIP_CHANGES)
 @example(("bytes", [(1749, 0)], None))  # a member's deflate stream broken: zlib.error
+@example(("member", 2, "<itemref idref='c1'/>"))  # core properties python-docx parses only when a field is read
 def test_the_word_reader_never_fails_unexpectedly(change) -> None:
     read_or_refuse("story.docx", changed_zip(DOCX, change))
 
@@ -304,6 +306,8 @@ def test_the_word_reader_never_fails_unexpectedly(change) -> None:
 @FUZZ
 @given(ZIP_CHANGES)
 @example(("bytes", [(169, 0)], None))  # a member's deflate stream broken: zlib.error
+@example(("bytes", [(362881, 64)], None))  # a member needing "zip version 6.4": NotImplementedError
+@example(("member", 4, "&nbsp;<!--"))  # a page whose copy parsed again is a comment
 @example(("member", 4, "\x1f\x80"))  # a C1 control read as cp1252 beside a C0 control lxml refuses
 def test_the_epub_reader_never_fails_unexpectedly(change) -> None:
     read_or_refuse("story.epub", changed_zip(EPUB, change))
@@ -379,3 +383,124 @@ def test_a_json_lines_manifest_never_fails_unexpectedly(text: str) -> None:
 
 DOCX = docx_bytes()
 EPUB = epub_bytes()
+
+
+TOML_PIECES = [
+    'title = "T"\n',
+    "title = ",
+    "author = ",
+    "language = ",
+    "encoding = ",
+    "date = ",
+    "series_index = ",
+    "trim = ",
+    "theme = ",
+    "chapters = ",
+    "cover = ",
+    "[series]\n",
+    "[[also_by]]\n",
+    "newsletter = ",
+    '"',
+    "'",
+    "[",
+    "]",
+    "{",
+    "}",
+    "=",
+    ",",
+    "\n",
+    "1979-05-27",
+    "1e999",
+    "-0",
+    "nan",
+    "inf",
+    "true",
+    '"../../etc/passwd"',
+    '"undefined"',
+    '"punycode"',
+    '"6x9"',
+    '"zz-ZZ-x"',
+    '"cover.svg"',
+    "\x00",
+]
+
+
+@FUZZ
+@given(made_of(TOML_PIECES))
+def test_a_book_toml_never_fails_unexpectedly(text: str) -> None:
+    """Whatever book.toml holds, a project loads and reads, or one EbookgenError says why (watch lives on)."""
+    with tempfile.TemporaryDirectory() as folder:
+        (Path(folder) / "01.txt").write_text("Chapter 1\n\nThe lamp was lit.\n", encoding="utf-8")
+        (Path(folder) / "book.toml").write_bytes(text.encode("utf-8", errors="surrogatepass"))
+        try:
+            read_book(load_project(Path(folder)))
+        except EbookgenError:
+            pass
+
+
+def toml_value(value) -> str:
+    """Write a Python value as a TOML value (strings JSON-quoted, which TOML reads)."""
+    import json
+
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return "[" + ", ".join(toml_value(each) for each in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{key} = {toml_value(each)}" for key, each in value.items()) + "}"
+    if isinstance(value, float) and value != value:
+        return "nan"
+    return json.dumps(value) if not isinstance(value, float) or abs(value) != float("inf") else "inf"
+
+
+TOML_SCALARS = st.one_of(
+    st.text(max_size=30),
+    st.sampled_from(
+        [
+            "6x9",
+            "a5",
+            "kdp",
+            "ingram",
+            "classic",
+            "cp1252",
+            "undefined",
+            "en-GB",
+            "he",
+            "zz",
+            "cover.svg",
+            "../outside.txt",
+            "01.txt",
+            "2024-02-30",
+            "keep",
+            "drop",
+            "notes",
+            "curly",
+            "1.5",
+        ]
+    ),
+    st.integers(-(10**20), 10**20),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.booleans(),
+)
+TOML_VALUES = st.recursive(
+    TOML_SCALARS,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=3), st.dictionaries(st.sampled_from(["name", "url", "line", "title", "x"]), inner)
+    ),
+    max_leaves=6,
+)
+
+
+@FUZZ
+@given(st.dictionaries(st.sampled_from(sorted(__import__("ebookgen.project.manuscript").project.manuscript.BOOK_KEYS)),
+                       TOML_VALUES, max_size=6))  # fmt: skip
+def test_a_book_toml_of_any_known_keys_never_fails_unexpectedly(config: dict) -> None:
+    """Each book.toml key given a value of any type and shape: the project loads and reads, or one EbookgenError."""
+    text = "".join(f"{key} = {toml_value(value)}\n" for key, value in config.items())
+    with tempfile.TemporaryDirectory() as folder:
+        (Path(folder) / "01.txt").write_text("Chapter 1\n\nThe lamp was lit.\n", encoding="utf-8")
+        (Path(folder) / "book.toml").write_text(text, encoding="utf-8", errors="surrogatepass")
+        try:
+            read_book(load_project(Path(folder)))
+        except EbookgenError:
+            pass

@@ -251,3 +251,18 @@ def test_mathml_without_alt_text_is_given_the_formula_in_a_line() -> None:
         "<msqrt><msubsup><mi>x</mi><mi>i</mi><mn>2</mn></msubsup></msqrt></math>"
     )
     assert formula_of_element(math).alt == "a/(b + 1) + \u221a(x_i^2)"
+
+
+def package_features(epub: Path) -> list[str]:
+    """Return the accessibility features an EPUB's package declares."""
+    with zipfile.ZipFile(epub) as archive:
+        opf = next(name for name in archive.namelist() if name.endswith(".opf"))
+        tree = etree.fromstring(archive.read(opf))
+    return [meta.text for meta in tree.iter("{*}meta") if meta.get("property") == "schema:accessibilityFeature"]
+
+
+def test_a_book_with_formulas_declares_mathml_and_described_maths(tmp_path: Path) -> None:
+    with_maths = built(page(tmp_path, f"<p>Euler wrote {EULER} once.</p>"), tmp_path)
+    assert {"MathML", "describedMath"} <= set(package_features(with_maths))  # a reading system voices its alt text
+    plain = built(page(tmp_path, "<p>No sums here, only words.</p>", "plain.html"), tmp_path)
+    assert "MathML" not in package_features(plain)

@@ -292,7 +292,7 @@ def kepub_archive(data: bytes, epub: str = "EPUB") -> Conversion:
     """Convert a whole EPUB held in memory; return the kepub, how many documents got Kobo's markup, and notes."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile:
+    except (zipfile.BadZipFile, ValueError, NotImplementedError, EOFError, OSError):
         raise InputError(f"{epub}: not an EPUB (not a zip archive)") from None
     with archive:
         check_unpacked_sizes(archive, epub)  # before any member is read

@@ -7,14 +7,14 @@ from __future__ import annotations
 
 import re
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, is_dataclass
 from datetime import UTC, datetime
 
 from ebooklib import epub
 from lxml import etree
 
 from ebookgen.model import CONTRIBUTOR_ROLES, Book, Metadata
-from ebookgen.model.book import Figure
+from ebookgen.model.book import Figure, Formula, Text
 from ebookgen.version import __version__
 
 DC_NS = "http://purl.org/dc/elements/1.1/"
@@ -28,6 +28,7 @@ CONFORMANCE = "EPUB Accessibility 1.1 - WCAG 2.2 Level AA"
 # What every ebookgen book offers: a table of contents, headings, one reading order, no fixed styling.
 FEATURES = ("structuralNavigation", "tableOfContents", "readingOrder", "displayTransformability", "alternativeText")
 PRINT_FEATURES = ("pageBreakMarkers", "pageNavigation")
+MATH_FEATURES = ("MathML", "describedMath")  # every formula carries its alt text (its own, its TeX or its symbols)
 # Apple Books sets its own faces unless the package says the book's are meant (Apple's Books asset guide).
 IBOOKS_VOCABULARY = "http://vocabulary.itunes.apple.com/rdf/ibooks/vocabulary-extensions-1.0/"
 
@@ -121,18 +122,28 @@ class Pictures:
 
     figures: int = 0
     without_alt: int = 0
+    formulas: int = 0  # MathML in the text: a feature to declare, each with its alt text (described maths)
 
 
 def pictures_of(book: Book) -> Pictures:
-    """Count the book's figures (notes' and quotes' too, each image once) and those without alt text."""
+    """Count the book's figures (notes' and quotes' too, each image once) and those without alt text, and its
+    formulas (in any run of any block, tables' cells included)."""
     found: dict[str, Figure] = {}
-    stack = [block for chapter in book.chapters for block in (*chapter.blocks, *chapter.notes)]
+    formulas = 0
+    stack: list = [block for chapter in book.chapters for block in (*chapter.blocks, *chapter.notes)]
     while stack:
-        block = stack.pop()
-        if isinstance(block, Figure):
-            found.setdefault(block.source, block)
-        stack.extend(getattr(block, "blocks", ()))
-    return Pictures(len(found), sum(1 for figure in found.values() if not figure.alt.strip()))
+        item = stack.pop()
+        if isinstance(item, str | Text):  # most of a book: no figure nor formula inside
+            continue
+        if isinstance(item, Figure):
+            found.setdefault(item.source, item)
+        elif isinstance(item, Formula):
+            formulas += 1
+        elif isinstance(item, tuple):
+            stack.extend(item)
+        elif is_dataclass(item):
+            stack.extend(getattr(item, part.name) for part in fields(item) if part.name != "source")
+    return Pictures(len(found), sum(1 for figure in found.values() if not figure.alt.strip()), formulas)
 
 
 def accessibility_summary(print_source: str, pictures: Pictures = Pictures()) -> str:
@@ -167,6 +178,7 @@ def add_accessibility(package: epub.EpubBook, print_source: str = "", pictures: 
     if pictures.figures:
         meta(package, "schema:accessModeSufficient", "textual,visual")
     features = FEATURES if not pictures.without_alt else tuple(f for f in FEATURES if f != "alternativeText")
+    features += MATH_FEATURES if pictures.formulas else ()
     for feature in features + (PRINT_FEATURES if print_source else ()):
         meta(package, "schema:accessibilityFeature", feature)
     meta(package, "schema:accessibilityHazard", "none")

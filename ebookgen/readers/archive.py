@@ -29,7 +29,7 @@ def open_archive(path: Path, kind: str) -> zipfile.ZipFile:
         raise InputError(f"{path}: this {kind} is password-protected, or an old binary .doc; save it unlocked as .docx")
     try:
         archive = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError, ValueError):
+    except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, EOFError):  # NotImplemented: "version 6.4"
         broken = f"{path}: not a readable {kind} (its zip container is broken or it is another kind of file)"
         raise InputError(broken) from None
     check_sizes(path, archive, kind)
