@@ -33,6 +33,7 @@ ENTRY_POINTS = {
     ("project/matter.py", "typeset_strings"): "book.toml's title-page strings too, in book.toml's language",
     ("epub/writer.py", "write_epub"): "a library caller's book handed to the EPUB writer with no record",
     ("pdf/writer.py", "write_pdf"): "a library caller's book handed to the PDF writer with no record",
+    ("build.py", "read_collection"): "a collection's part pages in book.toml's language when no work is written in it",
 }
 
 
