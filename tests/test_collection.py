@@ -120,3 +120,26 @@ def test_a_german_collection_s_part_pages_speak_german(tmp_path: Path) -> None:
         ("Der Hafen", ["von Ann Lee", "© 2025 Ann Lee. Alle Rechte vorbehalten."]),
         ("Nebel", ["von Cy Dunn", "© 2025 Cy Dunn. Alle Rechte vorbehalten."]),
     ]
+
+
+def test_two_works_with_an_image_of_the_same_name_both_keep_theirs(tmp_path: Path) -> None:
+    from PIL import Image
+
+    from ebookgen.project.figures import figures_of
+
+    folder = tmp_path / "maps"
+    for name, colour in (("north", (200, 0, 0)), ("south", (0, 0, 200))):
+        (folder / name).mkdir(parents=True)
+        (folder / name / "story.md").write_text(f"# The {name}\n\nThe {name} road.\n\n![A map](map.png)\n")
+        Image.new("RGB", (40, 30), colour).save(folder / name / "map.png")
+    works = '[{source = "north/"}, {source = "south/"}]'
+    (folder / "book.toml").write_text(f'title = "Maps"\nauthor = "Ann Lee"\nworks = {works}\n', encoding="utf-8")
+    book = load_book(open_project(folder))
+    sources = [figure.source for figure in figures_of(book)]
+    assert len(set(sources)) == 2 and {image.name for image in book.images} == set(sources)
+    assert len({image.data for image in book.images}) == 2  # each work's own picture
+    result = build_epub(folder, tmp_path / "maps.epub")
+    epubcheck_later(result.path)
+    with zipfile.ZipFile(result.path) as epub:
+        pictures = [name for name in epub.namelist() if name.endswith(".png")]
+        assert len({epub.read(name) for name in pictures}) == 2
