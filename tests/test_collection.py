@@ -143,3 +143,37 @@ def test_two_works_with_an_image_of_the_same_name_both_keep_theirs(tmp_path: Pat
     with zipfile.ZipFile(result.path) as epub:
         pictures = [name for name in epub.namelist() if name.endswith(".png")]
         assert len({epub.read(name) for name in pictures}) == 2
+
+
+def test_batch_builds_a_collection_and_builds_it_again_when_a_work_s_file_changes(tmp_path: Path) -> None:
+    import json
+
+    folder = anthology(tmp_path)
+    manifest = tmp_path / "works.jsonl"
+    manifest.write_text(json.dumps({"source": "anthology"}) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+
+    def batch() -> list[dict]:
+        result = CliRunner().invoke(app, ["batch", str(manifest), "-o", str(out), "--jobs", "1"])
+        assert result.exit_code == 0, result.output
+        return [json.loads(line) for line in (out / "results.jsonl").read_text(encoding="utf-8").splitlines()]
+
+    [row] = batch()
+    assert row["status"] == "done" and row["chapters"] == 4 and row["hash"].startswith("sha256:")
+    assert [item["path"] for item in row["outputs"]] == ["three-stories.epub"]
+    epubcheck_later(out / "three-stories.epub")
+    assert batch()[-1]["status"] == "skipped"  # nothing changed: already current
+    (folder / "tide" / "tide.txt").write_text("The tide came in, and went out again.\n")  # a work's own file
+    again = batch()[-1]
+    assert again["status"] == "done" and again["hash"] != row["hash"]
+
+
+def test_watch_builds_a_collection_and_counts_a_change_inside_a_work_s_folder(tmp_path: Path) -> None:
+    from ebookgen.watch.loop import Watched, build_once
+
+    folder = anthology(tmp_path)
+    watched = Watched(folder)
+    build = build_once(watched)
+    assert build.title == "Three Stories" and (folder / "dist" / "three-stories.epub").is_file()
+    assert watched.counts(folder / "tide" / "tide.txt") and watched.counts(folder / "tide" / "book.toml")
+    assert not watched.counts(folder / "dist" / "three-stories.epub")
