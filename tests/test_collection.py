@@ -177,3 +177,18 @@ def test_watch_builds_a_collection_and_counts_a_change_inside_a_work_s_folder(tm
     assert build.title == "Three Stories" and (folder / "dist" / "three-stories.epub").is_file()
     assert watched.counts(folder / "tide" / "tide.txt") and watched.counts(folder / "tide" / "book.toml")
     assert not watched.counts(folder / "dist" / "three-stories.epub")
+
+
+def test_a_work_opening_with_its_own_part_keeps_that_part_s_title(tmp_path: Path) -> None:
+    folder = tmp_path / "two"
+    folder.mkdir()
+    (folder / "saga.md").write_text(
+        "# Part One\n\n## Chapter 1\n\nThe road ran north.\n\n# Part Two\n\n## Chapter 2\n\nThe road ran south.\n"
+    )
+    (folder / "coda.txt").write_text("Chapter 1\n\nThe end of the road.\n")
+    works = '[{source = "saga.md", title = "The Saga"}, {source = "coda.txt", title = "Coda"}]'
+    (folder / "book.toml").write_text(f'title = "Roads"\nauthor = "Ann Lee"\nworks = {works}\n', encoding="utf-8")
+    book = load_book(open_project(folder))
+    parts = [(c.part, c.part_lines[:1]) for c in book.chapters if c.part]
+    assert parts[0] == ("The Saga", ("Part One",))  # the work's page first, its own part's title kept on it
+    assert ("Part Two", ()) in parts and parts[-1][0] == "Coda"

@@ -83,8 +83,13 @@ def work_chapters(book: Book, work: Work, collection: Metadata, first_number: in
     chapters = []
     for index, chapter in enumerate(book.chapters):
         named = chapter.title or words.chapter.format(number=chapter.number or index + 1)
+        # A work that opens with its own part keeps its title on the work's page, first under the work's title:
+        # the model holds one part page before a chapter, so it is not yet a page of its own.
+        own = (chapter.part,) if index == 0 and chapter.part and chapter.part != title else ()
         opening = (
-            {"part": title, "part_lines": work_lines(work, book.metadata, collection, words)} if index == 0 else {}
+            {"part": title, "part_lines": (*own, *work_lines(work, book.metadata, collection, words))}
+            if index == 0
+            else {}
         )
         chapters.append(replace(chapter, title=named, number=first_number + index, **opening))
     return chapters
