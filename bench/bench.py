@@ -98,11 +98,13 @@ def markdown_of(source: Path) -> str:
 def plain_html_of(source: Path) -> str:
     """Write the normalised book as one plain HTML document for WeasyPrint alone."""
     from ebookgen.build import load_book
+    from ebookgen.languages import language_for
     from ebookgen.project.manuscript import load_project
     from ebookgen.render.xhtml import render_book, text
 
     book = load_book(load_project(source))
-    sections = [item.section.replace("<h2", "<h1").replace("</h2>", "</h1>") for item in render_book(book)]
+    chapters = render_book(book, language_for(book.metadata.language))
+    sections = [item.section.replace("<h2", "<h1").replace("</h2>", "</h1>") for item in chapters]
     body = "\n".join(sections)
     return f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"/><title>{text(book.metadata.title)}</title>' + (
         f"</head><body>{body}</body></html>"

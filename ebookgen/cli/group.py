@@ -6,6 +6,8 @@ import difflib
 
 from typer.core import TyperGroup
 
+from ebookgen.cli.coercion import lighten
+
 # The global flags, and the letters of their short forms (`-qv` is both).
 GLOBAL_FLAGS = frozenset({"-q", "--quiet", "-v", "--verbose"})
 GLOBAL_LETTERS = frozenset("qv")
@@ -42,12 +44,15 @@ class EbookgenGroup(TyperGroup):
 
     def parse_args(self, ctx, args: list[str]) -> list[str]:
         """Parse the group's options wherever they stand on the line."""
+        lighten(self, ctx)
         return super().parse_args(ctx, hoisted(list(args)))
 
     def resolve_command(self, ctx, args: list[str]):
         """Find the command, or fail suggesting the commands a mistyped name meant."""
         try:
-            return super().resolve_command(ctx, args)
+            name, command, rest = super().resolve_command(ctx, args)
+            lighten(command, ctx)
+            return name, command, rest
         except Exception as error:  # click's UsageError: add what the user most likely meant
             found = suggestions(args[0], list(self.commands)) if args else []
             if found and hasattr(error, "message"):

@@ -76,12 +76,7 @@ def cover_image(metadata: Metadata, carried: Image | None = None) -> CoverImage:
 
 def generated_cover(metadata: Metadata) -> bytes:
     """Return the typographic cover, from the cache when this book's was drawn before (drawing takes 0.2 s)."""
-    import PIL
-
-    # The faces installed for other scripts draw part of the cover: a face installed since is a new cover.
-    faces = ",".join(face.name for face in FALLBACKS if installed(face))
-    key = hashlib.sha256(f"{__version__} {PIL.__version__} {metadata!r} {faces}".encode()).hexdigest()
-    path = cache_home() / "covers" / f"{key}.jpg"
+    path = cache_home() / "covers" / f"{cover_key(metadata)}.jpg"
     try:
         data = path.read_bytes()
         if data.startswith(b"\xff\xd8\xff") and data.endswith(b"\xff\xd9"):  # a whole JPEG
@@ -93,6 +88,15 @@ def generated_cover(metadata: Metadata) -> bytes:
     return data
 
 
+def cover_key(metadata: Metadata) -> str:
+    """Return the name of a drawn cover in the cache: the book's metadata, the faces installed, the versions."""
+    import PIL
+
+    # The faces installed for other scripts draw part of the cover: a face installed since is a new cover.
+    faces = ",".join(face.name for face in FALLBACKS if installed(face))
+    return hashlib.sha256(f"{__version__} {PIL.__version__} {metadata!r} {faces}".encode()).hexdigest()
+
+
 def cover_notes(metadata: Metadata, carried: Image | None = None) -> tuple[str, ...]:
     """Say what the reader should fix on the cover: a given one too small, a generated one's missing characters."""
     if metadata.cover or carried is not None:
@@ -102,13 +106,26 @@ def cover_notes(metadata: Metadata, carried: Image | None = None) -> tuple[str, 
             note = None
         named = metadata.cover or "the cover the manuscript carries"
         return (f"{named}: {note}",) if note else ()
-    texts = [metadata.title, metadata.subtitle, metadata.series, *metadata.authors]
-    unset = unset_on_cover([text or "" for text in texts], styles_dir() / "fonts" / "EBGaramond-Regular.ttf")
+    unset = unset_characters(metadata)
     if not unset:
         return ()
     named = ", ".join(f"U+{ord(char):04X} {unicodedata.name(char, 'unnamed')}" for char in unset[:3])
     more = f" and {len(unset) - 3} more" if len(unset) > 3 else ""
     return (f"the cover leaves out {named}{more}: no face has a glyph for it ({MAKE_FONTS} installs the Noto faces)",)
+
+
+def unset_characters(metadata: Metadata) -> list[str]:
+    """Return the characters of a drawn cover no face has, kept beside the cached cover."""
+    # Reading the faces' character tables (fontTools) takes longer than the rest of a short story's build.
+    path = cache_home() / "covers" / f"{cover_key(metadata)}.unset"
+    try:
+        return list(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeError):
+        pass
+    texts = [metadata.title, metadata.subtitle, metadata.series, *metadata.authors]
+    unset = unset_on_cover([text or "" for text in texts], styles_dir() / "fonts" / "EBGaramond-Regular.ttf")
+    keep(path, "".join(unset).encode("utf-8"))
+    return unset
 
 
 def small_cover_note(image: CoverImage) -> str | None:

@@ -16,7 +16,6 @@ from pathlib import Path
 from ebooklib import epub
 
 from ebookgen.epub.cover import cover_image, cover_page
-from ebookgen.epub.kepub import kepub_archive
 from ebookgen.epub.navigation import Landmark, NavEntry, Navigation, PageTarget, nav_document, ncx_document
 from ebookgen.epub.opf import (
     add_accessibility,
@@ -97,6 +96,8 @@ def write_epub(book: Book, target: Path, options: EpubOptions) -> Path:
     add_navigation(package, book, language, sheets, front, contents, options.print_edition)
     data = reproducible_zip(package_bytes(package, options.modified), options.modified, book.metadata)
     if options.kobo:
+        from ebookgen.epub.kepub import kepub_archive  # only a Kobo edition needs the conversion
+
         data = kepub_archive(data).data
     with atomic_path(target) as temporary:
         temporary.write_bytes(data)

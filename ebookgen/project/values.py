@@ -70,11 +70,20 @@ def check_language(value: object) -> None:
     (quotes, heading words, hyphenation) is handed its ``Language`` record, settled once the file's metadata
     is merged (``normalise.found.settled_language``).
     """
+    text = str(value)
+    if LANGUAGE_SHAPE.fullmatch(text) and has_language_file(text):
+        return  # a language file's own tag (`en`, `de-CH`) is registered: no need to load langcodes' registry
     import langcodes
 
-    text = str(value)
     if not LANGUAGE_SHAPE.fullmatch(text) or not langcodes.tag_is_valid(text):
         raise ConfigError(f"language {text!r} is not a language tag such as en or en-GB")
+
+
+def has_language_file(tag: str) -> bool:
+    """Tell whether ebookgen has a language file for exactly this tag (its code or an alias, any case)."""
+    from ebookgen.languages import language_files
+
+    return tag.replace("_", "-").lower() in language_files()
 
 
 def check_language_option(value: str) -> str:

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from xml.sax.saxutils import escape, quoteattr
 
 from ebookgen.model import Emphasis, Footnote, Formula, Inline, LineBreak, NoteRef, PageBreak, Strong, Text
 from ebookgen.model.characters import FORBIDDEN
+from ebookgen.render.escaping import escape, quoteattr
 from ebookgen.render.ids import note_anchor, note_call_anchor
 from ebookgen.render.maths import render_formula
 

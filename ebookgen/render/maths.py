@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from xml.sax.saxutils import escape, quoteattr
 
 from ebookgen.model import Book, Formula, Text, iter_chapter_text
 from ebookgen.model.book import Emphasis, Strong
 from ebookgen.model.characters import FORBIDDEN
+from ebookgen.render.escaping import escape, quoteattr
 
 # The size ziamath draws at, in its units (points); the drawing is then set in ems of the text around it.
 DRAWN_SIZE = 20.0
