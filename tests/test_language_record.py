@@ -34,7 +34,6 @@ ENTRY_POINTS = {
     ("build.py", "read_collection"): "a collection's own book.toml language settles its part pages' words",
     ("epub/writer.py", "write_epub"): "a library caller's book handed to the EPUB writer with no record",
     ("pdf/writer.py", "write_pdf"): "a library caller's book handed to the PDF writer with no record",
-    ("build.py", "read_collection"): "a collection's part pages in book.toml's language when no work is written in it",
 }
 
 
