@@ -75,14 +75,17 @@ def read_book(project: Project) -> NormalisedBook:
 def read_collection(project: Project) -> NormalisedBook:
     """Read each work of a collection as a book of its own and make it a part of one book.
 
-    The collection takes the language record of a work in its own language (book.toml's), else the first work's.
+    The collection takes the language record of a work in its own language (book.toml's), else, where book.toml
+    names the collection's language, that language's (its part pages and contents speak it), else the first work's.
     """
+    from ebookgen.languages import language_for
     from ebookgen.project.collection import collected
 
     works = [read_book(load_project(work.source)) for work in project.works]
     tag = project.metadata.language
-    language = next((work.language for work in works if work.book.metadata.language == tag), works[0].language)
-    book = collected(project.metadata, project.works, [work.book for work in works], language.words.chapter)
+    named = language_for(tag) if "language" in project.explicit else works[0].language
+    language = next((work.language for work in works if work.book.metadata.language == tag), named)
+    book = collected(project.metadata, project.works, [work.book for work in works], language.words)
     if language.tag != tag:
         book = replace(
             book, notes=(*book.notes, f"no work is in {tag}: the collection is set as its first work, {language.tag}")

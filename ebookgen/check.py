@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ebookgen.model.document import Document
 from ebookgen.model.maths import MARKED, formula_mark
+from ebookgen.model.rawtext import from_literal
 from ebookgen.normalise.conservation import LOST, removals
 from ebookgen.normalise.found import settled_language
 from ebookgen.normalise.options import NormaliseOptions
@@ -40,7 +41,7 @@ def check_document(document: Document, options: NormaliseOptions) -> tuple[list[
     work the passes did (its chapters are the build's)."""
     findings: list[Finding] = []
     work = normalise_document(document, options, findings)
-    check_glyphs(without_formulas(document.text, work.chapters), findings)
+    check_glyphs(without_formulas(from_literal(document.text), work.chapters), findings)  # marks as printed
     check_formulas(work.chapters, document.text, findings)
     return sorted(findings, key=lambda finding: finding.line), work
 

@@ -122,3 +122,52 @@ def markdown_words(path: Path) -> Counter[str]:
 def text_words(path: Path, encoding: str) -> Counter[str]:
     """Count a text file's words, decoded as its manifest says it is encoded."""
     return words(path.read_bytes().decode(encoding))
+
+
+# A web page's furniture by its own markup: never the page's text (a site's menus, banners, forms, scripts).
+PAGE_CHROME = ("script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form", "button",
+               "select", "iframe")  # fmt: skip
+DECLARED_CHARSET = re.compile(rb"""charset\s*=\s*["']?([\w.:-]+)""", re.I)
+
+
+def page_tree(path: Path):
+    """Parse a web page as it declares itself encoded (its `<meta charset>`), else as UTF-8, HTML's default."""
+    import lxml.html
+
+    data = path.read_bytes()
+    declared = DECLARED_CHARSET.search(data[:4096])
+    encoding = declared.group(1).decode("ascii") if declared else "utf-8"
+    try:
+        text = data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        text = data.decode("cp1252", "replace")  # what a browser falls back on
+    return lxml.html.document_fromstring(text)
+
+
+def without_calls(root):
+    """Drop a web page's note calls (`<sup><a href="#cite_note-1">[1]</a></sup>`): marks numbered anew in a book."""
+    for sup in list(root.iter("sup")):
+        links = [child for child in sup if child.tag == "a" and (child.get("href") or "").startswith("#")]
+        if links and len(sup) == len(links) and not (sup.text or "").strip() and sup.getparent() is not None:
+            sup.drop_tree()
+    return root
+
+
+def page_body_words(path: Path) -> Counter[str]:
+    """Count the words of a web page's body, its furniture by markup (PAGE_CHROME) and note calls left out."""
+    root = without_calls(page_tree(path))
+    body = root.find(".//body")
+    body = body if body is not None else root
+    for element in list(body.iter(*PAGE_CHROME)):
+        if element.getparent() is not None:
+            element.drop_tree()
+    return words("".join(texts_of(body)))
+
+
+def page_main_words(path: Path) -> Counter[str]:
+    """Count the words of a web page's main text as readability-lxml (Mozilla Readability's port) finds it."""
+    import lxml.html
+    from readability import Document
+
+    summary = Document(lxml.html.tostring(page_tree(path), encoding="unicode")).summary(html_partial=True)
+    return words("".join(texts_of(without_calls(lxml.html.fragment_fromstring(summary, create_parent="div")))))

@@ -105,3 +105,18 @@ def test_a_work_built_alone_is_its_own_book_not_the_collection(tmp_path: Path) -
 
     project = load_project(anthology(tmp_path) / "fog.html")
     assert project.works == () and project.metadata.title == "Fog"
+
+
+def test_a_german_collection_s_part_pages_speak_german(tmp_path: Path) -> None:
+    folder = tmp_path / "sammlung"
+    folder.mkdir()
+    (folder / "hafen.txt").write_text("Kapitel 1\n\nDas Meer war grau, und der Wind kam von Westen über den Hafen.\n")
+    (folder / "nebel.txt").write_text("Kapitel 1\n\nDer Nebel lag den ganzen Tag über der Bucht und dem Dorf.\n")
+    works = '[{source = "hafen.txt", title = "Der Hafen"}, {source = "nebel.txt", title = "Nebel", author = "Cy Dunn"}]'
+    toml = f'title = "Zwei Geschichten"\nauthor = "Ann Lee"\nlanguage = "de"\ndate = 2025-05-01\nworks = {works}\n'
+    (folder / "book.toml").write_text(toml, encoding="utf-8")
+    book = load_book(open_project(folder))
+    assert [(c.part, list(c.part_lines)) for c in book.chapters if c.part] == [
+        ("Der Hafen", ["von Ann Lee", "© 2025 Ann Lee. Alle Rechte vorbehalten."]),
+        ("Nebel", ["von Cy Dunn", "© 2025 Cy Dunn. Alle Rechte vorbehalten."]),
+    ]

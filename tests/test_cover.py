@@ -48,10 +48,24 @@ def test_the_barcode_area_sits_lower_right_on_the_back_inside_the_trim() -> None
 def test_a_paper_or_profile_without_covers_is_refused_naming_the_choices() -> None:
     with pytest.raises(ConfigError, match="white or cream"):
         wrap_for(KDP, (6.0, 9.0), 100, "glossy")
-    with pytest.raises(ConfigError, match="--profile kdp or ingram"):
+    with pytest.raises(ConfigError, match="--profile kdp, ingram or hardcover"):
         wrap_for(PRINTERS["print"], (6.0, 9.0), 100)
-    with pytest.raises(ConfigError, match="case laminate wrap .* is not made yet"):
-        wrap_for(PRINTERS["hardcover"], (6.0, 9.0), 100)
+
+
+@pytest.mark.parametrize("pages", [100, 500])
+def test_a_hardcover_wrap_has_turn_ins_and_hinges_around_the_spine(pages: int) -> None:
+    hardcover = PRINTERS["hardcover"]
+    wrap = wrap_for(hardcover, (6.0, 9.0), pages, "white")
+    spine = pages * 0.002252
+    assert wrap.spine == pytest.approx(spine, abs=1e-4)
+    # turn-in + back + hinge + spine + hinge + front + turn-in across; turn-in + trim + turn-in down
+    assert wrap.width == pytest.approx(2 * 0.591 + 2 * 6.0 + 2 * 0.197 + spine, abs=1e-4)
+    assert wrap.height == pytest.approx(2 * 0.591 + 9.0, abs=1e-4)
+    assert wrap.back.x == pytest.approx(0.591) and wrap.back.y == pytest.approx(0.591)
+    assert wrap.spine_box.x == pytest.approx(0.591 + 6.0 + 0.197)
+    assert wrap.front.x == pytest.approx(wrap.spine_box.x + wrap.spine + 0.197)
+    assert wrap.front.x + wrap.front.width + 0.591 == pytest.approx(wrap.width)
+    assert wrap.spine_text  # 100 and 500 pages are over KDP's 79
 
 
 def project(folder: Path, description: str = "A keeper finds a letter in the sand.") -> Path:

@@ -63,3 +63,21 @@ def test_the_hardcover_edition_prints_the_hardcover_s_isbn_first(editions: Path,
     flat = " ".join(text.split())
     assert "ISBN 978-0-19-852663-6 (hardcover)" in flat
     assert "Also available: ebook ISBN 978-0-306-40615-7; paperback ISBN 978-1-86197-876-9" in flat
+
+
+@pytest.mark.parametrize(
+    ("language", "own", "others"),
+    [
+        ("de", "ISBN 978-0-306-40615-7 (E-Book)",
+         "Ebenfalls erhältlich: Taschenbuch ISBN 978-1-86197-876-9; gebundene Ausgabe ISBN 978-0-19-852663-6"),
+        ("ja", "ISBN 978-0-306-40615-7 (電子書籍)",
+         "その他の版：ペーパーバック ISBN 978-1-86197-876-9; ハードカバー ISBN 978-0-19-852663-6"),
+    ],
+)  # fmt: skip
+def test_a_german_and_a_japanese_e_book_name_their_editions_in_their_language(
+    tmp_path: Path, language: str, own: str, others: str
+) -> None:
+    folder = folder_book(tmp_path, f'title = "T"\nauthor = "A"\nlanguage = "{language}"\n{ISBNS}')
+    lines = paragraphs(ebook_copyright(folder, tmp_path)[0])
+    assert own in lines and others in lines
+    assert not any("Also available" in line or "(ebook)" in line for line in lines)

@@ -176,6 +176,7 @@ def test_the_markdown_reader_never_fails_unexpectedly(text: str) -> None:
 @FUZZ
 @given(made_of(HTML_PIECES))
 @example("<script>")  # readability-lxml's AssertionError "too many bodies"
+@example("\ufdd6\ufdd6")  # a noncharacter the readers use as a mark, typed in the text
 def test_the_html_reader_never_fails_unexpectedly(text: str) -> None:
     read_or_refuse("story.html", text.encode("utf-8", errors="surrogatepass"))
 
@@ -297,6 +298,7 @@ def changed_zip(data: bytes, change) -> bytes:
 @FUZZ
 @given(ZIP_CHANGES)
 @example(("bytes", [(1749, 0)], None))  # a member's deflate stream broken: zlib.error
+@example(("member", 2, "<itemref idref='c1'/>"))  # core properties python-docx parses only when a field is read
 def test_the_word_reader_never_fails_unexpectedly(change) -> None:
     read_or_refuse("story.docx", changed_zip(DOCX, change))
 
@@ -305,6 +307,7 @@ def test_the_word_reader_never_fails_unexpectedly(change) -> None:
 @given(ZIP_CHANGES)
 @example(("bytes", [(169, 0)], None))  # a member's deflate stream broken: zlib.error
 @example(("bytes", [(362881, 64)], None))  # a member needing "zip version 6.4": NotImplementedError
+@example(("member", 4, "&nbsp;<!--"))  # a page whose copy parsed again is a comment
 @example(("member", 4, "\x1f\x80"))  # a C1 control read as cp1252 beside a C0 control lxml refuses
 def test_the_epub_reader_never_fails_unexpectedly(change) -> None:
     read_or_refuse("story.epub", changed_zip(EPUB, change))

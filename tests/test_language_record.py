@@ -31,6 +31,7 @@ ENTRY_POINTS = {
     ("check.py", "check_project"): "check settles the project's language for its passes, as the build does",
     ("project/matter.py", "back_matter"): "book.toml's back matter is typeset in book.toml's language as it is read",
     ("project/matter.py", "typeset_strings"): "book.toml's title-page strings too, in book.toml's language",
+    ("build.py", "read_collection"): "a collection's own book.toml language settles its part pages' words",
     ("epub/writer.py", "write_epub"): "a library caller's book handed to the EPUB writer with no record",
     ("pdf/writer.py", "write_pdf"): "a library caller's book handed to the PDF writer with no record",
 }

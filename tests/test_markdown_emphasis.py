@@ -112,3 +112,5 @@ def test_nested_emphasis_reaches_the_book_without_asterisks_or_stand_ins(tmp_pat
     assert "*draft*" in body and "**" not in body.replace("*draft*", "")
     result = check_project(load_project(story))
     assert not any(PRIVATE.search(line) for line in result.lines)
+    # No word counted lost, no mark taken for an unclosed one, no stand-in taken for a character without a glyph.
+    assert not [line for line in result.lines if "lost" in line or "never closed" in line or "glyph" in line]

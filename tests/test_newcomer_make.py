@@ -50,7 +50,7 @@ def test_make_book_installs_only_the_runtime_dependencies(tmp_path: Path) -> Non
 @pytest.mark.skipif(shutil.which("make") is None, reason="needs make")
 def test_make_test_adds_the_test_and_development_extras(tmp_path: Path) -> None:
     commands = dry_run(tmp_path, "test")
-    assert pip_installs(commands)[-1] == "-q -e '.[test,dev,ray]'"  # Ray: the batch's cluster tests (issue 30)
+    assert pip_installs(commands)[-1] == "-q -e '.[test,dev,ray]'"  # ray: the batch's cluster test runs
     assert any("pytest" in line for line in commands)
 
 

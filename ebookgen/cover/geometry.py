@@ -1,5 +1,8 @@
 """The wrap's geometry, in inches: bleed + back + spine + front + bleed across, bleed + trim + bleed down.
 
+A case laminate (hardcover) wrap has the printer's turn-in instead of the bleed on each outer edge, and a hinge
+between each board and the spine: turn-in + back + hinge + spine + hinge + front + turn-in.
+
 The spine is the pages times the paper's thickness a page (the printer's row); its text is allowed from the
 printer's least page count and kept 0.0625 in from each fold; the back keeps a 2 x 1.2 in barcode area clear,
 lower right, 0.25 in from the spine fold and the bottom trim; everything that must not be cut stays 0.125 in
@@ -44,31 +47,34 @@ class Wrap:
     spine: float
     spine_text: bool
     service: str
+    edge: float = BLEED_INCHES  # beyond the trim on each outer edge: the bleed, or a hardcover's turn-in
+    hinge: float = 0.0  # between each board and the spine (a hardcover's)
 
     @property
     def width(self) -> float:
-        """Return the wrap's width with bleed."""
-        return 2 * BLEED_INCHES + 2 * self.trim_width + self.spine
+        """Return the wrap's width with bleed (or turn-ins) and hinges."""
+        return 2 * self.edge + 2 * self.trim_width + 2 * self.hinge + self.spine
 
     @property
     def height(self) -> float:
-        """Return the wrap's height with bleed."""
-        return 2 * BLEED_INCHES + self.trim_height
+        """Return the wrap's height with bleed (or turn-ins)."""
+        return 2 * self.edge + self.trim_height
 
     @property
     def back(self) -> Box:
         """Return the back cover's trimmed panel."""
-        return Box(BLEED_INCHES, BLEED_INCHES, self.trim_width, self.trim_height)
+        return Box(self.edge, self.edge, self.trim_width, self.trim_height)
 
     @property
     def spine_box(self) -> Box:
-        """Return the spine, fold to fold."""
-        return Box(BLEED_INCHES + self.trim_width, BLEED_INCHES, self.spine, self.trim_height)
+        """Return the spine, fold to fold (inside the hinges)."""
+        return Box(self.edge + self.trim_width + self.hinge, self.edge, self.spine, self.trim_height)
 
     @property
     def front(self) -> Box:
         """Return the front cover's trimmed panel."""
-        return Box(BLEED_INCHES + self.trim_width + self.spine, BLEED_INCHES, self.trim_width, self.trim_height)
+        x = self.edge + self.trim_width + 2 * self.hinge + self.spine
+        return Box(x, self.edge, self.trim_width, self.trim_height)
 
     @property
     def spine_text_box(self) -> Box:
@@ -94,11 +100,7 @@ def paper_thickness(printer: Printer, paper: str) -> float:
     """Return the spine a page adds on that paper, or fail naming the printer's papers."""
     papers = dict(printer.papers)
     if not papers:
-        made = "ebookgen makes KDP's and IngramSpark's paperback wraps: --profile kdp or ingram"
-        if printer.name == "hardcover":
-            raise ConfigError(
-                f"--profile hardcover: a case laminate wrap (boards, hinges, turn-ins) is not made yet; {made}"
-            )
+        made = "ebookgen makes KDP's and IngramSpark's wraps: --profile kdp, ingram or hardcover"
         raise ConfigError(f"--profile {printer.name}: a wrap is sized for a printer's paper; {made}")
     if paper not in papers:
         raise ConfigError(f"--paper {paper!r}: {printer.service} prints on {' or '.join(papers)}")
@@ -111,4 +113,5 @@ def wrap_for(printer: Printer, trim: tuple[float, float], pages: int, paper: str
         raise ConfigError("the interior has no pages to make a spine of")
     spine = round(pages * paper_thickness(printer, paper), 4)
     allowed = pages >= printer.spine_text_pages
-    return Wrap(trim[0], trim[1], pages, paper, spine, allowed, printer.service)
+    edge = printer.turn_in or BLEED_INCHES
+    return Wrap(trim[0], trim[1], pages, paper, spine, allowed, printer.service, edge, printer.hinge)

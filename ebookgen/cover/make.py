@@ -9,10 +9,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ebookgen.cover.geometry import Wrap, wrap_for
 from ebookgen.errors import ConfigError, InputError
-from ebookgen.pdf.printers import BLEED_INCHES, preflight_printer
+from ebookgen.pdf.printers import preflight_printer
+
+if TYPE_CHECKING:
+    from ebookgen.model import Image
+    from ebookgen.project.manuscript import Project
 
 TOLERANCE = 0.01  # inches a cover's size may differ from the wrap's (printers allow rounding)
 
@@ -76,9 +81,7 @@ def make_cover(source: Path | None, output: Path | None, choices: CoverChoices =
         interior_path, notes = built.path, [*built.notes, f"sized from the interior just built: {built.path}"]
     interior = read_interior(interior_path)
     wrap = wrap_for(printer, interior.trim, interior.pages, choices.paper)
-    cover = Path(metadata.cover) if metadata.cover else None  # book.toml's, already beside it
-    if cover is not None and not cover.is_file():
-        raise ConfigError(f"cover {metadata.cover!r}: no such image beside book.toml")
+    cover = front_image(project, metadata.cover)
     if not metadata.description.strip():
         notes.append("the back cover is blank: give book.toml a description for its blurb")
     if not wrap.spine_text:
@@ -89,6 +92,21 @@ def make_cover(source: Path | None, output: Path | None, choices: CoverChoices =
     write_wrap(wrap, metadata, book_theme(project), cover, target)
     template = write_template(wrap, target.with_name(f"{target.stem}-template.pdf")) if choices.template else ()
     return CoverResult(target, wrap, tuple(template), tuple(notes))
+
+
+def front_image(project: Project, named: str) -> Image | None:
+    """Return the front's image: book.toml's cover, else the one the first manuscript file carries (an EPUB's own)."""
+    import mimetypes
+
+    from ebookgen.build import read_book
+    from ebookgen.model import Image
+
+    if not named:
+        return read_book(project).book.cover  # the build's own reading: an EPUB source's cover, made safe
+    path = Path(named)  # book.toml's, already beside it
+    if not path.is_file():
+        raise ConfigError(f"cover {named!r}: no such image beside book.toml")
+    return Image(path.name, path.read_bytes(), mimetypes.guess_type(path.name)[0] or "application/octet-stream")
 
 
 def cover_failures(cover: Path, interior: Path, profile: str = "kdp", paper: str | None = None) -> list[str]:
@@ -111,6 +129,7 @@ def cover_failures(cover: Path, interior: Path, profile: str = "kdp", paper: str
         wanted = " or ".join(f"{w.label} ({w.paper}, spine {w.spine:.3f} in)" for w in wraps)
         book_size = f"a {book.pages}-page interior of {book.trim[0]:g} x {book.trim[1]:g} in"
         failures.append(
-            f"the cover is {size[0]:.3f} x {size[1]:.3f} in; {book_size} needs {wanted}, {BLEED_INCHES} in bleed"
+            f"the cover is {size[0]:.3f} x {size[1]:.3f} in; {book_size} needs {wanted}, {wraps[0].edge:g} in "
+            + ("turn-in and hinges" if wraps[0].hinge else "bleed")
         )
     return failures

@@ -26,6 +26,11 @@ def label(text: str, x: float, y: float) -> str:
     return f"BT /F1 7 Tf 0 g {x * 72:.2f} {y * 72:.2f} Td ({safe}) Tj ET\n"
 
 
+def edge_name(wrap: Wrap) -> str:
+    """Name what lies beyond the trim: a paperback's bleed, a hardcover's turn-in over the boards."""
+    return "wrap-around (turn-in)" if wrap.hinge else "bleed"
+
+
 def template_content(wrap: Wrap) -> str:
     """Return the template's drawing: trim, folds, safe areas, barcode area, labels."""
     spine = wrap.spine_box
@@ -41,8 +46,18 @@ def template_content(wrap: Wrap) -> str:
         label("front cover: safe area", wrap.front.x + 0.2, wrap.front.y + wrap.front.height - 0.3),
         label("barcode 2 x 1.2 in", wrap.barcode.x + 0.1, wrap.barcode.y + 0.1),
         label(f"spine {wrap.spine:.3f} in", spine.x, spine.y - 0.1),
-        label(f"{wrap.label} with 0.125 in bleed, {wrap.pages} pages, {wrap.paper}", trim.x + 0.2, trim.y + 0.15),
+        label(
+            f"{wrap.label} with {wrap.edge:g} in {edge_name(wrap)}, {wrap.pages} pages, {wrap.paper}",
+            trim.x + 0.2,
+            trim.y + 0.15,
+        ),
     ]
+    if wrap.hinge:  # a hardcover's hinges: nothing that must be seen goes in them
+        parts += [
+            outline(Box(spine.x - wrap.hinge, spine.y, wrap.hinge, spine.height), TRIM_INK),
+            outline(Box(spine.x + spine.width, spine.y, wrap.hinge, spine.height), TRIM_INK),
+            label(f"hinges {wrap.hinge:g} in", spine.x - wrap.hinge, spine.y - 0.22),
+        ]
     if wrap.spine_text:
         parts.append(outline(wrap.spine_text_box, SAFE_INK))
     else:

@@ -12,11 +12,11 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ebookgen.cover.geometry import SAFE_MARGIN, Box, Wrap
+from ebookgen.cover.geometry import Box, Wrap
 from ebookgen.output import atomic_path
 
 if TYPE_CHECKING:
-    from ebookgen.model import Metadata
+    from ebookgen.model import Image, Metadata
     from ebookgen.themes import Theme
 
 PAPER = "#f6f1e7"
@@ -52,25 +52,23 @@ def spine(wrap: Wrap, metadata: Metadata) -> str:
     return f'<div class="spine" style="{style}">{text}</div>'
 
 
-def image_url(cover: Path) -> str:
+def image_url(cover: Image) -> str:
     """Return the cover image as a data: URL: the layout's one fetcher opens nothing outside the book's own files,
     and an SVG cover loses what it would fetch from outside."""
     import base64
-    import mimetypes
 
     from ebookgen.render.svg import safe_svg
 
-    data = cover.read_bytes()
-    kind = mimetypes.guess_type(cover.name)[0] or "application/octet-stream"
+    data, kind = cover.data, cover.media_type
     if kind == "image/svg+xml":
         data = safe_svg(data).data
     return f"data:{kind};base64,{base64.b64encode(data).decode('ascii')}"
 
 
-def front(wrap: Wrap, metadata: Metadata, cover: Path | None) -> str:
+def front(wrap: Wrap, metadata: Metadata, cover: Image | None) -> str:
     """Return the front: the cover image to the bleed, or title, subtitle and author set in type."""
     if cover is not None:
-        bled = Box(wrap.front.x, 0, wrap.front.width + SAFE_MARGIN, wrap.height)
+        bled = Box(wrap.front.x, 0, wrap.width - wrap.front.x, wrap.height)  # to the bleed or over the turn-in
         return placed(bled, wrap, "image", f'<img src="{image_url(cover)}" alt=""/>')
     subtitle = f'<p class="subtitle">{escape(metadata.subtitle)}</p>' if metadata.subtitle else ""
     body = f'<h1>{escape(metadata.title)}</h1>{subtitle}<p class="author">{escape(metadata.author)}</p>'
@@ -107,7 +105,7 @@ div {{ position: absolute; box-sizing: border-box; overflow: hidden; }}
 """
 
 
-def wrap_html(wrap: Wrap, metadata: Metadata, cover: Path | None) -> str:
+def wrap_html(wrap: Wrap, metadata: Metadata, cover: Image | None) -> str:
     """Return the wrap's document: back, barcode area, spine, front."""
     back = wrap.back.inset(0.5)
     back_text = Box(back.x, wrap.barcode.y + wrap.barcode.height + 0.25, back.width,
@@ -121,18 +119,17 @@ def wrap_html(wrap: Wrap, metadata: Metadata, cover: Path | None) -> str:
     return f'<!DOCTYPE html><html lang="{escape(metadata.language)}"><body>{"".join(parts)}</body></html>'
 
 
-def write_wrap(wrap: Wrap, metadata: Metadata, theme: Theme, cover: Path | None, target: Path) -> Path:
+def write_wrap(wrap: Wrap, metadata: Metadata, theme: Theme, cover: Image | None, target: Path) -> Path:
     """Typeset the wrap and write it as a PDF whose TrimBox is the whole wrap less its bleed."""
     import pikepdf
 
-    from ebookgen.pdf.printers import BLEED_INCHES
     from ebookgen.pdf.weasy import laid_out, write
 
     document = laid_out(wrap_html(wrap, metadata, cover), wrap_css(wrap, theme))
     with atomic_path(target) as temporary:
         write(document, temporary)
         with pikepdf.open(temporary, allow_overwriting_input=True) as pdf:
-            bleed = BLEED_INCHES * 72
+            bleed = wrap.edge * 72
             box = [bleed, bleed, (wrap.width * 72) - bleed, (wrap.height * 72) - bleed]
             for page in pdf.pages:
                 page.obj.TrimBox = pikepdf.Array(box)

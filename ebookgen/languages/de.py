@@ -36,6 +36,8 @@ LANGUAGE = Language(
         series_book="{series}, Band {number}",
         copyright="Impressum",
         copyright_line="© {year} {author}.",
+        editions=(("ebook", "E-Book"), ("paperback", "Taschenbuch"), ("hardcover", "gebundene Ausgabe")),
+        also_available="Ebenfalls erhältlich: {editions}",
     ),
     headings=HeadingWords(
         chapter=("kapitel",),

@@ -72,6 +72,8 @@ LANGUAGE = Language(
         series_book="{series}, libro {number}",
         copyright="Derechos de autor",
         copyright_line="© {year} {author}.",
+        editions=(("ebook", "libro electrónico"), ("paperback", "tapa blanda"), ("hardcover", "tapa dura")),
+        also_available="También disponible: {editions}",
     ),
     headings=HeadingWords(
         chapter=("capítulo", "capitulo", "cap\\."),

@@ -58,6 +58,8 @@ LANGUAGE = Language(
         series_book="{series}, tome {number}",
         copyright="Droits d’auteur",
         copyright_line="© {year} {author}.",
+        editions=(("ebook", "livre numérique"), ("paperback", "broché"), ("hardcover", "relié")),
+        also_available="Également disponible : {editions}",
     ),
     headings=HeadingWords(
         chapter=("chapitre",),

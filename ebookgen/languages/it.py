@@ -29,6 +29,8 @@ LANGUAGE = Language(
         series_book="{series}, libro {number}",
         copyright="Diritti d’autore",
         copyright_line="© {year} {author}.",
+        editions=(("ebook", "ebook"), ("paperback", "brossura"), ("hardcover", "copertina rigida")),
+        also_available="Disponibile anche: {editions}",
     ),
     headings=HeadingWords(
         chapter=("capitolo", "cap\\."),

@@ -34,6 +34,8 @@ LANGUAGE = Language(
         series_book="{series} 第{number}巻",
         copyright="著作権",
         copyright_line="© {year} {author}.",
+        editions=(("ebook", "電子書籍"), ("paperback", "ペーパーバック"), ("hardcover", "ハードカバー")),
+        also_available="その他の版：{editions}",
     ),
     headings=HeadingWords(
         named=("プロローグ", "エピローグ", "序章", "終章", "序", "あとがき"),

@@ -55,6 +55,9 @@ class BookWords:
     series_book: str = "{series}, Book {number}"  # the title page's series line
     copyright: str = "Copyright"  # the copyright page's title
     copyright_line: str = "Copyright © {year} {author}."  # other languages print the sign alone: `© 2026 Ana.`
+    # The editions the copyright page lists by their ISBNs (bind29's editions); English where a language has none.
+    editions: tuple[tuple[str, str], ...] = (("ebook", "ebook"), ("paperback", "paperback"), ("hardcover", "hardcover"))
+    also_available: str = "Also available: {editions}"
 
 
 @dataclass(frozen=True)

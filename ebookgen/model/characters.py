@@ -9,4 +9,5 @@ from __future__ import annotations
 import re
 
 # Characters that XML 1.0 forbids, plus C1 controls: none of them may reach a document.
-FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff\ud800-\udfff]")
+# The noncharacters U+FDD0-U+FDEF too: no text carries them, and the readers and rules use them as their marks.
+FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufdd0-\ufdef\ufffe\uffff\ud800-\udfff]")

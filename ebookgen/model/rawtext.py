@@ -66,6 +66,7 @@ EM_OPEN, EM_CLOSE, STRONG_OPEN, STRONG_CLOSE = "\ue000", "\ue001", "\ue002", "\u
 # A literal `*` or `_` (`\*not emphasis\*`, `2*3*4` in CommonMark) handed on as a stand-in the `*` rule cannot read.
 LITERAL_MARKS = {"*": "\ue004", "_": "\ue005"}
 PARSED_MARKS = re.compile("([\ue000-\ue003])")
+HANDED_ON = re.compile("[\ue000-\ue005]")  # a parsed mark or a stand-in: a text whose emphasis a reader parsed
 
 
 LITERAL_RUN = re.compile(r"[*_]+")
@@ -92,6 +93,6 @@ def stand_in(marks: str) -> str:
 
 def from_literal(text: str) -> str:
     """Turn stand-ins back into the `*` and `_` they stand for, and drop parsed emphasis marks left over."""
-    if not any("\ue000" <= char <= "\ue005" for char in text):
+    if not HANDED_ON.search(text):
         return text
     return PARSED_MARKS.sub("", text.replace(LITERAL_MARKS["*"], "*").replace(LITERAL_MARKS["_"], "_"))

@@ -17,6 +17,7 @@ from pathlib import Path
 from ebookgen.model import Chapter, Figure, ListBlock, Table, iter_chapter_text, plain_text
 from ebookgen.model.document import Document, Furniture
 from ebookgen.model.maths import formulas_as_alt
+from ebookgen.model.rawtext import from_literal
 from ebookgen.normalise.emphasis import without_note_calls
 from ebookgen.normalise.furniture import remove_furniture
 from ebookgen.normalise.headings import heading_of
@@ -54,8 +55,10 @@ class Removal:
 def words(text: str) -> list[str]:
     """Return a text's words as the book compares them: letters and digits, case and accents folded; an
     emphasis mark joins what it touches, as the book's runs do (`**人の世**を` is one word where no space parts it);
-    a Markdown formula's marked key counts as its alt text, as the book's formula does."""
-    return WORD.findall(unicodedata.normalize("NFKC", formulas_as_alt(text).replace("*", "")).casefold())
+    a Markdown formula's marked key counts as its alt text, as the book's formula does; a reader's parsed marks
+    and stand-ins (model/rawtext.py) as the `*` and `_` they print or the emphasis they make."""
+    text = from_literal(formulas_as_alt(text)).replace("*", "")
+    return WORD.findall(unicodedata.normalize("NFKC", text).casefold())
 
 
 def book_words(chapters: list[Chapter]) -> Counter[str]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from ebookgen.model import Text
+from ebookgen.model.rawtext import HANDED_ON
 from ebookgen.normalise.blocks import RawBlock
 from ebookgen.normalise.emphasis import find_note_calls, parse_emphasis
 from ebookgen.normalise.headings import heading_of
@@ -60,6 +61,8 @@ def check_quotes(blocks: list[RawBlock], options: TypographyOptions, findings: l
 def check_emphasis(blocks: list[RawBlock], findings: list[Finding]) -> None:
     """Report an emphasis marker that opens a run but never closes it in its paragraph."""
     for block in blocks:
+        if HANDED_ON.search(block.text):
+            continue  # a reader parsed its emphasis (CommonMark's): a `*` left is one typed as text
         for run in parse_emphasis(block.text):
             unclosed = UNCLOSED_EMPHASIS.search(run.text) if isinstance(run, Text) else None
             if unclosed:

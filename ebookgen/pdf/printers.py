@@ -49,6 +49,10 @@ class Printer:
     # The cover wrap: inches of spine a page adds, by paper; the least pages whose spine may carry text.
     papers: tuple[tuple[str, float], ...] = ()
     spine_text_pages: int = 0
+    # A case laminate wrap: the turn-in folded over the boards on each outer edge (instead of the bleed) and the
+    # hinge between each board and the spine; 0 for a paperback.
+    turn_in: float = 0.0
+    hinge: float = 0.0
 
     @property
     def pdfx(self) -> bool:
@@ -72,10 +76,21 @@ class Printer:
 
 # The spine a page adds, in inches: KDP's cover calculator (white 0.002252, cream 0.0025); IngramSpark's 50 lb
 # white (444 pages an inch) and creme (400) stock. KDP prints spine text from 80 pages (over 79), IngramSpark from 48.
+# UNVERIFIED: IngramSpark's File Creation Guide (its cover section) was not in the search tools' stores, only its
+# table of contents; the 444 / 400 pages an inch and the 48 pages are the figures commonly quoted from it, and its
+# own cover template generator is the authority: check a wrap against the template it gives for the ISBN.
 KDP_PAPERS = (("white", 0.002252), ("cream", 0.0025))
 INGRAM_PAPERS = (("white", 1 / 444), ("cream", 1 / 400))
 # KDP hardcovers (case laminate): 75 to 550 pages, trims from 5.5 x 8.5 to 8.25 x 11 in.
 HARDCOVER_TRIMS = ((5.5, 8.25), (8.5, 11.0))
+# The case laminate wrap: wrap | back | hinge | spine | hinge | front | wrap across, wrap + trim + wrap down, with a
+# 0.591 in (15 mm) wrap folded over the boards on each outer edge and a 0.197 in (5 mm) hinge beside the spine;
+# the spine is the pages times the paperback's paper thickness. UNVERIFIED: kdp.amazon.com's own cover page was
+# not reachable from here; the figures are those of KDP's hardcover template as third-party guides give them
+# (kdpprintcover.com "Hardcover case laminate dimensions"; kdpbuilder.com also gives a ~0.59 in wrap), and the
+# guides disagree on the hinge (0.197 in; kdpcoverlab.com says 0.375 in). Check a wrap against KDP's template.
+HARDCOVER_TURN_IN = 0.591
+HARDCOVER_HINGE = 0.197
 
 # KDP: 24 to 828 pages (cream paper stops at 776); IngramSpark: 18 to 1,200, PDF/X in grey.
 PRINTERS = {
@@ -87,7 +102,8 @@ PRINTERS = {
                       spine_text_pages=48),
     "hardcover": Printer("hardcover", "KDP case laminate hardcover", bookmarks=False, links=False,
                          service="KDP hardcover", least_pages=75, most_pages=550, widths=HARDCOVER_TRIMS[0],
-                         heights=HARDCOVER_TRIMS[1]),
+                         heights=HARDCOVER_TRIMS[1], papers=KDP_PAPERS, spine_text_pages=80,
+                         turn_in=HARDCOVER_TURN_IN, hinge=HARDCOVER_HINGE),
     "screen": Printer("screen", "bookmarks and links", bookmarks=True, links=True),
 }  # fmt: skip
 DEFAULT_PRINTER = "print"

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from ebookgen.errors import ConfigError
 
 if TYPE_CHECKING:  # the model stays unloaded for `ebookgen --help` (the settings table names check_works)
+    from ebookgen.languages.records import BookWords
     from ebookgen.model import Book, Chapter, Metadata
 
 WORK_KEYS = frozenset({"source", "title", "author", "notes", "rights"})
@@ -62,7 +63,7 @@ def works_from(config: dict, folder: Path) -> tuple[Work, ...]:
     return tuple(works)
 
 
-def work_lines(work: Work, metadata: Metadata, collection: Metadata) -> tuple[str, ...]:
+def work_lines(work: Work, metadata: Metadata, collection: Metadata, words: BookWords) -> tuple[str, ...]:
     """Return what the work's part page carries under its title: byline, notes, copyright line.
 
     The work's own metadata stands where book.toml's entry says nothing, the collection's where neither does.
@@ -70,31 +71,33 @@ def work_lines(work: Work, metadata: Metadata, collection: Metadata) -> tuple[st
     named = metadata.author if metadata.authors != ("Anonymous",) else ""
     author = work.author or named or collection.author
     dated = next((date[:4] for date in (metadata.date, collection.date) if date[:4].isdigit()), "")
-    owner = " ".join(filter(None, (dated, author)))
-    rights = work.rights or metadata.rights or f"Copyright © {owner}. All rights reserved."
+    owned = " ".join(words.copyright_line.format(year=dated, author=author).split())  # the book's language's words
+    rights = work.rights or metadata.rights or f"{owned} {words.rights}"
     notes = work.notes or metadata.description
-    return tuple(line for line in (f"by {author}", notes, rights) if line)
+    return tuple(line for line in (words.by_author.format(author=author), notes, rights) if line)
 
 
-def work_chapters(book: Book, work: Work, collection: Metadata, first_number: int, chapter_word: str) -> list[Chapter]:
+def work_chapters(book: Book, work: Work, collection: Metadata, first_number: int, words: BookWords) -> list[Chapter]:
     """Return a work's chapters numbered on from the collection's, titled by their number within the work."""
     title = work.title or book.metadata.title
     chapters = []
     for index, chapter in enumerate(book.chapters):
-        named = chapter.title or chapter_word.format(number=chapter.number or index + 1)
-        opening = {"part": title, "part_lines": work_lines(work, book.metadata, collection)} if index == 0 else {}
+        named = chapter.title or words.chapter.format(number=chapter.number or index + 1)
+        opening = (
+            {"part": title, "part_lines": work_lines(work, book.metadata, collection, words)} if index == 0 else {}
+        )
         chapters.append(replace(chapter, title=named, number=first_number + index, **opening))
     return chapters
 
 
-def collected(project_metadata: Metadata, works: tuple[Work, ...], books: list[Book], chapter_word: str) -> Book:
+def collected(project_metadata: Metadata, works: tuple[Work, ...], books: list[Book], words: BookWords) -> Book:
     """Return the collection of the works, read as books: one book, each work a part."""
     from ebookgen.model import Book
 
     chapters: list[Chapter] = []
     images, notes = {}, []
     for work, book in zip(works, books, strict=True):
-        chapters += work_chapters(book, work, project_metadata, len(chapters) + 1, chapter_word)
+        chapters += work_chapters(book, work, project_metadata, len(chapters) + 1, words)
         images.update({image.name: image for image in book.images})
         notes += book.notes
     return Book(project_metadata, tuple(chapters), tuple(notes), tuple(images.values()))

@@ -176,17 +176,18 @@ def core_metadata(path: Path, title: str, subtitle: str) -> FoundMetadata:
 
     try:
         properties = docx.Document(str(path)).core_properties
-    except Exception:  # a document mammoth read but whose properties part python-docx cannot parse
+        fields = [properties.author, properties.comments, properties.keywords, properties.title, properties.language]
+    except Exception:  # a document mammoth read but whose properties part python-docx cannot parse (read lazily)
         return FoundMetadata(title=title, subtitle=subtitle)
-    author, description = (properties.author or "").strip(), (properties.comments or "").strip()
-    keywords = tuple(word.strip() for word in (properties.keywords or "").replace(";", ",").split(",") if word.strip())
+    author, description, keywords_text, own_title, language = ((field or "").strip() for field in fields)
+    keywords = tuple(word.strip() for word in keywords_text.replace(";", ",").split(",") if word.strip())
     return FoundMetadata(
-        title=(properties.title or "").strip() or title,
+        title=own_title or title,
         subtitle=subtitle,
         author=author if author.lower() not in PLACEHOLDER_AUTHORS else "",
         description=description if description.lower() not in PLACEHOLDER_TEXTS else "",
         subjects=keywords,
-        language=(properties.language or "").strip(),
+        language=language,
     )
 
 

@@ -120,9 +120,9 @@ def info_lines(root) -> dict[str, str]:
 
 def lines_of(root) -> list[str]:
     """Return a page's text as lines, a line break or block end ending each."""
-    import lxml.html
+    import copy as copying
 
-    copy = lxml.html.fromstring(lxml.html.tostring(root))
+    copy = copying.deepcopy(root)  # parsing its markup again gave a comment, not an element, for a page opening so
     for br in copy.iter("br"):
         br.tail = "\n" + (br.tail or "")
     for element in copy.iter("p", "div", "li", "tr", "dt", "dd", "h1", "h2", "h3", "h4"):

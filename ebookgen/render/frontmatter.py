@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ebookgen.languages import Language
+from ebookgen.languages.records import BookWords
 from ebookgen.model import CONTRIBUTOR_ROLES, Book, Metadata
 from ebookgen.render.backmatter import back_pages
 from ebookgen.render.ids import chapter_anchor, part_page_anchor
@@ -111,11 +112,14 @@ def hyphenated_isbn(identifier: str) -> str:
         return digits
 
 
-def edition_isbn_lines(isbns: tuple[tuple[str, str], ...], edition: str) -> list[str]:
-    """List each edition's ISBN, this edition's first: `ISBN 978-... (paperback)`, then the others as also available."""
-    own = [f"ISBN {hyphenated_isbn(digits)} ({name})" for name, digits in isbns if name == edition]
-    others = [f"{name} ISBN {hyphenated_isbn(digits)}" for name, digits in isbns if name != edition]
-    return own + ([f"Also available: {'; '.join(others)}"] if others else [])
+def edition_isbn_lines(isbns: tuple[tuple[str, str], ...], edition: str, words: BookWords | None = None) -> list[str]:
+    """List each edition's ISBN, this edition's first: `ISBN 978-... (paperback)`, then the others as also available,
+    in the book's language's words."""
+    words = words or BookWords()
+    called = dict(words.editions)
+    own = [f"ISBN {hyphenated_isbn(digits)} ({called.get(name, name)})" for name, digits in isbns if name == edition]
+    others = [f"{called.get(name, name)} ISBN {hyphenated_isbn(digits)}" for name, digits in isbns if name != edition]
+    return own + ([words.also_available.format(editions="; ".join(others))] if others else [])
 
 
 def copyright_lines(
@@ -128,7 +132,9 @@ def copyright_lines(
     if meta.publisher:
         lines.append(said.published_by.format(publisher=meta.publisher))
     if meta.edition_isbns:
-        lines += edition_isbn_lines(meta.edition_isbns, "ebook" if ebook else meta.edition or "paperback")
+        lines += edition_isbn_lines(
+            meta.edition_isbns, "ebook" if ebook else meta.edition or "paperback", language.words
+        )
     elif meta.identifier.lower().startswith("urn:isbn:"):
         lines.append(f"ISBN {hyphenated_isbn(meta.identifier)}")
     if not ebook:
