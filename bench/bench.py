@@ -131,8 +131,8 @@ def measure(kind: str, source: str, output: str, jobs: int) -> dict:
         from ebookgen.resources import styles_dir
 
         html = Path(source).read_text(encoding="utf-8")
-        document = HTML(string=html, base_url=str(styles_dir())).render(
-            stylesheets=[CSS(string=PLAIN_BOOK_CSS, base_url=str(styles_dir()))]
+        document = HTML(string=html, base_url=styles_dir().as_uri() + "/").render(
+            stylesheets=[CSS(string=PLAIN_BOOK_CSS, base_url=styles_dir().as_uri() + "/")]
         )
         document.write_pdf(output)
         pages = len(document.pages)

@@ -112,7 +112,7 @@ def modification_time(project: Project) -> datetime:
     if epoch and epoch.strip().isdigit():
         seconds = int(epoch)
     else:
-        seconds = int(max(path.stat().st_mtime for path in project.sources))
+        seconds = int(max(path.stat().st_mtime for path in (project.inputs if project.works else project.sources)))
     # A zip holds no time past 2107: a later SOURCE_DATE_EPOCH or file time is clamped, not a crash.
     return datetime.fromtimestamp(max(min(seconds, ZIP_LAST_SECOND), 0), tz=UTC)
 

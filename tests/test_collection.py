@@ -120,3 +120,75 @@ def test_a_german_collection_s_part_pages_speak_german(tmp_path: Path) -> None:
         ("Der Hafen", ["von Ann Lee", "© 2025 Ann Lee. Alle Rechte vorbehalten."]),
         ("Nebel", ["von Cy Dunn", "© 2025 Cy Dunn. Alle Rechte vorbehalten."]),
     ]
+
+
+def test_two_works_with_an_image_of_the_same_name_both_keep_theirs(tmp_path: Path) -> None:
+    from PIL import Image
+
+    from ebookgen.project.figures import figures_of
+
+    folder = tmp_path / "maps"
+    for name, colour in (("north", (200, 0, 0)), ("south", (0, 0, 200))):
+        (folder / name).mkdir(parents=True)
+        (folder / name / "story.md").write_text(f"# The {name}\n\nThe {name} road.\n\n![A map](map.png)\n")
+        Image.new("RGB", (40, 30), colour).save(folder / name / "map.png")
+    works = '[{source = "north/"}, {source = "south/"}]'
+    (folder / "book.toml").write_text(f'title = "Maps"\nauthor = "Ann Lee"\nworks = {works}\n', encoding="utf-8")
+    book = load_book(open_project(folder))
+    sources = [figure.source for figure in figures_of(book)]
+    assert len(set(sources)) == 2 and {image.name for image in book.images} == set(sources)
+    assert len({image.data for image in book.images}) == 2  # each work's own picture
+    result = build_epub(folder, tmp_path / "maps.epub")
+    epubcheck_later(result.path)
+    with zipfile.ZipFile(result.path) as epub:
+        pictures = [name for name in epub.namelist() if name.endswith(".png")]
+        assert len({epub.read(name) for name in pictures}) == 2
+
+
+def test_batch_builds_a_collection_and_builds_it_again_when_a_work_s_file_changes(tmp_path: Path) -> None:
+    import json
+
+    folder = anthology(tmp_path)
+    manifest = tmp_path / "works.jsonl"
+    manifest.write_text(json.dumps({"source": "anthology"}) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+
+    def batch() -> list[dict]:
+        result = CliRunner().invoke(app, ["batch", str(manifest), "-o", str(out), "--jobs", "1"])
+        assert result.exit_code == 0, result.output
+        return [json.loads(line) for line in (out / "results.jsonl").read_text(encoding="utf-8").splitlines()]
+
+    [row] = batch()
+    assert row["status"] == "done" and row["chapters"] == 4 and row["hash"].startswith("sha256:")
+    assert [item["path"] for item in row["outputs"]] == ["three-stories.epub"]
+    epubcheck_later(out / "three-stories.epub")
+    assert batch()[-1]["status"] == "skipped"  # nothing changed: already current
+    (folder / "tide" / "tide.txt").write_text("The tide came in, and went out again.\n")  # a work's own file
+    again = batch()[-1]
+    assert again["status"] == "done" and again["hash"] != row["hash"]
+
+
+def test_watch_builds_a_collection_and_counts_a_change_inside_a_work_s_folder(tmp_path: Path) -> None:
+    from ebookgen.watch.loop import Watched, build_once
+
+    folder = anthology(tmp_path)
+    watched = Watched(folder)
+    build = build_once(watched)
+    assert build.title == "Three Stories" and (folder / "dist" / "three-stories.epub").is_file()
+    assert watched.counts(folder / "tide" / "tide.txt") and watched.counts(folder / "tide" / "book.toml")
+    assert not watched.counts(folder / "dist" / "three-stories.epub")
+
+
+def test_a_work_opening_with_its_own_part_keeps_that_part_s_title(tmp_path: Path) -> None:
+    folder = tmp_path / "two"
+    folder.mkdir()
+    (folder / "saga.md").write_text(
+        "# Part One\n\n## Chapter 1\n\nThe road ran north.\n\n# Part Two\n\n## Chapter 2\n\nThe road ran south.\n"
+    )
+    (folder / "coda.txt").write_text("Chapter 1\n\nThe end of the road.\n")
+    works = '[{source = "saga.md", title = "The Saga"}, {source = "coda.txt", title = "Coda"}]'
+    (folder / "book.toml").write_text(f'title = "Roads"\nauthor = "Ann Lee"\nworks = {works}\n', encoding="utf-8")
+    book = load_book(open_project(folder))
+    parts = [(c.part, c.part_lines[:1]) for c in book.chapters if c.part]
+    assert parts[0] == ("The Saga", ("Part One",))  # the work's page first, its own part's title kept on it
+    assert ("Part Two", ()) in parts and parts[-1][0] == "Coda"

@@ -17,7 +17,7 @@ InteriorOpt = Annotated[
     Optional[Path],
     typer.Option("--interior", help="The interior PDF the cover wraps (default: build it, as `ebookgen pdf` does)."),
 ]
-CoverProfileOpt = Annotated[str, typer.Option("--profile", help="The printer: kdp or ingram (paperback wraps).")]
+CoverProfileOpt = Annotated[str, typer.Option("--profile", help="The printer: kdp, ingram or hardcover.")]
 PaperOpt = Annotated[str, typer.Option("--paper", help="The interior's paper: white or cream (the spine's width).")]
 TemplateOpt = Annotated[
     bool, typer.Option("--template", help="Also write NAME-cover-template.pdf and .png with the safe areas drawn.")

@@ -29,6 +29,8 @@ LANGUAGE = Language(
         series_book="{series}، الكتاب {number}",
         copyright="حقوق النشر",
         copyright_line="© {year} {author}.",
+        editions=(("ebook", "كتاب إلكتروني"), ("paperback", "غلاف ورقي"), ("hardcover", "غلاف مقوى")),
+        also_available="متوفر أيضًا: {editions}",
     ),
     headings=HeadingWords(
         chapter=("الفصل", "فصل"),

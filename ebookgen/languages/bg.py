@@ -29,6 +29,8 @@ LANGUAGE = Language(
         series_book="{series}, книга {number}",
         copyright="Авторски права",
         copyright_line="© {year} {author}.",
+        editions=(("ebook", "електронна книга"), ("paperback", "меки корици"), ("hardcover", "твърди корици")),
+        also_available="Налично също: {editions}",
     ),
     headings=HeadingWords(
         chapter=("глава",),

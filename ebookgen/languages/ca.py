@@ -30,6 +30,8 @@ LANGUAGE = Language(
         series_book="{series}, llibre {number}",
         copyright="Drets d’autor",
         copyright_line="© {year} {author}.",
+        editions=(("ebook", "llibre electrònic"), ("paperback", "rústica"), ("hardcover", "tapa dura")),
+        also_available="També disponible: {editions}",
     ),
     headings=HeadingWords(
         chapter=("capítol", "capitol"),

@@ -29,6 +29,8 @@ LANGUAGE = Language(
         series_book="{series}, kniha {number}",
         copyright="Autorská práva",
         copyright_line="© {year} {author}.",
+        editions=(("ebook", "e-kniha"), ("paperback", "brožované vydání"), ("hardcover", "vázané vydání")),
+        also_available="Dostupné také: {editions}",
     ),
     headings=HeadingWords(
         chapter=("kapitola",),

@@ -29,6 +29,8 @@ LANGUAGE = Language(
         series_book="{series}, bog {number}",
         copyright="Ophavsret",
         copyright_line="© {year} {author}.",
+        editions=(("ebook", "e-bog"), ("paperback", "paperback"), ("hardcover", "indbundet")),
+        also_available="Fås også som: {editions}",
     ),
     headings=HeadingWords(
         chapter=("kapitel",),

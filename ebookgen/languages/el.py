@@ -40,6 +40,8 @@ LANGUAGE = Language(
         series_book="{series}, Βιβλίο {number}",
         copyright="Πνευματικά δικαιώματα",
         copyright_line="© {year} {author}.",
+        editions=(("ebook", "ηλεκτρονικό βιβλίο"), ("paperback", "χαρτόδετο"), ("hardcover", "σκληρόδετο")),
+        also_available="Διατίθεται επίσης: {editions}",
     ),
     headings=HeadingWords(
         chapter=("κεφάλαιο",),

@@ -29,6 +29,8 @@ LANGUAGE = Language(
         series_book="{series}, {number}. raamat",
         copyright="Autoriõigus",
         copyright_line="© {year} {author}.",
+        editions=(("ebook", "e-raamat"), ("paperback", "pehmekaaneline"), ("hardcover", "kõvakaaneline")),
+        also_available="Saadaval ka: {editions}",
     ),
     headings=HeadingWords(
         chapter=("peatükk",),

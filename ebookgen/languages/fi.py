@@ -29,6 +29,8 @@ LANGUAGE = Language(
         series_book="{series}, {number}. osa",
         copyright="Tekijänoikeudet",
         copyright_line="© {year} {author}.",
+        editions=(("ebook", "e-kirja"), ("paperback", "pehmeäkantinen"), ("hardcover", "kovakantinen")),
+        also_available="Saatavilla myös: {editions}",
     ),
     headings=HeadingWords(
         chapter=("luku",),

@@ -30,6 +30,8 @@ LANGUAGE = Language(
         series_book="{series}, libro {number}",
         copyright="Dereitos de autor",
         copyright_line="© {year} {author}.",
+        editions=(("ebook", "libro electrónico"), ("paperback", "rústica"), ("hardcover", "tapa dura")),
+        also_available="Tamén dispoñible: {editions}",
     ),
     headings=HeadingWords(
         chapter=("capítulo", "capitulo"),

@@ -51,6 +51,8 @@ LANGUAGE = Language(
         series_book="{series}, ספר {number}",
         copyright="זכויות יוצרים",
         copyright_line="© {year} {author}.",
+        editions=(("ebook", "ספר אלקטרוני"), ("paperback", "כריכה רכה"), ("hardcover", "כריכה קשה")),
+        also_available="זמין גם: {editions}",
     ),
     headings=HeadingWords(
         chapter=("פרק",),

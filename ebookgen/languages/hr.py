@@ -29,6 +29,8 @@ LANGUAGE = Language(
         series_book="{series}, knjiga {number}",
         copyright="Autorska prava",
         copyright_line="© {year} {author}.",
+        editions=(("ebook", "e-knjiga"), ("paperback", "meki uvez"), ("hardcover", "tvrdi uvez")),
+        also_available="Dostupno i: {editions}",
     ),
     headings=HeadingWords(
         chapter=("poglavlje",),

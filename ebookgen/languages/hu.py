@@ -29,6 +29,8 @@ LANGUAGE = Language(
         series_book="{series}, {number}. kötet",
         copyright="Szerzői jog",
         copyright_line="© {year} {author}.",
+        editions=(("ebook", "e-könyv"), ("paperback", "puhatáblás"), ("hardcover", "keménytáblás")),
+        also_available="Elérhető még: {editions}",
     ),
     headings=HeadingWords(
         chapter=("fejezet",),

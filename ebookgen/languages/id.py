@@ -29,6 +29,8 @@ LANGUAGE = Language(
         series_book="{series}, Buku {number}",
         copyright="Hak Cipta",
         copyright_line="© {year} {author}.",
+        editions=(("ebook", "buku elektronik"), ("paperback", "sampul lunak"), ("hardcover", "sampul keras")),
+        also_available="Juga tersedia: {editions}",
     ),
     headings=HeadingWords(
         chapter=("bab",),

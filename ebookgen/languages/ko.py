@@ -33,6 +33,8 @@ LANGUAGE = Language(
         series_book="{series} 제{number}권",
         copyright="저작권",
         copyright_line="© {year} {author}.",
+        editions=(("ebook", "전자책"), ("paperback", "페이퍼백"), ("hardcover", "양장본")),
+        also_available="다른 판: {editions}",
     ),
     headings=HeadingWords(
         named=("프롤로그", "에필로그", "서장", "종장", "외전"),

@@ -29,6 +29,12 @@ LANGUAGE = Language(
         series_book="{series}, {number} knyga",
         copyright="Autorių teisės",
         copyright_line="© {year} {author}.",
+        editions=(
+            ("ebook", "elektroninė knyga"),
+            ("paperback", "minkštais viršeliais"),
+            ("hardcover", "kietais viršeliais"),
+        ),
+        also_available="Taip pat galima įsigyti: {editions}",
     ),
     headings=HeadingWords(
         chapter=("skyrius",),

@@ -29,6 +29,8 @@ LANGUAGE = Language(
         series_book="{series}, {number}. grāmata",
         copyright="Autortiesības",
         copyright_line="© {year} {author}.",
+        editions=(("ebook", "e-grāmata"), ("paperback", "mīkstos vākos"), ("hardcover", "cietos vākos")),
+        also_available="Pieejams arī: {editions}",
     ),
     headings=HeadingWords(
         chapter=("nodaļa",),

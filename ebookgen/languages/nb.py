@@ -29,6 +29,8 @@ LANGUAGE = Language(
         series_book="{series}, bok {number}",
         copyright="Opphavsrett",
         copyright_line="© {year} {author}.",
+        editions=(("ebook", "e-bok"), ("paperback", "heftet"), ("hardcover", "innbundet")),
+        also_available="Også tilgjengelig: {editions}",
     ),
     headings=HeadingWords(
         chapter=("kapittel",),

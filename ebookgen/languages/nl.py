@@ -30,6 +30,8 @@ LANGUAGE = Language(
         series_book="{series}, deel {number}",
         copyright="Colofon",
         copyright_line="© {year} {author}.",
+        editions=(("ebook", "e-book"), ("paperback", "paperback"), ("hardcover", "gebonden")),
+        also_available="Ook verkrijgbaar: {editions}",
     ),
     headings=HeadingWords(
         chapter=("hoofdstuk",),

@@ -29,6 +29,8 @@ LANGUAGE = Language(
         series_book="{series}, tom {number}",
         copyright="Prawa autorskie",
         copyright_line="© {year} {author}.",
+        editions=(("ebook", "e-book"), ("paperback", "oprawa miękka"), ("hardcover", "oprawa twarda")),
+        also_available="Dostępne także: {editions}",
     ),
     headings=HeadingWords(
         chapter=("rozdział", "rozdzial"),

@@ -29,6 +29,8 @@ LANGUAGE = Language(
         series_book="{series}, livro {number}",
         copyright="Direitos autorais",
         copyright_line="© {year} {author}.",
+        editions=(("ebook", "livro digital"), ("paperback", "brochura"), ("hardcover", "capa dura")),
+        also_available="Também disponível: {editions}",
     ),
     headings=HeadingWords(
         chapter=("capítulo", "capitulo"),

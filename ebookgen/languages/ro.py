@@ -29,6 +29,8 @@ LANGUAGE = Language(
         series_book="{series}, volumul {number}",
         copyright="Drepturi de autor",
         copyright_line="© {year} {author}.",
+        editions=(("ebook", "carte electronică"), ("paperback", "broșată"), ("hardcover", "cartonată")),
+        also_available="Disponibil și: {editions}",
     ),
     headings=HeadingWords(
         chapter=("capitolul", "capitol"),

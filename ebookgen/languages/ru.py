@@ -29,6 +29,8 @@ LANGUAGE = Language(
         series_book="{series}, книга {number}",
         copyright="Авторские права",
         copyright_line="© {year} {author}.",
+        editions=(("ebook", "электронная книга"), ("paperback", "мягкая обложка"), ("hardcover", "твёрдый переплёт")),
+        also_available="Также доступно: {editions}",
     ),
     headings=HeadingWords(
         chapter=("глава",),

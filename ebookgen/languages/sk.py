@@ -29,6 +29,8 @@ LANGUAGE = Language(
         series_book="{series}, kniha {number}",
         copyright="Autorské práva",
         copyright_line="© {year} {author}.",
+        editions=(("ebook", "e-kniha"), ("paperback", "brožované vydanie"), ("hardcover", "viazané vydanie")),
+        also_available="Dostupné aj: {editions}",
     ),
     headings=HeadingWords(
         chapter=("kapitola",),

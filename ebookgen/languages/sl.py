@@ -29,6 +29,8 @@ LANGUAGE = Language(
         series_book="{series}, knjiga {number}",
         copyright="Avtorske pravice",
         copyright_line="© {year} {author}.",
+        editions=(("ebook", "e-knjiga"), ("paperback", "mehka vezava"), ("hardcover", "trda vezava")),
+        also_available="Na voljo tudi: {editions}",
     ),
     headings=HeadingWords(
         chapter=("poglavje",),

@@ -29,6 +29,8 @@ LANGUAGE = Language(
         series_book="{series}, del {number}",
         copyright="Upphovsrätt",
         copyright_line="© {year} {author}.",
+        editions=(("ebook", "e-bok"), ("paperback", "häftad"), ("hardcover", "inbunden")),
+        also_available="Finns även som: {editions}",
     ),
     headings=HeadingWords(
         chapter=("kapitel",),

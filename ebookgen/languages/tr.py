@@ -32,6 +32,8 @@ LANGUAGE = Language(
         series_book="{series}, {number}. Kitap",
         copyright="Telif hakkı",
         copyright_line="© {year} {author}.",
+        editions=(("ebook", "e-kitap"), ("paperback", "karton kapak"), ("hardcover", "ciltli")),
+        also_available="Diğer baskılar: {editions}",
     ),
     headings=HeadingWords(
         chapter=("bölüm",),

@@ -29,6 +29,8 @@ LANGUAGE = Language(
         series_book="{series}, книга {number}",
         copyright="Авторські права",
         copyright_line="© {year} {author}.",
+        editions=(("ebook", "електронна книга"), ("paperback", "м’яка обкладинка"), ("hardcover", "тверда обкладинка")),
+        also_available="Також доступно: {editions}",
     ),
     headings=HeadingWords(
         chapter=("розділ",),

@@ -29,6 +29,8 @@ LANGUAGE = Language(
         series_book="{series}, Tập {number}",
         copyright="Bản quyền",
         copyright_line="© {year} {author}.",
+        editions=(("ebook", "sách điện tử"), ("paperback", "bìa mềm"), ("hardcover", "bìa cứng")),
+        also_available="Các ấn bản khác: {editions}",
     ),
     headings=HeadingWords(
         chapter=("chương",),

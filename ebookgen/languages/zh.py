@@ -34,6 +34,8 @@ LANGUAGE = Language(
         series_book="{series} 第{number}册",
         copyright="版权",
         copyright_line="© {year} {author}.",
+        editions=(("ebook", "电子书"), ("paperback", "平装本"), ("hardcover", "精装本")),
+        also_available="其他版本：{editions}",
     ),
     headings=HeadingWords(
         named=("序章", "序言", "楔子", "尾声", "尾聲", "后记", "後記", "番外"),

@@ -17,7 +17,7 @@ from ebookgen.errors import ConfigError
 
 if TYPE_CHECKING:  # the model stays unloaded for `ebookgen --help` (the settings table names check_works)
     from ebookgen.languages.records import BookWords
-    from ebookgen.model import Book, Chapter, Metadata
+    from ebookgen.model import Book, Chapter, Image, Metadata
 
 WORK_KEYS = frozenset({"source", "title", "author", "notes", "rights"})
 
@@ -83,11 +83,43 @@ def work_chapters(book: Book, work: Work, collection: Metadata, first_number: in
     chapters = []
     for index, chapter in enumerate(book.chapters):
         named = chapter.title or words.chapter.format(number=chapter.number or index + 1)
+        # A work that opens with its own part keeps its title on the work's page, first under the work's title:
+        # the model holds one part page before a chapter, so it is not yet a page of its own.
+        own = (chapter.part,) if index == 0 and chapter.part and chapter.part != title else ()
         opening = (
-            {"part": title, "part_lines": work_lines(work, book.metadata, collection, words)} if index == 0 else {}
+            {"part": title, "part_lines": (*own, *work_lines(work, book.metadata, collection, words))}
+            if index == 0
+            else {}
         )
         chapters.append(replace(chapter, title=named, number=first_number + index, **opening))
     return chapters
+
+
+def own_images(book: Book, taken: dict[str, Image], index: int) -> Book:
+    """Rename a work's images whose names another work's different image already has, so each keeps its own."""
+    clashes = {i.name: f"work-{index}/{i.name}" for i in book.images if i.name in taken and taken[i.name] != i}
+    if not clashes:
+        return book
+    chapters = tuple(
+        replace(c, blocks=renamed(c.blocks, clashes), notes=renamed(c.notes, clashes)) for c in book.chapters
+    )
+    images = tuple(replace(i, name=clashes.get(i.name, i.name)) for i in book.images)
+    return replace(book, chapters=chapters, images=images)
+
+
+def renamed(blocks: tuple, names: dict[str, str]) -> tuple:
+    """Return the blocks with their figures' sources renamed, inside quotes, notes and other nested blocks too."""
+    from ebookgen.model import Figure
+
+    out = []
+    for block in blocks:
+        if isinstance(block, Figure) and block.source in names:
+            block = replace(block, source=names[block.source])
+        inner = getattr(block, "blocks", None)
+        if isinstance(inner, tuple) and inner:
+            block = replace(block, blocks=renamed(inner, names))
+        out.append(block)
+    return tuple(out)
 
 
 def collected(project_metadata: Metadata, works: tuple[Work, ...], books: list[Book], words: BookWords) -> Book:
@@ -95,8 +127,10 @@ def collected(project_metadata: Metadata, works: tuple[Work, ...], books: list[B
     from ebookgen.model import Book
 
     chapters: list[Chapter] = []
-    images, notes = {}, []
-    for work, book in zip(works, books, strict=True):
+    images: dict[str, Image] = {}
+    notes = []
+    for index, (work, book) in enumerate(zip(works, books, strict=True), start=1):
+        book = own_images(book, images, index)
         chapters += work_chapters(book, work, project_metadata, len(chapters) + 1, words)
         images.update({image.name: image for image in book.images})
         notes += book.notes

@@ -69,10 +69,12 @@ class Project:
     @property
     def inputs(self) -> tuple[Path, ...]:
         """Return every file the build reads (text files, book.toml, cover, back matter): none may be overwritten."""
-        extra = [self.root / "book.toml"] if (self.root / "book.toml").is_file() and self.units else []
+        extra = [self.root / "book.toml"] if (self.root / "book.toml").is_file() and (self.units or self.works) else []
         extra += self.matter
         if self.metadata.cover:
             extra.append(Path(self.metadata.cover))
+        if self.works:  # a collection reads each work's files, not its folders (batch hashes them, watch watches them)
+            return (*(path for work in self.works for path in load_project(work.source).inputs), *extra)
         return (*self.sources, *extra)
 
     def text_units(self) -> tuple[tuple[Path, ...], ...]:
