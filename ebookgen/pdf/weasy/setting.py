@@ -6,8 +6,9 @@ justify, and ends each page where its widow and orphan rules say, whatever the f
 each a private function and so free to change in any WeasyPrint release:
 
 - ``layout.inline.get_next_linebox``: a paragraph's line under two hyphenated lines is set without a hyphen;
-- ``layout.inline.split_first_line``: no hyphen in a line of small capitals, and no break at the text's own hyphen
-  that leaves under three letters on a side (``in-/chief``, ``grown-/up``);
+- ``layout.inline.split_first_line``: no hyphen in a line of small capitals, none in a capitalised word (a name:
+  ``Nata-/sha``), and no break at the text's own hyphen that leaves under three letters on a side (``in-/chief``,
+  ``grown-/up``);
 - ``layout.inline.justify_line``: a loose line takes up to 0.02 em between its letters, so its word gaps stay
   near the page's;
 - ``layout.page.make_page`` and its ``block_level_layout``: the two pages of a spread end on the same line, a recto
@@ -35,7 +36,7 @@ SETTING_HOOKS = (
 )
 # What the hooks do, in the page cache's key: a change here lays every chunk out again.
 SETTING_RULES = (
-    "hyphens in a row 2; none in small caps; compounds 3; tracking 0.02, none in joined scripts; "
+    "hyphens in a row 2; none in small caps or capitalised words; compounds 3; tracking 0.02, none in joined scripts; "
     "spreads even 2, remade 0 (3)"
 )
 MOST_HYPHENS_IN_A_ROW = 2
@@ -96,6 +97,8 @@ class Setter:
         """Wrap the first-fit split of a text: no hyphen where the line may not have one."""
 
         def split_first_line(text, style, context, max_width, *rest, **named):
+            if not isinstance(context.dictionaries, LowerCaseHyphenation):
+                context.dictionaries = LowerCaseHyphenation(context.dictionaries)
             if style["hyphens"] == "auto" and (self.plain or style["font_variant_caps"] != "normal"):
                 self.used["plain"] += self.plain
                 style = style.copy()
@@ -204,6 +207,31 @@ class Setter:
         self.unlevelled += 1
         self.short[number - 1], self.short[number] = kept_short, page_short
         return page
+
+
+class LowerCaseHyphenation(dict):
+    """WeasyPrint's hyphenation dictionaries, each kept from breaking a capitalised word: a name (``Nata-sha``,
+    ``Bolkon-ski``) broken across lines is a typographer's fault (InDesign's "Hyphenate Capitalized Words" off)."""
+
+    def get(self, key, default=None):
+        """Return the dictionary for (lang, left, right, total), made here so that it skips capitalised words."""
+        if key not in self:
+            import pyphen
+
+            lang, left, right, _total = key
+            self[key] = LowerCaseWords(pyphen.Pyphen(lang=lang, left=left, right=right))
+        return super().get(key, default)
+
+
+class LowerCaseWords:
+    """A pyphen dictionary that offers no break in a word opening with a capital letter."""
+
+    def __init__(self, dictionary) -> None:
+        self.dictionary = dictionary
+
+    def iterate(self, word: str):
+        """Yield pyphen's (start, end) splits of a word, none for a capitalised one."""
+        return iter(()) if word[:1].isupper() else self.dictionary.iterate(word)
 
 
 def track(context, box, spacing: float, advance: float) -> float:
