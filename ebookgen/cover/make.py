@@ -127,9 +127,14 @@ def cover_failures(cover: Path, interior: Path, profile: str = "kdp", paper: str
     failures = [] if pages == 1 else [f"the cover has {pages} pages; {printer.service} takes one"]
     if not any(abs(size[0] - w.width) <= TOLERANCE and abs(size[1] - w.height) <= TOLERANCE for w in wraps):
         wanted = " or ".join(f"{w.label} ({w.paper}, spine {w.spine:.3f} in)" for w in wraps)
-        book_size = f"a {book.pages}-page interior of {book.trim[0]:g} x {book.trim[1]:g} in"
+        book_size = f"{article_for(book.pages)} {book.pages}-page interior of {book.trim[0]:g} x {book.trim[1]:g} in"
         failures.append(
             f"the cover is {size[0]:.3f} x {size[1]:.3f} in; {book_size} needs {wanted}, {wraps[0].edge:g} in "
             + ("turn-in and hinges" if wraps[0].hinge else "bleed")
         )
     return failures
+
+
+def article_for(number: int) -> str:
+    """Return the article a number takes when read aloud: "an 80-page", "an 11-page", "a 500-page"."""
+    return "an" if str(number).startswith("8") or number in (11, 18) else "a"

@@ -70,7 +70,8 @@ class Printer:
         advice = "add front or back matter, or choose a smaller trim" if pages < self.least_pages else "split the book"
         if pages > self.most_pages:
             advice += " or choose a larger trim"
-        wanted = f"{self.service} paperbacks take {self.least_pages} to {self.most_pages} pages"
+        books = f"{self.service}s" if self.turn_in else f"{self.service} paperbacks"  # "KDP hardcovers"
+        wanted = f"{books} take {self.least_pages} to {self.most_pages} pages"
         return f"{pages} pages: {wanted} (black ink, white paper); {advice}"
 
 
