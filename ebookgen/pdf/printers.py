@@ -53,6 +53,7 @@ class Printer:
     # hinge between each board and the spine; 0 for a paperback.
     turn_in: float = 0.0
     hinge: float = 0.0
+    trims: tuple[tuple[float, float], ...] = ()  # the only trims it offers (none: any within widths and heights)
 
     @property
     def pdfx(self) -> bool:
@@ -62,6 +63,14 @@ class Printer:
     def gutter(self, pages: int) -> float:
         """Return the least inside margin for a book of that many pages."""
         return next((gutter for limit, gutter in self.gutters if pages <= limit), self.gutters[-1][1])
+
+    def trim_note(self, width: float, height: float) -> str:
+        """Say in one line why a trim (inches) will not print with a service offering only some trims, or ""."""
+        if not self.trims or any(abs(width - w) <= 0.01 and abs(height - h) <= 0.01 for w, h in self.trims):
+            return ""
+        sizes = [f"{w:g} x {h:g}" for w, h in self.trims]
+        offered = f"{', '.join(sizes[:-1])} and {sizes[-1]} in"
+        return f"trim: {width:g} x {height:g} in is not a {self.service} trim: it offers {offered}"
 
     def page_count_note(self, pages: int) -> str:
         """Say in one line why a page count will not print with this service, or "" when it will."""
@@ -88,8 +97,10 @@ class Printer:
 #   quotes 444 for white): the best-sourced figures, kept; IngramSpark's template for the ISBN is the authority.
 KDP_PAPERS = (("white", 0.002252), ("cream", 0.0025))
 INGRAM_PAPERS = (("white", 1 / 444), ("cream", 1 / 400))
-# KDP hardcovers (case laminate): 75 to 550 pages, trims from 5.5 x 8.5 to 8.25 x 11 in.
+# KDP hardcovers (case laminate): 75 to 550 pages, in five trims only, from 5.5 x 8.5 to 8.25 x 11 in (no custom
+# trim; kdpprintcover.com/blog/understanding-kdp-hardcover-wrap-hinge, KDP's own help page not reachable from here).
 HARDCOVER_TRIMS = ((5.5, 8.25), (8.5, 11.0))
+HARDCOVER_SIZES = ((5.5, 8.5), (6.0, 9.0), (6.14, 9.21), (7.0, 10.0), (8.25, 11.0))
 # The case laminate wrap: wrap | back | hinge | spine | hinge | front | wrap across, wrap + trim + wrap down, with a
 # 0.591 in (15 mm) wrap folded over the boards on each outer edge and a 0.197 in (5 mm) hinge beside the spine;
 # the spine is the pages times the paperback's paper thickness. Sources, checked 2026-12 with the search tools:
@@ -114,7 +125,7 @@ PRINTERS = {
     "hardcover": Printer("hardcover", "KDP case laminate hardcover", bookmarks=False, links=False,
                          service="KDP hardcover", least_pages=75, most_pages=550, widths=HARDCOVER_TRIMS[0],
                          heights=HARDCOVER_TRIMS[1], papers=KDP_PAPERS, spine_text_pages=80,
-                         turn_in=HARDCOVER_TURN_IN, hinge=HARDCOVER_HINGE),
+                         turn_in=HARDCOVER_TURN_IN, hinge=HARDCOVER_HINGE, trims=HARDCOVER_SIZES),
     "screen": Printer("screen", "bookmarks and links", bookmarks=True, links=True),
 }  # fmt: skip
 DEFAULT_PRINTER = "print"
