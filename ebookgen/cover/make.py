@@ -7,7 +7,7 @@ description, cover image) is the manuscript's, as a build reads it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,6 +16,7 @@ from ebookgen.errors import ConfigError, InputError
 from ebookgen.pdf.printers import preflight_printer
 
 if TYPE_CHECKING:
+    from ebookgen.build import PrintChoices
     from ebookgen.model import Image
     from ebookgen.project.manuscript import Project
 
@@ -30,6 +31,7 @@ class CoverChoices:
     profile: str = "kdp"
     paper: str = "white"
     template: bool = False
+    printing: PrintChoices | None = None  # how to lay out the interior when none is given (its profile: ours)
 
 
 @dataclass(frozen=True)
@@ -77,7 +79,7 @@ def make_cover(source: Path | None, output: Path | None, choices: CoverChoices =
     if interior_path is None:
         from ebookgen.build import PrintChoices, build_pdf
 
-        built = build_pdf(project, None, PrintChoices(profile=choices.profile))
+        built = build_pdf(project, None, replace(choices.printing or PrintChoices(), profile=choices.profile))
         interior_path, notes = built.path, [*built.notes, f"sized from the interior just built: {built.path}"]
     interior = read_interior(interior_path)
     wrap = wrap_for(printer, interior.trim, interior.pages, choices.paper)
