@@ -16,7 +16,15 @@ from pathlib import Path
 from ebooklib import epub
 
 from ebookgen.epub.cover import cover_image, cover_page
-from ebookgen.epub.navigation import Landmark, NavEntry, Navigation, PageTarget, nav_document, ncx_document
+from ebookgen.epub.navigation import (
+    Landmark,
+    NavEntry,
+    Navigation,
+    PageTarget,
+    nav_document,
+    ncx_document,
+    table_of_contents,
+)
 from ebookgen.epub.opf import (
     add_accessibility,
     add_apple_fonts,
@@ -208,6 +216,11 @@ def add_contents(
             part = render_part(parts, chapter.part, chapter.part_lines)
             item = document(part.anchor, f"text/part-{parts:02d}.xhtml", part.title, language, part.section, sheets)
             contents.append(Document(item, part.title, "part"))
+        if chapter.subpart:  # a collected work's own part: a document of its own, after the work's
+            parts += 1
+            part = render_part(parts, chapter.subpart)
+            item = document(part.anchor, f"text/part-{parts:02d}.xhtml", part.title, language, part.section, sheets)
+            contents.append(Document(item, part.title, "subpart"))
         name = f"text/chapter-{rendered.number:03d}.xhtml"
         item = document(rendered.anchor, name, rendered.title, language, rendered.section, sheets)
         contents.append(Document(item, rendered.title, "chapter", rendered.places))
@@ -244,25 +257,6 @@ def add_back_matter(package: epub.EpubBook, book: Book, language: Language, shee
     return documents
 
 
-def table_of_contents(contents: list[Document]) -> tuple[NavEntry, ...]:
-    """List the chapters, each nested under the part that opened before it, then the back matter."""
-    top: list[NavEntry] = []
-    in_part = False
-    for entry in contents:
-        line = NavEntry(entry.title, entry.item.file_name)
-        if entry.kind not in ("part", "chapter"):
-            top.append(line)  # back matter stands beside the parts, not inside the last
-            in_part = False
-        elif entry.kind == "part":
-            top.append(line)
-            in_part = True
-        elif in_part:
-            top[-1] = NavEntry(top[-1].title, top[-1].href, top[-1].children + (line,))
-        else:
-            top.append(line)
-    return tuple(top)
-
-
 def page_targets(contents: list[Document], edition: PrintEdition | None) -> tuple[PageTarget, ...]:
     """List the print edition's pages with the document and marker each begins at."""
     if edition is None:
@@ -294,7 +288,8 @@ def add_navigation(
         Landmark("toc", said.contents, "nav.xhtml#toc"),
         *back_landmarks(contents),
     )
-    navigation = Navigation(table_of_contents(contents), marks, page_targets(contents, edition))
+    lines = [(entry.kind, NavEntry(entry.title, entry.item.file_name)) for entry in contents]
+    navigation = Navigation(table_of_contents(lines), marks, page_targets(contents, edition))
     meta = book.metadata
     css = [f"css/{name}" for name in sheets]
     nav = PackageItem(
@@ -314,7 +309,7 @@ def add_navigation(
 
 def back_landmarks(contents: list[Document]) -> tuple[Landmark, ...]:
     """Mark where the back matter begins and, where the book has them, its acknowledgements."""
-    back = [entry for entry in contents if entry.kind not in ("part", "chapter")]
+    back = [entry for entry in contents if entry.kind not in ("part", "subpart", "chapter")]
     if not back:
         return ()
     first = Landmark("backmatter", back[0].title, back[0].item.file_name)

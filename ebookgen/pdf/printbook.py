@@ -25,6 +25,7 @@ from ebookgen.render.xhtml import (
     render_book,
     render_chapter,
     render_part_page,
+    render_subpart_page,
     text,
 )
 from ebookgen.resources import styles_dir
@@ -64,7 +65,9 @@ def body_sections(book: Book, language: Language, rendered: list[RenderedChapter
         opens = first and index == 0
         if chapter.part:
             sections.append(render_part_page(chapter, FIRST_PART if opens else ""))
-        elif opens:
+        if chapter.subpart:
+            sections.append(render_subpart_page(chapter))
+        if opens and not chapter.part:
             images = image_sources(book)
             done = render_chapter(chapter, book, language, True, variant=FIRST_CHAPTER, images=images, printed=True)
         sections.append(done.section)
@@ -168,14 +171,15 @@ def centred_css(style: PageStyle) -> str:
     return f".dedication, .epigraph {{ display: grid; align-content: center; height: {height:.3f}in; padding-top: 0; }}"
 
 
-def outline_css(style: PageStyle, has_parts: bool) -> str:
-    """Generate bookmarks for parts and chapters, or none at all."""
+def outline_css(style: PageStyle, has_parts: bool, has_subparts: bool = False) -> str:
+    """Generate bookmarks for parts (a collected work's own parts under the work) and chapters, or none at all."""
     if not style.bookmarks:
         return "h1, h2, h3, h4, h5, h6 { bookmark-level: none; }"
-    chapter_level = 2 if has_parts else 1
+    chapter_level = 1 + has_parts + has_subparts
     return (
         "h1, h2, h3, h4, h5, h6 { bookmark-level: none; }\n"
         ".part-title, .matter-title { bookmark-level: 1; bookmark-label: attr(data-title); }\n"
+        ".subpart .part-title { bookmark-level: 2; }\n"
         f".chapter-title {{ bookmark-level: {chapter_level}; bookmark-label: attr(data-title); }}"
     )
 
@@ -208,7 +212,7 @@ def page_css(book: Book, style: PageStyle) -> str:
             geometry_css(style),
             centred_css(style),
             furniture_css(book, style),
-            outline_css(style, has_parts),
+            outline_css(style, has_parts, any(chapter.subpart for chapter in book.chapters)),
             ink_css(style, grey_profile_url()),
             figure_css(style.trim, style.margins),
         ]
