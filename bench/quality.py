@@ -58,6 +58,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, default=Path("dist/quality"), help="where the table's books go")
     arguments = parser.parse_args(argv)
     if arguments.table:
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
         from quality_table import print_table  # bench/quality_table.py, beside this file
 
         return print_table(arguments.work)

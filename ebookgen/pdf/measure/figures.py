@@ -84,8 +84,8 @@ def capital_hyphens(book: Layout) -> list[str]:
 
 
 def last_baselines(book: Layout) -> dict[int, float]:
-    """Return each page's last body baseline."""
-    return {s.page: s.line.bottom for s in book.lines if s.last_on_page}
+    """Return each page's last baseline of text: its last body line's, or a footnote's under it."""
+    return book.feet
 
 
 def chapter_last(book: Layout, page: int) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import statistics
 from collections import Counter
 from dataclasses import dataclass
@@ -13,6 +14,7 @@ TITLE_RATIO = 1.3  # a line this much taller than the body is a title (or holds 
 EDGE_TOLERANCE = 1.5  # points short of the measure's right edge that still count as reaching it
 INDENT = 2.0  # points in from the text block's left edge that make a line indented
 GAP_LINES = 1.6  # a gap between two body lines over this many line spacings parts two blocks
+FOLIO = re.compile(r"^(\d+|[ivxlcdm]+)$", re.IGNORECASE)  # a page number, arabic or roman
 RAGGED_SHARE = 0.5  # under this share of a paragraph's inner lines reaching the right edge, the text is ragged
 
 
@@ -40,6 +42,7 @@ class Layout:
     text_pages: frozenset[int]  # pages of running text: body lines, no opener, inside the book
     lines: tuple[SetLine, ...]  # every body line from the first chapter on, in reading order
     justified: bool  # most lines inside a paragraph reach the right edge (else the text is set ragged)
+    feet: dict[int, float]  # each page's lowest baseline of text, notes included, its folio not
 
 
 def body_height(pages: list[Page]) -> float:
@@ -114,7 +117,14 @@ def layout(pages: list[Page], chapters: list[int]) -> Layout:
         and not any(is_title(line, height) for line in page.lines)
     )
     lines, justified = set_lines([p for p in pages if p.number >= first], height, leading, edges, set(chapters))
-    return Layout(height, leading, edges, frozenset(chapters), text, tuple(lines), justified)
+    feet = {page.number: foot for page in pages if (foot := page_foot(page)) is not None}
+    return Layout(height, leading, edges, frozenset(chapters), text, tuple(lines), justified, feet)
+
+
+def page_foot(page: Page) -> float | None:
+    """Return the lowest baseline of a page's text (a footnote's too), leaving out a folio below it."""
+    lines = [line for line in page.lines if not (len(line.words) == 1 and FOLIO.match(line.words[0].text))]
+    return max((line.bottom for line in lines), default=None)
 
 
 def set_lines(pages: list[Page], height: float, leading: float, edges, chapters: set[int]) -> tuple[list, bool]:
