@@ -10,6 +10,7 @@ tests/foreign.py).
 
 from __future__ import annotations
 
+import datetime
 import html
 import random
 import sys
@@ -33,6 +34,7 @@ VOCABULARY = (
 ).split()
 NAMES = "Mara Tom Rory Jess Ada Quinn Hale Wren".split()
 BREAK = None  # A scene break among a chapter's paragraphs.
+ZIP_TIME = (2024, 2, 1, 0, 0, 0)
 
 
 @dataclass(frozen=True)
@@ -162,6 +164,7 @@ def write_docx(spec: WorkSpec, chapters: list[Chapter], path: Path) -> None:
     document = docx.Document()
     document.core_properties.title, document.core_properties.author = spec.title, spec.author
     document.core_properties.language = "en-GB"
+    document.core_properties.created = document.core_properties.modified = datetime.datetime(2024, 2, 1)
     for chapter in chapters:
         document.add_heading(chapter.title, 1)
         for runs in chapter.paragraphs:
@@ -172,6 +175,7 @@ def write_docx(spec: WorkSpec, chapters: list[Chapter], path: Path) -> None:
             for text, emphasis in runs:
                 made.add_run(text).italic = emphasis or None
     document.save(path)
+    fix_zip_times(path)
 
 
 def marked_up(runs: tuple) -> str:
@@ -247,6 +251,18 @@ def write_epub(spec: WorkSpec, chapters: list[Chapter], path: Path) -> None:
         archive.writestr("OEBPS/stylesheet.css", "body { margin: 2%; }\n")
         for name, text in files.items():
             archive.writestr(name, text)
+    fix_zip_times(path)
+
+
+def fix_zip_times(path: Path) -> None:
+    """Give every member of a zip one fixed time, so the same work is the same bytes every run."""
+    with zipfile.ZipFile(path) as archive:
+        members = [(info, archive.read(info)) for info in archive.infolist()]
+    with zipfile.ZipFile(path, "w") as archive:
+        for info, data in members:
+            fixed = zipfile.ZipInfo(info.filename, date_time=ZIP_TIME)
+            fixed.compress_type, fixed.external_attr = info.compress_type, info.external_attr
+            archive.writestr(fixed, data)
 
 
 WRITERS = {"txt": write_txt, "md": write_md, "docx": write_docx, "html": write_html, "epub": write_epub}
