@@ -26,6 +26,7 @@ from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 
 from ebookgen.pdf.weasy.lineplan import Planner
+from ebookgen.pdf.weasy.spreads import MOST_LINES_SHORT, depth, ends_at, spread_depths
 
 # The functions the setting wraps, in the order of `Setter.wrappers`.
 SETTING_HOOKS = (
@@ -47,12 +48,8 @@ SHORT_FRAGMENT = 3
 # Making a verso again to end level with its recto. The e-book's page-list markers follow the pages finally kept
 # (weasy.page_starts reads them after layout; a page opening on a hyphenated word's tail begins at the next word).
 LEVEL_BY_REMAKING = True
-# A spread may run this many lines short, both its pages together, to end on one line.
-MOST_LINES_SHORT = 2
 # Named pages that hold no running text (the front matter, a part's title page).
 PAGES_WITHOUT_TEXT = ("front", "part", "first-part")
-# Or a line long, both its pages together, into the foot margin (as Vellum and book typesetters do).
-RUN_LONG = True
 # A justified line whose spaces would open wider than this (em) takes up to TRACKING em between its letters,
 # as InDesign's letter-spacing range does, so that its word gaps stay near the page's.
 WIDEST_SPACE = 0.25
@@ -73,6 +70,7 @@ class Setter:
         self.versos: dict[int, tuple] = {}  # verso page number: what it was made from, and the page made
         self.levelled = self.unlevelled = 0  # spreads made level, and spreads tried in vain
         self.line_height = 0.0  # the height of the body's lines, from the foot of the last page made
+        self.depth: dict[int, int | None] = {}  # page number: whole lines its text ends above its full page's foot
         self.used = {"lines": 0, "plain": 0, "pages": 0, "roots": 0, "tracked": 0}
         self.planner = Planner()  # the total-fit breaks of the paragraphs being laid out
         self.target: float | None = None  # the width the line being broken is given, to land on its planned break
@@ -180,6 +178,7 @@ class Setter:
             self.short[number] = shortfall(page[0], context.page_bottom) if page[1] is not None else 0.0
             if room < 0 and page[1] is not None and ends_at(page[0], context.page_bottom, room, -room):
                 self.short[number] = room  # a page run long with its spread, and filled
+            self.depth[number] = depth(page[0], context.page_bottom, self.line_height) if page[1] is not None else None
             if lines:  # the foot's line is the body's
                 self.line_height = max(lines, key=lambda line: line.position_y + line.height).height
             return page
@@ -198,7 +197,7 @@ class Setter:
             before = copy.deepcopy(page_state)
             page = made(context, arguments, self.short[page_number - 1])
             ends_chapter = page[1] is None or page[2]["break"] != "any"
-            if ends_chapter or not self.short[page_number] > self.short[page_number - 1] or not self.line_height:
+            if ends_chapter or self.depth[page_number] == self.depth.get(page_number - 1) or not self.line_height:
                 return page
             if LEVEL_BY_REMAKING:
                 return self.level(made, context, (*arguments[:4], before), page)
@@ -207,7 +206,7 @@ class Setter:
         return make_page
 
     def level(self, made, context, recto: tuple, page: tuple) -> tuple:
-        """Make the spread again to end on one line: the verso as short as its recto came out, else both a line long.
+        """Make the spread again to end on one line: both pages full, else a line short or a line long together.
 
         Book typesetters run a spread a line short or a line long together rather than leave a widow, an orphan
         or a recto shorter than its verso; each try keeps WeasyPrint's widow and orphan rules, and stands only
@@ -215,12 +214,12 @@ class Setter:
         """
         number = recto[3]
         verso, old = self.versos[number - 1]
-        kept_short, page_short = self.short[number - 1], self.short[number]
+        kept = (self.short[number - 1], self.short[number], self.depth[number - 1], self.depth[number])
 
         def again(arguments: tuple, room: float) -> tuple:
             return made(context, (*arguments[:4], copy.deepcopy(arguments[4])), room)
 
-        for room in spread_depths(page_short, self.line_height):
+        for room in spread_depths(self.line_height):
             remade = again(verso, room)
             if remade[1] is None or not ends_at(remade[0], context.page_bottom, room, self.line_height):
                 continue
@@ -228,35 +227,15 @@ class Setter:
             if following[1] is not None and ends_at(following[0], context.page_bottom, room, self.line_height):
                 old.__dict__.update(remade[0].__dict__)  # the verso already handed on takes the new layout
                 self.kept[number - 1] = self.short[number - 1] = self.short[number] = room
+                self.depth[number - 1] = self.depth[number] = round(room / self.line_height)
                 context.page_maker[number - 1] = (remade[1], *context.page_maker[number - 1][1:])
                 self.levelled += 1
                 return following
         # Not level: the pages first made stand. (WeasyPrint's notes of the last page made, its named strings and
         # anchors, are the same for text pages: they come from headings, which open the chapter's first page.)
         self.unlevelled += 1
-        self.short[number - 1], self.short[number] = kept_short, page_short
+        self.short[number - 1], self.short[number], self.depth[number - 1], self.depth[number] = kept
         return page
-
-
-def spread_depths(short: float, line: float) -> tuple[float, ...]:
-    """Return the rooms to try at a spread's foot: as short as its recto came out, then a line long."""
-    return (short, -line) if line and RUN_LONG else (short,)
-
-
-def ends_at(page, bottom: float, room: float, line: float) -> bool:
-    """Tell whether a page's text ends `room` (whole lines; below zero, long) above the foot of its full page."""
-    import math
-
-    lines = list(line_boxes(page))
-    if not lines or has_footnotes(page):
-        return False
-    free = bottom - max(line.position_y + line.height for line in lines)
-    return math.floor(free / line + 0.02) == round(room / line)
-
-
-def has_footnotes(page) -> bool:
-    """Tell whether a page carries footnotes (a page run long would set its text over them)."""
-    return any(type(child).__name__ == "FootnoteAreaBox" and child.children for child in page.children)
 
 
 class LowerCaseHyphenation(dict):
