@@ -119,6 +119,12 @@ def test_a_break_at_the_texts_hyphen_leaves_three_letters_each_side() -> None:
     assert not [end for end in ends if end.endswith(("-in-", "aide-", "de-", "grown-"))], ends
 
 
+def test_a_capitalised_word_is_never_hyphenated_though_the_same_word_in_lower_case_is() -> None:
+    names = "Konstantinovich Alexandrovna Drubetskoy Mikhaylovna " * 4
+    assert [end for end in line_ends(NARROW % ("normal", names.lower())) if end.endswith("\u2010")]
+    assert not [end for end in line_ends(NARROW % ("normal", names)) if end.endswith("\u2010")]
+
+
 def setting_runs(flags: list[bool]) -> list[int]:
     """Return the lengths of the runs of hyphenated lines."""
     return runs(flags)

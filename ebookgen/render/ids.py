@@ -11,7 +11,7 @@ import re
 
 # A chapter's section and a printed part page; block ids inside them (`block-3-12`) do not match.
 CHAPTER_ID = re.compile(r"chapter-\d+")
-PART_PAGE_ID = re.compile(r"part-before-\d+")
+PART_PAGE_ID = re.compile(r"part-(?:before|within)-\d+")
 
 
 def chapter_anchor(number: int) -> str:
@@ -37,6 +37,11 @@ def part_anchor(number: int) -> str:
 def part_page_anchor(chapter: int) -> str:
     """Return the id of the printed part page that opens before chapter `chapter`."""
     return f"part-before-{chapter}"
+
+
+def subpart_page_anchor(chapter: int) -> str:
+    """Return the id of the printed page of a collected work's own part that opens before chapter `chapter`."""
+    return f"part-within-{chapter}"
 
 
 def marker_id(label: str, page: int, taken: set[str]) -> str:
