@@ -179,16 +179,100 @@ def test_watch_builds_a_collection_and_counts_a_change_inside_a_work_s_folder(tm
     assert not watched.counts(folder / "dist" / "three-stories.epub")
 
 
-def test_a_work_opening_with_its_own_part_keeps_that_part_s_title(tmp_path: Path) -> None:
-    folder = tmp_path / "two"
+def saga(tmp_path: Path) -> Path:
+    """Write a collection whose first work has parts of its own (two chapters, then one), then a work without."""
+    folder = tmp_path / "roads"
     folder.mkdir()
     (folder / "saga.md").write_text(
-        "# Part One\n\n## Chapter 1\n\nThe road ran north.\n\n# Part Two\n\n## Chapter 2\n\nThe road ran south.\n"
+        "# Part One\n\n## Chapter 1\n\nThe road ran north.\n\n## Chapter 2\n\nThe road bent west.\n\n"
+        "# Part Two\n\n## Chapter 3\n\nThe road ran south.\n"
     )
     (folder / "coda.txt").write_text("Chapter 1\n\nThe end of the road.\n")
     works = '[{source = "saga.md", title = "The Saga"}, {source = "coda.txt", title = "Coda"}]'
     (folder / "book.toml").write_text(f'title = "Roads"\nauthor = "Ann Lee"\nworks = {works}\n', encoding="utf-8")
-    book = load_book(open_project(folder))
-    parts = [(c.part, c.part_lines[:1]) for c in book.chapters if c.part]
-    assert parts[0] == ("The Saga", ("Part One",))  # the work's page first, its own part's title kept on it
-    assert ("Part Two", ()) in parts and parts[-1][0] == "Coda"
+    return folder
+
+
+# The contents a collection with a work's own parts lists: (title, depth), work, then its parts, then chapters.
+SAGA_CONTENTS = [
+    ("The Saga", 0),
+    ("Part One", 1),
+    ("Chapter 1", 2),
+    ("Chapter 2", 2),
+    ("Part Two", 1),
+    ("Chapter 3", 2),
+    ("Coda", 0),
+    ("Chapter 1", 1),
+]
+
+
+def test_a_work_s_own_parts_come_after_its_page_not_beside_it(tmp_path: Path) -> None:
+    book = load_book(open_project(saga(tmp_path)))
+    assert [(c.part, c.subpart, c.title) for c in book.chapters] == [
+        ("The Saga", "Part One", "Chapter 1"),
+        ("", "", "Chapter 2"),
+        ("", "Part Two", "Chapter 3"),
+        ("Coda", "", "Chapter 1"),
+    ]
+    assert book.chapters[0].part_lines[0] == "by Ann Lee"  # the work's page keeps its byline, not its part's title
+
+
+def nav_depths(items, depth: int = 0) -> list[tuple[str, int]]:
+    """List a navigation list's entries with their depth, in reading order."""
+    found = []
+    for item in items:
+        found.append((item.find("x:a", NS).text, depth))
+        found += nav_depths(item.findall("x:ol/x:li", NS), depth + 1)
+    return found
+
+
+def test_the_e_book_gives_a_work_s_own_parts_documents_of_their_own_under_the_work(tmp_path: Path) -> None:
+    result = build_epub(saga(tmp_path), tmp_path / "roads.epub")
+    epubcheck_later(result.path)
+    with zipfile.ZipFile(result.path) as epub:
+        nav = etree.fromstring(epub.read("EPUB/nav.xhtml"))
+        ncx = etree.fromstring(epub.read("EPUB/toc.ncx"))
+        spine = [name for name in epub.namelist() if name.startswith("EPUB/text/part-")]
+        titles = [etree.fromstring(epub.read(name)).find(".//x:h2", NS).get("data-title") for name in sorted(spine)]
+    assert titles == ["The Saga", "Part One", "Part Two", "Coda"]
+    toc = nav.find(".//x:nav[@epub:type='toc']", NS)
+    assert nav_depths(toc.findall("x:ol/x:li", NS)) == SAGA_CONTENTS
+    points = ncx.findall(".//{http://www.daisy.org/z3986/2005/ncx/}navPoint")
+    assert len(points) == len(SAGA_CONTENTS)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_the_print_edition_prints_a_work_s_page_then_its_parts_then_chapters(tmp_path: Path, jobs: int) -> None:
+    import pikepdf
+
+    from ebookgen.build import PrintChoices
+
+    result = build_pdf(saga(tmp_path), tmp_path / "roads.pdf", PrintChoices(jobs=jobs))
+    pages = [page_text(result.path, n) for n in range(1, result.pages + 1)]
+    starts = {title: next(i for i, page in enumerate(pages) if page.startswith(title)) for title in WORK_ORDER}
+    assert sorted(starts, key=starts.get) == WORK_ORDER  # each on its own page, in reading order
+    contents = next(page for page in pages if page.startswith("Contents"))
+    listed = [line for line in contents.splitlines()[1:] if not line.replace(" ", "").isdigit()]
+    assert listed == [title for title, _depth in SAGA_CONTENTS]
+    with pikepdf.open(result.path) as pdf, pdf.open_outline() as outline:
+        assert outline_depths(outline.root) == SAGA_CONTENTS
+
+
+# The pages the first work opens with, then its chapters, then the second work's: each page begins with its title.
+WORK_ORDER = ["The Saga", "Part One", "Chapter 1", "Chapter 2", "Part Two", "Chapter 3", "Coda"]
+
+
+def page_text(pdf: Path, number: int) -> str:
+    """Return one page's text, its words joined by single spaces line by line."""
+    out = subprocess.run(["pdftotext", "-f", str(number), "-l", str(number), str(pdf), "-"], capture_output=True)
+    return "\n".join(" ".join(line.split()) for line in out.stdout.decode().splitlines() if line.strip())
+
+
+def outline_depths(items, depth: int = 0) -> list[tuple[str, int]]:
+    """List a PDF outline's bookmarks with their depth, in order."""
+    found = []
+    for item in items:
+        found.append((item.title, depth))
+        found += outline_depths(item.children, depth + 1)
+    return found

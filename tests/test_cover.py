@@ -160,3 +160,17 @@ def test_an_ingramspark_wrap_says_its_colours_are_rgb(tmp_path: Path) -> None:
     result = make_cover(project(tmp_path / "book"), tmp_path / "cover.pdf", CoverChoices(interior, "ingram", "cream"))
     assert result.wrap.spine == pytest.approx(60 / 400, abs=1e-4) and result.wrap.spine_text  # 48 pages and up
     assert any("CMYK" in note for note in result.notes)
+
+
+@pytest.mark.slow
+def test_a_cover_without_an_interior_lays_one_out_with_the_print_options_given(tmp_path: Path) -> None:
+    folder = project(tmp_path / "book")
+    result = CliRunner().invoke(app, ["cover", str(folder), "--trim", "6x9", "-j", "1", "-o", str(tmp_path / "c.pdf")])
+    assert result.exit_code == 0, result.output
+    interior = folder / "dist" / f"{next(folder.glob('dist/*.pdf')).stem}.pdf"
+    with pikepdf.open(interior) as pdf:
+        pages = len(pdf.pages)
+        assert [float(v) / 72 for v in pdf.pages[0].trimbox[2:]] == pytest.approx([6.0, 9.0], abs=0.01)
+    with pikepdf.open(tmp_path / "c.pdf") as pdf:
+        width = float(pdf.pages[0].mediabox[2]) / 72
+    assert width == pytest.approx(2 * 6.0 + pages * 0.002252 + 2 * 0.125, abs=0.002)  # KDP's profile, white paper

@@ -72,4 +72,10 @@ def test_a_hardcover_wrap_is_written_with_its_turn_ins_and_fits_its_interior(tmp
     assert "bleed" in failure
     [failure] = cover_failures(tmp_path / "cover.pdf", numbered_pdf(tmp_path / "x.pdf", pages + 40, SIX_BY_NINE),
                                "hardcover", "white")  # fmt: skip
-    assert "turn-in and hinges" in failure
+    assert "turn-in and hinges" in failure and f"a {pages + 40}-page interior" in failure
+
+
+def test_a_size_failure_reads_as_english_an_80_page_interior() -> None:
+    from ebookgen.cover.make import article_for
+
+    assert [article_for(n) for n in (80, 84, 800, 11, 18, 24, 100, 500)] == ["an"] * 5 + ["a"] * 3

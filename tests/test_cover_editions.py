@@ -52,7 +52,7 @@ def test_a_wrong_edition_isbn_is_a_book_toml_mistake(tmp_path: Path) -> None:
 def test_the_hardcover_profile_takes_its_trims_and_page_counts() -> None:
     hardcover = PRINTERS["hardcover"]
     assert (hardcover.least_pages, hardcover.most_pages) == (75, 550)
-    assert "KDP hardcover" in hardcover.page_count_note(60) and "75 to 550 pages" in hardcover.page_count_note(60)
+    assert hardcover.page_count_note(60).startswith("60 pages: KDP hardcovers take 75 to 550 pages")
     assert hardcover.page_count_note(300) == ""
 
 
@@ -81,3 +81,25 @@ def test_a_german_and_a_japanese_e_book_name_their_editions_in_their_language(
     lines = paragraphs(ebook_copyright(folder, tmp_path)[0])
     assert own in lines and others in lines
     assert not any("Also available" in line or "(ebook)" in line for line in lines)
+
+
+def test_the_hardcover_profile_names_its_five_trims_and_refuses_another() -> None:
+    hardcover = PRINTERS["hardcover"]
+    assert hardcover.trim_note(6.0, 9.0) == "" and hardcover.trim_note(6.14, 9.21) == ""
+    assert hardcover.trim_note(5.0, 8.0) == (
+        "trim: 5 x 8 in is not a KDP hardcover trim: it offers 5.5 x 8.5, 6 x 9, 6.14 x 9.21, 7 x 10 and 8.25 x 11 in"
+    )
+    assert hardcover.trim_note(7.0, 9.0).startswith("trim: 7 x 9 in is not")  # inside the range, not a KDP size
+    assert PRINTERS["kdp"].trim_note(7.0, 9.0) == ""  # a paperback takes any trim in its range
+
+
+def test_a_hardcover_interior_of_another_trim_is_built_with_a_warning_and_fails_its_preflight(tmp_path: Path) -> None:
+    from ebookgen.pdf.preflight import preflight
+
+    folder = tmp_path / "book"
+    folder.mkdir()
+    (folder / "01.txt").write_text("Chapter 1\n\nThe sea was grey.\n", encoding="utf-8")
+    result = build_pdf(folder, tmp_path / "hc.pdf", PrintChoices(profile="hardcover", trim="7x9", jobs=1))
+    assert any(note.startswith("trim: 7 x 9 in is not a KDP hardcover trim") for note in result.notes)
+    failures = preflight(result.path, "hardcover").failures
+    assert any("is not a KDP hardcover trim: it offers" in line for line in failures)

@@ -294,3 +294,14 @@ def test_every_page_is_placed_once_in_reading_order_of_its_signature(
         assert plan.blanks < (2 * layout.rows * layout.columns if perfect else layout.pages)
     if not perfect:
         assert max(plan.signatures) - min(plan.signatures) <= (1 if balanced else 0)
+
+
+def test_pages_larger_than_an_octavo_cell_are_scaled_with_a_note_in_plain_english() -> None:
+    from ebookgen.impose.impose import _size_notes
+    from ebookgen.impose.sheets import SheetStyle
+
+    style = SheetStyle(*LETTER)
+    [note] = _size_notes({1: (0, 0, 396, 612)}, FOLDS["octavo"], style)
+    assert "larger than the cells of an octavo sheet" in note and "scaled to" in note
+    [note] = _size_notes({1: (0, 0, 396, 612)}, FOLDS["quarto"], style)
+    assert "the cells of a quarto sheet" in note

@@ -3,31 +3,26 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from ebookgen.cli.console import SETTINGS, reported, say_notes, summarise
 from ebookgen.cli.options import (
-    AuthorOpt,
-    BleedOpt,
+    MANUSCRIPT_OPTIONS,
+    PRINT_OPTIONS,
     EmbedFontsOpt,
-    EncodingOpt,
-    FontSizeOpt,
-    JobsOpt,
     KoboOpt,
-    LangOpt,
-    NoCacheOpt,
-    NotesOpt,
-    ProfileOpt,
-    RunningHeadOpt,
-    ScenesOpt,
     SourceArg,
-    ThemeOpt,
-    TitleOpt,
-    TrimOpt,
+    manuscript_overrides,
+    print_choices,
+    taking,
 )
 from ebookgen.cli.summary import Written, chapter_progress
+
+if TYPE_CHECKING:
+    from ebookgen.build import PrintChoices
+    from ebookgen.project.manuscript import Overrides
 
 FolderOpt = Annotated[
     Optional[Path],
@@ -37,34 +32,21 @@ FolderOpt = Annotated[
 ]
 
 
+@taking("choices", PRINT_OPTIONS, print_choices)
+@taking("overrides", MANUSCRIPT_OPTIONS, manuscript_overrides)
 def build(
     source: SourceArg = None,
     output: FolderOpt = None,
-    title: TitleOpt = None,
-    author: AuthorOpt = None,
-    lang: LangOpt = None,
-    encoding: EncodingOpt = None,
-    scene_breaks: ScenesOpt = None,
-    author_notes: NotesOpt = None,
+    overrides: Overrides = None,
     kobo: KoboOpt = False,
     embed_fonts: EmbedFontsOpt = False,
-    trim: TrimOpt = None,
-    bleed: BleedOpt = False,
-    profile: ProfileOpt = None,
-    running_head: RunningHeadOpt = None,
-    jobs: JobsOpt = None,
-    no_cache: NoCacheOpt = False,
-    theme: ThemeOpt = None,
-    font_size: FontSizeOpt = None,
+    choices: PrintChoices = None,
 ) -> None:
     """Build the PDF and the EPUB together; the EPUB carries the print edition's page numbers."""
     with reported():
-        from ebookgen.build import PrintChoices, build_all
-        from ebookgen.project.manuscript import Overrides
+        from ebookgen.build import build_all
 
-        overrides = Overrides(title, author, lang, encoding, scene_breaks, author_notes)
         with chapter_progress("Laying out the PDF, then the EPUB", enabled=not SETTINGS.quiet) as progress:
-            choices = PrintChoices(trim, profile, running_head, bleed, jobs, not no_cache, theme, font_size)
             result = build_all(source, output, kobo, embed_fonts, choices, progress, overrides=overrides)
         say_notes(result.notes)
         written = [Written(result.pdf.path, result.pdf.pages), Written(result.epub.path)]

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from ebookgen.cli.console import SETTINGS, reported, say_notes
-from ebookgen.cli.options import SourceArg
+from ebookgen.cli.options import PRINT_OPTIONS, SourceArg, print_choices, taking
+
+if TYPE_CHECKING:
+    from ebookgen.build import PrintChoices
 
 CoverOutOpt = Annotated[
     Optional[Path], typer.Option("--output", "-o", help="The cover PDF (default: dist/NAME-cover.pdf).")
@@ -23,7 +26,16 @@ TemplateOpt = Annotated[
     bool, typer.Option("--template", help="Also write NAME-cover-template.pdf and .png with the safe areas drawn.")
 ]
 
+# The interior's print options, when the cover builds it: all but --profile, which names the cover's printer.
+INTERIOR_OPTIONS = tuple(option for option in PRINT_OPTIONS if option.name != "profile")
 
+
+def interior_choices(**values: object) -> PrintChoices:
+    """Return the interior's print options, its profile left to the cover's."""
+    return print_choices(profile=None, **values)
+
+
+@taking("printing", INTERIOR_OPTIONS, interior_choices)
 def cover(
     source: SourceArg = None,
     output: CoverOutOpt = None,
@@ -31,12 +43,13 @@ def cover(
     profile: CoverProfileOpt = "kdp",
     paper: PaperOpt = "white",
     template: TemplateOpt = False,
+    printing: PrintChoices = None,
 ) -> None:
     """Make the cover wrap for print-on-demand: back with the blurb, spine, front, sized from the interior."""
     with reported():
         from ebookgen.cover.make import CoverChoices, make_cover
 
-        result = make_cover(source, output, CoverChoices(interior, profile, paper, template))
+        result = make_cover(source, output, CoverChoices(interior, profile, paper, template, printing))
         say_notes(result.notes)
         if not SETTINGS.quiet:
             wrap = result.wrap

@@ -3,27 +3,22 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from ebookgen.cli.console import SETTINGS, reported, say_notes
 from ebookgen.cli.options import (
-    AuthorOpt,
-    BleedOpt,
-    EncodingOpt,
-    FontSizeOpt,
-    JobsOpt,
-    LangOpt,
-    NoCacheOpt,
-    NotesOpt,
-    ProfileOpt,
-    RunningHeadOpt,
-    ScenesOpt,
-    ThemeOpt,
-    TitleOpt,
-    TrimOpt,
+    MANUSCRIPT_OPTIONS,
+    PRINT_OPTIONS,
+    manuscript_overrides,
+    print_choices,
+    taking,
 )
+
+if TYPE_CHECKING:
+    from ebookgen.build import PrintChoices
+    from ebookgen.project.manuscript import Overrides
 
 ImposeSourceArg = Annotated[
     Optional[Path],
@@ -62,6 +57,8 @@ TestSheetOpt = Annotated[
 ]
 
 
+@taking("printing", PRINT_OPTIONS, print_choices)
+@taking("overrides", MANUSCRIPT_OPTIONS, manuscript_overrides)
 def impose(
     source: ImposeSourceArg = None,
     output: ImposeOutOpt = None,
@@ -78,31 +75,15 @@ def impose(
     group: GroupOpt = 1,
     skip: SkipOpt = 0,
     test_sheet: TestSheetOpt = False,
-    title: TitleOpt = None,
-    author: AuthorOpt = None,
-    lang: LangOpt = None,
-    encoding: EncodingOpt = None,
-    scene_breaks: ScenesOpt = None,
-    author_notes: NotesOpt = None,
-    trim: TrimOpt = None,
-    bleed: BleedOpt = False,
-    profile: ProfileOpt = None,
-    running_head: RunningHeadOpt = None,
-    jobs: JobsOpt = None,
-    no_cache: NoCacheOpt = False,
-    theme: ThemeOpt = None,
-    font_size: FontSizeOpt = None,
+    overrides: Overrides = None,
+    printing: PrintChoices = None,
 ) -> None:
     """Impose a print PDF onto sheets that fold into signatures: one PDF in all, and one per signature."""
     with reported():
-        from ebookgen.build import PrintChoices
         from ebookgen.impose.impose import ImposeChoices, impose_source, summary_lines
-        from ebookgen.project.manuscript import Overrides
 
         choices = ImposeChoices(fold, sheet, duplex, signature, balanced, paper_thickness, marks, stations,
                                 flyleaves, perfect, group, skip, test_sheet)  # fmt: skip
-        printing = PrintChoices(trim, profile, running_head, bleed, jobs, not no_cache, theme, font_size)
-        overrides = Overrides(title, author, lang, encoding, scene_breaks, author_notes)
         imposed, built = impose_source(source, output, choices, printing, overrides)
         if built is not None:
             say_notes(built.notes)

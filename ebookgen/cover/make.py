@@ -7,7 +7,7 @@ description, cover image) is the manuscript's, as a build reads it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,6 +16,7 @@ from ebookgen.errors import ConfigError, InputError
 from ebookgen.pdf.printers import preflight_printer
 
 if TYPE_CHECKING:
+    from ebookgen.build import PrintChoices
     from ebookgen.model import Image
     from ebookgen.project.manuscript import Project
 
@@ -30,6 +31,7 @@ class CoverChoices:
     profile: str = "kdp"
     paper: str = "white"
     template: bool = False
+    printing: PrintChoices | None = None  # how to lay out the interior when none is given (its profile: ours)
 
 
 @dataclass(frozen=True)
@@ -77,7 +79,7 @@ def make_cover(source: Path | None, output: Path | None, choices: CoverChoices =
     if interior_path is None:
         from ebookgen.build import PrintChoices, build_pdf
 
-        built = build_pdf(project, None, PrintChoices(profile=choices.profile))
+        built = build_pdf(project, None, replace(choices.printing or PrintChoices(), profile=choices.profile))
         interior_path, notes = built.path, [*built.notes, f"sized from the interior just built: {built.path}"]
     interior = read_interior(interior_path)
     wrap = wrap_for(printer, interior.trim, interior.pages, choices.paper)
@@ -127,9 +129,14 @@ def cover_failures(cover: Path, interior: Path, profile: str = "kdp", paper: str
     failures = [] if pages == 1 else [f"the cover has {pages} pages; {printer.service} takes one"]
     if not any(abs(size[0] - w.width) <= TOLERANCE and abs(size[1] - w.height) <= TOLERANCE for w in wraps):
         wanted = " or ".join(f"{w.label} ({w.paper}, spine {w.spine:.3f} in)" for w in wraps)
-        book_size = f"a {book.pages}-page interior of {book.trim[0]:g} x {book.trim[1]:g} in"
+        book_size = f"{article_for(book.pages)} {book.pages}-page interior of {book.trim[0]:g} x {book.trim[1]:g} in"
         failures.append(
             f"the cover is {size[0]:.3f} x {size[1]:.3f} in; {book_size} needs {wanted}, {wraps[0].edge:g} in "
             + ("turn-in and hinges" if wraps[0].hinge else "bleed")
         )
     return failures
+
+
+def article_for(number: int) -> str:
+    """Return the article a number takes when read aloud: "an 80-page", "an 11-page", "a 500-page"."""
+    return "an" if str(number).startswith("8") or number in (11, 18) else "a"

@@ -31,7 +31,7 @@ from lxml import etree
 
 from ebookgen.epub.kepubopf import add_title_page, first_linear_document, needs_title_page, with_cover_image
 from ebookgen.epub.kepubrepair import repaired_document
-from ebookgen.epub.unzip import check_unpacked_sizes
+from ebookgen.epub.unzip import check_epub_sizes
 from ebookgen.errors import InputError
 from ebookgen.output import atomic_path, check_output
 from ebookgen.render.xhtml import XHTML_NS
@@ -295,7 +295,7 @@ def kepub_archive(data: bytes, epub: str = "EPUB") -> Conversion:
     except (zipfile.BadZipFile, ValueError, NotImplementedError, EOFError, OSError):
         raise InputError(f"{epub}: not an EPUB (not a zip archive)") from None
     with archive:
-        check_unpacked_sizes(archive, epub)  # before any member is read
+        check_epub_sizes(archive, epub)  # before any member is read
         refuse_drm(archive, epub)
         opf_name = package_path(archive, epub)
         package, folder = xml_of(archive, opf_name, epub), posixpath.dirname(opf_name)

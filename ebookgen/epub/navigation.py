@@ -24,6 +24,36 @@ class NavEntry:
     children: tuple[NavEntry, ...] = ()
 
 
+def table_of_contents(lines: list[tuple[str, NavEntry]]) -> tuple[NavEntry, ...]:
+    """Nest the book's documents, each a kind and its line: a chapter under the part that opened before it (and a
+    collected work's own part, a "subpart", under the work), the back matter beside the parts."""
+    top: list[NavEntry] = []
+    in_part = in_subpart = False
+    for kind, line in lines:
+        if kind not in ("part", "subpart", "chapter"):
+            top.append(line)  # back matter stands beside the parts, not inside the last
+            in_part = in_subpart = False
+        elif kind == "part":
+            top.append(line)
+            in_part, in_subpart = True, False
+        elif kind == "subpart" and in_part:
+            top[-1] = nested(top[-1], line)
+            in_subpart = True
+        elif in_subpart:
+            top[-1] = nested(top[-1], nested(top[-1].children[-1], line), replace_last=True)
+        elif in_part:
+            top[-1] = nested(top[-1], line)
+        else:
+            top.append(line)
+    return tuple(top)
+
+
+def nested(parent: NavEntry, child: NavEntry, replace_last: bool = False) -> NavEntry:
+    """Return the parent with the child as its last entry (in place of its last, with replace_last)."""
+    children = parent.children[:-1] if replace_last else parent.children
+    return NavEntry(parent.title, parent.href, (*children, child))
+
+
 @dataclass(frozen=True)
 class Landmark:
     """A landmark: a structural place (cover, title page, start of text, contents) a reader can jump to."""

@@ -16,7 +16,15 @@ from pathlib import Path
 from ebooklib import epub
 
 from ebookgen.epub.cover import cover_image, cover_page
-from ebookgen.epub.navigation import Landmark, NavEntry, Navigation, PageTarget, nav_document, ncx_document
+from ebookgen.epub.navigation import (
+    Landmark,
+    NavEntry,
+    Navigation,
+    PageTarget,
+    nav_document,
+    ncx_document,
+    table_of_contents,
+)
 from ebookgen.epub.opf import (
     add_accessibility,
     add_apple_fonts,
@@ -30,11 +38,11 @@ from ebookgen.epub.opf import (
     with_file_as,
     with_package_language,
 )
-from ebookgen.epub.pagelist import PrintEdition
+from ebookgen.epub.pagelist import PrintEdition, marked_at_start
 from ebookgen.languages import Language, language_for
 from ebookgen.model import Book, Metadata
 from ebookgen.output import atomic_path
-from ebookgen.render.ids import figure_file
+from ebookgen.render.ids import figure_file, part_page_anchor, subpart_page_anchor
 from ebookgen.render.xhtml import render_book, render_part, xhtml_document
 from ebookgen.resources import styles_dir, stylesheet
 from ebookgen.themes import DEFAULT_THEME, THEMES, Theme, sheet
@@ -89,7 +97,7 @@ def write_epub(book: Book, target: Path, options: EpubOptions) -> Path:
         *add_front_matter(package, book, language, sheets),
     ]
     contents = add_contents(package, book, language, sheets, options.print_edition)
-    contents += add_back_matter(package, book, language, sheets)
+    contents += add_back_matter(package, book, language, sheets, options.print_edition)
     if options.embed_fonts:
         add_fonts(package)
     front = [cover, title_page, *front_matter]
@@ -205,9 +213,16 @@ def add_contents(
     for chapter, rendered in zip(book.chapters, chapters, strict=True):
         if chapter.part:
             parts += 1
-            part = render_part(parts, chapter.part, chapter.part_lines)
-            item = document(part.anchor, f"text/part-{parts:02d}.xhtml", part.title, language, part.section, sheets)
-            contents.append(Document(item, part.title, "part"))
+            part, place = render_part(parts, chapter.part, chapter.part_lines), part_page_anchor(chapter.number)
+            section = marked_at_start(part.section, place, breaks)
+            item = document(part.anchor, f"text/part-{parts:02d}.xhtml", part.title, language, section, sheets)
+            contents.append(Document(item, part.title, "part", (place,)))
+        if chapter.subpart:  # a collected work's own part: a document of its own, after the work's
+            parts += 1
+            part, place = render_part(parts, chapter.subpart), subpart_page_anchor(chapter.number)
+            section = marked_at_start(part.section, place, breaks)
+            item = document(part.anchor, f"text/part-{parts:02d}.xhtml", part.title, language, section, sheets)
+            contents.append(Document(item, part.title, "subpart", (place,)))
         name = f"text/chapter-{rendered.number:03d}.xhtml"
         item = document(rendered.anchor, name, rendered.title, language, rendered.section, sheets)
         contents.append(Document(item, rendered.title, "chapter", rendered.places))
@@ -232,35 +247,19 @@ def add_images(package: epub.EpubBook, book: Book) -> dict[str, str]:
     return addresses
 
 
-def add_back_matter(package: epub.EpubBook, book: Book, language: Language, sheets: list[str]) -> list[Document]:
+def add_back_matter(
+    package: epub.EpubBook, book: Book, language: Language, sheets: list[str], edition: PrintEdition | None
+) -> list[Document]:
     """Add one XHTML document per page of back matter (afterword, acknowledgements...), after the last chapter."""
     from ebookgen.render.backmatter import back_pages
 
-    documents = []
+    documents, breaks = [], edition.breaks if edition else ()
     for page in back_pages(book, language):
-        item = document(page.anchor, f"text/{page.anchor}.xhtml", page.title, language, page.section, sheets)
+        section = marked_at_start(page.section, page.anchor, breaks)
+        item = document(page.anchor, f"text/{page.anchor}.xhtml", page.title, language, section, sheets)
         package.add_item(item)
-        documents.append(Document(item, page.title, page.epub_type))
+        documents.append(Document(item, page.title, page.epub_type, (page.anchor,)))
     return documents
-
-
-def table_of_contents(contents: list[Document]) -> tuple[NavEntry, ...]:
-    """List the chapters, each nested under the part that opened before it, then the back matter."""
-    top: list[NavEntry] = []
-    in_part = False
-    for entry in contents:
-        line = NavEntry(entry.title, entry.item.file_name)
-        if entry.kind not in ("part", "chapter"):
-            top.append(line)  # back matter stands beside the parts, not inside the last
-            in_part = False
-        elif entry.kind == "part":
-            top.append(line)
-            in_part = True
-        elif in_part:
-            top[-1] = NavEntry(top[-1].title, top[-1].href, top[-1].children + (line,))
-        else:
-            top.append(line)
-    return tuple(top)
 
 
 def page_targets(contents: list[Document], edition: PrintEdition | None) -> tuple[PageTarget, ...]:
@@ -294,7 +293,8 @@ def add_navigation(
         Landmark("toc", said.contents, "nav.xhtml#toc"),
         *back_landmarks(contents),
     )
-    navigation = Navigation(table_of_contents(contents), marks, page_targets(contents, edition))
+    lines = [(entry.kind, NavEntry(entry.title, entry.item.file_name)) for entry in contents]
+    navigation = Navigation(table_of_contents(lines), marks, page_targets(contents, edition))
     meta = book.metadata
     css = [f"css/{name}" for name in sheets]
     nav = PackageItem(
@@ -314,7 +314,7 @@ def add_navigation(
 
 def back_landmarks(contents: list[Document]) -> tuple[Landmark, ...]:
     """Mark where the back matter begins and, where the book has them, its acknowledgements."""
-    back = [entry for entry in contents if entry.kind not in ("part", "chapter")]
+    back = [entry for entry in contents if entry.kind not in ("part", "subpart", "chapter")]
     if not back:
         return ()
     first = Landmark("backmatter", back[0].title, back[0].item.file_name)

@@ -159,7 +159,8 @@ def _size_notes(sizes: dict, fold: Fold, style: SheetStyle) -> tuple[str, ...]:
         return ()
     scale = min(cell[0] / widest, cell[1] / tallest)
     pages = f"the pages ({widest / 72:.2f} x {tallest / 72:.2f} in)"
-    cells = f"the cells of a {fold.name} sheet this size ({cell[0] / 72:.2f} x {cell[1] / 72:.2f} in)"
+    article = "an" if fold.name[0] in "aeiou" else "a"  # an octavo sheet
+    cells = f"the cells of {article} {fold.name} sheet this size ({cell[0] / 72:.2f} x {cell[1] / 72:.2f} in)"
     return (f"{pages} are larger than {cells}: scaled to {scale:.0%}; a larger --sheet keeps their size",)
 
 

@@ -220,6 +220,9 @@ class Chapter:
     part: str = ""  # The title of a part (`Part One`, `BOOK ONE`) that begins just before this chapter.
     notes: tuple[Footnote, ...] = ()  # the notes its text calls, in the order of their numbers
     part_lines: tuple[str, ...] = ()  # lines the part's page carries under its title (a collected work's byline)
+    # In a collection, a work's own part (its `Part One`) that begins before this chapter: a page of its own,
+    # after the work's page when both open here, and listed under the work in the contents.
+    subpart: str = ""
 
 
 @dataclass(frozen=True)

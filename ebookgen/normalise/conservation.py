@@ -65,7 +65,7 @@ def book_words(chapters: list[Chapter]) -> Counter[str]:
     """Count every word of the normalised chapters: parts, titles, paragraphs, notes, flashbacks."""
     found: Counter[str] = Counter()
     for chapter in chapters:
-        found.update(words(f"{chapter.part} {chapter.title}"))
+        found.update(words(f"{chapter.part} {chapter.subpart} {chapter.title}"))
         for block in iter_chapter_text(chapter):
             found.update(words(plain_text(block.inlines)))
         for note in chapter.notes:  # a Gutenberg note's label (`[1]`), typed at its call and before its text

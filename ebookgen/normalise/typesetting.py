@@ -49,9 +49,9 @@ def typography_options(options: NormaliseOptions, paragraphs: list[str]) -> Typo
 def typeset_chapter(chapter: Chapter, options: TypographyOptions) -> Chapter:
     """Apply typography to a chapter's titles and every text block in it."""
     title = plain_title(chapter.title, options)
-    part = plain_title(chapter.part, options)
+    part, subpart = plain_title(chapter.part, options), plain_title(chapter.subpart, options)
     blocks = tuple(typeset_block(block, options) for block in chapter.blocks)
-    return replace(chapter, title=title, part=part, blocks=blocks)
+    return replace(chapter, title=title, part=part, subpart=subpart, blocks=blocks)
 
 
 def plain_title(title: str, options: TypographyOptions) -> str:

@@ -67,6 +67,8 @@ def book_strings(book: Book):
         place = f"chapter {chapter.number}" + (f" ({chapter.title})" if chapter.title else "")
         yield place, chapter.title
         yield place, chapter.part
+        yield place, chapter.subpart
+        yield from ((place, line) for line in chapter.part_lines)
         for block in iter_chapter_text(chapter):
             yield place, plain_text(block.inlines, formulas=False)  # a formula is drawn, in no face
 

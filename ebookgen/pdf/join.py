@@ -285,13 +285,17 @@ def add_outline(pdf, book: Book, language: Language, anchors: dict[str, int]) ->
     from pikepdf import OutlineItem
 
     with pdf.open_outline() as outline:
-        part = None
+        part = subpart = None
         for entry in contents_entries(book, language):
             item = OutlineItem(entry.title, anchors[entry.anchor] - 1)
-            if entry.kind == "part":
-                part = item
+            if entry.kind == "part" and entry.in_part and part is not None:
+                subpart = item  # a collected work's own part, under the work
+                part.children.append(item)
+            elif entry.kind == "part":
+                part, subpart = item, None
                 outline.root.append(item)
             elif entry.kind == "back":
                 outline.root.append(item)  # back matter stands beside the parts, not inside the last
             else:
-                (part.children if part is not None else outline.root).append(item)
+                home = subpart if entry.in_subpart and subpart is not None else part
+                (home.children if home is not None else outline.root).append(item)

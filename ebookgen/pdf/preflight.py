@@ -195,6 +195,8 @@ def trim_failures(boxes: list[PageBoxes], printer: Printer, wanted: Trim | None)
             f"trim: {width:g} x {height:g} in is not a {printer.service} trim "
             f"({low_w:g} to {high_w:g} in wide, {low_h:g} to {high_h:g} in high)"
         )
+    elif printer.trim_note(width, height):
+        failures.append(printer.trim_note(width, height))
     if wanted and (abs(width - wanted.width) > TOLERANCE or abs(height - wanted.height) > TOLERANCE):
         failures.append(f"trim: {width:g} x {height:g} in, not the {wanted.label} asked for")
     return failures

@@ -13,7 +13,7 @@ from ebookgen.languages import Language, english
 from ebookgen.model import Book
 from ebookgen.pdf.figures import figure_css, image_sources
 from ebookgen.pdf.glyphs import faces_css
-from ebookgen.pdf.trim import BLEED_INCHES, Margins, Trim
+from ebookgen.pdf.trim import BLEED_INCHES, Margins, Trim, measured
 from ebookgen.render.backmatter import back_matter
 from ebookgen.render.frontmatter import front_matter
 from ebookgen.render.xhtml import (
@@ -25,6 +25,7 @@ from ebookgen.render.xhtml import (
     render_book,
     render_chapter,
     render_part_page,
+    render_subpart_page,
     text,
 )
 from ebookgen.resources import styles_dir
@@ -64,7 +65,9 @@ def body_sections(book: Book, language: Language, rendered: list[RenderedChapter
         opens = first and index == 0
         if chapter.part:
             sections.append(render_part_page(chapter, FIRST_PART if opens else ""))
-        elif opens:
+        if chapter.subpart:
+            sections.append(render_subpart_page(chapter))
+        if opens and not chapter.part:
             images = image_sources(book)
             done = render_chapter(chapter, book, language, True, variant=FIRST_CHAPTER, images=images, printed=True)
         sections.append(done.section)
@@ -117,7 +120,7 @@ def geometry_css(style: PageStyle) -> str:
     Print-on-demand interiors bleed on the top, bottom and outside edge only: a verso's outside
     edge is its left, a recto's its right, and the spine edge is trimmed flush.
     """
-    trim, margins = style.trim, style.margins
+    trim, margins = style.trim, measured(style.trim, style.margins, style.theme.points)
     edge = f"{BLEED_INCHES}in" if style.bleed else "0"
     return f"""
 @page {{ size: {trim.width:.4f}in {trim.height:.4f}in; marks: none;
@@ -168,14 +171,30 @@ def centred_css(style: PageStyle) -> str:
     return f".dedication, .epigraph {{ display: grid; align-content: center; height: {height:.3f}in; padding-top: 0; }}"
 
 
-def outline_css(style: PageStyle, has_parts: bool) -> str:
-    """Generate bookmarks for parts and chapters, or none at all."""
+# A page that fills the text block stops this far (in) above its foot, so rounding never pushes it onto a second page.
+FULL_PAGE_SLACK = 0.02
+
+
+def full_page_css(style: PageStyle) -> str:
+    """Set the copyright page's text, and the title page's publisher, at the page's foot, each on one page."""
+    height = style.trim.height - style.margins.top - style.margins.bottom - FULL_PAGE_SLACK
+    return (
+        f".copyright {{ display: grid; align-content: end; box-sizing: border-box; height: {height:.3f}in; "
+        "padding-top: 0; }\n"
+        f".titlepage {{ position: relative; box-sizing: border-box; height: {height:.3f}in; }}\n"
+        ".titlepage .publisher { position: absolute; bottom: 0; left: 0; right: 0; margin: 0; }"
+    )
+
+
+def outline_css(style: PageStyle, has_parts: bool, has_subparts: bool = False) -> str:
+    """Generate bookmarks for parts (a collected work's own parts under the work) and chapters, or none at all."""
     if not style.bookmarks:
         return "h1, h2, h3, h4, h5, h6 { bookmark-level: none; }"
-    chapter_level = 2 if has_parts else 1
+    chapter_level = 1 + has_parts + has_subparts
     return (
         "h1, h2, h3, h4, h5, h6 { bookmark-level: none; }\n"
         ".part-title, .matter-title { bookmark-level: 1; bookmark-label: attr(data-title); }\n"
+        ".subpart .part-title { bookmark-level: 2; }\n"
         f".chapter-title {{ bookmark-level: {chapter_level}; bookmark-label: attr(data-title); }}"
     )
 
@@ -207,8 +226,9 @@ def page_css(book: Book, style: PageStyle) -> str:
             print_sheet(style.theme),
             geometry_css(style),
             centred_css(style),
+            full_page_css(style),
             furniture_css(book, style),
-            outline_css(style, has_parts),
+            outline_css(style, has_parts, any(chapter.subpart for chapter in book.chapters)),
             ink_css(style, grey_profile_url()),
             figure_css(style.trim, style.margins),
         ]

@@ -35,9 +35,10 @@ def write_pdf(
     unset = (*glyph_notes(book), *formula_notes(book))
     result = laid_out(book, target, options, progress, crew)
     license_faces(result.path)
-    note = options.profile.page_count_note(result.pages)
+    profile, trim = options.profile, options.trim
+    said = (profile.page_count_note(result.pages), profile.trim_note(trim.width, trim.height))
     soft = resolution_notes(book, options.trim, margins_for(result.pages))
-    notes = (*unset, *soft, *result.notes, *([note] if note else []))
+    notes = (*unset, *soft, *result.notes, *(note for note in said if note))
     return replace(result, notes=notes) if notes != result.notes else result
 
 

@@ -3,13 +3,15 @@
 book.toml's ``works`` lists them, each a manuscript file or folder inside the project:
 ``works = [{source = "harbour.html"}, {source = "tide/", title = "Tide", author = "Bo Park", notes = "...",
 rights = "..."}]``. Each work is read as a book of its own (its folder's book.toml too), then becomes a part of
-the collection: the part's page carries the work's title, its author, its notes and its copyright line; its
-chapters follow, numbered within the work. One contents lists every part and chapter, in both editions.
+the collection: the part's page carries the work's title, its author, its notes and its copyright line; the
+work's own parts follow on pages of their own, then its chapters, numbered within the work. One contents lists
+every work, part and chapter, in both editions.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -70,7 +72,9 @@ def work_lines(work: Work, metadata: Metadata, collection: Metadata, words: Book
     """
     named = metadata.author if metadata.authors != ("Anonymous",) else ""
     author = work.author or named or collection.author
-    dated = next((date[:4] for date in (metadata.date, collection.date) if date[:4].isdigit()), "")
+    # The year the work's date gives, else the collection's, else the build's, as the copyright page has it.
+    this_year = str(datetime.now(tz=UTC).year)
+    dated = next((date[:4] for date in (metadata.date, collection.date, this_year) if date[:4].isdigit()), "")
     owned = " ".join(words.copyright_line.format(year=dated, author=author).split())  # the book's language's words
     rights = work.rights or metadata.rights or f"{owned} {words.rights}"
     notes = work.notes or metadata.description
@@ -83,14 +87,11 @@ def work_chapters(book: Book, work: Work, collection: Metadata, first_number: in
     chapters = []
     for index, chapter in enumerate(book.chapters):
         named = chapter.title or words.chapter.format(number=chapter.number or index + 1)
-        # A work that opens with its own part keeps its title on the work's page, first under the work's title:
-        # the model holds one part page before a chapter, so it is not yet a page of its own.
-        own = (chapter.part,) if index == 0 and chapter.part and chapter.part != title else ()
-        opening = (
-            {"part": title, "part_lines": (*own, *work_lines(work, book.metadata, collection, words))}
-            if index == 0
-            else {}
-        )
+        # The work's own parts get pages of their own after the work's, listed under it; a part named as the
+        # work is (a one-part work titled by its part) is the work's page itself.
+        own = chapter.part if chapter.part and not (index == 0 and chapter.part == title) else ""
+        lines = work_lines(work, book.metadata, collection, words) if index == 0 else ()
+        opening = {"part": title if index == 0 else "", "part_lines": lines, "subpart": own}
         chapters.append(replace(chapter, title=named, number=first_number + index, **opening))
     return chapters
 

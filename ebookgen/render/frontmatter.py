@@ -13,7 +13,7 @@ from ebookgen.languages import Language
 from ebookgen.languages.records import BookWords
 from ebookgen.model import CONTRIBUTOR_ROLES, Book, Metadata
 from ebookgen.render.backmatter import back_pages
-from ebookgen.render.ids import chapter_anchor, part_page_anchor
+from ebookgen.render.ids import chapter_anchor, part_page_anchor, subpart_page_anchor
 from ebookgen.render.scripts import mark_scripts
 from ebookgen.render.xhtml import attribute, chapter_title, text
 
@@ -25,19 +25,23 @@ class ContentsEntry:
     title: str
     anchor: str
     kind: str  # "part", "chapter" or "back" (a page of back matter)
-    in_part: bool = False  # a chapter listed under its part, indented
+    in_part: bool = False  # a chapter listed under its part, or a collected work's own part under the work
+    in_subpart: bool = False  # a chapter listed under a collected work's own part, indented once more
 
 
 def contents_entries(book: Book, language: Language) -> list[ContentsEntry]:
     """List the parts, chapters and back matter the contents page shows, in reading order."""
     entries: list[ContentsEntry] = []
-    in_part = False
+    in_part = in_subpart = False
     for chapter in book.chapters:
         if chapter.part:
             entries.append(ContentsEntry(chapter.part, part_page_anchor(chapter.number), "part"))
-            in_part = True
+            in_part, in_subpart = True, False
+        if chapter.subpart:
+            entries.append(ContentsEntry(chapter.subpart, subpart_page_anchor(chapter.number), "part", in_part))
+            in_subpart = True
         title = chapter_title(chapter, book, language)
-        entries.append(ContentsEntry(title, chapter_anchor(chapter.number), "chapter", in_part))
+        entries.append(ContentsEntry(title, chapter_anchor(chapter.number), "chapter", in_part, in_subpart))
     entries += [ContentsEntry(page.title, page.anchor, "back") for page in back_pages(book, language)]
     return entries
 
@@ -189,7 +193,8 @@ def contents_page(
         tag = "a" if links else "span"
         target = f' href="{link_prefix}{entry.anchor}"' if links else f' data-target="#{entry.anchor}"'
         items.append(
-            f'<li class="toc-{entry.kind}{" toc-in-part" if entry.in_part else ""}">'
+            f'<li class="toc-{entry.kind}{" toc-in-part" if entry.in_part else ""}'
+            f'{" toc-in-subpart" if entry.in_subpart else ""}">'
             f'<{tag} class="toc-link"{target}{page}>'
             f'<span class="toc-title">{text(entry.title)}</span></{tag}></li>'
         )

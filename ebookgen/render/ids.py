@@ -13,7 +13,7 @@ from ebookgen.patterns import lazy
 
 # A chapter's section and a printed part page; block ids inside them (`block-3-12`) do not match.
 CHAPTER_ID = lazy(r"chapter-\d+")
-PART_PAGE_ID = lazy(r"part-before-\d+")
+PART_PAGE_ID = lazy(r"part-(?:before|within)-\d+")
 
 
 def chapter_anchor(number: int) -> str:
@@ -39,6 +39,11 @@ def part_anchor(number: int) -> str:
 def part_page_anchor(chapter: int) -> str:
     """Return the id of the printed part page that opens before chapter `chapter`."""
     return f"part-before-{chapter}"
+
+
+def subpart_page_anchor(chapter: int) -> str:
+    """Return the id of the printed page of a collected work's own part that opens before chapter `chapter`."""
+    return f"part-within-{chapter}"
 
 
 def marker_id(label: str, page: int, taken: set[str]) -> str:

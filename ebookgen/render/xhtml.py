@@ -23,7 +23,7 @@ from ebookgen.render.blocks import (
     scene_break,
     text_block,
 )
-from ebookgen.render.ids import chapter_anchor, part_anchor, part_page_anchor, title_anchor
+from ebookgen.render.ids import chapter_anchor, part_anchor, part_page_anchor, subpart_page_anchor, title_anchor
 from ebookgen.render.inlines import Setting, attribute, page_marker, page_markers, render_inlines, text
 from ebookgen.render.pages import breaks_at_start, breaks_by_place
 from ebookgen.render.scripts import mark_scripts
@@ -174,6 +174,14 @@ def render_part_page(chapter: Chapter, variant: str = "") -> str:
     return (
         f'<section class="{classes("part", variant)}" id="{part_page_anchor(chapter.number)}" role="doc-part">\n'
         f"{heading('part', chapter.part)}{part_lines(chapter.part_lines)}\n</section>"
+    )
+
+
+def render_subpart_page(chapter: Chapter) -> str:
+    """Render the printed page of a collected work's own part, after the work's page when both open here."""
+    return (
+        f'<section class="part subpart" id="{subpart_page_anchor(chapter.number)}" role="doc-part">\n'
+        f"{heading('part', chapter.subpart)}\n</section>"
     )
 
 

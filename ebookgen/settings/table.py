@@ -16,6 +16,7 @@ from ebookgen.settings.setting import Setting
 
 BUILDS = ("epub", "pdf", "build", "impose")  # the commands that build a book (impose: a manuscript's PDF)
 PRINTS = ("pdf", "build", "impose")
+INTERIORS = (*PRINTS, "cover")  # the print options a cover's interior is laid out with (cover has its own --profile)
 READS = ("epub", "pdf", "build", "check", "sideload", "impose")  # the commands that read a manuscript
 OVERRIDES = (*BUILDS, "sideload")  # the commands that build a book, or may build one to copy it
 TRIMS = ", ".join(name.upper() if name[0].isalpha() else name for name in NAMED_TRIMS)  # a5 is written A5
@@ -279,7 +280,7 @@ EDITION = (
         types=STRING,
         rule=values.check_theme,
         flags=("--theme",),
-        commands=BUILDS,
+        commands=(*BUILDS, "cover"),
         cli_help="The book's design, for the PDF and the EPUB: classic (the default), modern, romance or "
         "large-print (default: book.toml's theme).",
         example='"classic"',
@@ -311,7 +312,7 @@ EDITION = (
         types=STRING,
         rule=values.check_trim,
         flags=("--trim",),
-        commands=PRINTS,
+        commands=INTERIORS,
         cli_help=f"Trim size: {TRIMS}, or WxH in inches (or mm); default: book.toml or {DEFAULT_TRIM}.",
         column="trim",
         editions="pdf",
@@ -323,7 +324,7 @@ EDITION = (
         kind=bool,
         default="false",
         flags=("--bleed",),
-        commands=PRINTS,
+        commands=INTERIORS,
         editions="pdf",
     ),
     Setting(
@@ -348,7 +349,7 @@ EDITION = (
         types=(int, float),
         rule=values.check_font_size,
         flags=("--font-size",),
-        commands=PRINTS,
+        commands=INTERIORS,
         cli_help="The print edition's body size in points (8 to 24); 16 and up sets a large-print edition: ragged "
         "right, no hyphenation, open leading (default: book.toml or the theme's).",
         editions="pdf",
@@ -360,7 +361,7 @@ EDITION = (
         default="title",
         choices=("title", "chapter"),
         flags=("--running-head",),
-        commands=PRINTS,
+        commands=INTERIORS,
         cli_help="What rectos carry at the top: the book's title or the chapter's; default: title.",
         editions="pdf",
     ),
@@ -370,7 +371,7 @@ EDITION = (
         kind=int,
         default="0",
         flags=("--jobs", "-j"),
-        commands=PRINTS,
+        commands=INTERIORS,
         least=0,
         editions="none",
     ),
@@ -380,7 +381,7 @@ EDITION = (
         kind=bool,
         default="false",
         flags=("--no-cache",),
-        commands=PRINTS,
+        commands=INTERIORS,
         editions="none",
     ),
 )
