@@ -121,9 +121,7 @@ def render_chapter_blocks(
     opening = opening_index(blocks)
     marked = ' class="opening joined"' if joined else ' class="opening"'
     return [
-        text_block(marked, block.inlines, ids, setting)
-        if index == opening
-        else render_block(block, ids, said, setting)
+        text_block(marked, block.inlines, ids, setting) if index == opening else render_block(block, ids, said, setting)
         for index, block in enumerate(blocks)
     ]
 
