@@ -169,7 +169,7 @@ def test_a_small_book_at_6x9_is_set_to_the_targets(tmp_path: Path) -> None:
     assert setting.runs_of_three == 0, setting
     assert setting.short_carry_overs == 0, setting.short_examples
     assert setting.opening_hyphens == 0
-    assert 0 < setting.hyphenated_percent <= 9.0
+    assert 0 < setting.hyphenated_percent <= 12.0  # a 66-character measure (was 77) hyphenates more lines
     assert setting.loose_percent <= 0.5
 
 
