@@ -73,7 +73,8 @@ def test_every_chosen_line_fits_the_measure_and_the_paragraph_ends_at_its_end() 
     chosen = best_breaks(breaks, Measure(WIDTH, WIDTH, SPACE))
     assert chosen[-1] == len(breaks.end) - 1
     starts = [0, *chosen[:-1]]
-    assert all(line_width(breaks, i, j, False) <= WIDTH + linebreak.FIT_SLACK for i, j in zip(starts, chosen, strict=True))
+    lines = zip(starts, chosen, strict=True)
+    assert all(line_width(breaks, i, j, False) <= WIDTH + linebreak.FIT_SLACK for i, j in lines)
 
 
 def test_a_last_line_of_one_short_word_is_avoided_when_the_lines_above_can_take_it() -> None:
