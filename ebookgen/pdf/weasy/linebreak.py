@@ -28,9 +28,9 @@ LAST_HYPHEN_COST = 5000.0
 MOST_HYPHENS_IN_A_ROW = 2
 # A paragraph's last line of one short word (a runt): costly, a tenth of them left at most.
 RUNT_COST = 40000.0
-# Word spaces may close to this share of natural (Typst's minimum is near 80%): 1, as WeasyPrint's justification
-# only opens spaces (closing them with negative word spacing set them far too tight: not done yet).
-TIGHTEST = 1.0
+# Word spaces may close to this share of natural (Typst's and InDesign's minimum word space is near 80%), so a line
+# a hair too long for the measure is set tight rather than its paragraph loose.
+TIGHTEST = 0.8
 # A line whose words overrun the measure: only when a single word is wider than the line.
 OVERFULL_COST = 1e9
 # Lines may be this much (pt) wider than measured and still fit: WeasyPrint's and our sums differ by rounding.
@@ -78,7 +78,7 @@ def line_cost(stretch: float) -> float:
     """Return a justified line's demerits from how far its spaces open."""
     if stretch == float("inf"):
         return UNJUSTIFIABLE_COST
-    badness = BADNESS * max(stretch - 1.0, 0.0) ** 3
+    badness = BADNESS * (max(stretch - 1.0, 0.0) ** 3 + (max(1.0 - stretch, 0.0) / (1.0 - TIGHTEST)) ** 3)
     cost = (LINE_COST + min(badness, 10000.0)) ** 2
     return cost + (LOOSE_COST * (stretch - LOOSEST) if stretch > LOOSEST else 0.0)
 
