@@ -9,6 +9,7 @@ nothing of WeasyPrint: a paragraph is a row of break points with widths, and the
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 # A line's cost grows with the cube of how far its spaces open past natural, one space's width costing this much.
@@ -33,6 +34,8 @@ RUNT_COST = 40000.0
 TIGHTEST = 0.8
 # A line whose words overrun the measure: only when a single word is wider than the line.
 OVERFULL_COST = 1e9
+# A justified line this short a share of the measure opens its spaces past any use (4x at least).
+SHORTEST = 0.6
 # Lines may be this much (pt) wider than measured and still fit: WeasyPrint's and our sums differ by rounding.
 FIT_SLACK = 0.01
 
@@ -129,7 +132,9 @@ def extend(breaks: Breaks, measure: Measure, best: dict, state: tuple[int, int],
     first = i == 0 and since == 0 and bool(breaks.first_end)
     width = measure.first if first else measure.width
     base = best[state][0]
-    for j in range(i + 1, last + 1):
+    # Lines under SHORTEST of the measure are never chosen when a longer one can be (and the next point always can).
+    shortest = bisect.bisect_left(breaks.end, (breaks.first_start if first else breaks.start[i]) + SHORTEST * width)
+    for j in (i + 1, *range(max(i + 2, shortest - 1), last + 1)):
         natural = line_width(breaks, i, j, first)
         spaces = breaks.spaces_end[j] - breaks.spaces_start[i]
         tightest = width + (1.0 - TIGHTEST) * spaces * measure.space
