@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import shutil
+
+import pytest
+
 from ebookgen.pdf.weasy import linebreak, setting
 from ebookgen.pdf.weasy.linebreak import Breaks, Measure, best_breaks, line_width, ratio
 
@@ -129,3 +133,66 @@ def test_a_justified_paragraph_at_the_seam_lands_on_its_planned_breaks_with_no_l
     lines = [line for page in document.pages for line in setting.line_boxes(page._page_box)]
     words = " ".join("".join(box.text for _, box in setting.text_boxes(line)) for line in lines).split()
     assert [word.rstrip("\u2010") for word in words if not word.endswith("\u2010")][-3:] == text.split()[-3:]
+
+
+NAMES = ("Natasha", "Nicholas", "Bolkonski", "Kutuzov", "Drubetskoy", "Mikhaylovna")
+SAID = (
+    "the regiment had marched since dawn through the mud of the Moravian roads and nobody expected the inspection",
+    "she understood nothing of what was happening around her and looked at everyone with frightened eyes",
+    "the extraordinary conversation continued without interruption until the candles had burned down",
+    "he was thinking of his responsibilities and of the unquestionably difficult position of the army",
+    "yes",
+    "no, I am not",
+    "everyone in the drawing room turned toward the door as the old prince came in",
+)
+
+
+def dialogue_story() -> str:
+    """Return a chapter of short lines of talk between paragraphs of narration, names and long words in both."""
+    import random
+
+    chance = random.Random(28)
+    paragraphs = []
+    for _ in range(220):
+        line = chance.choice(SAID)
+        name = chance.choice(NAMES)
+        if chance.random() < 0.6:
+            paragraphs.append(f'"{line.capitalize()}," said {name}.')
+        else:
+            paragraphs.append(" ".join(f"{chance.choice(SAID).capitalize()}, and {name} knew it." for _ in range(3)))
+    return "Chapter 1\n\n" + "\n\n".join(paragraphs) + "\n"
+
+
+def dialogue_pdf(tmp_path, theme: str):
+    """Build the dialogue story's PDF in a theme and measure it."""
+    from typer.testing import CliRunner
+
+    from ebookgen.cli.app import app
+    from ebookgen.pdf.measure import measure
+
+    story = tmp_path / "story.txt"
+    story.write_text(dialogue_story(), encoding="utf-8")
+    target = tmp_path / f"{theme}.pdf"
+    result = CliRunner().invoke(app, ["pdf", str(story), "-o", str(target), "--theme", theme, "--no-cache"])
+    assert result.exit_code == 0, result.output
+    return measure(target)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not shutil.which("pdftotext"), reason="pdftotext (poppler-utils) reads the word boxes")
+@pytest.mark.parametrize("theme", ["classic", "modern", "romance", "large-print"])
+def test_a_dialogue_chapter_has_no_hyphenated_tail_no_hyphenated_name_and_a_novels_measure(tmp_path, theme) -> None:
+    quality = dialogue_pdf(tmp_path, theme)
+    assert quality.hyphenated_tails == 0, quality.runt_examples
+    assert quality.capital_hyphens == 0, quality.capital_examples
+    if quality.justified:  # large print is set ragged at 17 pt: 38 characters, its own guidance's measure
+        assert 60 <= quality.characters_per_line <= 70, quality.characters_per_line
+
+
+@pytest.mark.slow
+@pytest.mark.xfail(strict=True, reason="issue 28: loose lines at most 1% needs more than the total-fit breaker "
+                   "gives yet (4-7% on dialogue: a paragraph one word over a line has no better break)")
+@pytest.mark.skipif(not shutil.which("pdftotext"), reason="pdftotext (poppler-utils) reads the word boxes")
+def test_at_most_one_justified_line_in_a_hundred_is_loose(tmp_path) -> None:
+    quality = dialogue_pdf(tmp_path, "modern")
+    assert quality.loose_percent <= 1.0 and quality.loose_openers == 0
