@@ -19,8 +19,8 @@ from ebookgen.pdf.weasy.linebreak import Breaks
 
 # A word the dictionary may hyphenate: letters, with inner apostrophes ("Bolkonski's" is one word).
 WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
-# A last line of a single word this short or shorter (letters) is a runt.
-RUNT_LETTERS = 5
+# A last line of a single word this short or shorter (letters) is a runt: names too ("Natasha."), not only "it."
+RUNT_LETTERS = 9
 # A break at a hyphen of the text keeps this many letters on each side (as setting.SHORT_FRAGMENT).
 SHORT_FRAGMENT = 3
 SPACES = " \u00a0"
