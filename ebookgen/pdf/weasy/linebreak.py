@@ -19,8 +19,8 @@ LINE_COST = 10.0
 # Spaces opened past this many natural spaces make a loose line, which the issue allows in 1% of lines only.
 LOOSEST = 2.0
 LOOSE_COST = 1e6
-# A line that cannot be justified at all (one word, no space) short of its measure.
-UNJUSTIFIABLE_COST = 1e7
+# A line that cannot be justified at all (one word, no space) short of its measure: worse than any loose line.
+UNJUSTIFIABLE_COST = 5e8
 # A hyphen at a line's end (TeX's hyphenpenalty of 50, squared), two in a row (doublehyphendemerits), and a hyphen
 # on the last line but one (finalhyphendemerits): the reader turns to the last line to finish a word.
 HYPHEN_COST = 2500.0
