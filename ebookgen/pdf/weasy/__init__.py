@@ -56,6 +56,14 @@ def version() -> str:
     return installed("weasyprint")
 
 
+def imported() -> None:
+    """Import WeasyPrint, the modules the setting's hooks wrap and the single layout (a process's head start)."""
+    importlib.import_module("weasyprint")
+    for module in ("weasyprint.layout.block", "weasyprint.layout.inline", "weasyprint.layout.page"):
+        importlib.import_module(module)
+    importlib.import_module("ebookgen.pdf.single")
+
+
 def lay_out(html: str, css: str, output_intent: str | None = None):
     """Lay out a document with the shared base, the print layer and the generated page rules."""
     with footnotes_kept(), well_set(), indents_mirrored():
