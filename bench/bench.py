@@ -171,12 +171,15 @@ def measure(kind: str, source: str, output: str, jobs: int) -> dict:
         pages = build_pdf(Path(source), Path(output), PdfOptions(jobs=jobs)).pages
     elif kind == "weasyprint":
         from weasyprint import CSS, HTML
+        from weasyprint.text.fonts import FontConfiguration
 
         from ebookgen.resources import styles_dir
 
         html = Path(source).read_text(encoding="utf-8")
+        fonts = FontConfiguration()  # without it WeasyPrint skips @font-face: the host's Noto Sans set the book
+        sheet = CSS(string=PLAIN_BOOK_CSS, base_url=styles_dir().as_uri() + "/", font_config=fonts)
         document = HTML(string=html, base_url=styles_dir().as_uri() + "/").render(
-            stylesheets=[CSS(string=PLAIN_BOOK_CSS, base_url=styles_dir().as_uri() + "/")]
+            stylesheets=[sheet], font_config=fonts
         )
         document.write_pdf(output)
         pages = len(document.pages)
