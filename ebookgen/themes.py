@@ -167,6 +167,8 @@ def size_rules(theme: Theme) -> str:
         # Large-print guidance: ragged right, whole words, no justification's uneven gaps; above any rule of
         # print.css's setting (its hyphenation limits, its justification) whatever that rule's selector.
         rules += "\nhtml, body, p, li, blockquote { text-align: start !important; hyphens: manual !important; }"
+        # The title pages and the dedication stay centred: they are display lines, not running text.
+        rules += "\n.half-title p, .titlepage p, .dedication p { text-align: center !important; }"
     return rules
 
 

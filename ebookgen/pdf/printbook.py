@@ -13,7 +13,7 @@ from ebookgen.languages import Language, english
 from ebookgen.model import Book
 from ebookgen.pdf.figures import figure_css, image_sources
 from ebookgen.pdf.glyphs import faces_css
-from ebookgen.pdf.trim import BLEED_INCHES, Margins, Trim
+from ebookgen.pdf.trim import BLEED_INCHES, Margins, Trim, measured
 from ebookgen.render.backmatter import back_matter
 from ebookgen.render.frontmatter import front_matter
 from ebookgen.render.xhtml import (
@@ -120,7 +120,7 @@ def geometry_css(style: PageStyle) -> str:
     Print-on-demand interiors bleed on the top, bottom and outside edge only: a verso's outside
     edge is its left, a recto's its right, and the spine edge is trimmed flush.
     """
-    trim, margins = style.trim, style.margins
+    trim, margins = style.trim, measured(style.trim, style.margins, style.theme.points)
     edge = f"{BLEED_INCHES}in" if style.bleed else "0"
     return f"""
 @page {{ size: {trim.width:.4f}in {trim.height:.4f}in; marks: none;
@@ -171,6 +171,21 @@ def centred_css(style: PageStyle) -> str:
     return f".dedication, .epigraph {{ display: grid; align-content: center; height: {height:.3f}in; padding-top: 0; }}"
 
 
+# A page that fills the text block stops this far (in) above its foot, so rounding never pushes it onto a second page.
+FULL_PAGE_SLACK = 0.02
+
+
+def full_page_css(style: PageStyle) -> str:
+    """Set the copyright page's text, and the title page's publisher, at the page's foot, each on one page."""
+    height = style.trim.height - style.margins.top - style.margins.bottom - FULL_PAGE_SLACK
+    return (
+        f".copyright {{ display: grid; align-content: end; box-sizing: border-box; height: {height:.3f}in; "
+        "padding-top: 0; }\n"
+        f".titlepage {{ position: relative; box-sizing: border-box; height: {height:.3f}in; }}\n"
+        ".titlepage .publisher { position: absolute; bottom: 0; left: 0; right: 0; margin: 0; }"
+    )
+
+
 def outline_css(style: PageStyle, has_parts: bool, has_subparts: bool = False) -> str:
     """Generate bookmarks for parts (a collected work's own parts under the work) and chapters, or none at all."""
     if not style.bookmarks:
@@ -211,6 +226,7 @@ def page_css(book: Book, style: PageStyle) -> str:
             print_sheet(style.theme),
             geometry_css(style),
             centred_css(style),
+            full_page_css(style),
             furniture_css(book, style),
             outline_css(style, has_parts, any(chapter.subpart for chapter in book.chapters)),
             ink_css(style, grey_profile_url()),
