@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEV_STAMP := $(VENV)/.installed-dev
 
-.PHONY: book test test-fast test-tools install bench bench-batch bench-tools quality calibre system-deps fonts test-fonts lint clean
+.PHONY: book test test-fast test-tools install bench bench-batch bench-archive bench-tools quality calibre system-deps fonts test-fonts lint clean
 
 book: $(STAMP) fonts
 	$(BIN)/ebookgen epub manuscript -o dist/tell-me-something.epub
@@ -46,20 +46,30 @@ bench: $(STAMP) bench-tools
 	$(BIN)/python bench/sweep.py
 	$(BIN)/python bench/bench.py
 	$(MAKE) bench-batch
+	$(MAKE) bench-archive
 	$(MAKE) quality
 
-# The setting's figures (docs/setting.md): War and Peace built at 6x9, then measured from the PDF's word boxes
-# with poppler's pdftotext (installed by test-tools where it may be). QUALITY_PDF=some.pdf measures another book.
-CORPUS ?= ../shared/corpus/pg2600.txt
+# The setting's figures (docs/setting.md): every theme on War and Peace's first 60,000 words, the bundled story
+# and a generated dialogue-heavy story, measured from the PDFs' word boxes with poppler's pdftotext (installed by
+# test-tools where it may be); one table. QUALITY_PDF=some.pdf measures one book.
 QUALITY_PDF ?=
 quality: $(STAMP) test-tools fonts
 	@if [ -n "$(QUALITY_PDF)" ]; then $(BIN)/python bench/quality.py $(QUALITY_PDF); else \
-	  $(BIN)/ebookgen pdf $(CORPUS) -o dist/quality-6x9.pdf --trim 6x9 && $(BIN)/python bench/quality.py dist/quality-6x9.pdf; fi
+	  $(BIN)/python bench/quality.py --table --work dist/quality; fi
 
 # 200 generated works to EPUB: `ebookgen batch` (local, and Ray when installed) against a loop of single
 # `ebookgen epub` processes and Calibre's `ebook-convert` where installed, in works a minute.
 bench-batch: $(STAMP)
 	$(BIN)/python bench/batch.py
+
+# An archive: 10,000 generated works (1,000 to 200,000 words; .txt, .md, .docx, AO3 HTML, FanFicFare EPUB) through
+# `ebookgen batch` on the local pool and on a Ray cluster it starts and stops (`ray start --head`), each worker's
+# peak memory at 10%, 50% and 100% of the batch, against loops of `ebookgen epub` and `ebook-convert` on 100 works.
+# Hours on two cores: ARCHIVE_WORKS=200 for a quick look.
+ARCHIVE_WORKS ?= 10000
+bench-archive: $(STAMP)
+	$(BIN)/python -m pip install -q -e '.[bench,ray]'
+	$(BIN)/python bench/archive.py --works $(ARCHIVE_WORKS)
 
 # Pandoc is the EPUB reference: install Debian's when it is missing and we may (root with apt-get).
 bench-tools:

@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ebookgen.epub.pagelist import print_edition
+from ebookgen.epub.pagelist import book_places, print_edition
 from ebookgen.errors import InputError
 from ebookgen.model import Book
 from ebookgen.normalise.pipeline import NormalisedBook, normalise_book
@@ -31,7 +31,6 @@ from ebookgen.project.origins import guessed_titles, metadata_lines, project_met
 from ebookgen.readers.decode import REPLACED_NOTE
 from ebookgen.readers.source import SourceText
 from ebookgen.readers.table import read_unit
-from ebookgen.render.xhtml import render_book
 from ebookgen.shelf import noted_replacement, shelved_title
 from ebookgen.writers import Edition, Written, writer_for
 from ebookgen.writers.epub import EpubResult
@@ -279,7 +278,7 @@ def build_all(
         book, edition = read.book, replace(edition, language=read.language)
         printed = with_glyph_lines(pdf_writer.write(book, pdf_target, replace(edition, crew=crew)), project)
         printed = noted_replacement(printed, previous[pdf_target], book.metadata.title)
-    places = [place for rendered in render_book(book, read.language, block_ids=True) for place in rendered.places]
+    places = book_places(book, read.language)  # part pages, chapters, back matter: where a page can begin
     source_note = f"{book.metadata.title}, print edition of {printed.pages} pages ({pdf_target.name})"
     pages = print_edition(places, printed.anchors, printed.folios, printed.page_starts, source_note)
     with disk_errors_named(epub_target):

@@ -99,3 +99,10 @@ def batch_with_slow_works() -> None:
     from ebookgen.cli.app import main
 
     main()
+
+
+def pid_noted(planned: Planned) -> Outcome:
+    """Build a work and note which worker process built it (a line `work pid` in `pids` beside the works)."""
+    with (planned.work.source.parent / "pids").open("a", encoding="ascii") as notes:
+        notes.write(f"{planned.work.source.stem} {os.getpid()}\n")
+    return build_work(planned)

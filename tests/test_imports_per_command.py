@@ -37,10 +37,12 @@ NEVER = frozenset(
 )
 # The print edition's libraries, which an e-book has no use for.
 PRINT = frozenset({"weasyprint", "pikepdf", "pypdfium2", "pyphen", "tinycss2", "cssselect2", "cffi"})
+# A plain `epub FILE -o OUT --lang X -q` line is read without Typer (cli/plain.py), and says nothing through rich.
+PLAIN_LINE = frozenset({"typer", "click", "rich", "ebookgen.cli.commands", "ebookgen.cli.options", "ebookgen.check"})
 # What each command does not use, beyond NEVER. The language is given (--lang en), so neither the detector
 # (lingua) nor the tag registry (langcodes, for a tag with its own language file) is needed.
 UNUSED = {
-    "epub": NEVER | PRINT | {"lingua", "langcodes", "ebookgen.pdf.writer", "ebookgen.epub.kepub", "ebookgen.check"},
+    "epub": NEVER | PRINT | PLAIN_LINE | {"lingua", "langcodes", "ebookgen.pdf.writer", "ebookgen.epub.kepub"},
     "pdf": NEVER | {"ebooklib", "lingua", "langcodes", "ebookgen.epub.writer", "ebookgen.epub.kepub"},
     "check": NEVER | PRINT | {"ebooklib", "lingua", "langcodes", "PIL.ImageDraw", "ebookgen.epub.writer"},
     "kepub": NEVER | PRINT | {"lingua", "langcodes", "fontTools", "PIL", "ebookgen.normalise", "ebookgen.readers"},

@@ -1,5 +1,5 @@
-"""The setting of the print interior: hyphens, loose lines and spreads, as bench/quality.py measures them from
-the PDF's word boxes (docs/setting.md)."""
+"""The setting of the print interior: hyphens, loose lines and spreads, as ebookgen.pdf.measure (bench/quality.py)
+measures them from the PDF's word boxes (docs/setting.md); the measure's own tests are in test_quality_measure.py."""
 
 from __future__ import annotations
 
@@ -10,98 +10,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from bench import quality
 from ebookgen.cli.app import app
 from ebookgen.pdf import weasy
+from ebookgen.pdf.measure import measure
+from ebookgen.pdf.measure.hyphens import runs
 from ebookgen.pdf.weasy import setting
-
-BODY = 14.4  # a body line's box height, as pdftotext reads EB Garamond at 11 pt
-TITLE = 23.5
-
-
-def word(text: str, x0: float, top: float, width: float | None = None, height: float = BODY) -> str:
-    """Write one <word> box as pdftotext -bbox-layout does."""
-    width = width if width is not None else 5.0 * len(text)
-    return f'<word xMin="{x0}" yMin="{top}" xMax="{x0 + width}" yMax="{top + height}">{text}</word>'
-
-
-def line(top: float, *words: str, gap: float = 3.0, right: float | None = None, height: float = BODY) -> str:
-    """Write a <line> of words set left to right with even gaps, the last one ending at `right` when given."""
-    boxes, x = [], 40.0
-    for index, text in enumerate(words):
-        width = 5.0 * len(text)
-        if right is not None and index == len(words) - 1:
-            width = right - x
-        boxes.append(word(text, x, top, width, height))
-        x += width + gap
-    return f"<line>{''.join(boxes)}</line>"
-
-
-def document(*pages: list[str]) -> bytes:
-    """Write pdftotext's XHTML for pages of lines."""
-    body = "".join(f'<page width="432" height="648"><flow><block>{"".join(p)}</block></flow></page>' for p in pages)
-    return f'<html xmlns="http://www.w3.org/1999/xhtml"><body><doc>{body}</doc></body></html>'.encode()
-
-
-def full(top: float, *words: str, gap: float = 3.0) -> str:
-    """Write a justified line: its last word reaches the measure's edge at 350 pt."""
-    return line(top, *words, gap=gap, right=350.0)
-
-
-def test_the_word_boxes_become_pages_of_lines_in_reading_order() -> None:
-    pages = quality.pages_from_boxes(document([full(30, "second", "line"), full(15, "first", "line")]))
-    assert [[w.text for w in ln.words] for ln in pages[0].lines] == [["first", "line"], ["second", "line"]]
-
-
-def test_hyphenated_lines_runs_and_short_carry_overs_are_counted() -> None:
-    page = [
-        full(10, "a", "long", "hyphen\u2010"),
-        full(25, "ated", "line", "grown-"),
-        full(40, "up", "people", "fath\u2010"),
-        full(55, "er", "and", "more"),
-        line(70, "end."),
-    ]
-    setting = quality.measure(quality.pages_from_boxes(document(page)))
-    assert setting.body_lines == 5 and setting.hyphenated == 3 and setting.hyphenated_percent == 60.0
-    assert setting.runs_of_three == 1 and setting.longest_run == 3
-    assert setting.short_carry_overs == 2 and setting.short_examples == ("grown-/up", "fath-/er")
-    assert (setting.short_before, setting.short_after) == (0, 2)
-
-
-def test_a_fragment_of_two_letters_before_the_hyphen_is_short_too() -> None:
-    page = [full(10, "a", "line", "re\u2010"), line(25, "ceived.")]
-    setting = quality.measure(quality.pages_from_boxes(document(page)))
-    assert setting.short_examples == ("re-/ceived",) and (setting.short_before, setting.short_after) == (1, 0)
-
-
-def test_the_small_caps_opening_line_is_the_first_body_line_under_a_title() -> None:
-    opener = [
-        line(100, "CHAPTER", "I", height=TITLE),
-        full(140, "WELL,", "PRINCE,", "SO", "GE\u2010"),
-        full(155, "noa", "and", "Lucca", "are\u2010"),
-        line(170, "now."),
-    ]
-    setting = quality.measure(quality.pages_from_boxes(document(opener)))
-    assert setting.opening_lines == 1 and setting.opening_hyphens == 1
-
-
-def test_a_justified_line_with_gaps_over_twice_the_pages_median_is_loose() -> None:
-    page = [full(15 * n, "one", "two", "three", "four") for n in range(1, 8)]
-    page.append(full(120, "wide", "gaps", "here", gap=7.0))
-    page.append(line(135, "a", "paragraph's", "last", "line", gap=9.0))  # ragged: never loose
-    setting = quality.measure(quality.pages_from_boxes(document(page)))
-    assert setting.loose == 1 and setting.loose_percent == pytest.approx(100 / 9, abs=0.01)
-
-
-def test_spreads_compare_the_last_baselines_of_text_pages_only() -> None:
-    def text_page(lines: int) -> list[str]:
-        return [full(15 * n, "words", "on", "a", "page") for n in range(1, lines + 1)]
-
-    opener = [line(100, "CHAPTER", "I", height=TITLE), *text_page(3)]
-    # page 1 an opener; spread 2-3 even; spread 4-5 uneven; spread 6-7 not compared, 7 ends the chapter
-    pages = [opener, text_page(10), text_page(10), text_page(10), text_page(9), text_page(10), text_page(4), []]
-    setting = quality.measure(quality.pages_from_boxes(document(*pages)))
-    assert (setting.spreads, setting.uneven_spreads, setting.uneven_percent) == (2, 1, 50.0)
 
 
 def test_the_probe_names_a_missing_setting_hook(monkeypatch) -> None:
@@ -164,13 +77,12 @@ def test_a_small_book_at_6x9_is_set_to_the_targets(tmp_path: Path) -> None:
     target = tmp_path / "book.pdf"
     result = CliRunner().invoke(app, ["pdf", str(story), "-o", str(target), "--trim", "6x9", "--no-cache"])
     assert result.exit_code == 0, result.output
-    setting = quality.measure(quality.read_pages(target))
-    assert setting.body_lines > 300 and setting.opening_lines == 4
-    assert setting.runs_of_three == 0, setting
-    assert setting.short_carry_overs == 0, setting.short_examples
-    assert setting.opening_hyphens == 0
-    assert 0 < setting.hyphenated_percent <= 9.0
-    assert setting.loose_percent <= 0.5
+    quality = measure(target)
+    assert quality.body_lines > 300 and quality.openers == 4
+    assert quality.hyphens.runs_of_three == 0, quality.hyphens
+    assert quality.hyphens.short_carry_overs == 0, quality.hyphens.short_examples
+    assert quality.opening_hyphens == 0
+    assert 0 < quality.hyphenated_percent <= 9.0
 
 
 def line_ends(html: str) -> list[str]:
@@ -215,4 +127,4 @@ def test_a_capitalised_word_is_never_hyphenated_though_the_same_word_in_lower_ca
 
 def setting_runs(flags: list[bool]) -> list[int]:
     """Return the lengths of the runs of hyphenated lines."""
-    return quality.runs(flags)
+    return runs(flags)

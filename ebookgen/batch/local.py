@@ -27,6 +27,9 @@ from ebookgen.batch.plan import Planned
 from ebookgen.batch.task import Outcome, build_work
 
 ATTEMPTS = 3  # A work whose worker dies this many times, built alone, is recorded as failed.
+# A pool builds this many works a worker, then its workers are replaced by fresh ones: what a long-lived worker's
+# heap keeps after each large book (fragments, arenas) made its peak memory grow with the batch (docs/archive.md).
+WORKS_PER_WORKER = 50
 Builder = Callable[[Planned], Outcome]
 
 
@@ -52,7 +55,7 @@ def local_outcomes(
     while waiting or suspects:
         if not suspects:
             with worker_pool(workers, limited) as pool:
-                lost = yield from run_pool(pool, waiting, 2 * workers, limited, stranded)
+                lost = yield from run_pool(pool, waiting, 2 * workers, limited, stranded, WORKS_PER_WORKER * workers)
             for planned in lost:
                 if limited.ran_out(planned):
                     yield over_time(planned, limited)
@@ -87,19 +90,27 @@ def start_worker(scratch: str, parent: int) -> None:
 
 
 def run_pool(
-    pool: ProcessPoolExecutor, waiting: deque[Planned], window: int, limited: Limited, stranded: list[Outcome]
+    pool: ProcessPoolExecutor,
+    waiting: deque[Planned],
+    window: int,
+    limited: Limited,
+    stranded: list[Outcome],
+    budget: int = 0,
 ) -> Iterator[Outcome]:
-    """Keep the pool fed from the waiting works; return the works in hand when the pool breaks.
+    """Keep the pool fed from the waiting works (at most `budget` of them, 0: all); return the works in hand when
+    the pool breaks.
 
     Stopped (Ctrl-C, a signal, the driver closing the engine), it keeps the outcomes already in, kills the
     workers rather than wait for their works, and goes on stopping.
     """
     running: dict[Future, Planned] = {}
+    submitted = 0
     try:
-        while waiting or running:
-            while waiting and len(running) < window:
+        while running or (waiting and (not budget or submitted < budget)):
+            while waiting and len(running) < window and (not budget or submitted < budget):
                 planned = waiting.popleft()
                 running[pool.submit(limited, planned)] = planned
+                submitted += 1
             finished, _ = wait(running, return_when=FIRST_COMPLETED)
             broken = False
             for future in finished:

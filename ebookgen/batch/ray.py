@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 
-from ebookgen.batch.local import Builder, worker_count
+from ebookgen.batch.local import WORKS_PER_WORKER, Builder, worker_count
 from ebookgen.batch.plan import Planned
 from ebookgen.batch.task import Outcome, build_work
 from ebookgen.errors import ConfigError
@@ -26,7 +26,7 @@ def ray_outcomes(
     ray = import_ray()
     start_ray(ray, address, jobs)
     try:
-        task = ray.remote(max_retries=RETRIES, retry_exceptions=False, num_cpus=1)(builder)
+        task = ray.remote(max_retries=RETRIES, retry_exceptions=False, num_cpus=1, max_calls=WORKS_PER_WORKER)(builder)
         window = 2 * int(ray.cluster_resources().get("CPU", worker_count(jobs)))
         yield from run_tasks(ray, task, list(works), window)
     finally:

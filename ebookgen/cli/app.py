@@ -1,76 +1,40 @@
-"""The ``ebookgen`` command line: the global options, and one module per command (``cli/<command>.py``).
+"""The ``ebookgen`` entry point: a plain ``ebookgen epub FILE`` line built at once, any other line through Typer.
 
-Each command is option declarations and one call into the library, whose result it prints.
-Domain errors (``EbookgenError``) become one line on stderr and a documented exit code; any
-other error is one line too, and ``--verbose`` shows the traceback. Heavy libraries (ebooklib,
-WeasyPrint, rich) are imported inside the commands so that ``ebookgen --help`` stays fast.
+A short story's EPUB is mostly start-up, and Typer (with the option declarations of every command) is a
+third of it. ``cli/plain.py`` reads the one line most builds are, ``epub`` with a source, ``-o``, ``--lang``
+and the global flags, and runs the same command body; help, errors of usage, every other option and command
+go to the Typer application in ``cli/commands.py``, whose messages and exit codes stay the only ones.
 """
 
 from __future__ import annotations
 
+import os
 import sys
-from typing import Annotated
-
-import typer
-
-from ebookgen.cli.batch import batch
-from ebookgen.cli.build import build
-from ebookgen.cli.check import check
-from ebookgen.cli.console import SETTINGS
-from ebookgen.cli.cover import cover
-from ebookgen.cli.epub import epub
-from ebookgen.cli.group import EbookgenGroup
-from ebookgen.cli.impose import impose
-from ebookgen.cli.init import init
-from ebookgen.cli.kepub import kepub
-from ebookgen.cli.pdf import pdf
-from ebookgen.cli.sideload import sideload
-from ebookgen.cli.watch import watch
-from ebookgen.errors import EXIT_CODES
-from ebookgen.version import __version__
-
-EPILOG = "Exit codes: " + "; ".join(f"{code} {meaning}" for code, meaning in EXIT_CODES.items()) + "."
-
-app = typer.Typer(
-    name="ebookgen",
-    cls=EbookgenGroup,
-    help="Turn a raw .txt manuscript into a valid EPUB 3 and a print-ready novel PDF.",
-    epilog=EPILOG,
-    no_args_is_help=True,
-    add_completion=True,
-    pretty_exceptions_enable=False,
-)
-for command in (epub, pdf, build, check, init, watch, sideload, kepub, batch, impose, cover):
-    app.command()(command)
-
-
-def version_callback(value: bool) -> None:
-    """Print the version and exit."""
-    if value:
-        typer.echo(f"ebookgen {__version__}")
-        raise typer.Exit()
-
-
-@app.callback()
-def main_callback(
-    version: Annotated[
-        bool, typer.Option("--version", callback=version_callback, is_eager=True, help="Show the version and exit.")
-    ] = False,
-    quiet: Annotated[
-        bool, typer.Option("--quiet", "-q", help="Print nothing but errors (also after the command).")
-    ] = False,
-    verbose: Annotated[
-        bool, typer.Option("--verbose", "-v", help="Show tracebacks with errors (also after the command).")
-    ] = False,
-) -> None:
-    """Turn a raw .txt manuscript into a valid EPUB 3 and a print-ready novel PDF."""
-    SETTINGS.quiet, SETTINGS.verbose = quiet, verbose
 
 
 def main() -> None:
     """Run the CLI."""
+    from ebookgen.cli.plain import plain_line, run_plain
+
     try:
+        line = plain_line(sys.argv[1:], os.environ)
+        if line is not None:
+            run_plain(line)
+            return
+        from ebookgen.cli.commands import app
+
         app()
     except KeyboardInterrupt:
-        typer.echo("ebookgen: error: interrupted; nothing was written", err=True)
+        from ebookgen.cli.console import to_stderr
+
+        to_stderr("ebookgen: error: interrupted; nothing was written")
         sys.exit(130)
+
+
+def __getattr__(name: str):
+    """Give the Typer application (``from ebookgen.cli.app import app``) on first use, not at start-up."""
+    if name == "app":
+        from ebookgen.cli.commands import app
+
+        return app
+    raise AttributeError(name)

@@ -12,8 +12,6 @@ import traceback
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-import typer
-
 from ebookgen.cli.summary import Written
 from ebookgen.errors import EbookgenError
 from ebookgen.output import DISK_ERRORS
@@ -30,11 +28,23 @@ class Settings:
 SETTINGS = Settings()
 
 
+def to_stderr(line: str) -> None:
+    """Write one line on stderr at once, as Typer's echo does (without importing Typer for a plain build)."""
+    sys.stderr.write(line + "\n")
+    sys.stderr.flush()
+
+
 def say_error(message: str) -> None:
     """Print one error line on stderr, with the traceback first when --verbose is on."""
     if SETTINGS.verbose and sys.exc_info()[0] is not None:
-        typer.echo(traceback.format_exc().rstrip(), err=True)
-    typer.echo(f"ebookgen: error: {escaped(message)}", err=True)
+        to_stderr(traceback.format_exc().rstrip())
+    to_stderr(f"ebookgen: error: {escaped(message)}")
+
+
+def typer_exit(error: BaseException) -> bool:
+    """Tell an exit a command raised on purpose through Typer (`typer.Exit`), passed on as it is."""
+    typer = sys.modules.get("typer")
+    return typer is not None and isinstance(error, typer.Exit)
 
 
 def escaped(message: str) -> str:
@@ -71,39 +81,42 @@ def stopped_by_signals() -> Iterator[None]:
 
 @contextlib.contextmanager
 def reported() -> Iterator[None]:
-    """Turn whatever a command raises into one line on stderr and its documented exit code."""
+    """Turn whatever a command raises into one line on stderr and its documented exit code.
+
+    The exit is a SystemExit, which Typer passes on as it is (its own `typer.Exit` ends in one too), so the
+    same code reaches the shell whether Typer runs the command or the plain line does (``cli/plain.py``)."""
     try:
         with stopped_by_signals():
             yield
-    except typer.Exit:
-        raise
     except Stopped as stopped:
         say_error(f"stopped by {signal.Signals(stopped.number).name}; nothing was written")
-        raise typer.Exit(code=128 + stopped.number) from None
+        raise SystemExit(128 + stopped.number) from None
     except EbookgenError as error:
         say_error(str(error))
-        raise typer.Exit(code=error.exit_code) from None
+        raise SystemExit(error.exit_code) from None
     except KeyboardInterrupt:
         say_error("interrupted; nothing was written")
-        raise typer.Exit(code=130) from None
+        raise SystemExit(130) from None
     except MemoryError:
         say_error("out of memory; close other programs or split the manuscript into several files")
-        raise typer.Exit(code=1) from None
+        raise SystemExit(1) from None
     except OSError as error:
         if error.errno not in DISK_ERRORS:
             say_error(f"unexpected OSError: {error}; run again with --verbose and report it")
-            raise typer.Exit(code=1) from None
+            raise SystemExit(1) from None
         say_error(f"{error.filename or 'the output'}: {DISK_ERRORS[error.errno]}; nothing was written")
-        raise typer.Exit(code=4) from None
+        raise SystemExit(4) from None
     except Exception as error:  # A bug: still one line, and the way to see more.
+        if typer_exit(error):
+            raise
         say_error(f"unexpected {type(error).__name__}: {error}; run again with --verbose and report it")
-        raise typer.Exit(code=1) from None
+        raise SystemExit(1) from None
 
 
 def say_notes(notes: tuple[str, ...]) -> None:
     """Print what the library did differently, one warning line each, on stderr (not with --quiet)."""
     for note in () if SETTINGS.quiet else notes:
-        typer.echo(f"ebookgen: warning: {escaped(note)}", err=True)
+        to_stderr(f"ebookgen: warning: {escaped(note)}")
 
 
 def summarise(written: list[Written], chapters: int, words: int) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from ebookgen.cli.console import SETTINGS, reported, say_notes, summarise
 from ebookgen.cli.options import (
     AuthorOpt,
     EmbedFontsOpt,
@@ -16,7 +15,7 @@ from ebookgen.cli.options import (
     ThemeOpt,
     TitleOpt,
 )
-from ebookgen.cli.summary import Written, working
+from ebookgen.cli.plain import epub_built
 
 
 def epub(
@@ -33,12 +32,4 @@ def epub(
     theme: ThemeOpt = None,
 ) -> None:
     """Build an EPUB 3 e-book."""
-    with reported():
-        from ebookgen.build import build_epub
-        from ebookgen.project.manuscript import Overrides
-
-        overrides = Overrides(title, author, lang, encoding, scene_breaks, author_notes)
-        with working("Building the EPUB", enabled=not SETTINGS.quiet):
-            result = build_epub(source, output, kobo, embed_fonts, overrides, theme)
-        say_notes(result.notes)
-        summarise([Written(result.path)], result.chapters, result.words)
+    epub_built(source, output, title, author, lang, encoding, scene_breaks, author_notes, kobo, embed_fonts, theme)

@@ -7,17 +7,7 @@ import difflib
 from typer.core import TyperGroup
 
 from ebookgen.cli.coercion import lighten
-
-# The global flags, and the letters of their short forms (`-qv` is both).
-GLOBAL_FLAGS = frozenset({"-q", "--quiet", "-v", "--verbose"})
-GLOBAL_LETTERS = frozenset("qv")
-
-
-def is_global_flag(arg: str) -> bool:
-    """Tell a global flag (`-q`, `--verbose`, `-qv`) from any other argument."""
-    if arg in GLOBAL_FLAGS:
-        return True
-    return len(arg) > 2 and arg[0] == "-" and arg[1] != "-" and set(arg[1:]) <= GLOBAL_LETTERS
+from ebookgen.cli.plain import is_global_flag
 
 
 def hoisted(args: list[str]) -> list[str]:

@@ -12,8 +12,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from ebookgen.model import PageBreak
-from ebookgen.render.ids import marker_id
+from ebookgen.model import Book, PageBreak
+from ebookgen.render.ids import marker_id, part_page_anchor, subpart_page_anchor
+from ebookgen.render.inlines import page_markers
 
 # Void elements cannot hold a marker: it goes just before them instead.
 
@@ -76,13 +77,51 @@ def page_breaks(
     starts = first_pages(places, anchors)
     breaks: list[PageBreak] = []
     taken: set[str] = set()
-    for page, label in enumerate(folios, start=1):
+    for page, label in enumerate(implied_folios(folios, starts), start=1):
         opening = openings[page - 1] if page <= len(openings) else None
         found = page_start(page, starts, opening) if label else None
         if found is not None:
             breaks.append(PageBreak(label, page, found[0], marker_id(label, page, taken), found[1]))
             taken.add(breaks[-1].marker_id)
     return tuple(breaks)
+
+
+def implied_folios(folios: Sequence[str], starts: Sequence[tuple[int, str]]) -> list[str]:
+    """Give a page that carries no folio but opens part of the text (a part's title page) the number it counts as.
+
+    Books count such a page and leave its folio off; a reader's "go to page 15" must still find it. Its number is
+    the next printed folio's, less the pages between. Blank pages and the front matter open no place: no label.
+    """
+    labels = list(folios)
+    opening = {page for page, _ in starts}
+    for index in range(len(labels) - 1, -1, -1):
+        after = next((i for i in range(index + 1, len(labels)) if labels[i].isdigit()), None)
+        if not labels[index] and index + 1 in opening and after is not None:
+            number = int(labels[after]) - (after - index)
+            labels[index] = str(number) if number >= 1 else ""
+    return labels
+
+
+def book_places(book: Book, language) -> list[str]:
+    """List every id a printed page can begin at, in reading order: part pages, chapters, then the back matter."""
+    from ebookgen.render.backmatter import back_pages
+    from ebookgen.render.xhtml import render_book
+
+    places: list[str] = []
+    for chapter, rendered in zip(book.chapters, render_book(book, language, block_ids=True), strict=True):
+        places += [part_page_anchor(chapter.number)] if chapter.part else []
+        places += [subpart_page_anchor(chapter.number)] if chapter.subpart else []
+        places += rendered.places
+    return places + [page.anchor for page in back_pages(book, language)]
+
+
+def marked_at_start(section: str, place: str, breaks: Sequence[PageBreak]) -> str:
+    """Put the markers of the pages that begin at a section with no places inside (a part, back matter) first in it."""
+    mine = [page for page in breaks if page.before == place]
+    if not mine:
+        return section
+    head, rest = section.split(">", 1)
+    return f"{head}>{page_markers(mine)}{rest}"
 
 
 def print_edition(

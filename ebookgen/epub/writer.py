@@ -38,11 +38,11 @@ from ebookgen.epub.opf import (
     with_file_as,
     with_package_language,
 )
-from ebookgen.epub.pagelist import PrintEdition
+from ebookgen.epub.pagelist import PrintEdition, marked_at_start
 from ebookgen.languages import Language, language_for
 from ebookgen.model import Book, Metadata
 from ebookgen.output import atomic_path
-from ebookgen.render.ids import figure_file
+from ebookgen.render.ids import figure_file, part_page_anchor, subpart_page_anchor
 from ebookgen.render.xhtml import render_book, render_part, xhtml_document
 from ebookgen.resources import styles_dir, stylesheet
 from ebookgen.themes import DEFAULT_THEME, THEMES, Theme, sheet
@@ -97,7 +97,7 @@ def write_epub(book: Book, target: Path, options: EpubOptions) -> Path:
         *add_front_matter(package, book, language, sheets),
     ]
     contents = add_contents(package, book, language, sheets, options.print_edition)
-    contents += add_back_matter(package, book, language, sheets)
+    contents += add_back_matter(package, book, language, sheets, options.print_edition)
     if options.embed_fonts:
         add_fonts(package)
     front = [cover, title_page, *front_matter]
@@ -213,14 +213,16 @@ def add_contents(
     for chapter, rendered in zip(book.chapters, chapters, strict=True):
         if chapter.part:
             parts += 1
-            part = render_part(parts, chapter.part, chapter.part_lines)
-            item = document(part.anchor, f"text/part-{parts:02d}.xhtml", part.title, language, part.section, sheets)
-            contents.append(Document(item, part.title, "part"))
+            part, place = render_part(parts, chapter.part, chapter.part_lines), part_page_anchor(chapter.number)
+            section = marked_at_start(part.section, place, breaks)
+            item = document(part.anchor, f"text/part-{parts:02d}.xhtml", part.title, language, section, sheets)
+            contents.append(Document(item, part.title, "part", (place,)))
         if chapter.subpart:  # a collected work's own part: a document of its own, after the work's
             parts += 1
-            part = render_part(parts, chapter.subpart)
-            item = document(part.anchor, f"text/part-{parts:02d}.xhtml", part.title, language, part.section, sheets)
-            contents.append(Document(item, part.title, "subpart"))
+            part, place = render_part(parts, chapter.subpart), subpart_page_anchor(chapter.number)
+            section = marked_at_start(part.section, place, breaks)
+            item = document(part.anchor, f"text/part-{parts:02d}.xhtml", part.title, language, section, sheets)
+            contents.append(Document(item, part.title, "subpart", (place,)))
         name = f"text/chapter-{rendered.number:03d}.xhtml"
         item = document(rendered.anchor, name, rendered.title, language, rendered.section, sheets)
         contents.append(Document(item, rendered.title, "chapter", rendered.places))
@@ -245,15 +247,18 @@ def add_images(package: epub.EpubBook, book: Book) -> dict[str, str]:
     return addresses
 
 
-def add_back_matter(package: epub.EpubBook, book: Book, language: Language, sheets: list[str]) -> list[Document]:
+def add_back_matter(
+    package: epub.EpubBook, book: Book, language: Language, sheets: list[str], edition: PrintEdition | None
+) -> list[Document]:
     """Add one XHTML document per page of back matter (afterword, acknowledgements...), after the last chapter."""
     from ebookgen.render.backmatter import back_pages
 
-    documents = []
+    documents, breaks = [], edition.breaks if edition else ()
     for page in back_pages(book, language):
-        item = document(page.anchor, f"text/{page.anchor}.xhtml", page.title, language, page.section, sheets)
+        section = marked_at_start(page.section, page.anchor, breaks)
+        item = document(page.anchor, f"text/{page.anchor}.xhtml", page.title, language, section, sheets)
         package.add_item(item)
-        documents.append(Document(item, page.title, page.epub_type))
+        documents.append(Document(item, page.title, page.epub_type, (page.anchor,)))
     return documents
 
 

@@ -13,7 +13,7 @@ from ebookgen.languages import Language, english
 from ebookgen.model import Book
 from ebookgen.pdf.figures import figure_css, image_sources
 from ebookgen.pdf.glyphs import faces_css
-from ebookgen.pdf.trim import BLEED_INCHES, Margins, Trim
+from ebookgen.pdf.trim import BLEED_INCHES, Margins, Trim, measured
 from ebookgen.render.backmatter import back_matter
 from ebookgen.render.frontmatter import front_matter
 from ebookgen.render.xhtml import (
@@ -120,7 +120,7 @@ def geometry_css(style: PageStyle) -> str:
     Print-on-demand interiors bleed on the top, bottom and outside edge only: a verso's outside
     edge is its left, a recto's its right, and the spine edge is trimmed flush.
     """
-    trim, margins = style.trim, style.margins
+    trim, margins = style.trim, measured(style.trim, style.margins, style.theme.points)
     edge = f"{BLEED_INCHES}in" if style.bleed else "0"
     return f"""
 @page {{ size: {trim.width:.4f}in {trim.height:.4f}in; marks: none;

@@ -8,7 +8,7 @@ facts (``printers.py``).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ebookgen.errors import ConfigError
 from ebookgen.pdf.printers import (
@@ -22,8 +22,21 @@ from ebookgen.pdf.printers import (
 )
 
 # The printers' facts a page needs, named where the page is made.
-__all__ = ["BLEED_INCHES", "DEFAULT_TRIM", "NAMED_TRIMS", "Margins", "Trim", "gutter_for", "margins_for", "parse_trim"]
+__all__ = [
+    "BLEED_INCHES",
+    "DEFAULT_TRIM",
+    "NAMED_TRIMS",
+    "Margins",
+    "Trim",
+    "gutter_for",
+    "margins_for",
+    "measured",
+    "parse_trim",
+]
 
+# A line of text at most this many ems of the body size: about 66 characters of EB Garamond (a novel's 60-70).
+MEASURE_EMS = 26.5
+POINTS_PER_INCH = 72.0
 TRIM_PATTERN = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*[x×]\s*(\d+(?:\.\d+)?)\s*(in|mm)?\s*$", re.IGNORECASE)
 
 
@@ -78,6 +91,20 @@ def margins_for(pages: int, printer: Printer = PRINTERS[DEFAULT_PRINTER]) -> Mar
     The outside margin (0.55 in) clears KDP's minimum with or without bleed (0.25 / 0.375 in).
     """
     return Margins(inside=gutter_for(pages, printer) + 0.25)
+
+
+def measured(trim: Trim, margins: Margins, points: float) -> Margins:
+    """Return margins widened on both sides so a line of text is at most MEASURE_EMS of the body size.
+
+    A novel reads best at 60-70 characters a line; EB Garamond's average character is about 0.39 em, so
+    11 pt at 6x9 set edge to edge of KDP's margins ran 77. The inside and outside margins grow alike, so the
+    gutter keeps its share and the running heads follow the text block.
+    """
+    width = trim.width - margins.inside - margins.outside
+    extra = (width - MEASURE_EMS * points / POINTS_PER_INCH) / 2
+    if extra <= 0:
+        return margins
+    return replace(margins, inside=round(margins.inside + extra, 4), outside=round(margins.outside + extra, 4))
 
 
 def estimated_pages(words: int, trim: Trim, type_scale: float = 1.0) -> int:

@@ -27,6 +27,7 @@ from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 
 from ebookgen.pdf.weasy.grid import leading_of, on_grid, stands_on_grid
+from ebookgen.pdf.weasy.lineplan import Planner
 
 # The functions the setting wraps, in the order of `Setter.wrappers`.
 SETTING_HOOKS = (
@@ -35,12 +36,13 @@ SETTING_HOOKS = (
     ("weasyprint.layout.page", "make_page"),
     ("weasyprint.layout.page", "block_level_layout"),
     ("weasyprint.layout.inline", "justify_line"),
+    ("weasyprint.layout.inline", "split_inline_box"),
     ("weasyprint.layout.block", "block_level_layout"),
 )
 # What the hooks do, in the page cache's key: a change here lays every chunk out again.
 SETTING_RULES = (
     "hyphens in a row 2; none in small caps or capitalised words; compounds 3; tracking 0.02, none in joined scripts; "
-    "spreads even 2, remade 0 (3); grid 1"
+    "spreads even 2, remade 0 (3); total-fit lines (linebreak 1); grid 1"
 )
 MOST_HYPHENS_IN_A_ROW = 2
 # A break at a hyphen of the text leaves at least this many letters on each side, as hyphenate-limit-chars does.
@@ -72,6 +74,8 @@ class Setter:
         self.page_top, self.leading = 0.0, 0.0  # the page's grid: where its text block starts, its line height
         self.used = {"lines": 0, "plain": 0, "pages": 0, "roots": 0, "tracked": 0}
         self.used_grid = 0
+        self.planner = Planner()  # the total-fit breaks of the paragraphs being laid out
+        self.target: float | None = None  # the width the line being broken is given, to land on its planned break
 
     def probed(self) -> bool:
         """Tell whether every hook was used, and a line was kept from a third hyphen in a row."""
@@ -79,7 +83,15 @@ class Setter:
 
     def wrappers(self) -> tuple:
         """Return each hook's wrapper, in the order of SETTING_HOOKS."""
-        return (self.next_line, self.split_line, self.make_page, self.lay_out_root, self.justify, self.lay_out_block)
+        return (
+            self.next_line,
+            self.split_line,
+            self.make_page,
+            self.lay_out_root,
+            self.justify,
+            self.break_at,
+            self.lay_out_block,
+        )
 
     def next_line(self, original):
         """Wrap the line breaker: a line under two hyphenated lines of its paragraph is set without a hyphen."""
@@ -87,11 +99,15 @@ class Setter:
         def get_next_linebox(context, linebox, position_y, bottom_space, skip_stack, *rest):
             paragraph = (id(linebox.element), linebox.element_tag)
             above = self.hyphens_before.get((paragraph, str(skip_stack)), 0) if skip_stack else 0
-            self.plain, self.used["lines"] = above >= MOST_HYPHENS_IN_A_ROW, self.used["lines"] + 1
+            rest = initial_set(linebox, skip_stack, rest)
+            self.target = self.planner.target(context, linebox, skip_stack, rest[0], rest[4], above)
+            self.plain = above >= MOST_HYPHENS_IN_A_ROW and self.target is None
+            self.used["lines"] += 1
             try:
                 line, resume_at = original(context, linebox, position_y, bottom_space, skip_stack, *rest)
             finally:
-                self.plain = False
+                self.plain, self.target = False, None
+            self.planner.landed(linebox, resume_at if line is not None else None)
             if line is not None and resume_at is not None:
                 self.hyphens_before[(paragraph, str(resume_at))] = above + 1 if ends_in_hyphen(line) else 0
             return line, resume_at
@@ -137,6 +153,16 @@ class Setter:
             return original(context, line, extra_width)
 
         return justify_line
+
+    def break_at(self, original):
+        """Wrap the split of a line's content: a planned line is given its planned width, to break there."""
+
+        def split_inline_box(context, box, position_x, max_x, *rest):
+            if self.target is not None and type(box).__name__ == "LineBox":
+                max_x = min(max_x, position_x + self.target)
+            return original(context, box, position_x, max_x, *rest)
+
+        return split_inline_box
 
     def lay_out_root(self, original):
         """Wrap the page's layout of the document's root: keep the room the page maker asked for."""
@@ -249,6 +275,16 @@ class LowerCaseWords:
     def iterate(self, word: str):
         """Yield pyphen's (start, end) splits of a word, none for a capitalised one."""
         return iter(()) if word[:1].isupper() else self.dictionary.iterate(word)
+
+
+def initial_set(linebox, skip_stack, rest: tuple) -> tuple:
+    """Set a paragraph's raised initial in its line box before its first line is planned, as WeasyPrint would."""
+    if skip_stack is not None or not rest[3]:
+        return rest
+    from weasyprint.layout.inline import first_letter_to_box
+
+    first_letter_to_box(linebox, None, rest[3])
+    return (*rest[:3], None, rest[4])
 
 
 def track(context, box, spacing: float, advance: float) -> float:

@@ -1,0 +1,159 @@
+"""A paragraph-wide (total-fit) choice of line breaks, as TeX's and Typst's breakers make it.
+
+WeasyPrint breaks lines first-fit: each line takes as many words as fit, whatever that leaves the next. This
+module chooses all of a paragraph's breaks at once, from the widths WeasyPrint's own text measurement gives
+(``linemeasure``): every line's word spaces as near the font's natural space as the paragraph allows, few
+hyphens and never three in a row, no last line that is a hyphenated word's tail or a lone short word. It knows
+nothing of WeasyPrint: a paragraph is a row of break points with widths, and the answer is which of them to use.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# A line's cost grows with the cube of how far its spaces open past natural, one space's width costing this much.
+BADNESS = 100.0
+# Each line costs this much whatever its spacing, so that, all else equal, fewer lines are better (TeX's linepenalty).
+LINE_COST = 10.0
+# Spaces opened past this many natural spaces make a loose line, which the issue allows in 1% of lines only.
+LOOSEST = 2.0
+LOOSE_COST = 1e6
+# A line that cannot be justified at all (one word, no space) short of its measure.
+UNJUSTIFIABLE_COST = 1e7
+# A hyphen at a line's end (TeX's hyphenpenalty of 50, squared), two in a row (doublehyphendemerits), and a hyphen
+# on the last line but one (finalhyphendemerits): the reader turns to the last line to finish a word.
+HYPHEN_COST = 2500.0
+HYPHENS_IN_A_ROW_COST = 10000.0
+LAST_HYPHEN_COST = 5000.0
+MOST_HYPHENS_IN_A_ROW = 2
+# A paragraph's last line of one short word (a runt): costly, a tenth of them left at most.
+RUNT_COST = 40000.0
+# Word spaces may close to this share of natural (Typst's minimum is near 80%): 1, as WeasyPrint's justification
+# only opens spaces (closing them with negative word spacing set them far too tight: not done yet).
+TIGHTEST = 1.0
+# A line whose words overrun the measure: only when a single word is wider than the line.
+OVERFULL_COST = 1e9
+# Lines may be this much (pt) wider than measured and still fit: WeasyPrint's and our sums differ by rounding.
+FIT_SLACK = 0.01
+
+
+@dataclass(frozen=True)
+class Breaks:
+    """A paragraph as its break points, measured.
+
+    Point 0 is the paragraph's start, the last one its end; a line from point i to point j is
+    ``end[j] - start[i]`` wide (``first_end[j] - first_start[0]`` for the paragraph's first line, which may
+    have its own style, small capitals) and has ``spaces_end[j] - spaces_start[i]`` word spaces.
+    """
+
+    start: tuple[float, ...]  # where a line starting at each point begins (after its spaces)
+    end: tuple[float, ...]  # where a line ending at each point ends (before its spaces, after its hyphen)
+    spaces_start: tuple[int, ...]
+    spaces_end: tuple[int, ...]
+    hyphen: tuple[bool, ...]  # the break adds a hyphen
+    runt: tuple[bool, ...]  # a last line from here would be one short word
+    fragment: tuple[bool, ...]  # a last line from here would be a hyphenated word's tail alone
+    first_start: float = 0.0
+    first_end: tuple[float, ...] = ()
+    first_hyphen_ok: bool = True  # the first line may end in a hyphen (not in small capitals)
+
+
+@dataclass(frozen=True)
+class Measure:
+    """The widths the lines are set to, and the natural word space of the paragraph's face."""
+
+    first: float  # the first line's width (the measure less the indent)
+    width: float
+    space: float
+
+
+def ratio(width: float, natural: float, spaces: int, space: float) -> float:
+    """Return how many natural spaces wide a justified line's word spaces open."""
+    if spaces == 0:
+        return 1.0 if natural >= width - 0.5 else float("inf")
+    return 1.0 + (width - natural) / (spaces * space)
+
+
+def line_cost(stretch: float) -> float:
+    """Return a justified line's demerits from how far its spaces open."""
+    if stretch == float("inf"):
+        return UNJUSTIFIABLE_COST
+    badness = BADNESS * max(stretch - 1.0, 0.0) ** 3
+    cost = (LINE_COST + min(badness, 10000.0)) ** 2
+    return cost + (LOOSE_COST * (stretch - LOOSEST) if stretch > LOOSEST else 0.0)
+
+
+def last_line_cost(breaks: Breaks, i: int) -> float:
+    """Return the demerits of a paragraph's last line starting at point i (not justified: spacing is free)."""
+    return LINE_COST**2 + (RUNT_COST if breaks.runt[i] else 0.0)
+
+
+def hyphen_cost(breaks: Breaks, j: int, in_row: int) -> float:
+    """Return the demerits a hyphen at point j adds, given the hyphenated lines right above it."""
+    if not breaks.hyphen[j]:
+        return 0.0
+    return HYPHEN_COST + (HYPHENS_IN_A_ROW_COST if in_row else 0.0)
+
+
+def line_width(breaks: Breaks, i: int, j: int, first: bool) -> float:
+    """Return the natural width of a line from point i to point j."""
+    if first:
+        return breaks.first_end[j] - breaks.first_start
+    return breaks.end[j] - breaks.start[i]
+
+
+def best_breaks(breaks: Breaks, measure: Measure, since: int = 0, hyphens_above: int = 0) -> list[int]:
+    """Return the break points (after `since`, the paragraph's end last) that cost the least in all."""
+    last = len(breaks.end) - 1
+    # best[(point, hyphenated lines in a row ending there)] = (demerits, previous state)
+    best: dict[tuple[int, int], tuple[float, tuple[int, int] | None]] = {(since, hyphens_above): (0.0, None)}
+    for i in range(since, last):
+        for row in range(MOST_HYPHENS_IN_A_ROW + 1):
+            if (i, row) in best:
+                extend(breaks, measure, best, (i, row), since)
+    ends = [(cost, state) for state, (cost, _) in best.items() if state[0] == last]
+    if not ends:
+        return []  # no way through the paragraph's rules: the caller breaks it first-fit
+    state: tuple[int, int] | None = min(ends)[1]
+    chosen = []
+    while state is not None and state[0] != since:
+        chosen.append(state[0])
+        state = best[state][1]
+    return chosen[::-1]
+
+
+def extend(breaks: Breaks, measure: Measure, best: dict, state: tuple[int, int], since: int) -> None:
+    """Try every line that can start at a state's point, keeping the cheapest way to reach each end."""
+    i, row = state
+    last = len(breaks.end) - 1
+    first = i == 0 and since == 0 and bool(breaks.first_end)
+    width = measure.first if first else measure.width
+    base = best[state][0]
+    for j in range(i + 1, last + 1):
+        natural = line_width(breaks, i, j, first)
+        spaces = breaks.spaces_end[j] - breaks.spaces_start[i]
+        tightest = width + (1.0 - TIGHTEST) * spaces * measure.space
+        if natural > tightest + FIT_SLACK and j > i + 1:
+            break  # every later point makes a wider line
+        if j == last:
+            if breaks.fragment[i] and i != since:
+                continue  # never a paragraph ending in a hyphenated word's tail
+            cost = last_line_cost(breaks, i) if natural <= width + FIT_SLACK else OVERFULL_COST
+            cost += LAST_HYPHEN_COST if breaks.hyphen[i] else 0.0
+            relax(best, (j, 0), base + cost, state)
+            continue
+        if breaks.hyphen[j] and (row >= MOST_HYPHENS_IN_A_ROW or (first and not breaks.first_hyphen_ok)):
+            continue
+        if natural > tightest + FIT_SLACK:
+            cost = OVERFULL_COST
+        else:
+            cost = line_cost(ratio(width, natural, spaces, measure.space))
+        cost += hyphen_cost(breaks, j, row)
+        relax(best, (j, row + 1 if breaks.hyphen[j] else 0), base + cost, state)
+
+
+def relax(best: dict, state: tuple[int, int], cost: float, previous: tuple[int, int]) -> None:
+    """Keep a way to reach a state when it is cheaper than the one known."""
+    known = best.get(state)
+    if known is None or cost < known[0]:
+        best[state] = (cost, previous)

@@ -1,0 +1,133 @@
+"""Make WeasyPrint's first-fit breaker land on the total-fit breaks (``linebreak``) of a justified paragraph.
+
+When a paragraph's line is about to be broken, the planner measures the paragraph (``linemeasure``), chooses all its
+breaks at once, and hands back the chosen line's natural width: the line breaker is given that width and a hair
+more, so first-fit breaks exactly there, while justification still stretches the line to the full measure. A line
+that lands elsewhere (a measurement a hair off) is not forced: the rest of the paragraph is chosen again from where
+it landed. Paragraphs the planner cannot measure, or that run beside a float, are broken first-fit as before.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from ebookgen.pdf.weasy.linebreak import Measure, best_breaks, line_width
+from ebookgen.pdf.weasy.linemeasure import Paragraph, measure_paragraph, offset_of, text_width
+
+# The line breaker's width is the chosen line's natural width and this much (em) more: less than any next word
+# or hyphenated syllable with its space, more than the rounding between our sums and WeasyPrint's layouts.
+HAIR = 0.1
+
+
+@dataclass(frozen=True)
+class Plan:
+    """A paragraph's chosen lines: where each starts (text offset), where it ends, and its natural width."""
+
+    paragraph: Paragraph
+    width: float
+    lines: dict  # start offset: (end offset, natural width)
+
+
+class Planner:
+    """The plans of the paragraphs being laid out, and how often a line followed one."""
+
+    def __init__(self) -> None:
+        self.plans: dict[int, Plan] = {}
+        self.counts = {"planned": 0, "landed": 0, "missed": 0, "first-fit": 0}
+        self.expected: int | None = None  # where the line being laid out should end
+
+    def target(self, context, linebox, skip_stack, containing_block, first_line_style, hyphens_above: int):
+        """Return the width to break the next line of a paragraph at, or None to break it first-fit."""
+        self.expected = None
+        if not plannable(context, linebox, containing_block):
+            return None
+        key, width = id(linebox), containing_block.width
+        plan = self.plans.get(key)
+        if skip_stack is None or plan is None or plan.width != width:
+            plan = self.plan(context, linebox, width, first_line_style if skip_stack is None else None)
+            if plan is None:
+                self.counts["first-fit"] += 1
+                return None
+        offset = offset_of(plan.paragraph, linebox, skip_stack)
+        if offset not in plan.lines:  # landed off the plan: choose the rest again from here
+            plan = self.replan(context, linebox, width, plan, offset, hyphens_above)
+        if plan is None or offset not in plan.lines:
+            self.counts["first-fit"] += 1
+            return None
+        self.plans[key] = plan
+        end, natural = plan.lines[offset]
+        if end >= len(plan.paragraph.text):
+            return None  # the last line: first-fit sets it all
+        self.expected, self.counts["planned"] = end, self.counts["planned"] + 1
+        return natural + HAIR * linebox.style["font_size"]
+
+    def plan(self, context, linebox, width: float, first_line_style) -> Plan | None:
+        """Measure a paragraph and choose all its breaks."""
+        paragraph = measure_paragraph(context, linebox, first_line_style)
+        if paragraph is None:
+            return None
+        return chosen(context, linebox, paragraph, width, 0, 0, first=True)
+
+    def replan(self, context, linebox, width, plan: Plan, offset: int | None, hyphens_above: int) -> Plan | None:
+        """Choose the rest of a paragraph's breaks again, from where a line landed."""
+        points = plan.paragraph.points
+        since = bisect.bisect_left(points, offset) if offset is not None else len(points)
+        if since >= len(points) - 1 or points[since] != offset:
+            return None
+        return chosen(context, linebox, plan.paragraph, width, since, hyphens_above, first=False)
+
+    def landed(self, linebox, resume_at) -> None:
+        """Note whether the line just laid out ended where the plan said; forget a finished paragraph."""
+        plan = self.plans.get(id(linebox))
+        if resume_at is None:
+            self.plans.pop(id(linebox), None)
+        elif self.expected is not None and plan is not None:
+            hit = offset_of(plan.paragraph, linebox, resume_at) == self.expected
+            self.counts["landed" if hit else "missed"] += 1
+        self.expected = None
+
+
+def plannable(context, linebox, containing_block) -> bool:
+    """Tell whether a paragraph's lines are for the total-fit breaker: justified text, no float beside it."""
+    style = linebox.style
+    return (
+        style["text_align_all"] == "justify"
+        and style["white_space"] == "normal"
+        and style["direction"] == "ltr"
+        and not context.excluded_shapes
+        and containing_block.width > 0
+    )
+
+
+def chosen(context, linebox, paragraph: Paragraph, width: float, since: int, above: int, first: bool) -> Plan | None:
+    """Return the plan of a paragraph's lines from its point `since`, chosen total-fit."""
+    breaks = paragraph.breaks
+    indent = linebox.text_indent if first else 0.0
+    measure = Measure(first=width - indent, width=width, space=text_width(context, " ", linebox.style))
+    if not first:
+        breaks = replace_first(breaks)
+    chosen_points = best_breaks(breaks, measure, since, above)
+    if not chosen_points:
+        return None
+    lines, start = {}, since
+    for point in chosen_points:
+        natural = line_width(breaks, start, point, first and start == 0)
+        lines[begin_of(paragraph, start)] = (paragraph.points[point], natural)
+        start = point
+    return Plan(paragraph, width, lines)
+
+
+def begin_of(paragraph: Paragraph, point: int) -> int:
+    """Return the offset a line starting at a break point starts at (after its spaces)."""
+    offset, text = paragraph.points[point], paragraph.text
+    while offset < len(text) and text[offset] == " ":
+        offset += 1
+    return offset
+
+
+def replace_first(breaks):
+    """Return the breaks without their first line's own widths (a plan resumed within the paragraph)."""
+    from dataclasses import replace
+
+    return replace(breaks, first_end=())
