@@ -14,7 +14,6 @@ from typer.testing import CliRunner
 
 from ebookgen.cli.app import app
 from ebookgen.pdf.measure import measure
-from ebookgen.pdf.weasy.grid import Grid, snapped_margin
 from ebookgen.pdf.weasy.spreads import spread_depths
 
 THEMES = ("classic", "modern", "romance", "large-print")
@@ -42,13 +41,6 @@ def dialogue(chapters: int = 3, paragraphs: int = 240, seed: int = 28) -> str:
 def test_a_spread_tries_full_pages_first_then_a_line_short_then_a_line_long() -> None:
     assert spread_depths(20.0) == (0.0, 20.0, -20.0, 40.0)
     assert spread_depths(0.0) == ()
-
-
-def test_the_gap_under_a_title_reaches_the_next_line_of_the_grid() -> None:
-    grid = Grid()
-    grid.origin, grid.pitch = 75.0, 20.0
-    assert snapped_margin(150.0, 10.0, grid) == 25.0  # the next line at 160 = 75 + 4.25 lines: down to 175
-    assert snapped_margin(150.0, 5.0, grid) == 5.0  # already on the grid: unchanged
 
 
 @pytest.fixture(scope="module")

@@ -32,7 +32,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from ebookgen.errors import RenderError
-from ebookgen.pdf.weasy.grid import on_the_grid
+from ebookgen.pdf.weasy.initial import initials_raised
 from ebookgen.pdf.weasy.mirror import indents_mirrored
 from ebookgen.pdf.weasy.setting import Setter, text_boxes, well_set
 from ebookgen.resources import styles_dir
@@ -45,7 +45,7 @@ PROBE_HTML = """<!DOCTYPE html><html lang="en"><head><style>
 @page { size: 120px 120px; margin: 20px; @bottom-center { content: counter(page); font-size: 8px; } }
 p { margin: 0 } .narrow { width: 24px; hyphens: auto; font-size: 6px; line-height: 6px }
 .loose { width: 50px; text-align: justify; font-size: 6px; line-height: 7px }
-</style></head><body><p id="one">ebookgen</p><p class="loose">a b c d extraordinarily</p>
+</style></head><body><p id="one">ebookgen</p><p class="loose">a b c d e f g extraordinarily incomprehensibly</p>
 <p id="two" style="break-before: page">probe</p>
 <p class="narrow">incomprehensibility unquestionably</p></body></html>"""
 
@@ -57,9 +57,17 @@ def version() -> str:
     return installed("weasyprint")
 
 
+def imported() -> None:
+    """Import WeasyPrint, the modules the setting's hooks wrap and the single layout (a process's head start)."""
+    importlib.import_module("weasyprint")
+    for module in ("weasyprint.layout.block", "weasyprint.layout.inline", "weasyprint.layout.page"):
+        importlib.import_module(module)
+    importlib.import_module("ebookgen.pdf.single")
+
+
 def lay_out(html: str, css: str, output_intent: str | None = None):
     """Lay out a document with the shared base, the print layer and the generated page rules."""
-    with footnotes_kept(), well_set(), indents_mirrored(), on_the_grid():
+    with footnotes_kept(), well_set(), indents_mirrored(), initials_raised():
         return laid_out(html, css, output_intent)
 
 
@@ -99,7 +107,7 @@ FOOTNOTE_HOOKS = ("weasyprint.layout.block", "_linebox_layout", "_break_line")
 LAYOUT_FIXES = (
     "a footnote kept on its call's page",
     "a right-to-left first line indented at its right",
-    "text after titles, scene breaks and notes on the baseline grid",
+    "a raised initial rises above its line, the lines under it on the grid",
 )
 
 

@@ -20,19 +20,30 @@ def spread_depths(line: float) -> tuple[float, ...]:
 
 def depth(page, bottom: float, line: float) -> int | None:
     """Return how many whole lines above its full page's foot a page's text ends (below zero: run long)."""
-    feet = list(line_feet(page))
+    feet = [box.position_y + box.height for box in body_lines(page)]
     if not feet or not line:
         return None
     return math.floor((bottom - max(feet)) / line + 0.02)
 
 
-def line_feet(box):
-    """Yield where each line laid out in a box ends, the page's margin boxes left out."""
+def shortfall(page, bottom: float) -> float:
+    """Return how far above a page's foot its last line ends, when that is one or two whole lines."""
+    lines = list(body_lines(page))
+    if not lines:
+        return 0.0
+    last = max(lines, key=lambda line: line.position_y + line.height)
+    free = bottom - (last.position_y + last.height)
+    whole = int(free / last.height + 0.02) if last.height else 0
+    return whole * last.height if 1 <= whole <= MOST_LINES_SHORT else 0.0
+
+
+def body_lines(box):
+    """Yield the line boxes laid out in a box, the page's margin boxes left out."""
     for child in getattr(box, "children", ()):
         if type(child).__name__ == "LineBox":
-            yield child.position_y + child.height
+            yield child
         elif type(child).__name__ != "MarginBox":
-            yield from line_feet(child)
+            yield from body_lines(child)
 
 
 def ends_at(page, bottom: float, room: float, line: float) -> bool:
