@@ -125,7 +125,6 @@ def test_every_page_with_text_has_an_entry_in_order(built) -> None:
     assert set(with_text) <= set(labels), sorted(set(with_text) - set(labels), key=int)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 28: pages28 (a back-matter section's later pages point at its start)")
 def test_each_entry_sits_before_the_words_that_open_its_page(built) -> None:
     book, pages = built
     by_number = numbered(pages)

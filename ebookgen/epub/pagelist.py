@@ -116,12 +116,32 @@ def book_places(book: Book, language) -> list[str]:
 
 
 def marked_at_start(section: str, place: str, breaks: Sequence[PageBreak]) -> str:
-    """Put the markers of the pages that begin at a section with no places inside (a part, back matter) first in it."""
+    """Put the markers of the pages that begin in a section with no places inside (a part, back matter): first in
+    it, or, for a page that begins further in, before the first word at or after its offset (past the heading)."""
     mine = [page for page in breaks if page.before == place]
-    if not mine:
-        return section
-    head, rest = section.split(">", 1)
-    return f"{head}>{page_markers(mine)}{rest}"
+    for page in sorted(mine, key=lambda page: -page.offset):
+        at = section.index(">") + 1
+        if page.offset:
+            at = word_from(section, section.find("</h2>", at) + 5 if "</h2>" in section else at, page.offset)
+        section = section[:at] + page_markers([page]) + section[at:]
+    return section
+
+
+def word_from(markup: str, start: int, offset: int) -> int:
+    """Return where the first word at or after the offset-th non-space character of the text from start begins."""
+    count, index, after_space = 0, start, False
+    while index < len(markup):
+        if markup[index] == "<":
+            index = markup.index(">", index) + 1
+            continue
+        if markup[index].isspace():
+            after_space, index = True, index + 1
+            continue
+        if count >= offset and after_space:
+            return index
+        count, after_space = count + 1, False
+        index = markup.index(";", index) + 1 if markup[index] == "&" else index + 1
+    return len(markup) - len("</section>")
 
 
 def print_edition(
