@@ -70,8 +70,11 @@ def test_text_spreads_end_level_without_widows_or_orphans(books, theme: str) -> 
 
 @pytest.mark.slow
 @pytest.mark.skipif(not shutil.which("pdftotext"), reason="pdftotext (poppler-utils) reads the word boxes")
-@pytest.mark.xfail(strict=True, reason="issue 28: 98% of text spreads level needs a paragraph a line longer or "
-                   "shorter (the line breaker's looseness) where no page depth levels a spread; not reached")
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 28: 98% of text spreads level needs a paragraph a line longer or "
+    "shorter (the line breaker's looseness) where no page depth levels a spread; not reached",
+)
 @pytest.mark.parametrize("theme", THEMES)
 def test_at_least_98_percent_of_text_spreads_end_level(books, theme: str) -> None:
     quality = measure(books[theme])
