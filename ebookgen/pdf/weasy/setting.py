@@ -27,7 +27,7 @@ from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 
 from ebookgen.pdf.weasy.grid import leading_of, on_grid, stands_on_grid
-from ebookgen.pdf.weasy.lineplan import Planner
+from ebookgen.pdf.weasy.lineplan import Planner, initial_set, tighten
 
 # The functions the setting wraps, in the order of `Setter.wrappers`.
 SETTING_HOOKS = (
@@ -277,25 +277,6 @@ class LowerCaseWords:
     def iterate(self, word: str):
         """Yield pyphen's (start, end) splits of a word, none for a capitalised one."""
         return iter(()) if word[:1].isupper() else self.dictionary.iterate(word)
-
-
-def tighten(context, line, width: float) -> None:
-    """Close a planned line's word spaces (to the breaker's TIGHTEST) where its words run past the measure."""
-    from weasyprint.layout.inline import add_word_spacing, count_expandable_spaces
-
-    spaces = count_expandable_spaces(line)
-    if line.width > width + 0.01 and spaces:
-        add_word_spacing(context, line, (width - line.width) / spaces, 0)
-
-
-def initial_set(linebox, skip_stack, rest: tuple) -> tuple:
-    """Set a paragraph's raised initial in its line box before its first line is planned, as WeasyPrint would."""
-    if skip_stack is not None or not rest[3]:
-        return rest
-    from weasyprint.layout.inline import first_letter_to_box
-
-    first_letter_to_box(linebox, None, rest[3])
-    return (*rest[:3], None, rest[4])
 
 
 def track(context, box, spacing: float, advance: float) -> float:
