@@ -161,8 +161,9 @@ def face_rules(theme: Theme) -> str:
 def size_rules(theme: Theme) -> str:
     """Set the print edition's body size and leading; a large-print edition also turns hyphenation off."""
     rules = f"html, body {{ font-size: {theme.points:g}pt; line-height: {theme.leading:g}pt; }}"
-    # A raised initial keeps the line's own leading, so the grid under it holds at any size.
-    rules += f"\n.opening:not(.joined)::first-letter {{ line-height: {theme.leading:g}pt; }}"
+    # A raised initial rises above its line without making the line taller (a line height of its own would: its
+    # box is centred on the big letter), so the first line and every line under it hold the grid at any size.
+    rules += "\n.opening:not(.joined)::first-letter { line-height: 0; }"
     if theme.large_print:
         # Large-print guidance: ragged right, whole words, no justification's uneven gaps; above any rule of
         # print.css's setting (its hyphenation limits, its justification) whatever that rule's selector.

@@ -120,12 +120,21 @@ def render_chapter_blocks(
     (`opening joined` in a script whose letters join: its first letter is not cut from its word)."""
     opening = opening_index(blocks)
     marked = ' class="opening joined"' if joined else ' class="opening"'
+    if opening >= 0 and not joined and setting and setting.printed and opens_quoted(blocks[opening]):
+        marked = ' class="opening quoted"'  # print hangs the quote before the raised initial in the margin
     return [
-        text_block(marked, block.inlines, ids, setting)
-        if index == opening
-        else render_block(block, ids, said, setting)
+        text_block(marked, block.inlines, ids, setting) if index == opening else render_block(block, ids, said, setting)
         for index, block in enumerate(blocks)
     ]
+
+
+# Double opening quotes: before a raised initial, printed editions hang them in the margin, as wide as these are.
+HUNG_QUOTES = ("\u201c", "\u201e", '"')
+
+
+def opens_quoted(block: Block) -> bool:
+    """Tell whether a paragraph opens with a double quotation mark, which a raised initial would carry at its size."""
+    return element_text(block.inlines).lstrip().startswith(HUNG_QUOTES)
 
 
 def render_block(

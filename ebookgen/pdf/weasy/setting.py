@@ -26,6 +26,7 @@ import re
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 
+from ebookgen.pdf.weasy.grid import leading_of, on_grid, stands_on_grid
 from ebookgen.pdf.weasy.lineplan import Planner
 
 # The functions the setting wraps, in the order of `Setter.wrappers`.
@@ -36,11 +37,12 @@ SETTING_HOOKS = (
     ("weasyprint.layout.page", "block_level_layout"),
     ("weasyprint.layout.inline", "justify_line"),
     ("weasyprint.layout.inline", "split_inline_box"),
+    ("weasyprint.layout.block", "block_level_layout"),
 )
 # What the hooks do, in the page cache's key: a change here lays every chunk out again.
 SETTING_RULES = (
     "hyphens in a row 2; none in small caps or capitalised words; compounds 3; tracking 0.02, none in joined scripts; "
-    "spreads even 2, remade 0 (3); total-fit lines (linebreak 1)"
+    "spreads even 2, remade 0 (3); total-fit lines (linebreak 3); grid 1"
 )
 MOST_HYPHENS_IN_A_ROW = 2
 # A break at a hyphen of the text leaves at least this many letters on each side, as hyphenate-limit-chars does.
@@ -69,7 +71,9 @@ class Setter:
         self.kept: dict[int, float] = {}  # verso page number: the room it keeps to end level with its recto
         self.versos: dict[int, tuple] = {}  # verso page number: what it was made from, and the page made
         self.levelled = self.unlevelled = 0  # spreads made level, and spreads tried in vain
+        self.page_top, self.leading = 0.0, 0.0  # the page's grid: where its text block starts, its line height
         self.used = {"lines": 0, "plain": 0, "pages": 0, "roots": 0, "tracked": 0}
+        self.used_grid = 0
         self.planner = Planner()  # the total-fit breaks of the paragraphs being laid out
         self.target: float | None = None  # the width the line being broken is given, to land on its planned break
 
@@ -79,7 +83,15 @@ class Setter:
 
     def wrappers(self) -> tuple:
         """Return each hook's wrapper, in the order of SETTING_HOOKS."""
-        return (self.next_line, self.split_line, self.make_page, self.lay_out_root, self.justify, self.break_at)
+        return (
+            self.next_line,
+            self.split_line,
+            self.make_page,
+            self.lay_out_root,
+            self.justify,
+            self.break_at,
+            self.lay_out_block,
+        )
 
     def next_line(self, original):
         """Wrap the line breaker: a line under two hyphenated lines of its paragraph is set without a hyphen."""
@@ -88,7 +100,7 @@ class Setter:
             paragraph = (id(linebox.element), linebox.element_tag)
             above = self.hyphens_before.get((paragraph, str(skip_stack)), 0) if skip_stack else 0
             rest = initial_set(linebox, skip_stack, rest)
-            self.target = self.planner.target(context, linebox, skip_stack, rest[0], rest[4], above)
+            self.target = target = self.planner.target(context, linebox, skip_stack, rest[0], rest[4], above)
             self.plain = above >= MOST_HYPHENS_IN_A_ROW and self.target is None
             self.used["lines"] += 1
             try:
@@ -96,6 +108,8 @@ class Setter:
             finally:
                 self.plain, self.target = False, None
             self.planner.landed(linebox, resume_at if line is not None else None)
+            if line is not None and resume_at is not None and target is not None:
+                tighten(context, line, rest[0].width)  # a line's width counts its indent
             if line is not None and resume_at is not None:
                 self.hyphens_before[(paragraph, str(resume_at))] = above + 1 if ends_in_hyphen(line) else 0
             return line, resume_at
@@ -147,7 +161,7 @@ class Setter:
 
         def split_inline_box(context, box, position_x, max_x, *rest):
             if self.target is not None and type(box).__name__ == "LineBox":
-                max_x = min(max_x, position_x + self.target)
+                max_x = position_x + self.target
             return original(context, box, position_x, max_x, *rest)
 
         return split_inline_box
@@ -159,7 +173,19 @@ class Setter:
             if box.element_tag == "html":
                 self.used["roots"] += 1
                 bottom_space += self.room
+                self.page_top, self.leading = box.position_y, leading_of(box)
             return original(context, box, bottom_space, *rest, **named)
+
+        return block_level_layout
+
+    def lay_out_block(self, original):
+        """Wrap the layout of a block: a title, a note or a scene break takes whole lines of the page's grid."""
+
+        def block_level_layout(context, box, bottom_space, skip_stack, containing_block, *rest, **named):
+            laid = original(context, box, bottom_space, skip_stack, containing_block, *rest, **named)
+            if laid[0] is not None and laid[1] is None and self.leading and stands_on_grid(box):
+                self.used_grid += bool(on_grid(laid[0], box, containing_block, self.page_top, self.leading))
+            return laid
 
         return block_level_layout
 
@@ -251,6 +277,15 @@ class LowerCaseWords:
     def iterate(self, word: str):
         """Yield pyphen's (start, end) splits of a word, none for a capitalised one."""
         return iter(()) if word[:1].isupper() else self.dictionary.iterate(word)
+
+
+def tighten(context, line, width: float) -> None:
+    """Close a planned line's word spaces (to the breaker's TIGHTEST) where its words run past the measure."""
+    from weasyprint.layout.inline import add_word_spacing, count_expandable_spaces
+
+    spaces = count_expandable_spaces(line)
+    if line.width > width + 0.01 and spaces:
+        add_word_spacing(context, line, (width - line.width) / spaces, 0)
 
 
 def initial_set(linebox, skip_stack, rest: tuple) -> tuple:
