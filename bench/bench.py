@@ -111,6 +111,50 @@ def plain_html_of(source: Path) -> str:
     )
 
 
+def same_html_of(source: Path) -> tuple[str, str]:
+    """Write the HTML and page rules ebookgen hands WeasyPrint for a manuscript (the single layout's, at the
+    gutter its estimated length calls for), for WeasyPrint alone to lay out the very same document."""
+    from dataclasses import replace
+
+    from ebookgen.build import open_project, read_book, settled
+    from ebookgen.model import word_count
+    from ebookgen.pdf.options import copyright_year, page_style
+    from ebookgen.pdf.printbook import book_html, page_css, printed_chapters
+    from ebookgen.pdf.trim import estimated_pages
+
+    project = open_project(source, None)
+    read = read_book(project)
+    options = replace(settled(None, project), language=read.language)
+    book, language = read.book, read.language
+    html = book_html(book, language, printed_chapters(book, language), copyright_year(options), theme=options.theme)
+    pages = estimated_pages(word_count(book), options.trim, options.theme.type_scale)
+    return html, page_css(book, page_style(options, pages))
+
+
+def weasyprint_same(source: str, output: str) -> int:
+    """Lay out ebookgen's own HTML and stylesheets (base, print, page rules) with stock WeasyPrint; return pages.
+
+    No ebookgen hook, the host's fontconfig, WeasyPrint's own URL fetcher: WeasyPrint alone, on the same input.
+    """
+    from weasyprint import CSS, HTML
+    from weasyprint.text.fonts import FontConfiguration
+
+    from ebookgen.resources import styles_dir
+
+    folder = styles_dir()
+    fonts = FontConfiguration()
+    css = Path(source).with_suffix(".css").read_text(encoding="utf-8")
+    sheets = [
+        CSS(filename=str(folder / "base.css"), font_config=fonts),
+        CSS(filename=str(folder / "print.css"), font_config=fonts),
+        CSS(string=css, font_config=fonts, base_url=str(folder)),
+    ]
+    html = Path(source).read_text(encoding="utf-8")
+    document = HTML(string=html, base_url=str(folder)).render(stylesheets=sheets, font_config=fonts)
+    document.write_pdf(output, full_fonts=False)
+    return len(document.pages)
+
+
 def measure(kind: str, source: str, output: str, jobs: int) -> dict:
     """Run one build in this process and report its time, pages and peak memory (MB)."""
     started = time.perf_counter()
@@ -127,15 +171,20 @@ def measure(kind: str, source: str, output: str, jobs: int) -> dict:
         pages = build_pdf(Path(source), Path(output), PdfOptions(jobs=jobs)).pages
     elif kind == "weasyprint":
         from weasyprint import CSS, HTML
+        from weasyprint.text.fonts import FontConfiguration
 
         from ebookgen.resources import styles_dir
 
         html = Path(source).read_text(encoding="utf-8")
+        fonts = FontConfiguration()  # without it WeasyPrint skips @font-face: the host's Noto Sans set the book
+        sheet = CSS(string=PLAIN_BOOK_CSS, base_url=styles_dir().as_uri() + "/", font_config=fonts)
         document = HTML(string=html, base_url=styles_dir().as_uri() + "/").render(
-            stylesheets=[CSS(string=PLAIN_BOOK_CSS, base_url=styles_dir().as_uri() + "/")]
+            stylesheets=[sheet], font_config=fonts
         )
         document.write_pdf(output)
         pages = len(document.pages)
+    elif kind == "weasyprint-same":
+        pages = weasyprint_same(source, output)
     elif kind == "pandoc":
         subprocess.run(["pandoc", "-f", "markdown+smart", "-o", output, source], check=True)
     seconds = time.perf_counter() - started

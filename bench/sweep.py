@@ -3,7 +3,9 @@
 Usage: python bench/sweep.py [--epub-sizes 20,3000,...] [--pdf-sizes 3000,...] [--repeat 2] [--lang en]
 
 EPUB of 20 words to 1,000,000 against ``pandoc -f markdown+smart``; PDF of 3,000 to 100,000 words against
-WeasyPrint alone (the same chapters as plain HTML, a plain book stylesheet: ``bench.py``'s), with Typst's time
+WeasyPrint alone in one process, twice: on the very HTML and stylesheets ebookgen hands it (stock WeasyPrint, no
+hook, the host's fontconfig), and on the same chapters as plain HTML with a plain book stylesheet (``bench.py``'s),
+with Typst's time
 for the same text (justified paragraphs at the same 5.5 x 8.5 in trim) as an outside reference. CPU time (user
 and system, the workers' too) is beside the wall time: on a loaded machine it moves less. Every build is
 the command a user types, in a fresh process, taken turn about with its anchor; the fastest of ``--repeat`` runs
@@ -28,6 +30,9 @@ GNU_TIME = "/usr/bin/time"
 EPUB_SIZES = (20, 3_000, 10_000, 100_000, 1_000_000)
 PDF_SIZES = (3_000, 30_000, 100_000)
 SHORT = "Once upon a time there was a small fox who lived by the river, and liked it there very much."
+# The PDF's anchors: WeasyPrint alone on the very HTML and stylesheets ebookgen hands it, and on a plain book.
+SAME = "WeasyPrint alone, the same HTML+CSS"
+PLAIN = "WeasyPrint alone, plain HTML+CSS"
 TYPST_PAGE = """#set page(width: 5.5in, height: 8.5in, margin: (top: 0.7in, bottom: 0.75in, inside: 0.875in,
   outside: 0.55in), numbering: "1")
 #set text(font: "EB Garamond", size: 11pt)
@@ -150,6 +155,17 @@ class Sweep:
         command = [sys.executable, str(HERE / "bench.py"), "--measure", "weasyprint", str(html), str(output)]
         return timed(command, self.env)
 
+    def weasyprint_same(self, source: Path) -> Run:
+        """Lay out the very HTML and stylesheets ebookgen hands WeasyPrint, with stock WeasyPrint in one process."""
+        html = source.with_suffix(".same.html")
+        if not html.exists():
+            markup, css = self.bench.same_html_of(source)
+            html.write_text(markup, encoding="utf-8")
+            html.with_suffix(".css").write_text(css, encoding="utf-8")
+        output = source.with_suffix(".same.pdf")
+        command = [sys.executable, str(HERE / "bench.py"), "--measure", "weasyprint-same", str(html), str(output)]
+        return timed(command, self.env)
+
     def typst(self, source: Path) -> Run:
         """Set the same text with Typst (its Python binding), the book's faces offered."""
         markup = source.with_suffix(".typ")
@@ -181,12 +197,19 @@ class Sweep:
         ours, anchor = self.turns(lambda: self.ebookgen("epub", source), pandoc)
         return Row(f"EPUB, {words:,} words", ours, "Pandoc", anchor)
 
-    def pdf_row(self, words: int) -> Row:
-        """Measure the PDF of one size against WeasyPrint alone, with Typst's time beside."""
+    def pdf_rows(self, words: int) -> list[Row]:
+        """Measure the PDF of one size against WeasyPrint alone, on ebookgen's own HTML and stylesheets and on
+        the plain ones, with Typst's time beside; all four taken turn about."""
         source = self.source(words)
         typst = (lambda: self.typst(source)) if importlib.util.find_spec("typst") else None
-        ours, anchor, outside = self.turns(lambda: self.ebookgen("pdf", source), lambda: self.weasyprint(source), typst)
-        return Row(f"PDF, {words:,} words", ours, "WeasyPrint alone", anchor, outside)
+        ours, same, plain, outside = self.turns(
+            lambda: self.ebookgen("pdf", source),
+            lambda: self.weasyprint_same(source),
+            lambda: self.weasyprint(source),
+            typst,
+        )
+        work = f"PDF, {words:,} words"
+        return [Row(work, ours, SAME, same, outside), Row(work, ours, PLAIN, plain, outside)]
 
 
 def ratio(ours: Run, other: Run | None) -> str:
@@ -248,7 +271,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="ebookgen-sweep-") as name:
         sweep = Sweep(Path(name), args.repeat, args.lang)
         rows = [sweep.epub_row(words) for words in args.epub_sizes]
-        rows += [sweep.pdf_row(words) for words in args.pdf_sizes]
+        rows += [row for words in args.pdf_sizes for row in sweep.pdf_rows(words)]
     print(table(rows))
 
 

@@ -129,12 +129,16 @@ def test_only_the_weasy_package_imports_weasyprint() -> None:
 
 # Issue 24's layering: what each stage may import of ebookgen besides itself. The stages not named (project, build,
 # cli, batch, watch, devices, writers) sit on top and may import any of these; none of these may import them.
-LEAVES = frozenset({"errors", "resources", "languages", "version", "cachedir", "output", "scratch", "ziplimits"})
+LEAVES = frozenset(
+    {"errors", "resources", "languages", "version", "cachedir", "output", "scratch", "ziplimits", "patterns"}
+)
 MAY_IMPORT: dict[str, frozenset[str]] = {
     **{leaf: LEAVES for leaf in LEAVES},
-    "model": frozenset(),
-    "readers": frozenset({"model", "errors", "ziplimits"}),  # ziplimits: the zip checks epub's conversions share
-    "normalise": frozenset({"model", "errors", "languages"}),
+    "model": frozenset({"patterns"}),
+    "readers": frozenset(
+        {"model", "errors", "ziplimits", "patterns"}
+    ),  # ziplimits: the zip checks epub's conversions share
+    "normalise": frozenset({"model", "errors", "languages", "patterns"}),
     "themes": LEAVES,
     "render": frozenset({"model", "normalise", "themes", *LEAVES}),
     "epub": frozenset({"model", "render", "themes", *LEAVES}),

@@ -174,8 +174,8 @@ def test_each_language_file_is_a_record_for_its_own_code() -> None:
         assert code == language.code.lower() or code in language.aliases, code
 
 
-def test_the_languages_package_imports_nothing_of_ebookgen_but_errors_and_resources() -> None:
-    allowed = ("ebookgen.errors", "ebookgen.resources", "ebookgen.languages")
+def test_the_languages_package_imports_nothing_of_ebookgen_but_errors_resources_and_patterns() -> None:
+    allowed = ("ebookgen.errors", "ebookgen.resources", "ebookgen.languages", "ebookgen.patterns")
     for name, targets in import_graph().items():
         if name.startswith("ebookgen.languages"):
             assert all(target.startswith(allowed) for target in targets), (name, targets)

@@ -82,7 +82,7 @@ def test_a_small_book_at_6x9_is_set_to_the_targets(tmp_path: Path) -> None:
     assert quality.hyphens.runs_of_three == 0, quality.hyphens
     assert quality.hyphens.short_carry_overs == 0, quality.hyphens.short_examples
     assert quality.opening_hyphens == 0
-    assert 0 < quality.hyphenated_percent <= 9.0
+    assert 0 < quality.hyphenated_percent <= 12.0  # a 66-character measure (was 77) hyphenates more lines
 
 
 def line_ends(html: str) -> list[str]:

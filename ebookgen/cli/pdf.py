@@ -15,12 +15,14 @@ from ebookgen.cli.options import (
     taking,
 )
 from ebookgen.cli.summary import Written, chapter_progress
+from ebookgen.pdf.headstart import started_early
 
 if TYPE_CHECKING:
     from ebookgen.build import PrintChoices
     from ebookgen.project.manuscript import Overrides
 
 
+@started_early
 @taking("choices", PRINT_OPTIONS, print_choices)
 @taking("overrides", MANUSCRIPT_OPTIONS, manuscript_overrides)
 def pdf(
@@ -30,10 +32,15 @@ def pdf(
     choices: PrintChoices = None,
 ) -> None:
     """Build a print-ready PDF interior."""
+    from ebookgen.pdf.headstart import dismiss
+
     with reported():
         from ebookgen.build import build_pdf
 
-        with chapter_progress("Laying out the PDF", enabled=not SETTINGS.quiet) as progress:
-            result = build_pdf(source, output, choices, progress, overrides=overrides)
+        try:
+            with chapter_progress("Laying out the PDF", enabled=not SETTINGS.quiet) as progress:
+                result = build_pdf(source, output, choices, progress, overrides=overrides)
+        finally:
+            dismiss()
         say_notes(result.notes)
         summarise([Written(result.path, result.pages)], result.chapters, result.words)

@@ -5,7 +5,6 @@ ebooklib writes ``dcterms:modified`` itself (from the ``mtime`` option), exactly
 
 from __future__ import annotations
 
-import re
 import uuid
 from dataclasses import dataclass, fields, is_dataclass
 from datetime import UTC, datetime
@@ -15,11 +14,12 @@ from lxml import etree
 
 from ebookgen.model import CONTRIBUTOR_ROLES, Book, Metadata
 from ebookgen.model.book import Figure, Formula, Text
+from ebookgen.patterns import lazy
 from ebookgen.version import __version__
 
 DC_NS = "http://purl.org/dc/elements/1.1/"
 OPF_NS = "http://www.idpf.org/2007/opf"
-BARE_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+BARE_DAY = lazy(r"\d{4}-\d{2}-\d{2}")
 # Name parts that belong to the surname ("Le Guin", "van Gogh", "de la Hoya"), and suffixes that follow it.
 PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "del", "della", "des", "ter", "ten"}
 PARTICLES |= {"bin", "ibn", "al", "el", "dos", "das", "st.", "mac"}

@@ -10,7 +10,6 @@ Adding a language is one new file here. This package imports nothing of ebookgen
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from functools import cache
 from importlib import import_module
@@ -30,6 +29,7 @@ from ebookgen.languages.records import (
     TitleStyle,
 )
 from ebookgen.languages.scripts import JOINED_LETTERS, RIGHT_TO_LEFT
+from ebookgen.patterns import lazy
 
 __all__ = [
     "SPACED_EM",
@@ -55,7 +55,7 @@ __all__ = [
 # titles cased as a sentence, no rules of its own.
 DEFAULT = Language(code="und", name="", quotes=ENGLISH_QUOTES)
 # A language file's name: a language subtag, and a region after an underscore (`de`, `de_ch`, `grc`).
-FILE_NAME = re.compile(r"[a-z]{2,3}(?:_[a-z]{2})?")
+FILE_NAME = lazy(r"[a-z]{2,3}(?:_[a-z]{2})?")
 
 
 def base_language(tag: str) -> str:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 
 from ebookgen.languages.records import BookWords, Dashes, HeadingWords, Language
+from ebookgen.patterns import lazy
 
 # A word cut short before another, its vowel elided: `σ' αγαπώ`, `μ' αρέσει`, `απ' το`, `κι' ο`, `τ' όνομα`.
-ELISION = re.compile(r"(?<!\w)(σ|μ|τ|ν|θ|π|δ|γι|απ|κι|ουτ|εξ|υπ|παρ|μετ|κατ)'(?=\s)", re.I)
+ELISION = lazy(r"(?<!\w)(σ|μ|τ|ν|θ|π|δ|γι|απ|κι|ουτ|εξ|υπ|παρ|μετ|κατ)'(?=\s)", re.I)
 
 
 def keep_elisions(text: str) -> str:

@@ -5,15 +5,16 @@ from __future__ import annotations
 import re
 
 from ebookgen.languages.records import BookWords, Dashes, HeadingWords, Language, QuoteMarks
+from ebookgen.patterns import lazy
 
-NAME_DASH = re.compile(r"-{4,}")
-OPENING_RAYA = re.compile(r"(?:^|(?<=\s))-{2,3}[ \t]*(?=\S)")
-CLOSING_RAYA = re.compile(r"[ \t]*-{2,3}")
+NAME_DASH = lazy(r"-{4,}")
+OPENING_RAYA = lazy(r"(?:^|(?<=\s))-{2,3}[ \t]*(?=\S)")
+CLOSING_RAYA = lazy(r"[ \t]*-{2,3}")
 # A line of speech typed with one hyphen: `-Buenas noches -dijo ella-.` (not a list's `- `, not `-5 grados`).
-SPEECH_LINE = re.compile(r"^[ \t]*-(?=[^\W\d_]|[¿¡«\"'\u2026.])", re.M)
+SPEECH_LINE = lazy(r"^[ \t]*-(?=[^\W\d_]|[¿¡«\"'\u2026.])", re.M)
 # Inside such a line, a hyphen after a space that opens the narrator's words, and one that closes them.
-OPENING_HYPHEN = re.compile(r"(?<=\s)-[ \t]*(?=[^\W\d_]|[¿¡«\"'\u2026])")
-CLOSING_HYPHEN = re.compile(r"(?<=[^\W\d_]|[.,;:!?\u2026»\"'])[ \t]*-(?=[\s.,;:!?\u2026]|$)")
+OPENING_HYPHEN = lazy(r"(?<=\s)-[ \t]*(?=[^\W\d_]|[¿¡«\"'\u2026])")
+CLOSING_HYPHEN = lazy(r"(?<=[^\W\d_]|[.,;:!?\u2026»\"'])[ \t]*-(?=[\s.,;:!?\u2026]|$)")
 
 
 def make_rayas(text: str) -> str:

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import re
-
 from ebookgen.languages.records import BookWords, Dashes, HeadingWords, Language, QuoteMarks
+from ebookgen.patterns import lazy
 
 NARROW_NBSP, NBSP = "\u202f", "\u00a0"
 
 # A space, or none, after a word or a closing mark, before `;`, `!` or `?` (not `?!`'s second mark).
-BEFORE_TALL_MARK = re.compile(r"(?<=[^\s;:!?\u00a0\u202f(\[«])[ \t]*(?=[;!?])")
+BEFORE_TALL_MARK = lazy(r"(?<=[^\s;:!?\u00a0\u202f(\[«])[ \t]*(?=[;!?])")
 # Before a colon, only where it ends a clause: after a word or mark, before a space or the end (not 10:30, http://).
-BEFORE_COLON = re.compile(r"(?<=[^\s:\d\u00a0\u202f(\[«])[ \t]*:(?=\s|$)")
-AFTER_OPENING_GUILLEMET = re.compile(r"«[ \t]*(?=[^\s\u00a0\u202f])")
-BEFORE_CLOSING_GUILLEMET = re.compile(r"(?<=[^\s\u00a0\u202f])[ \t]*»")
+BEFORE_COLON = lazy(r"(?<=[^\s:\d\u00a0\u202f(\[«])[ \t]*:(?=\s|$)")
+AFTER_OPENING_GUILLEMET = lazy(r"«[ \t]*(?=[^\s\u00a0\u202f])")
+BEFORE_CLOSING_GUILLEMET = lazy(r"(?<=[^\s\u00a0\u202f])[ \t]*»")
 
 
 def space_french_punctuation(text: str) -> str:

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import re
-
 from ebookgen.languages.records import BookWords, HeadingWords, Language
+from ebookgen.patterns import lazy
 
 HEBREW_LETTER = "[\u05d0-\u05ea]"
 # A double quote before a word's last letter marks an acronym or a number: `ד"ר`, `צה"ל`, `י"ב`.
-GERSHAYIM = re.compile(f'(?<={HEBREW_LETTER})"(?={HEBREW_LETTER})')
+GERSHAYIM = lazy(f'(?<={HEBREW_LETTER})"(?={HEBREW_LETTER})')
 # A single quote inside a word (`ג'ורג'`), after a letter standing alone (`ה'`, `א'`), or after a word's last ג ז צ
 # for a sound Hebrew lacks (`ג'ורג'`, `צ'`): a geresh.
-GERESH = re.compile(
+GERESH = lazy(
     f"(?<={HEBREW_LETTER})'(?={HEBREW_LETTER})"
     f"|(?:(?<=^{HEBREW_LETTER})|(?<=[^\\w']{HEBREW_LETTER}))'"
     f"|(?<=[\u05d2\u05d6\u05e6\u05e5])'(?!{HEBREW_LETTER})"

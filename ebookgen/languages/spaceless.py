@@ -7,20 +7,20 @@ an ideograph or kana takes its full-width form in Chinese (`，` `：` `？`), a
 
 from __future__ import annotations
 
-import re
+from ebookgen.patterns import lazy
 
 SPACELESS_LETTER = "[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff01-\uff60]"
 # A dash typed as two or three hyphens, or as one em dash, or already doubled.
-TYPED_DASH = re.compile(r"-{2,3}|\u2014{1,2}|\u2015{1,2}")
+TYPED_DASH = lazy(r"-{2,3}|\u2014{1,2}|\u2015{1,2}")
 # An ellipsis left single (`...` became `…`); a doubled one stays.
-SINGLE_ELLIPSIS = re.compile(r"(?<!\u2026)\u2026(?!\u2026)")
+SINGLE_ELLIPSIS = lazy(r"(?<!\u2026)\u2026(?!\u2026)")
 FULL_WIDTH = {",": "\uff0c", ":": "\uff1a", ";": "\uff1b", "?": "\uff1f", "!": "\uff01"}
 # ASCII punctuation after an ideograph, kana, a full-width mark or a quote closed after one (not `10:30`, `a, b`).
 AFTER_SPACELESS = f"(?:(?<={SPACELESS_LETTER})|(?<={SPACELESS_LETTER}[\u201d\u2019*_]))"
-ASCII_PUNCTUATION = re.compile(f"{AFTER_SPACELESS}([,:;?!])(?![/\\d])")
-ASCII_STOPS = re.compile(f"{AFTER_SPACELESS}([?!])")
+ASCII_PUNCTUATION = lazy(f"{AFTER_SPACELESS}([,:;?!])(?![/\\d])")
+ASCII_STOPS = lazy(f"{AFTER_SPACELESS}([?!])")
 # Straight quotes typed full width (`＂`, `＇`): quotes to curl like the ASCII ones.
-FULL_WIDTH_STRAIGHT = re.compile("[\uff02\uff07]")
+FULL_WIDTH_STRAIGHT = lazy("[\uff02\uff07]")
 
 
 def double_dashes_and_ellipses(text: str) -> str:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from ebookgen.patterns import lazy
+
 # Words before the author's name in a byline, in the languages stories are written in (lower case).
 BYLINE_BEFORE = (
     "by", "written by", "story by", "a story by", "von", "par", "de", "di", "por", "door", "av", "af", "oleh",
@@ -21,10 +23,10 @@ JOINS = frozenset({"and", "&", "und", "et", "y", "e", "og", "en", "och", "i", "Ð
 # Lower-case words inside a name: `Ursula von der Leyen`, `Carlos de la Cruz`.
 PARTICLES = frozenset({"van", "von", "der", "den", "de", "la", "le", "da", "di", "du", "del", "dos", "ten", "ter"})
 MOST_NAME_WORDS = 8
-EMPHASIS = re.compile(r"^[*_]+|[*_]+$")
+EMPHASIS = lazy(r"^[*_]+|[*_]+$")
 WORDS = "|".join(re.escape(word) for word in sorted(BYLINE_BEFORE, key=len, reverse=True))
-BEFORE = re.compile(rf"^(?P<word>{WORDS})\s+(?P<name>.+)$", re.I)
-AFTER = re.compile(r"^(?P<name>.+?)\s*(?:" + "|".join(BYLINE_AFTER) + r")$")
+BEFORE = lazy(rf"^(?P<word>{WORDS})\s+(?P<name>.+)$", re.I)
+AFTER = lazy(r"^(?P<name>.+?)\s*(?:" + "|".join(BYLINE_AFTER) + r")$")
 
 
 def byline_name(line: str) -> str:

@@ -6,8 +6,8 @@ whatever reaches a document by another way (book.toml's metadata, a title), so n
 
 from __future__ import annotations
 
-import re
+from ebookgen.patterns import lazy
 
 # Characters that XML 1.0 forbids, plus C1 controls: none of them may reach a document.
 # The noncharacters U+FDD0-U+FDEF too: no text carries them, and the readers and rules use them as their marks.
-FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufdd0-\ufdef\ufffe\uffff\ud800-\udfff]")
+FORBIDDEN = lazy("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufdd0-\ufdef\ufffe\uffff\ud800-\udfff]")

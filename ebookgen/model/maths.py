@@ -9,12 +9,12 @@ Markdown file's TeX formula (`$x^2$`) rides in its raw text the same way, betwee
 from __future__ import annotations
 
 import json
-import re
 
 from ebookgen.model.book import Formula, Inline, Text
+from ebookgen.patterns import lazy
 
 FORMULA = "\ufddd"  # a noncharacter, which no text carries: a formula's key stands between two
-MARKED = re.compile(f"{FORMULA}([0-9a-f]+){FORMULA}")
+MARKED = lazy(f"{FORMULA}([0-9a-f]+){FORMULA}")
 
 
 def formula_key(formula: Formula) -> str:

@@ -7,8 +7,6 @@ wrote before they handed on blocks.
 
 from __future__ import annotations
 
-import re
-
 from ebookgen.model.book import (
     AuthorNote,
     BlockQuote,
@@ -27,12 +25,13 @@ from ebookgen.model.book import (
     Text,
 )
 from ebookgen.model.document import Gap, Heading, NewPage, ReadBlock
+from ebookgen.patterns import lazy
 
 SCENE_BREAK = "* * *"
 FORM_FEED = "\f"
 NOTE_END = "\n\n:::"
 # A paragraph a writer typed opening with what raw text would read as a mark (`# `, `> `, `- `, `1. `, `:::`).
-TYPED_MARK = re.compile(r"^(?:#|>|[-+] |\d{1,3}[.)] |:::|\[\^|!\[)")
+TYPED_MARK = lazy(r"^(?:#|>|[-+] |\d{1,3}[.)] |:::|\[\^|!\[)")
 
 
 def marked_text(inlines: tuple[Inline, ...]) -> str:

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import re
 
+from ebookgen.patterns import lazy
+
 # The kinds a `::: kind` fence may open: verse, an author's note, an author's end note.
 FENCED_KINDS = ("verse", "note", "end-note")
 # A sender: a name of up to three words, or a screen name (`xXdarkangelXx`, `@sam_w`), then a colon.
-CHAT_LINE = re.compile(r"^(?P<sender>[@\w][\w.'\u2019@-]{0,24}(?: [\w.'\u2019-]{1,20}){0,2}):[ \t]+(?P<message>\S.*)$")
+CHAT_LINE = lazy(r"^(?P<sender>[@\w][\w.'\u2019@-]{0,24}(?: [\w.'\u2019-]{1,20}){0,2}):[ \t]+(?P<message>\S.*)$")
 # What a `Name:` line can be without being a message: an author's note, a header's field, a time.
-NOT_SENDERS = re.compile(
+NOT_SENDERS = lazy(
     r"^(?:a/?n|author'?s? notes?|notes?|disclaimer|warnings?|summary|rating|status|spoilers?|chapter|part|"
     r"ps|p\.s\.|re|date|time|place|location|to|from|subject|cc)$",
     re.I,
@@ -33,8 +35,8 @@ def is_chat(group: list[str]) -> bool:
 
 
 # A pipe table's delimiter row (`|---|:---:|`): a cell of dashes each, a colon at a side aligning its column.
-TABLE_DELIMITER = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
-TABLE_CAPTION = re.compile(r"^\s*Table:\s+(?P<caption>\S.*)$")
+TABLE_DELIMITER = lazy(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
+TABLE_CAPTION = lazy(r"^\s*Table:\s+(?P<caption>\S.*)$")
 # Alignment by where a delimiter cell's colons stand (a side of the line, so logical: start and end).
 ALIGNMENTS = {(True, False): "start", (True, True): "center", (False, True): "end", (False, False): ""}
 
@@ -66,11 +68,11 @@ def table_alignments(delimiter: str) -> list[str]:
 EM_OPEN, EM_CLOSE, STRONG_OPEN, STRONG_CLOSE = "\ufdd0", "\ufdd1", "\ufdd2", "\ufdd3"
 # A literal `*` or `_` (`\*not emphasis\*`, `2*3*4` in CommonMark) handed on as a stand-in the `*` rule cannot read.
 LITERAL_MARKS = {"*": "\ufdd4", "_": "\ufdd5"}
-PARSED_MARKS = re.compile("([\ufdd0-\ufdd3])")
-HANDED_ON = re.compile("[\ufdd0-\ufdd5]")  # a parsed mark or a stand-in: a text whose emphasis a reader parsed
+PARSED_MARKS = lazy("([\ufdd0-\ufdd3])")
+HANDED_ON = lazy("[\ufdd0-\ufdd5]")  # a parsed mark or a stand-in: a text whose emphasis a reader parsed
 
 
-LITERAL_RUN = re.compile(r"[*_]+")
+LITERAL_RUN = lazy(r"[*_]+")
 
 
 def as_literal(text: str) -> str:

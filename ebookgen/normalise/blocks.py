@@ -6,25 +6,25 @@ forced. Each block remembers whether extra blank lines came before it (a possibl
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ebookgen.normalise.headings import heading_of
 from ebookgen.normalise.markers import is_marker_line
+from ebookgen.patterns import lazy
 
 PARAGRAPH_STYLES = ("auto", "blank", "lines", "wrapped", "indented")
 
 # How a line that ends a paragraph usually ends: a full stop, a closing quote, a dash.
-SENTENCE_END = re.compile("[.!?:;\"'\u201d\u2019)\u2026*_~\u2014]$|--$")
-INDENT = re.compile(r"^(?: {2,}|\t|\u3000)\S")
+SENTENCE_END = lazy("[.!?:;\"'\u201d\u2019)\u2026*_~\u2014]$|--$")
+INDENT = lazy(r"^(?: {2,}|\t|\u3000)\S")
 # A hyphen at a line end after a letter (a compound split by wrapping) or a dash at either side of a line end
 # joins the lines with no space.
-CLOSED_LINE_END = re.compile(r"(?<=[^\W\d_]-)\n|(?<=--)\n|\n(?=--)")
+CLOSED_LINE_END = lazy(r"(?<=[^\W\d_]-)\n|(?<=--)\n|\n(?=--)")
 # A line the author kept (raw text's `\` at the line end): its end stays a line end, marked so while joining.
 KEPT_LINE_END = "\u2028"
 # A line opening with a short key and a colon: `A/N: ...`, `Warning: ...`.
-FIELD_LINE = re.compile(r"^[\[(]?\W*[A-Za-z/'. ]{1,24}:\s")
+FIELD_LINE = lazy(r"^[\[(]?\W*[A-Za-z/'. ]{1,24}:\s")
 # The longest line of a stanza found by its layout: longer lines are prose typed without blank lines.
 VERSE_WIDTH = 60
 

@@ -8,7 +8,6 @@ went for none of those reasons is a loss (``LOST``), which ``ebookgen check`` re
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
@@ -25,8 +24,9 @@ from ebookgen.normalise.markers import FLASHBACK_END, FLASHBACK_START, is_scene_
 from ebookgen.normalise.marks import FENCE_END, FENCE_START
 from ebookgen.normalise.pipeline import NormaliseOptions, normalise_source
 from ebookgen.normalise.structure import AUTHOR_NOTE, OPENING_NOTE
+from ebookgen.patterns import lazy
 
-WORD = re.compile(r"[^\W_]+")
+WORD = lazy(r"[^\W_]+")
 LICENCE, HEADER, FRONT, TITLE_BLOCK, MARKER, NOTE, CONTENTS, LOST = (
     "the Project Gutenberg licence",
     "a header line, taken as the book's metadata",

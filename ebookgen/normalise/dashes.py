@@ -9,21 +9,20 @@ languages, German, Dutch, Czech, Hungarian and French. English keeps the closed 
 
 from __future__ import annotations
 
-import re
-
 from ebookgen.languages import Dashes
+from ebookgen.patterns import lazy
 
-NAME_DASH = re.compile(r"-{4,}")
+NAME_DASH = lazy(r"-{4,}")
 # A line of speech: it opens with one to three hyphens or a dash, then words (not a number, not a list's rule).
-SPEECH_OPENING = re.compile(r"^[ \t]*(?:-{1,3}|[\u2013\u2014])[ \t]*(?=[^\s\d\-\u2013\u2014])")
+SPEECH_OPENING = lazy(r"^[ \t]*(?:-{1,3}|[\u2013\u2014])[ \t]*(?=[^\s\d\-\u2013\u2014])")
 # Two or three hyphens between words, spaced or closed, or at the end of a line (speech broken off).
-DOUBLE_HYPHEN = re.compile(r"(?<=\S)[ \t]*-{2,3}(?:[ \t]*(?=\S)|[ \t]*$)")
+DOUBLE_HYPHEN = lazy(r"(?<=\S)[ \t]*-{2,3}(?:[ \t]*(?=\S)|[ \t]*$)")
 # One hyphen with a space either side, between words: a dash typed the quick way.
-SPACED_HYPHEN = re.compile(r"(?<=\S)[ \t]+-[ \t]+(?=\S)")
+SPACED_HYPHEN = lazy(r"(?<=\S)[ \t]+-[ \t]+(?=\S)")
 # One hyphen after a space at the end of a line of speech: its closing dash (`- Да! -`).
-TRAILING_HYPHEN = re.compile(r"(?<=\S)[ \t]+-[ \t]*$")
+TRAILING_HYPHEN = lazy(r"(?<=\S)[ \t]+-[ \t]*$")
 # A dash typed as the character with a space either side (`ist – eine`, `ist — eine`).
-SPACED_DASH = re.compile(r"(?<=\S)[ \t]+[\u2013\u2014][ \t]+(?=\S)")
+SPACED_DASH = lazy(r"(?<=\S)[ \t]+[\u2013\u2014][ \t]+(?=\S)")
 
 
 def set_dashes(text: str, dashes: Dashes) -> str:

@@ -8,12 +8,12 @@ write the language down and be sure. The detector is loaded once, on the first s
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from ebookgen.languages import language_files
+from ebookgen.patterns import lazy
 
 # Fewer words than this and the answer is a guess, however confident the detector says it is.
 MIN_WORDS = 100
@@ -22,9 +22,9 @@ SURE = 0.9
 # Enough of the story to judge by, whatever its length: the time taken stays bounded.
 SAMPLE_WORDS = 2000
 # A word: a run of letters (and marks) in a script that spaces its words.
-SPACED_WORD = re.compile(r"[^\W\d_]+")
+SPACED_WORD = lazy(r"[^\W\d_]+")
 # Han ideographs and kana: two of them count as one word, as Chinese and Japanese words are one to three long.
-UNSPACED = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+UNSPACED = lazy("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
 @dataclass(frozen=True)
@@ -36,6 +36,13 @@ class Detected:
     confidence: float = 0.0  # the detector's share for it, 0 to 1
     words: int = 0  # how many words it judged by
     sure: bool = False
+    # A text too short to be sure of is not weighed at once: the detector (0.3 s and 70 MB loading its models)
+    # runs only when check asks what it would have guessed (``judged``). The text kept for that:
+    unjudged: str = field(default="", repr=False, compare=False)
+
+    def judged(self) -> Detected:
+        """Return the detector's guess for a text too short to be sure of, weighed now; any other answer as it is."""
+        return weighed(self.unjudged, self.words) if self.unjudged else self
 
     def describe(self) -> str:
         """Say in a few words what was found: `German, 0.98`, or why nothing was."""
@@ -75,6 +82,13 @@ def detect_language(story: Iterable[str]) -> Detected:
     words = word_count(text)
     if not words:
         return Detected(words=0)
+    if words < MIN_WORDS:  # never sure: the guess is weighed only if check asks for it
+        return Detected(words=words, unjudged=text)
+    return weighed(text, words)
+
+
+def weighed(text: str, words: int) -> Detected:
+    """Return the language the detector finds likeliest in a text of `words` words, sure or not."""
     values = detector().compute_language_confidence_values(text)
     if not values:
         return Detected(words=words)

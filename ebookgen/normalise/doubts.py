@@ -6,8 +6,6 @@ with a collector, over the very raw blocks and quote style the build used.
 
 from __future__ import annotations
 
-import re
-
 from ebookgen.model import Text
 from ebookgen.model.rawtext import HANDED_ON
 from ebookgen.normalise.blocks import RawBlock
@@ -17,11 +15,12 @@ from ebookgen.normalise.markers import FLASHBACK_END, FLASHBACK_START, is_scene_
 from ebookgen.normalise.report import Finding, Findings, error, warn
 from ebookgen.normalise.runs import NOTE
 from ebookgen.normalise.typography import TypographyOptions, quote_doubts
+from ebookgen.patterns import lazy
 
 # A `*` or `_` placed as an opening emphasis marker: after a space or quote, before a word.
-UNCLOSED_EMPHASIS = re.compile('(?:^|(?<=[\\s"\u201c\u2018(]))(?:\\*{1,2}|_{1,2})(?=[^\\s*_])')
+UNCLOSED_EMPHASIS = lazy('(?:^|(?<=[\\s"\u201c\u2018(]))(?:\\*{1,2}|_{1,2})(?=[^\\s*_])')
 QUOTE_OPENERS = "\"'\u201c\u2018"
-CARRIED_CALL = re.compile(f"{NOTE}(?P<label>[^{NOTE}]*){NOTE}")
+CARRIED_CALL = lazy(f"{NOTE}(?P<label>[^{NOTE}]*){NOTE}")
 
 
 def report_doubts(blocks: list[RawBlock], typography: TypographyOptions, findings: Findings) -> None:

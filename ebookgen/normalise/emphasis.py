@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from ebookgen.model import Emphasis, Inline, LineBreak, NoteRef, Strong, Text
 from ebookgen.model.rawtext import EM_CLOSE, EM_OPEN, PARSED_MARKS, STRONG_CLOSE, STRONG_OPEN, from_literal
+from ebookgen.patterns import lazy
 
 # A letter of a script written without spaces between words (kana, CJK ideographs, Hangul): a marker beside one
 # still opens or closes (`と*強調*だ`), as a marker beside a Latin letter does not (`2*3*4`, `snake_case_name`).
@@ -17,16 +18,16 @@ SPACELESS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
 WORD_NOT_SPACELESS = f"[^\\W{SPACELESS}]"
 # An opening marker follows a space, the start, punctuation or a spaceless letter and comes before a non-space;
 # the closing marker mirrors it. The same marker must close what it opened.
-EMPHASIS = re.compile(
+EMPHASIS = lazy(
     rf"(?<!{WORD_NOT_SPACELESS})(?<!\*)(?P<mark>\*{{1,3}}|_{{1,3}})(?=[^\s*_])(?P<body>.+?)(?<=[^\s*_])(?P=mark)"
     rf"(?!{WORD_NOT_SPACELESS})(?!\*)",
     re.DOTALL,
 )
-NOTE_CALL = re.compile(r"\[\^(?P<label>[^\]\s]+)\]")
+NOTE_CALL = lazy(r"\[\^(?P<label>[^\]\s]+)\]")
 # What EMPHASIS and NOTE_CALL match, found in one pass: a run of marks, a place a note's label stops, a letter.
-MARK_RUN = re.compile(r"\*+|_+")
-LABEL_STOP = re.compile(r"[\]\s]")
-WORD_LETTER = re.compile(WORD_NOT_SPACELESS)
+MARK_RUN = lazy(r"\*+|_+")
+LABEL_STOP = lazy(r"[\]\s]")
+WORD_LETTER = lazy(WORD_NOT_SPACELESS)
 # Deeper than this, a mark inside emphasis stays as typed: no book nests emphasis so, and each level costs a pass.
 MOST_NESTED = 50
 

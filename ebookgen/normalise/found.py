@@ -10,7 +10,6 @@ every later stage is handed (the normaliser's options, render's and the writers'
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 
 from ebookgen.languages import Language, english, language_for
@@ -21,8 +20,9 @@ from ebookgen.model.origins import BOOK_TOML, DEFAULT, FILE_NAME
 from ebookgen.normalise.detect import Detected, detect_language
 from ebookgen.normalise.found_language import reported_language
 from ebookgen.normalise.typography import TypographyOptions, typeset
+from ebookgen.patterns import lazy
 
-ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+ISO_DAY = lazy(r"\d{4}-\d{2}-\d{2}")
 DEFAULT_LANGUAGE = Metadata(title="").language
 DEFAULT_AUTHORS = Metadata(title="").authors
 # The option that sets each field on the command line (or a batch manifest's column of the same name).

@@ -14,10 +14,11 @@ from dataclasses import dataclass
 from functools import cache
 
 from ebookgen.languages import language_files
+from ebookgen.patterns import lazy
 
 # A BCP 47 tag's characters: letters and digits in subtags joined by hyphens (or the underscores some tools write).
-TAG_SHAPE = re.compile(r"[A-Za-z]{2,8}([-_][A-Za-z0-9]{1,8})*")
-FIRST_SUBTAG = re.compile(r"[A-Za-z]*")
+TAG_SHAPE = lazy(r"[A-Za-z]{2,8}([-_][A-Za-z0-9]{1,8})*")
+FIRST_SUBTAG = lazy(r"[A-Za-z]*")
 # Tags that say no language at all: undetermined, several, none.
 NO_LANGUAGE = frozenset({"und", "mul", "zxx"})
 

@@ -13,9 +13,10 @@ from ebookgen.model.bylines import JOINS, byline_name
 from ebookgen.model.document import Furniture
 from ebookgen.normalise.headings import heading_of
 from ebookgen.normalise.markers import FORM_FEED_LINE, PAGE_BREAK_TOKEN
+from ebookgen.patterns import lazy
 
 # Between two authors' names in a byline: `Ada and Ben`, `Ada & Ben`, `Ada, Ben`.
-JOINED = re.compile(r"\s*,\s*|\s+(?:" + "|".join(re.escape(word) for word in JOINS) + r")\s+")
+JOINED = lazy(r"\s*,\s*|\s+(?:" + "|".join(re.escape(word) for word in JOINS) + r")\s+")
 
 
 def remove_furniture(

@@ -12,9 +12,11 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from ebookgen.patterns import lazy
+
 NUMBER = "{number}"
 # A heading word or number word that is plain text, not a pattern (`chap\.`, `[א-ת]['׳]`).
-PLAIN_WORD = re.compile(r"[\w \-]+")
+PLAIN_WORD = lazy(r"[\w \-]+")
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from ebookgen.normalise.heading_words import (
     PART_WORDS,
     alternatives,
 )
+from ebookgen.patterns import lazy
 
 CHAPTER, PART, CONTENTS = "chapter", "part", "contents"
 
@@ -59,14 +60,14 @@ PART_HEADING = heading_pattern(
     [*forms(PART_WORDS, PART_FORMS), (word_trie(ORDINALS), _ORDINAL_PART)], _NUMBER, _NUMBER_LEAD, _TITLE
 )
 # A spaced hyphen or dash, or a double hyphen, between a heading's number and its title.
-DASHED_TITLE = re.compile(r"(?<=[\w.])(?:\s+[-\u2013\u2014]+\s+|\s*-{2,3}\s*|\s*[\u2013\u2014]\s*)(?=\S)")
-CONTENTS_HEADING = re.compile(r"^(?:table\s+of\s+)?contents\.?$", re.I)
-NUMBER_HEADING = re.compile(r"^(?:\d{1,3}|[IVXLC]{1,7})\.?$")
-WORD_NUMBER_HEADING = re.compile(r"^" + _WORD + r"(?:[\s-]+" + _WORD + r")*$", re.I)
-MARKDOWN_HEADING = re.compile(r"^(?P<hashes>#{1,6})[ \t]+(?P<title>.*?[^\W_].*?)(?:[ \t]+#+)?$")
+DASHED_TITLE = lazy(r"(?<=[\w.])(?:\s+[-\u2013\u2014]+\s+|\s*-{2,3}\s*|\s*[\u2013\u2014]\s*)(?=\S)")
+CONTENTS_HEADING = lazy(r"^(?:table\s+of\s+)?contents\.?$", re.I)
+NUMBER_HEADING = lazy(r"^(?:\d{1,3}|[IVXLC]{1,7})\.?$")
+WORD_NUMBER_HEADING = lazy(r"^" + _WORD + r"(?:[\s-]+" + _WORD + r")*$", re.I)
+MARKDOWN_HEADING = lazy(r"^(?P<hashes>#{1,6})[ \t]+(?P<title>.*?[^\W_].*?)(?:[ \t]+#+)?$")
 # Decoration writers put around a heading line: `~Chapter 1~`, `**Prologue**`, `== Part One ==`, `-- 12 --`.
-DECORATION = re.compile(r"^[\s*_~=\-\u2014]+|[\s*_~=\-\u2014]+$")
-SENTENCE_MARKS = re.compile('[.!?,;"\u201c\u201d\u2026*_()\\[\\]]')
+DECORATION = lazy(r"^[\s*_~=\-\u2014]+|[\s*_~=\-\u2014]+$")
+SENTENCE_MARKS = lazy('[.!?,;"\u201c\u201d\u2026*_()\\[\\]]')
 NOT_HEADINGS = frozenset({"THE END", "END", "FIN", "TO BE CONTINUED", "OK", "NO", "YES"})
 
 

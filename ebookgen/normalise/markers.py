@@ -7,18 +7,20 @@ from __future__ import annotations
 
 import re
 
+from ebookgen.patterns import lazy
+
 # A line standing for a block the raw-text marks took out of the text (``marks.py``): a block of its own.
 MARK_TOKEN = "\ue000"
 # A line holding only a form feed: a page break in the raw text.
 PAGE_BREAK_TOKEN = "\ue001"
-FORM_FEED_LINE = re.compile(r"(?m)^[ \t]*\f[ \t]*$")
+FORM_FEED_LINE = lazy(r"(?m)^[ \t]*\f[ \t]*$")
 # A line of one repeated symbol, spaced or not (`* * *`, `~~~`, `#`, `___`, `---`, `===`, `§`).
-SYMBOL_RUN = re.compile(r"^([*~#_\-=+.•·§¤°◊◆♦❦❧☙⁂※†‡/\\|oOxX0])(?:\s*\1)*$")
+SYMBOL_RUN = lazy(r"^([*~#_\-=+.•·§¤°◊◆♦❦❧☙⁂※†‡/\\|oOxX0])(?:\s*\1)*$")
 # Patterned markers typed by fan-fiction writers (`oOo`, `xXxXx`, `-x-x-`, `-o-O-o-`, `+~+~+`).
-PATTERNED_MARKER = re.compile(r"^(?:[-~=+*_.\s]*(?:[oO0xX]+[-~=+*_.\s]*)+|(?:[+~=*\-_.]\s*){3,})$")
+PATTERNED_MARKER = lazy(r"^(?:[-~=+*_.\s]*(?:[oO0xX]+[-~=+*_.\s]*)+|(?:[+~=*\-_.]\s*){3,})$")
 # Any other short line of symbols alone (`<><><>`, `::::`, `★★★`) is a marker too, but one ebookgen was not told of.
-SYMBOLS_ONLY = re.compile(r"^[^\w\s\"'\u201c\u201d\u2018\u2019]+(?:\s*[^\w\s\"'\u201c\u201d\u2018\u2019]+)*$")
-WORDED_MARKER = re.compile(
+SYMBOLS_ONLY = lazy(r"^[^\w\s\"'\u201c\u201d\u2018\u2019]+(?:\s*[^\w\s\"'\u201c\u201d\u2018\u2019]+)*$")
+WORDED_MARKER = lazy(
     r"^[\s*~=#+\-_<>\[\](){}.|]*(?:(?:scene|section|line|page)\s*(?:break|change)|break|time\s*(?:skip|jump)|"
     r"pov\s*(?:change|switch))[\s*~=#+\-_<>\[\](){}.|]*$",
     re.I,
@@ -28,7 +30,7 @@ _DECOR = r"[\s*~_\-=+#/<>\[\]()]*"
 _END_MARKS = r"[.!\u2026]*"
 # A start marker may say when the flashback is set: `Flashback (three years ago)`, `Flashback - 1995`.
 _WHEN = r"(?:\s*(?:[:\-\u2013\u2014]+\s*|\(\s*)(?P<when>[^()*~_<>\[\]]{1,60}?)\s*\)?)?"
-FLASHBACK_START = re.compile(
+FLASHBACK_START = lazy(
     r"^"
     + _DECOR
     + r"(?:begin(?:ning)?\s+(?:of\s+)?|start\s+(?:of\s+)?)?(?:a\s+)?flash\s*back"
@@ -40,7 +42,7 @@ FLASHBACK_START = re.compile(
     + r"$",
     re.I,
 )
-FLASHBACK_END = re.compile(
+FLASHBACK_END = lazy(
     r"^"
     + _DECOR
     + r"(?:/\s*flash\s*back|end(?:\s+of)?\s+(?:the\s+)?flash\s*back|flash\s*back\s+(?:end|over|ends|ended)|"

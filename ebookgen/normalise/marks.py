@@ -16,13 +16,14 @@ from ebookgen.model.rawtext import CHAT_LINE, FENCED_KINDS, is_chat, is_pipe_tab
 from ebookgen.normalise.blocks import RawBlock, split_blocks
 from ebookgen.normalise.headings import heading_of
 from ebookgen.normalise.markers import MARK_TOKEN, PAGE_BREAK_TOKEN
+from ebookgen.patterns import lazy
 
-FENCE_START = re.compile(r"^:{3,}\s*(?P<kind>[A-Za-z][\w-]*)(?:\s+(?P<title>\S.*?))?\s*$")
-FENCE_END = re.compile(r"^:{3,}\s*$")
-QUOTE_LINE = re.compile(r"^ {0,3}>")
-LIST_ITEM = re.compile(r"^ {0,3}(?P<marker>[-+*]|(?P<number>\d{1,3})[.)])[ \t]+(?P<text>\S.*)$")
-FIGURE = re.compile(r'^!\[(?P<alt>[^\]]*)\]\((?P<source>[^)\s]+)(?:\s+"(?P<caption>[^"]*)")?\)$')
-NOTE_TEXT = re.compile(r"^\[\^(?P<label>[^\]\s]+)\]:[ \t]*(?P<text>.*)$")
+FENCE_START = lazy(r"^:{3,}\s*(?P<kind>[A-Za-z][\w-]*)(?:\s+(?P<title>\S.*?))?\s*$")
+FENCE_END = lazy(r"^:{3,}\s*$")
+QUOTE_LINE = lazy(r"^ {0,3}>")
+LIST_ITEM = lazy(r"^ {0,3}(?P<marker>[-+*]|(?P<number>\d{1,3})[.)])[ \t]+(?P<text>\S.*)$")
+FIGURE = lazy(r'^!\[(?P<alt>[^\]]*)\]\((?P<source>[^)\s]+)(?:\s+"(?P<caption>[^"]*)")?\)$')
+NOTE_TEXT = lazy(r"^\[\^(?P<label>[^\]\s]+)\]:[ \t]*(?P<text>.*)$")
 CONTINUED = "    "  # a note's further paragraph is indented by four spaces
 
 

@@ -32,8 +32,9 @@ from ebookgen.model import (
     VerseLine,
 )
 from ebookgen.normalise.emphasis import emphasis_spans
+from ebookgen.patterns import lazy
 
-INLINE_NOTE = re.compile(
+INLINE_NOTE = lazy(
     r"^(?:\[(?P<label>\d{1,3}|[*\u2020\u2021])\][ \t]+(?P<text>\S.*)"
     r"|\[Footnote[ \t]+(?P<named>\d{1,3}|[A-Z*]):[ \t]*(?P<body>.*)\]"
     r"|(?P<star>\*)[ \t]+(?P<starred>[^*\s].*))$",

@@ -10,16 +10,15 @@ was pasted, and is made straight.
 
 from __future__ import annotations
 
-import re
-
 from ebookgen.languages import QuoteMarks
+from ebookgen.patterns import lazy
 
 ENGLISH_MARKS = frozenset("\u201c\u201d\u2018\u2019")
-DOUBLE = re.compile("[\u201c\u201d]")
+DOUBLE = lazy("[\u201c\u201d]")
 # A right single quote that is not an apostrophe inside a word: it closes, or ends a word (the curler decides).
-SINGLE = re.compile("\u2018|\u2019(?![^\\W_])")
+SINGLE = lazy("\u2018|\u2019(?![^\\W_])")
 # An English pair: an opening double quote, words with no double quote, and the closing one.
-ENGLISH_PAIR = re.compile("\u201c([^\u201c\u201d\u201e]*)\u201d")
+ENGLISH_PAIR = lazy("\u201c([^\u201c\u201d\u201e]*)\u201d")
 
 
 def straighten_pasted_quotes(text: str, marks: QuoteMarks) -> str:

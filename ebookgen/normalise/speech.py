@@ -6,17 +6,17 @@ view's name with dashes or tildes (`--Rory--`, `~*~Kyle~*~`). A line is a marker
 
 from __future__ import annotations
 
-import re
+from ebookgen.patterns import lazy
 
 # A short line decorated like a marker but holding words it does not know (`~*~Rory~*~`, `<<Kyle>>`).
-MARKER_LIKE = re.compile(r"^[*~=#+<>\-_.\s]{2,}\S.{0,30}?[*~=#+<>\-_.\s]{2,}$")
+MARKER_LIKE = lazy(r"^[*~=#+<>\-_.\s]{2,}\S.{0,30}?[*~=#+<>\-_.\s]{2,}$")
 MARKER_DECORATION = "*~=#+<>-_. \t"
 # A line of speech opened with a dash (`-- Olá...`, `- Du er sen`), not one framed by dashes (`--Rory--`).
-SPEECH_LINE = re.compile(r"^(?:-{1,3}|[\u2013\u2014])[ \t]*[^\W\d_](?!.*[-\u2013\u2014]\s*$)")
-EMPHASIS_ONLY = re.compile(r"^(\*{1,2}|_{1,2})[^*_]+\1$")
+SPEECH_LINE = lazy(r"^(?:-{1,3}|[\u2013\u2014])[ \t]*[^\W\d_](?!.*[-\u2013\u2014]\s*$)")
+EMPHASIS_ONLY = lazy(r"^(\*{1,2}|_{1,2})[^*_]+\1$")
 # In a language whose speech opens with a dash, a line framed by dashes whose words end a sentence is speech
 # (`-- Não! --`, `--Eu sei...--`), not a marker (`--Rory--`): set as one, it lost its dashes and ellipsis.
-FRAMED_SPEECH = re.compile(
+FRAMED_SPEECH = lazy(
     r"^(?:-{1,3}|[\u2013\u2014])[ \t]*[\u00a1\u00bf\u00ab\"'\u201c\u201e]?[^\W\d_]"  # a dash, a word (¡ ¿ « " first)
     r".*?[.!?,;:\u2026\u00bb\"'\u201d][ \t]*(?:-{1,3}|[\u2013\u2014])$"  # ...that ends a sentence, and a dash
 )

@@ -59,14 +59,15 @@ from ebookgen.normalise.speech import (  # noqa: F401  (EMPHASIS_ONLY, MARKER_LI
     marker_words,
 )
 from ebookgen.normalise.typography import make_primes
+from ebookgen.patterns import lazy
 
-AUTHOR_NOTE = re.compile(
+AUTHOR_NOTE = lazy(
     r"^[\[(]?(?:\*\*?|_)?\s*(?:A/N|(?-i:AN)|A\.N\.|Author['\u2019]?s\s+Notes?|Notes?|Disclaimer)\s*(?:\*\*?|_)?\s*[:\-]",
     re.I,
 )
 # What an author tells the reader before the story (kept from a header block): set apart as an author's note.
-OPENING_NOTE = re.compile(r"^(?:Warnings?|Archive\s+Warnings?|Status|Notes?|Spoilers?)\s*:", re.I)
-SCENE_SETTING = re.compile(r"^\((?!.*\)\s*\S.*$)[^()]*\)$|^\[[^\[\]]*\]$", re.S)
+OPENING_NOTE = lazy(r"^(?:Warnings?|Archive\s+Warnings?|Status|Notes?|Spoilers?)\s*:", re.I)
+SCENE_SETTING = lazy(r"^\((?!.*\)\s*\S.*$)[^()]*\)$|^\[[^\[\]]*\]$", re.S)
 
 BLANK_RUN_POLICIES = ("pause", "break")
 AUTHOR_NOTE_POLICIES = ("keep", "drop")

@@ -16,14 +16,15 @@ from dataclasses import dataclass
 from functools import cache
 
 from ebookgen.languages import Language, TitleStyle, english
+from ebookgen.patterns import lazy
 
 # A well-formed roman numeral (1 to 4999): `XII`, `IV`, `MDCCCV`.
-ROMAN = re.compile(r"M{0,4}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+ROMAN = lazy(r"M{0,4}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 # Words that spell a roman numeral but, in a heading, are words (French `dix`, Spanish `mi`, English `mix`).
 ROMAN_WORDS = frozenset({"MIX", "DIX", "MI", "DI", "LI", "CC", "CD", "DC", "MD", "DIV", "VIC", "MCC"})
-WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*|\d+[^\W\d_]*", re.UNICODE)
+WORD = lazy(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*|\d+[^\W\d_]*", re.UNICODE)
 # Where a new clause of the title begins: its first word is capitalised again.
-CLAUSE = re.compile(r"[:.!?\u2014\u2013]\s*$")
+CLAUSE = lazy(r"[:.!?\u2014\u2013]\s*$")
 
 
 def is_typed_in_capitals(title: str) -> bool:

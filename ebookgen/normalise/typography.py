@@ -17,6 +17,7 @@ from ebookgen.normalise.dashes import set_dashes
 from ebookgen.normalise.pasted import straighten_pasted_quotes
 from ebookgen.normalise.quotes import ENGLISH, QuoteMarks
 from ebookgen.normalise.runs import RUN_MARKS
+from ebookgen.patterns import lazy
 
 # Word-initial elisions that take an apostrophe (’), never an opening quote (‘).
 ELISIONS = frozenset(
@@ -30,8 +31,8 @@ CLOSING_CONTEXT = set(" \t\n\u00a0\u202f.,;:!?)]}\u2014\u2013\u2026\u201d\u2019-
 TRANSPARENT = set("*_") | RUN_MARKS  # emphasis marks: raw text's, and a structured paragraph's run edges
 # Letters and marks of scripts written without spaces (kana, ideographs, Hangul, CJK punctuation): beside one a
 # quote's side cannot be read from spaces, so the quotes open decide it (`言った。"'春子'` opens twice).
-SPACELESS = re.compile("[\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff01-\uff60]")
-STRAIGHT_QUOTE = re.compile("[\"']")
+SPACELESS = lazy("[\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff01-\uff60]")
+STRAIGHT_QUOTE = lazy("[\"']")
 
 PRIMARY_DOUBLE, PRIMARY_SINGLE = "double", "single"
 
@@ -44,9 +45,9 @@ class TypographyOptions:
     language: Language = field(default_factory=english)
 
 
-FOUR_DOTS = re.compile(r"(?<=[^\s.])[ \t]?\.\s?\.\s?\.\s?\.(?!\.)")
-THREE_DOTS = re.compile(r"\.\s?\.\s?\.")
-TWO_DOTS = re.compile(r"\.\s?\.")
+FOUR_DOTS = lazy(r"(?<=[^\s.])[ \t]?\.\s?\.\s?\.\s?\.(?!\.)")
+THREE_DOTS = lazy(r"\.\s?\.\s?\.")
+TWO_DOTS = lazy(r"\.\s?\.")
 
 
 def make_ellipses(text: str) -> str:
@@ -59,10 +60,10 @@ def make_ellipses(text: str) -> str:
     return THREE_DOTS.sub("\u2026", text)
 
 
-NUMBER_RANGE = re.compile(r"(?<=\d)-{2}(?=\d)")
+NUMBER_RANGE = lazy(r"(?<=\d)-{2}(?=\d)")
 # Two numbers joined by one hyphen, neither part of a longer chain (`2020-01-05`, `A-1-2`) or of a word (`COVID-19`);
 # a suffix (`1914-1918-as`) or a counter of a spaceless script (`1914-1918年`) may follow.
-HYPHEN_RANGE = re.compile(
+HYPHEN_RANGE = lazy(
     r"(?<![\w\-\u2013/.:,])(\d{1,4})-(\d{1,4})"
     r"(?![^\W\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]|[\u2013/]|[-.:,]\d)"
 )
@@ -84,10 +85,10 @@ def range_or_hyphen(match: re.Match) -> str:
     return f"{first}\u2013{second}" if rises else match.group()
 
 
-NAME_DASH = re.compile(r"-{4,}")
-TYPED_EM_DASH = re.compile(r"[ \t]*-{2,3}[ \t]*")
-SPACED_HYPHEN = re.compile(r"(?<=[^\W\d_])[ \t]+-[ \t]+(?=[^\W\d_]|[\"'*_\ufdd8-\ufddc])")
-SPACED_EM_DASH = re.compile(r"[ \t]*\u2014[ \t]*")
+NAME_DASH = lazy(r"-{4,}")
+TYPED_EM_DASH = lazy(r"[ \t]*-{2,3}[ \t]*")
+SPACED_HYPHEN = lazy(r"(?<=[^\W\d_])[ \t]+-[ \t]+(?=[^\W\d_]|[\"'*_\ufdd8-\ufddc])")
+SPACED_EM_DASH = lazy(r"[ \t]*\u2014[ \t]*")
 
 
 def make_dashes(text: str) -> str:
@@ -107,12 +108,12 @@ def make_dashes(text: str) -> str:
     return text
 
 
-DIGIT_QUOTE = re.compile(r"\d['\"]")
-FEET_AND_INCHES = re.compile(r"(?<=\d)'(\d{1,2})\"")
-FEET_INCHES_UNMARKED = re.compile(r"(?<=\b\d)'(?=\d{1,2}\b(?!'))")
+DIGIT_QUOTE = lazy(r"\d['\"]")
+FEET_AND_INCHES = lazy(r"(?<=\d)'(\d{1,2})\"")
+FEET_INCHES_UNMARKED = lazy(r"(?<=\b\d)'(?=\d{1,2}\b(?!'))")
 # A measure alone: before a space and a word or a sign (`a 6' fence`, `2' x 2' = 4`, `2" x 2"`), or at the end.
-FEET_ALONE = re.compile(r"(?<=\b\d)'(?=\s+(?:[a-z]|[^\w\s\"'\u201c\u2018])|$)")
-INCHES_ALONE = re.compile(r"(?<=\b\d)\"(?=\s+(?:[a-z]|[^\w\s\"'\u201c\u2018])|$)")
+FEET_ALONE = lazy(r"(?<=\b\d)'(?=\s+(?:[a-z]|[^\w\s\"'\u201c\u2018])|$)")
+INCHES_ALONE = lazy(r"(?<=\b\d)\"(?=\s+(?:[a-z]|[^\w\s\"'\u201c\u2018])|$)")
 
 
 def make_primes(text: str) -> str:
@@ -151,7 +152,7 @@ def single_quote_open(before: str) -> bool:
 
 
 # A left single quote where an apostrophe belongs, as Word's autoformat curls a typed one: `‘90s`, `‘til`, `‘em`.
-MISCURLED_ELISION = re.compile(
+MISCURLED_ELISION = lazy(
     "(?:(?<=^)|(?<=[\\s(\u201c\u2014\u2013\u2026]))\u2018(?=\\d\\d(?:s\\b|\\b)|(?:"
     + "|".join(sorted((word for word in ELISIONS if len(word) > 1), key=len, reverse=True))
     + ")\\b)",
@@ -187,10 +188,10 @@ def quote_doubts(text: str, options: TypographyOptions = TypographyOptions()) ->
 
 
 # What the curler looks for after a single quote (see QuoteCurler.is_elision, closes_later).
-ELIDED_YEAR = re.compile(r"\d\d(?:s\b|\b)")
-FIRST_WORD = re.compile(r"([^\W\d_]+)")
-CLOSING_SINGLE = re.compile(r"(?=[^\s'](?:')(?=[\s.,;:!?)\]}\u2014\u2026\"]|$))")
-QUOTE_AFTER_CHARACTER = re.compile(r"(?=[^\s']')")
+ELIDED_YEAR = lazy(r"\d\d(?:s\b|\b)")
+FIRST_WORD = lazy(r"([^\W\d_]+)")
+CLOSING_SINGLE = lazy(r"(?=[^\s'](?:')(?=[\s.,;:!?)\]}\u2014\u2026\"]|$))")
+QUOTE_AFTER_CHARACTER = lazy(r"(?=[^\s']')")
 
 
 def last_start(pattern: re.Pattern, text: str) -> int:

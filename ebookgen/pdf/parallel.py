@@ -11,13 +11,11 @@ manuscript is read: ``build.build_pdf`` does so for a manuscript long enough to 
 
 from __future__ import annotations
 
-import ctypes
 import gc
 import multiprocessing
 import os
 import shutil
 import signal
-import sys
 import tempfile
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import AbstractContextManager, nullcontext
@@ -32,6 +30,7 @@ from ebookgen.pdf.bodypages import BodyPage, Laid, chunk_sheets
 from ebookgen.pdf.cache import ChunkCache
 from ebookgen.pdf.chunks import split_chapters
 from ebookgen.pdf.folios import FolioChannel, FolioRelay, first_folio, join_channel, make_channel, reset_channel
+from ebookgen.pdf.headstart import die_with_parent, dismiss
 from ebookgen.pdf.join import LINK_SCHEME, Pieces, join_pdf
 from ebookgen.pdf.options import (
     PARALLEL_MIN_WORDS,
@@ -121,18 +120,6 @@ def start_worker(channel: FolioChannel, folder: str, parent: int) -> None:
     join_channel(channel)
 
 
-def die_with_parent(parent: int) -> None:
-    """Have Linux kill this worker when its parent dies, even by SIGKILL (prctl PR_SET_PDEATHSIG)."""
-    if not sys.platform.startswith("linux"):
-        return
-    try:
-        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL, 0, 0, 0)  # 1 is PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        return
-    if os.getppid() != parent:  # The parent died before the request took effect.
-        os._exit(1)
-
-
 def warm_up() -> str:
     """Import WeasyPrint in a worker while the main process reads the book, and probe its hooks."""
     return weasy.probe()
@@ -143,6 +130,7 @@ def early_crew(manuscript_bytes: int, options: PdfOptions) -> AbstractContextMan
     wanted = options.jobs or os.cpu_count() or 1
     if wanted < 2 or options.jobs == 0 and manuscript_bytes < PARALLEL_MIN_WORDS * BYTES_PER_WORD:
         return nullcontext()
+    dismiss()  # the crew's workers have their own start
     return Crew(wanted)
 
 

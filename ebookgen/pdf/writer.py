@@ -15,11 +15,11 @@ from pathlib import Path
 from ebookgen.errors import ConfigError
 from ebookgen.languages import language_for
 from ebookgen.model import Book
-from ebookgen.pdf import weasy
+from ebookgen.pdf import headstart, weasy
 from ebookgen.pdf.figures import resolution_notes
 from ebookgen.pdf.glyphs import glyph_notes
 from ebookgen.pdf.licences import license_faces
-from ebookgen.pdf.options import RUNNING_HEADS, PdfOptions, PdfResult, Progress, worker_count
+from ebookgen.pdf.options import RUNNING_HEADS, PdfOptions, PdfResult, Progress, report, worker_count
 from ebookgen.pdf.parallel import Crew, write_parallel
 from ebookgen.pdf.single import write_single
 from ebookgen.pdf.trim import margins_for
@@ -48,7 +48,8 @@ def laid_out(book: Book, target: Path, options: PdfOptions, progress: Progress |
         raise ConfigError(f"running head {options.recto_head!r} is not 'title' or 'chapter'")
     workers = worker_count(book, options)
     if workers < 2:
-        return write_single(book, target, options, progress)
+        return write_short(book, target, options, progress)
+    headstart.dismiss()  # a long book: the parallel workers lay it out
     given = isinstance(crew, Crew) and crew.workers >= workers
     with nullcontext(crew) if given else Crew(workers) as working:
         missing = working.unsupported()
@@ -57,3 +58,24 @@ def laid_out(book: Book, target: Path, options: PdfOptions, progress: Progress |
     note = f"laid out in one process: WeasyPrint {weasy.version()} lacks what the parallel layout hooks ({missing})"
     result = write_single(book, target, options, progress)
     return replace(result, notes=(*result.notes, note))
+
+
+def write_short(book: Book, target: Path, options: PdfOptions, progress: Progress | None) -> PdfResult:
+    """Lay a short book out in the layout process the command started first (``headstart``), else in this one."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    pool = headstart.taken()
+    if pool is None:
+        return write_single(book, target, options, progress)
+    report(progress, 0, len(book.chapters))
+    try:
+        result = pool.submit(write_single, book, target, options, None).result()
+    except BrokenProcessPool:  # the layout process died (killed, out of memory): laid out here instead
+        headstart.stop(pool)
+        return write_single(book, target, options, progress)
+    except BaseException:  # an error of the layout, or Ctrl-C: the process stops with the build
+        headstart.stop(pool)
+        raise
+    pool.shutdown(wait=True)
+    report(progress, len(book.chapters), len(book.chapters))
+    return result

@@ -15,15 +15,16 @@ from pathlib import Path
 from ebookgen.errors import ConfigError
 from ebookgen.languages import Language, language_for
 from ebookgen.model.book import Newsletter
+from ebookgen.patterns import lazy
 from ebookgen.project.paths import check_text_file, project_file, shown
 
 # The back matter's text keys, in the order books print them after the last chapter.
 TEXT_KEYS = ("afterword", "acknowledgements", "about_the_author")
 # A value that names a file rather than being the text: one line ending in a text file's suffix.
-FILE_NAME = re.compile(r"^[^\n]{1,255}\.(?:txt|md|markdown|text)$", re.IGNORECASE)
+FILE_NAME = lazy(r"^[^\n]{1,255}\.(?:txt|md|markdown|text)$", re.IGNORECASE)
 # The strings book.toml gives the title page and front matter: typeset too, or they keep "straight" quotes and --.
 TYPESET_KEYS = ("title", "subtitle", "series", "dedication", "epigraph", "epigraph_source")
-WEB_ADDRESS = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
+WEB_ADDRESS = lazy(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
 
 
 def is_file_name(value: str) -> bool:

@@ -41,6 +41,7 @@ def unsure_language(merged: Merged) -> tuple[str, ...]:
     detected = merged.detected
     if detected is None or detected.sure:
         return ()
+    detected = detected.judged()  # a short text's guess is weighed only here
     found = f"{detected.describe()} ({detected.why_unsure})" if detected.tag else detected.describe()
     tag = detected.tag or "..."
     return (

@@ -9,11 +9,11 @@ returns the record it names, which the project keeps, so no stage looks the name
 from __future__ import annotations
 
 import datetime as dt
-import re
 import unicodedata
 from typing import TYPE_CHECKING
 
 from ebookgen.errors import ConfigError
+from ebookgen.patterns import lazy
 
 if TYPE_CHECKING:
     from ebookgen.pdf.printers import Printer
@@ -21,10 +21,10 @@ if TYPE_CHECKING:
     from ebookgen.themes import Theme
 
 # A W3C date (https://www.w3.org/TR/NOTE-datetime): a year, a month, a day, or a day with a time.
-W3C_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2})?)?)?)?")
-SERIES_NUMBER = re.compile(r"\d+(\.\d+)?")
+W3C_DATE = lazy(r"\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2})?)?)?)?")
+SERIES_NUMBER = lazy(r"\d+(\.\d+)?")
 # A BCP 47 tag's characters: letters and digits in subtags joined by hyphens (no `en_GB`, no spaces).
-LANGUAGE_SHAPE = re.compile(r"[A-Za-z0-9]{1,8}(-[A-Za-z0-9]{1,8})*")
+LANGUAGE_SHAPE = lazy(r"[A-Za-z0-9]{1,8}(-[A-Za-z0-9]{1,8})*")
 
 
 def date_text(value: object) -> str:

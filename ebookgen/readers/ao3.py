@@ -13,12 +13,13 @@ import re
 
 from ebookgen.model import AuthorNote, Footnote, Paragraph, Text, plain_text
 from ebookgen.model.document import Heading, ReadBlock
+from ebookgen.patterns import lazy
 from ebookgen.readers.header import LANGUAGES
 from ebookgen.readers.htmltext import MappedText, map_html, tag_of, words_of
 from ebookgen.readers.source import FoundMetadata
 
-SERIES_PART = re.compile(r"Part\s+(\d+)\s+of\s+(.+)", re.I)
-PUBLISHED = re.compile(r"Published:\s*(\d{4}-\d{2}-\d{2})")
+SERIES_PART = lazy(r"Part\s+(\d+)\s+of\s+(.+)", re.I)
+PUBLISHED = lazy(r"Published:\s*(\d{4}-\d{2}-\d{2})")
 # Tag kinds in ``dl.tags`` that are the book's subjects, in AO3's order.
 AO3_MESSAGES = "AO3's preface and afterword messages left out (where it was posted, asking for comments)"
 SUBJECT_KINDS = ("fandom", "relationship", "character", "additional tag", "category")

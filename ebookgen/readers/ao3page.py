@@ -11,15 +11,15 @@ Everything else on the page is the archive's own (navigation, kudos, comments) a
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from ebookgen.model.document import Heading, ReadBlock
+from ebookgen.patterns import lazy
 from ebookgen.readers.ao3 import SERIES_PART, demoted, note_block, preface_metadata, tag_lists
 from ebookgen.readers.htmltext import MappedText, map_html, words_of
 from ebookgen.readers.source import FoundMetadata
 
-WORK_ID = re.compile(r"/works/(\d+)")
+WORK_ID = lazy(r"/works/(\d+)")
 ARCHIVE = "https://archiveofourown.org/works/"
 
 

@@ -13,6 +13,8 @@ import functools
 import re
 from dataclasses import dataclass
 
+from ebookgen.patterns import lazy
+
 # Single-byte Western code pages a detector confuses on short texts; Windows-1252 wins a tie it cannot break.
 LATIN_CODEPAGES = {
     "ascii", "latin_1", "iso8859_1", "iso8859_2", "iso8859_3", "iso8859_4", "iso8859_9", "iso8859_10",
@@ -29,8 +31,8 @@ ALPHABET_LANGUAGES = (
     "et", "lv", "lt", "pl", "cs", "sk", "sl", "hr", "bs", "hu", "ro", "sq", "tr", "az", "mt", "af",
 )  # fmt: skip
 # An XML declaration's encoding, and an HTML page's `<meta charset>` or `content="...; charset=..."`.
-DECLARED = re.compile(rb"^\s*<\?xml[^>]*encoding\s*=\s*[\"']([A-Za-z0-9._-]+)[\"']")
-META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?([A-Za-z0-9._-]+)", re.I)
+DECLARED = lazy(rb"^\s*<\?xml[^>]*encoding\s*=\s*[\"']([A-Za-z0-9._-]+)[\"']")
+META_CHARSET = lazy(rb"<meta[^>]+charset\s*=\s*[\"']?([A-Za-z0-9._-]+)", re.I)
 
 
 @dataclass(frozen=True)

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import re
 
+from ebookgen.patterns import lazy
+
 # A rule; it starts only after a brace (or at the start), so a stylesheet with no brace costs one scan, not one
 # scan from every character (a 100 KB `<style>` without braces took 110 s).
-RULE = re.compile(r"(?<![^{}])([^{}]+)\{([^{}]*)\}")
+RULE = lazy(r"(?<![^{}])([^{}]+)\{([^{}]*)\}")
 # A selector naming one class, alone or on a tag: `.c3`, `span.italic`.
-CLASS_SELECTOR = re.compile(r"^[a-z0-9]*\.([\w-]+)$", re.I)
+CLASS_SELECTOR = lazy(r"^[a-z0-9]*\.([\w-]+)$", re.I)
 # The declarations the mapper reads; every other one stays in the stylesheet.
-READ = re.compile(
+READ = lazy(
     r"(?:font-style\s*:\s*(?:italic|oblique)|font-weight\s*:\s*(?:bold|bolder|[6-9]00)|text-align\s*:\s*center"
     r"|(?:page-)?break-before\s*:\s*(?:always|page|left|right))",
     re.I,

@@ -9,12 +9,12 @@ The file is only ever opened for reading.
 from __future__ import annotations
 
 import codecs
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from ebookgen.errors import InputError
 from ebookgen.model.characters import FORBIDDEN
+from ebookgen.patterns import lazy
 from ebookgen.readers.charset import declared_charset, detect
 
 # How binary files begin. Signatures made of letters only count with a NUL byte soon after
@@ -47,14 +47,14 @@ BOMS = (
 REPLACED_NOTE = "bytes that are not UTF-8 replaced with \ufffd; retype the letters there (the file is UTF-8 elsewhere)"
 # At most this many invalid bytes in a file otherwise UTF-8 are replaced; more, and it is another encoding.
 MOST_REPLACED = 64
-NON_ASCII = re.compile("[^\x00-\x7f]")
+NON_ASCII = lazy("[^\x00-\x7f]")
 
 # Invisible characters that only ever get in the way of the rules that follow.
-INVISIBLE = re.compile("[\u200b\u200c\u2060\ufeff\u00ad]")
+INVISIBLE = lazy("[\u200b\u200c\u2060\ufeff\u00ad]")
 # Terminal escape sequences (colour codes pasted from a console): the escape and its parameters.
-TERMINAL_ESCAPE = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b[\]P^_][^\x07\x1b]*(?:\x07|\x1b\\)?")
+TERMINAL_ESCAPE = lazy(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b[\]P^_][^\x07\x1b]*(?:\x07|\x1b\\)?")
 # Common traces of UTF-8 read as Windows-1252 or Latin-1: only lines with one are given to ftfy.
-MOJIBAKE_HINT = re.compile(
+MOJIBAKE_HINT = lazy(
     "[\u00c2\u00c3\u00c5\u00e2\u00ef\u00f0][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]"
 )  # noqa: E501
 
@@ -271,4 +271,4 @@ def kept_no_break_spaces(text: str) -> str:
     return LOOSE_NO_BREAK_SPACE.sub(" ", text)
 
 
-LOOSE_NO_BREAK_SPACE = re.compile(r"[\u00a0\u202f](?![^\s\u00a0\u202f])|(?<![^\s\u00a0\u202f])[\u00a0\u202f]")
+LOOSE_NO_BREAK_SPACE = lazy(r"[\u00a0\u202f](?![^\s\u00a0\u202f])|(?<![^\s\u00a0\u202f])[\u00a0\u202f]")

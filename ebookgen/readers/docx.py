@@ -15,6 +15,7 @@ from pathlib import Path
 from ebookgen.errors import InputError
 from ebookgen.model.document import Document, FoundMetadata, Resource
 from ebookgen.model.outline import outline
+from ebookgen.patterns import lazy
 from ebookgen.readers.archive import open_archive, read_member
 from ebookgen.readers.decode import require_text
 from ebookgen.readers.docxparts import comment_notes, main_part, paragraph_lines, paragraph_texts, spaced_at_joins
@@ -25,11 +26,11 @@ from ebookgen.readers.reader import Reader
 DOCX_SUFFIXES = (".docx",)
 KIND = "Word document"
 CENTRED_STYLE = "ebookgen centred"
-MARGIN_PART = re.compile(r"word/(?:header|footer)\d*\.xml$")
+MARGIN_PART = lazy(r"word/(?:header|footer)\d*\.xml$")
 # mammoth's messages about styles: one it has no mapping for, one the document uses but never defines.
-UNRECOGNISED_STYLE = re.compile(r"Unrecognised \w+ style: (.*?)(?: \(Style ID: (.*)\))?$")
-UNDEFINED_STYLE = re.compile(r"\w+ style with ID (.*) was referenced but not defined in the document")
-WORD_TEXT = re.compile(r"<w:t(?: [^>]*)?>([^<]*)</w:t>")
+UNRECOGNISED_STYLE = lazy(r"Unrecognised \w+ style: (.*?)(?: \(Style ID: (.*)\))?$")
+UNDEFINED_STYLE = lazy(r"\w+ style with ID (.*) was referenced but not defined in the document")
+WORD_TEXT = lazy(r"<w:t(?: [^>]*)?>([^<]*)</w:t>")
 # Word's and Google Docs' styles, as mammoth should map them; every other style is read as a paragraph.
 STYLE_MAP = f"""
 p[style-name='Title'] => h1.ebookgen-title:fresh

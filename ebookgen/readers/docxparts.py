@@ -11,22 +11,22 @@ from __future__ import annotations
 
 import io
 import posixpath
-import re
 import zipfile
 from pathlib import Path
 
 from ebookgen.errors import InputError
+from ebookgen.patterns import lazy
 from ebookgen.readers.archive import read_member
 
 KIND = "Word document"
 USUAL_MAIN_PART = "word/document.xml"
 MAIN_PART = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-WORD = re.compile(r"[^\W_]+")
-NOTE_CALL = re.compile(r"\[\^([^\]\s]+)\]")  # a note's call as the outline writes it: `[^label]`
+WORD = lazy(r"[^\W_]+")
+NOTE_CALL = lazy(r"\[\^([^\]\s]+)\]")  # a note's call as the outline writes it: `[^label]`
 AHEAD = 200  # paragraphs searched past the last one found: linear in a document of any length
-RELATIONSHIP = re.compile(rb"<(?:\w+:)?Relationship\b[^>]*>")
-ATTRIBUTE = re.compile(rb'(\w+)="([^"]*)"')
+RELATIONSHIP = lazy(rb"<(?:\w+:)?Relationship\b[^>]*>")
+ATTRIBUTE = lazy(rb'(\w+)="([^"]*)"')
 # A run that only holds a space: what Word's reviewer sees where a paragraph's end was deleted.
 SPACE_RUN = f'<w:r xmlns:w="{W[1:-1]}"><w:t xml:space="preserve"> </w:t></w:r>'
 

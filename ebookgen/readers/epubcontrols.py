@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import re
 
-CONTROL = re.compile("[\u0080-\u009f]")
+from ebookgen.patterns import lazy
+
+CONTROL = lazy("[\u0080-\u009f]")
 # C0 controls no XML text may hold: lxml keeps them from an HTML parse but refuses them when text is set again.
-XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+XML_FORBIDDEN = lazy("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 def as_windows_1252(match: re.Match) -> str:

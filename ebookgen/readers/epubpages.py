@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ebookgen.model.document import Heading
+from ebookgen.patterns import lazy
 from ebookgen.readers.epubcontrols import controls_note, controls_read
 from ebookgen.readers.epubruby import readings_in_brackets, ruby_note
 from ebookgen.readers.epubsvg import svg_notes, svg_text_in_place
@@ -19,13 +20,13 @@ from ebookgen.readers.fanfic import info_lines, info_metadata, is_info_page, lin
 from ebookgen.readers.htmltext import MappedText, map_html, tag_of, words_of
 from ebookgen.readers.source import FoundMetadata
 
-CONTENTS = re.compile(r"^(?:table of )?contents$|^toc$", re.I)
+CONTENTS = lazy(r"^(?:table of )?contents$|^toc$", re.I)
 # A back-of-book index: its entries link into the chapters, but it is the book's own text, never its contents.
-INDEX = re.compile(r"^(?:general |subject |name )?index(?: of \w+)?$|^register$|^índice analítico$", re.I)
+INDEX = lazy(r"^(?:general |subject |name )?index(?: of \w+)?$|^register$|^índice analítico$", re.I)
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 OPS = "http://www.idpf.org/2007/ops"
-PART_WORDS = re.compile(r"^(?:part|book|volume)\b", re.I)
-WORD = re.compile(r"[^\W_]+")
+PART_WORDS = lazy(r"^(?:part|book|volume)\b", re.I)
+WORD = lazy(r"[^\W_]+")
 # What a title page holds beside the title and the author: credit words, an edition, a publisher's line.
 BOILERPLATE = frozenset(
     "by von de par di door av a an the novel story stories book edition ebook e published publisher publishing"

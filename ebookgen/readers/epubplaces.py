@@ -8,21 +8,20 @@ first element, from the last one found on (a bounded way ahead), whose text open
 
 from __future__ import annotations
 
-import re
-
 from ebookgen.model import Figure
 from ebookgen.model.outline import outline, written
+from ebookgen.patterns import lazy
 from ebookgen.readers.htmltext import tag_of
 
 BLOCK_TAGS = frozenset(
     "p div h1 h2 h3 h4 h5 h6 li dt dd pre blockquote td th figcaption caption aside section article"
     " header footer nav table ul ol dl figure body text".split()
 )
-LETTERS = re.compile(r"[^\W_]+")
+LETTERS = lazy(r"[^\W_]+")
 KEY_LENGTH = 24  # letters enough to tell a paragraph from the next
 AHEAD = 200  # elements searched past the last place found: the search stays linear in a page of any length
 SURE_LENGTH = 12  # an element's letters that a block may open with and still be that element's
-NOTE_CALL = re.compile(r"\[\^[^\]\s]+\]")  # a note's call in the raw text: `[^6]`, never in the page's words
+NOTE_CALL = lazy(r"\[\^[^\]\s]+\]")  # a note's call in the raw text: `[^6]`, never in the page's words
 
 
 def key_of(text: str) -> str:

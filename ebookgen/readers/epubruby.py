@@ -8,11 +8,10 @@ plain ones around any other.
 
 from __future__ import annotations
 
-import re
-
+from ebookgen.patterns import lazy
 from ebookgen.readers.htmltext import tag_of
 
-CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+CJK = lazy(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 
 def readings_in_brackets(body) -> int:

@@ -12,10 +12,11 @@ import re
 from dataclasses import replace
 
 from ebookgen.model.document import Heading
+from ebookgen.patterns import lazy
 from ebookgen.readers.htmltext import MappedText, map_html, tag_of, words_of
 from ebookgen.readers.source import FoundMetadata
 
-INFO_LINE = re.compile(r"^\s*(?P<key>[A-Z][A-Za-z ]{1,24}):\s*(?P<value>.*)$")
+INFO_LINE = lazy(r"^\s*(?P<key>[A-Z][A-Za-z ]{1,24}):\s*(?P<value>.*)$")
 # The keys of a fan-fiction book's info page; a page of them is not a chapter.
 INFO_KEYS = frozenset({
     "status", "words", "chapters", "published", "updated", "packaged", "rating", "rated", "category", "categories",
@@ -23,11 +24,9 @@ INFO_KEYS = frozenset({
     "fandoms", "language", "series", "author", "title", "publisher", "source", "reviews", "favs", "follows",
     "kudos", "hits", "comments", "bookmarks", "completed", "story url", "url", "tags", "freeform tags", "id",
 })  # fmt: skip
-FFN_STATS = re.compile(r"Rated:\s*(?:Fiction\s+)?(?P<rating>[KTM]\+?|MA)\b", re.I)
+FFN_STATS = lazy(r"Rated:\s*(?:Fiction\s+)?(?P<rating>[KTM]\+?|MA)\b", re.I)
 # FanFiction.Net's dates: month/day/year, or an ISO day.
-FFN_PUBLISHED = re.compile(
-    r"Published:\s*(?:(?P<month>\d{1,2})/(?P<day>\d{1,2})/(?P<year>\d{4})|(?P<iso>\d{4}-\d{2}-\d{2}))"
-)
+FFN_PUBLISHED = lazy(r"Published:\s*(?:(?P<month>\d{1,2})/(?P<day>\d{1,2})/(?P<year>\d{4})|(?P<iso>\d{4}-\d{2}-\d{2}))")
 
 
 def is_fanfic_page(root) -> bool:

@@ -6,21 +6,21 @@ they find in every document it reads (``Document.furniture``), and the normalise
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from ebookgen.model.bylines import byline_name
 from ebookgen.model.document import FoundMetadata, Furniture
+from ebookgen.patterns import lazy
 from ebookgen.readers.gutenberg import GUTENBERG_END, GUTENBERG_START, gutenberg_header, strip_gutenberg
 from ebookgen.readers.header import NOTE_KEYS, found_in, header_block_end, header_key, manuscript_lines
 from ebookgen.readers.layout import CHAPTER_TITLE, PART_TITLE
 
 # Header fields that are the author talking to the reader and no metadata: kept, set apart as author's notes.
 # A line holding only a form feed (a page break): not a blank line between header fields.
-FORM_FEED_LINE = re.compile(r"(?m)^[ \t]*\f[ \t]*$")
+FORM_FEED_LINE = lazy(r"(?m)^[ \t]*\f[ \t]*$")
 TALK_KEYS = frozenset({"warning", "warnings", "archive warning", "status", "notes", "spoilers"})
 # A title line's marks in raw text: a `#` heading's hashes, emphasis around it.
-TITLE_MARKS = re.compile(r"^#{1,6}\s+|^[*_]+|[*_]+$")
+TITLE_MARKS = lazy(r"^#{1,6}\s+|^[*_]+|[*_]+$")
 MOST_TITLE_WORDS = 15
 
 

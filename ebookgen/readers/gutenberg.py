@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import re
 
-GUTENBERG_START = re.compile(r"^\s*(?:\*{3}\s*START OF (?:THE|THIS) PROJECT GUTENBERG|\*END\*\s*THE SMALL PRINT)", re.I)
-GUTENBERG_END = re.compile(
+from ebookgen.patterns import lazy
+
+GUTENBERG_START = lazy(r"^\s*(?:\*{3}\s*START OF (?:THE|THIS) PROJECT GUTENBERG|\*END\*\s*THE SMALL PRINT)", re.I)
+GUTENBERG_END = lazy(
     r"^\s*(?:\*{3}\s*END OF (?:THE|THIS) PROJECT GUTENBERG|End of (?:the |this )?Project Gutenberg)", re.I
 )
-GUTENBERG_CREDIT = re.compile(
+GUTENBERG_CREDIT = lazy(
     r"^\s*(?:Produced by|E-?text prepared by|Transcribed (?:by|from)|This e-?(?:text|book) was (?:prepared|produced)"
     r"|.*\b(?:Distributed Proofread\w*|David Widger)\b"
     # Volunteers only in a credit: with what they did (`produced by Gutenberg volunteers`), not in the story.

@@ -7,11 +7,11 @@ reader stage; the normaliser imports them to blank those lines before the story 
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from pathlib import Path
 
 from ebookgen.model import Contributor
+from ebookgen.patterns import lazy
 from ebookgen.readers.decode import DecodedText, require_text
 from ebookgen.readers.gutenberg import gutenberg_header, is_gutenberg, strip_gutenberg
 from ebookgen.readers.source import FoundMetadata, SourceText
@@ -67,7 +67,7 @@ HEADER_KEYS = {
     "illustrator": "illustrator",
     "editor": "editor",
 }
-HEADER_LINE = re.compile(r"^\s*(?P<key>[A-Za-z][A-Za-z '\u2019/.]{0,20}?)\s*:\s*(?P<value>.*)$")
+HEADER_LINE = lazy(r"^\s*(?P<key>[A-Za-z][A-Za-z '\u2019/.]{0,20}?)\s*:\s*(?P<value>.*)$")
 # Header fields that are the author talking to the reader: kept in the text, as author's notes.
 NOTE_KEYS = frozenset(
     {"disclaimer", "a/n", "an", "a.n.", "author's note", "author\u2019s note", "authors note", "author's notes", "note"}

@@ -13,6 +13,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from ebookgen.model.document import Document, FoundMetadata
+from ebookgen.patterns import lazy
 from ebookgen.readers.classes import with_class_styles
 from ebookgen.readers.decode import decode_file, require_text
 from ebookgen.readers.embedded import lined_media
@@ -23,14 +24,12 @@ from ebookgen.readers.reader import Reader
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 # What marks a page as a site's page rather than a story alone: its navigation, sidebars, comments.
-FURNITURE = re.compile(
-    r"\b(?:nav|navbar|menu|sidebar|comments?|footer|share|social|related|widget|breadcrumbs?)\b", re.I
-)
+FURNITURE = lazy(r"\b(?:nav|navbar|menu|sidebar|comments?|footer|share|social|related|widget|breadcrumbs?)\b", re.I)
 # A page title's site name after a bar or a dash: "The Keeper | Tidewrack Stories".
-SITE_NAME = re.compile(r"\s+[|\u2013\u2014-]\s+[^|\u2013\u2014]+$")
-XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+SITE_NAME = lazy(r"\s+[|\u2013\u2014-]\s+[^|\u2013\u2014]+$")
+XML_DECLARATION = lazy(r"^\s*<\?xml[^>]*\?>")
 # What marks a page's notes: a footnotes section, an endnotes list, a references list, a note itself.
-NOTES = re.compile(r"(?:foot|end)?notes?\b|\breferences\b|\bdoc-(?:foot|end)notes?\b|^fn\d|\bcite_note", re.I)
+NOTES = lazy(r"(?:foot|end)?notes?\b|\breferences\b|\bdoc-(?:foot|end)notes?\b|^fn\d|\bcite_note", re.I)
 
 
 def read_html(path: Path, encoding: str | None = None) -> Document:

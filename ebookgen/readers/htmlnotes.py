@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import re
 
+from ebookgen.patterns import lazy
 from ebookgen.readers.htmlwords import tag_of, words_of
 
-NOTE_TYPES = re.compile(r"\b(?:noteref|doc-noteref)\b")
-LABEL_MARKS = re.compile(r"^[\[\(]?\s*(?:\d{1,4}|[*\u2020\u2021\u00a7]+|[ivxlc]{1,6}|[a-z])\s*[\]\)]?$", re.I)
+NOTE_TYPES = lazy(r"\b(?:noteref|doc-noteref)\b")
+LABEL_MARKS = lazy(r"^[\[\(]?\s*(?:\d{1,4}|[*\u2020\u2021\u00a7]+|[ivxlc]{1,6}|[a-z])\s*[\]\)]?$", re.I)
 BACK_MARKS = frozenset({"\u2191", "\u21a9", "\u21a9\ufe0e", "^", "back", "return"})
 
 

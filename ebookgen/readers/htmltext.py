@@ -17,6 +17,7 @@ __all__ = ["MappedText", "map_html", "parse_document", "shortened", "tag_of", "w
 from ebookgen.model import BlockQuote, Figure, Footnote, Inline, LineBreak, ListBlock, ListItem, Paragraph, Text
 from ebookgen.model.document import ReadBlock
 from ebookgen.model.outline import marked_text, outline
+from ebookgen.patterns import lazy
 from ebookgen.readers.decode import clean
 from ebookgen.readers.embedded import LINE, MEDIA, formula_piece, is_math, media_note
 from ebookgen.readers.htmlnotes import BACK_MARKS, is_note_reference, note_element, own_ids
@@ -47,12 +48,12 @@ BLOCKS = frozenset(
 )  # fmt: skip
 EMPHASIS_TAGS = frozenset({"em", "i", "cite", "dfn", "var"})
 STRONG_TAGS = frozenset({"strong", "b"})
-HEADING_TAG = re.compile(r"h([1-6])$")
-ITALIC_STYLE = re.compile(r"font-style\s*:\s*(?:italic|oblique)", re.I)
-BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|bolder|[6-9]00)", re.I)
-PAGE_BREAK_STYLE = re.compile(r"(?:page-)?break-before\s*:\s*(?:always|page|left|right)", re.I)
+HEADING_TAG = lazy(r"h([1-6])$")
+ITALIC_STYLE = lazy(r"font-style\s*:\s*(?:italic|oblique)", re.I)
+BOLD_STYLE = lazy(r"font-weight\s*:\s*(?:bold|bolder|[6-9]00)", re.I)
+PAGE_BREAK_STYLE = lazy(r"(?:page-)?break-before\s*:\s*(?:always|page|left|right)", re.I)
 # A centred paragraph of marks alone (`* * *`, `#`, `~`, `o0O0o`): a scene break.
-BREAK_MARKS = re.compile(r"^(?:[^\w\s]|[oO0]){1,20}$|^(?:[^\w\s] ?){1,20}$")
+BREAK_MARKS = lazy(r"^(?:[^\w\s]|[oO0]){1,20}$|^(?:[^\w\s] ?){1,20}$")
 NOTE_LABEL = "data-ebookgen-note"  # set on a note reference found, to its label
 
 

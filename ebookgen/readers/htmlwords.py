@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 import re
 
+from ebookgen.patterns import lazy
 from ebookgen.readers.charset import declared_charset
 from ebookgen.readers.runs import SPACES
 
@@ -17,9 +18,9 @@ MOST_DEPTH = 2048
 
 # Elements whose content is code, never words a reader sees: left out of every element's words.
 UNREAD = ("script", "style", "noscript", "template")
-CENTRED_STYLE = re.compile(r"text-align\s*:\s*center", re.I)
-CENTRED_CLASS = re.compile(r"\b(?:center|centre|centred|centered|text-center|text-centre)\b", re.I)
-XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+CENTRED_STYLE = lazy(r"text-align\s*:\s*center", re.I)
+CENTRED_CLASS = lazy(r"\b(?:center|centre|centred|centered|text-center|text-centre)\b", re.I)
+XML_DECLARATION = lazy(r"^\s*<\?xml[^>]*\?>")
 UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 

@@ -12,12 +12,13 @@ from dataclasses import dataclass, replace
 from ebookgen.model import Footnote, Inline, Paragraph, SceneBreak, Strong, Text
 from ebookgen.model.document import Gap, Heading, NewPage, ReadBlock
 from ebookgen.model.outline import outline
+from ebookgen.patterns import lazy
 
 TEXT, HEADING, SCENE, PAGE = "text", "heading", "scene", "page"
 # Heading levels past the second are subheadings inside a chapter: set as a strong paragraph.
 MOST_LEVELS = 2
-PART_TITLE = re.compile(r"^(?:part|book|volume)\b", re.I)
-CHAPTER_TITLE = re.compile(r"^(?:chapter|prologue|epilogue|interlude)\b|^(?:\d+|[IVXLC]+)\b", re.I)
+PART_TITLE = lazy(r"^(?:part|book|volume)\b", re.I)
+CHAPTER_TITLE = lazy(r"^(?:chapter|prologue|epilogue|interlude)\b|^(?:\d+|[IVXLC]+)\b", re.I)
 
 
 @dataclass(frozen=True)

@@ -16,13 +16,14 @@ import zipfile
 
 from lxml import etree
 
+from ebookgen.patterns import lazy
 from ebookgen.readers.embedded import linear
 
 M = "http://schemas.openxmlformats.org/officeDocument/2006/math"
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MATHML = "http://www.w3.org/1998/Math/MathML"
 ANCHOR = "ebookgen-formula-"
-NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+NUMBER = lazy(r"\d+(?:[.,]\d+)*")
 # The structures whose parts are named children, each made into its MathML element from those parts in order.
 SCRIPTS = {"sSup": ("msup", ("e", "sup")), "sSub": ("msub", ("e", "sub")),
            "sSubSup": ("msubsup", ("e", "sub", "sup")), "limLow": ("munder", ("e", "lim")),

@@ -5,20 +5,20 @@ What the writer typed stays text: a typed `*` or `#` is a character of a ``Text`
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from ebookgen.model import Emphasis, Inline, LineBreak, NoteRef, Strong, Text
 from ebookgen.model.maths import formula_of
+from ebookgen.patterns import lazy
 from ebookgen.readers.decode import clean
 
-SPACES = re.compile(r"[ \t\n\r\f]+")
+SPACES = lazy(r"[ \t\n\r\f]+")
 # Where a styled run or a note call sits in a line while its spaces are tidied: Unicode noncharacters, which
 # no text carries (they are for a program's own use).
 OPEN, CLOSE, NOTE, FORMULA = "\ufdd0", "\ufdd1", "\ufdd2", "\ufdd6"
 STYLES = {"\ufdd3": (True, False), "\ufdd4": (False, True), "\ufdd5": (True, True)}
 STYLE_CODE = {style: code for code, style in STYLES.items()}
-SEGMENT = re.compile(
+SEGMENT = lazy(
     f"{OPEN}(?P<style>.)(?P<text>[^{CLOSE}]*){CLOSE}|{NOTE}(?P<note>[^{NOTE}]*){NOTE}"
     f"|{FORMULA}(?P<formula>[^{FORMULA}]*){FORMULA}"
 )

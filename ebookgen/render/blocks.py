@@ -123,9 +123,7 @@ def render_chapter_blocks(
     if opening >= 0 and not joined and setting and setting.printed and opens_quoted(blocks[opening]):
         marked = ' class="opening quoted"'  # print hangs the quote before the raised initial in the margin
     return [
-        text_block(marked, block.inlines, ids, setting)
-        if index == opening
-        else render_block(block, ids, said, setting)
+        text_block(marked, block.inlines, ids, setting) if index == opening else render_block(block, ids, said, setting)
         for index, block in enumerate(blocks)
     ]
 

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import re
 
+from ebookgen.patterns import lazy
+
 # A chapter's section and a printed part page; block ids inside them (`block-3-12`) do not match.
-CHAPTER_ID = re.compile(r"chapter-\d+")
-PART_PAGE_ID = re.compile(r"part-(?:before|within)-\d+")
+CHAPTER_ID = lazy(r"chapter-\d+")
+PART_PAGE_ID = lazy(r"part-(?:before|within)-\d+")
 
 
 def chapter_anchor(number: int) -> str:

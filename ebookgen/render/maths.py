@@ -15,11 +15,12 @@ from functools import lru_cache
 from ebookgen.model import Book, Formula, Text, iter_chapter_text
 from ebookgen.model.book import Emphasis, Strong
 from ebookgen.model.characters import FORBIDDEN
+from ebookgen.patterns import lazy
 from ebookgen.render.escaping import escape, quoteattr
 
 # The size ziamath draws at, in its units (points); the drawing is then set in ems of the text around it.
 DRAWN_SIZE = 20.0
-VIEW_BOX = re.compile(r'viewBox="(?P<x>[-\d.]+) (?P<y>[-\d.]+) (?P<width>[-\d.]+) (?P<height>[-\d.]+)"')
+VIEW_BOX = lazy(r'viewBox="(?P<x>[-\d.]+) (?P<y>[-\d.]+) (?P<width>[-\d.]+) (?P<height>[-\d.]+)"')
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ import re
 
 from ebookgen.languages import Language, base_language
 from ebookgen.languages.scripts import RIGHT_TO_LEFT, SCRIPT_LANGUAGES
+from ebookgen.patterns import lazy
 
 KANA = "\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f"
 HANGUL = "\u1100-\u11ff\u3130-\u318f\uac00-\ud7af"
@@ -28,13 +29,13 @@ SCRIPTS = {
     "thai": ("\u0e00-\u0e7f", " "),
     "devanagari": ("\u0900-\u097f", " "),
 }
-RUN = re.compile(
+RUN = lazy(
     "|".join(f"(?P<{name}>[{letters}](?:[{between}]*[{letters}])*)" for name, (letters, between) in SCRIPTS.items())
 )
-ANY_FOREIGN = re.compile("[" + "".join(letters for letters, _ in SCRIPTS.values()) + "]")
+ANY_FOREIGN = lazy("[" + "".join(letters for letters, _ in SCRIPTS.values()) + "]")
 # A formula's MathML or drawing, whose elements hold no spans: passed over whole; else a text node.
-FORMULA_OR_TEXT_NODE = re.compile(r"<(?P<formula>math|svg)\b.*?</(?P=formula)>|(?<=>)[^<>]+(?=<)", re.S)
-UKRAINIAN_LETTERS = re.compile("[\u0454\u0456\u0457\u0491\u0404\u0406\u0407\u0490]")
+FORMULA_OR_TEXT_NODE = lazy(r"<(?P<formula>math|svg)\b.*?</(?P=formula)>|(?<=>)[^<>]+(?=<)", re.S)
+UKRAINIAN_LETTERS = lazy("[\u0454\u0456\u0457\u0491\u0404\u0406\u0407\u0490]")
 
 
 def run_language(script: str, run: str, book_language: Language) -> str:

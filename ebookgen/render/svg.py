@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ebookgen.patterns import lazy
+
 SVG = "http://www.w3.org/2000/svg"
 XLINK = "http://www.w3.org/1999/xlink"
 # Elements that run code, hold another document or only exist to fetch: taken out whole.
@@ -19,10 +21,10 @@ UNSAFE_ELEMENTS = frozenset({"script", "foreignObject", "iframe", "object", "emb
 # Elements whose whole point is the resource they name: taken out when that resource is not their own.
 FETCHING_ELEMENTS = frozenset({"image", "use", "feImage", "tref", "font-face-uri", "color-profile"})
 # A reference that stays: a fragment of the drawing itself, or a raster picture carried in it.
-OWN_REFERENCE = re.compile(r"\s*(#|data:image/(png|jpeg|gif|webp)[;,])", re.IGNORECASE)
+OWN_REFERENCE = lazy(r"\s*(#|data:image/(png|jpeg|gif|webp)[;,])", re.IGNORECASE)
 # `url(...)` in a style or presentation attribute, unless it points into the drawing (`url(#gradient)`).
-OUTSIDE_URL = re.compile(r"""url\(\s*(?!["']?\s*#)[^)]*\)""", re.IGNORECASE)
-STYLE_IMPORT = re.compile(r"@import[^;]*;?", re.IGNORECASE)
+OUTSIDE_URL = lazy(r"""url\(\s*(?!["']?\s*#)[^)]*\)""", re.IGNORECASE)
+STYLE_IMPORT = lazy(r"@import[^;]*;?", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

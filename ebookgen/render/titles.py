@@ -10,17 +10,18 @@ from __future__ import annotations
 import re
 
 from ebookgen.languages import all_heading_words
+from ebookgen.patterns import lazy
 
 # A heading's first word when it names what follows as a number: `Chapter`, `Part`, `Book`, `Kapitel`..., the
 # chapter and part words of every language's file, as the normaliser finds headings by them.
 _HEADING_WORDS = all_heading_words()
-LABEL_WORDS = re.compile(
+LABEL_WORDS = lazy(
     "^(?:" + "|".join(sorted({*_HEADING_WORDS.chapter, *_HEADING_WORDS.part}, key=len, reverse=True)) + ")$",
     re.IGNORECASE,
 )
-BARE_NUMBER = re.compile(r"^(?:\d+|[IVXLCDM]+)\.?$")
+BARE_NUMBER = lazy(r"^(?:\d+|[IVXLCDM]+)\.?$")
 # What stands between a heading's number and its name: a colon, a full stop and a space, or a dash.
-SEPARATOR = re.compile(r"\s*(?::|\.\s|\s[\u2013\u2014-]\s|[\u2013\u2014])\s*")
+SEPARATOR = lazy(r"\s*(?::|\.\s|\s[\u2013\u2014-]\s|[\u2013\u2014])\s*")
 
 
 def split_title(title: str) -> tuple[str, str, str]:

@@ -128,16 +128,16 @@ def page_foot(page: Page) -> float | None:
 
 
 def set_lines(pages: list[Page], height: float, leading: float, edges, chapters: set[int]) -> tuple[list, bool]:
-    """Mark every body line: full or not, opening a paragraph or not; then which lines close one."""
+    """Mark every body line: full or not, opening a paragraph (indented, or after a gap) or not; which close one."""
+    top = mode([lines[0].bottom for page in pages if len(lines := body_lines(page, height)) > 3])
     marked: list[tuple[int, Line, bool, bool, bool, bool]] = []
     for page in pages:
         left, right = edges[page.number % 2]
         previous = None
         lines = body_lines(page, height)
         for index, line in enumerate(lines):
-            after_gap = previous is None or line.bottom - previous.bottom > GAP_LINES * leading
-            opens = (after_gap and page.number in chapters) or (previous is not None and after_gap)
-            starts = opens or line.left > left + INDENT
+            above = previous.bottom if previous else top - leading  # a page's first line: the text block's top
+            starts = line.bottom - above > GAP_LINES * leading or line.left > left + INDENT
             full = line.right >= right - EDGE_TOLERANCE and len(line.words) > 1
             marked.append((page.number, line, full, starts, index == 0, index == len(lines) - 1))
             previous = line

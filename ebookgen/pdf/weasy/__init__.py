@@ -44,7 +44,7 @@ PROBE_HTML = """<!DOCTYPE html><html lang="en"><head><style>
 @page { size: 120px 120px; margin: 20px; @bottom-center { content: counter(page); font-size: 8px; } }
 p { margin: 0 } .narrow { width: 24px; hyphens: auto; font-size: 6px; line-height: 6px }
 .loose { width: 50px; text-align: justify; font-size: 6px; line-height: 7px }
-</style></head><body><p id="one">ebookgen</p><p class="loose">a b c d extraordinarily</p>
+</style></head><body><p id="one">ebookgen</p><p class="loose">a b c d e f g extraordinarily incomprehensibly</p>
 <p id="two" style="break-before: page">probe</p>
 <p class="narrow">incomprehensibility unquestionably</p></body></html>"""
 
@@ -54,6 +54,14 @@ def version() -> str:
     from importlib.metadata import version as installed
 
     return installed("weasyprint")
+
+
+def imported() -> None:
+    """Import WeasyPrint, the modules the setting's hooks wrap and the single layout (a process's head start)."""
+    importlib.import_module("weasyprint")
+    for module in ("weasyprint.layout.block", "weasyprint.layout.inline", "weasyprint.layout.page"):
+        importlib.import_module(module)
+    importlib.import_module("ebookgen.pdf.single")
 
 
 def lay_out(html: str, css: str, output_intent: str | None = None):

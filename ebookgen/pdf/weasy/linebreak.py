@@ -9,6 +9,7 @@ nothing of WeasyPrint: a paragraph is a row of break points with widths, and the
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 # A line's cost grows with the cube of how far its spaces open past natural, one space's width costing this much.
@@ -18,8 +19,8 @@ LINE_COST = 10.0
 # Spaces opened past this many natural spaces make a loose line, which the issue allows in 1% of lines only.
 LOOSEST = 2.0
 LOOSE_COST = 1e6
-# A line that cannot be justified at all (one word, no space) short of its measure.
-UNJUSTIFIABLE_COST = 1e7
+# A line that cannot be justified at all (one word, no space) short of its measure: worse than any loose line.
+UNJUSTIFIABLE_COST = 5e8
 # A hyphen at a line's end (TeX's hyphenpenalty of 50, squared), two in a row (doublehyphendemerits), and a hyphen
 # on the last line but one (finalhyphendemerits): the reader turns to the last line to finish a word.
 HYPHEN_COST = 2500.0
@@ -28,11 +29,13 @@ LAST_HYPHEN_COST = 5000.0
 MOST_HYPHENS_IN_A_ROW = 2
 # A paragraph's last line of one short word (a runt): costly, a tenth of them left at most.
 RUNT_COST = 40000.0
-# Word spaces may close to this share of natural (Typst's minimum is near 80%): 1, as WeasyPrint's justification
-# only opens spaces (closing them with negative word spacing set them far too tight: not done yet).
-TIGHTEST = 1.0
+# Word spaces may close to this share of natural (Typst's and InDesign's minimum word space is near 80%), so a line
+# a hair too long for the measure is set tight rather than its paragraph loose.
+TIGHTEST = 0.8
 # A line whose words overrun the measure: only when a single word is wider than the line.
 OVERFULL_COST = 1e9
+# A justified line this short a share of the measure opens its spaces past any use (4x at least).
+SHORTEST = 0.6
 # Lines may be this much (pt) wider than measured and still fit: WeasyPrint's and our sums differ by rounding.
 FIT_SLACK = 0.01
 
@@ -78,7 +81,7 @@ def line_cost(stretch: float) -> float:
     """Return a justified line's demerits from how far its spaces open."""
     if stretch == float("inf"):
         return UNJUSTIFIABLE_COST
-    badness = BADNESS * max(stretch - 1.0, 0.0) ** 3
+    badness = BADNESS * (max(stretch - 1.0, 0.0) ** 3 + (max(1.0 - stretch, 0.0) / (1.0 - TIGHTEST)) ** 3)
     cost = (LINE_COST + min(badness, 10000.0)) ** 2
     return cost + (LOOSE_COST * (stretch - LOOSEST) if stretch > LOOSEST else 0.0)
 
@@ -129,7 +132,9 @@ def extend(breaks: Breaks, measure: Measure, best: dict, state: tuple[int, int],
     first = i == 0 and since == 0 and bool(breaks.first_end)
     width = measure.first if first else measure.width
     base = best[state][0]
-    for j in range(i + 1, last + 1):
+    # Lines under SHORTEST of the measure are never chosen when a longer one can be (and the next point always can).
+    shortest = bisect.bisect_left(breaks.end, (breaks.first_start if first else breaks.start[i]) + SHORTEST * width)
+    for j in (i + 1, *range(max(i + 2, shortest - 1), last + 1)):
         natural = line_width(breaks, i, j, first)
         spaces = breaks.spaces_end[j] - breaks.spaces_start[i]
         tightest = width + (1.0 - TIGHTEST) * spaces * measure.space

@@ -19,8 +19,8 @@ from ebookgen.pdf.weasy.linebreak import Breaks
 
 # A word the dictionary may hyphenate: letters, with inner apostrophes ("Bolkonski's" is one word).
 WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
-# A last line of a single word this short or shorter (letters) is a runt.
-RUNT_LETTERS = 5
+# A last line of a single word this short or shorter (letters) is a runt: names too ("Natasha."), not only "it."
+RUNT_LETTERS = 9
 # A break at a hyphen of the text keeps this many letters on each side (as setting.SHORT_FRAGMENT).
 SHORT_FRAGMENT = 3
 SPACES = " \u00a0"
@@ -192,12 +192,15 @@ def compound_ok(text: str, point: int) -> bool:
     return min(len(before), len(after)) >= SHORT_FRAGMENT
 
 
-def last_line_kind(text: str, point: int, hyphen: bool) -> tuple[bool, bool]:
-    """Tell whether a last line from a point would be one short word (a runt), and a hyphenated word's tail."""
-    rest = text[point:].strip()
-    single = not any(space in rest for space in SPACES)
-    letters = sum(char.isalpha() for char in rest)
-    return single and letters <= RUNT_LETTERS, single and hyphen
+def last_line_kind(text: str, point: int, hyphen: bool, last_space: int) -> tuple[bool, bool]:
+    """Tell whether a last line from a point would be one short word (a runt), and a hyphenated word's tail.
+
+    `last_space` is where the text's last word space is (-1 for none): a last line after it is one word.
+    """
+    if point <= last_space:
+        return False, False
+    letters = sum(char.isalpha() for char in text[point:])
+    return letters <= RUNT_LETTERS, hyphen
 
 
 def measure_paragraph(context, linebox, first_line_style: dict | None = None) -> Paragraph | None:
@@ -218,7 +221,9 @@ def measure_paragraph(context, linebox, first_line_style: dict | None = None) ->
     runs = tuple(Run(path, box, starts[k], 0.0) for k, (path, box) in enumerate(texts))
     normal = Widths(context, runs, starts, spacing, None, begins + ends, hyphens)
     counted = [0, *accumulate(char in SPACES for char in text)]
-    kinds = [last_line_kind(text, p, p in hyphens) for p in points]
+    trimmed = text.rstrip(" ")
+    last_space = max(trimmed.rfind(space) for space in SPACES)
+    kinds = [last_line_kind(text, p, p in hyphens, last_space) for p in points]
     first = Widths(context, runs, starts, spacing, first_line_style, [begins[0], *ends], hyphens) if (
         first_line_style) else normal
     first_caps = styled(texts[0][1], first_line_style)["font_variant_caps"]
@@ -266,6 +271,14 @@ class Widths:
         k = self.run(offset, end)
         x = self.x[k] + self.local[k][offset - self.starts[k]]
         return x + (self.hyphen_width[k] if hyphen is not None and hyphen in self.hyphens else 0.0)
+
+
+def signature(linebox) -> tuple | None:
+    """Return what a paragraph's plan was made from (its text boxes, where they sit), or None when not all text."""
+    texts: list = []
+    if not flatten(linebox, (), texts, []):
+        return None
+    return tuple((path, id(box), len(box.text)) for path, box in texts)
 
 
 def offset_of(paragraph: Paragraph, linebox, skip_stack) -> int | None:

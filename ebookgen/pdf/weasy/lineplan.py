@@ -10,14 +10,16 @@ it landed. Paragraphs the planner cannot measure, or that run beside a float, ar
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ebookgen.pdf.weasy.linebreak import Measure, best_breaks, line_width
-from ebookgen.pdf.weasy.linemeasure import Paragraph, measure_paragraph, offset_of, text_width
+from ebookgen.pdf.weasy.linemeasure import Paragraph, measure_paragraph, offset_of, signature, text_width
 
 # The line breaker's width is the chosen line's natural width and this much (em) more: less than any next word
 # or hyphenated syllable with its space, more than the rounding between our sums and WeasyPrint's layouts.
 HAIR = 0.1
+# The plans kept of paragraphs already set, for a page made again (a spread levelled) to set them the same.
+KEPT_PLANS = 400
 
 
 @dataclass(frozen=True)
@@ -27,6 +29,7 @@ class Plan:
     paragraph: Paragraph
     width: float
     lines: dict  # start offset: (end offset, natural width)
+    made_from: tuple | None = None  # the paragraph's text boxes when its first line was planned
 
 
 class Planner:
@@ -44,7 +47,7 @@ class Planner:
             return None
         key, width = id(linebox), containing_block.width
         plan = self.plans.get(key)
-        if skip_stack is None or plan is None or plan.width != width:
+        if plan is None or plan.width != width or (skip_stack is None and not reusable(plan, linebox)):
             plan = self.plan(context, linebox, width, first_line_style if skip_stack is None else None)
             if plan is None:
                 self.counts["first-fit"] += 1
@@ -67,7 +70,8 @@ class Planner:
         paragraph = measure_paragraph(context, linebox, first_line_style)
         if paragraph is None:
             return None
-        return chosen(context, linebox, paragraph, width, 0, 0, first=True)
+        plan = chosen(context, linebox, paragraph, width, 0, 0, first=True)
+        return plan if plan is None else replace(plan, made_from=signature(linebox))
 
     def replan(self, context, linebox, width, plan: Plan, offset: int | None, hyphens_above: int) -> Plan | None:
         """Choose the rest of a paragraph's breaks again, from where a line landed."""
@@ -81,11 +85,17 @@ class Planner:
         """Note whether the line just laid out ended where the plan said; forget a finished paragraph."""
         plan = self.plans.get(id(linebox))
         if resume_at is None:
-            self.plans.pop(id(linebox), None)
+            while len(self.plans) > KEPT_PLANS:  # the oldest paragraphs' plans: their pages are made
+                del self.plans[next(iter(self.plans))]
         elif self.expected is not None and plan is not None:
             hit = offset_of(plan.paragraph, linebox, resume_at) == self.expected
             self.counts["landed" if hit else "missed"] += 1
         self.expected = None
+
+
+def reusable(plan: Plan, linebox) -> bool:
+    """Tell whether a paragraph laid out again from its start (a page made again) can keep its first plan."""
+    return plan.made_from is not None and plan.made_from == signature(linebox)
 
 
 def plannable(context, linebox, containing_block) -> bool:
@@ -128,6 +138,4 @@ def begin_of(paragraph: Paragraph, point: int) -> int:
 
 def replace_first(breaks):
     """Return the breaks without their first line's own widths (a plan resumed within the paragraph)."""
-    from dataclasses import replace
-
     return replace(breaks, first_end=())

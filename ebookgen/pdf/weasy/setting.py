@@ -42,7 +42,7 @@ SETTING_HOOKS = (
 # What the hooks do, in the page cache's key: a change here lays every chunk out again.
 SETTING_RULES = (
     "hyphens in a row 2; none in small caps or capitalised words; compounds 3; tracking 0.02, none in joined scripts; "
-    "spreads even 2, remade 0 (3); total-fit lines (linebreak 1); grid 1"
+    "spreads even 2, remade 0 (3); total-fit lines (linebreak 3); grid 1"
 )
 MOST_HYPHENS_IN_A_ROW = 2
 # A break at a hyphen of the text leaves at least this many letters on each side, as hyphenate-limit-chars does.
@@ -100,7 +100,7 @@ class Setter:
             paragraph = (id(linebox.element), linebox.element_tag)
             above = self.hyphens_before.get((paragraph, str(skip_stack)), 0) if skip_stack else 0
             rest = initial_set(linebox, skip_stack, rest)
-            self.target = self.planner.target(context, linebox, skip_stack, rest[0], rest[4], above)
+            self.target = target = self.planner.target(context, linebox, skip_stack, rest[0], rest[4], above)
             self.plain = above >= MOST_HYPHENS_IN_A_ROW and self.target is None
             self.used["lines"] += 1
             try:
@@ -108,6 +108,8 @@ class Setter:
             finally:
                 self.plain, self.target = False, None
             self.planner.landed(linebox, resume_at if line is not None else None)
+            if line is not None and resume_at is not None and target is not None:
+                tighten(context, line, rest[0].width)  # a line's width counts its indent
             if line is not None and resume_at is not None:
                 self.hyphens_before[(paragraph, str(resume_at))] = above + 1 if ends_in_hyphen(line) else 0
             return line, resume_at
@@ -159,7 +161,7 @@ class Setter:
 
         def split_inline_box(context, box, position_x, max_x, *rest):
             if self.target is not None and type(box).__name__ == "LineBox":
-                max_x = min(max_x, position_x + self.target)
+                max_x = position_x + self.target
             return original(context, box, position_x, max_x, *rest)
 
         return split_inline_box
@@ -275,6 +277,15 @@ class LowerCaseWords:
     def iterate(self, word: str):
         """Yield pyphen's (start, end) splits of a word, none for a capitalised one."""
         return iter(()) if word[:1].isupper() else self.dictionary.iterate(word)
+
+
+def tighten(context, line, width: float) -> None:
+    """Close a planned line's word spaces (to the breaker's TIGHTEST) where its words run past the measure."""
+    from weasyprint.layout.inline import add_word_spacing, count_expandable_spaces
+
+    spaces = count_expandable_spaces(line)
+    if line.width > width + 0.01 and spaces:
+        add_word_spacing(context, line, (width - line.width) / spaces, 0)
 
 
 def initial_set(linebox, skip_stack, rest: tuple) -> tuple:
