@@ -83,15 +83,8 @@ class Setter:
 
     def wrappers(self) -> tuple:
         """Return each hook's wrapper, in the order of SETTING_HOOKS."""
-        return (
-            self.next_line,
-            self.split_line,
-            self.make_page,
-            self.lay_out_root,
-            self.justify,
-            self.break_at,
-            self.lay_out_block,
-        )
+        lines_and_pages = (self.next_line, self.split_line, self.make_page, self.lay_out_root, self.justify)
+        return (*lines_and_pages, self.break_at, self.lay_out_block)
 
     def next_line(self, original):
         """Wrap the line breaker: a line under two hyphenated lines of its paragraph is set without a hyphen."""
