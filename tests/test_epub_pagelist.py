@@ -168,7 +168,11 @@ def test_markers_sit_where_the_pdf_pages_begin(built) -> None:
         assert marker.get(EPUB_TYPE) == "pagebreak" and marker.get("aria-label") == link.text
         words = words_after(marker)
         index = pages[link.text]
-        assert texts[index].startswith(words) or texts[index].startswith("Chapter"), (link.text, words)
+        opens = texts[index].startswith(words) or texts[index].startswith("Chapter")
+        # A page that opens with the tail of a word hyphenated on the page before begins at the next whole word.
+        hyphenated = re.search(r"\w[\u2010-] ", texts[index - 1][-80:])  # before the running head and folio
+        tail = hyphenated and texts[index].split(" ", 1)[-1].startswith(words)
+        assert opens or tail, (link.text, words)
         assert words in texts[index], (link.text, words)
 
 

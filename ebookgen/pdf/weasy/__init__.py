@@ -32,6 +32,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from ebookgen.errors import RenderError
+from ebookgen.pdf.weasy.initial import initials_raised
 from ebookgen.pdf.weasy.mirror import indents_mirrored
 from ebookgen.pdf.weasy.setting import Setter, text_boxes, well_set
 from ebookgen.resources import styles_dir
@@ -66,7 +67,7 @@ def imported() -> None:
 
 def lay_out(html: str, css: str, output_intent: str | None = None):
     """Lay out a document with the shared base, the print layer and the generated page rules."""
-    with footnotes_kept(), well_set(), indents_mirrored():
+    with footnotes_kept(), well_set(), indents_mirrored(), initials_raised():
         return laid_out(html, css, output_intent)
 
 
@@ -103,7 +104,11 @@ def laid_out(html: str, css: str, output_intent: str | None = None):
 FOOTNOTE_HOOKS = ("weasyprint.layout.block", "_linebox_layout", "_break_line")
 # What ebookgen changes in WeasyPrint's layout, named in the chunk cache's keys (a chunk laid out before a fix
 # is never reused after it).
-LAYOUT_FIXES = ("a footnote kept on its call's page", "a right-to-left first line indented at its right")
+LAYOUT_FIXES = (
+    "a footnote kept on its call's page",
+    "a right-to-left first line indented at its right",
+    "a raised initial rises above its line, the lines under it on the grid",
+)
 
 
 @contextmanager

@@ -11,9 +11,8 @@ each a private function and so free to change in any WeasyPrint release:
   ``grown-/up``);
 - ``layout.inline.justify_line``: a loose line takes up to 0.02 em between its letters, so its word gaps stay
   near the page's;
-- ``layout.page.make_page`` and its ``block_level_layout``: the two pages of a spread end on the same line, a recto
-  kept a line or two short with its verso when widows and orphans moved one (making the verso again to match a
-  short recto, ``level``, is off: see LEVEL_BY_REMAKING).
+- ``layout.page.make_page`` and its ``block_level_layout``: the two pages of a spread end on the same line: a recto
+  that widows and orphans left short has its verso made again as short, or both run a line long (``level``).
 
 Where WeasyPrint lacks one of them, the book is still laid out without it (``well_set``), and ``probe`` says so.
 """
@@ -28,6 +27,7 @@ from contextlib import ExitStack, contextmanager
 
 from ebookgen.pdf.weasy.grid import leading_of, on_grid, stands_on_grid
 from ebookgen.pdf.weasy.lineplan import Planner, initial_set, tighten
+from ebookgen.pdf.weasy.spreads import depth, ends_at, shortfall, spread_depths
 
 # The functions the setting wraps, in the order of `Setter.wrappers`.
 SETTING_HOOKS = (
@@ -42,16 +42,16 @@ SETTING_HOOKS = (
 # What the hooks do, in the page cache's key: a change here lays every chunk out again.
 SETTING_RULES = (
     "hyphens in a row 2; none in small caps or capitalised words; compounds 3; tracking 0.02, none in joined scripts; "
-    "spreads even 2, remade 0 (3); total-fit lines (linebreak 3); grid 1"
+    "spreads even 2, remade 1, a line long 1 (4); total-fit lines (linebreak 3); grid 1"
 )
 MOST_HYPHENS_IN_A_ROW = 2
 # A break at a hyphen of the text leaves at least this many letters on each side, as hyphenate-limit-chars does.
 SHORT_FRAGMENT = 3
-# Making a verso again to end level with a short recto: off, as it moved the e-book's page-list markers off the
-# pages' starts (tests/test_epub_pagelist.py); a recto still runs short with its verso.
-LEVEL_BY_REMAKING = False
-# A spread may run this many lines short, both its pages together, to end on one line.
-MOST_LINES_SHORT = 2
+# Making a verso again to end level with its recto. The e-book's page-list markers follow the pages finally kept
+# (weasy.page_starts reads them after layout; a page opening on a hyphenated word's tail begins at the next word).
+LEVEL_BY_REMAKING = True
+# Named pages that hold no running text (the front matter, a part's title page).
+PAGES_WITHOUT_TEXT = ("front", "part", "first-part")
 # A justified line whose spaces would open wider than this (em) takes up to TRACKING em between its letters,
 # as InDesign's letter-spacing range does, so that its word gaps stay near the page's.
 WIDEST_SPACE = 0.25
@@ -71,6 +71,8 @@ class Setter:
         self.kept: dict[int, float] = {}  # verso page number: the room it keeps to end level with its recto
         self.versos: dict[int, tuple] = {}  # verso page number: what it was made from, and the page made
         self.levelled = self.unlevelled = 0  # spreads made level, and spreads tried in vain
+        self.line_height = 0.0  # the height of the body's lines, from the foot of the last page made
+        self.depth: dict[int, int | None] = {}  # page number: whole lines its text ends above its full page's foot
         self.page_top, self.leading = 0.0, 0.0  # the page's grid: where its text block starts, its line height
         self.used = {"lines": 0, "plain": 0, "pages": 0, "roots": 0, "tracked": 0}
         self.used_grid = 0
@@ -191,11 +193,17 @@ class Setter:
                 page = original(context, *arguments)
             finally:
                 self.room = 0.0
-            self.short[arguments[3]] = shortfall(page[0], context.page_bottom) if page[1] is not None else 0.0
+            number, lines = arguments[3], list(line_boxes(page[0]))
+            self.short[number] = shortfall(page[0], context.page_bottom) if page[1] is not None else 0.0
+            if room < 0 and page[1] is not None and ends_at(page[0], context.page_bottom, room, -room):
+                self.short[number] = room  # a page run long with its spread, and filled
+            self.depth[number] = depth(page[0], context.page_bottom, self.line_height) if page[1] is not None else None
+            if lines:  # the foot's line is the body's
+                self.line_height = max(lines, key=lambda line: line.position_y + line.height).height
             return page
 
         def make_page(context, root_box, page_type, resume_at, page_number, page_state):
-            text = not page_type.blank and not page_type.name.startswith("first-")
+            text = not page_type.blank and page_type.name not in PAGES_WITHOUT_TEXT  # the first chapter's are text
             arguments = (root_box, page_type, resume_at, page_number, page_state)
             if page_number % 2 == 0 or not text or page_number - 1 not in self.versos:
                 before = copy.deepcopy(page_state) if page_number % 2 == 0 else None
@@ -208,7 +216,7 @@ class Setter:
             before = copy.deepcopy(page_state)
             page = made(context, arguments, self.short[page_number - 1])
             ends_chapter = page[1] is None or page[2]["break"] != "any"
-            if ends_chapter or not self.short[page_number] > self.short[page_number - 1]:
+            if ends_chapter or self.depth[page_number] == self.depth.get(page_number - 1) or not self.line_height:
                 return page
             if LEVEL_BY_REMAKING:
                 return self.level(made, context, (*arguments[:4], before), page)
@@ -217,33 +225,31 @@ class Setter:
         return make_page
 
     def level(self, made, context, recto: tuple, page: tuple) -> tuple:
-        """Make the verso again as short as its recto came out, and the recto after it; keep them if level."""
-        number, short = recto[3], self.short[recto[3]]
+        """Make the spread again to end on one line, as typesetters do: both full, else a line short or long together
+        (``spreads.spread_depths``); a try keeps the widow and orphan rules, and stands when both pages end there."""
+        number = recto[3]
         verso, old = self.versos[number - 1]
-        kept_short, page_short = self.short[number - 1], short
+        kept = (self.short[number - 1], self.short[number], self.depth[number - 1], self.depth[number])
 
         def again(arguments: tuple, room: float) -> tuple:
             return made(context, (*arguments[:4], copy.deepcopy(arguments[4])), room)
 
-        for _ in range(MOST_LINES_SHORT):  # the verso's own widows may make it shorter still: try that too
-            shorter = again(verso, short)
-            short = self.short[number - 1]
-            if shorter[1] is None or not short:
-                break
-            following = again((*recto[:2], shorter[1], *recto[3:]), short)
-            if following[1] is not None and self.short[number] == short:
-                old.__dict__.update(shorter[0].__dict__)  # the verso already handed on takes the new layout
-                self.kept[number - 1] = short
-                context.page_maker[number - 1] = (shorter[1], *context.page_maker[number - 1][1:])
+        for room in spread_depths(self.line_height):
+            remade = again(verso, room)
+            if remade[1] is None or not ends_at(remade[0], context.page_bottom, room, self.line_height):
+                continue
+            following = again((*recto[:2], remade[1], *recto[3:]), room)
+            if following[1] is not None and ends_at(following[0], context.page_bottom, room, self.line_height):
+                old.__dict__.update(remade[0].__dict__)  # the verso already handed on takes the new layout
+                self.kept[number - 1] = self.short[number - 1] = self.short[number] = room
+                self.depth[number - 1] = self.depth[number] = round(room / self.line_height)
+                context.page_maker[number - 1] = (remade[1], *context.page_maker[number - 1][1:])
                 self.levelled += 1
                 return following
-            if not self.short[number] > short:
-                break
-            short = self.short[number]
         # Not level: the pages first made stand. (WeasyPrint's notes of the last page made, its named strings and
         # anchors, are the same for text pages: they come from headings, which open the chapter's first page.)
         self.unlevelled += 1
-        self.short[number - 1], self.short[number] = kept_short, page_short
+        self.short[number - 1], self.short[number], self.depth[number - 1], self.depth[number] = kept
         return page
 
 
@@ -325,17 +331,6 @@ def last_text(box):
         if (found := last_text(child)) is not None:
             return found
     return None
-
-
-def shortfall(page, bottom: float) -> float:
-    """Return how far above a page's foot its last line ends, when that is one or two whole lines."""
-    lines = list(line_boxes(page))
-    if not lines:
-        return 0.0
-    last = max(lines, key=lambda line: line.position_y + line.height)
-    free = bottom - (last.position_y + last.height)
-    whole = int(free / last.height + 0.02) if last.height else 0
-    return whole * last.height if 1 <= whole <= MOST_LINES_SHORT else 0.0
 
 
 def line_boxes(box):

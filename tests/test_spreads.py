@@ -1,0 +1,86 @@
+"""Balanced spreads and the baseline grid, read from the PDF's own word boxes, on a small dialogue-heavy book in
+every theme: the two pages of a text spread end on one line (a verso made again as short as its recto, or both a
+line long), with no widow and no orphan, and the text under every opener sits on the facing page's grid.
+"""
+
+from __future__ import annotations
+
+import random
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from ebookgen.cli.app import app
+from ebookgen.pdf.measure import measure
+from ebookgen.pdf.weasy.spreads import spread_depths
+
+THEMES = ("classic", "modern", "romance", "large-print")
+TALK = (
+    '"Where are you going?"',
+    '"Nowhere. Just out."',
+    '"You always say that," she said.',
+    '"Fine."',
+    '"Do you remember the summer at the lake, when everything was still simple and nobody had left yet?"',
+    '"So I have been told, repeatedly and at considerable length, by nearly everyone I have ever met."',
+    "He looked at the rain against the window and said nothing for a long time, and the clock above the stove "
+    "went on ticking as if nothing in the kitchen had changed since the morning.",
+)
+
+
+def dialogue(chapters: int = 3, paragraphs: int = 240, seed: int = 28) -> str:
+    """Write a story of short lines of talk, a scene break in each chapter, the same for the same seed."""
+    chance, text = random.Random(seed), []
+    for number in range(1, chapters + 1):
+        text += [f"Chapter {number}"] + [chance.choice(TALK) for _ in range(paragraphs)]
+        text.insert(len(text) - paragraphs // 3, "* * *")
+    return "\n\n".join(text) + "\n"
+
+
+def test_a_spread_tries_full_pages_first_then_a_line_short_then_a_line_long() -> None:
+    assert spread_depths(20.0) == (0.0, 20.0, -20.0, 40.0)
+    assert spread_depths(0.0) == ()
+
+
+@pytest.fixture(scope="module")
+def books(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("spreads")
+    story = folder / "talk.txt"
+    story.write_text(dialogue(), encoding="utf-8")
+    made = {}
+    for theme in THEMES:
+        made[theme] = folder / f"{theme}.pdf"
+        result = CliRunner().invoke(app, ["pdf", str(story), "-o", str(made[theme]), "--theme", theme, "--no-cache"])
+        assert result.exit_code == 0, result.output
+    return made
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not shutil.which("pdftotext"), reason="pdftotext (poppler-utils) reads the word boxes")
+@pytest.mark.parametrize("theme", THEMES)
+def test_text_spreads_end_level_without_widows_or_orphans(books, theme: str) -> None:
+    quality = measure(books[theme])
+    assert quality.spreads >= 8
+    # About a third uneven before spreads were levelled; the rest are spreads no depth from a line long to two short
+    # can make level under widows and orphans of two lines (see the 98% target below).
+    assert quality.uneven_spreads <= max(2, quality.spreads * 0.15), (quality.uneven_spreads, quality.uneven_versos)
+    assert quality.widows == 0 and quality.orphans == 0
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not shutil.which("pdftotext"), reason="pdftotext (poppler-utils) reads the word boxes")
+@pytest.mark.xfail(strict=True, reason="issue 28: 98% of text spreads level needs a paragraph a line longer or "
+                   "shorter (the line breaker's looseness) where no page depth levels a spread; not reached")
+@pytest.mark.parametrize("theme", THEMES)
+def test_at_least_98_percent_of_text_spreads_end_level(books, theme: str) -> None:
+    quality = measure(books[theme])
+    assert quality.uneven_spreads <= quality.spreads * 0.02
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not shutil.which("pdftotext"), reason="pdftotext (poppler-utils) reads the word boxes")
+@pytest.mark.parametrize("theme", THEMES)
+def test_the_text_under_openers_and_scene_breaks_is_on_the_grid(books, theme: str) -> None:
+    quality = measure(books[theme])
+    assert quality.openers == 3 and quality.openers_off_grid == 0, quality.grid_offsets
