@@ -168,11 +168,22 @@ def hyphen_points(context, text: str, runs: list[tuple[int, object]]) -> dict[in
         total, left, right = style["hyphenate_limit_chars"]
         dictionary = hyphenation(lang, left, right)
         for word in WORD.finditer(box.text):
-            if len(word.group()) < total or word.group()[0].isupper():
+            if len(word.group()) < total or spared(word.group(), lang):
                 continue  # short words, and names (Nata-sha, Bolkon-ski), are not hyphenated
             for place in dictionary.positions(word.group()):
                 found[start + word.start() + int(place)] = box
     return found
+
+
+# Languages that capitalise every noun: there a capital letter does not mark a name, and nouns hyphenate as they
+# always have (Donau-dampf-schiff).
+NOUNS_CAPITALISED = ("de", "lb")
+
+
+def spared(word: str, lang: str) -> bool:
+    """Tell whether a word is kept whole as a name: it opens with a capital, in a language that does not
+    capitalise its nouns."""
+    return word[:1].isupper() and lang.lower().replace("-", "_").split("_")[0] not in NOUNS_CAPITALISED
 
 
 @cache

@@ -26,6 +26,7 @@ from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 
 from ebookgen.pdf.weasy.grid import leading_of, on_grid, stands_on_grid
+from ebookgen.pdf.weasy.linemeasure import spared
 from ebookgen.pdf.weasy.lineplan import Planner, initial_set, tighten
 from ebookgen.pdf.weasy.spreads import depth, ends_at, shortfall, spread_depths
 
@@ -42,7 +43,7 @@ SETTING_HOOKS = (
 # What the hooks do, in the page cache's key: a change here lays every chunk out again.
 SETTING_RULES = (
     "hyphens in a row 2; none in small caps or capitalised words; compounds 3; tracking 0.02, none in joined scripts; "
-    "spreads even 2, remade 1, a line long 1 (4); total-fit lines (linebreak 3); grid 1"
+    "spreads even 2, remade 1, a line long 1 (4); total-fit lines (linebreak 3); grid 1; German nouns hyphenate"
 )
 MOST_HYPHENS_IN_A_ROW = 2
 # A break at a hyphen of the text leaves at least this many letters on each side, as hyphenate-limit-chars does.
@@ -263,19 +264,19 @@ class LowerCaseHyphenation(dict):
             import pyphen
 
             lang, left, right, _total = key
-            self[key] = LowerCaseWords(pyphen.Pyphen(lang=lang, left=left, right=right))
+            self[key] = LowerCaseWords(pyphen.Pyphen(lang=lang, left=left, right=right), lang)
         return super().get(key, default)
 
 
 class LowerCaseWords:
     """A pyphen dictionary that offers no break in a word opening with a capital letter."""
 
-    def __init__(self, dictionary) -> None:
-        self.dictionary = dictionary
+    def __init__(self, dictionary, lang: str) -> None:
+        self.dictionary, self.lang = dictionary, lang
 
     def iterate(self, word: str):
-        """Yield pyphen's (start, end) splits of a word, none for a capitalised one."""
-        return iter(()) if word[:1].isupper() else self.dictionary.iterate(word)
+        """Yield pyphen's (start, end) splits of a word, none for a name (linemeasure.spared)."""
+        return iter(()) if spared(word, self.lang) else self.dictionary.iterate(word)
 
 
 def track(context, box, spacing: float, advance: float) -> float:
