@@ -148,8 +148,8 @@ def write_txt(spec: WorkSpec, chapters: list[Chapter], path: Path) -> None:
 
 
 def write_md(spec: WorkSpec, chapters: list[Chapter], path: Path) -> None:
-    """Write a Markdown manuscript: `#` headings, `_emphasis_`, `***` breaks."""
-    lines = [f"# {spec.title}", "", f"By {spec.author}", ""]
+    """Write a Markdown manuscript: a metadata header, `##` headings, `_emphasis_`, `***` breaks."""
+    lines = [f"Title: {spec.title}", f"Author: {spec.author}", ""]
     for chapter in chapters:
         lines += [f"## {chapter.title}", ""]
         lines += [("***" if runs is BREAK else typed(runs, "_")) + "\n" for runs in chapter.paragraphs]

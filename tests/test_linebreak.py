@@ -32,8 +32,15 @@ def paragraph(words: list[float], hyphens: dict[int, float] | None = None) -> Br
         hyphen.append(False)
         x += SPACE
     count = len(end)
-    return Breaks(tuple(start), tuple(end), tuple(before_start), tuple(before_end), tuple(hyphen),
-                  tuple([False] * count), tuple([False] * count))
+    return Breaks(
+        tuple(start),
+        tuple(end),
+        tuple(before_start),
+        tuple(before_end),
+        tuple(hyphen),
+        tuple([False] * count),
+        tuple([False] * count),
+    )
 
 
 def greedy(breaks: Breaks, width: float) -> list[int]:
@@ -59,8 +66,30 @@ def ratios(breaks: Breaks, chosen: list[int], width: float) -> list[float]:
 
 
 # Words of these widths: first-fit fills two lines so the third, before three long words, opens to 2.75 spaces.
-WORDS = [6.0, 34.0, 20.0, 34.0, 16.0, 8.0, 6.0, 10.0, 8.0, 8.0, 12.0, 8.0, 6.0, 12.0, 8.0, 34.0, 16.0, 8.0, 26.0,
-         6.0, 26.0, 26.0]
+WORDS = [
+    6.0,
+    34.0,
+    20.0,
+    34.0,
+    16.0,
+    8.0,
+    6.0,
+    10.0,
+    8.0,
+    8.0,
+    12.0,
+    8.0,
+    6.0,
+    12.0,
+    8.0,
+    34.0,
+    16.0,
+    8.0,
+    26.0,
+    6.0,
+    26.0,
+    26.0,
+]
 WIDTH = 100.0
 
 
@@ -86,8 +115,9 @@ def test_a_last_line_of_one_short_word_is_avoided_when_the_lines_above_can_take_
     plain = paragraph(words)
     runt = [spaces == len(words) - 1 for spaces in plain.spaces_start]  # a last line from there: one word
     assert plain.runt[greedy(plain, 80.0)[-2]] is False and runt[greedy(plain, 80.0)[-2]]
-    breaks = Breaks(plain.start, plain.end, plain.spaces_start, plain.spaces_end, plain.hyphen, tuple(runt),
-                    plain.fragment)
+    breaks = Breaks(
+        plain.start, plain.end, plain.spaces_start, plain.spaces_end, plain.hyphen, tuple(runt), plain.fragment
+    )
     chosen = best_breaks(breaks, Measure(80.0, 80.0, SPACE))
     assert not breaks.runt[chosen[-2]]
 
@@ -190,8 +220,11 @@ def test_a_dialogue_chapter_has_no_hyphenated_tail_no_hyphenated_name_and_a_nove
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason="issue 28: loose lines at most 1% needs more than the total-fit breaker "
-                   "gives yet (4-7% on dialogue: a paragraph one word over a line has no better break)")
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 28: loose lines at most 1% needs more than the total-fit breaker "
+    "gives yet (4-7% on dialogue: a paragraph one word over a line has no better break)",
+)
 @pytest.mark.skipif(not shutil.which("pdftotext"), reason="pdftotext (poppler-utils) reads the word boxes")
 def test_at_most_one_justified_line_in_a_hundred_is_loose(tmp_path) -> None:
     quality = dialogue_pdf(tmp_path, "modern")

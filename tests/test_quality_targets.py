@@ -129,7 +129,7 @@ def test_sixty_to_seventy_characters_a_line(theme: str, tmp_path_factory) -> Non
     assert 60 <= book(theme, tmp_path_factory).characters_per_line <= 70
 
 
-@pytest.mark.parametrize("theme", themes(THEMES, pages28("classic", "modern", "romance", "large-print")))
+@pytest.mark.parametrize("theme", themes(THEMES, {}))  # pages28b's grid hook reached it in every theme
 def test_text_under_an_opener_sits_on_the_baseline_grid(theme: str, tmp_path_factory) -> None:
     quality = book(theme, tmp_path_factory)
     assert quality.openers_off_grid == 0, quality.grid_offsets

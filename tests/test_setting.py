@@ -125,6 +125,12 @@ def test_a_capitalised_word_is_never_hyphenated_though_the_same_word_in_lower_ca
     assert not [end for end in line_ends(NARROW % ("normal", names)) if end.endswith("\u2010")]
 
 
+def test_a_german_noun_hyphenates_though_it_opens_with_a_capital() -> None:
+    nouns = "Rechtsschutzversicherungsgesellschaften Donaudampfschifffahrt " * 4
+    german = NARROW.replace('lang="en"', 'lang="de"')
+    assert [end for end in line_ends(german % ("normal", nouns)) if end.endswith("\u2010")]
+
+
 def setting_runs(flags: list[bool]) -> list[int]:
     """Return the lengths of the runs of hyphenated lines."""
     return runs(flags)

@@ -36,7 +36,8 @@ def byline_name(line: str) -> str:
     if not found:
         return ""
     name = found.group("name").strip().strip(",")
-    return name if is_name(name, handle=found.re is BEFORE and found.group("word").lower() == "by") else ""
+    handle = found.re.pattern == BEFORE.pattern and found.group("word").lower() == "by"  # `by inkwell_writes`
+    return name if is_name(name, handle=handle) else ""
 
 
 def is_name(name: str, handle: bool = False) -> bool:

@@ -168,11 +168,22 @@ def hyphen_points(context, text: str, runs: list[tuple[int, object]]) -> dict[in
         total, left, right = style["hyphenate_limit_chars"]
         dictionary = hyphenation(lang, left, right)
         for word in WORD.finditer(box.text):
-            if len(word.group()) < total or word.group()[0].isupper():
+            if len(word.group()) < total or spared(word.group(), lang):
                 continue  # short words, and names (Nata-sha, Bolkon-ski), are not hyphenated
             for place in dictionary.positions(word.group()):
                 found[start + word.start() + int(place)] = box
     return found
+
+
+# Languages that capitalise every noun: there a capital letter does not mark a name, and nouns hyphenate as they
+# always have (Donau-dampf-schiff).
+NOUNS_CAPITALISED = ("de", "lb")
+
+
+def spared(word: str, lang: str) -> bool:
+    """Tell whether a word is kept whole as a name: it opens with a capital, in a language that does not
+    capitalise its nouns."""
+    return word[:1].isupper() and lang.lower().replace("-", "_").split("_")[0] not in NOUNS_CAPITALISED
 
 
 @cache
@@ -214,8 +225,9 @@ def measure_paragraph(context, linebox, first_line_style: dict | None = None) ->
         return None
     starts = [0, *accumulate(len(box.text) for _, box in texts)]
     hyphens = hyphen_points(context, text, [(starts[k], box) for k, (_, box) in enumerate(texts)])
-    points = sorted({0, len(text), *(p for p in break_points(text, linebox.style["lang"]) if compound_ok(text, p))}
-                    | set(hyphens))
+    points = sorted(
+        {0, len(text), *(p for p in break_points(text, linebox.style["lang"]) if compound_ok(text, p))} | set(hyphens)
+    )
     ends = [p if p in hyphens else len(text[:p].rstrip(" ")) for p in points]
     begins = [p + len(text[p:]) - len(text[p:].lstrip(" ")) for p in points]
     runs = tuple(Run(path, box, starts[k], 0.0) for k, (path, box) in enumerate(texts))
@@ -224,8 +236,11 @@ def measure_paragraph(context, linebox, first_line_style: dict | None = None) ->
     trimmed = text.rstrip(" ")
     last_space = max(trimmed.rfind(space) for space in SPACES)
     kinds = [last_line_kind(text, p, p in hyphens, last_space) for p in points]
-    first = Widths(context, runs, starts, spacing, first_line_style, [begins[0], *ends], hyphens) if (
-        first_line_style) else normal
+    first = (
+        Widths(context, runs, starts, spacing, first_line_style, [begins[0], *ends], hyphens)
+        if (first_line_style)
+        else normal
+    )
     first_caps = styled(texts[0][1], first_line_style)["font_variant_caps"]
     breaks = Breaks(
         start=tuple(normal.at(b, end=False) for b in begins),

@@ -139,3 +139,22 @@ def begin_of(paragraph: Paragraph, point: int) -> int:
 def replace_first(breaks):
     """Return the breaks without their first line's own widths (a plan resumed within the paragraph)."""
     return replace(breaks, first_end=())
+
+
+def tighten(context, line, width: float) -> None:
+    """Close a planned line's word spaces (to the breaker's TIGHTEST) where its words run past the measure."""
+    from weasyprint.layout.inline import add_word_spacing, count_expandable_spaces
+
+    spaces = count_expandable_spaces(line)
+    if line.width > width + 0.01 and spaces:
+        add_word_spacing(context, line, (width - line.width) / spaces, 0)
+
+
+def initial_set(linebox, skip_stack, rest: tuple) -> tuple:
+    """Set a paragraph's raised initial in its line box before its first line is planned, as WeasyPrint would."""
+    if skip_stack is not None or not rest[3]:
+        return rest
+    from weasyprint.layout.inline import first_letter_to_box
+
+    first_letter_to_box(linebox, None, rest[3])
+    return (*rest[:3], None, rest[4])

@@ -26,7 +26,8 @@ from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 
 from ebookgen.pdf.weasy.grid import leading_of, on_grid, stands_on_grid
-from ebookgen.pdf.weasy.lineplan import Planner
+from ebookgen.pdf.weasy.linemeasure import spared
+from ebookgen.pdf.weasy.lineplan import Planner, initial_set, tighten
 from ebookgen.pdf.weasy.spreads import depth, ends_at, shortfall, spread_depths
 
 # The functions the setting wraps, in the order of `Setter.wrappers`.
@@ -42,7 +43,7 @@ SETTING_HOOKS = (
 # What the hooks do, in the page cache's key: a change here lays every chunk out again.
 SETTING_RULES = (
     "hyphens in a row 2; none in small caps or capitalised words; compounds 3; tracking 0.02, none in joined scripts; "
-    "spreads even 2, remade 1, a line long 1 (4); total-fit lines (linebreak 3); grid 1"
+    "spreads even 2, remade 1, a line long 1 (4); total-fit lines (linebreak 3); grid 1; German nouns hyphenate"
 )
 MOST_HYPHENS_IN_A_ROW = 2
 # A break at a hyphen of the text leaves at least this many letters on each side, as hyphenate-limit-chars does.
@@ -85,15 +86,8 @@ class Setter:
 
     def wrappers(self) -> tuple:
         """Return each hook's wrapper, in the order of SETTING_HOOKS."""
-        return (
-            self.next_line,
-            self.split_line,
-            self.make_page,
-            self.lay_out_root,
-            self.justify,
-            self.break_at,
-            self.lay_out_block,
-        )
+        lines_and_pages = (self.next_line, self.split_line, self.make_page, self.lay_out_root, self.justify)
+        return (*lines_and_pages, self.break_at, self.lay_out_block)
 
     def next_line(self, original):
         """Wrap the line breaker: a line under two hyphenated lines of its paragraph is set without a hyphen."""
@@ -270,38 +264,19 @@ class LowerCaseHyphenation(dict):
             import pyphen
 
             lang, left, right, _total = key
-            self[key] = LowerCaseWords(pyphen.Pyphen(lang=lang, left=left, right=right))
+            self[key] = LowerCaseWords(pyphen.Pyphen(lang=lang, left=left, right=right), lang)
         return super().get(key, default)
 
 
 class LowerCaseWords:
     """A pyphen dictionary that offers no break in a word opening with a capital letter."""
 
-    def __init__(self, dictionary) -> None:
-        self.dictionary = dictionary
+    def __init__(self, dictionary, lang: str) -> None:
+        self.dictionary, self.lang = dictionary, lang
 
     def iterate(self, word: str):
-        """Yield pyphen's (start, end) splits of a word, none for a capitalised one."""
-        return iter(()) if word[:1].isupper() else self.dictionary.iterate(word)
-
-
-def tighten(context, line, width: float) -> None:
-    """Close a planned line's word spaces (to the breaker's TIGHTEST) where its words run past the measure."""
-    from weasyprint.layout.inline import add_word_spacing, count_expandable_spaces
-
-    spaces = count_expandable_spaces(line)
-    if line.width > width + 0.01 and spaces:
-        add_word_spacing(context, line, (width - line.width) / spaces, 0)
-
-
-def initial_set(linebox, skip_stack, rest: tuple) -> tuple:
-    """Set a paragraph's raised initial in its line box before its first line is planned, as WeasyPrint would."""
-    if skip_stack is not None or not rest[3]:
-        return rest
-    from weasyprint.layout.inline import first_letter_to_box
-
-    first_letter_to_box(linebox, None, rest[3])
-    return (*rest[:3], None, rest[4])
+        """Yield pyphen's (start, end) splits of a word, none for a name (linemeasure.spared)."""
+        return iter(()) if spared(word, self.lang) else self.dictionary.iterate(word)
 
 
 def track(context, box, spacing: float, advance: float) -> float:
