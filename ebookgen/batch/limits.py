@@ -8,10 +8,8 @@ finding the mark, records the work as failed rather than build it again.
 
 from __future__ import annotations
 
-import ctypes
 import os
 import signal
-import sys
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -19,6 +17,7 @@ from pathlib import Path
 
 from ebookgen.batch.plan import Planned
 from ebookgen.batch.task import Outcome, build_work
+from ebookgen.pdf.headstart import die_with_parent  # noqa: F401 (the batch workers die with their driver too)
 
 GRACE = 5.0  # Seconds past the limit before the watchdog kills a worker the alarm could not stop.
 
@@ -80,15 +79,3 @@ def over_time(planned: Planned, limited: Limited) -> Outcome:
         error=f"{planned.work.source}: stopped after the time limit of {limited.seconds:g} s a work (--time-limit)",
         seconds=limited.seconds,
     )
-
-
-def die_with_parent(parent: int) -> None:
-    """Have Linux kill this worker when its parent dies, even by SIGKILL (prctl PR_SET_PDEATHSIG)."""
-    if not sys.platform.startswith("linux"):
-        return
-    try:
-        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL, 0, 0, 0)  # 1 is PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        return
-    if os.getppid() != parent:  # The parent died before the request took effect.
-        os._exit(1)

@@ -28,6 +28,7 @@ from contextlib import ExitStack, contextmanager
 from ebookgen.pdf.weasy.grid import leading_of, on_grid, stands_on_grid
 from ebookgen.pdf.weasy.linemeasure import spared
 from ebookgen.pdf.weasy.lineplan import Planner, initial_set, tighten
+from ebookgen.pdf.weasy.spreads import body_lines as line_boxes
 from ebookgen.pdf.weasy.spreads import depth, ends_at, shortfall, spread_depths
 
 # The functions the setting wraps, in the order of `Setter.wrappers`.
@@ -332,15 +333,6 @@ def last_text(box):
         if (found := last_text(child)) is not None:
             return found
     return None
-
-
-def line_boxes(box):
-    """Yield the line boxes laid out in a box, its margin boxes left out."""
-    for child in getattr(box, "children", ()):
-        if type(child).__name__ == "LineBox":
-            yield child
-        elif type(child).__name__ != "MarginBox":
-            yield from line_boxes(child)
 
 
 def text_boxes(box, anchor: str = ""):
