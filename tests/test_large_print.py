@@ -60,9 +60,17 @@ def body_lines(pdf: Path) -> list[tuple[int, float, list[Line]]]:
 
 
 def measures(pdf: Path) -> dict[str, float]:
-    """Measure a book: its recto gutter, the share of full lines ending flush right, lines ending in a hyphen."""
+    """Measure a book: its gutter, the share of full lines ending flush right, lines ending in a hyphen.
+
+    The gutter is a recto's inside margin less its outside one: a measure of 60-70 characters widens both
+    margins alike (trim.measured), so only their difference shows the page-count bracket.
+    """
     pages = [page for page in body_lines(pdf) if len(page[2]) > 12]  # pages of running text
-    rectos = [min(line.left for line in lines) for number, _, lines in pages if number % 2 == 1]
+    rectos = [
+        min(line.left for line in lines) - (width - max(line.right for line in lines))
+        for number, width, lines in pages
+        if number % 2 == 1
+    ]
     flush = total = hyphens = 0
     for _, _, lines in pages:
         right = max(line.right for line in lines)
