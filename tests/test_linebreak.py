@@ -107,7 +107,13 @@ def test_every_chosen_line_fits_the_measure_and_the_paragraph_ends_at_its_end() 
     assert chosen[-1] == len(breaks.end) - 1
     starts = [0, *chosen[:-1]]
     lines = zip(starts, chosen, strict=True)
-    assert all(line_width(breaks, i, j, False) <= WIDTH + linebreak.FIT_SLACK for i, j in lines)
+    # A line may be wider than the measure by no more than its word spaces close (to three quarters of natural).
+    closing = linebreak.SPACE_SHRINK * SPACE
+    fits = [
+        line_width(breaks, i, j, False) <= WIDTH + closing * (breaks.spaces_end[j] - breaks.spaces_start[i]) + 0.01
+        for i, j in lines
+    ]
+    assert all(fits)
 
 
 def test_a_last_line_of_one_short_word_is_avoided_when_the_lines_above_can_take_it() -> None:
@@ -161,8 +167,9 @@ def test_a_justified_paragraph_at_the_seam_lands_on_its_planned_breaks_with_no_l
     counts = setter.planner.counts
     assert counts["planned"] > 10 and counts["missed"] == 0, counts
     lines = [line for page in document.pages for line in setting.line_boxes(page._page_box)]
-    words = " ".join("".join(box.text for _, box in setting.text_boxes(line)) for line in lines).split()
-    assert [word.rstrip("\u2010") for word in words if not word.endswith("\u2010")][-3:] == text.split()[-3:]
+    joined = "\n".join("".join(box.text for _, box in setting.text_boxes(line)).strip() for line in lines)
+    words = joined.replace("\u2010\n", "").split()  # a hyphenated word joined again
+    assert words[-3:] == text.split()[-3:]
 
 
 NAMES = ("Natasha", "Nicholas", "Bolkonski", "Kutuzov", "Drubetskoy", "Mikhaylovna")

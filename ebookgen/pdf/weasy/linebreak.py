@@ -12,13 +12,22 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-# A line's cost grows with the cube of how far its spaces open past natural, one space's width costing this much.
+# A line's cost grows with the cube of its stretch ratio: how much of its comfortable adjustment it uses (TeX's
+# badness, 100 x ratio cubed), shrinking alike.
 BADNESS = 100.0
 # Each line costs this much whatever its spacing, so that, all else equal, fewer lines are better (TeX's linepenalty).
 LINE_COST = 10.0
+# A line's adjustment is shared between its word spaces and its letters, as pdfTeX's font expansion and InDesign's
+# letter spacing share it: at a ratio of 1 word spaces open by a third of natural (InDesign's 133%) or close by a
+# quarter (TeX closes them by a third), and letters take TRACK em each, more or less; a line closes no further.
+SPACE_STRETCH = 1 / 3
+SPACE_SHRINK = 0.25
+TRACK = 0.01
+# Past a ratio of 1 letters open up to this (em), so that word spaces open past LOOSEST in as few lines as can be.
+TRACK_MOST = 0.02
 # Spaces opened past this many natural spaces make a loose line, which the issue allows in 1% of lines only.
 LOOSEST = 2.0
-LOOSE_COST = 1e6
+LOOSE_COST = 1e8
 # A line that cannot be justified at all (one word, no space) short of its measure: worse than any loose line.
 UNJUSTIFIABLE_COST = 5e8
 # A hyphen at a line's end (TeX's hyphenpenalty of 50, squared), two in a row (doublehyphendemerits), and a hyphen
@@ -27,11 +36,9 @@ HYPHEN_COST = 2500.0
 HYPHENS_IN_A_ROW_COST = 10000.0
 LAST_HYPHEN_COST = 5000.0
 MOST_HYPHENS_IN_A_ROW = 2
-# A paragraph's last line of one short word (a runt): costly, a tenth of them left at most.
-RUNT_COST = 40000.0
-# Word spaces may close to this share of natural (Typst's and InDesign's minimum word space is near 80%), so a line
-# a hair too long for the measure is set tight rather than its paragraph loose.
-TIGHTEST = 0.8
+# A paragraph's last line of one word alone (a runt): worse than any line short of loose (a stretch ratio near 3),
+# so a tenth of them is left at most; a loose line is worse still.
+RUNT_COST = 5e6
 # A line whose words overrun the measure: only when a single word is wider than the line.
 OVERFULL_COST = 1e9
 # A justified line this short a share of the measure opens its spaces past any use (4x at least).
@@ -59,6 +66,8 @@ class Breaks:
     first_start: float = 0.0
     first_end: tuple[float, ...] = ()
     first_hyphen_ok: bool = True  # the first line may end in a hyphen (not in small capitals)
+    letters_start: tuple[int, ...] = ()  # the characters before a line starting at each point (none: not tracked)
+    letters_end: tuple[int, ...] = ()  # the characters before a line's end at each point, its hyphen counted
 
 
 @dataclass(frozen=True)
@@ -68,22 +77,51 @@ class Measure:
     first: float  # the first line's width (the measure less the indent)
     width: float
     space: float
+    size: float = 0.0  # the font size letters are tracked in ems of (0: letters are not tracked)
 
 
 def ratio(width: float, natural: float, spaces: int, space: float) -> float:
-    """Return how many natural spaces wide a justified line's word spaces open."""
+    """Return how many natural spaces wide a justified line's word spaces open, its letters untracked."""
+    return spread(width - natural, spaces, 0, space, 0.0)[0]
+
+
+def capacity(extra: float, spaces: int, letters: int, space: float, size: float) -> float:
+    """Return how much a line's spaces and letters open (extra >= 0) or close at a stretch ratio of 1."""
+    per_space = space * (SPACE_STRETCH if extra >= 0 else SPACE_SHRINK)
+    return spaces * per_space + letters * TRACK * size
+
+
+def spread(extra: float, spaces: int, letters: int, space: float, size: float) -> tuple[float, float]:
+    """Share a justified line's extra width (negative: too long) between its word spaces and letters, in
+    proportion as at the same stretch ratio: return the word space (natural spaces) and each letter's tracking."""
+    room = capacity(extra, spaces, letters, space, size)
+    if room <= 0:
+        return (1.0 if abs(extra) < 0.5 else float("inf")), 0.0
+    most = (TRACK_MOST if extra >= 0 else TRACK) * size
+    tracking = max(-most, min(most, extra / room * TRACK * size))
+    rest = extra - tracking * letters
     if spaces == 0:
-        return 1.0 if natural >= width - 0.5 else float("inf")
-    return 1.0 + (width - natural) / (spaces * space)
+        return (1.0 if abs(rest) < 0.5 else float("inf")), tracking
+    return 1.0 + rest / (spaces * space), tracking
 
 
-def line_cost(stretch: float) -> float:
-    """Return a justified line's demerits from how far its spaces open."""
+def line_cost(stretch: float, rho: float | None = None) -> float:
+    """Return a justified line's demerits from its word space (natural spaces) and its stretch ratio (by default
+    the ratio its spaces alone give)."""
     if stretch == float("inf"):
         return UNJUSTIFIABLE_COST
-    badness = BADNESS * (max(stretch - 1.0, 0.0) ** 3 + (max(1.0 - stretch, 0.0) / (1.0 - TIGHTEST)) ** 3)
+    if rho is None:
+        rho = (stretch - 1.0) / (SPACE_STRETCH if stretch >= 1.0 else SPACE_SHRINK)
+    badness = BADNESS * abs(rho) ** 3
     cost = (LINE_COST + min(badness, 10000.0)) ** 2
-    return cost + (LOOSE_COST * (stretch - LOOSEST) if stretch > LOOSEST else 0.0)
+    return cost + (LOOSE_COST * (1.0 + stretch - LOOSEST) if stretch > LOOSEST else 0.0)
+
+
+def fitted_cost(extra: float, spaces: int, letters: int, measure: Measure) -> float:
+    """Return the demerits of a justified line `extra` short of its measure (negative: over it)."""
+    stretch, _ = spread(extra, spaces, letters, measure.space, measure.size)
+    room = capacity(extra, spaces, letters, measure.space, measure.size)
+    return line_cost(stretch, extra / room if room > 0 else None)
 
 
 def last_line_cost(breaks: Breaks, i: int) -> float:
@@ -137,7 +175,8 @@ def extend(breaks: Breaks, measure: Measure, best: dict, state: tuple[int, int],
     for j in (i + 1, *range(max(i + 2, shortest - 1), last + 1)):
         natural = line_width(breaks, i, j, first)
         spaces = breaks.spaces_end[j] - breaks.spaces_start[i]
-        tightest = width + (1.0 - TIGHTEST) * spaces * measure.space
+        letters = letters_of(breaks, i, j, measure)
+        tightest = width + capacity(-1.0, spaces, letters, measure.space, measure.size)
         if natural > tightest + FIT_SLACK and j > i + 1:
             break  # every later point makes a wider line
         if j == last:
@@ -152,9 +191,16 @@ def extend(breaks: Breaks, measure: Measure, best: dict, state: tuple[int, int],
         if natural > tightest + FIT_SLACK:
             cost = OVERFULL_COST
         else:
-            cost = line_cost(ratio(width, natural, spaces, measure.space))
+            cost = fitted_cost(width - natural, spaces, letters, measure)
         cost += hyphen_cost(breaks, j, row)
         relax(best, (j, row + 1 if breaks.hyphen[j] else 0), base + cost, state)
+
+
+def letters_of(breaks: Breaks, i: int, j: int, measure: Measure) -> int:
+    """Return the characters a line from point i to point j tracks (none where the paragraph's are not counted)."""
+    if not breaks.letters_end or not measure.size:
+        return 0
+    return max(breaks.letters_end[j] - breaks.letters_start[i], 0)
 
 
 def relax(best: dict, state: tuple[int, int], cost: float, previous: tuple[int, int]) -> None:

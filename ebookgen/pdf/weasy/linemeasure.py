@@ -19,8 +19,6 @@ from ebookgen.pdf.weasy.linebreak import Breaks
 
 # A word the dictionary may hyphenate: letters, with inner apostrophes ("Bolkonski's" is one word).
 WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
-# A last line of a single word this short or shorter (letters) is a runt: names too ("Natasha."), not only "it."
-RUNT_LETTERS = 9
 # A break at a hyphen of the text keeps this many letters on each side (as setting.SHORT_FRAGMENT).
 SHORT_FRAGMENT = 3
 SPACES = " \u00a0"
@@ -204,14 +202,14 @@ def compound_ok(text: str, point: int) -> bool:
 
 
 def last_line_kind(text: str, point: int, hyphen: bool, last_space: int) -> tuple[bool, bool]:
-    """Tell whether a last line from a point would be one short word (a runt), and a hyphenated word's tail.
+    """Tell whether a last line from a point would be one word alone (a runt: "asked.", "Bartholomew."), and a
+    hyphenated word's tail.
 
     `last_space` is where the text's last word space is (-1 for none): a last line after it is one word.
     """
     if point <= last_space:
         return False, False
-    letters = sum(char.isalpha() for char in text[point:])
-    return letters <= RUNT_LETTERS, hyphen
+    return any(char.isalpha() for char in text[point:]), hyphen
 
 
 def measure_paragraph(context, linebox, first_line_style: dict | None = None) -> Paragraph | None:
@@ -253,6 +251,8 @@ def measure_paragraph(context, linebox, first_line_style: dict | None = None) ->
         first_start=first.at(begins[0], end=False),
         first_end=tuple(first.at(e, end=True, hyphen=p) for p, e in zip(points, ends, strict=True)),
         first_hyphen_ok=first_caps == "normal",
+        letters_start=tuple(begins),
+        letters_end=tuple(e + (p in hyphens) for p, e in zip(points, ends, strict=True)),
     )
     return Paragraph(text, runs, tuple(points), breaks)
 

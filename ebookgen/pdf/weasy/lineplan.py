@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, replace
 
-from ebookgen.pdf.weasy.linebreak import Measure, best_breaks, line_width
+from ebookgen.pdf.weasy.linebreak import Measure, best_breaks, line_width, spread
 from ebookgen.pdf.weasy.linemeasure import Paragraph, measure_paragraph, offset_of, signature, text_width
 
 # The line breaker's width is the chosen line's natural width and this much (em) more: less than any next word
@@ -114,7 +114,8 @@ def chosen(context, linebox, paragraph: Paragraph, width: float, since: int, abo
     """Return the plan of a paragraph's lines from its point `since`, chosen total-fit."""
     breaks = paragraph.breaks
     indent = linebox.text_indent if first else 0.0
-    measure = Measure(first=width - indent, width=width, space=text_width(context, " ", linebox.style))
+    size = linebox.style["font_size"]
+    measure = Measure(first=width - indent, width=width, space=natural_space(context, linebox.style), size=size)
     if not first:
         breaks = replace_first(breaks)
     chosen_points = best_breaks(breaks, measure, since, above)
@@ -141,12 +142,32 @@ def replace_first(breaks):
     return replace(breaks, first_end=())
 
 
-def tighten(context, line, width: float) -> None:
-    """Close a planned line's word spaces (to the breaker's TIGHTEST) where its words run past the measure."""
+def natural_space(context, style) -> float:
+    """Return the width of a word space in a style (the breaker's natural space), measured once a face and size."""
+    key = tuple(str(style[name]) for name in SPACE_KEYS)
+    if key not in SPACES_MEASURED:
+        SPACES_MEASURED[key] = text_width(context, " ", style)
+    return SPACES_MEASURED[key]
+
+
+# What a word space's width depends on, and the widths measured (a few faces and sizes a book).
+SPACE_KEYS = ("font_family", "font_size", "font_style", "font_weight", "font_stretch", "font_variant_caps", "lang")
+SPACES_MEASURED: dict[tuple, float] = {}
+
+
+def tighten(context, line, width: float, letters: int, track) -> None:
+    """Close a planned line whose words run past the measure: its letters and word spaces together, as the breaker
+    chose (``linebreak.spread``); `track` sets the letters' spacing and returns how much wider the line grew."""
     from weasyprint.layout.inline import add_word_spacing, count_expandable_spaces
 
     spaces = count_expandable_spaces(line)
-    if line.width > width + 0.01 and spaces:
+    if line.width <= width + 0.01 or not (spaces or letters):
+        return
+    space, size = natural_space(context, line.style), line.style["font_size"]
+    _, tracking = spread(width - line.width, spaces, letters, space, size)
+    if tracking and letters:
+        track(context, line, tracking, 0.0)
+    if spaces and abs(line.width - width) > 0.01:
         add_word_spacing(context, line, (width - line.width) / spaces, 0)
 
 

@@ -9,8 +9,8 @@ each a private function and so free to change in any WeasyPrint release:
 - ``layout.inline.split_first_line``: no hyphen in a line of small capitals, none in a capitalised word (a name:
   ``Nata-/sha``), and no break at the text's own hyphen that leaves under three letters on a side (``in-/chief``,
   ``grown-/up``);
-- ``layout.inline.justify_line``: a loose line takes up to 0.02 em between its letters, so its word gaps stay
-  near the page's;
+- ``layout.inline.justify_line``: a line's letters take their share of its extra width (``linebreak.spread``:
+  up to 0.01 em each, 0.02 in a line that would be loose), so its word gaps stay near natural;
 - ``layout.page.make_page`` and its ``block_level_layout``: the two pages of a spread end on the same line: a recto
   that widows and orphans left short has its verso made again as short, or both run a line long (``level``).
 
@@ -26,8 +26,9 @@ from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 
 from ebookgen.pdf.weasy.grid import leading_of, on_grid, stands_on_grid
+from ebookgen.pdf.weasy.linebreak import spread
 from ebookgen.pdf.weasy.linemeasure import spared
-from ebookgen.pdf.weasy.lineplan import Planner, initial_set, tighten
+from ebookgen.pdf.weasy.lineplan import Planner, initial_set, natural_space, tighten
 from ebookgen.pdf.weasy.spreads import body_lines as line_boxes
 from ebookgen.pdf.weasy.spreads import depth, ends_at, shortfall, spread_depths
 
@@ -43,8 +44,9 @@ SETTING_HOOKS = (
 )
 # What the hooks do, in the page cache's key: a change here lays every chunk out again.
 SETTING_RULES = (
-    "hyphens in a row 2; none in small caps or capitalised words; compounds 3; tracking 0.02, none in joined scripts; "
-    "spreads even 2, remade 1, a line long 1 (4); total-fit lines (linebreak 3); grid 1; German nouns hyphenate"
+    "hyphens in a row 2; none in small caps or capitalised words; compounds 3; tracking shared with spaces 1, "
+    "none in joined scripts; spreads even 2, remade 1, a line long 1 (4); total-fit lines (linebreak 4); grid 1; "
+    "German nouns hyphenate"
 )
 MOST_HYPHENS_IN_A_ROW = 2
 # A break at a hyphen of the text leaves at least this many letters on each side, as hyphenate-limit-chars does.
@@ -54,10 +56,6 @@ SHORT_FRAGMENT = 3
 LEVEL_BY_REMAKING = True
 # Named pages that hold no running text (the front matter, a part's title page).
 PAGES_WITHOUT_TEXT = ("front", "part", "first-part")
-# A justified line whose spaces would open wider than this (em) takes up to TRACKING em between its letters,
-# as InDesign's letter-spacing range does, so that its word gaps stay near the page's.
-WIDEST_SPACE = 0.25
-TRACKING = 0.02
 # Letters of a script that joins them (Arabic's, Syriac): a loose line of them is never tracked, spacing breaks joins.
 JOINED_SCRIPT = re.compile("[\u0600-\u074f\u0750-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
 
@@ -106,7 +104,7 @@ class Setter:
                 self.plain, self.target = False, None
             self.planner.landed(linebox, resume_at if line is not None else None)
             if line is not None and resume_at is not None and target is not None:
-                tighten(context, line, rest[0].width)  # a line's width counts its indent
+                tighten(context, line, rest[0].width, letters_in(line), track)  # a line's width counts its indent
             if line is not None and resume_at is not None:
                 self.hyphens_before[(paragraph, str(resume_at))] = above + 1 if ends_in_hyphen(line) else 0
             return line, resume_at
@@ -136,19 +134,17 @@ class Setter:
         return split_first_line
 
     def justify(self, original):
-        """Wrap justification: a loose line takes some of its extra width between its letters."""
+        """Wrap justification: a line's letters take their share of its extra width, as the breaker planned."""
         from weasyprint.layout.inline import count_expandable_spaces
 
         def justify_line(context, line, extra_width):
-            spaces, size = count_expandable_spaces(line), line.style["font_size"]
-            letters = 0
-            if spaces and extra_width > spaces * WIDEST_SPACE * size:  # a loose line: count its letters
-                texts = [box.text for _, box in text_boxes(line)]
-                letters = 0 if any(JOINED_SCRIPT.search(text) for text in texts) else sum(map(len, texts))
-            if letters:
-                spacing = min(TRACKING * size, (extra_width - spaces * WIDEST_SPACE * size) / letters)
-                self.used["tracked"] += 1
-                extra_width -= track(context, line, spacing, 0.0)
+            spaces, letters = count_expandable_spaces(line), letters_in(line)
+            if letters and extra_width > 0:
+                space = natural_space(context, line.style)
+                _, spacing = spread(extra_width, spaces, letters, space, line.style["font_size"])
+                if spacing:
+                    self.used["tracked"] += 1
+                    extra_width -= track(context, line, spacing, 0.0)
             return original(context, line, extra_width)
 
         return justify_line
@@ -304,6 +300,12 @@ def track(context, box, spacing: float, advance: float) -> float:
     else:
         box.translate(advance, 0)
     return advance
+
+
+def letters_in(line) -> int:
+    """Return the characters of a laid-out line that tracking spaces, none in a script that joins its letters."""
+    texts = [box.text for _, box in text_boxes(line)]
+    return 0 if any(JOINED_SCRIPT.search(text) for text in texts) else sum(map(len, texts))
 
 
 def short_compound(text: str, length: int, resume: int) -> bool:
