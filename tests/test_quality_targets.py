@@ -97,7 +97,7 @@ def test_at_most_one_percent_of_justified_lines_loose_openers_included(theme: st
     assert loose <= 0.01 * (quality.justified_lines + quality.openers), quality.loose_examples
 
 
-@pytest.mark.parametrize("theme", themes(JUSTIFIED, lines28("classic", "modern", "romance")))
+@pytest.mark.parametrize("theme", themes(JUSTIFIED, {}))  # lines28b: spaces and letters share a line's adjustment
 def test_the_median_word_space_is_near_typsts(theme: str, tmp_path_factory) -> None:
     assert book(theme, tmp_path_factory).median_space <= 1.2  # Typst: 1.13 times the natural space
 
