@@ -44,7 +44,8 @@ SETTING_HOOKS = (
 # What the hooks do, in the page cache's key: a change here lays every chunk out again.
 SETTING_RULES = (
     "hyphens in a row 2; none in small caps or capitalised words; compounds 3; tracking 0.02, none in joined scripts; "
-    "spreads even 2, remade 1, a line long 1 (4); total-fit lines (linebreak 3); grid 1; German nouns hyphenate"
+    "spreads even 2, remade 1, a line long 1 (4), two runs back; total-fit lines (linebreak 3); grid 1; "
+    "German nouns hyphenate"
 )
 MOST_HYPHENS_IN_A_ROW = 2
 # A break at a hyphen of the text leaves at least this many letters on each side, as hyphenate-limit-chars does.
