@@ -59,7 +59,7 @@ def test_the_opening_quote_hangs_and_the_initial_clears_the_note(book) -> None:
     quote = text.index("\u201c", text.index("driving.)"))
     mark, initial = found[quote][1], found[quote + 1][1]
     edge = min(box[0] for char, box in found if char.isalpha())  # the text block's left edge
-    assert mark[2] - mark[0] > 6 and mark[0] < edge - 4  # a big quotation mark, out in the margin
+    assert mark[2] <= edge + 0.5 and mark[0] < edge - 3  # the quotation mark out in the margin
     assert abs(initial[0] - edge) < 2.5  # the initial's letter flush with the text
     note_foot = min(box[1] for char, box in found[text.index("driving.)") : quote] if char.strip())
     assert note_foot - initial[3] > 5  # clear of the note's last line (it nearly touched)

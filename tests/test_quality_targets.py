@@ -78,7 +78,7 @@ def test_the_small_book_is_measured(theme: str, tmp_path_factory) -> None:
     assert quality.justified == (theme in JUSTIFIED)
 
 
-@pytest.mark.parametrize("theme", themes(THEMES, pages28("large-print")))
+@pytest.mark.parametrize("theme", themes(THEMES, {}))
 def test_at_least_98_percent_of_spreads_end_on_the_same_line(theme: str, tmp_path_factory) -> None:
     quality = book(theme, tmp_path_factory)
     assert quality.uneven_percent <= 2.0, quality.uneven_versos

@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from ebookgen.cli.app import app
 from ebookgen.pdf.measure import measure
-from ebookgen.pdf.weasy.spreads import spread_depths
+from ebookgen.pdf.weasy.spreads import chain_made, spread_depths, spread_tries
 
 THEMES = ("classic", "modern", "romance", "large-print")
 TALK = (
@@ -43,6 +43,33 @@ def test_a_spread_tries_full_pages_first_then_a_line_short_then_a_line_long() ->
     assert spread_depths(0.0) == ()
 
 
+def test_the_spreads_before_move_only_when_the_spread_alone_cannot_level() -> None:
+    tries = spread_tries(20.0, (1, 2, 2), (0, 0))
+    assert tries[:4] == ((0.0, 0.0), (20.0, 20.0), (-20.0, -20.0), (40.0, 40.0))
+    moved = tries[4:]
+    assert all(len(rooms) == 5 for rooms in moved) and (0.0, 0.0, 0.0, 0.0, 0.0) not in moved
+    assert moved[0] == (0.0, 20.0, 20.0, 0.0, 0.0)  # one run moved a line: the least moved first
+    assert spread_tries(20.0, (2, 2), (None,)) == tries[:4]  # a run whose depth is unknown stands
+
+
+def test_pages_made_again_start_where_the_page_before_ends_and_are_made_once() -> None:
+    calls = []
+
+    def again(arguments, resume, room):
+        calls.append((arguments[3], resume, room))
+        return ("page", resume + 30 - room), resume + 30 - room, {}
+
+    chain = tuple((None, None, 100, number, None) for number in (4, 5, 6, 7))
+    pages = chain_made(again, chain, (1, 1, 0, 0), lambda page, room: True, made := {})
+    assert [page[1] for page in pages] == [129, 158, 188, 218]
+    assert chain_made(again, chain, (1, 1, 0, 0), lambda page, room: True, made) == pages and len(calls) == 4
+    assert chain_made(again, chain, (0, 0), lambda page, room: room == 0, {}) == [
+        (("page", 130), 130, {}),
+        (("page", 160), 160, {}),
+    ]  # the spread alone: its own two pages, from its verso's start
+    assert chain_made(again, chain, (2, 2, 0, 0), lambda page, room: room == 0, {}) is None
+
+
 @pytest.fixture(scope="module")
 def books(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("spreads")
@@ -68,14 +95,21 @@ def test_text_spreads_end_level_without_widows_or_orphans(books, theme: str) -> 
     assert quality.widows == 0 and quality.orphans == 0
 
 
-@pytest.mark.slow
-@pytest.mark.skipif(not shutil.which("pdftotext"), reason="pdftotext (poppler-utils) reads the word boxes")
-@pytest.mark.xfail(
+# Where no depth of the spread and the two runs before it levels a spread, a paragraph must be set a line longer or
+# shorter; this story's paragraphs of two and three lines cannot be split (widows and orphans of two), nor set a
+# line longer without loose lines in justified text.
+LOOSENESS_NEEDED = pytest.mark.xfail(
     strict=True,
     reason="issue 28: 98% of text spreads level needs a paragraph a line longer or "
     "shorter (the line breaker's looseness) where no page depth levels a spread; not reached",
 )
-@pytest.mark.parametrize("theme", THEMES)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not shutil.which("pdftotext"), reason="pdftotext (poppler-utils) reads the word boxes")
+@pytest.mark.parametrize(
+    "theme", [pytest.param(theme, marks=[LOOSENESS_NEEDED] if theme != "modern" else []) for theme in THEMES]
+)
 def test_at_least_98_percent_of_text_spreads_end_level(books, theme: str) -> None:
     quality = measure(books[theme])
     assert quality.uneven_spreads <= quality.spreads * 0.02

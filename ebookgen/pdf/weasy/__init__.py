@@ -32,7 +32,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from ebookgen.errors import RenderError
-from ebookgen.pdf.weasy.initial import initials_raised
+from ebookgen.pdf.weasy.initial import initials_raised, quotes_apart
 from ebookgen.pdf.weasy.mirror import indents_mirrored
 from ebookgen.pdf.weasy.setting import Setter, text_boxes, well_set
 from ebookgen.resources import styles_dir
@@ -67,7 +67,7 @@ def imported() -> None:
 
 def lay_out(html: str, css: str, output_intent: str | None = None):
     """Lay out a document with the shared base, the print layer and the generated page rules."""
-    with footnotes_kept(), well_set(), indents_mirrored(), initials_raised():
+    with footnotes_kept(), well_set(), indents_mirrored(), initials_raised(), quotes_apart():
         return laid_out(html, css, output_intent)
 
 
@@ -108,6 +108,7 @@ LAYOUT_FIXES = (
     "a footnote kept on its call's page",
     "a right-to-left first line indented at its right",
     "a raised initial rises above its line, the lines under it on the grid",
+    "an opening quote beside a raised initial set apart at half its size, hung",
 )
 
 

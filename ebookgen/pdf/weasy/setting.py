@@ -29,8 +29,8 @@ from ebookgen.pdf.weasy.grid import leading_of, on_grid, stands_on_grid
 from ebookgen.pdf.weasy.linebreak import spread
 from ebookgen.pdf.weasy.linemeasure import spared
 from ebookgen.pdf.weasy.lineplan import Planner, initial_set, natural_space, tighten
+from ebookgen.pdf.weasy.spreads import SpreadLeveller, depth, ends_at, shortfall
 from ebookgen.pdf.weasy.spreads import body_lines as line_boxes
-from ebookgen.pdf.weasy.spreads import depth, ends_at, shortfall, spread_depths
 
 # The functions the setting wraps, in the order of `Setter.wrappers`.
 SETTING_HOOKS = (
@@ -45,7 +45,8 @@ SETTING_HOOKS = (
 # What the hooks do, in the page cache's key: a change here lays every chunk out again.
 SETTING_RULES = (
     "hyphens in a row 2; none in small caps or capitalised words; compounds 3; tracking shared with spaces 1, "
-    "none in joined scripts; spreads even 2, remade 1, a line long 1 (4); total-fit lines (linebreak 4); grid 1; "
+    "none in joined scripts; spreads even 2, remade 1, a line long 1 (4), two runs back; "
+    "total-fit lines (linebreak 4); grid 1; "
     "German nouns hyphenate"
 )
 MOST_HYPHENS_IN_A_ROW = 2
@@ -60,7 +61,7 @@ PAGES_WITHOUT_TEXT = ("front", "part", "first-part")
 JOINED_SCRIPT = re.compile("[\u0600-\u074f\u0750-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
 
 
-class Setter:
+class Setter(SpreadLeveller):
     """What the setting's hooks remember through one layout, and how often each was used."""
 
     def __init__(self) -> None:
@@ -70,6 +71,7 @@ class Setter:
         self.short: dict[int, float] = {}  # page number: how far above the page's foot its text ends
         self.kept: dict[int, float] = {}  # verso page number: the room it keeps to end level with its recto
         self.versos: dict[int, tuple] = {}  # verso page number: what it was made from, and the page made
+        self.rectos: dict[int, tuple] = {}  # the same for a recto of text that does not end its chapter
         self.levelled = self.unlevelled = 0  # spreads made level, and spreads tried in vain
         self.line_height = 0.0  # the height of the body's lines, from the foot of the last page made
         self.depth: dict[int, int | None] = {}  # page number: whole lines its text ends above its full page's foot
@@ -204,51 +206,26 @@ class Setter:
             text = not page_type.blank and page_type.name not in PAGES_WITHOUT_TEXT  # the first chapter's are text
             arguments = (root_box, page_type, resume_at, page_number, page_state)
             if page_number % 2 == 0 or not text or page_number - 1 not in self.versos:
-                before = copy.deepcopy(page_state) if page_number % 2 == 0 else None
+                before = copy.deepcopy(page_state) if text else None
                 page = made(context, arguments, self.kept.get(page_number, 0.0))
-                if before is not None:
-                    self.versos.pop(page_number, None)
-                    if text and page[1] is not None and page[2]["break"] == "any":  # not a chapter's end
-                        self.versos[page_number] = ((root_box, page_type, resume_at, page_number, before), page[0])
+                made_here = self.versos if page_number % 2 == 0 else self.rectos  # a recto here opens a chapter
+                made_here.pop(page_number, None)
+                if text and page[1] is not None and page[2]["break"] == "any":  # not a chapter's end
+                    made_here[page_number] = ((root_box, page_type, resume_at, page_number, before), page[0])
                 return page
             before = copy.deepcopy(page_state)
             page = made(context, arguments, self.short[page_number - 1])
             ends_chapter = page[1] is None or page[2]["break"] != "any"
-            if ends_chapter or self.depth[page_number] == self.depth.get(page_number - 1) or not self.line_height:
+            self.rectos.pop(page_number, None)
+            if ends_chapter:
                 return page
-            if LEVEL_BY_REMAKING:
-                return self.level(made, context, (*arguments[:4], before), page)
+            if LEVEL_BY_REMAKING and self.line_height and self.depth[page_number] != self.depth.get(page_number - 1):
+                page = self.level(made, context, (*arguments[:4], before), page)
+            if page_number not in self.rectos:  # kept as first made (a spread levelled has recorded its recto)
+                self.rectos[page_number] = ((*arguments[:4], before), page[0])
             return page
 
         return make_page
-
-    def level(self, made, context, recto: tuple, page: tuple) -> tuple:
-        """Make the spread again to end on one line, as typesetters do: both full, else a line short or long together
-        (``spreads.spread_depths``); a try keeps the widow and orphan rules, and stands when both pages end there."""
-        number = recto[3]
-        verso, old = self.versos[number - 1]
-        kept = (self.short[number - 1], self.short[number], self.depth[number - 1], self.depth[number])
-
-        def again(arguments: tuple, room: float) -> tuple:
-            return made(context, (*arguments[:4], copy.deepcopy(arguments[4])), room)
-
-        for room in spread_depths(self.line_height):
-            remade = again(verso, room)
-            if remade[1] is None or not ends_at(remade[0], context.page_bottom, room, self.line_height):
-                continue
-            following = again((*recto[:2], remade[1], *recto[3:]), room)
-            if following[1] is not None and ends_at(following[0], context.page_bottom, room, self.line_height):
-                old.__dict__.update(remade[0].__dict__)  # the verso already handed on takes the new layout
-                self.kept[number - 1] = self.short[number - 1] = self.short[number] = room
-                self.depth[number - 1] = self.depth[number] = round(room / self.line_height)
-                context.page_maker[number - 1] = (remade[1], *context.page_maker[number - 1][1:])
-                self.levelled += 1
-                return following
-        # Not level: the pages first made stand. (WeasyPrint's notes of the last page made, its named strings and
-        # anchors, are the same for text pages: they come from headings, which open the chapter's first page.)
-        self.unlevelled += 1
-        self.short[number - 1], self.short[number], self.depth[number - 1], self.depth[number] = kept
-        return page
 
 
 class LowerCaseHyphenation(dict):

@@ -4,12 +4,18 @@ line, and whether a page ended where it was set to (part of the WeasyPrint seam,
 
 from __future__ import annotations
 
+import copy
+import itertools
 import math
 
 # A spread may run this many lines short, both its pages together, to end on one line.
 MOST_LINES_SHORT = 2
 # Or a line long, both its pages together, into the foot margin (as Vellum and book typesetters do).
 RUN_LONG = True
+# What moving a run of pages to a depth costs, by whole lines short (below zero: long): the fewest lines moved first.
+ROOM_COST = {0: 0, 1: 1, -1: 2, 2: 3}
+# How many runs of pages before a spread (spreads, or a chapter's opening page) may move to level it.
+MOST_RUNS_BACK = 2
 
 
 def spread_depths(line: float) -> tuple[float, ...]:
@@ -54,3 +60,115 @@ def ends_at(page, bottom: float, room: float, line: float) -> bool:
 def has_footnotes(page) -> bool:
     """Tell whether a page carries footnotes (a page run long would set its text over them)."""
     return any(type(child).__name__ == "FootnoteAreaBox" and child.children for child in page.children)
+
+
+def spread_tries(line: float, units: tuple[int, ...], depths_now: tuple[int | None, ...]) -> tuple[tuple, ...]:
+    """Return the rooms to make pages again at, one for each page made again, best first. `units` are the pages of
+    each run made again together, oldest first: spreads of two, a chapter's opening page alone (it faces the last
+    chapter's end), the spread being levelled last; the runs before it stand at `depths_now` unless moved. The
+    spread alone comes first (its two rooms), at each depth; then the runs before it moved too (a room for each of
+    the pages of `units`), the fewest lines moved first."""
+    rooms = spread_depths(line)
+    alone = tuple((room, room) for room in rooms)
+    if len(units) < 2 or None in depths_now:
+        return alone
+    moved = []
+    for chosen in itertools.product(rooms, repeat=len(units)):
+        depths = tuple(round(room / line) for room in chosen)
+        if depths[:-1] != depths_now:
+            cost = sum(ROOM_COST[depth] for depth in depths)
+            moved.append((cost, tuple(room for room, size in zip(chosen, units, strict=True) for _ in range(size))))
+    return alone + tuple(rooms for _, rooms in sorted(moved, key=lambda item: item[0]))
+
+
+def chain_made(again, chain: tuple, rooms: tuple[float, ...], fits, made: dict) -> list | None:
+    """Make pages again in order, each from where the one before ends, each ending `rooms` above its foot; return
+    the pages made, or None when one does not end there (`made` keeps each page made, by its number, where it starts
+    and its room: many tries start a page at the same place)."""
+    chain = chain[len(chain) - len(rooms) :]  # the spread alone: its own two pages
+    resume, pages = chain[0][2], []
+    for arguments, room in zip(chain, rooms, strict=True):
+        key = (arguments[3], repr(resume), room)
+        if key not in made:
+            page = again(arguments, resume, room)
+            made[key] = page if page[1] is not None and fits(page[0], room) else None
+        if made[key] is None:
+            return None
+        pages.append(made[key])
+        resume = made[key][1]
+    return pages
+
+
+class SpreadLeveller:
+    """The page maker's levelling of spreads, for the setting's hooks (``setting.Setter``), which keep its records:
+    `versos` and `rectos` (page number: what a page of text was made from, and the page made), `short`, `depth`
+    and `kept` (page number: the room it ends above its foot, in points and in lines; the room a verso keeps)."""
+
+    versos: dict[int, tuple]
+    rectos: dict[int, tuple]
+    short: dict[int, float]
+    depth: dict[int, int | None]
+    kept: dict[int, float]
+    line_height: float
+    levelled: int
+    unlevelled: int
+
+    def level(self, made, context, recto: tuple, page: tuple) -> tuple:
+        """Make the spread again to end on one line, as typesetters do: both full, else a line short or long together,
+        else with the spreads before it made again too (``spreads.spread_tries``); a try keeps the widow and orphan
+        rules, and stands when every page made again ends where it was to."""
+        number, line = recto[3], self.line_height
+        chain, olds, units = self.runs_before(number - 2)
+        chain, olds = (*chain, self.versos[number - 1][0], recto), (*olds, self.versos[number - 1][1], None)
+        kept = {arguments[3]: (self.short.get(arguments[3], 0.0), self.depth.get(arguments[3])) for arguments in chain}
+        depths_now = tuple(self.depth.get(chain[sum(units[:index])][3]) for index in range(len(units)))
+
+        def again(arguments: tuple, resume, room: float) -> tuple:
+            return made(context, (*arguments[:2], resume, arguments[3], copy.deepcopy(arguments[4])), room)
+
+        def fits(laid, room: float) -> bool:
+            return ends_at(laid, context.page_bottom, room, line)
+
+        tried: dict = {}
+        for rooms in spread_tries(line, (*units, 2), depths_now):
+            pages = chain_made(again, chain, rooms, fits, tried)
+            if pages is not None:
+                self.keep(context, chain[len(chain) - len(rooms) :], olds[len(olds) - len(rooms) :], pages, rooms)
+                return pages[-1]
+        # Not level: the pages first made stand. (WeasyPrint's notes of the last page made, its named strings and
+        # anchors, are the same for text pages: they come from headings, which open the chapter's first page.)
+        self.unlevelled += 1
+        for n, (short, deep) in kept.items():
+            self.short[n], self.depth[n] = short, deep
+        return page
+
+    def runs_before(self, recto: int) -> tuple[tuple, tuple, tuple]:
+        """Return the pages before a spread that may be made again with it (what each was made from, the page made)
+        and how many pages each run holds: the text spreads before it, or a chapter's opening page alone."""
+        chain, olds, units = [], [], []
+        while recto in self.rectos and len(units) < MOST_RUNS_BACK:
+            verso = self.versos.get(recto - 1)
+            runs = (self.rectos[recto],) if verso is None else (verso, self.rectos[recto])
+            chain[:0], olds[:0] = [run[0] for run in runs], [run[1] for run in runs]
+            units.insert(0, len(runs))
+            if verso is None:
+                break  # a chapter's opening page: what is before it ends the chapter before
+            recto -= 2
+        return tuple(chain), tuple(olds), tuple(units)
+
+    def keep(self, context, chain: tuple, olds: tuple, pages: list, rooms: tuple) -> None:
+        """Keep pages made again: the pages already handed on take their new layout, each page's start is where the
+        one before now ends, and each remembers the room it keeps (a page made again later keeps it too)."""
+        resume = chain[0][2]
+        for arguments, old, laid, room in zip(chain, olds, pages, rooms, strict=True):
+            number = arguments[3]
+            if old is not None:
+                old.__dict__.update(laid[0].__dict__)  # a page already handed on takes the new layout
+            if number != chain[-1][3]:
+                context.page_maker[number] = (laid[1], *context.page_maker[number][1:])
+            record = ((*arguments[:2], resume, *arguments[3:]), old if old is not None else laid[0])
+            (self.versos if number % 2 == 0 else self.rectos)[number] = record
+            self.short[number], self.depth[number] = room, round(room / self.line_height)
+            self.kept[number] = room  # a verso, or a chapter's opening page, made again later keeps it
+            resume = laid[1]
+        self.levelled += 1
