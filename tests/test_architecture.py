@@ -136,8 +136,8 @@ MAY_IMPORT: dict[str, frozenset[str]] = {
     **{leaf: LEAVES for leaf in LEAVES},
     "model": frozenset({"patterns"}),
     "readers": frozenset(
-        {"model", "errors", "ziplimits", "patterns"}
-    ),  # ziplimits: the zip checks epub's conversions share
+        {"model", "errors", "ziplimits", "patterns", "cachedir"}
+    ),  # ziplimits: the zip checks epub's conversions share; cachedir: the readers' table kept
     "normalise": frozenset({"model", "errors", "languages", "patterns"}),
     "themes": LEAVES,
     "render": frozenset({"model", "normalise", "themes", *LEAVES}),

@@ -121,3 +121,13 @@ def test_a_book_whose_file_gives_french_is_built_with_the_french_record_througho
     assert 'aria-label="Changement de scène"' in chapter and 'lang="fr"' in chapter  # render: its words, its tag
     assert "Tous droits réservés." in copyright_page and "<title>Droits d’auteur</title>" in copyright_page
     assert "Table des matières" in nav and "Repères" in nav  # the EPUB writer's navigation
+
+
+def test_a_tag_finds_the_same_file_by_its_name_as_by_listing_the_folder() -> None:
+    """A book's language is read from its own file (English imports en.py alone): the file the folder's list gives."""
+    from ebookgen.languages import language_file, language_files
+
+    listed = language_files()
+    for key, language in listed.items():
+        assert language_file(key) is language, key
+    assert language_file("no") is listed["nb"] and language_file("en-us") is None and language_file("xx") is None

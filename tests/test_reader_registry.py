@@ -7,6 +7,7 @@ subprocess with that tree on the path; the tree as it is refuses the same file, 
 
 from __future__ import annotations
 
+import importlib
 import subprocess
 import sys
 import zipfile
@@ -71,3 +72,16 @@ def test_a_reader_module_added_to_the_package_reads_its_files_into_a_book(tmp_pa
     assert "># not a heading</p>" in text
     listed = run_in(tree, "-c", "from ebookgen.readers.table import formats_read; print(formats_read())")
     assert listed.stdout.strip().endswith("EPUB (.epub) and scroll (.scroll)")
+
+
+def test_the_table_kept_in_the_cache_is_the_table_the_modules_declare() -> None:
+    from ebookgen.readers.table import Deferred, declared_readers, table_of_readers
+
+    table_of_readers()  # listed and kept, if it was not yet
+    kept = table_of_readers()
+    assert all(isinstance(reader.read, Deferred) for reader in kept)
+    declared = declared_readers()
+    assert [(r.name, r.suffixes, r.in_folders, r.rank) for r in kept] == [
+        (r.name, r.suffixes, r.in_folders, r.rank) for r in declared
+    ]
+    assert [getattr(importlib.import_module(r.read.module), r.read.name) for r in kept] == [r.read for r in declared]

@@ -39,10 +39,14 @@ def opened_files(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     return opened
 
 
-def test_the_table_has_a_row_for_plain_text_and_markdown() -> None:
+def test_the_table_has_a_row_for_plain_text_and_markdown(tmp_path: Path) -> None:
     rows = {reader.name: reader for reader in READERS}
-    assert rows["plain text"] == Reader("plain text", (".txt", ".text"), read_plain)
-    assert rows["Markdown"] == Reader("Markdown", (".md", ".markdown"), read_markdown)
+    assert (rows["plain text"].suffixes, rows["Markdown"].suffixes) == ((".txt", ".text"), (".md", ".markdown"))
+    story = tmp_path / "story.md"
+    story.write_text(STORY, encoding="utf-8")
+    # The table may hold a read function deferred (its module imported on first use): it reads as the reader does.
+    assert rows["plain text"].read(story, None) == read_plain(story, None)
+    assert rows["Markdown"].read(story, None) == read_markdown(story, None)
 
 
 @pytest.mark.parametrize(

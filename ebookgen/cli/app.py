@@ -14,6 +14,9 @@ import sys
 
 def main() -> None:
     """Run the CLI."""
+    from ebookgen.cli.keptcode import keep_generated_code
+
+    keep_generated_code()  # before any record is defined: their generated methods compiled once, then kept
     from ebookgen.cli.plain import plain_line, run_plain
 
     try:

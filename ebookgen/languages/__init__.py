@@ -83,12 +83,22 @@ def language_files() -> dict[str, Language]:
     return found
 
 
+def language_file(key: str) -> Language | None:
+    """Return the language file standing for a lower-case tag (`de`, `de-ch`): the file of that name when there is
+    one (a book in English imports en.py alone), else whichever file lists it (`no` is Norwegian Bokmål's)."""
+    stem = key.replace("-", "_")
+    if FILE_NAME.fullmatch(stem) and (Path(__file__).parent / f"{stem}.py").is_file():
+        language = import_module(f"{__name__}.{stem}").LANGUAGE
+        if language.code.lower() == key:
+            return language
+    return language_files().get(key)
+
+
 @cache
 def language_for(tag: str) -> Language:
     """Return the language of a BCP 47 tag, its quotes settled: its region's file, its language's, or the default."""
-    files = language_files()
-    regional = files.get(region_tag(tag).lower())
-    own = files.get(base_language(tag))
+    regional = language_file(region_tag(tag).lower())
+    own = language_file(base_language(tag))
     language = regional or own or DEFAULT
     quotes = settled_quotes(tag, regional, own)
     right_to_left = language.right_to_left or base_language(tag) in RIGHT_TO_LEFT

@@ -3,34 +3,108 @@
 A new input format is one new module in ``ebookgen.readers`` declaring ``READER = Reader(...)``
 (``reader.py``); the table lists the package's modules and keeps each one's ``READER``. The list of
 formats in a refusal, and which files of a folder are manuscript files, come from this table.
+
+Importing every module of the package to read its ``READER`` imports every format's parser (lxml, the
+HTML and EPUB readers: a third of a short story's start-up). So the table is kept in the cache, keyed by
+the package's files (names, sizes, times): while they are unchanged, each reader's module is imported
+only when a file of its format is read (``Deferred``); a module added or edited lists them all again.
 """
 
 from __future__ import annotations
 
 import importlib
-import pkgutil
-from dataclasses import replace
+import json
+import os
+import zlib
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import ebookgen.readers
+from ebookgen.cachedir import cache_home, keep
 from ebookgen.errors import InputError
 from ebookgen.readers.furniture import furniture_of, with_title_block
 from ebookgen.readers.htmlwords import NestedTooDeep
 from ebookgen.readers.reader import Reader
 from ebookgen.readers.source import SourceText
 
+PACKAGE = Path(ebookgen.readers.__path__[0])
+
+
+@dataclass(frozen=True)
+class Deferred:
+    """A reader's read function named by its module: the module (and its parser) imported on first use."""
+
+    module: str
+    name: str
+
+    def __call__(self, path: Path, encoding: str | None = None) -> SourceText:
+        """Read the file with the function this names."""
+        return getattr(importlib.import_module(self.module), self.name)(path, encoding)
+
+
+def package_files() -> list[list]:
+    """Return what identifies the readers' package as it is: each module's name, size and time, sorted."""
+    found = []
+    with os.scandir(PACKAGE) as entries:
+        for entry in entries:
+            if entry.name.endswith(".py"):
+                status = entry.stat()
+                found.append([entry.name, status.st_size, status.st_mtime_ns])
+    return sorted(found)
+
 
 def declared_readers() -> tuple[Reader, ...]:
     """Return the ``READER`` each module of the readers' package declares, plain text first."""
     found = []
-    for module in pkgutil.iter_modules(ebookgen.readers.__path__):
-        declared = getattr(importlib.import_module(f"ebookgen.readers.{module.name}"), "READER", None)
+    for module in sorted(path.stem for path in PACKAGE.glob("*.py") if path.stem != "__init__"):
+        declared = getattr(importlib.import_module(f"ebookgen.readers.{module}"), "READER", None)
         if isinstance(declared, Reader):
             found.append(declared)
     return tuple(sorted(found, key=lambda reader: (reader.rank, reader.name)))
 
 
-READERS = declared_readers()
+def index_path() -> Path:
+    """Return where the table of this copy of the package is kept (one file per installed copy)."""
+    return cache_home() / "readers" / f"{zlib.crc32(str(PACKAGE).encode()):08x}.json"
+
+
+def kept_readers(files: list[list]) -> tuple[Reader, ...] | None:
+    """Return the table kept for the package's files as they are, each reader deferred; None when not kept."""
+    try:
+        kept = json.loads(index_path().read_bytes())
+    except (OSError, ValueError):
+        return None
+    if not isinstance(kept, dict) or kept.get("files") != files:
+        return None
+    return tuple(
+        Reader(name, tuple(suffixes), Deferred(module, function), in_folders, rank)
+        for name, suffixes, module, function, in_folders, rank in kept["readers"]
+    )
+
+
+def kept_row(reader: Reader) -> list | None:
+    """Return a reader as a row of the kept table, or None when its read function cannot be named again."""
+    read = reader.read
+    module, name = getattr(read, "__module__", None), getattr(read, "__qualname__", "")
+    if not module or getattr(importlib.import_module(module), name, None) is not read:
+        return None
+    return [reader.name, list(reader.suffixes), module, name, reader.in_folders, reader.rank]
+
+
+def table_of_readers() -> tuple[Reader, ...]:
+    """Return the readers' table: kept in the cache while the package is unchanged, else listed and kept."""
+    files = package_files()
+    kept = kept_readers(files)
+    if kept is not None:
+        return kept
+    readers = declared_readers()
+    rows = [kept_row(reader) for reader in readers]
+    if all(row is not None for row in rows):
+        keep(index_path(), json.dumps({"files": files, "readers": rows}).encode())
+    return readers
+
+
+READERS = table_of_readers()
 SUFFIXES = tuple(suffix for reader in READERS for suffix in reader.suffixes)
 
 
