@@ -83,3 +83,48 @@ def test_a_killed_layout_process_leaves_the_book_to_the_command(tmp_path: Path) 
     assert headstart.taken() is None
     with pikepdf.open(result.path) as pdf:
         assert len(pdf.pages) == result.pages > 4
+
+
+# Build through the entry point `ebookgen` runs, which forks the layout process from the bare command line.
+ENTRY = (
+    "import sys; from ebookgen.cli.app import main\n"
+    "sys.argv = ['ebookgen', *sys.argv[1:]]\n"
+    "try:\n    main()\nexcept SystemExit as done:\n    print('exit', done.code)\n"
+    "import multiprocessing; print('left', len(multiprocessing.active_children()))"
+)
+
+
+def test_the_entry_point_forks_first_and_makes_the_same_pdf(tmp_path: Path) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text(STORY, encoding="utf-8")
+    forked, own = tmp_path / "forked.pdf", tmp_path / "own.pdf"
+    said = run(ENTRY, "pdf", story, "-o", forked, "-q", "--lang", "en", cache=tmp_path / "one")
+    run(LIBRARY, story, own, cache=tmp_path / "two")
+    assert said.splitlines()[-1] == "left 0"
+    assert forked.read_bytes() == own.read_bytes()
+
+
+def test_a_usage_error_or_help_leaves_no_layout_process(tmp_path: Path) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text(STORY, encoding="utf-8")
+    wrong = run(ENTRY, "pdf", story, "--no-such-option", cache=tmp_path / "one")
+    assert wrong.splitlines()[-2:] == ["exit 2", "left 0"]
+    helped = run(ENTRY, "pdf", "--help", cache=tmp_path / "one")
+    assert "exit 0" in helped and helped.endswith("left 0")
+    assert not (tmp_path / "story.pdf").exists()
+
+
+def test_the_command_line_is_read_for_a_head_start_only_when_it_builds_a_pdf(tmp_path: Path) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text(STORY, encoding="utf-8")
+    assert not headstart.head_start_from_line(["epub", str(story)])
+    assert not headstart.head_start_from_line(["pdf", "--help"])
+    assert headstart.taken() is None
+    assert headstart.head_start_from_line(["-q", "pdf", str(story), "-o", str(tmp_path / "out.pdf")])
+    pool = headstart.taken()
+    assert (pool is not None) == ((os.cpu_count() or 1) > 1)  # one layout process where there is a second core
+    if pool is not None:
+        headstart.stop(pool)
+    assert headstart.jobs_asked(["pdf", "x", "--jobs", "3"]) == 3
+    assert headstart.jobs_asked(["pdf", "x", "-j=2"]) == 2
+    assert headstart.jobs_asked(["pdf", "x", "--jobs"]) == 0

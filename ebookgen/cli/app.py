@@ -17,6 +17,8 @@ def main() -> None:
     from ebookgen.cli.keptcode import keep_generated_code
 
     keep_generated_code()  # before any record is defined: their generated methods compiled once, then kept
+    # A short book's layout process, forked before anything else is imported.
+    building_pdf = "pdf" in sys.argv[1:] and pdf_head_start()
     from ebookgen.cli.plain import plain_line, run_plain
 
     try:
@@ -32,6 +34,18 @@ def main() -> None:
 
         to_stderr("ebookgen: error: interrupted; nothing was written")
         sys.exit(130)
+    finally:
+        if building_pdf:
+            from ebookgen.pdf.headstart import dismiss
+
+            dismiss()  # not taken (an error of usage, say): the layout process stops now
+
+
+def pdf_head_start() -> bool:
+    """Fork a short book's layout process from a ``pdf`` command line (``pdf/headstart.py``); say if it is one."""
+    from ebookgen.pdf.headstart import head_start_from_line
+
+    return head_start_from_line(sys.argv[1:])
 
 
 def __getattr__(name: str):

@@ -21,6 +21,8 @@ from pathlib import Path
 
 # Bytes of manuscript under which a book is likely short enough for one process (30,000 words of 6 bytes).
 SHORT_BYTES = 30_000 * 6
+# Words of a command line that ask `ebookgen pdf` for something other than a book: no layout process for them.
+NOT_A_BUILD = ("--help", "-h", "--version", "--install-completion", "--show-completion")
 _started: list = []  # the one layout process of this command, if started
 
 
@@ -49,6 +51,31 @@ def head_start(source: str | Path | None, jobs: int = 0) -> None:
     except (OSError, ValueError, RuntimeError):  # no fork here, or no room for a process: laid out in this one
         return
     _started.append((pool, warmed))
+
+
+def head_start_from_line(arguments: list[str]) -> bool:
+    """Fork a short book's layout process from the bare command line, before Typer and the commands are imported.
+
+    Its source is a guess (the first word after ``pdf`` that names a file or folder), so the command's own
+    ``started_early`` looks again with the options read: a process started for a long book is dismissed by the
+    parallel layout, and the command starts one it finds missing. Return whether the line is a build of a PDF.
+    """
+    words = [word for word in arguments if not word.startswith("-")]
+    if not words or words[0] != "pdf" or any(word.split("=")[0] in NOT_A_BUILD for word in arguments):
+        return False
+    source = next((word for word in words[1:] if os.path.exists(word)), None)
+    head_start(source, jobs_asked(arguments))
+    return True
+
+
+def jobs_asked(arguments: list[str]) -> int:
+    """Return the worker processes a command line asks for with ``--jobs``/``-j`` (0 when none or unreadable)."""
+    for index, word in enumerate(arguments):
+        name, equals, value = word.partition("=")
+        if name in ("--jobs", "-j"):
+            value = value if equals else (arguments[index + 1] if index + 1 < len(arguments) else "")
+            return int(value) if value.isdigit() else 0
+    return 0
 
 
 def started_early(command: Callable[..., None]) -> Callable[..., None]:

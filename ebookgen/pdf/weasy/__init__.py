@@ -33,6 +33,7 @@ from pathlib import Path
 
 from ebookgen.errors import RenderError
 from ebookgen.pdf.weasy.initial import initials_raised, quotes_apart
+from ebookgen.pdf.weasy.libraries import weasyprint_loaded
 from ebookgen.pdf.weasy.mirror import indents_mirrored
 from ebookgen.pdf.weasy.setting import Setter, text_boxes, well_set
 from ebookgen.resources import styles_dir
@@ -59,7 +60,7 @@ def version() -> str:
 
 def imported() -> None:
     """Import WeasyPrint, the modules the setting's hooks wrap and the single layout (a process's head start)."""
-    importlib.import_module("weasyprint")
+    weasyprint_loaded()
     for module in ("weasyprint.layout.block", "weasyprint.layout.inline", "weasyprint.layout.page"):
         importlib.import_module(module)
     importlib.import_module("ebookgen.pdf.single")
@@ -67,12 +68,14 @@ def imported() -> None:
 
 def lay_out(html: str, css: str, output_intent: str | None = None):
     """Lay out a document with the shared base, the print layer and the generated page rules."""
+    weasyprint_loaded()
     with footnotes_kept(), well_set(), indents_mirrored(), initials_raised(), quotes_apart():
         return laid_out(html, css, output_intent)
 
 
 def laid_out(html: str, css: str, output_intent: str | None = None):
     """Lay out a document with the shared base, the print layer and the generated page rules (no hooks)."""
+    weasyprint_loaded()
     from weasyprint import CSS, HTML
     from weasyprint.text.fonts import FontConfiguration
 
@@ -264,6 +267,7 @@ def used_glyphs(document) -> dict[str, dict[int, tuple[str, float]]]:
 @contextmanager
 def numbered_from(first_folio: Callable[[int], int]) -> Iterator[None]:
     """Number a layout's pages from the folio `first_folio(page count)` returns, asked after pagination."""
+    weasyprint_loaded()
     module = importlib.import_module(MARGIN_HOOK[0])
     original = getattr(module, MARGIN_HOOK[1])
     offset: list[int] = []
@@ -284,6 +288,7 @@ def numbered_from(first_folio: Callable[[int], int]) -> Iterator[None]:
 def probe() -> str:
     """Lay out a two-page document through every private hook; return "" when all work, else what failed."""
     try:
+        weasyprint_loaded()
         from weasyprint import HTML
 
         asked: list[int] = []
