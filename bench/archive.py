@@ -172,7 +172,8 @@ def descendants(pid: int) -> list[int]:
 
 
 def run_batch(label: str, command: list[str], out: Path, total: int, workers: Callable[[int], list[int]], count: str):
-    """Run one `ebookgen batch` into an empty folder, watching its workers; return its row."""
+    """Run one `ebookgen batch` into an empty folder with an empty cache, watching its workers; return its row."""
+    empty_cache()
     shutil.rmtree(out, ignore_errors=True)
     out.mkdir(parents=True)
     log = out.parent / f"{out.name}.log"
@@ -196,6 +197,13 @@ def run_batch(label: str, command: list[str], out: Path, total: int, workers: Ca
     return Way(label, count, len(rows), seconds, peaks, failed)
 
 
+def empty_cache() -> None:
+    """Empty the bench's ebookgen cache (XDG_CACHE_HOME, set by main): each way draws every cover, as a first build."""
+    if cache := os.environ.get("XDG_CACHE_HOME", "").strip():
+        if Path(cache).name == "cache" and Path(cache).parent.name.startswith("ebookgen-archive-bench-"):
+            shutil.rmtree(cache, ignore_errors=True)
+
+
 def batch_environment(extra: dict[str, str] | None = None) -> dict[str, str]:
     """Return the environment the bench's processes run in: this one, with a fixed timestamp for the EPUBs."""
     return {**os.environ, "SOURCE_DATE_EPOCH": "1700000000", **(extra or {})}
@@ -204,6 +212,7 @@ def batch_environment(extra: dict[str, str] | None = None) -> dict[str, str]:
 def run_loop(label: str, commands: list[list[str]]) -> Way:
     """Run one process a work, one after another; return the row, each process's peak from the kernel."""
     marks, largest, failed = [], 0.0, 0
+    empty_cache()
     started = time.perf_counter()
     for number, command in enumerate(commands, start=1):
         process = subprocess.Popen(
@@ -339,7 +348,13 @@ def main(arguments: list[str] | None = None) -> None:
     options = parse(arguments)
     stop_on_signals()
     with tempfile.TemporaryDirectory(prefix="ebookgen-archive-bench-") as temporary:
-        ways = measure(options, Path(temporary), lambda line: print(line, flush=True))
+        # Every way starts with an empty cache of its own, as a first build does: no cover drawn by an earlier way.
+        saved = os.environ.get("XDG_CACHE_HOME")
+        os.environ["XDG_CACHE_HOME"] = str(Path(temporary) / "cache")
+        try:
+            ways = measure(options, Path(temporary), lambda line: print(line, flush=True))
+        finally:
+            os.environ.pop("XDG_CACHE_HOME") if saved is None else os.environ.__setitem__("XDG_CACHE_HOME", saved)
     print()
     print(table(ways))
 

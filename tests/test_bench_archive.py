@@ -112,8 +112,9 @@ def test_the_flat_column_compares_the_last_mark_with_the_first():
     assert way("pool", "2", 10, 30.0, (1.0, 1.0, 1.0, 1.0)).per_minute == 20
 
 
-def test_a_tiny_run_prints_one_table_with_a_row_a_way(tmp_path: Path, capsys):
+def test_a_tiny_run_prints_one_table_with_a_row_a_way(tmp_path: Path, capsys, monkeypatch):
     calibre = shutil.which("ebook-convert") is not None
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "users-cache"))
     archive.main(
         ["--works", "6", "--min-words", "300", "--max-words", "2000", "--workers", "2", "--no-ray"]
         + ["--sample", "2", "--calibre-sample", "1", "--library", str(tmp_path / "library")]
@@ -133,6 +134,7 @@ def test_a_tiny_run_prints_one_table_with_a_row_a_way(tmp_path: Path, capsys):
         assert len(peaks) == len(archive.MARKS) == 4  # 1k, 2.5k, 5k and 10k works of a batch of 10,000.
         assert all(peak > 20 for peak in peaks) and peaks == sorted(peaks), row  # A peak so far never falls.
         assert row[-1] == ("yes" if peaks[-1] <= archive.FLAT * peaks[0] else "no")
+    assert not (tmp_path / "users-cache").exists()  # Each way drew its covers into a cache of the bench's own.
     assert sorted(path.name for path in (tmp_path / "library").glob("work-*")) == [
         f"work-{index:05d}.{form}" for index, form in enumerate(spec.form for spec in works.archive_plan(6))
     ]
