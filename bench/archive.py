@@ -1,7 +1,8 @@
 """Benchmark an archive: thousands of generated works through `ebookgen batch`, on the local pool and on Ray.
 
 Usage: python bench/archive.py [--works 10000] [--min-words 1000] [--max-words 200000] [--workers N]
-                               [--sample 100] [--calibre-sample 100] [--library DIR] [--no-ray] [--no-loops]
+                               [--sample 100] [--calibre-sample 100] [--library DIR] [--no-local] [--no-ray]
+                               [--no-loops]
 
 It writes `--works` generated works (bench/archive_works.py: sizes log-spread between the two word counts,
 the formats taking turns, the same every run) and a JSON-lines manifest of them, then times, each from a fresh
@@ -9,8 +10,8 @@ process as a user would run it: `ebookgen batch` on the local pool; `ebookgen ba
 the bench starts on this machine as a user would (`ray start --head`, in a private folder, with its own token)
 and stops afterwards, Ctrl-C or not; a loop of single `ebookgen epub` processes and one of Calibre's
 `ebook-convert` (where installed) on a sample of the works, spread over the sizes and formats. While each runs,
-it reads the workers' peak resident memory (Linux's VmHWM) and notes the largest at 10%, 50% and 100% of the
-works: flat when the last is within 10% of the first. One table is printed.
+it reads the workers' peak resident memory (Linux's VmHWM) and notes the largest at 10%, 25%, 50% and 100% of
+the works: flat when the last is within 10% of the first. One table is printed.
 """
 
 from __future__ import annotations
@@ -39,7 +40,8 @@ from archive_ray import LocalRay  # noqa: E402
 from archive_works import archive_plan, write_archive  # noqa: E402
 
 EBOOKGEN = [sys.executable, "-m", "ebookgen", "--quiet"]
-MARKS = (0.1, 0.5, 1.0)  # Where in the batch the workers' peak memory is noted.
+WORK = HERE.parent / ".bench" / "archive"  # The bench's work folder: the generated works, kept between runs.
+MARKS = (0.1, 0.25, 0.5, 1.0)  # Where in the batch the workers' peak memory is noted: 1k, 2.5k, 5k of 10k works.
 FLAT = 1.10  # The last mark's peak within this factor of the first: memory does not grow with the batch.
 INTERVAL = 0.2  # Seconds between reads of the workers' peak memory and the batch's progress.
 HEADER = (
@@ -170,7 +172,8 @@ def descendants(pid: int) -> list[int]:
 
 
 def run_batch(label: str, command: list[str], out: Path, total: int, workers: Callable[[int], list[int]], count: str):
-    """Run one `ebookgen batch` into an empty folder, watching its workers; return its row."""
+    """Run one `ebookgen batch` into an empty folder with an empty cache, watching its workers; return its row."""
+    empty_cache()
     shutil.rmtree(out, ignore_errors=True)
     out.mkdir(parents=True)
     log = out.parent / f"{out.name}.log"
@@ -194,6 +197,13 @@ def run_batch(label: str, command: list[str], out: Path, total: int, workers: Ca
     return Way(label, count, len(rows), seconds, peaks, failed)
 
 
+def empty_cache() -> None:
+    """Empty the bench's ebookgen cache (XDG_CACHE_HOME, set by main): each way draws every cover, as a first build."""
+    if cache := os.environ.get("XDG_CACHE_HOME", "").strip():
+        if Path(cache).name == "cache" and Path(cache).parent.name.startswith("ebookgen-archive-bench-"):
+            shutil.rmtree(cache, ignore_errors=True)
+
+
 def batch_environment(extra: dict[str, str] | None = None) -> dict[str, str]:
     """Return the environment the bench's processes run in: this one, with a fixed timestamp for the EPUBs."""
     return {**os.environ, "SOURCE_DATE_EPOCH": "1700000000", **(extra or {})}
@@ -202,6 +212,7 @@ def batch_environment(extra: dict[str, str] | None = None) -> dict[str, str]:
 def run_loop(label: str, commands: list[list[str]]) -> Way:
     """Run one process a work, one after another; return the row, each process's peak from the kernel."""
     marks, largest, failed = [], 0.0, 0
+    empty_cache()
     started = time.perf_counter()
     for number, command in enumerate(commands, start=1):
         process = subprocess.Popen(
@@ -215,18 +226,24 @@ def run_loop(label: str, commands: list[list[str]]) -> Way:
     return Way(label, "1 process a work", len(commands), time.perf_counter() - started, tuple(marks), failed)
 
 
-def prepare_library(folder: Path, works: int, low: int, high: int) -> tuple[list[Path], Path]:
-    """Write the works and their manifest, or reuse those a run of the same size wrote into folder."""
+def prepare_library(folder: Path, works: int, low: int, high: int, processes: int = 1) -> tuple[list[Path], Path]:
+    """Write the works missing from folder (the bench's cache: written once, reused by every run) and a manifest.
+
+    A work's bytes depend only on its place and the word range, so one folder serves every batch size: a run of
+    1,000 works reuses the first 1,000 a run of 10,000 wrote.
+    """
     specs = archive_plan(works, low, high)
-    manifest = folder / "works.jsonl"
-    stamp = folder / f".archive-{works}-{low}-{high}"
-    if not stamp.exists():
-        shutil.rmtree(folder, ignore_errors=True)
-        paths = write_archive(folder, specs)
-        rows = (json.dumps({"source": path.name}) for path in paths)
-        manifest.write_text("\n".join(rows) + "\n", encoding="utf-8")
-        stamp.touch()
-    return [folder / spec.filename for spec in specs], manifest
+    paths = write_archive(folder, specs, processes)
+    manifest = folder / f"works-{works}.jsonl"
+    rows = "".join(json.dumps({"source": path.name}) + "\n" for path in paths)
+    if not manifest.exists() or manifest.read_text(encoding="utf-8") != rows:
+        manifest.write_text(rows, encoding="utf-8")
+    return paths, manifest
+
+
+def library_folder(options: argparse.Namespace) -> Path:
+    """Return where the works are kept between runs: --library, else the bench's work folder, by word range."""
+    return options.library or WORK / f"library-{options.min_words}-{options.max_words}"
 
 
 def loop_commands(works: list[Path], sample: int, out: Path, calibre: bool) -> list[list[str]]:
@@ -247,17 +264,17 @@ def same_books(first: Path, second: Path) -> bool:
 
 def measure(options: argparse.Namespace, folder: Path, say: Callable[[str], None]) -> list[Way]:
     """Build the archive every way asked for; return the table's rows."""
-    works, manifest = prepare_library(options.library or folder / "library", options.works, *options.words)
     low, high = options.words
+    started = time.perf_counter()
+    works, manifest = prepare_library(library_folder(options), options.works, low, high, options.workers)
+    say(f"the works are in {manifest.parent} ({time.perf_counter() - started:.1f} s to write the missing ones)")
     say(f"{len(works):,} works of {low:,} to {high:,} words, five formats; {options.workers} workers")
     batch = [*EBOOKGEN, "batch", str(manifest), "--jobs", str(options.workers), "-o"]
-    label = "`ebookgen batch` (local pool)"
-    ways = [
-        run_batch(
-            label, [*batch, str(folder / "local")], folder / "local", len(works), descendants, str(options.workers)
-        )
-    ]
-    say(table(ways[-1:]).splitlines()[-1])
+    ways = []
+    if not options.no_local:
+        label, out = "`ebookgen batch` (local pool)", folder / "local"
+        ways.append(run_batch(label, [*batch, str(out)], out, len(works), descendants, str(options.workers)))
+        say(table(ways[-1:]).splitlines()[-1])
     if not options.no_ray and ray_installed(say):
         started = time.perf_counter()
         with LocalRay(options.workers) as cluster:
@@ -266,7 +283,7 @@ def measure(options: argparse.Namespace, folder: Path, say: Callable[[str], None
             label = "`ebookgen batch --address` (Ray)"
             ways.append(run_ray(cluster, label, command, folder / "ray", len(works), str(options.workers)))
         say(table(ways[-1:]).splitlines()[-1])
-        if not same_books(folder / "local", folder / "ray"):
+        if not options.no_local and not same_books(folder / "local", folder / "ray"):
             say("!! the Ray batch wrote other EPUBs than the local pool")
     if not options.no_loops:
         loop = loop_commands(works, options.sample, folder / "loop", calibre=False)
@@ -317,7 +334,8 @@ def parse(arguments: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="the pool's and the cluster's")
     parser.add_argument("--sample", type=int, default=100, help="works the `ebookgen epub` loop builds")
     parser.add_argument("--calibre-sample", type=int, default=100, help="works the ebook-convert loop builds")
-    parser.add_argument("--library", type=Path, help="where to write the works and keep them for the next run")
+    parser.add_argument("--library", type=Path, help="where the works are kept between runs (default: .bench/archive/)")
+    parser.add_argument("--no-local", action="store_true", help="leave out the local pool (Ray and the loops only)")
     parser.add_argument("--no-ray", action="store_true")
     parser.add_argument("--no-loops", action="store_true", help="time the batch engines only")
     options = parser.parse_args(arguments)
@@ -330,7 +348,13 @@ def main(arguments: list[str] | None = None) -> None:
     options = parse(arguments)
     stop_on_signals()
     with tempfile.TemporaryDirectory(prefix="ebookgen-archive-bench-") as temporary:
-        ways = measure(options, Path(temporary), lambda line: print(line, flush=True))
+        # Every way starts with an empty cache of its own, as a first build does: no cover drawn by an earlier way.
+        saved = os.environ.get("XDG_CACHE_HOME")
+        os.environ["XDG_CACHE_HOME"] = str(Path(temporary) / "cache")
+        try:
+            ways = measure(options, Path(temporary), lambda line: print(line, flush=True))
+        finally:
+            os.environ.pop("XDG_CACHE_HOME") if saved is None else os.environ.__setitem__("XDG_CACHE_HOME", saved)
     print()
     print(table(ways))
 

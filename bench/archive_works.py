@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import datetime
 import html
+import os
 import random
 import sys
 import zipfile
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -120,16 +122,29 @@ def paragraph(chance: random.Random, number: int) -> tuple[tuple, int]:
 
 
 def write_work(spec: WorkSpec, folder: Path) -> Path:
-    """Write one work into folder in its format; return its path."""
+    """Write one work into folder in its format (under a temporary name, renamed when whole); return its path."""
     path = folder / spec.filename
-    WRITERS[spec.form](spec, chapters_of(spec), path)
+    partial = path.with_name(f".{path.name}.part")
+    WRITERS[spec.form](spec, chapters_of(spec), partial)
+    os.replace(partial, path)
     return path
 
 
-def write_archive(folder: Path, specs: list[WorkSpec]) -> list[Path]:
-    """Write every work of the plan into folder; return their paths in the plan's order."""
+def write_archive(folder: Path, specs: list[WorkSpec], processes: int = 1) -> list[Path]:
+    """Write every work of the plan into folder that is not there yet; return their paths in the plan's order.
+
+    A work is written whole or not at all (renamed into place), and is the same bytes every run, so a work already
+    in the folder is kept: an archive written once (or half written, then stopped) is reused by the next run.
+    """
     folder.mkdir(parents=True, exist_ok=True)
-    return [write_work(spec, folder) for spec in specs]
+    missing = [spec for spec in specs if not (folder / spec.filename).exists()]
+    if processes > 1 and len(missing) > 1:
+        with ProcessPoolExecutor(processes) as pool:
+            list(pool.map(write_work, missing, [folder] * len(missing), chunksize=8))
+    else:
+        for spec in missing:
+            write_work(spec, folder)
+    return [folder / spec.filename for spec in specs]
 
 
 def typed(runs: tuple, italic: str = "*") -> str:
