@@ -226,8 +226,8 @@ def measure_paragraph(context, linebox, first_line_style: dict | None = None) ->
     points = sorted(
         {0, len(text), *(p for p in break_points(text, linebox.style["lang"]) if compound_ok(text, p))} | set(hyphens)
     )
-    ends = [p if p in hyphens else len(text[:p].rstrip(" ")) for p in points]
-    begins = [p + len(text[p:]) - len(text[p:].lstrip(" ")) for p in points]
+    ends = [p if p in hyphens else before_spaces(text, p) for p in points]
+    begins = [after_spaces(text, p) for p in points]
     runs = tuple(Run(path, box, starts[k], 0.0) for k, (path, box) in enumerate(texts))
     normal = Widths(context, runs, starts, spacing, None, begins + ends, hyphens)
     counted = [0, *accumulate(char in SPACES for char in text)]
@@ -240,21 +240,40 @@ def measure_paragraph(context, linebox, first_line_style: dict | None = None) ->
         else normal
     )
     first_caps = styled(texts[0][1], first_line_style)["font_variant_caps"]
+    start = tuple(normal.at(b, end=False) for b in begins)
+    end = tuple(normal.at(e, end=True, hyphen=p) for p, e in zip(points, ends, strict=True))
     breaks = Breaks(
-        start=tuple(normal.at(b, end=False) for b in begins),
-        end=tuple(normal.at(e, end=True, hyphen=p) for p, e in zip(points, ends, strict=True)),
+        start=start,
+        end=end,
         spaces_start=tuple(counted[b] for b in begins),
         spaces_end=tuple(counted[e] for e in ends),
         hyphen=tuple(p in hyphens for p in points),
         runt=tuple(kind[0] for kind in kinds),
         fragment=tuple(kind[1] for kind in kinds),
-        first_start=first.at(begins[0], end=False),
-        first_end=tuple(first.at(e, end=True, hyphen=p) for p, e in zip(points, ends, strict=True)),
+        first_start=first.at(begins[0], end=False) if first is not normal else start[0],
+        first_end=tuple(first.at(e, end=True, hyphen=p) for p, e in zip(points, ends, strict=True))
+        if first is not normal
+        else end,  # the first line in the paragraph's own style: the same widths
         first_hyphen_ok=first_caps == "normal",
         letters_start=tuple(begins),
         letters_end=tuple(e + (p in hyphens) for p, e in zip(points, ends, strict=True)),
     )
     return Paragraph(text, runs, tuple(points), breaks)
+
+
+def before_spaces(text: str, offset: int) -> int:
+    """Return where the text before an offset ends, its spaces left out (``len(text[:offset].rstrip(" "))``, without
+    copying a long paragraph's text for each of its break points)."""
+    while offset > 0 and text[offset - 1] == " ":
+        offset -= 1
+    return offset
+
+
+def after_spaces(text: str, offset: int) -> int:
+    """Return where the text from an offset starts, its spaces left out."""
+    while offset < len(text) and text[offset] == " ":
+        offset += 1
+    return offset
 
 
 class Widths:
@@ -278,6 +297,8 @@ class Widths:
 
     def run(self, offset: int, end: bool) -> int:
         """Return the text box an offset ends a line in (end) or starts one in."""
+        if len(self.starts) == 2:
+            return 0  # a paragraph of one text box
         k = bisect.bisect_left(self.starts, offset) - 1 if end else bisect.bisect_right(self.starts, offset) - 1
         return min(max(k, 0), len(self.starts) - 2)
 

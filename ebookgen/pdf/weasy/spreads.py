@@ -16,6 +16,8 @@ RUN_LONG = True
 ROOM_COST = {0: 0, 1: 1, -1: 2, 2: 3}
 # How many runs of pages before a spread (spreads, or a chapter's opening page) may move to level it.
 MOST_RUNS_BACK = 2
+# Pages made this far back (page numbers) are let go: no spread levelled later reaches them.
+KEPT_BACK = 2 * MOST_RUNS_BACK + 4
 
 
 def spread_depths(line: float) -> tuple[float, ...]:
@@ -81,6 +83,13 @@ def spread_tries(line: float, units: tuple[int, ...], depths_now: tuple[int | No
     return alone + tuple(rooms for _, rooms in sorted(moved, key=lambda item: item[0]))
 
 
+def made_from(context, arguments: tuple) -> str:
+    """Return what a page made depends on beside where it starts and its room: its counters and quotes, the notes
+    waiting and the floats carried over (a page made again from the same is the same page)."""
+    carried = (len(context.footnotes), len(context.reported_footnotes), len(context.broken_out_of_flow))
+    return repr((arguments[4], carried))
+
+
 def chain_made(again, chain: tuple, rooms: tuple[float, ...], fits, made: dict) -> list | None:
     """Make pages again in order, each from where the one before ends, each ending `rooms` above its foot; return
     the pages made, or None when one does not end there (`made` keeps each page made, by its number, where it starts
@@ -110,6 +119,7 @@ class SpreadLeveller:
     depth: dict[int, int | None]
     kept: dict[int, float]
     line_height: float
+    made_pages: dict[tuple, tuple]
     levelled: int
     unlevelled: int
 
@@ -124,6 +134,9 @@ class SpreadLeveller:
         depths_now = tuple(self.depth.get(chain[sum(units[:index])][3]) for index in range(len(units)))
 
         def again(arguments: tuple, resume, room: float) -> tuple:
+            seed = self.made_pages.get((arguments[3], repr(resume), room))
+            if seed is not None and seed[0] == made_from(context, arguments):
+                return self.seeded(context, arguments[3], room, seed)  # made so before: the same page
             return made(context, (*arguments[:2], resume, arguments[3], copy.deepcopy(arguments[4])), room)
 
         def fits(laid, room: float) -> bool:
@@ -140,6 +153,26 @@ class SpreadLeveller:
         self.unlevelled += 1
         for n, (short, deep) in kept.items():
             self.short[n], self.depth[n] = short, deep
+        return page
+
+    def remember(self, context, arguments: tuple, room: float, before: str, page: tuple) -> None:
+        """Keep a page made, by its number, where it starts and its room, with what else it was made from (its
+        counters and the notes waiting): a try of the leveller that would make it again from the same takes it.
+        WeasyPrint's state a page leaves (the page's foot, its number) is kept with it; pages far back are let go."""
+        number = arguments[3]
+        if context.reported_footnotes or context.broken_out_of_flow or has_footnotes(page[0]):
+            return  # notes or floats carried from page to page: made again, it may differ
+        left = (context.page_bottom, context.current_footnote_area, context.current_page_footnotes)
+        self.made_pages[(number, repr(arguments[2]), room)] = (before, page, left)
+        for key in [key for key in self.made_pages if key[0] < number - KEPT_BACK]:
+            del self.made_pages[key]
+
+    def seeded(self, context, number: int, room: float, seed: tuple) -> tuple:
+        """Take a page made before as made again: WeasyPrint's notes of a page made, and the setting's, as making
+        it would leave them."""
+        _, page, (context.page_bottom, context.current_footnote_area, footnotes) = seed
+        context.current_page, context.current_page_footnotes = number, list(footnotes)
+        self.noted(context, number, room, page)
         return page
 
     def runs_before(self, recto: int) -> tuple[tuple, tuple, tuple]:
@@ -164,6 +197,7 @@ class SpreadLeveller:
             number = arguments[3]
             if old is not None:
                 old.__dict__.update(laid[0].__dict__)  # a page already handed on takes the new layout
+                self.forget(old)
             if number != chain[-1][3]:
                 context.page_maker[number] = (laid[1], *context.page_maker[number][1:])
             record = ((*arguments[:2], resume, *arguments[3:]), old if old is not None else laid[0])
@@ -172,3 +206,8 @@ class SpreadLeveller:
             self.kept[number] = room  # a verso, or a chapter's opening page, made again later keeps it
             resume = laid[1]
         self.levelled += 1
+
+    def forget(self, page) -> None:
+        """Let go of the pages kept for the leveller's tries that are this page: it has taken another layout."""
+        for key in [key for key, seed in self.made_pages.items() if seed[1][0] is page]:
+            del self.made_pages[key]
