@@ -285,14 +285,15 @@ class Widths:
         for offset in offsets:
             for k in {self.run(offset, True), self.run(offset, False)}:
                 wanted[k].append(offset - starts[k])
-        self.local, self.x, self.hyphen_width = [], [], []
+        self.local, self.x, self.styles, self.hyphen_width = [], [], [], {}
+        self.context = context
         texts = 0.0
         for k, run in enumerate(runs):
             style = styled(run.box, first_line_style)
             found = positions(context, run.box.text, style, sorted({*wanted[k], len(run.box.text)}))
             self.local.append(found)
             self.x.append(texts + sum(width for at, width in spacing if at <= starts[k]))
-            self.hyphen_width.append(text_width(context, style["hyphenate_character"], style))
+            self.styles.append(style)
             texts += found[len(run.box.text)]
 
     def run(self, offset: int, end: bool) -> int:
@@ -306,7 +307,14 @@ class Widths:
         """Return the x of an offset, with the hyphen's width when the line ends hyphenated there."""
         k = self.run(offset, end)
         x = self.x[k] + self.local[k][offset - self.starts[k]]
-        return x + (self.hyphen_width[k] if hyphen is not None and hyphen in self.hyphens else 0.0)
+        return x + (self.hyphen_of(k) if hyphen is not None and hyphen in self.hyphens else 0.0)
+
+    def hyphen_of(self, k: int) -> float:
+        """Return the width of a text box's hyphen, measured the first time a line may end hyphenated in it."""
+        if k not in self.hyphen_width:
+            style = self.styles[k]
+            self.hyphen_width[k] = text_width(self.context, style["hyphenate_character"], style)
+        return self.hyphen_width[k]
 
 
 def signature(linebox) -> tuple | None:
