@@ -189,6 +189,9 @@ def hyphenation(lang: str, left: int, right: int):
     """Return pyphen's dictionary for a language and the letters a hyphen leaves each side (WeasyPrint's own)."""
     import pyphen
 
+    from ebookgen.pdf.weasy.hyphdicts import primed
+
+    primed(lang)  # its patterns read from the cache
     return pyphen.Pyphen(lang=lang, left=left, right=right)
 
 

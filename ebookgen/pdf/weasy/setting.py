@@ -26,6 +26,7 @@ from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 
 from ebookgen.pdf.weasy.grid import leading_of, on_grid, stands_on_grid
+from ebookgen.pdf.weasy.hyphdicts import primed
 from ebookgen.pdf.weasy.linebreak import spread
 from ebookgen.pdf.weasy.linemeasure import spared
 from ebookgen.pdf.weasy.lineplan import Planner, initial_set, natural_space, tighten
@@ -245,6 +246,7 @@ class LowerCaseHyphenation(dict):
             import pyphen
 
             lang, left, right, _total = key
+            primed(lang)  # its patterns read from the cache
             self[key] = LowerCaseWords(pyphen.Pyphen(lang=lang, left=left, right=right), lang)
         return super().get(key, default)
 
