@@ -166,22 +166,16 @@ def best_breaks(breaks: Breaks, measure: Measure, since: int = 0, hyphens_above:
 def extend(breaks: Breaks, measure: Measure, best: dict, state: tuple[int, int], since: int) -> None:
     """Try every line that can start at a state's point, keeping the cheapest way to reach each end."""
     i, row = state
-    ends, spaces_end, hyphen, last = breaks.end, breaks.spaces_end, breaks.hyphen, len(breaks.end) - 1
+    last = len(breaks.end) - 1
     first = i == 0 and since == 0 and bool(breaks.first_end)
     width = measure.first if first else measure.width
     base = best[state][0]
-    # The line's left edge and its letters' and spaces' start, read once (``line_width``, ``letters_of``).
-    left, line_ends = (breaks.first_start, breaks.first_end) if first else (breaks.start[i], ends)
-    spaces_start = breaks.spaces_start[i]
-    tracked = bool(breaks.letters_end) and bool(measure.size)
-    letters_start = breaks.letters_start[i] if tracked else 0
-    no_hyphen = row >= MOST_HYPHENS_IN_A_ROW or (first and not breaks.first_hyphen_ok)
     # Lines under SHORTEST of the measure are never chosen when a longer one can be (and the next point always can).
-    shortest = bisect.bisect_left(ends, left + SHORTEST * width)
+    shortest = bisect.bisect_left(breaks.end, (breaks.first_start if first else breaks.start[i]) + SHORTEST * width)
     for j in (i + 1, *range(max(i + 2, shortest - 1), last + 1)):
-        natural = line_ends[j] - left
-        spaces = spaces_end[j] - spaces_start
-        letters = max(breaks.letters_end[j] - letters_start, 0) if tracked else 0
+        natural = line_width(breaks, i, j, first)
+        spaces = breaks.spaces_end[j] - breaks.spaces_start[i]
+        letters = letters_of(breaks, i, j, measure)
         tightest = width + capacity(-1.0, spaces, letters, measure.space, measure.size)
         if natural > tightest + FIT_SLACK and j > i + 1:
             break  # every later point makes a wider line
@@ -189,20 +183,17 @@ def extend(breaks: Breaks, measure: Measure, best: dict, state: tuple[int, int],
             if breaks.fragment[i] and i != since:
                 continue  # never a paragraph ending in a hyphenated word's tail
             cost = last_line_cost(breaks, i) if natural <= width + FIT_SLACK else OVERFULL_COST
-            cost += LAST_HYPHEN_COST if hyphen[i] else 0.0
+            cost += LAST_HYPHEN_COST if breaks.hyphen[i] else 0.0
             relax(best, (j, 0), base + cost, state)
             continue
-        if hyphen[j] and no_hyphen:
+        if breaks.hyphen[j] and (row >= MOST_HYPHENS_IN_A_ROW or (first and not breaks.first_hyphen_ok)):
             continue
         if natural > tightest + FIT_SLACK:
             cost = OVERFULL_COST
         else:
             cost = fitted_cost(width - natural, spaces, letters, measure)
         cost += hyphen_cost(breaks, j, row)
-        reached = (j, row + 1 if hyphen[j] else 0)
-        known = best.get(reached)
-        if known is None or base + cost < known[0]:  # ``relax``, inline: this loop runs for every line tried
-            best[reached] = (base + cost, state)
+        relax(best, (j, row + 1 if breaks.hyphen[j] else 0), base + cost, state)
 
 
 def letters_of(breaks: Breaks, i: int, j: int, measure: Measure) -> int:
