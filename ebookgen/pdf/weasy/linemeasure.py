@@ -115,7 +115,8 @@ def positions(context, text: str, style, wanted: list[int]) -> dict[int, float]:
     ffi, pango = index_to_pos()
     layout = create_layout(text, style, context, None, 0)
     pointer = ffi.cast("void *", int(weasy_ffi.cast("uintptr_t", layout.layout)))
-    places = [0, *accumulate(len(char.encode()) for char in text)]
+    # Pango's indexes are UTF-8 bytes: an ASCII text's are its offsets.
+    places = range(len(text) + 1) if text.isascii() else [0, *accumulate(len(char.encode()) for char in text)]
     rectangle = ffi.new("PangoRectangle *")
     found = {}
     for offset in wanted:
