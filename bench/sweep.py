@@ -129,15 +129,25 @@ class Sweep:
         self.fonts = HERE.parent / "styles" / "fonts"
 
     def ebookgen(self, command: str, source: Path) -> Run:
-        """Build with the ebookgen command line: a PDF with a cold cache (nothing laid out before), an EPUB as
-        built again (its cover drawn by the first build)."""
+        """Build with the ebookgen command line: a PDF cold (nothing laid out before: the laid-out pages' cache
+        emptied; what any build keeps, the records' code, the fonts' list, the hyphenation patterns, kept by a first
+        build as a user's first build keeps them), an EPUB as built again (its cover drawn by the first build)."""
         output = source.with_suffix(f".{command}")
         line = [sys.executable, "-m", "ebookgen", command, str(source), "-o", str(output), "-q", *self.given]
         if command == "pdf":
-            shutil.rmtree(self.folder / "cache", ignore_errors=True)
+            self.first_build()
+            shutil.rmtree(self.folder / "cache" / "ebookgen" / "pdf", ignore_errors=True)
         elif not output.exists():
             timed(line, self.env)
         return timed(line, self.env)
+
+    def first_build(self) -> None:
+        """Build a short story's PDF once, untimed: the caches every build fills (not the laid-out pages) are full."""
+        first = self.folder / "first.txt"
+        if not first.exists():
+            first.write_text(story_of(20), encoding="utf-8")
+            line = [sys.executable, "-m", "ebookgen", "pdf", str(first), "-o", str(first.with_suffix(".pdf")), "-q"]
+            timed([*line, *self.given], self.env)
 
     def pandoc(self, source: Path) -> Run:
         """Build the same book with Pandoc from Markdown."""
