@@ -134,6 +134,8 @@ class SpreadLeveller:
         depths_now = tuple(self.depth.get(chain[sum(units[:index])][3]) for index in range(len(units)))
 
         def again(arguments: tuple, resume, room: float) -> tuple:
+            # A page is taken as made before only when made from the same start, room and state (``made_from``): a
+            # try that sets a page any other way (a paragraph a line looser) must add that to the key or skip this.
             seed = self.made_pages.get((arguments[3], repr(resume), room))
             if seed is not None and seed[0] == made_from(context, arguments):
                 return self.seeded(context, arguments[3], room, seed)  # made so before: the same page
