@@ -13,6 +13,7 @@ import bisect
 from dataclasses import dataclass, replace
 
 from ebookgen.pdf.weasy.linebreak import Measure, best_breaks, line_width, spread
+from ebookgen.pdf.weasy.linedrawn import flush_loss
 from ebookgen.pdf.weasy.linemeasure import Paragraph, measure_paragraph, offset_of, signature, text_width
 
 # The line breaker's width is the chosen line's natural width and this much (em) more: less than any next word
@@ -165,10 +166,12 @@ def tighten(context, line, width: float, letters: int, track) -> None:
         return
     space, size = natural_space(context, line.style), line.style["font_size"]
     _, tracking = spread(width - line.width, spaces, letters, space, size)
+    lost = 0.0
     if tracking and letters:
         track(context, line, tracking, 0.0)
-    if spaces and abs(line.width - width) > 0.01:
-        add_word_spacing(context, line, (width - line.width) / spaces, 0)
+        lost = flush_loss(line)  # the PDF writer's rounding, given back to the spaces
+    if spaces and abs(line.width - lost - width) > 0.01:
+        add_word_spacing(context, line, (width + lost - line.width) / spaces, 0)
 
 
 def initial_set(linebox, skip_stack, rest: tuple) -> tuple:

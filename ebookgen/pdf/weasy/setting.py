@@ -27,6 +27,7 @@ from contextlib import ExitStack, contextmanager
 
 from ebookgen.pdf.weasy.grid import leading_of, on_grid, stands_on_grid
 from ebookgen.pdf.weasy.linebreak import spread
+from ebookgen.pdf.weasy.linedrawn import flush_loss
 from ebookgen.pdf.weasy.linemeasure import spared
 from ebookgen.pdf.weasy.lineplan import Planner, initial_set, natural_space, tighten
 from ebookgen.pdf.weasy.spreads import SpreadLeveller, depth, ends_at, shortfall
@@ -146,7 +147,7 @@ class Setter(SpreadLeveller):
                 _, spacing = spread(extra_width, spaces, letters, space, line.style["font_size"])
                 if spacing:
                     self.used["tracked"] += 1
-                    extra_width -= track(context, line, spacing, 0.0)
+                    extra_width -= track(context, line, spacing, 0.0) - flush_loss(line)
             return original(context, line, extra_width)
 
         return justify_line
