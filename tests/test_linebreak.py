@@ -249,11 +249,6 @@ def test_a_dialogue_chapter_has_no_hyphenated_tail_no_hyphenated_name_and_a_nove
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 28: loose lines at most 1% needs more than the total-fit breaker "
-    "gives yet (4-7% on dialogue: a paragraph one word over a line has no better break)",
-)
 @pytest.mark.skipif(not shutil.which("pdftotext"), reason="pdftotext (poppler-utils) reads the word boxes")
 def test_at_most_one_justified_line_in_a_hundred_is_loose(tmp_path) -> None:
     quality = dialogue_pdf(tmp_path, "modern")

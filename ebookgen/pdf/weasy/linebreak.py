@@ -43,6 +43,11 @@ RUNT_COST = 5e6
 OVERFULL_COST = 1e9
 # A justified line this short a share of the measure opens its spaces past any use (4x at least).
 SHORTEST = 0.6
+# A ragged-right line (large print) is as bad as a justified line at a stretch ratio of 1 when it is this share of
+# the measure short (TeX's \raggedright gives each line a few ems of stretch); shorter than RAGGED_SHORTEST it is
+# never chosen when a longer one can be.
+RAGGED_STRETCH = 0.25
+RAGGED_SHORTEST = 0.4
 # Lines may be this much (pt) wider than measured and still fit: WeasyPrint's and our sums differ by rounding.
 FIT_SLACK = 0.01
 
@@ -78,6 +83,7 @@ class Measure:
     width: float
     space: float
     size: float = 0.0  # the font size letters are tracked in ems of (0: letters are not tracked)
+    ragged: bool = False  # lines are set ragged right: never stretched nor closed, their shortfall a cost
 
 
 def ratio(width: float, natural: float, spaces: int, space: float) -> float:
@@ -122,6 +128,23 @@ def fitted_cost(extra: float, spaces: int, letters: int, measure: Measure) -> fl
     stretch, _ = spread(extra, spaces, letters, measure.space, measure.size)
     room = capacity(extra, spaces, letters, measure.space, measure.size)
     return line_cost(stretch, extra / room if room > 0 else None)
+
+
+def ragged_cost(short: float, width: float) -> float:
+    """Return the demerits of a ragged-right line `short` of its measure: the rag, as a stretch ratio."""
+    badness = BADNESS * (max(short, 0.0) / (RAGGED_STRETCH * width)) ** 3
+    return (LINE_COST + min(badness, 10000.0)) ** 2
+
+
+def line_fit_cost(extra: float, spaces: int, letters: int, measure: Measure, width: float) -> float:
+    """Return the demerits of a line (not a paragraph's last) `extra` short of its measure, justified or ragged."""
+    return ragged_cost(extra, width) if measure.ragged else fitted_cost(extra, spaces, letters, measure)
+
+
+def closed_last_cost(extra: float, spaces: int, letters: int, measure: Measure) -> float:
+    """Return the demerits of a paragraph's last line over its measure, closed as a justified line closes (TeX lets
+    a last line shrink: a lone word joins the line above instead of standing alone); ragged lines never close."""
+    return OVERFULL_COST if measure.ragged else fitted_cost(extra, spaces, letters, measure)
 
 
 def last_line_cost(breaks: Breaks, i: int) -> float:
@@ -171,18 +194,22 @@ def extend(breaks: Breaks, measure: Measure, best: dict, state: tuple[int, int],
     width = measure.first if first else measure.width
     base = best[state][0]
     # Lines under SHORTEST of the measure are never chosen when a longer one can be (and the next point always can).
-    shortest = bisect.bisect_left(breaks.end, (breaks.first_start if first else breaks.start[i]) + SHORTEST * width)
+    least = RAGGED_SHORTEST if measure.ragged else SHORTEST
+    shortest = bisect.bisect_left(breaks.end, (breaks.first_start if first else breaks.start[i]) + least * width)
     for j in (i + 1, *range(max(i + 2, shortest - 1), last + 1)):
         natural = line_width(breaks, i, j, first)
         spaces = breaks.spaces_end[j] - breaks.spaces_start[i]
         letters = letters_of(breaks, i, j, measure)
-        tightest = width + capacity(-1.0, spaces, letters, measure.space, measure.size)
+        tightest = width + (0.0 if measure.ragged else capacity(-1.0, spaces, letters, measure.space, measure.size))
         if natural > tightest + FIT_SLACK and j > i + 1:
             break  # every later point makes a wider line
         if j == last:
             if breaks.fragment[i] and i != since:
                 continue  # never a paragraph ending in a hyphenated word's tail
-            cost = last_line_cost(breaks, i) if natural <= width + FIT_SLACK else OVERFULL_COST
+            cost = last_line_cost(breaks, i)
+            if natural > width + FIT_SLACK:  # closed to fit, or over the measure (one word wider than the line)
+                closes = natural <= tightest + FIT_SLACK
+                cost += closed_last_cost(width - natural, spaces, letters, measure) if closes else OVERFULL_COST
             cost += LAST_HYPHEN_COST if breaks.hyphen[i] else 0.0
             relax(best, (j, 0), base + cost, state)
             continue
@@ -191,7 +218,7 @@ def extend(breaks: Breaks, measure: Measure, best: dict, state: tuple[int, int],
         if natural > tightest + FIT_SLACK:
             cost = OVERFULL_COST
         else:
-            cost = fitted_cost(width - natural, spaces, letters, measure)
+            cost = line_fit_cost(width - natural, spaces, letters, measure, width)
         cost += hyphen_cost(breaks, j, row)
         relax(best, (j, row + 1 if breaks.hyphen[j] else 0), base + cost, state)
 

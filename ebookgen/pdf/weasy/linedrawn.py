@@ -16,7 +16,10 @@ ADVANCES: dict[tuple, int] = {}
 
 def flush_loss(line) -> float:
     """Return how much (px) a tracked line's text ends short of its laid-out width on the PDF page: the writer's
-    truncation, and the last letter's tracking, which sets no ink at the margin."""
+    truncation, and the last letter's tracking, which sets no ink at the margin. A right-to-left line is placed from
+    its right edge, where the writer's loss does not gather: it is left as it is."""
+    if line.style["direction"] != "ltr":
+        return 0.0
     last = last_tracked(line)
     return drawn_shortfall(line) + (last.style["letter_spacing"] if last is not None else 0.0)
 

@@ -106,7 +106,7 @@ class Setter(SpreadLeveller):
             finally:
                 self.plain, self.target = False, None
             self.planner.landed(linebox, resume_at if line is not None else None)
-            if line is not None and resume_at is not None and target is not None:
+            if line is not None and target is not None:  # a planned line, the last closed to fit as well
                 tighten(context, line, rest[0].width, letters_in(line), track)  # a line's width counts its indent
             if line is not None and resume_at is not None:
                 self.hyphens_before[(paragraph, str(resume_at))] = above + 1 if ends_in_hyphen(line) else 0
