@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 
 from ebookgen.pdf.weasy.grid import leading_of, on_grid, stands_on_grid
-from ebookgen.pdf.weasy.linebreak import spread
+from ebookgen.pdf.weasy.linebreak import SMALL_CAPS_MOST, TRACK_MOST, spread
 from ebookgen.pdf.weasy.linedrawn import flush_loss
 from ebookgen.pdf.weasy.linemeasure import spared
 from ebookgen.pdf.weasy.lineplan import Planner, initial_set, natural_space, tighten
@@ -144,7 +144,8 @@ class Setter(SpreadLeveller):
             spaces, letters = count_expandable_spaces(line), letters_in(line)
             if letters and extra_width > 0:
                 space = natural_space(context, line.style)
-                _, spacing = spread(extra_width, spaces, letters, space, line.style["font_size"])
+                size = line.style["font_size"]
+                _, spacing = spread(extra_width, spaces, letters, space, size, *line_tracking(line))
                 if spacing:
                     self.used["tracked"] += 1
                     extra_width -= track(context, line, spacing, 0.0) - flush_loss(line)
@@ -278,6 +279,16 @@ def track(context, box, spacing: float, advance: float) -> float:
     else:
         box.translate(advance, 0)
     return advance
+
+
+def line_tracking(line) -> tuple[float, float]:
+    """Return how far (em) a line's letters may open, further in small capitals (linebreak.SMALL_CAPS_MOST), and
+    the letter spacing their style gives them."""
+    boxes = [box for _, box in text_boxes(line)]
+    if not any(box.style["font_variant_caps"] != "normal" for box in boxes):
+        return TRACK_MOST, 0.0
+    spacing = boxes[-1].style["letter_spacing"]
+    return SMALL_CAPS_MOST, 0.0 if spacing == "normal" else spacing
 
 
 def letters_in(line) -> int:
