@@ -10,7 +10,8 @@ each a private function and so free to change in any WeasyPrint release:
   ``Nata-/sha``), and no break at the text's own hyphen that leaves under three letters on a side (``in-/chief``,
   ``grown-/up``);
 - ``layout.inline.justify_line``: a line's letters take their share of its extra width (``linebreak.spread``:
-  up to 0.01 em each, 0.02 in a line that would be loose), so its word gaps stay near natural;
+  0.01 em each at full stretch, up to 0.03 where the gaps would be loose), so its word gaps stay near natural, and
+  the PDF writer's rounding of tracked letters goes back to the spaces (``linedrawn``), so the line ends flush;
 - ``layout.page.make_page`` and its ``block_level_layout``: the two pages of a spread end on the same line: a recto
   that widows and orphans left short has its verso made again as short, or both run a line long (``level``).
 
@@ -45,9 +46,9 @@ SETTING_HOOKS = (
 )
 # What the hooks do, in the page cache's key: a change here lays every chunk out again.
 SETTING_RULES = (
-    "hyphens in a row 2; none in small caps or capitalised words; compounds 3; tracking shared with spaces 1, "
+    "hyphens in a row 2; none in small caps or capitalised words; compounds 3; tracking shared with spaces 2, flush 1, "
     "none in joined scripts; spreads even 2, remade 1, a line long 1 (4), two runs back; "
-    "total-fit lines (linebreak 4); grid 1; "
+    "total-fit lines (linebreak 5, ragged 1); grid 1; "
     "German nouns hyphenate"
 )
 MOST_HYPHENS_IN_A_ROW = 2
