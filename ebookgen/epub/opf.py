@@ -243,3 +243,40 @@ def with_file_as(opf: bytes, metadata: Metadata) -> bytes:
         element.set("property", "file-as")
         element.text = given.get(name) or sort_name(name)
     return etree.tostring(root, encoding="utf-8", xml_declaration=True, pretty_print=True)
+
+
+class FilesOut:
+    """Where ebooklib's writer puts the package's files: in memory, by name, for ``zipped.py`` to zip once."""
+
+    def __init__(self) -> None:
+        self.files: dict[str, bytes] = {}
+
+    def writestr(self, name: str, data: str | bytes, compress_type: int | None = None) -> None:
+        """Take one file as ``zipfile.ZipFile.writestr`` would (text as UTF-8); how to compress it is ours."""
+        self.files[name] = data.encode("utf-8") if isinstance(data, str) else data
+
+
+class PackageWriter(epub.EpubWriter):
+    """ebooklib's writer, writing the package document and the files into memory rather than into a zip."""
+
+    def write(self) -> None:
+        """Write the files in ebooklib's order (mimetype, container, package document, items)."""
+        self.out = FilesOut()
+        self.out.writestr("mimetype", "application/epub+zip")
+        self._write_container()
+        self._write_opf()
+        self._write_items()
+
+
+def package_files(package: epub.EpubBook, modified: datetime) -> dict[str, bytes]:
+    """Let ebooklib write the package's files into memory; return them by name."""
+    options = {
+        "mtime": modified.astimezone(UTC),
+        "epub3_pages": False,
+        "epub3_landmark": False,
+        "raise_exceptions": True,
+    }
+    writer = PackageWriter(None, package, options)
+    writer.process()
+    writer.write()
+    return writer.out.files
