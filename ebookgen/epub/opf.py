@@ -5,6 +5,7 @@ ebooklib writes ``dcterms:modified`` itself (from the ``mtime`` option), exactly
 
 from __future__ import annotations
 
+import functools
 import uuid
 from dataclasses import dataclass, fields, is_dataclass
 from datetime import UTC, datetime
@@ -142,8 +143,14 @@ def pictures_of(book: Book) -> Pictures:
         elif isinstance(item, tuple):
             stack.extend(item)
         elif is_dataclass(item):
-            stack.extend(getattr(item, part.name) for part in fields(item) if part.name != "source")
+            stack.extend(getattr(item, name) for name in parts_of(type(item)))
     return Pictures(len(found), sum(1 for figure in found.values() if not figure.alt.strip()), formulas)
+
+
+@functools.cache
+def parts_of(kind: type) -> tuple[str, ...]:
+    """Name the fields of a kind of block or run a figure or formula may be in (a figure's source is a name)."""
+    return tuple(part.name for part in fields(kind) if part.name != "source")
 
 
 def accessibility_summary(print_source: str, pictures: Pictures = Pictures()) -> str:
