@@ -31,11 +31,11 @@ ENTRIES = [
 
 
 def test_the_archive_is_the_bytes_zipfile_writes(tmp_path, monkeypatch):
-    """Every entry (stored, deflated, empty, a UTF-8 name, a kept image) comes out as zipfile writes it."""
+    """Every entry (stored, deflated, empty, a UTF-8 name, a kept cover) comes out as zipfile writes it."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     expected = zipfile_archive(ENTRIES, STAMP)
     assert zip_archive(ENTRIES, STAMP) == expected
-    assert zip_archive(ENTRIES, STAMP) == expected  # the image's deflated stream now read from the cache
+    assert zip_archive(ENTRIES, STAMP) == expected  # the cover's deflated stream now read from the cache
     assert list((tmp_path / "ebookgen" / "deflated").iterdir())
     with zipfile.ZipFile(io.BytesIO(expected)) as archive:
         assert archive.testzip() is None
@@ -78,3 +78,11 @@ def test_a_package_too_large_is_left_to_zipfile(monkeypatch):
     monkeypatch.setattr(zipped, "zipfile_archive", lambda entries, stamp: called.append(len(entries)) or b"zip")
     assert zip_archive(ENTRIES, STAMP) == b"zip"
     assert called == [len(ENTRIES)]
+
+
+def test_only_the_cover_s_stream_is_kept(tmp_path, monkeypatch):
+    """A figure is deflated at each build (kept, every image of every book built would double in the cache)."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    figure = [Entry("EPUB/images/figure-01.jpg", picture(100_000))]
+    assert zip_archive(figure, STAMP) == zipfile_archive(figure, STAMP)
+    assert not (tmp_path / "ebookgen" / "deflated").exists()

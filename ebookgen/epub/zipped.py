@@ -3,7 +3,7 @@
 ebooklib wrote its own zip (every file deflated), which was read back, inflated and deflated again at level 9 to
 put the entries in a fixed order with fixed times: a short story's cover was deflated twice (10 ms of its 0.12 s
 build) and a million words' text deflated twice and inflated once. Here ebooklib hands its files over in memory
-and they are zipped once. An image deflates the same every build, so its deflated stream is kept in the cache
+and they are zipped once. The cover deflates the same every build, so its deflated stream is kept in the cache
 (checked by inflating it, which costs a twentieth of deflating). ``tests/test_epub_zipped.py`` holds the bytes
 equal to ``zipfile``'s.
 """
@@ -25,9 +25,9 @@ DEFLATED, STORED = 8, 0
 UTF8_NAME = 0x800  # the name is UTF-8, not code page 437
 # Past this size an archive needs zip64 records, which this writer does not make: zipfile writes such a book.
 LIMIT = 0x7FFF_FFFF
-# Deflated streams kept in the cache: images this large, which come back unchanged (the drawn cover above all).
+# Deflated streams kept in the cache: the cover's (one a book, the same every build; drawn, most often), when large.
 KEPT_FROM = 32 * 1024
-KEPT_FOLDERS = ("images/",)
+KEPT_NAME = "images/cover."
 
 
 @dataclass(frozen=True)
@@ -82,8 +82,8 @@ def deflate(data: bytes) -> bytes:
 
 
 def deflated(entry: Entry) -> bytes:
-    """Return an entry's deflated bytes: an image's from the cache when it was deflated before, then kept."""
-    if len(entry.data) < KEPT_FROM or not entry.name.partition("/")[2].startswith(KEPT_FOLDERS):
+    """Return an entry's deflated bytes: the cover's from the cache when it was deflated before, then kept."""
+    if len(entry.data) < KEPT_FROM or not entry.name.partition("/")[2].startswith(KEPT_NAME):
         return deflate(entry.data)
     digest = hashlib.blake2b(entry.data, digest_size=20).hexdigest()
     path = cache_home() / "deflated" / f"{digest}-{LEVEL}.raw"
