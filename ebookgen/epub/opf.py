@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from ebooklib import epub
 from lxml import etree
 
+from ebookgen.cachedir import sha1
 from ebookgen.model import CONTRIBUTOR_ROLES, Book, Metadata
 from ebookgen.model.book import Figure, Formula, Text
 from ebookgen.patterns import lazy
@@ -39,7 +40,9 @@ def book_identifier(metadata: Metadata) -> str:
     if metadata.identifier:
         return metadata.identifier
     name = f"ebookgen:{metadata.title}\x1f{metadata.author}"
-    return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, name)}"
+    # uuid.uuid5(uuid.NAMESPACE_URL, name), with the SHA-1 that does not load OpenSSL
+    digest = sha1(uuid.NAMESPACE_URL.bytes + name.encode("utf-8")).digest()
+    return f"urn:uuid:{uuid.UUID(bytes=digest[:16], version=5)}"
 
 
 def name_generator(package: epub.EpubBook) -> None:
@@ -126,6 +129,10 @@ class Pictures:
     formulas: int = 0  # MathML in the text: a feature to declare, each with its alt text (described maths)
 
 
+# What a block's fields hold that has no figure nor formula in it: text, numbers, flags.
+NOTHING_INSIDE = frozenset({str, Text, int, float, bool, type(None)})
+
+
 def pictures_of(book: Book) -> Pictures:
     """Count the book's figures (notes' and quotes' too, each image once) and those without alt text, and its
     formulas (in any run of any block, tables' cells included)."""
@@ -134,7 +141,7 @@ def pictures_of(book: Book) -> Pictures:
     stack: list = [block for chapter in book.chapters for block in (*chapter.blocks, *chapter.notes)]
     while stack:
         item = stack.pop()
-        if isinstance(item, str | Text):  # most of a book: no figure nor formula inside
+        if item.__class__ in NOTHING_INSIDE or isinstance(item, str | Text):  # no figure nor formula inside
             continue
         if isinstance(item, Figure):
             found.setdefault(item.source, item)

@@ -10,12 +10,11 @@ equal to ``zipfile``'s.
 
 from __future__ import annotations
 
-import hashlib
 import struct
 import zlib
 from dataclasses import dataclass
 
-from ebookgen.cachedir import cache_home, keep
+from ebookgen.cachedir import cache_home, keep, sha256
 
 LEVEL = 9
 VERSION = 20  # zipfile's DEFAULT_VERSION: what it writes as "made by" and "needed to extract"
@@ -85,7 +84,7 @@ def deflated(entry: Entry) -> bytes:
     """Return an entry's deflated bytes: the cover's from the cache when it was deflated before, then kept."""
     if len(entry.data) < KEPT_FROM or not entry.name.partition("/")[2].startswith(KEPT_NAME):
         return deflate(entry.data)
-    digest = hashlib.blake2b(entry.data, digest_size=20).hexdigest()
+    digest = sha256(entry.data).hexdigest()
     path = cache_home() / "deflated" / f"{digest}-{LEVEL}.raw"
     try:
         kept = path.read_bytes()

@@ -52,7 +52,7 @@ def emphasis_spans(text: str) -> Iterator[Marked]:
     """
     if "*" not in text and "_" not in text:
         return  # most paragraphs: no mark to look at
-    runs = [(match.start(), match.end()) for match in MARK_RUN.finditer(text) if match.end() - match.start() <= 3]
+    runs = [span for span in map(re.Match.span, MARK_RUN.finditer(text)) if span[1] - span[0] <= 3]
     closers: dict[str, list[int]] = {}
     for start, end in runs:
         if closes(text, start, end):
