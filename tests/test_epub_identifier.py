@@ -16,8 +16,8 @@ from ebookgen.model import Metadata
     [("A Small Fox", "Ann Author"), ("\u00c9t\u00e9 \u2014 \u00fc", "\u6625 \u00dcn\u00efcode"), ("", "")],
 )
 def test_the_identifier_is_uuid5_of_title_and_author(title, author):
-    name = "ebookgen:" + title + "\x1f" + author
-    assert book_identifier(Metadata(title=title, authors=(author,))) == f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, name)}"
+    expected = uuid.uuid5(uuid.NAMESPACE_URL, "ebookgen:" + title + "\x1f" + author)
+    assert book_identifier(Metadata(title=title, authors=(author,))) == f"urn:uuid:{expected}"
 
 
 def test_a_given_identifier_is_kept():
