@@ -44,3 +44,13 @@ def test_another_copy_of_the_detector_weighs_afresh(cache, monkeypatch):
     monkeypatch.setattr(detect, "detector_version", lambda: "lingua 9.9")
     detect.detect_language(GERMAN.splitlines())
     assert len(list(cache.iterdir())) == 2
+
+
+def test_the_oldest_answers_go_past_the_most_kept(cache, monkeypatch):
+    """A batch of many works without a language does not leave an answer for each in the cache."""
+    monkeypatch.setattr(detect, "KEPT_MOST", 1)
+    detect.detect_language(GERMAN.splitlines())
+    (german,) = cache.iterdir()
+    detect.detect_language(FRENCH.splitlines())
+    (french,) = cache.iterdir()
+    assert french != german

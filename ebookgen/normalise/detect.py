@@ -28,6 +28,8 @@ SURE = 0.9
 SAMPLE_WORDS = 2000
 # A word: a run of letters (and marks) in a script that spaces its words.
 SPACED_WORD = lazy(r"[^\W\d_]+")
+# The most answers kept: past it, the oldest go (a batch of thousands of works would otherwise leave as many files).
+KEPT_MOST = 500
 # Han ideographs and kana: two of them count as one word, as Chinese and Japanese words are one to three long.
 UNSPACED = lazy("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
@@ -115,7 +117,21 @@ def likeliest(text: str) -> tuple[str, str, float] | None:
     values = detector().compute_language_confidence_values(text)
     best = (language_tag(values[0].language), values[0].language.name, values[0].value) if values else None
     keep(path, json.dumps(best).encode())
+    forget_oldest(path)
     return best
+
+
+def forget_oldest(newest: Path) -> None:
+    """Remove the oldest kept answers past KEPT_MOST, never the one just kept (listing them costs little beside
+    weighing a text)."""
+    try:
+        kept = sorted(
+            (path for path in newest.parent.glob("*.json") if path != newest), key=lambda path: path.stat().st_mtime_ns
+        )
+        for path in kept[: max(0, len(kept) + 1 - KEPT_MOST)]:
+            path.unlink(missing_ok=True)
+    except OSError:
+        pass  # another build removed one first, or the cache cannot be written: it only costs the time
 
 
 @cache
