@@ -243,7 +243,8 @@ def measure_paragraph(context, linebox, first_line_style: dict | None = None) ->
         if (first_line_style)
         else normal
     )
-    first_caps = styled(texts[0][1], first_line_style)["font_variant_caps"]
+    first_style = styled(texts[0][1], first_line_style)
+    first_caps, first_spacing = first_style["font_variant_caps"], first_style["letter_spacing"]
     start = tuple(normal.at(b, end=False) for b in begins)
     end = tuple(normal.at(e, end=True, hyphen=p) for p, e in zip(points, ends, strict=True))
     breaks = Breaks(
@@ -259,6 +260,7 @@ def measure_paragraph(context, linebox, first_line_style: dict | None = None) ->
         if first is not normal
         else end,  # the first line in the paragraph's own style: the same widths
         first_hyphen_ok=first_caps == "normal",
+        first_spacing=0.0 if first_spacing == "normal" else first_spacing,
         letters_start=tuple(begins),
         letters_end=tuple(e + (p in hyphens) for p, e in zip(points, ends, strict=True)),
     )
