@@ -13,11 +13,14 @@ import bisect
 from dataclasses import dataclass, replace
 
 from ebookgen.pdf.weasy.linebreak import Measure, best_breaks, line_width, spread
+from ebookgen.pdf.weasy.linedrawn import flush_loss
 from ebookgen.pdf.weasy.linemeasure import Paragraph, measure_paragraph, offset_of, signature, text_width
 
 # The line breaker's width is the chosen line's natural width and this much (em) more: less than any next word
 # or hyphenated syllable with its space, more than the rounding between our sums and WeasyPrint's layouts.
 HAIR = 0.1
+# The alignments that set a paragraph ragged right (large print): its lines are chosen for an even rag.
+RAGGED = ("start", "left")
 # The plans kept of paragraphs already set, for a page made again (a spread levelled) to set them the same.
 KEPT_PLANS = 400
 
@@ -60,8 +63,8 @@ class Planner:
             return None
         self.plans[key] = plan
         end, natural = plan.lines[offset]
-        if end >= len(plan.paragraph.text):
-            return None  # the last line: first-fit sets it all
+        if end >= len(plan.paragraph.text) and natural <= width - (linebox.text_indent if skip_stack is None else 0.0):
+            return None  # the last line, when it fits: first-fit sets it all
         self.expected, self.counts["planned"] = end, self.counts["planned"] + 1
         return natural + HAIR * linebox.style["font_size"]
 
@@ -99,10 +102,11 @@ def reusable(plan: Plan, linebox) -> bool:
 
 
 def plannable(context, linebox, containing_block) -> bool:
-    """Tell whether a paragraph's lines are for the total-fit breaker: justified text, no float beside it."""
+    """Tell whether a paragraph's lines are for the total-fit breaker: justified or ragged-right text, no float
+    beside it."""
     style = linebox.style
     return (
-        style["text_align_all"] == "justify"
+        style["text_align_all"] in ("justify", *RAGGED)
         and style["white_space"] == "normal"
         and style["direction"] == "ltr"
         and not context.excluded_shapes
@@ -114,8 +118,10 @@ def chosen(context, linebox, paragraph: Paragraph, width: float, since: int, abo
     """Return the plan of a paragraph's lines from its point `since`, chosen total-fit."""
     breaks = paragraph.breaks
     indent = linebox.text_indent if first else 0.0
-    size = linebox.style["font_size"]
-    measure = Measure(first=width - indent, width=width, space=natural_space(context, linebox.style), size=size)
+    ragged = linebox.style["text_align_all"] in RAGGED
+    size = 0.0 if ragged else linebox.style["font_size"]  # a ragged line's letters are never tracked
+    space = natural_space(context, linebox.style)
+    measure = Measure(first=width - indent, width=width, space=space, size=size, ragged=ragged)
     if not first:
         breaks = replace_first(breaks)
     chosen_points = best_breaks(breaks, measure, since, above)
@@ -165,10 +171,12 @@ def tighten(context, line, width: float, letters: int, track) -> None:
         return
     space, size = natural_space(context, line.style), line.style["font_size"]
     _, tracking = spread(width - line.width, spaces, letters, space, size)
+    lost = 0.0
     if tracking and letters:
         track(context, line, tracking, 0.0)
-    if spaces and abs(line.width - width) > 0.01:
-        add_word_spacing(context, line, (width - line.width) / spaces, 0)
+        lost = flush_loss(line)  # the PDF writer's rounding, given back to the spaces
+    if spaces and abs(line.width - lost - width) > 0.01:
+        add_word_spacing(context, line, (width + lost - line.width) / spaces, 0)
 
 
 def initial_set(linebox, skip_stack, rest: tuple) -> tuple:
