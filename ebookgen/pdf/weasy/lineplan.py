@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, replace
 
-from ebookgen.pdf.weasy.linebreak import Measure, best_breaks, line_width, spread
+from ebookgen.pdf.weasy.linebreak import FIT_SLACK, Measure, best_breaks, capacity, letters_of, line_width, spread
 from ebookgen.pdf.weasy.linedrawn import flush_loss
 from ebookgen.pdf.weasy.linemeasure import Paragraph, measure_paragraph, offset_of, signature, text_width
 
@@ -130,9 +130,21 @@ def chosen(context, linebox, paragraph: Paragraph, width: float, since: int, abo
     lines, start = {}, since
     for point in chosen_points:
         natural = line_width(breaks, start, point, first and start == 0)
+        if overfull(breaks, measure, start, point, natural, first and start == 0):
+            break  # a word wider than the line: first-fit breaks it (overflow-wrap), the plan resumes after
         lines[begin_of(paragraph, start)] = (paragraph.points[point], natural)
         start = point
     return Plan(paragraph, width, lines)
+
+
+def overfull(breaks, measure: Measure, start: int, point: int, natural: float, first: bool) -> bool:
+    """Tell whether a chosen line is wider than its measure closes to: set at its width, a word wider than the
+    line would run off the page in one piece (20,000 letters in one line, all but the first 50 lost)."""
+    spaces = breaks.spaces_end[point] - breaks.spaces_start[start]
+    letters = letters_of(breaks, start, point, measure)
+    width = measure.first if first else measure.width
+    shrink = 0.0 if measure.ragged else capacity(-1.0, spaces, letters, measure.space, measure.size)
+    return natural > width + shrink + FIT_SLACK
 
 
 def begin_of(paragraph: Paragraph, point: int) -> int:
