@@ -208,3 +208,72 @@ def relax(best: dict, state: tuple[int, int], cost: float, previous: tuple[int, 
     known = best.get(state)
     if known is None or cost < known[0]:
         best[state] = (cost, previous)
+
+
+# A paragraph set a line longer or shorter than its best (TeX's \looseness) to level a spread: only when none of its
+# lines opens past LOOSEST and its last line is no runt (each line's demerits under both), as a typesetter allows.
+LOOSENESS_LIMIT = min(LOOSE_COST, RUNT_COST)
+
+
+class _Lines(dict):
+    """A stand-in for the main breaker's table of best ways, which keeps every line tried from one state instead."""
+
+    def __init__(self, state: tuple[int, int]) -> None:
+        super().__init__({state: (0.0, None)})
+        self.tried: list[tuple[tuple[int, int], float]] = []
+
+    def get(self, state, default=None):
+        """Know of no way to any state, so every line tried is kept."""
+        return None
+
+    def __setitem__(self, state, value) -> None:
+        self.tried.append((state, value[0]))
+
+
+def lines_from(breaks: Breaks, measure: Measure, state: tuple[int, int], since: int) -> list:
+    """Return each line the main breaker may set from a state, as (the state it ends in, its demerits)."""
+    table = _Lines(state)
+    extend(breaks, measure, table, state, since)
+    return table.tried
+
+
+def line_counts(breaks: Breaks, measure: Measure, since: int = 0, hyphens_above: int = 0) -> dict[int, tuple]:
+    """Return, for each number of lines the paragraph may be set in with no loose line and no runt, its cheapest
+    breaks: (demerits, points)."""
+    last = len(breaks.end) - 1
+    best: dict[tuple[int, int, int], tuple[float, tuple | None]] = {(since, hyphens_above, 0): (0.0, None)}
+    at: dict[int, set] = {since: {(hyphens_above, 0)}}  # point: the (row, count) states reached there
+    for i in range(since, last):
+        for row, count in sorted(at.pop(i, ())):
+            base = best[(i, row, count)][0]
+            for (j, after), cost in lines_from(breaks, measure, (i, row), since):
+                key, total = (j, after, count + 1), base + cost
+                if cost >= LOOSENESS_LIMIT:
+                    continue  # a loose line, a runt: never in a setting a line longer or shorter
+                if key not in best or total < best[key][0]:
+                    best[key] = (total, (i, row, count))
+                    at.setdefault(j, set()).add((after, count + 1))
+    counts: dict[int, tuple] = {}
+    for (point, row, count), (cost, _) in best.items():
+        if point == last and (count not in counts or cost < counts[count][0]):
+            counts[count] = (cost, (point, row, count))
+    return {count: (cost, walk_back(best, state, since)) for count, (cost, state) in counts.items()}
+
+
+def walk_back(best: dict, state: tuple, since: int) -> list[int]:
+    """Return the break points on the way to a state, in order."""
+    chosen = []
+    while state is not None and state[0] != since:
+        chosen.append(state[0])
+        state = best[state][1]
+    return chosen[::-1]
+
+
+def looser_breaks(breaks: Breaks, measure: Measure, looseness: int, since: int = 0, hyphens_above: int = 0) -> list:
+    """Return the best breaks with `looseness` lines more (below zero: fewer) than the best of all (TeX's
+    \\looseness), or [] when no such setting keeps every line within LOOSEST and its last line no runt."""
+    best = best_breaks(breaks, measure, since, hyphens_above)
+    if not looseness or not best:
+        return []
+    found = line_counts(breaks, measure, since, hyphens_above).get(len(best) + looseness)
+    return found[1] if found is not None else []
