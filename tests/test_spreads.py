@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from ebookgen.cli.app import app
 from ebookgen.pdf.measure import measure
-from ebookgen.pdf.weasy.spreads import chain_made, spread_depths, spread_tries
+from ebookgen.pdf.weasy.spreads import chain_made, spread_depths, spread_tries, two_short
 
 THEMES = ("classic", "modern", "romance", "large-print")
 TALK = (
@@ -43,13 +43,17 @@ def test_a_spread_tries_full_pages_first_then_a_line_short_then_a_line_long() ->
     assert spread_depths(0.0) == ()
 
 
-def test_the_spreads_before_move_only_when_the_spread_alone_cannot_level() -> None:
+def test_the_spreads_before_move_the_fewest_lines_first_and_two_lines_short_comes_late() -> None:
     tries = spread_tries(20.0, (1, 2, 2), (0, 0))
-    assert tries[:4] == ((0.0, 0.0), (20.0, 20.0), (-20.0, -20.0), (40.0, 40.0))
-    moved = tries[4:]
-    assert all(len(rooms) == 5 for rooms in moved) and (0.0, 0.0, 0.0, 0.0, 0.0) not in moved
-    assert moved[0] == (0.0, 20.0, 20.0, 0.0, 0.0)  # one run moved a line: the least moved first
-    assert spread_tries(20.0, (2, 2), (None,)) == tries[:4]  # a run whose depth is unknown stands
+    alone = [rooms for rooms in tries if len(rooms) == 2]
+    assert alone == [(0.0, 0.0), (20.0, 20.0), (-20.0, -20.0), (40.0, 40.0)]  # the spread alone, best first
+    assert tries[:3] == ((0.0, 0.0), (20.0, 20.0), (0.0, 20.0, 20.0, 0.0, 0.0))  # one run moved a line: least first
+    assert (0.0, 0.0, 0.0, 0.0, 0.0) not in tries  # the runs before as they stand are the spread alone
+    # A spread runs two lines short (a short page) only after every try that moves one run by a line.
+    assert tries.index((40.0, 40.0)) > tries.index((20.0, 0.0, 0.0, 0.0, 0.0))
+    assert spread_tries(20.0, (2, 2), (None,)) == tuple(alone)  # a run whose depth is unknown stands
+    assert spread_tries(20.0, (1, 2, 2), (1, 0))[1] == (0.0, 0.0, 0.0, 0.0, 0.0)  # a short run made full: free
+    assert two_short((0.0, 40.0), 20.0) and not two_short((20.0, -20.0), 20.0)
 
 
 def test_pages_made_again_start_where_the_page_before_ends_and_are_made_once() -> None:

@@ -211,8 +211,19 @@ def relax(best: dict, state: tuple[int, int], cost: float, previous: tuple[int, 
 
 
 # A paragraph set a line longer or shorter than its best (TeX's \looseness) to level a spread: only when none of its
-# lines opens past LOOSEST and its last line is no runt (each line's demerits under both), as a typesetter allows.
-LOOSENESS_LIMIT = min(LOOSE_COST, RUNT_COST)
+# lines opens its word spaces past this many natural spaces (a hair under LOOSEST: tracking widens the gaps a
+# little more on the page) and its last line is no runt; no line costs as much as a runt.
+LOOSENESS_SPACE = 1.8
+
+
+def even_enough(breaks: Breaks, measure: Measure, i: int, j: int, since: int) -> bool:
+    """Tell whether a justified line from point i to point j opens its word spaces no wider than LOOSENESS_SPACE."""
+    first = i == 0 and since == 0 and bool(breaks.first_end)
+    natural = line_width(breaks, i, j, first)
+    spaces = breaks.spaces_end[j] - breaks.spaces_start[i]
+    extra = (measure.first if first else measure.width) - natural
+    stretch, _ = spread(extra, spaces, letters_of(breaks, i, j, measure), measure.space, measure.size)
+    return stretch <= LOOSENESS_SPACE
 
 
 class _Lines(dict):
@@ -248,7 +259,7 @@ def line_counts(breaks: Breaks, measure: Measure, since: int = 0, hyphens_above:
             base = best[(i, row, count)][0]
             for (j, after), cost in lines_from(breaks, measure, (i, row), since):
                 key, total = (j, after, count + 1), base + cost
-                if cost >= LOOSENESS_LIMIT:
+                if cost >= RUNT_COST or (j != last and not even_enough(breaks, measure, i, j, since)):
                     continue  # a loose line, a runt: never in a setting a line longer or shorter
                 if key not in best or total < best[key][0]:
                     best[key] = (total, (i, row, count))

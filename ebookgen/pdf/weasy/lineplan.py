@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, replace
 
-from ebookgen.pdf.weasy.linebreak import Measure, best_breaks, line_width, spread
+from ebookgen.pdf.weasy.linebreak import Measure, best_breaks, line_width, looser_breaks, spread
 from ebookgen.pdf.weasy.linemeasure import Paragraph, measure_paragraph, offset_of, signature, text_width
 
 # The line breaker's width is the chosen line's natural width and this much (em) more: less than any next word
@@ -30,6 +30,7 @@ class Plan:
     width: float
     lines: dict  # start offset: (end offset, natural width)
     made_from: tuple | None = None  # the paragraph's text boxes when its first line was planned
+    looseness: int = 0  # lines more (below zero: fewer) than its best, for a spread to end level
 
 
 class Planner:
@@ -39,6 +40,11 @@ class Planner:
         self.plans: dict[int, Plan] = {}
         self.counts = {"planned": 0, "landed": 0, "missed": 0, "first-fit": 0}
         self.expected: int | None = None  # where the line being laid out should end
+        # Set a line longer or shorter, for the spread leveller (``spreads``): paragraph: lines more (fewer).
+        self.looseness: dict[tuple, int] = {}
+        self.opened: list[tuple] = []  # the paragraphs whose first line was planned, on the page being made
+        self.measured: dict[tuple, tuple] = {}  # paragraph: what its first plan was chosen from
+        self.loosened: dict[tuple, Plan | None] = {}  # (paragraph, looseness): its plan, None when none stays even
 
     def target(self, context, linebox, skip_stack, containing_block, first_line_style, hyphens_above: int):
         """Return the width to break the next line of a paragraph at, or None to break it first-fit."""
@@ -47,6 +53,10 @@ class Planner:
             return None
         key, width = id(linebox), containing_block.width
         plan = self.plans.get(key)
+        if skip_stack is None:
+            self.opened.append(paragraph_key(linebox))
+            if plan is not None and plan.looseness != self.looseness.get(paragraph_key(linebox), 0):
+                plan = None  # set again a line longer or shorter, or back to its best
         if plan is None or plan.width != width or (skip_stack is None and not reusable(plan, linebox)):
             plan = self.plan(context, linebox, width, first_line_style if skip_stack is None else None)
             if plan is None:
@@ -71,7 +81,19 @@ class Planner:
         if paragraph is None:
             return None
         plan = chosen(context, linebox, paragraph, width, 0, 0, first=True)
+        key = paragraph_key(linebox)
+        self.measured[key] = (context, linebox, paragraph, width)
+        if self.looseness.get(key) and self.loosen(key, self.looseness[key]):
+            plan = self.loosened[(key, self.looseness[key])]
         return plan if plan is None else replace(plan, made_from=signature(linebox))
+
+    def loosen(self, key: tuple, looseness: int) -> bool:
+        """Tell whether a paragraph already planned can be set `looseness` lines longer (shorter) with even spaces."""
+        if (key, looseness) not in self.loosened and key in self.measured:
+            context, linebox, paragraph, width = self.measured[key]
+            plan = chosen(context, linebox, paragraph, width, 0, 0, first=True, looseness=looseness)
+            self.loosened[(key, looseness)] = plan and replace(plan, looseness=looseness)
+        return self.loosened.get((key, looseness)) is not None
 
     def replan(self, context, linebox, width, plan: Plan, offset: int | None, hyphens_above: int) -> Plan | None:
         """Choose the rest of a paragraph's breaks again, from where a line landed."""
@@ -87,6 +109,8 @@ class Planner:
         if resume_at is None:
             while len(self.plans) > KEPT_PLANS:  # the oldest paragraphs' plans: their pages are made
                 del self.plans[next(iter(self.plans))]
+            while len(self.measured) > KEPT_PLANS:
+                del self.measured[next(iter(self.measured))]
         elif self.expected is not None and plan is not None:
             hit = offset_of(plan.paragraph, linebox, resume_at) == self.expected
             self.counts["landed" if hit else "missed"] += 1
@@ -110,15 +134,25 @@ def plannable(context, linebox, containing_block) -> bool:
     )
 
 
-def chosen(context, linebox, paragraph: Paragraph, width: float, since: int, above: int, first: bool) -> Plan | None:
-    """Return the plan of a paragraph's lines from its point `since`, chosen total-fit."""
+def paragraph_key(linebox) -> tuple:
+    """Return what names a paragraph through the layout, its pages made again: its element and pseudo-element."""
+    return (id(linebox.element), linebox.element_tag)
+
+
+def chosen(
+    context, linebox, paragraph: Paragraph, width: float, since: int, above: int, first: bool, looseness: int = 0
+) -> Plan | None:
+    """Return the plan of a paragraph's lines from its point `since`, chosen total-fit (`looseness` lines more)."""
     breaks = paragraph.breaks
     indent = linebox.text_indent if first else 0.0
     size = linebox.style["font_size"]
     measure = Measure(first=width - indent, width=width, space=natural_space(context, linebox.style), size=size)
     if not first:
         breaks = replace_first(breaks)
-    chosen_points = best_breaks(breaks, measure, since, above)
+    if looseness:
+        chosen_points = looser_breaks(breaks, measure, looseness, since, above)
+    else:
+        chosen_points = best_breaks(breaks, measure, since, above)
     if not chosen_points:
         return None
     lines, start = {}, since
