@@ -8,13 +8,13 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEV_STAMP := $(VENV)/.installed-dev
 
-.PHONY: book test test-fast test-tools install bench bench-batch bench-archive bench-tools quality calibre system-deps fonts test-fonts lint clean
+.PHONY: book test test-fast test-tools test-ace install bench bench-batch bench-archive bench-tools quality calibre system-deps fonts test-fonts lint clean
 
 book: $(STAMP) fonts
 	$(BIN)/ebookgen epub manuscript -o dist/tell-me-something.epub
 	$(BIN)/ebookgen pdf manuscript -o dist/tell-me-something.pdf
 
-test: $(DEV_STAMP) fonts test-fonts test-tools system-deps
+test: $(DEV_STAMP) fonts test-fonts test-tools test-ace system-deps
 	$(BIN)/python -m pytest -n auto -q
 
 # Debian packages some tests use (a real browser for the live preview, poppler), installed when we may (root with
@@ -27,6 +27,20 @@ test-tools:
 	    (apt-get update -q && apt-get install -y -q --no-install-recommends $$missing) >/dev/null 2>&1 \
 	      || echo "could not install$$missing: the tests that need them skip"; fi; \
 	fi
+
+# DAISY Ace, the accessibility checker (tests/test_ace.py runs it on the EPUBs users build), installed with npm into
+# .ace (or $ACE_HOME), driving Debian's Chromium; Node and npm come from apt-get when we may (root). Without them
+# the Ace tests skip and say why.
+ACE_HOME ?= .ace
+test-ace: test-tools
+	@if ! command -v npm >/dev/null && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  echo "installing nodejs and npm for DAISY Ace"; \
+	  (apt-get update -q && apt-get install -y -q --no-install-recommends nodejs npm) >/dev/null 2>&1 \
+	    || echo "could not install nodejs and npm: the Ace tests skip"; fi
+	@if command -v npm >/dev/null && [ ! -x "$(ACE_HOME)/node_modules/.bin/ace-puppeteer" ]; then \
+	  echo "installing DAISY Ace into $(ACE_HOME)"; mkdir -p "$(ACE_HOME)"; \
+	  PUPPETEER_SKIP_DOWNLOAD=1 ELECTRON_SKIP_BINARY_DOWNLOAD=1 npm install --prefix "$(ACE_HOME)" --no-audit \
+	    --no-fund --loglevel=error @daisy/ace >/dev/null 2>&1 || echo "could not install DAISY Ace: the Ace tests skip"; fi
 
 # The loop while editing: leaves out the tests marked slow (the parallel layouts, the page list against its PDF,
 # the corpus) and EPUBCheck; `make test` runs them all.

@@ -3,7 +3,6 @@ side of a right-to-left book (laid out by WeasyPrint, the print edition's engine
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
@@ -14,6 +13,8 @@ from typer.testing import CliRunner
 
 from ebookgen.cli.app import app
 from ebookgen.resources import stylesheet
+
+from .acetools import ace_unavailable, run_ace
 
 pytestmark = pytest.mark.slow
 runner = CliRunner()
@@ -85,14 +86,7 @@ def test_a_right_to_left_books_table_reads_from_the_right_its_gap_at_each_cells_
     assert first.padding_left > 0 and first.padding_right == 0
 
 
-ROOT = Path(__file__).resolve().parent.parent
-ACE_HOME = Path(os.environ.get("ACE_HOME", ROOT / ".ace"))
-
-
-@pytest.mark.skipif(
-    not (ACE_HOME / "node_modules/.bin/ace-puppeteer").exists() or shutil.which("chromium") is None,
-    reason="DAISY Ace is not installed (tools/ace.sh installs it into $ACE_HOME with npm) or Chromium is absent",
-)
+@pytest.mark.skipif(bool(ace_unavailable()), reason=ace_unavailable() or "-")
 def test_a_book_with_a_table_and_formulas_passes_daisy_ace(tmp_path: Path) -> None:
     story = tmp_path / "log.html"
     story.write_text(
@@ -105,8 +99,5 @@ def test_a_book_with_a_table_and_formulas_passes_daisy_ace(tmp_path: Path) -> No
     )
     epub = tmp_path / "log.epub"
     assert runner.invoke(app, ["epub", str(story), "-o", str(epub)]).exit_code == 0
-    done = subprocess.run(
-        ["sh", str(ROOT / "tools/ace.sh"), str(epub), str(tmp_path / "ace")],
-        capture_output=True, text=True, env={**os.environ, "ACE_HOME": str(ACE_HOME)}, timeout=300,
-    )  # fmt: skip
-    assert done.returncode == 0 and "ace: pass" in done.stdout, done.stdout[-2000:] + done.stderr[-2000:]
+    report = run_ace(epub, tmp_path / "ace")
+    assert report.outcome == "pass" and report.violations == (), "\n".join(report.violations)
