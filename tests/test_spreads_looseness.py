@@ -44,3 +44,14 @@ def test_no_setting_a_line_longer_or_shorter_when_it_would_be_loose_or_overfull(
     assert len(best_breaks(breaks, MEASURE)) == 2
     assert looser_breaks(breaks, MEASURE, -1) == [] and looser_breaks(breaks, MEASURE, 1) == []
     assert looser_breaks(breaks, MEASURE, 0) == []  # the best itself is the breaker's to give
+
+
+def test_a_ragged_paragraph_is_set_a_line_longer_with_no_line_under_its_least_share_of_the_measure() -> None:
+    breaks = paragraph(words(30, seed=3))
+    best = best_breaks(breaks, MEASURE)
+    longer = looser_breaks(breaks, MEASURE, 1, ragged=True)
+    assert len(longer) == len(best) + 1
+    starts = [0, *longer[:-2]]
+    widths = [line_width(breaks, i, j, False) for i, j in zip(starts, longer[:-1], strict=True)]
+    assert min(widths) >= linebreak.RAGGED_LEAST * WIDTH and max(widths) <= WIDTH
+    assert looser_breaks(breaks, MEASURE, 1) == []  # justified, the same lines would open past the limit

@@ -216,13 +216,21 @@ def relax(best: dict, state: tuple[int, int], cost: float, previous: tuple[int, 
 LOOSENESS_SPACE = 1.8
 
 
-def even_enough(breaks: Breaks, measure: Measure, i: int, j: int, since: int) -> bool:
-    """Tell whether a justified line from point i to point j opens its word spaces no wider than LOOSENESS_SPACE."""
+# A ragged paragraph (large print) set a line longer or shorter: no line but its last under this share of the
+# measure, about what first-fit leaves before a long word.
+RAGGED_LEAST = 0.7
+
+
+def even_enough(breaks: Breaks, measure: Measure, i: int, j: int, since: int, ragged: bool = False) -> bool:
+    """Tell whether a justified line from point i to point j opens its word spaces no wider than LOOSENESS_SPACE
+    (a ragged one: whether it fills RAGGED_LEAST of the measure)."""
     first = i == 0 and since == 0 and bool(breaks.first_end)
     natural = line_width(breaks, i, j, first)
+    width = measure.first if first else measure.width
+    if ragged:
+        return natural >= RAGGED_LEAST * width
     spaces = breaks.spaces_end[j] - breaks.spaces_start[i]
-    extra = (measure.first if first else measure.width) - natural
-    stretch, _ = spread(extra, spaces, letters_of(breaks, i, j, measure), measure.space, measure.size)
+    stretch, _ = spread(width - natural, spaces, letters_of(breaks, i, j, measure), measure.space, measure.size)
     return stretch <= LOOSENESS_SPACE
 
 
@@ -248,9 +256,22 @@ def lines_from(breaks: Breaks, measure: Measure, state: tuple[int, int], since: 
     return table.tried
 
 
-def line_counts(breaks: Breaks, measure: Measure, since: int = 0, hyphens_above: int = 0) -> dict[int, tuple]:
-    """Return, for each number of lines the paragraph may be set in with no loose line and no runt, its cheapest
-    breaks: (demerits, points)."""
+def allowed(breaks: Breaks, measure: Measure, line: tuple[int, int, int], cost: float, ragged: bool) -> bool:
+    """Tell whether a line from point i to point j (`line`: i, j, the paragraph's start) may stand in a paragraph set a
+    line longer or shorter: no runt, nothing overfull, and even enough (``even_enough``)."""
+    i, j, since = line
+    if j == len(breaks.end) - 1:
+        return cost < RUNT_COST
+    if cost >= (OVERFULL_COST if ragged else RUNT_COST):
+        return False
+    return even_enough(breaks, measure, i, j, since, ragged)
+
+
+def line_counts(
+    breaks: Breaks, measure: Measure, since: int = 0, hyphens_above: int = 0, ragged: bool = False
+) -> dict[int, tuple]:
+    """Return, for each number of lines the paragraph may be set in with no loose line (ragged: no short one) and
+    no runt, its cheapest breaks: (demerits, points)."""
     last = len(breaks.end) - 1
     best: dict[tuple[int, int, int], tuple[float, tuple | None]] = {(since, hyphens_above, 0): (0.0, None)}
     at: dict[int, set] = {since: {(hyphens_above, 0)}}  # point: the (row, count) states reached there
@@ -259,7 +280,7 @@ def line_counts(breaks: Breaks, measure: Measure, since: int = 0, hyphens_above:
             base = best[(i, row, count)][0]
             for (j, after), cost in lines_from(breaks, measure, (i, row), since):
                 key, total = (j, after, count + 1), base + cost
-                if cost >= RUNT_COST or (j != last and not even_enough(breaks, measure, i, j, since)):
+                if not allowed(breaks, measure, (i, j, since), cost, ragged):
                     continue  # a loose line, a runt: never in a setting a line longer or shorter
                 if key not in best or total < best[key][0]:
                     best[key] = (total, (i, row, count))
@@ -280,11 +301,14 @@ def walk_back(best: dict, state: tuple, since: int) -> list[int]:
     return chosen[::-1]
 
 
-def looser_breaks(breaks: Breaks, measure: Measure, looseness: int, since: int = 0, hyphens_above: int = 0) -> list:
+def looser_breaks(
+    breaks: Breaks, measure: Measure, looseness: int, since: int = 0, hyphens_above: int = 0, ragged: bool = False
+) -> list:
     """Return the best breaks with `looseness` lines more (below zero: fewer) than the best of all (TeX's
-    \\looseness), or [] when no such setting keeps every line within LOOSEST and its last line no runt."""
+    \\looseness), or [] when no such setting keeps every line within LOOSENESS_SPACE (ragged: RAGGED_LEAST) and its
+    last line no runt."""
     best = best_breaks(breaks, measure, since, hyphens_above)
     if not looseness or not best:
         return []
-    found = line_counts(breaks, measure, since, hyphens_above).get(len(best) + looseness)
+    found = line_counts(breaks, measure, since, hyphens_above, ragged).get(len(best) + looseness)
     return found[1] if found is not None else []

@@ -44,13 +44,15 @@ class Planner:
         self.looseness: dict[tuple, int] = {}
         self.opened: list[tuple] = []  # the paragraphs whose first line was planned, on the page being made
         self.measured: dict[tuple, tuple] = {}  # paragraph: what its first plan was chosen from
+        self.first_styles: dict[tuple, object] = {}  # a ragged paragraph not measured yet: its first line's style
+        self.ragged: set[tuple] = set()  # the ragged paragraphs measured
         self.loosened: dict[tuple, Plan | None] = {}  # (paragraph, looseness): its plan, None when none stays even
 
     def target(self, context, linebox, skip_stack, containing_block, first_line_style, hyphens_above: int):
         """Return the width to break the next line of a paragraph at, or None to break it first-fit."""
         self.expected = None
         if not plannable(context, linebox, containing_block):
-            return None
+            return self.ragged_target(context, linebox, skip_stack, containing_block, first_line_style)
         key, width = id(linebox), containing_block.width
         plan = self.plans.get(key)
         if skip_stack is None:
@@ -87,11 +89,38 @@ class Planner:
             plan = self.loosened[(key, self.looseness[key])]
         return plan if plan is None else replace(plan, made_from=signature(linebox))
 
+    def ragged_target(self, context, linebox, skip_stack, containing_block, first_line_style) -> float | None:
+        """Return the width to break a ragged paragraph's next line at when the spread leveller sets it a line longer
+        or shorter, else None: first-fit sets it, as before."""
+        if not raggable(context, linebox, containing_block):
+            return None
+        key = paragraph_key(linebox)
+        if skip_stack is None:
+            self.opened.append(key)
+            if key not in self.measured:  # measured only when the leveller asks
+                self.measured[key] = (context, linebox, None, containing_block.width)
+                self.first_styles[key] = first_line_style
+        looseness = self.looseness.get(key, 0)
+        if not looseness or not self.loosen(key, looseness):
+            return None
+        plan = self.loosened[(key, looseness)]
+        end, natural = plan.lines.get(offset_of(plan.paragraph, linebox, skip_stack), (None, 0.0))
+        if end is None or end >= len(plan.paragraph.text) or plan.width != containing_block.width:
+            return None  # off the plan, or its last line: first-fit sets the rest
+        self.expected = end
+        return natural + HAIR * linebox.style["font_size"]
+
     def loosen(self, key: tuple, looseness: int) -> bool:
         """Tell whether a paragraph already planned can be set `looseness` lines longer (shorter) with even spaces."""
-        if (key, looseness) not in self.loosened and key in self.measured:
+        if key in self.first_styles:  # a ragged paragraph, measured now
+            context, linebox, _, width = self.measured[key]
+            paragraph = measure_paragraph(context, linebox, self.first_styles.pop(key))
+            self.measured[key] = (context, linebox, paragraph, width)
+            self.ragged.add(key)
+        if (key, looseness) not in self.loosened and key in self.measured and self.measured[key][2]:
             context, linebox, paragraph, width = self.measured[key]
-            plan = chosen(context, linebox, paragraph, width, 0, 0, first=True, looseness=looseness)
+            ragged = key in self.ragged
+            plan = chosen(context, linebox, paragraph, width, 0, 0, first=True, looseness=looseness, ragged=ragged)
             self.loosened[(key, looseness)] = plan and replace(plan, looseness=looseness)
         return self.loosened.get((key, looseness)) is not None
 
@@ -110,7 +139,8 @@ class Planner:
             while len(self.plans) > KEPT_PLANS:  # the oldest paragraphs' plans: their pages are made
                 del self.plans[next(iter(self.plans))]
             while len(self.measured) > KEPT_PLANS:
-                del self.measured[next(iter(self.measured))]
+                self.first_styles.pop(oldest := next(iter(self.measured)), None)
+                del self.measured[oldest]
         elif self.expected is not None and plan is not None:
             hit = offset_of(plan.paragraph, linebox, resume_at) == self.expected
             self.counts["landed" if hit else "missed"] += 1
@@ -139,18 +169,31 @@ def paragraph_key(linebox) -> tuple:
     return (id(linebox.element), linebox.element_tag)
 
 
+def raggable(context, linebox, containing_block) -> bool:
+    """Tell whether a ragged paragraph may be set a line longer or shorter: text set flush left, no float beside it."""
+    style = linebox.style
+    return (
+        style["text_align_all"] in ("start", "left")
+        and style["white_space"] == "normal"
+        and style["direction"] == "ltr"
+        and not context.excluded_shapes
+        and containing_block.width > 0
+    )
+
+
 def chosen(
-    context, linebox, paragraph: Paragraph, width: float, since: int, above: int, first: bool, looseness: int = 0
+    context, linebox, paragraph: Paragraph, width: float, since: int, above: int, first: bool, **looser
 ) -> Plan | None:
-    """Return the plan of a paragraph's lines from its point `since`, chosen total-fit (`looseness` lines more)."""
+    """Return the plan of a paragraph's lines from its point `since`, chosen total-fit (`looser`: its looseness, lines
+    more than its best, and whether it is ragged, for ``linebreak.looser_breaks``)."""
     breaks = paragraph.breaks
     indent = linebox.text_indent if first else 0.0
     size = linebox.style["font_size"]
     measure = Measure(first=width - indent, width=width, space=natural_space(context, linebox.style), size=size)
     if not first:
         breaks = replace_first(breaks)
-    if looseness:
-        chosen_points = looser_breaks(breaks, measure, looseness, since, above)
+    if looser.get("looseness"):
+        chosen_points = looser_breaks(breaks, measure, looser["looseness"], since, above, looser.get("ragged", False))
     else:
         chosen_points = best_breaks(breaks, measure, since, above)
     if not chosen_points:
