@@ -110,6 +110,10 @@ class Planner:
         self.expected = end
         return natural + HAIR * linebox.style["font_size"]
 
+    def is_ragged(self, key: tuple) -> bool:
+        """Tell whether a paragraph opened on a page made is ragged (set first-fit unless loosened)."""
+        return key in self.first_styles or key in self.ragged
+
     def loosen(self, key: tuple, looseness: int) -> bool:
         """Tell whether a paragraph already planned can be set `looseness` lines longer (shorter) with even spaces."""
         if key in self.first_styles:  # a ragged paragraph, measured now

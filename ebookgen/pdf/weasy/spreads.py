@@ -84,6 +84,19 @@ def spread_tries(line: float, units: tuple[int, ...], depths_now: tuple[int | No
     return tuple(rooms for _, rooms in sorted(alone + moved, key=lambda item: item[0]))
 
 
+def level_phases(line: float) -> tuple:
+    """Return the order a spread is levelled in: (which of the page depths to try, the depths to try a paragraph a
+    line shorter or longer at, whether only ragged ones). Full pages first, with a ragged paragraph (large print)
+    a line longer or shorter, which a reader does not see; then a line short or long, a justified paragraph too,
+    whose spaces open or close; two lines short (a short page) last."""
+    shallow = tuple(room for room in spread_depths(line) if abs(round(room / line)) == 1)
+    return (
+        (lambda rooms: not any(rooms), (0.0,), True),
+        (lambda rooms: any(rooms) and not two_short(rooms, line), (0.0, *shallow), False),
+        (lambda rooms: two_short(rooms, line), (2 * line,), False),
+    )
+
+
 def two_short(rooms: tuple[float, ...], line: float) -> bool:
     """Tell whether a try leaves a page two lines short or more (a short page, to a reader's eye)."""
     return any(round(room / line) >= 2 for room in rooms)
@@ -141,15 +154,14 @@ class SpreadLeveller:
             return ends_at(laid, context.page_bottom, room, line)
 
         tried: dict = {}
-        tries = spread_tries(line, (*units, 2), depths_now)
-        for deep in (False, True):  # a page two lines short only when nothing else levels the spread
-            for rooms in (rooms for rooms in tries if two_short(rooms, line) == deep):
+        tries, loose_tried = spread_tries(line, (*units, 2), depths_now), {}
+        for depth_tried, depths, ragged_only in level_phases(line):
+            for rooms in (rooms for rooms in tries if depth_tried(rooms)):
                 pages = chain_made(again, chain, rooms, fits, tried)
                 if pages is not None:
                     self.keep(context, chain[len(chain) - len(rooms) :], olds[len(olds) - len(rooms) :], pages, rooms)
                     return pages[-1]
-            depths = tuple(room for room in spread_depths(line) if (round(room / line) >= 2) == deep)
-            loosened = self.loosened(again, fits, chain[-2:], opened, depths)
+            loosened = self.loosened(again, fits, chain[-2:], opened, depths, ragged_only, loose_tried)
             if loosened is not None:
                 pages, rooms = loosened
                 self.keep(context, chain[-2:], olds[-2:], pages, rooms)
@@ -161,13 +173,13 @@ class SpreadLeveller:
             self.short[n], self.depth[n] = short, deep
         return page
 
-    def loosened(self, again, fits, spread: tuple, opened: tuple, rooms: tuple) -> tuple[list, tuple] | None:
-        """Make the spread again with one paragraph opening on it set a line shorter or longer, at each of `rooms`;
-        return the pages made and their rooms, or None (every paragraph's setting as it was)."""
-        planner, tried = self.planner, {}
+    def loosened(self, again, fits, spread: tuple, opened: tuple, rooms: tuple, ragged_only: bool, tried: dict):
+        """Make the spread again with one paragraph opening on it (`ragged_only`: a ragged one) set a line shorter or
+        longer, at each of `rooms`; return the pages made and their rooms, or None (every paragraph as it was)."""
+        planner = self.planner
         keys = tuple(dict.fromkeys(reversed(opened)))[:MOST_PARAGRAPHS_LOOSENED]
         for room in rooms:
-            for key in keys:
+            for key in (key for key in keys if planner.is_ragged(key) or not ragged_only):
                 was = planner.looseness.get(key, 0)
                 for looseness in (change for change in LOOSENESS if change != was and planner.loosen(key, change)):
                     planner.looseness[key] = looseness
