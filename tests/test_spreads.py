@@ -99,20 +99,21 @@ def test_text_spreads_end_level_without_widows_or_orphans(books, theme: str) -> 
     assert quality.widows == 0 and quality.orphans == 0
 
 
-# Where no depth of the spread and the two runs before it levels a spread, a paragraph must be set a line longer or
-# shorter; this story's paragraphs of two and three lines cannot be split (widows and orphans of two), nor set a
-# line longer without loose lines in justified text.
+# Where no depth of the spread and the two runs before it levels a spread, a paragraph is set a line longer or
+# shorter (spreads.SpreadLeveller.loosened): that levels large print's ragged paragraphs, but this story's justified
+# ones of two and three lines (which widows and orphans of two cannot split) cannot be set a line longer or shorter
+# without spaces past twice natural: classic and romance keep 2 of 15 uneven.
 LOOSENESS_NEEDED = pytest.mark.xfail(
     strict=True,
-    reason="issue 28: 98% of text spreads level needs a paragraph a line longer or "
-    "shorter (the line breaker's looseness) where no page depth levels a spread; not reached",
+    reason="issue 28: 98% of text spreads level in justified text needs a lever besides a paragraph a line "
+    "longer or shorter within twice the natural space (none of this story's can be); not reached",
 )
 
 
 @pytest.mark.slow
 @pytest.mark.skipif(not shutil.which("pdftotext"), reason="pdftotext (poppler-utils) reads the word boxes")
 @pytest.mark.parametrize(
-    "theme", [pytest.param(theme, marks=[LOOSENESS_NEEDED] if theme != "modern" else []) for theme in THEMES]
+    "theme", [pytest.param(theme, marks=[LOOSENESS_NEEDED] if theme in ("classic", "romance") else []) for theme in THEMES]
 )
 def test_at_least_98_percent_of_text_spreads_end_level(books, theme: str) -> None:
     quality = measure(books[theme])
