@@ -145,6 +145,8 @@ class Planner:
             while len(self.measured) > KEPT_PLANS:
                 self.first_styles.pop(oldest := next(iter(self.measured)), None)
                 del self.measured[oldest]
+                for looseness in (-1, 1):
+                    self.loosened.pop((oldest, looseness), None)
         elif self.expected is not None and plan is not None:
             hit = offset_of(plan.paragraph, linebox, resume_at) == self.expected
             self.counts["landed" if hit else "missed"] += 1
