@@ -16,10 +16,11 @@ RUN_LONG = True
 ROOM_COST = {0: 0, 1: 1, -1: 2, 2: 3}
 # How many runs of pages before a spread (spreads, or a chapter's opening page) may move to level it.
 MOST_RUNS_BACK = 2
-# Where no depth levels a spread, a paragraph opening on it is set a line shorter, else longer (TeX's \looseness),
-# the paragraphs nearest the verso's foot first, this many at most.
+# Where no depth levels a spread, a paragraph opening on it is set a line shorter, else longer (TeX's \looseness):
+# on each of its pages, this many at most each way, nearest the foot first (any paragraph above a page's foot moves
+# the text after it alike, so a few stand for all).
 LOOSENESS = (-1, 1)
-MOST_PARAGRAPHS_LOOSENED = 24
+PARAGRAPHS_A_PAGE = 2
 
 
 def spread_depths(line: float) -> tuple[float, ...]:
@@ -141,7 +142,7 @@ class SpreadLeveller:
         else with the spreads before it made again too (``spreads.spread_tries``); a try keeps the widow and orphan
         rules, and stands when every page made again ends where it was to."""
         number, line = recto[3], self.line_height
-        opened = (*self.opened.get(number - 1, ()), *self.opened.get(number, ()))
+        opened = (self.opened.get(number - 1, ()), self.opened.get(number, ()))
         chain, olds, units = self.runs_before(number - 2)
         chain, olds = (*chain, self.versos[number - 1][0], recto), (*olds, self.versos[number - 1][1], None)
         kept = {arguments[3]: (self.short.get(arguments[3], 0.0), self.depth.get(arguments[3])) for arguments in chain}
@@ -177,17 +178,26 @@ class SpreadLeveller:
         """Make the spread again with one paragraph opening on it (`ragged_only`: a ragged one) set a line shorter or
         longer, at each of `rooms`; return the pages made and their rooms, or None (every paragraph as it was)."""
         planner = self.planner
-        keys = tuple(dict.fromkeys(reversed(opened)))[:MOST_PARAGRAPHS_LOOSENED]
+        changes = self.loosenable(opened, ragged_only) if rooms else ()
         for room in rooms:
-            for key in (key for key in keys if planner.is_ragged(key) or not ragged_only):
-                was = planner.looseness.get(key, 0)
-                for looseness in (change for change in LOOSENESS if change != was and planner.loosen(key, change)):
-                    planner.looseness[key] = looseness
-                    pages = chain_made(again, spread, (room, room), fits, tried.setdefault((key, looseness), {}))
-                    if pages is not None:
-                        return pages, (room, room)
+            for key, looseness in changes:
+                was, planner.looseness[key] = planner.looseness.get(key, 0), looseness
+                pages = chain_made(again, spread, (room, room), fits, tried.setdefault((key, looseness), {}))
+                if pages is not None:
+                    return pages, (room, room)
                 planner.looseness[key] = was
         return None
+
+    def loosenable(self, opened: tuple[tuple, ...], ragged_only: bool) -> list[tuple[tuple, int]]:
+        """Return the (paragraph, looseness) to try on a spread whose pages opened these paragraphs: on each page,
+        from its foot up, the first PARAGRAPHS_A_PAGE that can be set each way."""
+        planner, changes = self.planner, []
+        for keys in opened:
+            keys = [key for key in dict.fromkeys(reversed(keys)) if planner.is_ragged(key) or not ragged_only]
+            for change in LOOSENESS:
+                fit = (key for key in keys if planner.looseness.get(key, 0) != change and planner.loosen(key, change))
+                changes += [(key, change) for key in itertools.islice(fit, PARAGRAPHS_A_PAGE)]
+        return list(dict.fromkeys(changes))
 
     def runs_before(self, recto: int) -> tuple[tuple, tuple, tuple]:
         """Return the pages before a spread that may be made again with it (what each was made from, the page made)
