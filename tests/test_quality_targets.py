@@ -90,7 +90,7 @@ def test_no_widows_and_no_orphans(theme: str, tmp_path_factory) -> None:
     assert (quality.widow_pages, quality.orphan_pages) == ((), ())
 
 
-@pytest.mark.parametrize("theme", themes(JUSTIFIED, lines28("classic", "modern", "romance")))
+@pytest.mark.parametrize("theme", themes(JUSTIFIED, {}))  # lines28d: letters hold the gaps, the last line closes
 def test_at_most_one_percent_of_justified_lines_loose_openers_included(theme: str, tmp_path_factory) -> None:
     quality = book(theme, tmp_path_factory)
     loose = quality.loose_lines + quality.loose_openers
@@ -111,7 +111,7 @@ def test_no_paragraph_ends_in_a_hyphenated_fragment(theme: str, tmp_path_factory
 TODAY_RUNTS = {"classic": 6, "modern": 14, "romance": 14, "large-print": 23}  # main before issue 28, this book
 
 
-@pytest.mark.parametrize("theme", themes(THEMES, lines28("classic", "modern", "romance", "large-print")))
+@pytest.mark.parametrize("theme", themes(THEMES, lines28("classic", "modern", "romance")))  # large print: lines28d
 def test_at_most_a_tenth_of_todays_runts(theme: str, tmp_path_factory) -> None:
     quality = book(theme, tmp_path_factory)
     assert quality.runts <= TODAY_RUNTS[theme] // 10, quality.runt_examples

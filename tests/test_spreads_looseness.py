@@ -4,6 +4,7 @@ best setting with one line more or fewer, only when its lines stay within twice 
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 
 from ebookgen.pdf.weasy import linebreak
 from ebookgen.pdf.weasy.linebreak import Measure, best_breaks, line_width, looser_breaks
@@ -49,7 +50,7 @@ def test_no_setting_a_line_longer_or_shorter_when_it_would_be_loose_or_overfull(
 def test_a_ragged_paragraph_is_set_a_line_longer_with_no_line_under_its_least_share_of_the_measure() -> None:
     breaks = paragraph(words(30, seed=3))
     best = best_breaks(breaks, MEASURE)
-    longer = looser_breaks(breaks, MEASURE, 1, ragged=True)
+    longer = looser_breaks(breaks, replace(MEASURE, ragged=True), 1)
     assert len(longer) == len(best) + 1
     starts = [0, *longer[:-2]]
     widths = [line_width(breaks, i, j, False) for i, j in zip(starts, longer[:-1], strict=True)]

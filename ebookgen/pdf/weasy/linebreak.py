@@ -24,9 +24,15 @@ SPACE_STRETCH = 1 / 3
 SPACE_SHRINK = 0.25
 TRACK = 0.01
 # Past a ratio of 1 letters open up to this (em), so that word spaces open past LOOSEST in as few lines as can be.
-TRACK_MOST = 0.02
+TRACK_MOST = 0.03
+# A line of small capitals (a chapter's opening line) may open its letters this much more: small capitals are set
+# letterspaced (Bringhurst: 5 to 10 per cent; print.css gives them 0.03 em), so a little more does not show.
+SMALL_CAPS_MOST = 0.05
 # Spaces opened past this many natural spaces make a loose line, which the issue allows in 1% of lines only.
 LOOSEST = 2.0
+# Once a line's word gaps would open past this, its letters take the rest (up to TRACK_MOST): a hair under LOOSEST,
+# as the PDF writer's rounding of tracked letters gives their loss to the gaps (``linedrawn``).
+HELD = 1.9
 LOOSE_COST = 1e8
 # A line that cannot be justified at all (one word, no space) short of its measure: worse than any loose line.
 UNJUSTIFIABLE_COST = 5e8
@@ -36,13 +42,19 @@ HYPHEN_COST = 2500.0
 HYPHENS_IN_A_ROW_COST = 10000.0
 LAST_HYPHEN_COST = 5000.0
 MOST_HYPHENS_IN_A_ROW = 2
-# A paragraph's last line of one word alone (a runt): worse than any line short of loose (a stretch ratio near 3),
-# so a tenth of them is left at most; a loose line is worse still.
-RUNT_COST = 5e6
+# A paragraph's last line of one word alone (a runt): worse than any line whose gaps stay under LOOSEST, however
+# much its letters open (a stretch ratio of 4), so a runt is left only where the line above would be loose; a loose
+# line is worse still.
+RUNT_COST = 5e7
 # A line whose words overrun the measure: only when a single word is wider than the line.
 OVERFULL_COST = 1e9
 # A justified line this short a share of the measure opens its spaces past any use (4x at least).
 SHORTEST = 0.6
+# A ragged-right line (large print) is as bad as a justified line at a stretch ratio of 1 when it is this share of
+# the measure short (TeX's \raggedright gives each line a few ems of stretch); shorter than RAGGED_SHORTEST it is
+# never chosen when a longer one can be.
+RAGGED_STRETCH = 0.25
+RAGGED_SHORTEST = 0.4
 # Lines may be this much (pt) wider than measured and still fit: WeasyPrint's and our sums differ by rounding.
 FIT_SLACK = 0.01
 
@@ -66,6 +78,7 @@ class Breaks:
     first_start: float = 0.0
     first_end: tuple[float, ...] = ()
     first_hyphen_ok: bool = True  # the first line may end in a hyphen (not in small capitals)
+    first_spacing: float = 0.0  # the letter spacing the first line's style gives (small capitals')
     letters_start: tuple[int, ...] = ()  # the characters before a line starting at each point (none: not tracked)
     letters_end: tuple[int, ...] = ()  # the characters before a line's end at each point, its hyphen counted
 
@@ -78,6 +91,7 @@ class Measure:
     width: float
     space: float
     size: float = 0.0  # the font size letters are tracked in ems of (0: letters are not tracked)
+    ragged: bool = False  # lines are set ragged right: never stretched nor closed, their shortfall a cost
 
 
 def ratio(width: float, natural: float, spaces: int, space: float) -> float:
@@ -91,18 +105,27 @@ def capacity(extra: float, spaces: int, letters: int, space: float, size: float)
     return spaces * per_space + letters * TRACK * size
 
 
-def spread(extra: float, spaces: int, letters: int, space: float, size: float) -> tuple[float, float]:
+def spread(
+    extra: float, spaces: int, letters: int, space: float, size: float, most_em: float = TRACK_MOST, base: float = 0.0
+) -> tuple[float, float]:
     """Share a justified line's extra width (negative: too long) between its word spaces and letters, in
-    proportion as at the same stretch ratio: return the word space (natural spaces) and each letter's tracking."""
+    proportion as at the same stretch ratio, the letters taking the rest once the word gaps would open past
+    HELD: return the word gap a reader sees (natural spaces) and each letter's tracking.
+
+    `base` is the letter spacing the line's style gives already (small capitals'): a gap holds it twice, the
+    space's own and the letter's before it."""
     room = capacity(extra, spaces, letters, space, size)
     if room <= 0:
         return (1.0 if abs(extra) < 0.5 else float("inf")), 0.0
-    most = (TRACK_MOST if extra >= 0 else TRACK) * size
-    tracking = max(-most, min(most, extra / room * TRACK * size))
+    most = (most_em if extra >= 0 else TRACK) * size
+    tracking = extra / room * TRACK * size
+    if extra > 0 and letters > 2 * spaces > 0:
+        tracking = max(tracking, (extra - ((HELD - 1.0) * space - 2 * base) * spaces) / (letters - 2 * spaces))
+    tracking = max(-most, min(most, tracking))
     rest = extra - tracking * letters
     if spaces == 0:
         return (1.0 if abs(rest) < 0.5 else float("inf")), tracking
-    return 1.0 + rest / (spaces * space), tracking
+    return 1.0 + (rest / spaces + 2 * (tracking + base)) / space, tracking
 
 
 def line_cost(stretch: float, rho: float | None = None) -> float:
@@ -117,11 +140,31 @@ def line_cost(stretch: float, rho: float | None = None) -> float:
     return cost + (LOOSE_COST * (1.0 + stretch - LOOSEST) if stretch > LOOSEST else 0.0)
 
 
-def fitted_cost(extra: float, spaces: int, letters: int, measure: Measure) -> float:
+def fitted_cost(
+    extra: float, spaces: int, letters: int, measure: Measure, most_em: float = TRACK_MOST, base: float = 0.0
+) -> float:
     """Return the demerits of a justified line `extra` short of its measure (negative: over it)."""
-    stretch, _ = spread(extra, spaces, letters, measure.space, measure.size)
+    stretch, _ = spread(extra, spaces, letters, measure.space, measure.size, most_em, base)
     room = capacity(extra, spaces, letters, measure.space, measure.size)
     return line_cost(stretch, extra / room if room > 0 else None)
+
+
+def ragged_cost(short: float, width: float) -> float:
+    """Return the demerits of a ragged-right line `short` of its measure: the rag, as a stretch ratio."""
+    badness = BADNESS * (max(short, 0.0) / (RAGGED_STRETCH * width)) ** 3
+    return (LINE_COST + min(badness, 10000.0)) ** 2
+
+
+def line_fit_cost(extra: float, spaces: int, letters: int, measure: Measure, width: float, tracks: tuple) -> float:
+    """Return the demerits of a line (not a paragraph's last) `extra` short of its measure, justified or ragged;
+    `tracks` is how far its letters may open (em) and the spacing its style gives them."""
+    return ragged_cost(extra, width) if measure.ragged else fitted_cost(extra, spaces, letters, measure, *tracks)
+
+
+def closed_last_cost(extra: float, spaces: int, letters: int, measure: Measure) -> float:
+    """Return the demerits of a paragraph's last line over its measure, closed as a justified line closes (TeX lets
+    a last line shrink: a lone word joins the line above instead of standing alone); ragged lines never close."""
+    return OVERFULL_COST if measure.ragged else fitted_cost(extra, spaces, letters, measure)
 
 
 def last_line_cost(breaks: Breaks, i: int) -> float:
@@ -170,19 +213,25 @@ def extend(breaks: Breaks, measure: Measure, best: dict, state: tuple[int, int],
     first = i == 0 and since == 0 and bool(breaks.first_end)
     width = measure.first if first else measure.width
     base = best[state][0]
+    small_caps = first and not breaks.first_hyphen_ok  # an opening line: its letters spaced, and may open more
+    tracks = (SMALL_CAPS_MOST, breaks.first_spacing) if small_caps else (TRACK_MOST, 0.0)
     # Lines under SHORTEST of the measure are never chosen when a longer one can be (and the next point always can).
-    shortest = bisect.bisect_left(breaks.end, (breaks.first_start if first else breaks.start[i]) + SHORTEST * width)
+    least = RAGGED_SHORTEST if measure.ragged else SHORTEST
+    shortest = bisect.bisect_left(breaks.end, (breaks.first_start if first else breaks.start[i]) + least * width)
     for j in (i + 1, *range(max(i + 2, shortest - 1), last + 1)):
         natural = line_width(breaks, i, j, first)
         spaces = breaks.spaces_end[j] - breaks.spaces_start[i]
         letters = letters_of(breaks, i, j, measure)
-        tightest = width + capacity(-1.0, spaces, letters, measure.space, measure.size)
+        tightest = width + (0.0 if measure.ragged else capacity(-1.0, spaces, letters, measure.space, measure.size))
         if natural > tightest + FIT_SLACK and j > i + 1:
             break  # every later point makes a wider line
         if j == last:
             if breaks.fragment[i] and i != since:
                 continue  # never a paragraph ending in a hyphenated word's tail
-            cost = last_line_cost(breaks, i) if natural <= width + FIT_SLACK else OVERFULL_COST
+            cost = last_line_cost(breaks, i)
+            if natural > width + FIT_SLACK:  # closed to fit, or over the measure (one word wider than the line)
+                closes = natural <= tightest + FIT_SLACK
+                cost += closed_last_cost(width - natural, spaces, letters, measure) if closes else OVERFULL_COST
             cost += LAST_HYPHEN_COST if breaks.hyphen[i] else 0.0
             relax(best, (j, 0), base + cost, state)
             continue
@@ -191,7 +240,7 @@ def extend(breaks: Breaks, measure: Measure, best: dict, state: tuple[int, int],
         if natural > tightest + FIT_SLACK:
             cost = OVERFULL_COST
         else:
-            cost = fitted_cost(width - natural, spaces, letters, measure)
+            cost = line_fit_cost(width - natural, spaces, letters, measure, width, tracks)
         cost += hyphen_cost(breaks, j, row)
         relax(best, (j, row + 1 if breaks.hyphen[j] else 0), base + cost, state)
 
@@ -221,13 +270,13 @@ LOOSENESS_SPACE = 1.8
 RAGGED_LEAST = 0.7
 
 
-def even_enough(breaks: Breaks, measure: Measure, i: int, j: int, since: int, ragged: bool = False) -> bool:
+def even_enough(breaks: Breaks, measure: Measure, i: int, j: int, since: int) -> bool:
     """Tell whether a justified line from point i to point j opens its word spaces no wider than LOOSENESS_SPACE
     (a ragged one: whether it fills RAGGED_LEAST of the measure)."""
     first = i == 0 and since == 0 and bool(breaks.first_end)
     natural = line_width(breaks, i, j, first)
     width = measure.first if first else measure.width
-    if ragged:
+    if measure.ragged:
         return natural >= RAGGED_LEAST * width
     spaces = breaks.spaces_end[j] - breaks.spaces_start[i]
     stretch, _ = spread(width - natural, spaces, letters_of(breaks, i, j, measure), measure.space, measure.size)
@@ -256,20 +305,18 @@ def lines_from(breaks: Breaks, measure: Measure, state: tuple[int, int], since: 
     return table.tried
 
 
-def allowed(breaks: Breaks, measure: Measure, line: tuple[int, int, int], cost: float, ragged: bool) -> bool:
+def allowed(breaks: Breaks, measure: Measure, line: tuple[int, int, int], cost: float) -> bool:
     """Tell whether a line from point i to point j (`line`: i, j, the paragraph's start) may stand in a paragraph set a
     line longer or shorter: no runt, nothing overfull, and even enough (``even_enough``)."""
     i, j, since = line
     if j == len(breaks.end) - 1:
         return cost < RUNT_COST
-    if cost >= (OVERFULL_COST if ragged else RUNT_COST):
+    if cost >= (OVERFULL_COST if measure.ragged else RUNT_COST):
         return False
-    return even_enough(breaks, measure, i, j, since, ragged)
+    return even_enough(breaks, measure, i, j, since)
 
 
-def line_counts(
-    breaks: Breaks, measure: Measure, since: int = 0, hyphens_above: int = 0, ragged: bool = False
-) -> dict[int, tuple]:
+def line_counts(breaks: Breaks, measure: Measure, since: int = 0, hyphens_above: int = 0) -> dict[int, tuple]:
     """Return, for each number of lines the paragraph may be set in with no loose line (ragged: no short one) and
     no runt, its cheapest breaks: (demerits, points)."""
     last = len(breaks.end) - 1
@@ -280,7 +327,7 @@ def line_counts(
             base = best[(i, row, count)][0]
             for (j, after), cost in lines_from(breaks, measure, (i, row), since):
                 key, total = (j, after, count + 1), base + cost
-                if not allowed(breaks, measure, (i, j, since), cost, ragged):
+                if not allowed(breaks, measure, (i, j, since), cost):
                     continue  # a loose line, a runt: never in a setting a line longer or shorter
                 if key not in best or total < best[key][0]:
                     best[key] = (total, (i, row, count))
@@ -301,14 +348,12 @@ def walk_back(best: dict, state: tuple, since: int) -> list[int]:
     return chosen[::-1]
 
 
-def looser_breaks(
-    breaks: Breaks, measure: Measure, looseness: int, since: int = 0, hyphens_above: int = 0, ragged: bool = False
-) -> list:
+def looser_breaks(breaks: Breaks, measure: Measure, looseness: int, since: int = 0, hyphens_above: int = 0) -> list:
     """Return the best breaks with `looseness` lines more (below zero: fewer) than the best of all (TeX's
     \\looseness), or [] when no such setting keeps every line within LOOSENESS_SPACE (ragged: RAGGED_LEAST) and its
     last line no runt."""
     best = best_breaks(breaks, measure, since, hyphens_above)
     if not looseness or not best:
         return []
-    found = line_counts(breaks, measure, since, hyphens_above, ragged).get(len(best) + looseness)
+    found = line_counts(breaks, measure, since, hyphens_above).get(len(best) + looseness)
     return found[1] if found is not None else []

@@ -239,7 +239,8 @@ def measure_paragraph(context, linebox, first_line_style: dict | None = None) ->
         if (first_line_style)
         else normal
     )
-    first_caps = styled(texts[0][1], first_line_style)["font_variant_caps"]
+    first_style = styled(texts[0][1], first_line_style)
+    first_caps, first_spacing = first_style["font_variant_caps"], first_style["letter_spacing"]
     breaks = Breaks(
         start=tuple(normal.at(b, end=False) for b in begins),
         end=tuple(normal.at(e, end=True, hyphen=p) for p, e in zip(points, ends, strict=True)),
@@ -251,6 +252,7 @@ def measure_paragraph(context, linebox, first_line_style: dict | None = None) ->
         first_start=first.at(begins[0], end=False),
         first_end=tuple(first.at(e, end=True, hyphen=p) for p, e in zip(points, ends, strict=True)),
         first_hyphen_ok=first_caps == "normal",
+        first_spacing=0.0 if first_spacing == "normal" else first_spacing,
         letters_start=tuple(begins),
         letters_end=tuple(e + (p in hyphens) for p, e in zip(points, ends, strict=True)),
     )

@@ -13,11 +13,14 @@ import bisect
 from dataclasses import dataclass, replace
 
 from ebookgen.pdf.weasy.linebreak import Measure, best_breaks, line_width, looser_breaks, spread
+from ebookgen.pdf.weasy.linedrawn import flush_loss
 from ebookgen.pdf.weasy.linemeasure import Paragraph, measure_paragraph, offset_of, signature, text_width
 
 # The line breaker's width is the chosen line's natural width and this much (em) more: less than any next word
 # or hyphenated syllable with its space, more than the rounding between our sums and WeasyPrint's layouts.
 HAIR = 0.1
+# The alignments that set a paragraph ragged right (large print): its lines are chosen for an even rag.
+RAGGED = ("start", "left")
 # The plans kept of paragraphs already set, for a page made again (a spread levelled) to set them the same.
 KEPT_PLANS = 400
 
@@ -44,15 +47,13 @@ class Planner:
         self.looseness: dict[tuple, int] = {}
         self.opened: list[tuple] = []  # the paragraphs whose first line was planned, on the page being made
         self.measured: dict[tuple, tuple] = {}  # paragraph: what its first plan was chosen from
-        self.first_styles: dict[tuple, object] = {}  # a ragged paragraph not measured yet: its first line's style
-        self.ragged: set[tuple] = set()  # the ragged paragraphs measured
         self.loosened: dict[tuple, Plan | None] = {}  # (paragraph, looseness): its plan, None when none stays even
 
     def target(self, context, linebox, skip_stack, containing_block, first_line_style, hyphens_above: int):
         """Return the width to break the next line of a paragraph at, or None to break it first-fit."""
         self.expected = None
         if not plannable(context, linebox, containing_block):
-            return self.ragged_target(context, linebox, skip_stack, containing_block, first_line_style)
+            return None
         key, width = id(linebox), containing_block.width
         plan = self.plans.get(key)
         if skip_stack is None:
@@ -72,8 +73,8 @@ class Planner:
             return None
         self.plans[key] = plan
         end, natural = plan.lines[offset]
-        if end >= len(plan.paragraph.text):
-            return None  # the last line: first-fit sets it all
+        if end >= len(plan.paragraph.text) and natural <= width - (linebox.text_indent if skip_stack is None else 0.0):
+            return None  # the last line, when it fits: first-fit sets it all
         self.expected, self.counts["planned"] = end, self.counts["planned"] + 1
         return natural + HAIR * linebox.style["font_size"]
 
@@ -89,42 +90,15 @@ class Planner:
             plan = self.loosened[(key, self.looseness[key])]
         return plan if plan is None else replace(plan, made_from=signature(linebox))
 
-    def ragged_target(self, context, linebox, skip_stack, containing_block, first_line_style) -> float | None:
-        """Return the width to break a ragged paragraph's next line at when the spread leveller sets it a line longer
-        or shorter, else None: first-fit sets it, as before."""
-        if not raggable(context, linebox, containing_block):
-            return None
-        key = paragraph_key(linebox)
-        if skip_stack is None:
-            self.opened.append(key)
-            if key not in self.measured:  # measured only when the leveller asks
-                self.measured[key] = (context, linebox, None, containing_block.width)
-                self.first_styles[key] = first_line_style
-        looseness = self.looseness.get(key, 0)
-        if not looseness or not self.loosen(key, looseness):
-            return None
-        plan = self.loosened[(key, looseness)]
-        end, natural = plan.lines.get(offset_of(plan.paragraph, linebox, skip_stack), (None, 0.0))
-        if end is None or end >= len(plan.paragraph.text) or plan.width != containing_block.width:
-            return None  # off the plan, or its last line: first-fit sets the rest
-        self.expected = end
-        return natural + HAIR * linebox.style["font_size"]
-
     def is_ragged(self, key: tuple) -> bool:
-        """Tell whether a paragraph opened on a page made is ragged (set first-fit unless loosened)."""
-        return key in self.first_styles or key in self.ragged
+        """Tell whether a paragraph measured is set ragged right (large print)."""
+        return key in self.measured and self.measured[key][1].style["text_align_all"] in RAGGED
 
     def loosen(self, key: tuple, looseness: int) -> bool:
         """Tell whether a paragraph already planned can be set `looseness` lines longer (shorter) with even spaces."""
-        if key in self.first_styles:  # a ragged paragraph, measured now
-            context, linebox, _, width = self.measured[key]
-            paragraph = measure_paragraph(context, linebox, self.first_styles.pop(key))
-            self.measured[key] = (context, linebox, paragraph, width)
-            self.ragged.add(key)
-        if (key, looseness) not in self.loosened and key in self.measured and self.measured[key][2]:
+        if (key, looseness) not in self.loosened and key in self.measured:
             context, linebox, paragraph, width = self.measured[key]
-            ragged = key in self.ragged
-            plan = chosen(context, linebox, paragraph, width, 0, 0, first=True, looseness=looseness, ragged=ragged)
+            plan = chosen(context, linebox, paragraph, width, 0, 0, first=True, looseness=looseness)
             self.loosened[(key, looseness)] = plan and replace(plan, looseness=looseness)
         return self.loosened.get((key, looseness)) is not None
 
@@ -143,8 +117,7 @@ class Planner:
             while len(self.plans) > KEPT_PLANS:  # the oldest paragraphs' plans: their pages are made
                 del self.plans[next(iter(self.plans))]
             while len(self.measured) > KEPT_PLANS:
-                self.first_styles.pop(oldest := next(iter(self.measured)), None)
-                del self.measured[oldest]
+                del self.measured[oldest := next(iter(self.measured))]
                 for looseness in (-1, 1):
                     self.loosened.pop((oldest, looseness), None)
         elif self.expected is not None and plan is not None:
@@ -159,10 +132,11 @@ def reusable(plan: Plan, linebox) -> bool:
 
 
 def plannable(context, linebox, containing_block) -> bool:
-    """Tell whether a paragraph's lines are for the total-fit breaker: justified text, no float beside it."""
+    """Tell whether a paragraph's lines are for the total-fit breaker: justified or ragged-right text, no float
+    beside it."""
     style = linebox.style
     return (
-        style["text_align_all"] == "justify"
+        style["text_align_all"] in ("justify", *RAGGED)
         and style["white_space"] == "normal"
         and style["direction"] == "ltr"
         and not context.excluded_shapes
@@ -175,31 +149,21 @@ def paragraph_key(linebox) -> tuple:
     return (id(linebox.element), linebox.element_tag)
 
 
-def raggable(context, linebox, containing_block) -> bool:
-    """Tell whether a ragged paragraph may be set a line longer or shorter: text set flush left, no float beside it."""
-    style = linebox.style
-    return (
-        style["text_align_all"] in ("start", "left")
-        and style["white_space"] == "normal"
-        and style["direction"] == "ltr"
-        and not context.excluded_shapes
-        and containing_block.width > 0
-    )
-
-
 def chosen(
-    context, linebox, paragraph: Paragraph, width: float, since: int, above: int, first: bool, **looser
+    context, linebox, paragraph: Paragraph, width: float, since: int, above: int, first: bool, looseness: int = 0
 ) -> Plan | None:
-    """Return the plan of a paragraph's lines from its point `since`, chosen total-fit (`looser`: its looseness, lines
-    more than its best, and whether it is ragged, for ``linebreak.looser_breaks``)."""
+    """Return the plan of a paragraph's lines from its point `since`, chosen total-fit (`looseness`: lines more than
+    its best, ``linebreak.looser_breaks``)."""
     breaks = paragraph.breaks
     indent = linebox.text_indent if first else 0.0
-    size = linebox.style["font_size"]
-    measure = Measure(first=width - indent, width=width, space=natural_space(context, linebox.style), size=size)
+    ragged = linebox.style["text_align_all"] in RAGGED
+    size = 0.0 if ragged else linebox.style["font_size"]  # a ragged line's letters are never tracked
+    space = natural_space(context, linebox.style)
+    measure = Measure(first=width - indent, width=width, space=space, size=size, ragged=ragged)
     if not first:
         breaks = replace_first(breaks)
-    if looser.get("looseness"):
-        chosen_points = looser_breaks(breaks, measure, looser["looseness"], since, above, looser.get("ragged", False))
+    if looseness:
+        chosen_points = looser_breaks(breaks, measure, looseness, since, above)
     else:
         chosen_points = best_breaks(breaks, measure, since, above)
     if not chosen_points:
@@ -248,10 +212,12 @@ def tighten(context, line, width: float, letters: int, track) -> None:
         return
     space, size = natural_space(context, line.style), line.style["font_size"]
     _, tracking = spread(width - line.width, spaces, letters, space, size)
+    lost = 0.0
     if tracking and letters:
         track(context, line, tracking, 0.0)
-    if spaces and abs(line.width - width) > 0.01:
-        add_word_spacing(context, line, (width - line.width) / spaces, 0)
+        lost = flush_loss(line)  # the PDF writer's rounding, given back to the spaces
+    if spaces and abs(line.width - lost - width) > 0.01:
+        add_word_spacing(context, line, (width + lost - line.width) / spaces, 0)
 
 
 def initial_set(linebox, skip_stack, rest: tuple) -> tuple:

@@ -10,7 +10,8 @@ each a private function and so free to change in any WeasyPrint release:
   ``Nata-/sha``), and no break at the text's own hyphen that leaves under three letters on a side (``in-/chief``,
   ``grown-/up``);
 - ``layout.inline.justify_line``: a line's letters take their share of its extra width (``linebreak.spread``:
-  up to 0.01 em each, 0.02 in a line that would be loose), so its word gaps stay near natural;
+  0.01 em each at full stretch, up to 0.03 where the gaps would be loose), so its word gaps stay near natural, and
+  the PDF writer's rounding of tracked letters goes back to the spaces (``linedrawn``), so the line ends flush;
 - ``layout.page.make_page`` and its ``block_level_layout``: the two pages of a spread end on the same line: a recto
   that widows and orphans left short has its verso made again as short, or both run a line long (``level``).
 
@@ -26,7 +27,8 @@ from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 
 from ebookgen.pdf.weasy.grid import leading_of, on_grid, stands_on_grid
-from ebookgen.pdf.weasy.linebreak import spread
+from ebookgen.pdf.weasy.linebreak import SMALL_CAPS_MOST, TRACK_MOST, spread
+from ebookgen.pdf.weasy.linedrawn import flush_loss
 from ebookgen.pdf.weasy.linemeasure import spared
 from ebookgen.pdf.weasy.lineplan import Planner, initial_set, natural_space, tighten
 from ebookgen.pdf.weasy.spreads import SpreadLeveller, depth, ends_at, shortfall
@@ -44,10 +46,10 @@ SETTING_HOOKS = (
 )
 # What the hooks do, in the page cache's key: a change here lays every chunk out again.
 SETTING_RULES = (
-    "hyphens in a row 2; none in small caps or capitalised words; compounds 3; tracking shared with spaces 1, "
+    "hyphens in a row 2; none in small caps or capitalised words; compounds 3; tracking shared with spaces 2, flush 1, "
     "none in joined scripts; spreads even 2, remade 1, a line long 1 (4), two runs back, "
     "a paragraph a line shorter or longer 1; "
-    "total-fit lines (linebreak 4); grid 1; "
+    "total-fit lines (linebreak 5, ragged 1); grid 1; "
     "German nouns hyphenate"
 )
 MOST_HYPHENS_IN_A_ROW = 2
@@ -107,7 +109,7 @@ class Setter(SpreadLeveller):
             finally:
                 self.plain, self.target = False, None
             self.planner.landed(linebox, resume_at if line is not None else None)
-            if line is not None and resume_at is not None and target is not None:
+            if line is not None and target is not None:  # a planned line, the last closed to fit as well
                 tighten(context, line, rest[0].width, letters_in(line), track)  # a line's width counts its indent
             if line is not None and resume_at is not None:
                 self.hyphens_before[(paragraph, str(resume_at))] = above + 1 if ends_in_hyphen(line) else 0
@@ -145,10 +147,11 @@ class Setter(SpreadLeveller):
             spaces, letters = count_expandable_spaces(line), letters_in(line)
             if letters and extra_width > 0:
                 space = natural_space(context, line.style)
-                _, spacing = spread(extra_width, spaces, letters, space, line.style["font_size"])
+                size = line.style["font_size"]
+                _, spacing = spread(extra_width, spaces, letters, space, size, *line_tracking(line))
                 if spacing:
                     self.used["tracked"] += 1
-                    extra_width -= track(context, line, spacing, 0.0)
+                    extra_width -= track(context, line, spacing, 0.0) - flush_loss(line)
             return original(context, line, extra_width)
 
         return justify_line
@@ -281,6 +284,16 @@ def track(context, box, spacing: float, advance: float) -> float:
     else:
         box.translate(advance, 0)
     return advance
+
+
+def line_tracking(line) -> tuple[float, float]:
+    """Return how far (em) a line's letters may open, further in small capitals (linebreak.SMALL_CAPS_MOST), and
+    the letter spacing their style gives them."""
+    boxes = [box for _, box in text_boxes(line)]
+    if not any(box.style["font_variant_caps"] != "normal" for box in boxes):
+        return TRACK_MOST, 0.0
+    spacing = boxes[-1].style["letter_spacing"]
+    return SMALL_CAPS_MOST, 0.0 if spacing == "normal" else spacing
 
 
 def letters_in(line) -> int:
