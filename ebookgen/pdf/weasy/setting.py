@@ -47,7 +47,8 @@ SETTING_HOOKS = (
 # What the hooks do, in the page cache's key: a change here lays every chunk out again.
 SETTING_RULES = (
     "hyphens in a row 2; none in small caps or capitalised words; compounds 3; tracking shared with spaces 2, flush 1, "
-    "none in joined scripts; spreads even 2, remade 1, a line long 1 (4), two runs back; "
+    "none in joined scripts; spreads even 2, remade 1, a line long 1 (4), two runs back, "
+    "a paragraph a line shorter or longer 1; "
     "total-fit lines (linebreak 5, ragged 1); grid 1; "
     "German nouns hyphenate"
 )
@@ -82,6 +83,7 @@ class Setter(SpreadLeveller):
         self.used_grid = 0
         self.planner = Planner()  # the total-fit breaks of the paragraphs being laid out
         self.target: float | None = None  # the width the line being broken is given, to land on its planned break
+        self.opened: dict[int, tuple] = {}  # page number: the paragraphs whose first line is on it
 
     def probed(self) -> bool:
         """Tell whether every hook was used, and a line was kept from a third hyphen in a row."""
@@ -192,11 +194,13 @@ class Setter(SpreadLeveller):
 
         def made(context, arguments: tuple, room: float) -> tuple:
             self.room, self.used["pages"] = room, self.used["pages"] + 1
+            self.planner.opened = []
             try:
                 page = original(context, *arguments)
             finally:
                 self.room = 0.0
             number, lines = arguments[3], list(line_boxes(page[0]))
+            self.opened[number] = tuple(self.planner.opened)
             self.short[number] = shortfall(page[0], context.page_bottom) if page[1] is not None else 0.0
             if room < 0 and page[1] is not None and ends_at(page[0], context.page_bottom, room, -room):
                 self.short[number] = room  # a page run long with its spread, and filled

@@ -16,6 +16,11 @@ RUN_LONG = True
 ROOM_COST = {0: 0, 1: 1, -1: 2, 2: 3}
 # How many runs of pages before a spread (spreads, or a chapter's opening page) may move to level it.
 MOST_RUNS_BACK = 2
+# Where no depth levels a spread, a paragraph opening on it is set a line shorter, else longer (TeX's \looseness):
+# on each of its pages, this many at most each way, nearest the foot first (any paragraph above a page's foot moves
+# the text after it alike, so a few stand for all).
+LOOSENESS = (-1, 1)
+PARAGRAPHS_A_PAGE = 2
 
 
 def spread_depths(line: float) -> tuple[float, ...]:
@@ -66,19 +71,36 @@ def spread_tries(line: float, units: tuple[int, ...], depths_now: tuple[int | No
     """Return the rooms to make pages again at, one for each page made again, best first. `units` are the pages of
     each run made again together, oldest first: spreads of two, a chapter's opening page alone (it faces the last
     chapter's end), the spread being levelled last; the runs before it stand at `depths_now` unless moved. The
-    spread alone comes first (its two rooms), at each depth; then the runs before it moved too (a room for each of
-    the pages of `units`), the fewest lines moved first."""
+    spread alone (its two rooms) and with the runs before it moved too (a room for each of the pages of `units`)
+    are tried the fewest lines moved first (``ROOM_COST``), the spread alone first at a cost: so a spread runs two
+    lines short (a short page) only when no run moved a line levels it."""
     rooms = spread_depths(line)
-    alone = tuple((room, room) for room in rooms)
-    if len(units) < 2 or None in depths_now:
-        return alone
+    alone = [(ROOM_COST[round(room / line)], (room, room)) for room in rooms]
     moved = []
-    for chosen in itertools.product(rooms, repeat=len(units)):
+    for chosen in itertools.product(rooms, repeat=len(units)) if len(units) > 1 and None not in depths_now else ():
         depths = tuple(round(room / line) for room in chosen)
         if depths[:-1] != depths_now:
             cost = sum(ROOM_COST[depth] for depth in depths)
             moved.append((cost, tuple(room for room, size in zip(chosen, units, strict=True) for _ in range(size))))
-    return alone + tuple(rooms for _, rooms in sorted(moved, key=lambda item: item[0]))
+    return tuple(rooms for _, rooms in sorted(alone + moved, key=lambda item: item[0]))
+
+
+def level_phases(line: float) -> tuple:
+    """Return the order a spread is levelled in: (which of the page depths to try, the depths to try a paragraph a
+    line shorter or longer at, whether only ragged ones). Full pages first, with a ragged paragraph (large print)
+    a line longer or shorter, which a reader does not see; then a line short or long, a justified paragraph too,
+    whose spaces open or close; two lines short (a short page) last."""
+    shallow = tuple(room for room in spread_depths(line) if abs(round(room / line)) == 1)
+    return (
+        (lambda rooms: not any(rooms), (0.0,), True),
+        (lambda rooms: any(rooms) and not two_short(rooms, line), (0.0, *shallow), False),
+        (lambda rooms: two_short(rooms, line), (2 * line,), False),
+    )
+
+
+def two_short(rooms: tuple[float, ...], line: float) -> bool:
+    """Tell whether a try leaves a page two lines short or more (a short page, to a reader's eye)."""
+    return any(round(room / line) >= 2 for room in rooms)
 
 
 def chain_made(again, chain: tuple, rooms: tuple[float, ...], fits, made: dict) -> list | None:
@@ -112,12 +134,15 @@ class SpreadLeveller:
     line_height: float
     levelled: int
     unlevelled: int
+    planner: object  # the line planner (``lineplan.Planner``): its `looseness` sets a paragraph a line longer
+    opened: dict[int, tuple]  # page number: the paragraphs whose first line is on it
 
     def level(self, made, context, recto: tuple, page: tuple) -> tuple:
         """Make the spread again to end on one line, as typesetters do: both full, else a line short or long together,
         else with the spreads before it made again too (``spreads.spread_tries``); a try keeps the widow and orphan
         rules, and stands when every page made again ends where it was to."""
         number, line = recto[3], self.line_height
+        opened = (self.opened.get(number - 1, ()), self.opened.get(number, ()))
         chain, olds, units = self.runs_before(number - 2)
         chain, olds = (*chain, self.versos[number - 1][0], recto), (*olds, self.versos[number - 1][1], None)
         kept = {arguments[3]: (self.short.get(arguments[3], 0.0), self.depth.get(arguments[3])) for arguments in chain}
@@ -130,10 +155,17 @@ class SpreadLeveller:
             return ends_at(laid, context.page_bottom, room, line)
 
         tried: dict = {}
-        for rooms in spread_tries(line, (*units, 2), depths_now):
-            pages = chain_made(again, chain, rooms, fits, tried)
-            if pages is not None:
-                self.keep(context, chain[len(chain) - len(rooms) :], olds[len(olds) - len(rooms) :], pages, rooms)
+        tries, loose_tried = spread_tries(line, (*units, 2), depths_now), {}
+        for depth_tried, depths, ragged_only in level_phases(line):
+            for rooms in (rooms for rooms in tries if depth_tried(rooms)):
+                pages = chain_made(again, chain, rooms, fits, tried)
+                if pages is not None:
+                    self.keep(context, chain[len(chain) - len(rooms) :], olds[len(olds) - len(rooms) :], pages, rooms)
+                    return pages[-1]
+            loosened = self.loosened(again, fits, chain[-2:], opened, depths, ragged_only, loose_tried)
+            if loosened is not None:
+                pages, rooms = loosened
+                self.keep(context, chain[-2:], olds[-2:], pages, rooms)
                 return pages[-1]
         # Not level: the pages first made stand. (WeasyPrint's notes of the last page made, its named strings and
         # anchors, are the same for text pages: they come from headings, which open the chapter's first page.)
@@ -141,6 +173,31 @@ class SpreadLeveller:
         for n, (short, deep) in kept.items():
             self.short[n], self.depth[n] = short, deep
         return page
+
+    def loosened(self, again, fits, spread: tuple, opened: tuple, rooms: tuple, ragged_only: bool, tried: dict):
+        """Make the spread again with one paragraph opening on it (`ragged_only`: a ragged one) set a line shorter or
+        longer, at each of `rooms`; return the pages made and their rooms, or None (every paragraph as it was)."""
+        planner = self.planner
+        changes = self.loosenable(opened, ragged_only) if rooms else ()
+        for room in rooms:
+            for key, looseness in changes:
+                was, planner.looseness[key] = planner.looseness.get(key, 0), looseness
+                pages = chain_made(again, spread, (room, room), fits, tried.setdefault((key, looseness), {}))
+                if pages is not None:
+                    return pages, (room, room)
+                planner.looseness[key] = was
+        return None
+
+    def loosenable(self, opened: tuple[tuple, ...], ragged_only: bool) -> list[tuple[tuple, int]]:
+        """Return the (paragraph, looseness) to try on a spread whose pages opened these paragraphs: on each page,
+        from its foot up, the first PARAGRAPHS_A_PAGE that can be set each way."""
+        planner, changes = self.planner, []
+        for keys in opened:
+            keys = [key for key in dict.fromkeys(reversed(keys)) if planner.is_ragged(key) or not ragged_only]
+            for change in LOOSENESS:
+                fit = (key for key in keys if planner.looseness.get(key, 0) != change and planner.loosen(key, change))
+                changes += [(key, change) for key in itertools.islice(fit, PARAGRAPHS_A_PAGE)]
+        return list(dict.fromkeys(changes))
 
     def runs_before(self, recto: int) -> tuple[tuple, tuple, tuple]:
         """Return the pages before a spread that may be made again with it (what each was made from, the page made)
