@@ -56,21 +56,30 @@ def test_the_build_and_check_name_each_replaced_line(tmp_path: Path) -> None:
 
 @pytest.mark.slow
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler's pdftotext is not installed")
-def test_a_word_longer_than_the_line_wraps_on_the_page(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "after",
+    ["!\n\nAfter.\n", "! and then she stopped, out of breath, and looked at the door again.\n\nAfter.\n"],
+    ids=["ending-its-paragraph", "inside-its-paragraph"],
+)
+def test_a_word_longer_than_the_line_wraps_on_the_page(tmp_path: Path, after: str) -> None:
     from lxml import etree
 
     path = tmp_path / "scream.txt"
-    path.write_text("Chapter 1\n\nShe screamed: " + "A" * 20000 + "!\n\nAfter.\n", encoding="utf-8")
-    result = runner.invoke(app, ["pdf", str(path), "-o", str(tmp_path / "s.pdf")])
+    path.write_text("Chapter 1\n\nShe screamed: " + "A" * 20000 + after, encoding="utf-8")
+    result = runner.invoke(app, ["pdf", str(path), "-o", str(tmp_path / "s.pdf"), "--no-cache"])
     assert result.exit_code == 0, result.output
     boxes = tmp_path / "s.html"
     subprocess.run(["pdftotext", "-bbox", str(tmp_path / "s.pdf"), str(boxes)], check=True)
     tree = etree.parse(str(boxes), etree.HTMLParser())
-    letters = 0
+    letters, words = 0, []
     for page in tree.iter("page"):
         width = float(page.get("width"))
         for word in page.iter("word"):
             assert 0 <= float(word.get("xmin")) and float(word.get("xmax")) <= width, word.text
+            words.append(word.text or "")
             if word.text and set(word.text.rstrip("!")) == {"A"}:
                 letters += len(word.text.rstrip("!"))
-    assert letters == 20000  # Every letter of the scream is on a page, within its edges.
+    assert letters == 20000  # Every letter of the scream is on a page, within its edges,
+    following = [word for word in after.split() if word != "!"]  # and every word after it, in order
+    start = words.index(following[0])
+    assert words[start : start + len(following)] == following

@@ -12,7 +12,16 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, replace
 
-from ebookgen.pdf.weasy.linebreak import Measure, best_breaks, line_width, spread
+from ebookgen.pdf.weasy.linebreak import (
+    FIT_SLACK,
+    Measure,
+    best_breaks,
+    capacity,
+    letters_of,
+    line_width,
+    looser_breaks,
+    spread,
+)
 from ebookgen.pdf.weasy.linedrawn import flush_loss
 from ebookgen.pdf.weasy.linemeasure import Paragraph, measure_paragraph, offset_of, signature, text_width
 
@@ -33,6 +42,7 @@ class Plan:
     width: float
     lines: dict  # start offset: (end offset, natural width)
     made_from: tuple | None = None  # the paragraph's text boxes when its first line was planned
+    looseness: int = 0  # lines more (below zero: fewer) than its best, for a spread to end level
 
 
 class Planner:
@@ -42,6 +52,11 @@ class Planner:
         self.plans: dict[int, Plan] = {}
         self.counts = {"planned": 0, "landed": 0, "missed": 0, "first-fit": 0}
         self.expected: int | None = None  # where the line being laid out should end
+        # Set a line longer or shorter, for the spread leveller (``spreads``): paragraph: lines more (fewer).
+        self.looseness: dict[tuple, int] = {}
+        self.opened: list[tuple] = []  # the paragraphs whose first line was planned, on the page being made
+        self.measured: dict[tuple, tuple] = {}  # paragraph: what its first plan was chosen from
+        self.loosened: dict[tuple, Plan | None] = {}  # (paragraph, looseness): its plan, None when none stays even
 
     def target(self, context, linebox, skip_stack, containing_block, first_line_style, hyphens_above: int):
         """Return the width to break the next line of a paragraph at, or None to break it first-fit."""
@@ -50,6 +65,10 @@ class Planner:
             return None
         key, width = id(linebox), containing_block.width
         plan = self.plans.get(key)
+        if skip_stack is None:
+            self.opened.append(paragraph_key(linebox))
+            if plan is not None and plan.looseness != self.looseness.get(paragraph_key(linebox), 0):
+                plan = None  # set again a line longer or shorter, or back to its best
         if plan is None or plan.width != width or (skip_stack is None and not reusable(plan, linebox)):
             plan = self.plan(context, linebox, width, first_line_style if skip_stack is None else None)
             if plan is None:
@@ -74,7 +93,23 @@ class Planner:
         if paragraph is None:
             return None
         plan = chosen(context, linebox, paragraph, width, 0, 0, first=True)
+        key = paragraph_key(linebox)
+        self.measured[key] = (context, linebox, paragraph, width)
+        if self.looseness.get(key) and self.loosen(key, self.looseness[key]):
+            plan = self.loosened[(key, self.looseness[key])]
         return plan if plan is None else replace(plan, made_from=signature(linebox))
+
+    def is_ragged(self, key: tuple) -> bool:
+        """Tell whether a paragraph measured is set ragged right (large print)."""
+        return key in self.measured and self.measured[key][1].style["text_align_all"] in RAGGED
+
+    def loosen(self, key: tuple, looseness: int) -> bool:
+        """Tell whether a paragraph already planned can be set `looseness` lines longer (shorter) with even spaces."""
+        if (key, looseness) not in self.loosened and key in self.measured:
+            context, linebox, paragraph, width = self.measured[key]
+            plan = chosen(context, linebox, paragraph, width, 0, 0, first=True, looseness=looseness)
+            self.loosened[(key, looseness)] = plan and replace(plan, looseness=looseness)
+        return self.loosened.get((key, looseness)) is not None
 
     def replan(self, context, linebox, width, plan: Plan, offset: int | None, hyphens_above: int) -> Plan | None:
         """Choose the rest of a paragraph's breaks again, from where a line landed."""
@@ -90,6 +125,10 @@ class Planner:
         if resume_at is None:
             while len(self.plans) > KEPT_PLANS:  # the oldest paragraphs' plans: their pages are made
                 del self.plans[next(iter(self.plans))]
+            while len(self.measured) > KEPT_PLANS:
+                del self.measured[oldest := next(iter(self.measured))]
+                for looseness in (-1, 1):
+                    self.loosened.pop((oldest, looseness), None)
         elif self.expected is not None and plan is not None:
             hit = offset_of(plan.paragraph, linebox, resume_at) == self.expected
             self.counts["landed" if hit else "missed"] += 1
@@ -114,8 +153,16 @@ def plannable(context, linebox, containing_block) -> bool:
     )
 
 
-def chosen(context, linebox, paragraph: Paragraph, width: float, since: int, above: int, first: bool) -> Plan | None:
-    """Return the plan of a paragraph's lines from its point `since`, chosen total-fit."""
+def paragraph_key(linebox) -> tuple:
+    """Return what names a paragraph through the layout, its pages made again: its element and pseudo-element."""
+    return (id(linebox.element), linebox.element_tag)
+
+
+def chosen(
+    context, linebox, paragraph: Paragraph, width: float, since: int, above: int, first: bool, looseness: int = 0
+) -> Plan | None:
+    """Return the plan of a paragraph's lines from its point `since`, chosen total-fit (`looseness`: lines more than
+    its best, ``linebreak.looser_breaks``)."""
     breaks = paragraph.breaks
     indent = linebox.text_indent if first else 0.0
     ragged = linebox.style["text_align_all"] in RAGGED
@@ -124,15 +171,30 @@ def chosen(context, linebox, paragraph: Paragraph, width: float, since: int, abo
     measure = Measure(first=width - indent, width=width, space=space, size=size, ragged=ragged)
     if not first:
         breaks = replace_first(breaks)
-    chosen_points = best_breaks(breaks, measure, since, above)
+    if looseness:
+        chosen_points = looser_breaks(breaks, measure, looseness, since, above)
+    else:
+        chosen_points = best_breaks(breaks, measure, since, above)
     if not chosen_points:
         return None
     lines, start = {}, since
     for point in chosen_points:
         natural = line_width(breaks, start, point, first and start == 0)
+        if overfull(breaks, measure, start, point, natural, first and start == 0):
+            break  # a word wider than the line: first-fit breaks it (overflow-wrap), the plan resumes after
         lines[begin_of(paragraph, start)] = (paragraph.points[point], natural)
         start = point
     return Plan(paragraph, width, lines)
+
+
+def overfull(breaks, measure: Measure, start: int, point: int, natural: float, first: bool) -> bool:
+    """Tell whether a chosen line is wider than its measure closes to: set at its width, a word wider than the
+    line would run off the page in one piece (20,000 letters in one line, all but the first 50 lost)."""
+    spaces = breaks.spaces_end[point] - breaks.spaces_start[start]
+    letters = letters_of(breaks, start, point, measure)
+    width = measure.first if first else measure.width
+    shrink = 0.0 if measure.ragged else capacity(-1.0, spaces, letters, measure.space, measure.size)
+    return natural > width + shrink + FIT_SLACK
 
 
 def begin_of(paragraph: Paragraph, point: int) -> int:

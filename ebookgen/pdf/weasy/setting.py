@@ -32,7 +32,7 @@ from ebookgen.pdf.weasy.linebreak import SMALL_CAPS_MOST, TRACK_MOST, spread
 from ebookgen.pdf.weasy.linedrawn import flush_loss
 from ebookgen.pdf.weasy.linemeasure import spared
 from ebookgen.pdf.weasy.lineplan import Planner, initial_set, natural_space, tighten
-from ebookgen.pdf.weasy.spreads import SpreadLeveller, depth, ends_at, made_from, shortfall
+from ebookgen.pdf.weasy.spreads import SpreadLeveller, depth, ends_at, shortfall
 from ebookgen.pdf.weasy.spreads import body_lines as line_boxes
 
 # The functions the setting wraps, in the order of `Setter.wrappers`.
@@ -48,7 +48,8 @@ SETTING_HOOKS = (
 # What the hooks do, in the page cache's key: a change here lays every chunk out again.
 SETTING_RULES = (
     "hyphens in a row 2; none in small caps or capitalised words; compounds 3; tracking shared with spaces 2, flush 1, "
-    "none in joined scripts; spreads even 2, remade 1, a line long 1 (4), two runs back; "
+    "none in joined scripts; spreads even 2, remade 1, a line long 1 (4), two runs back, "
+    "a paragraph a line shorter or longer 1; "
     "total-fit lines (linebreak 5, ragged 1); grid 1; "
     "German nouns hyphenate"
 )
@@ -83,7 +84,7 @@ class Setter(SpreadLeveller):
         self.used_grid = 0
         self.planner = Planner()  # the total-fit breaks of the paragraphs being laid out
         self.target: float | None = None  # the width the line being broken is given, to land on its planned break
-        self.made_pages: dict[tuple, tuple] = {}  # the pages made lately, for the leveller's tries (``seeds``)
+        self.opened: dict[int, tuple] = {}  # page number: the paragraphs whose first line is on it
 
     def probed(self) -> bool:
         """Tell whether every hook was used, and a line was kept from a third hyphen in a row."""
@@ -194,13 +195,19 @@ class Setter(SpreadLeveller):
 
         def made(context, arguments: tuple, room: float) -> tuple:
             self.room, self.used["pages"] = room, self.used["pages"] + 1
-            before = made_from(context, arguments)
+            self.planner.opened = []
             try:
                 page = original(context, *arguments)
             finally:
                 self.room = 0.0
-            self.remember(context, arguments, room, before, page)
-            self.noted(context, arguments[3], room, page)
+            number, lines = arguments[3], list(line_boxes(page[0]))
+            self.opened[number] = tuple(self.planner.opened)
+            self.short[number] = shortfall(page[0], context.page_bottom) if page[1] is not None else 0.0
+            if room < 0 and page[1] is not None and ends_at(page[0], context.page_bottom, room, -room):
+                self.short[number] = room  # a page run long with its spread, and filled
+            self.depth[number] = depth(page[0], context.page_bottom, self.line_height) if page[1] is not None else None
+            if lines:  # the foot's line is the body's
+                self.line_height = max(lines, key=lambda line: line.position_y + line.height).height
             return page
 
         def make_page(context, root_box, page_type, resume_at, page_number, page_state):
@@ -227,16 +234,6 @@ class Setter(SpreadLeveller):
             return page
 
         return make_page
-
-    def noted(self, context, number: int, room: float, page: tuple) -> None:
-        """Note a page made: how far above its foot its text ends, in points and lines, and the body's line height."""
-        lines = list(line_boxes(page[0]))
-        self.short[number] = shortfall(page[0], context.page_bottom) if page[1] is not None else 0.0
-        if room < 0 and page[1] is not None and ends_at(page[0], context.page_bottom, room, -room):
-            self.short[number] = room  # a page run long with its spread, and filled
-        self.depth[number] = depth(page[0], context.page_bottom, self.line_height) if page[1] is not None else None
-        if lines:  # the foot's line is the body's
-            self.line_height = max(lines, key=lambda line: line.position_y + line.height).height
 
 
 class LowerCaseHyphenation(dict):

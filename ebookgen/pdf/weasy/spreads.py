@@ -16,8 +16,11 @@ RUN_LONG = True
 ROOM_COST = {0: 0, 1: 1, -1: 2, 2: 3}
 # How many runs of pages before a spread (spreads, or a chapter's opening page) may move to level it.
 MOST_RUNS_BACK = 2
-# Pages made this far back (page numbers) are let go: no spread levelled later reaches them.
-KEPT_BACK = 2 * MOST_RUNS_BACK + 4
+# Where no depth levels a spread, a paragraph opening on it is set a line shorter, else longer (TeX's \looseness):
+# on each of its pages, this many at most each way, nearest the foot first (any paragraph above a page's foot moves
+# the text after it alike, so a few stand for all).
+LOOSENESS = (-1, 1)
+PARAGRAPHS_A_PAGE = 2
 
 
 def spread_depths(line: float) -> tuple[float, ...]:
@@ -68,26 +71,36 @@ def spread_tries(line: float, units: tuple[int, ...], depths_now: tuple[int | No
     """Return the rooms to make pages again at, one for each page made again, best first. `units` are the pages of
     each run made again together, oldest first: spreads of two, a chapter's opening page alone (it faces the last
     chapter's end), the spread being levelled last; the runs before it stand at `depths_now` unless moved. The
-    spread alone comes first (its two rooms), at each depth; then the runs before it moved too (a room for each of
-    the pages of `units`), the fewest lines moved first."""
+    spread alone (its two rooms) and with the runs before it moved too (a room for each of the pages of `units`)
+    are tried the fewest lines moved first (``ROOM_COST``), the spread alone first at a cost: so a spread runs two
+    lines short (a short page) only when no run moved a line levels it."""
     rooms = spread_depths(line)
-    alone = tuple((room, room) for room in rooms)
-    if len(units) < 2 or None in depths_now:
-        return alone
+    alone = [(ROOM_COST[round(room / line)], (room, room)) for room in rooms]
     moved = []
-    for chosen in itertools.product(rooms, repeat=len(units)):
+    for chosen in itertools.product(rooms, repeat=len(units)) if len(units) > 1 and None not in depths_now else ():
         depths = tuple(round(room / line) for room in chosen)
         if depths[:-1] != depths_now:
             cost = sum(ROOM_COST[depth] for depth in depths)
             moved.append((cost, tuple(room for room, size in zip(chosen, units, strict=True) for _ in range(size))))
-    return alone + tuple(rooms for _, rooms in sorted(moved, key=lambda item: item[0]))
+    return tuple(rooms for _, rooms in sorted(alone + moved, key=lambda item: item[0]))
 
 
-def made_from(context, arguments: tuple) -> str:
-    """Return what a page made depends on beside where it starts and its room: its counters and quotes, the notes
-    waiting and the floats carried over (a page made again from the same is the same page)."""
-    carried = (len(context.footnotes), len(context.reported_footnotes), len(context.broken_out_of_flow))
-    return repr((arguments[4], carried))
+def level_phases(line: float) -> tuple:
+    """Return the order a spread is levelled in: (which of the page depths to try, the depths to try a paragraph a
+    line shorter or longer at, whether only ragged ones). Full pages first, with a ragged paragraph (large print)
+    a line longer or shorter, which a reader does not see; then a line short or long, a justified paragraph too,
+    whose spaces open or close; two lines short (a short page) last."""
+    shallow = tuple(room for room in spread_depths(line) if abs(round(room / line)) == 1)
+    return (
+        (lambda rooms: not any(rooms), (0.0,), True),
+        (lambda rooms: any(rooms) and not two_short(rooms, line), (0.0, *shallow), False),
+        (lambda rooms: two_short(rooms, line), (2 * line,), False),
+    )
+
+
+def two_short(rooms: tuple[float, ...], line: float) -> bool:
+    """Tell whether a try leaves a page two lines short or more (a short page, to a reader's eye)."""
+    return any(round(room / line) >= 2 for room in rooms)
 
 
 def chain_made(again, chain: tuple, rooms: tuple[float, ...], fits, made: dict) -> list | None:
@@ -119,36 +132,40 @@ class SpreadLeveller:
     depth: dict[int, int | None]
     kept: dict[int, float]
     line_height: float
-    made_pages: dict[tuple, tuple]
     levelled: int
     unlevelled: int
+    planner: object  # the line planner (``lineplan.Planner``): its `looseness` sets a paragraph a line longer
+    opened: dict[int, tuple]  # page number: the paragraphs whose first line is on it
 
     def level(self, made, context, recto: tuple, page: tuple) -> tuple:
         """Make the spread again to end on one line, as typesetters do: both full, else a line short or long together,
         else with the spreads before it made again too (``spreads.spread_tries``); a try keeps the widow and orphan
         rules, and stands when every page made again ends where it was to."""
         number, line = recto[3], self.line_height
+        opened = (self.opened.get(number - 1, ()), self.opened.get(number, ()))
         chain, olds, units = self.runs_before(number - 2)
         chain, olds = (*chain, self.versos[number - 1][0], recto), (*olds, self.versos[number - 1][1], None)
         kept = {arguments[3]: (self.short.get(arguments[3], 0.0), self.depth.get(arguments[3])) for arguments in chain}
         depths_now = tuple(self.depth.get(chain[sum(units[:index])][3]) for index in range(len(units)))
 
         def again(arguments: tuple, resume, room: float) -> tuple:
-            # A page is taken as made before only when made from the same start, room and state (``made_from``): a
-            # try that sets a page any other way (a paragraph a line looser) must add that to the key or skip this.
-            seed = self.made_pages.get((arguments[3], repr(resume), room))
-            if seed is not None and seed[0] == made_from(context, arguments):
-                return self.seeded(context, arguments[3], room, seed)  # made so before: the same page
             return made(context, (*arguments[:2], resume, arguments[3], copy.deepcopy(arguments[4])), room)
 
         def fits(laid, room: float) -> bool:
             return ends_at(laid, context.page_bottom, room, line)
 
         tried: dict = {}
-        for rooms in spread_tries(line, (*units, 2), depths_now):
-            pages = chain_made(again, chain, rooms, fits, tried)
-            if pages is not None:
-                self.keep(context, chain[len(chain) - len(rooms) :], olds[len(olds) - len(rooms) :], pages, rooms)
+        tries, loose_tried = spread_tries(line, (*units, 2), depths_now), {}
+        for depth_tried, depths, ragged_only in level_phases(line):
+            for rooms in (rooms for rooms in tries if depth_tried(rooms)):
+                pages = chain_made(again, chain, rooms, fits, tried)
+                if pages is not None:
+                    self.keep(context, chain[len(chain) - len(rooms) :], olds[len(olds) - len(rooms) :], pages, rooms)
+                    return pages[-1]
+            loosened = self.loosened(again, fits, chain[-2:], opened, depths, ragged_only, loose_tried)
+            if loosened is not None:
+                pages, rooms = loosened
+                self.keep(context, chain[-2:], olds[-2:], pages, rooms)
                 return pages[-1]
         # Not level: the pages first made stand. (WeasyPrint's notes of the last page made, its named strings and
         # anchors, are the same for text pages: they come from headings, which open the chapter's first page.)
@@ -157,25 +174,30 @@ class SpreadLeveller:
             self.short[n], self.depth[n] = short, deep
         return page
 
-    def remember(self, context, arguments: tuple, room: float, before: str, page: tuple) -> None:
-        """Keep a page made, by its number, where it starts and its room, with what else it was made from (its
-        counters and the notes waiting): a try of the leveller that would make it again from the same takes it.
-        WeasyPrint's state a page leaves (the page's foot, its number) is kept with it; pages far back are let go."""
-        number = arguments[3]
-        if context.reported_footnotes or context.broken_out_of_flow or has_footnotes(page[0]):
-            return  # notes or floats carried from page to page: made again, it may differ
-        left = (context.page_bottom, context.current_footnote_area, context.current_page_footnotes)
-        self.made_pages[(number, repr(arguments[2]), room)] = (before, page, left)
-        for key in [key for key in self.made_pages if key[0] < number - KEPT_BACK]:
-            del self.made_pages[key]
+    def loosened(self, again, fits, spread: tuple, opened: tuple, rooms: tuple, ragged_only: bool, tried: dict):
+        """Make the spread again with one paragraph opening on it (`ragged_only`: a ragged one) set a line shorter or
+        longer, at each of `rooms`; return the pages made and their rooms, or None (every paragraph as it was)."""
+        planner = self.planner
+        changes = self.loosenable(opened, ragged_only) if rooms else ()
+        for room in rooms:
+            for key, looseness in changes:
+                was, planner.looseness[key] = planner.looseness.get(key, 0), looseness
+                pages = chain_made(again, spread, (room, room), fits, tried.setdefault((key, looseness), {}))
+                if pages is not None:
+                    return pages, (room, room)
+                planner.looseness[key] = was
+        return None
 
-    def seeded(self, context, number: int, room: float, seed: tuple) -> tuple:
-        """Take a page made before as made again: WeasyPrint's notes of a page made, and the setting's, as making
-        it would leave them."""
-        _, page, (context.page_bottom, context.current_footnote_area, footnotes) = seed
-        context.current_page, context.current_page_footnotes = number, list(footnotes)
-        self.noted(context, number, room, page)
-        return page
+    def loosenable(self, opened: tuple[tuple, ...], ragged_only: bool) -> list[tuple[tuple, int]]:
+        """Return the (paragraph, looseness) to try on a spread whose pages opened these paragraphs: on each page,
+        from its foot up, the first PARAGRAPHS_A_PAGE that can be set each way."""
+        planner, changes = self.planner, []
+        for keys in opened:
+            keys = [key for key in dict.fromkeys(reversed(keys)) if planner.is_ragged(key) or not ragged_only]
+            for change in LOOSENESS:
+                fit = (key for key in keys if planner.looseness.get(key, 0) != change and planner.loosen(key, change))
+                changes += [(key, change) for key in itertools.islice(fit, PARAGRAPHS_A_PAGE)]
+        return list(dict.fromkeys(changes))
 
     def runs_before(self, recto: int) -> tuple[tuple, tuple, tuple]:
         """Return the pages before a spread that may be made again with it (what each was made from, the page made)
@@ -199,7 +221,6 @@ class SpreadLeveller:
             number = arguments[3]
             if old is not None:
                 old.__dict__.update(laid[0].__dict__)  # a page already handed on takes the new layout
-                self.forget(old)
             if number != chain[-1][3]:
                 context.page_maker[number] = (laid[1], *context.page_maker[number][1:])
             record = ((*arguments[:2], resume, *arguments[3:]), old if old is not None else laid[0])
@@ -208,8 +229,3 @@ class SpreadLeveller:
             self.kept[number] = room  # a verso, or a chapter's opening page, made again later keeps it
             resume = laid[1]
         self.levelled += 1
-
-    def forget(self, page) -> None:
-        """Let go of the pages kept for the leveller's tries that are this page: it has taken another layout."""
-        for key in [key for key, seed in self.made_pages.items() if seed[1][0] is page]:
-            del self.made_pages[key]
