@@ -15,7 +15,7 @@ book: $(STAMP) fonts
 	$(BIN)/ebookgen pdf manuscript -o dist/tell-me-something.pdf
 
 test: $(DEV_STAMP) fonts test-fonts test-tools test-ace system-deps
-	$(BIN)/python -m pytest -n auto -q
+	EBOOKGEN_TEST_RAY=required $(BIN)/python -m pytest -n auto -q
 
 # Debian packages some tests use (a real browser for the live preview, poppler), installed when we may (root with
 # apt-get); without them those tests skip and say why.

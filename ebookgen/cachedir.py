@@ -5,6 +5,12 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+try:  # CPython's own SHA-1 and SHA-256 (caches' keys, a book's UUID): hashlib loads OpenSSL, 2 ms of a short build
+    from _sha1 import sha1
+    from _sha256 import sha256
+except ImportError:  # another Python (3.12 calls it _sha2): hashlib's, the same digests
+    from hashlib import sha1, sha256  # noqa: F401 - imported for the modules that take them from here
+
 
 def cache_home() -> Path:
     """Return ebookgen's cache folder: $XDG_CACHE_HOME/ebookgen, ~/.cache/ebookgen by default."""
@@ -20,4 +26,7 @@ def keep(path: Path, data: bytes) -> None:
         temporary.write_bytes(data)
         os.replace(temporary, path)
     except OSError:
-        temporary.unlink(missing_ok=True)
+        try:
+            temporary.unlink(missing_ok=True)
+        except OSError:  # no folder to hold it (the cache's path is a file)
+            pass

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import random
 import signal
+import sys
 import time
 from pathlib import Path
 
@@ -99,6 +100,16 @@ def batch_with_slow_works() -> None:
     from ebookgen.cli.app import main
 
     main()
+
+
+def warmth_noted(planned: Planned) -> Outcome:
+    """Note, before building a work, whether its worker already had the build's libraries and Lingua's models."""
+    from ebookgen.normalise.detect import detector
+
+    warm = "mammoth" in sys.modules and "ebookgen.build" in sys.modules and detector.cache_info().currsize == 1
+    with (planned.work.source.parent / "warmth").open("a", encoding="ascii") as notes:
+        notes.write(f"{planned.work.source.stem} {os.getpid()} {'warm' if warm else 'cold'}\n")
+    return build_work(planned)
 
 
 def pid_noted(planned: Planned) -> Outcome:

@@ -138,7 +138,7 @@ MAY_IMPORT: dict[str, frozenset[str]] = {
     "readers": frozenset(
         {"model", "errors", "ziplimits", "patterns", "cachedir"}
     ),  # ziplimits: the zip checks epub's conversions share; cachedir: the readers' table kept
-    "normalise": frozenset({"model", "errors", "languages", "patterns"}),
+    "normalise": frozenset({"model", "errors", "languages", "patterns", "cachedir"}),  # cachedir: detected languages
     "themes": LEAVES,
     "render": frozenset({"model", "normalise", "themes", *LEAVES}),
     "epub": frozenset({"model", "render", "themes", *LEAVES}),

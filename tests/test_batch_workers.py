@@ -14,7 +14,7 @@ import pytest
 import ebookgen.batch.local as local
 from ebookgen.batch.run import BatchOptions, run_batch
 
-from .batchworks import pid_noted, write_story
+from .batchworks import pid_noted, warmth_noted, write_story
 
 
 def test_the_local_pool_replaces_its_workers_after_their_share_of_works(
@@ -31,3 +31,18 @@ def test_the_local_pool_replaces_its_workers_after_their_share_of_works(
     per_worker = Counter(pid for _, pid in notes)
     assert sorted(per_worker.values()) == [1, 2, 2]  # Three workers, one after another, two works each at most.
     assert len(list((tmp_path / "out").glob("*.epub"))) == 5
+
+
+def test_a_long_batchs_workers_start_warm_so_their_memory_does_not_grow_with_their_first_works(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(local, "WORKS_PER_WORKER", 2)  # Five works, two a worker: the pool is replaced.
+    books = tmp_path / "library"
+    for number in range(5):
+        write_story(books / f"work-{number}.txt", 150, number)
+    result = run_batch([books], tmp_path / "out", BatchOptions(jobs=1), builder=warmth_noted)
+    assert (result.done, result.failed) == (5, 0)
+    notes = [line.split() for line in (books / "warmth").read_text(encoding="ascii").splitlines()]
+    assert len({pid for _, pid, _ in notes}) == 3
+    assert [warmth for _, _, warmth in notes] == ["warm"] * 5  # Each worker's first work too.
+

@@ -55,7 +55,7 @@ EPUB_USES = frozenset(
     f"ebookgen.{name}" if name != "ebookgen" else name
     for name in """
     ebookgen build cachedir cli cli.app cli.console cli.keptcode cli.plain cli.summary epub epub.cover
-    epub.coverfaces epub.navigation epub.opf epub.pagelist epub.writer errors languages languages.cldr
+    epub.coverfaces epub.navigation epub.opf epub.pagelist epub.writer epub.zipped errors languages languages.cldr
     languages.es languages.records languages.scripts languages.spaceless model model.book model.bylines
     model.characters model.document model.maths model.origins model.outline model.pages model.rawtext
     normalise normalise.blocks normalise.contents normalise.dashes normalise.detect normalise.doubts

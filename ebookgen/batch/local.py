@@ -52,6 +52,8 @@ def local_outcomes(
     waiting: deque[Planned] = deque(works)
     suspects: deque[Planned] = deque()  # In the pool when it broke: each is built again alone, to tell who killed it.
     deaths: Counter[int] = Counter()
+    if len(works) > WORKS_PER_WORKER * workers:  # Its workers will be replaced: each new one starts warm.
+        warm()
     while waiting or suspects:
         if not suspects:
             with worker_pool(workers, limited) as pool:
@@ -72,6 +74,16 @@ def local_outcomes(
                 yield died(planned, deaths[planned.index])
             else:
                 suspects.appendleft(planned)
+
+
+def warm() -> None:
+    """Warm the driver before it forks a long batch's workers, so each starts from the same memory (warm.py)."""
+    from ebookgen.batch.warm import warm_driver
+
+    try:
+        warm_driver()
+    except Exception:  # noqa: BLE001 - a part that cannot load fails the works that need it, each with its row.
+        pass
 
 
 def worker_pool(workers: int, limited: Limited) -> ProcessPoolExecutor:

@@ -8,7 +8,6 @@ from __future__ import annotations
 import contextlib
 import signal
 import sys
-import traceback
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -37,6 +36,8 @@ def to_stderr(line: str) -> None:
 def say_error(message: str) -> None:
     """Print one error line on stderr, with the traceback first when --verbose is on."""
     if SETTINGS.verbose and sys.exc_info()[0] is not None:
+        import traceback  # an error's traceback is shown with --verbose only
+
         to_stderr(traceback.format_exc().rstrip())
     to_stderr(f"ebookgen: error: {escaped(message)}")
 

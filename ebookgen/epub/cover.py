@@ -9,13 +9,12 @@ book always gets the same bytes.
 from __future__ import annotations
 
 import functools
-import hashlib
 import io
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from ebookgen.cachedir import cache_home, keep
+from ebookgen.cachedir import cache_home, keep, sha256
 from ebookgen.epub.coverfaces import draw_mixed, in_text_face, mixed_width, unset_on_cover
 from ebookgen.errors import ConfigError, InputError
 from ebookgen.languages import Language
@@ -94,7 +93,7 @@ def cover_key(metadata: Metadata) -> str:
 
     # The faces installed for other scripts draw part of the cover: a face installed since is a new cover.
     faces = ",".join(face.name for face in FALLBACKS if installed(face))
-    return hashlib.sha256(f"{__version__} {PIL.__version__} {metadata!r} {faces}".encode()).hexdigest()
+    return sha256(f"{__version__} {PIL.__version__} {metadata!r} {faces}".encode()).hexdigest()
 
 
 def cover_notes(metadata: Metadata, carried: Image | None = None) -> tuple[str, ...]:
@@ -177,7 +176,7 @@ def cover_page(metadata: Metadata, image_href: str, language: Language) -> str:
 
 def palette_for(title: str) -> tuple[tuple[int, int, int], ...]:
     """Pick the cover's colours from the title, the same every time."""
-    digest = hashlib.sha256(title.encode("utf-8")).digest()
+    digest = sha256(title.encode("utf-8")).digest()
     return PALETTES[digest[0] % len(PALETTES)]
 
 

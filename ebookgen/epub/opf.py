@@ -5,6 +5,7 @@ ebooklib writes ``dcterms:modified`` itself (from the ``mtime`` option), exactly
 
 from __future__ import annotations
 
+import functools
 import uuid
 from dataclasses import dataclass, fields, is_dataclass
 from datetime import UTC, datetime
@@ -12,6 +13,7 @@ from datetime import UTC, datetime
 from ebooklib import epub
 from lxml import etree
 
+from ebookgen.cachedir import sha1
 from ebookgen.model import CONTRIBUTOR_ROLES, Book, Metadata
 from ebookgen.model.book import Figure, Formula, Text
 from ebookgen.patterns import lazy
@@ -38,7 +40,9 @@ def book_identifier(metadata: Metadata) -> str:
     if metadata.identifier:
         return metadata.identifier
     name = f"ebookgen:{metadata.title}\x1f{metadata.author}"
-    return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, name)}"
+    # uuid.uuid5(uuid.NAMESPACE_URL, name), with the SHA-1 that does not load OpenSSL
+    digest = sha1(uuid.NAMESPACE_URL.bytes + name.encode("utf-8")).digest()
+    return f"urn:uuid:{uuid.UUID(bytes=digest[:16], version=5)}"
 
 
 def name_generator(package: epub.EpubBook) -> None:
@@ -125,6 +129,10 @@ class Pictures:
     formulas: int = 0  # MathML in the text: a feature to declare, each with its alt text (described maths)
 
 
+# What a block's fields hold that has no figure nor formula in it: text, numbers, flags.
+NOTHING_INSIDE = frozenset({str, Text, int, float, bool, type(None)})
+
+
 def pictures_of(book: Book) -> Pictures:
     """Count the book's figures (notes' and quotes' too, each image once) and those without alt text, and its
     formulas (in any run of any block, tables' cells included)."""
@@ -133,7 +141,7 @@ def pictures_of(book: Book) -> Pictures:
     stack: list = [block for chapter in book.chapters for block in (*chapter.blocks, *chapter.notes)]
     while stack:
         item = stack.pop()
-        if isinstance(item, str | Text):  # most of a book: no figure nor formula inside
+        if item.__class__ in NOTHING_INSIDE or isinstance(item, str | Text):  # no figure nor formula inside
             continue
         if isinstance(item, Figure):
             found.setdefault(item.source, item)
@@ -142,8 +150,14 @@ def pictures_of(book: Book) -> Pictures:
         elif isinstance(item, tuple):
             stack.extend(item)
         elif is_dataclass(item):
-            stack.extend(getattr(item, part.name) for part in fields(item) if part.name != "source")
+            stack.extend(getattr(item, name) for name in parts_of(type(item)))
     return Pictures(len(found), sum(1 for figure in found.values() if not figure.alt.strip()), formulas)
+
+
+@functools.cache
+def parts_of(kind: type) -> tuple[str, ...]:
+    """Name the fields of a kind of block or run a figure or formula may be in (a figure's source is a name)."""
+    return tuple(part.name for part in fields(kind) if part.name != "source")
 
 
 def accessibility_summary(print_source: str, pictures: Pictures = Pictures()) -> str:
@@ -243,3 +257,40 @@ def with_file_as(opf: bytes, metadata: Metadata) -> bytes:
         element.set("property", "file-as")
         element.text = given.get(name) or sort_name(name)
     return etree.tostring(root, encoding="utf-8", xml_declaration=True, pretty_print=True)
+
+
+class FilesOut:
+    """Where ebooklib's writer puts the package's files: in memory, by name, for ``zipped.py`` to zip once."""
+
+    def __init__(self) -> None:
+        self.files: dict[str, bytes] = {}
+
+    def writestr(self, name: str, data: str | bytes, compress_type: int | None = None) -> None:
+        """Take one file as ``zipfile.ZipFile.writestr`` would (text as UTF-8); how to compress it is ours."""
+        self.files[name] = data.encode("utf-8") if isinstance(data, str) else data
+
+
+class PackageWriter(epub.EpubWriter):
+    """ebooklib's writer, writing the package document and the files into memory rather than into a zip."""
+
+    def write(self) -> None:
+        """Write the files in ebooklib's order (mimetype, container, package document, items)."""
+        self.out = FilesOut()
+        self.out.writestr("mimetype", "application/epub+zip")
+        self._write_container()
+        self._write_opf()
+        self._write_items()
+
+
+def package_files(package: epub.EpubBook, modified: datetime) -> dict[str, bytes]:
+    """Let ebooklib write the package's files into memory; return them by name."""
+    options = {
+        "mtime": modified.astimezone(UTC),
+        "epub3_pages": False,
+        "epub3_landmark": False,
+        "raise_exceptions": True,
+    }
+    writer = PackageWriter(None, package, options)
+    writer.process()
+    writer.write()
+    return writer.out.files

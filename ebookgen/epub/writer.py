@@ -7,8 +7,6 @@ writes the package document and the zip; the navigation document and the NCX are
 
 from __future__ import annotations
 
-import io
-import zipfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -34,11 +32,13 @@ from ebookgen.epub.opf import (
     add_edition_date,
     add_series,
     book_identifier,
+    package_files,
     pictures_of,
     with_file_as,
     with_package_language,
 )
 from ebookgen.epub.pagelist import PrintEdition, marked_at_start
+from ebookgen.epub.zipped import Entry, zip_archive
 from ebookgen.languages import Language, language_for
 from ebookgen.model import Book, Metadata
 from ebookgen.output import atomic_path
@@ -102,7 +102,7 @@ def write_epub(book: Book, target: Path, options: EpubOptions) -> Path:
         add_fonts(package)
     front = [cover, title_page, *front_matter]
     add_navigation(package, book, language, sheets, front, contents, options.print_edition)
-    data = reproducible_zip(package_bytes(package, options.modified), options.modified, book.metadata)
+    data = reproducible_zip(package_files(package, options.modified), options.modified, book.metadata)
     if options.kobo:
         from ebookgen.epub.kepub import kepub_archive  # only a Kobo edition needs the conversion
 
@@ -358,42 +358,20 @@ def add_fonts(package: epub.EpubBook) -> None:
         )
 
 
-def package_bytes(package: epub.EpubBook, modified: datetime) -> bytes:
-    """Let ebooklib write the package into memory."""
-    buffer = io.BytesIO()
-    options = {
-        "mtime": modified.astimezone(UTC),
-        "epub3_pages": False,
-        "epub3_landmark": False,
-        "raise_exceptions": True,
-    }
-    epub.write_epub(buffer, package, options)
-    return buffer.getvalue()
-
-
 ZIP_LAST = datetime(2107, 12, 31, 23, 59, 58, tzinfo=UTC)  # A zip entry holds no later time.
 
 
-def reproducible_zip(data: bytes, modified: datetime, metadata: Metadata) -> bytes:
-    """Repack the EPUB: mimetype first and stored, then entries in a fixed order with fixed times.
+def reproducible_zip(files: dict[str, bytes], modified: datetime, metadata: Metadata) -> bytes:
+    """Zip the EPUB: mimetype first and stored, then entries in a fixed order with fixed times.
 
     The package document gets its xml:lang and every person's file-as on the way through.
     """
     stamp = min(max(modified.astimezone(UTC), datetime(1980, 1, 1, tzinfo=UTC)), ZIP_LAST).timetuple()[:6]
-    source = zipfile.ZipFile(io.BytesIO(data))
-    names = sorted(source.namelist(), key=lambda name: (name != "mimetype", name != "META-INF/container.xml", name))
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as target:
-        for name in names:
-            info = zipfile.ZipInfo(name, date_time=stamp)
-            info.external_attr = 0o644 << 16
-            info.create_system = 3
-            if name == "mimetype":
-                info.compress_type = zipfile.ZIP_STORED
-            else:
-                info.compress_type = zipfile.ZIP_DEFLATED
-            content = source.read(name)
-            if name.endswith(".opf"):
-                content = with_file_as(with_package_language(content, metadata.language), metadata)
-            target.writestr(info, content, compresslevel=9 if name != "mimetype" else None)
-    return buffer.getvalue()
+    names = sorted(files, key=lambda name: (name != "mimetype", name != "META-INF/container.xml", name))
+    entries = []
+    for name in names:
+        content = files[name]
+        if name.endswith(".opf"):
+            content = with_file_as(with_package_language(content, metadata.language), metadata)
+        entries.append(Entry(name, content, stored=name == "mimetype"))
+    return zip_archive(entries, stamp)

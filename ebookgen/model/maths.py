@@ -8,8 +8,6 @@ Markdown file's TeX formula (`$x^2$`) rides in its raw text the same way, betwee
 
 from __future__ import annotations
 
-import json
-
 from ebookgen.model.book import Formula, Inline, Text
 from ebookgen.patterns import lazy
 
@@ -19,11 +17,15 @@ MARKED = lazy(f"{FORMULA}([0-9a-f]+){FORMULA}")
 
 def formula_key(formula: Formula) -> str:
     """Write a formula as a key: its fields as JSON, UTF-8, in hexadecimal."""
+    import json  # a book with formulas only
+
     return json.dumps([formula.mathml, formula.alt, formula.display]).encode("utf-8").hex()
 
 
 def formula_of(key: str) -> Formula:
     """Rebuild a formula from its key."""
+    import json
+
     mathml, alt, display = json.loads(bytes.fromhex(key).decode("utf-8"))
     return Formula(mathml, alt, bool(display))
 

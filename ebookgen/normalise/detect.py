@@ -3,15 +3,20 @@
 Lingua (lingua-language-detector) weighs the story's first words against the character statistics of
 75 languages. Its answer is used only when it is sure: enough words to judge (a 20-word note is not a
 story) and one language far ahead of the rest. Either way `check` says what was found, so a writer can
-write the language down and be sure. The detector is loaded once, on the first story that needs it.
+write the language down and be sure. The detector is loaded once, on the first story that needs it, and its
+answer for a text is kept in the cache (loading it is 0.3 s and 70 MB: a story built again, its opening
+unchanged, is not weighed again).
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
+from pathlib import Path
 
+from ebookgen.cachedir import cache_home, keep, sha256
 from ebookgen.languages import language_files
 from ebookgen.patterns import lazy
 
@@ -23,6 +28,8 @@ SURE = 0.9
 SAMPLE_WORDS = 2000
 # A word: a run of letters (and marks) in a script that spaces its words.
 SPACED_WORD = lazy(r"[^\W\d_]+")
+# The most answers kept: past it, the oldest go (a batch of thousands of works would otherwise leave as many files).
+KEPT_MOST = 500
 # Han ideographs and kana: two of them count as one word, as Chinese and Japanese words are one to three long.
 UNSPACED = lazy("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
@@ -89,13 +96,54 @@ def detect_language(story: Iterable[str]) -> Detected:
 
 def weighed(text: str, words: int) -> Detected:
     """Return the language the detector finds likeliest in a text of `words` words, sure or not."""
-    values = detector().compute_language_confidence_values(text)
-    if not values:
+    best = likeliest(text)
+    if best is None:
         return Detected(words=words)
-    best = values[0]
-    tag = language_tag(best.language)
-    sure = words >= MIN_WORDS and best.value >= SURE
-    return Detected(tag, language_name(tag, best.language), round(best.value, 2), words, sure)
+    tag, detector_name, value = best
+    sure = words >= MIN_WORDS and value >= SURE
+    return Detected(tag, language_name(tag, detector_name), round(value, 2), words, sure)
+
+
+def likeliest(text: str) -> tuple[str, str, float] | None:
+    """Return the detector's likeliest language for a text (its tag, its name, its confidence), or None: kept in
+    the cache for this text and this copy of the detector, else weighed and kept."""
+    path = cache_home() / "detected" / f"{sha256((detector_version() + chr(0) + text).encode()).hexdigest()}.json"
+    try:
+        kept = json.loads(path.read_bytes())
+        if kept is None or (len(kept) == 3 and isinstance(kept[2], float)):
+            return tuple(kept) if kept else None
+    except (OSError, ValueError, TypeError):
+        pass
+    values = detector().compute_language_confidence_values(text)
+    best = (language_tag(values[0].language), values[0].language.name, values[0].value) if values else None
+    keep(path, json.dumps(best).encode())
+    forget_oldest(path)
+    return best
+
+
+def forget_oldest(newest: Path) -> None:
+    """Remove the oldest kept answers past KEPT_MOST, never the one just kept (listing them costs little beside
+    weighing a text)."""
+    try:
+        kept = sorted(
+            (path for path in newest.parent.glob("*.json") if path != newest), key=lambda path: path.stat().st_mtime_ns
+        )
+        for path in kept[: max(0, len(kept) + 1 - KEPT_MOST)]:
+            path.unlink(missing_ok=True)
+    except OSError:
+        pass  # another build removed one first, or the cache cannot be written: it only costs the time
+
+
+@cache
+def detector_version() -> str:
+    """Name the installed detector by its module file's place, size and time: another version weighs afresh."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("lingua")
+    if spec is None or not spec.origin:
+        return "none"
+    status = Path(spec.origin).stat()
+    return f"{spec.origin} {status.st_size} {status.st_mtime_ns}"
 
 
 def language_tag(language: object) -> str:
@@ -105,10 +153,10 @@ def language_tag(language: object) -> str:
     return (name or language.iso_code_639_3.name).lower()
 
 
-def language_name(tag: str, language: object) -> str:
+def language_name(tag: str, detector_name: str) -> str:
     """Return a language's English name: its language file's, else the detector's (`GERMAN` as `German`)."""
     known = language_files().get(tag)
-    return known.name if known is not None and known.name else language.name.replace("_", " ").title()
+    return known.name if known is not None and known.name else detector_name.replace("_", " ").title()
 
 
 @cache

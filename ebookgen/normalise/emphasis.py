@@ -50,7 +50,9 @@ def emphasis_spans(text: str) -> Iterator[Marked]:
     whole run of one to three of the same mark (a run's inner marks fail its look-arounds), so each run is an
     opener or not, a closer or not, and an opener's closer is the next closer of the same run.
     """
-    runs = [(match.start(), match.end()) for match in MARK_RUN.finditer(text) if match.end() - match.start() <= 3]
+    if "*" not in text and "_" not in text:
+        return  # most paragraphs: no mark to look at
+    runs = [span for span in map(re.Match.span, MARK_RUN.finditer(text)) if span[1] - span[0] <= 3]
     closers: dict[str, list[int]] = {}
     for start, end in runs:
         if closes(text, start, end):
@@ -157,6 +159,8 @@ def emphasised(strength: int, children: tuple[Inline, ...]) -> Inline:
 
 def plain_runs(text: str) -> list[Inline]:
     """Split unmarked text at its note calls and kept line ends."""
+    if "\n" not in text and "[^" not in text:  # most text: one plain run
+        return [Text(from_literal(text))] if text else []
     runs: list[Inline] = []
     for index, line in enumerate(text.split("\n")):
         if index:

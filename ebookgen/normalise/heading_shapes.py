@@ -70,7 +70,8 @@ def word_trie(words: list[str]) -> str:
 
 def trie_pattern(node: dict) -> str:
     """Write one node of a word trie as a pattern: its branches, optional where a word ends there."""
-    branches = [re.escape(char) + trie_pattern(child) for char, child in node.items() if char]
+    # re.escape leaves a letter or digit as it is: only the rest is looked up (1,900 letters at every start).
+    branches = [(char if char.isalnum() else re.escape(char)) + trie_pattern(kid) for char, kid in node.items() if char]
     if not branches:
         return ""
     joined = branches[0] if len(branches) == 1 and len(node) == 1 else "(?:" + "|".join(branches) + ")"

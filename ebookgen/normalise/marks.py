@@ -54,7 +54,8 @@ def raw_blocks(lines: list[str], style: str = "auto", findings=None) -> list[Raw
     out = []
     for block in blocks:
         line = taken.origin[block.line - 1] + 1 if 0 < block.line <= len(taken.origin) else block.line
-        out.append(replace(block, line=line, mark=taken.marks.get(block.text.strip())))
+        mark = taken.marks.get(block.text.strip()) if taken.marks else None
+        out.append(block if line == block.line and mark is block.mark else replace(block, line=line, mark=mark))
     return without_page_breaks(out)
 
 

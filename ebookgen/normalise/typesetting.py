@@ -29,7 +29,7 @@ from ebookgen.model import (
     VerseLine,
     plain_text,
 )
-from ebookgen.model.maths import with_formulas
+from ebookgen.model.maths import FORMULA, with_formulas
 from ebookgen.normalise.emphasis import parse_emphasis
 from ebookgen.normalise.options import NormaliseOptions
 from ebookgen.normalise.runs import is_encoded, runs_of
@@ -89,7 +89,10 @@ def typeset_inlines(inlines: tuple[Inline, ...], options: TypographyOptions) -> 
         return ()
     if is_encoded(inlines):
         return runs_of(typeset(text, options))
-    return with_formulas(parse_emphasis(typeset(text, options)))  # a Markdown file's TeX rides as a marked key
+    typed = typeset(text, options)
+    if FORMULA not in typed:
+        return parse_emphasis(typed)  # no formula to rebuild (most paragraphs: the same runs, not copied)
+    return with_formulas(parse_emphasis(typed))  # a Markdown file's TeX rides as a marked key
 
 
 def typeset_stanza(stanza: tuple[VerseLine, ...], options: TypographyOptions) -> tuple[VerseLine, ...]:

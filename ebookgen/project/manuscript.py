@@ -7,9 +7,7 @@ the series index...) stops the build with the key and its line.
 
 from __future__ import annotations
 
-import difflib
 import re
-import tomllib
 import unicodedata
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -171,6 +169,8 @@ def configured_project(
 
 def read_book_toml(path: Path) -> dict:
     """Read and check book.toml, naming the key and line of any mistake; a name's value becomes its record."""
+    import tomllib  # a story without book.toml never reads TOML
+
     try:
         raw = path.read_bytes().decode("utf-8-sig")
         config = tomllib.loads(raw)
@@ -224,6 +224,8 @@ def check_key(path: Path, raw: str, key: str, value: object) -> None:
     """Stop on an unknown key, a wrong type or a value outside the key's choices."""
     where = f"{path}:{line_of(raw, key)}"
     if key not in BOOK_KEYS:
+        import difflib  # only a mistake is matched against the keys
+
         close = difflib.get_close_matches(key, BOOK_KEYS, n=1)
         hint = f"; did you mean {close[0]!r}?" if close else "; see docs/reference/book-toml.md"
         raise ConfigError(f"{where}: unknown key {key!r}{hint}")

@@ -81,9 +81,10 @@ def check_language(value: object) -> None:
 
 def has_language_file(tag: str) -> bool:
     """Tell whether ebookgen has a language file for exactly this tag (its code or an alias, any case)."""
-    from ebookgen.languages import language_files
+    from ebookgen.languages import language_file
 
-    return tag.replace("_", "-").lower() in language_files()
+    # The file named after the tag when there is one (`--lang en` reads en.py alone), else every file's codes.
+    return language_file(tag.replace("_", "-").lower()) is not None
 
 
 def check_language_option(value: str) -> str:

@@ -266,7 +266,10 @@ def kept_no_break_spaces(text: str) -> str:
     One that indents a line, ends one or runs with other spaces is an ordinary space; so is every one of
     a text that has more of them than spaces (an export that wrote every space no-break).
     """
-    if text.count("\u00a0") + text.count("\u202f") > text.count(" "):
+    no_break = text.count("\u00a0") + text.count("\u202f")
+    if not no_break:
+        return text  # most texts: none to look at
+    if no_break > text.count(" "):
         return text.replace("\u00a0", " ").replace("\u202f", " ")
     return LOOSE_NO_BREAK_SPACE.sub(" ", text)
 

@@ -87,6 +87,8 @@ def render_marked_inlines(
 
 def marked_text(value: str, start: int, inside: Mapping[int, Sequence[PageBreak]]) -> str:
     """Escape a run of text that begins at character `start` of its element, with the markers that fall in it."""
+    if not inside:
+        return escape(value)  # no page marker in the element (every e-book without a print edition's pages)
     pieces, last = [], 0
     for cut in sorted(index - start for index in inside if start <= index < start + len(value)):
         pieces += [text(value[last:cut]), page_markers(inside[start + cut])]

@@ -32,6 +32,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from ebookgen.errors import RenderError
+from ebookgen.pdf.weasy.firstline import first_lines_once
 from ebookgen.pdf.weasy.initial import initials_raised, quotes_apart
 from ebookgen.pdf.weasy.libraries import weasyprint_loaded
 from ebookgen.pdf.weasy.mirror import indents_mirrored
@@ -69,7 +70,7 @@ def imported() -> None:
 def lay_out(html: str, css: str, output_intent: str | None = None):
     """Lay out a document with the shared base, the print layer and the generated page rules."""
     weasyprint_loaded()
-    with footnotes_kept(), well_set(), indents_mirrored(), initials_raised(), quotes_apart():
+    with footnotes_kept(), well_set(), indents_mirrored(), initials_raised(), quotes_apart(), first_lines_once():
         return laid_out(html, css, output_intent)
 
 
@@ -112,6 +113,7 @@ LAYOUT_FIXES = (
     "a right-to-left first line indented at its right",
     "a raised initial rises above its line, the lines under it on the grid",
     "an opening quote beside a raised initial set apart at half its size, hung",
+    "a first line styled on its paragraph's first page only",
 )
 
 
