@@ -111,7 +111,12 @@ def test_no_paragraph_ends_in_a_hyphenated_fragment(theme: str, tmp_path_factory
 TODAY_RUNTS = {"classic": 6, "modern": 14, "romance": 14, "large-print": 23}  # main before issue 28, this book
 
 
-@pytest.mark.parametrize("theme", themes(THEMES, lines28("classic", "modern", "romance")))  # large print: lines28d
+# Justified: 12 runts left of 16, each a two-line speech ("...,” Evangeline / whispered.") whose first line opens
+# past twice natural without its last word, letters spaced 0.03 em, and the name before it is never hyphenated.
+RUNTS_LEFT = pytest.mark.xfail(strict=True, reason="issue 28: lines28 (a runt or a loose line, on this text)")
+
+
+@pytest.mark.parametrize("theme", themes(THEMES, dict.fromkeys(JUSTIFIED, RUNTS_LEFT)))  # large print: lines28d
 def test_at_most_a_tenth_of_todays_runts(theme: str, tmp_path_factory) -> None:
     quality = book(theme, tmp_path_factory)
     assert quality.runts <= TODAY_RUNTS[theme] // 10, quality.runt_examples

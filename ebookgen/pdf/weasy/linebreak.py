@@ -30,9 +30,11 @@ TRACK_MOST = 0.03
 SMALL_CAPS_MOST = 0.05
 # Spaces opened past this many natural spaces make a loose line, which the issue allows in 1% of lines only.
 LOOSEST = 2.0
-# Once a line's word gaps would open past this, its letters take the rest (up to TRACK_MOST): a hair under LOOSEST,
-# as the PDF writer's rounding of tracked letters gives their loss to the gaps (``linedrawn``).
-HELD = 1.9
+# Once a line's word gaps would open past this, its letters take the rest (up to TRACK_MOST): a hair under LOOSEST.
+HELD = 1.95
+# What the PDF writer loses of each spaced letter (em, on average: it truncates to whole thousandths), which the
+# line's word spaces are given back with its last letter's spacing (``linedrawn``), so its gaps open by as much.
+WRITER_LOSS = 0.0005
 LOOSE_COST = 1e8
 # A line that cannot be justified at all (one word, no space) short of its measure: worse than any loose line.
 UNJUSTIFIABLE_COST = 5e8
@@ -113,19 +115,22 @@ def spread(
     HELD: return the word gap a reader sees (natural spaces) and each letter's tracking.
 
     `base` is the letter spacing the line's style gives already (small capitals'): a gap holds it twice, the
-    space's own and the letter's before it."""
+    space's own and the letter's before it, and a share of what the PDF writer loses of spaced letters."""
     room = capacity(extra, spaces, letters, space, size)
     if room <= 0:
         return (1.0 if abs(extra) < 0.5 else float("inf")), 0.0
     most = (most_em if extra >= 0 else TRACK) * size
     tracking = extra / room * TRACK * size
-    if extra > 0 and letters > 2 * spaces > 0:
-        tracking = max(tracking, (extra - ((HELD - 1.0) * space - 2 * base) * spaces) / (letters - 2 * spaces))
+    if extra > 0 and letters > 2 * spaces + 1 and spaces:
+        held = (HELD - 1.0) * space * spaces - base * (2 * spaces + 1) - letters * WRITER_LOSS * size
+        tracking = max(tracking, (extra - held) / (letters - 2 * spaces - 1))
     tracking = max(-most, min(most, tracking))
     rest = extra - tracking * letters
     if spaces == 0:
         return (1.0 if abs(rest) < 0.5 else float("inf")), tracking
-    return 1.0 + (rest / spaces + 2 * (tracking + base)) / space, tracking
+    spaced = tracking + base
+    lost = spaced + letters * WRITER_LOSS * size if spaced > 0 else 0.0
+    return 1.0 + (rest / spaces + 2 * spaced + lost / spaces) / space, tracking
 
 
 def line_cost(stretch: float, rho: float | None = None) -> float:
