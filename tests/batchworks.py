@@ -95,7 +95,10 @@ def slow_or_built(planned: Planned) -> Outcome:
 def batch_with_slow_works() -> None:
     """Run `ebookgen batch` with the command line's arguments, its works built by ``slow_or_built``."""
     import ebookgen.batch.task as task
+    from ebookgen.pdf.headstart import die_with_parent
 
+    # Its slow works never end: a test run stopped before it signals the batch must not leave it running.
+    die_with_parent(os.getppid())
     task.build_work = slow_or_built  # Before the batch's modules are imported: their default builder is this one.
     from ebookgen.cli.app import main
 

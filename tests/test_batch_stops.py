@@ -123,6 +123,27 @@ def test_a_signal_to_the_group_stops_a_busy_batch(tmp_path: Path, name: str, cod
     assert list((tmp_path / "tmp").iterdir()) == []
 
 
+def test_a_test_run_killed_before_it_signals_the_batch_leaves_no_process(tmp_path: Path) -> None:
+    """The slow-works batch dies with the process that started it (a test run stopped by kill -9), its workers too."""
+    books = tmp_path / "library"
+    slow_library(books)
+    driver_file = tmp_path / "driver.pid"
+    starter = (
+        "import sys, pathlib\n"
+        "sys.path.insert(0, sys.argv[1])\n"
+        "from tests.test_batch_stops import start_batch\n"
+        "batch = start_batch(pathlib.Path(sys.argv[2]), pathlib.Path(sys.argv[3]))\n"
+        "pathlib.Path(sys.argv[4]).write_text(str(batch.pid))\n"
+        "batch.wait()\n"
+    )
+    middle = subprocess.Popen([sys.executable, "-c", starter, str(ROOT), str(tmp_path), str(books), str(driver_file)])
+    assert until(lambda: len(started(books)) == 2 or middle.poll() is not None)
+    driver, workers = int(driver_file.read_text()), started(books)
+    os.kill(middle.pid, signal.SIGKILL)
+    middle.wait(timeout=60)
+    assert until(lambda: not alive(driver) and not [pid for pid in workers if alive(pid)])
+
+
 def test_the_workers_die_with_a_killed_driver(tmp_path: Path) -> None:
     books = tmp_path / "library"
     slow_library(books)
