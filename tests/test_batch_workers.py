@@ -17,14 +17,19 @@ from ebookgen.batch.run import BatchOptions, run_batch
 from .batchworks import pid_noted, warmth_noted, write_story
 
 
-def test_the_local_pool_replaces_its_workers_after_their_share_of_works(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def five_works_two_a_worker(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, builder):
+    """Build a library of five works on one worker slot, two works a worker (the pool is replaced twice)."""
     monkeypatch.setattr(local, "WORKS_PER_WORKER", 2)
     books = tmp_path / "library"
     for number in range(5):
         write_story(books / f"work-{number}.txt", 150, number)
-    result = run_batch([books], tmp_path / "out", BatchOptions(jobs=1), builder=pid_noted)
+    return books, run_batch([books], tmp_path / "out", BatchOptions(jobs=1), builder=builder)
+
+
+def test_the_local_pool_replaces_its_workers_after_their_share_of_works(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    books, result = five_works_two_a_worker(tmp_path, monkeypatch, pid_noted)
     assert (result.done, result.failed) == (5, 0)
     notes = [line.split() for line in (books / "pids").read_text(encoding="ascii").splitlines()]
     assert sorted(work for work, _ in notes) == [f"work-{number}" for number in range(5)]  # Each built once.
@@ -36,13 +41,8 @@ def test_the_local_pool_replaces_its_workers_after_their_share_of_works(
 def test_a_long_batchs_workers_start_warm_so_their_memory_does_not_grow_with_their_first_works(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(local, "WORKS_PER_WORKER", 2)  # Five works, two a worker: the pool is replaced.
-    books = tmp_path / "library"
-    for number in range(5):
-        write_story(books / f"work-{number}.txt", 150, number)
-    result = run_batch([books], tmp_path / "out", BatchOptions(jobs=1), builder=warmth_noted)
+    books, result = five_works_two_a_worker(tmp_path, monkeypatch, warmth_noted)
     assert (result.done, result.failed) == (5, 0)
     notes = [line.split() for line in (books / "warmth").read_text(encoding="ascii").splitlines()]
     assert len({pid for _, pid, _ in notes}) == 3
     assert [warmth for _, _, warmth in notes] == ["warm"] * 5  # Each worker's first work too.
-

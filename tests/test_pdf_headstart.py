@@ -39,12 +39,19 @@ def run(code: str, *arguments: str | Path, cache: Path) -> str:
     return done.stdout.strip()
 
 
-def test_the_command_lays_a_short_story_out_in_its_head_start_the_same_pdf(tmp_path: Path) -> None:
+def built_twice(tmp_path: Path, script: str) -> tuple[str, Path, Path]:
+    """Build the story's PDF through `script` (forked) and through the library in this process's way (own);
+    return what the script printed and the two PDFs."""
     story = tmp_path / "story.txt"
     story.write_text(STORY, encoding="utf-8")
     forked, own = tmp_path / "forked.pdf", tmp_path / "own.pdf"
-    imported = run(CLI, "pdf", story, "-o", forked, "-q", "--lang", "en", cache=tmp_path / "one")
+    said = run(script, "pdf", story, "-o", forked, "-q", "--lang", "en", cache=tmp_path / "one")
     run(LIBRARY, story, own, cache=tmp_path / "two")
+    return said, forked, own
+
+
+def test_the_command_lays_a_short_story_out_in_its_head_start_the_same_pdf(tmp_path: Path) -> None:
+    imported, forked, own = built_twice(tmp_path, CLI)
     assert imported == "False", "the command's own process imported WeasyPrint: it laid the book out itself"
     assert forked.read_bytes() == own.read_bytes()  # the layout process makes the PDF this process would
     with pikepdf.open(forked) as pdf:
@@ -95,11 +102,7 @@ ENTRY = (
 
 
 def test_the_entry_point_forks_first_and_makes_the_same_pdf(tmp_path: Path) -> None:
-    story = tmp_path / "story.txt"
-    story.write_text(STORY, encoding="utf-8")
-    forked, own = tmp_path / "forked.pdf", tmp_path / "own.pdf"
-    said = run(ENTRY, "pdf", story, "-o", forked, "-q", "--lang", "en", cache=tmp_path / "one")
-    run(LIBRARY, story, own, cache=tmp_path / "two")
+    said, forked, own = built_twice(tmp_path, ENTRY)
     assert said.splitlines()[-1] == "left 0"
     assert forked.read_bytes() == own.read_bytes()
 

@@ -9,27 +9,23 @@ Where WeasyPrint lacks it, the book is laid out without the fix.
 
 from __future__ import annotations
 
-import importlib
 import inspect
-from collections.abc import Iterator
-from contextlib import contextmanager
+
+from ebookgen.pdf.weasy.hook import wrapped
 
 FIRST_LINE_HOOK = ("weasyprint.layout.block", "block_container_layout")
 
 
-@contextmanager
-def first_lines_once() -> Iterator[None]:
+def first_lines_once():
     """Lay out with a block's ::first-line style on its first fragment only."""
-    module = importlib.import_module(FIRST_LINE_HOOK[0])
-    original = getattr(module, FIRST_LINE_HOOK[1], None)
-    if original is None:
-        yield
-        return
+    return wrapped(FIRST_LINE_HOOK, first_line_once)
 
+
+def first_line_once(original):
+    """Return WeasyPrint's block layout laying a resumed block out without its ::first-line style."""
     signature = inspect.signature(original)
     if "first_line_style" not in signature.parameters:
-        yield
-        return
+        return None
 
     def block_container_layout(context, box, bottom_space, skip_stack, *args, **named):
         if skip_stack is None:
@@ -42,8 +38,4 @@ def first_lines_once() -> Iterator[None]:
         finally:
             box.first_line_style = own
 
-    setattr(module, FIRST_LINE_HOOK[1], block_container_layout)
-    try:
-        yield
-    finally:
-        setattr(module, FIRST_LINE_HOOK[1], original)
+    return block_container_layout

@@ -13,11 +13,8 @@ flush with the text, as book typography sets it; WeasyPrint would carry it at th
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Iterator
-from contextlib import contextmanager
-
 from ebookgen.pdf.weasy.grid import leading_of
+from ebookgen.pdf.weasy.hook import wrapped
 
 INITIAL_HOOK = ("weasyprint.layout.block", "block_level_layout")
 QUOTE_HOOK = ("weasyprint.layout.inline", "first_letter_to_box")
@@ -100,14 +97,13 @@ def raise_quote(paragraph) -> None:
             boxes += [child for child in getattr(box, "children", ()) if type(child).__name__ in INLINE]
 
 
-@contextmanager
-def quotes_apart() -> Iterator[None]:
+def quotes_apart():
     """Lay out with an opening quotation mark before a raised initial set apart, smaller and hung."""
-    module = importlib.import_module(QUOTE_HOOK[0])
-    original = getattr(module, QUOTE_HOOK[1], None)
-    if original is None:
-        yield
-        return
+    return wrapped(QUOTE_HOOK, quote_set_apart)
+
+
+def quote_set_apart(original):
+    """Return WeasyPrint's first-letter maker setting an opening quote apart from the initial."""
 
     def first_letter_to_box(box, skip_stack, first_letter_style):
         skip_stack = original(box, skip_stack, first_letter_style)
@@ -115,21 +111,16 @@ def quotes_apart() -> Iterator[None]:
             quote_apart(box)
         return skip_stack
 
-    setattr(module, QUOTE_HOOK[1], first_letter_to_box)
-    try:
-        yield
-    finally:
-        setattr(module, QUOTE_HOOK[1], original)
+    return first_letter_to_box
 
 
-@contextmanager
-def initials_raised() -> Iterator[None]:
+def initials_raised():
     """Lay out with each chapter's raised initial rising above its first line, the lines under it on the grid."""
-    module = importlib.import_module(INITIAL_HOOK[0])
-    original = getattr(module, INITIAL_HOOK[1], None)
-    if original is None:
-        yield
-        return
+    return wrapped(INITIAL_HOOK, initial_raised)
+
+
+def initial_raised(original):
+    """Return WeasyPrint's block layout raising a chapter's initial once its opening is laid out."""
 
     def block_level_layout(context, box, bottom_space, skip_stack, *args, **named):
         laid = original(context, box, bottom_space, skip_stack, *args, **named)
@@ -138,8 +129,4 @@ def initials_raised() -> Iterator[None]:
             raise_quote(laid[0])
         return laid
 
-    setattr(module, INITIAL_HOOK[1], block_level_layout)
-    try:
-        yield
-    finally:
-        setattr(module, INITIAL_HOOK[1], original)
+    return block_level_layout

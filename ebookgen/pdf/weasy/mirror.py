@@ -10,21 +10,18 @@ Where a release lacks the line breaker, the layout runs as WeasyPrint does it.
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Iterator
-from contextlib import contextmanager
+from ebookgen.pdf.weasy.hook import wrapped
 
 LINE_HOOK = ("weasyprint.layout.inline", "get_next_linebox")
 
 
-@contextmanager
-def indents_mirrored() -> Iterator[None]:
+def indents_mirrored():
     """Lay out with each right-to-left first line moved by its indent, toward the left (a hanging one to the right)."""
-    module = importlib.import_module(LINE_HOOK[0])
-    original = getattr(module, LINE_HOOK[1], None)
-    if original is None:
-        yield
-        return
+    return wrapped(LINE_HOOK, mirrored_indents)
+
+
+def mirrored_indents(original):
+    """Return WeasyPrint's line maker moving a right-to-left first line by its indent."""
 
     def get_next_linebox(context, linebox, *rest):
         indent = linebox.text_indent
@@ -33,8 +30,4 @@ def indents_mirrored() -> Iterator[None]:
             line.translate(dx=-indent, ignore_floats=True)  # the indent at the start (right), not the end
         return line, resume_at
 
-    setattr(module, LINE_HOOK[1], get_next_linebox)
-    try:
-        yield
-    finally:
-        setattr(module, LINE_HOOK[1], original)
+    return get_next_linebox
