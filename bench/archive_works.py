@@ -1,8 +1,9 @@
 """The archive bench's library: N generated works, 1,000 to 200,000 words, in five formats, the same every run.
 
-Sizes are spread over the log scale with the golden-ratio sequence, so every stretch of the list (the first tenth
-of a batch as much as the last) holds short stories and novels alike, and a worker's memory can be compared from
-one stretch to the next. The formats take turns: a `.txt` typed with the home-made conventions (a metadata header,
+Sizes are spread over the log scale with the golden-ratio sequence over a block of `BLOCK` works, and the block's
+sizes and formats repeat (with new stories) down the whole list: every tenth of a batch of 1,000 works or more holds
+the same mix, its largest Word document and its shortest story alike, so a worker's peak memory at the first tenth
+and at the end measure the same works, and a rise between them is what a worker keeps, not what the mix reached. The formats take turns: a `.txt` typed with the home-made conventions (a metadata header,
 straight quotes, `*emphasis*`, `--`, `...`, `* * *`, an `A/N:`), Markdown, a Word document (python-docx), an AO3
 HTML download and a FanFicFare EPUB (the shapes of the reader tests' fixtures, tests/fanfiles.py and
 tests/foreign.py).
@@ -27,6 +28,7 @@ if str(ROOT) not in sys.path:
 from tests.foreign import ncx, package, page  # noqa: E402
 
 GOLDEN = (5**0.5 - 1) / 2
+BLOCK = 100  # The mix's period: a tenth of the smallest batch whose memory the bench compares (1,000 works).
 FORMS = ("txt", "md", "docx", "html", "epub")
 VOCABULARY = (
     "the a and of to in was he she it his her that had with for on at but not as you they said what would could "
@@ -60,7 +62,7 @@ class WorkSpec:
     @property
     def filename(self) -> str:
         """Return the work's file name in the library."""
-        return f"work-{self.index:05d}.{self.form}"
+        return f"work-{self.index:05d}-{self.words}w.{self.form}"  # Its size named: a plan changed writes anew.
 
 
 @dataclass(frozen=True)
@@ -72,10 +74,19 @@ class Chapter:
 
 
 def archive_plan(count: int, low: int = 1_000, high: int = 200_000) -> list[WorkSpec]:
-    """Plan the archive: log-spread sizes in golden-ratio order, the formats taking turns."""
-    return [
-        WorkSpec(index, round(low * (high / low) ** ((index * GOLDEN) % 1.0)), form_of(index)) for index in range(count)
-    ]
+    """Plan the archive: each block of BLOCK works the same log-spread sizes in golden-ratio order and formats."""
+    return [WorkSpec(index, size_of(index % BLOCK, low, high), form_of(index % BLOCK)) for index in range(count)]
+
+
+def size_of(place: int, low: int, high: int) -> int:
+    """Size the work at this place of a block: each five works (one of each format) the next golden-ratio step.
+
+    Stepping per five, not per work, gives every format the whole range in each block (stepping per work left the
+    Word documents, the format whose builds peak highest, no longer than 51,000 words in a block of 100), and the
+    format's own small offset keeps the five sizes apart.
+    """
+    step = (place // len(FORMS)) * GOLDEN + FORMS.index(form_of(place)) / BLOCK
+    return round(low * (high / low) ** (step % 1.0))
 
 
 def form_of(index: int) -> str:

@@ -41,6 +41,15 @@ def test_the_plan_is_the_same_every_run_and_spreads_sizes_over_every_stretch():
         stretch = sorted(spec.words for spec in plan[start : start + 100])
         assert stretch[0] < 2_000 and stretch[-1] > 150_000
         assert 10_000 < stretch[50] < 20_000  # The log scale's middle: 1,000 x sqrt(200) is 14,142 words.
+        assert stretch == sorted(spec.words for spec in plan[:100])  # The same mix: the first tenth measures all.
+
+
+def test_each_format_spans_the_sizes_in_every_block():
+    # The Word documents peak highest: a block whose longest is 51,000 words let memory rise after the first tenth.
+    block = works.archive_plan(works.BLOCK, 1_000, 200_000)
+    for form in works.FORMS:
+        sizes = [spec.words for spec in block if spec.form == form]
+        assert min(sizes) < 1_500 and max(sizes) > 140_000, form
 
 
 def test_the_formats_take_turns_and_each_spans_the_sizes():
@@ -136,7 +145,7 @@ def test_a_tiny_run_prints_one_table_with_a_row_a_way(tmp_path: Path, capsys, mo
         assert row[-1] == ("yes" if peaks[-1] <= archive.FLAT * peaks[0] else "no")
     assert not (tmp_path / "users-cache").exists()  # Each way drew its covers into a cache of the bench's own.
     assert sorted(path.name for path in (tmp_path / "library").glob("work-*")) == [
-        f"work-{index:05d}.{form}" for index, form in enumerate(spec.form for spec in works.archive_plan(6))
+        f"work-{spec.index:05d}-{spec.words}w.{spec.form}" for spec in works.archive_plan(6, 300, 2_000)
     ]
 
 
