@@ -174,6 +174,18 @@ def test_epub_imports_only_what_it_uses_and_draws_the_cover_once(story):
     assert unused_found(again, HEAVY_STDLIB) == []
 
 
+def test_the_summary_is_plain_lines_without_rich(story):
+    # Without -q the closing summary is printed; in a log (not a terminal) there is no spinner either, so nothing
+    # needs rich, and a file named with colons keeps its name (rich printed `:smile:` as an emoji).
+    folder, cache = story
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "XDG_CACHE_HOME": str(cache)}
+    line = [sys.executable, "-X", "importtime", "-m", "ebookgen", "epub", "story.txt", "-o", ":smile:.epub"]
+    done = subprocess.run([*line, "--lang", "en"], cwd=folder, env=env, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.splitlines()[0].startswith("wrote :smile:.epub (")
+    assert unused_found(frozenset(IMPORTED.findall(done.stderr)), frozenset({"rich"})) == []
+
+
 def test_kepub_imports_only_what_it_uses(story):
     folder, cache = story
     if not (folder / "story.epub").exists():
