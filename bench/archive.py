@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import filecmp
+import importlib.util
 import json
 import math
 import os
@@ -346,6 +347,8 @@ def parse(arguments: list[str] | None = None) -> argparse.Namespace:
 def main(arguments: list[str] | None = None) -> None:
     """Write the archive, build it every way, print one table."""
     options = parse(arguments)
+    if importlib.util.find_spec("psutil") is None:  # Without it the workers' memory goes unread, after hours of work.
+        raise SystemExit("archive bench: psutil is needed to read the workers' memory: pip install 'ebookgen[bench]'")
     stop_on_signals()
     with tempfile.TemporaryDirectory(prefix="ebookgen-archive-bench-") as temporary:
         # Every way starts with an empty cache of its own, as a first build does: no cover drawn by an earlier way.
