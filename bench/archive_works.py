@@ -3,10 +3,10 @@
 Sizes are spread over the log scale with the golden-ratio sequence over a block of `BLOCK` works, and the block's
 sizes and formats repeat (with new stories) down the whole list: every tenth of a batch of 1,000 works or more holds
 the same mix, its largest Word document and its shortest story alike, so a worker's peak memory at the first tenth
-and at the end measure the same works, and a rise between them is what a worker keeps, not what the mix reached. The formats take turns: a `.txt` typed with the home-made conventions (a metadata header,
-straight quotes, `*emphasis*`, `--`, `...`, `* * *`, an `A/N:`), Markdown, a Word document (python-docx), an AO3
-HTML download and a FanFicFare EPUB (the shapes of the reader tests' fixtures, tests/fanfiles.py and
-tests/foreign.py).
+and at the end measure the same works, and a rise between them is what a worker keeps, not what the mix reached. The
+formats take turns: a `.txt` typed with the home-made conventions (a metadata header, straight quotes, `*emphasis*`,
+`--`, `...`, `* * *`, an `A/N:`), Markdown, a Word document (python-docx), an AO3 HTML download and a FanFicFare
+EPUB (the shapes of the reader tests' fixtures, tests/fanfiles.py and tests/foreign.py).
 """
 
 from __future__ import annotations
