@@ -67,3 +67,28 @@ def on_grid(new_box, box, parent, top: float, leading: float) -> float:
     if padding:
         new_box.padding_bottom += padding
     return padding
+
+
+def is_scene_break(box) -> bool:
+    """Tell whether a box is a scene break (which may take a line more or fewer to level a spread)."""
+    element = getattr(box, "element", None)
+    return element is not None and "scene-break" in (element.get("class") or "").split()
+
+
+def retimed(new_box, lines: int, leading: float) -> None:
+    """Make a laid-out block on the grid take `lines` more lines of it (below zero: fewer), its content moved half
+    as far, so that it stays centred in the space it takes (a scene break's fleuron); fewer only as far as the space
+    below its content allows."""
+    if not lines:
+        return
+    change = lines * leading
+    if change < 0 and (new_box.padding_bottom or 0.0) + (new_box.margin_bottom or 0.0) < -change / 2 - 0.01:
+        return
+    new_box.translate(0, change / 2)
+    below = change / 2
+    if below >= 0:
+        new_box.padding_bottom += below
+    else:
+        taken = min(new_box.padding_bottom, -below)
+        new_box.padding_bottom -= taken
+        new_box.margin_bottom += below + taken

@@ -26,7 +26,7 @@ import re
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 
-from ebookgen.pdf.weasy.grid import leading_of, on_grid, stands_on_grid
+from ebookgen.pdf.weasy.grid import is_scene_break, leading_of, on_grid, retimed, stands_on_grid
 from ebookgen.pdf.weasy.hyphdicts import primed
 from ebookgen.pdf.weasy.linebreak import SMALL_CAPS_MOST, TRACK_MOST, spread
 from ebookgen.pdf.weasy.linedrawn import flush_loss
@@ -85,6 +85,10 @@ class Setter(SpreadLeveller):
         self.planner = Planner()  # the total-fit breaks of the paragraphs being laid out
         self.target: float | None = None  # the width the line being broken is given, to land on its planned break
         self.opened: dict[int, tuple] = {}  # page number: the paragraphs whose first line is on it
+        self.scene_breaks: dict[int, tuple] = {}  # page number: the scene breaks laid out on it
+        self.breaks_here: list[tuple] = []  # the scene breaks laid out on the page being made
+        self.break_lines: dict[tuple, int] = {}  # scene break: lines more (fewer) than the grid gives it
+        self.trying: tuple = ()  # the changes (``spreads.Change``) of the spread being levelled, while tried
 
     def probed(self) -> bool:
         """Tell whether every hook was used, and a line was kept from a third hyphen in a row."""
@@ -186,6 +190,10 @@ class Setter(SpreadLeveller):
             laid = original(context, box, bottom_space, skip_stack, containing_block, *rest, **named)
             if laid[0] is not None and laid[1] is None and self.leading and stands_on_grid(box):
                 self.used_grid += bool(on_grid(laid[0], box, containing_block, self.page_top, self.leading))
+                if is_scene_break(box):
+                    key = (id(box.element), box.element_tag)
+                    self.breaks_here.append(key)
+                    retimed(laid[0], self.break_lines.get(key, 0), self.leading)
             return laid
 
         return block_level_layout
@@ -195,13 +203,14 @@ class Setter(SpreadLeveller):
 
         def made(context, arguments: tuple, room: float) -> tuple:
             self.room, self.used["pages"] = room, self.used["pages"] + 1
-            self.planner.opened = []
+            self.planner.opened, self.breaks_here = [], []
             try:
                 page = original(context, *arguments)
             finally:
                 self.room = 0.0
             number, lines = arguments[3], list(line_boxes(page[0]))
             self.opened[number] = tuple(self.planner.opened)
+            self.scene_breaks[number] = tuple(self.breaks_here)
             self.short[number] = shortfall(page[0], context.page_bottom) if page[1] is not None else 0.0
             if room < 0 and page[1] is not None and ends_at(page[0], context.page_bottom, room, -room):
                 self.short[number] = room  # a page run long with its spread, and filled
@@ -227,8 +236,11 @@ class Setter(SpreadLeveller):
             self.rectos.pop(page_number, None)
             if ends_chapter:
                 return page
-            if LEVEL_BY_REMAKING and self.line_height and self.depth[page_number] != self.depth.get(page_number - 1):
+            depths = (self.depth.get(page_number - 1), self.depth[page_number])
+            if LEVEL_BY_REMAKING and self.line_height and depths[0] != depths[1]:
                 page = self.level(made, context, (*arguments[:4], before), page)
+            elif LEVEL_BY_REMAKING and self.line_height and depths[0] is not None and depths[0] > 0:
+                page = self.level(made, context, (*arguments[:4], before), page, worst=depths[0])  # level, but short
             if page_number not in self.rectos:  # kept as first made (a spread levelled has recorded its recto)
                 self.rectos[page_number] = ((*arguments[:4], before), page[0])
             return page

@@ -7,13 +7,17 @@ from __future__ import annotations
 import copy
 import itertools
 import math
+from dataclasses import dataclass
 
 # A spread may run this many lines short, both its pages together, to end on one line.
 MOST_LINES_SHORT = 2
 # Or a line long, both its pages together, into the foot margin (as Vellum and book typesetters do).
 RUN_LONG = True
 # What moving a run of pages to a depth costs, by whole lines short (below zero: long): the fewest lines moved first.
-ROOM_COST = {0: 0, 1: 1, -1: 2, 2: 3}
+ROOM_COST = {0: 0, 1: 1, -1: 2, 2: 3, 3: 4}
+# A chapter's opening page, which faces the last chapter's end (no spread to level), may end this many lines short
+# too: the lever left where a chapter's first spread is of paragraphs no page depth or change can level.
+OPENING_MOST_SHORT = 3
 # How many runs of pages before a spread (spreads, or a chapter's opening page) may move to level it.
 MOST_RUNS_BACK = 2
 # Where no depth levels a spread, a paragraph opening on it is set a line shorter, else longer (TeX's \looseness):
@@ -73,11 +77,14 @@ def spread_tries(line: float, units: tuple[int, ...], depths_now: tuple[int | No
     chapter's end), the spread being levelled last; the runs before it stand at `depths_now` unless moved. The
     spread alone (its two rooms) and with the runs before it moved too (a room for each of the pages of `units`)
     are tried the fewest lines moved first (``ROOM_COST``), the spread alone first at a cost: so a spread runs two
-    lines short (a short page) only when no run moved a line levels it."""
+    lines short (a short page) only when no run moved a line levels it. A chapter's opening page may also end
+    OPENING_MOST_SHORT lines short."""
     rooms = spread_depths(line)
     alone = [(ROOM_COST[round(room / line)], (room, room)) for room in rooms]
+    opening = (*rooms, *(line * n for n in range(MOST_LINES_SHORT + 1, OPENING_MOST_SHORT + 1))) if line else ()
     moved = []
-    for chosen in itertools.product(rooms, repeat=len(units)) if len(units) > 1 and None not in depths_now else ():
+    runs = (opening if size == 1 else rooms for size in units)
+    for chosen in itertools.product(*runs) if len(units) > 1 and None not in depths_now else ():
         depths = tuple(round(room / line) for room in chosen)
         if depths[:-1] != depths_now:
             cost = sum(ROOM_COST[depth] for depth in depths)
@@ -85,17 +92,18 @@ def spread_tries(line: float, units: tuple[int, ...], depths_now: tuple[int | No
     return tuple(rooms for _, rooms in sorted(alone + moved, key=lambda item: item[0]))
 
 
-def level_phases(line: float) -> tuple:
-    """Return the order a spread is levelled in: (which of the page depths to try, the depths to try a paragraph a
-    line shorter or longer at, whether only ragged ones). Full pages first, with a ragged paragraph (large print)
-    a line longer or shorter, which a reader does not see; then a line short or long, a justified paragraph too,
-    whose spaces open or close; two lines short (a short page) last."""
-    shallow = tuple(room for room in spread_depths(line) if abs(round(room / line)) == 1)
-    return (
-        (lambda rooms: not any(rooms), (0.0,), True),
-        (lambda rooms: any(rooms) and not two_short(rooms, line), (0.0, *shallow), False),
-        (lambda rooms: two_short(rooms, line), (2 * line,), False),
+def level_phases(line: float, worst: int | None = None) -> tuple:
+    """Return the order a spread is levelled in: (which of the page depths to try, the depth to try a paragraph or a
+    scene break changed at). Full pages first, by the depth of the runs before, then with a paragraph a line shorter
+    or longer or a scene break a line taller or shorter on either page (a spread full is better than both a line
+    short); then a line short or long, the same; two lines short (a short page) last. A spread already level at
+    `worst` lines short tries only what ends higher on the page."""
+    phases = (
+        (lambda rooms: not any(rooms), (0.0,)),
+        (lambda rooms: any(rooms) and not two_short(rooms, line), (line, -line) if RUN_LONG else (line,)),
+        (lambda rooms: two_short(rooms, line), (2 * line,)),
     )
+    return phases if worst is None else phases[: min(worst, len(phases))]
 
 
 def two_short(rooms: tuple[float, ...], line: float) -> bool:
@@ -121,6 +129,21 @@ def chain_made(again, chain: tuple, rooms: tuple[float, ...], fits, made: dict) 
     return pages
 
 
+@dataclass(frozen=True)
+class Change:
+    """What may level a spread besides its pages' depth: a paragraph set `lines` longer (below zero: shorter, TeX's
+    \\looseness), or a scene break taking `lines` more of the grid (below zero: fewer)."""
+
+    kind: str  # PARAGRAPH or SCENE_BREAK
+    key: tuple  # the paragraph's or the scene break's element, as the planner and the grid hook name it
+    lines: int
+
+
+PARAGRAPH, SCENE_BREAK = "paragraph", "scene break"
+# A scene break (two lines of the grid: a fleuron between blank half-lines) may take one line more or one fewer.
+SCENE_BREAK_LINES = (-1, 1)
+
+
 class SpreadLeveller:
     """The page maker's levelling of spreads, for the setting's hooks (``setting.Setter``), which keep its records:
     `versos` and `rectos` (page number: what a page of text was made from, and the page made), `short`, `depth`
@@ -136,68 +159,114 @@ class SpreadLeveller:
     unlevelled: int
     planner: object  # the line planner (``lineplan.Planner``): its `looseness` sets a paragraph a line longer
     opened: dict[int, tuple]  # page number: the paragraphs whose first line is on it
+    scene_breaks: dict[int, tuple]  # page number: the scene breaks laid out on it
+    break_lines: dict[tuple, int]  # scene break: the lines it takes more (below zero: fewer) than the grid gives it
 
-    def level(self, made, context, recto: tuple, page: tuple) -> tuple:
+    def level(self, made, context, recto: tuple, page: tuple, worst: int | None = None) -> tuple:
         """Make the spread again to end on one line, as typesetters do: both full, else a line short or long together,
-        else with the spreads before it made again too (``spreads.spread_tries``); a try keeps the widow and orphan
-        rules, and stands when every page made again ends where it was to."""
+        else with the spreads before it made again too (``spreads.spread_tries``), else with a paragraph or a scene
+        break changed on each page (``level_phases``); a try keeps the widow and orphan rules, and stands when every
+        page made again ends where it was to. A spread already level `worst` lines short tries only to end higher."""
         number, line = recto[3], self.line_height
-        opened = (self.opened.get(number - 1, ()), self.opened.get(number, ()))
         chain, olds, units = self.runs_before(number - 2)
         chain, olds = (*chain, self.versos[number - 1][0], recto), (*olds, self.versos[number - 1][1], None)
         kept = {arguments[3]: (self.short.get(arguments[3], 0.0), self.depth.get(arguments[3])) for arguments in chain}
         depths_now = tuple(self.depth.get(chain[sum(units[:index])][3]) for index in range(len(units)))
+        tried: dict = {}
+        seen: dict = {}  # (page, start, room, changes): the paragraphs opened and scene breaks laid out on the page
 
         def again(arguments: tuple, resume, room: float) -> tuple:
-            return made(context, (*arguments[:2], resume, arguments[3], copy.deepcopy(arguments[4])), room)
+            laid = made(context, (*arguments[:2], resume, arguments[3], copy.deepcopy(arguments[4])), room)
+            seen[(arguments[3], repr(resume), room, self.trying)] = (
+                self.opened.get(arguments[3], ()),
+                self.scene_breaks.get(arguments[3], ()),
+            )
+            return laid
 
         def fits(laid, room: float) -> bool:
             return ends_at(laid, context.page_bottom, room, line)
 
-        tried: dict = {}
-        tries, loose_tried = spread_tries(line, (*units, 2), depths_now), {}
-        for depth_tried, depths, ragged_only in level_phases(line):
+        def make(arguments: tuple, resume, room: float) -> tuple:
+            """Make one page from `resume` at `room` with the changes being tried: (the page or None, what is on it)."""
+            page = ((*arguments[:2], resume, *arguments[3:]),)
+            pages = chain_made(again, page, (room,), fits, tried.setdefault(self.trying, {}))
+            return (pages[0] if pages else None), seen.get((arguments[3], repr(resume), room, self.trying), ((), ()))
+
+        self.trying = ()
+        tries = spread_tries(line, (*units, 2), depths_now)
+        for depth_tried, rooms_changed in level_phases(line, worst):
             for rooms in (rooms for rooms in tries if depth_tried(rooms)):
-                pages = chain_made(again, chain, rooms, fits, tried)
+                pages = chain_made(again, chain, rooms, fits, tried.setdefault((), {}))
                 if pages is not None:
                     self.keep(context, chain[len(chain) - len(rooms) :], olds[len(olds) - len(rooms) :], pages, rooms)
                     return pages[-1]
-            loosened = self.loosened(again, fits, chain[-2:], opened, depths, ragged_only, loose_tried)
-            if loosened is not None:
-                pages, rooms = loosened
+            changed = self.changed(make, chain[-2:], rooms_changed)
+            if changed is not None:
+                pages, rooms = changed
                 self.keep(context, chain[-2:], olds[-2:], pages, rooms)
                 return pages[-1]
         # Not level: the pages first made stand. (WeasyPrint's notes of the last page made, its named strings and
         # anchors, are the same for text pages: they come from headings, which open the chapter's first page.)
-        self.unlevelled += 1
+        self.unlevelled += worst is None
         for n, (short, deep) in kept.items():
             self.short[n], self.depth[n] = short, deep
         return page
 
-    def loosened(self, again, fits, spread: tuple, opened: tuple, rooms: tuple, ragged_only: bool, tried: dict):
-        """Make the spread again with one paragraph opening on it (`ragged_only`: a ragged one) set a line shorter or
-        longer, at each of `rooms`; return the pages made and their rooms, or None (every paragraph as it was)."""
-        planner = self.planner
-        changes = self.loosenable(opened, ragged_only) if rooms else ()
+    def changed(self, make, spread: tuple, rooms: tuple) -> tuple | None:
+        """Make the spread again at each of `rooms` with a change on its verso, its recto or both (``changes``): the
+        verso's first, the recto's from where that verso ends; return the pages made and their rooms, or None (every
+        change undone)."""
+        verso, recto = spread
         for room in rooms:
-            for key, looseness in changes:
-                was, planner.looseness[key] = planner.looseness.get(key, 0), looseness
-                pages = chain_made(again, spread, (room, room), fits, tried.setdefault((key, looseness), {}))
-                if pages is not None:
-                    return pages, (room, room)
-                planner.looseness[key] = was
+            plain, on_verso = make(verso, verso[2], room)
+            for first in (None, *self.changes(on_verso)):
+                was_first = self.apply(first)
+                laid = plain if first is None else make(verso, verso[2], room)[0]
+                if laid is not None:
+                    base, on_recto = make(recto, laid[1], room)
+                    for second in (None, *self.changes(on_recto)) if first is not None else self.changes(on_recto):
+                        was_second = self.apply(second)
+                        ended = base if second is None else make(recto, laid[1], room)[0]
+                        if ended is not None:
+                            self.trying = ()
+                            return [laid, ended], (room, room)
+                        self.undo(second, was_second)
+                self.undo(first, was_first)
         return None
 
-    def loosenable(self, opened: tuple[tuple, ...], ragged_only: bool) -> list[tuple[tuple, int]]:
-        """Return the (paragraph, looseness) to try on a spread whose pages opened these paragraphs: on each page,
-        from its foot up, the first PARAGRAPHS_A_PAGE that can be set each way."""
-        planner, changes = self.planner, []
-        for keys in opened:
-            keys = [key for key in dict.fromkeys(reversed(keys)) if planner.is_ragged(key) or not ragged_only]
-            for change in LOOSENESS:
-                fit = (key for key in keys if planner.looseness.get(key, 0) != change and planner.loosen(key, change))
-                changes += [(key, change) for key in itertools.islice(fit, PARAGRAPHS_A_PAGE)]
-        return list(dict.fromkeys(changes))
+    def changes(self, on_page: tuple) -> list[Change]:
+        """Return the changes to try on a page, from what is on it (the paragraphs opened, the scene breaks): from its
+        foot up, the first PARAGRAPHS_A_PAGE paragraphs that can be set a line shorter, the same longer, and each
+        scene break a line shorter and taller."""
+        opened, scene_breaks = on_page
+        planner, found = self.planner, []
+        keys = list(dict.fromkeys(reversed(opened)))
+        for lines in LOOSENESS:
+            fit = (key for key in keys if planner.looseness.get(key, 0) != lines and planner.loosen(key, lines))
+            found += [Change(PARAGRAPH, key, lines) for key in itertools.islice(fit, PARAGRAPHS_A_PAGE)]
+        for key in dict.fromkeys(reversed(scene_breaks)):
+            found += [Change(SCENE_BREAK, key, n) for n in SCENE_BREAK_LINES if self.break_lines.get(key, 0) != n]
+        return found
+
+    def apply(self, change: Change | None) -> int:
+        """Set a change for the pages made next, as one of the changes being tried; return what it replaces."""
+        if change is None:
+            return 0
+        self.trying = (*self.trying, change)
+        table = self.planner.looseness if change.kind == PARAGRAPH else self.break_lines
+        was, table[change.key] = table.get(change.key, 0), change.lines
+        return was
+
+    def undo(self, change: Change | None, was: int) -> None:
+        """Set back what a change replaced."""
+        if change is None:
+            return
+        self.trying = tuple(tried for tried in self.trying if tried != change)
+        table = self.planner.looseness if change.kind == PARAGRAPH else self.break_lines
+        if was:
+            table[change.key] = was
+        else:
+            table.pop(change.key, None)
 
     def runs_before(self, recto: int) -> tuple[tuple, tuple, tuple]:
         """Return the pages before a spread that may be made again with it (what each was made from, the page made)
