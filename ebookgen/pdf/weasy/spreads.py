@@ -18,8 +18,10 @@ ROOM_COST = {0: 0, 1: 1, -1: 2, 2: 3, 3: 4}
 # A chapter's opening page, which faces the last chapter's end (no spread to level), may end this many lines short
 # too: the lever left where a chapter's first spread is of paragraphs no page depth or change can level.
 OPENING_MOST_SHORT = 3
-# How many runs of pages before a spread (spreads, or a chapter's opening page) may move to level it.
+# How many runs of pages before a spread (spreads, or a chapter's opening page) may move to level it; and on how many
+# a paragraph, a scene break or a title may change, each page as deep as it stands (one try a change: more reach).
 MOST_RUNS_BACK = 2
+CHANGED_RUNS_BACK = 3
 # Where no depth levels a spread, a paragraph opening on it is set a line shorter, else longer (TeX's \looseness):
 # on each of its pages, this many at most each way, nearest the foot first (any paragraph above a page's foot moves
 # the text after it alike, so a few stand for all).
@@ -106,6 +108,10 @@ def level_phases(line: float, worst: int | None = None) -> tuple:
     return phases if worst is None else phases[: min(worst, len(phases))]
 
 
+# The phase of ``level_phases`` that runs a spread two lines short, and the depth of a short page.
+TWO_SHORT = 2
+
+
 def two_short(rooms: tuple[float, ...], line: float) -> bool:
     """Tell whether a try leaves a page two lines short or more (a short page, to a reader's eye)."""
     return any(round(room / line) >= 2 for room in rooms)
@@ -132,16 +138,17 @@ def chain_made(again, chain: tuple, rooms: tuple[float, ...], fits, made: dict) 
 @dataclass(frozen=True)
 class Change:
     """What may level a spread besides its pages' depth: a paragraph set `lines` longer (below zero: shorter, TeX's
-    \\looseness), or a scene break taking `lines` more of the grid (below zero: fewer)."""
+    \\looseness), or a scene break or a chapter's title taking `lines` more of the grid (below zero: fewer)."""
 
-    kind: str  # PARAGRAPH or SCENE_BREAK
-    key: tuple  # the paragraph's or the scene break's element, as the planner and the grid hook name it
+    kind: str  # PARAGRAPH, or the block's class (``grid.RETIMED``)
+    key: tuple  # the paragraph's or the block's element, as the planner and the grid hook name them
     lines: int
 
 
-PARAGRAPH, SCENE_BREAK = "paragraph", "scene break"
-# A scene break (two lines of the grid: a fleuron between blank half-lines) may take one line more or one fewer.
-SCENE_BREAK_LINES = (-1, 1)
+PARAGRAPH = "paragraph"
+# A scene break (two lines of the grid: a fleuron between blank half-lines) or the space under a chapter's title may
+# take one line more or one fewer.
+BLOCK_LINES = (-1, 1)
 
 
 class SpreadLeveller:
@@ -159,8 +166,8 @@ class SpreadLeveller:
     unlevelled: int
     planner: object  # the line planner (``lineplan.Planner``): its `looseness` sets a paragraph a line longer
     opened: dict[int, tuple]  # page number: the paragraphs whose first line is on it
-    scene_breaks: dict[int, tuple]  # page number: the scene breaks laid out on it
-    break_lines: dict[tuple, int]  # scene break: the lines it takes more (below zero: fewer) than the grid gives it
+    blocks: dict[int, tuple]  # page number: the scene breaks and chapter titles laid out on it, (class, block)
+    block_lines: dict[tuple, int]  # block: the lines it takes more (below zero: fewer) than the grid gives it
 
     def level(self, made, context, recto: tuple, page: tuple, worst: int | None = None) -> tuple:
         """Make the spread again to end on one line, as typesetters do: both full, else a line short or long together,
@@ -168,9 +175,12 @@ class SpreadLeveller:
         break changed on each page (``level_phases``); a try keeps the widow and orphan rules, and stands when every
         page made again ends where it was to. A spread already level `worst` lines short tries only to end higher."""
         number, line = recto[3], self.line_height
+        spread = (self.versos[number - 1][0], recto), (self.versos[number - 1][1], None)
+        reach, reach_olds, _ = self.runs_before(number - 2, CHANGED_RUNS_BACK)
+        reach, reach_olds = (*reach, *spread[0]), (*reach_olds, *spread[1])  # the pages a change may be made on
         chain, olds, units = self.runs_before(number - 2)
-        chain, olds = (*chain, self.versos[number - 1][0], recto), (*olds, self.versos[number - 1][1], None)
-        kept = {arguments[3]: (self.short.get(arguments[3], 0.0), self.depth.get(arguments[3])) for arguments in chain}
+        chain, olds = (*chain, *spread[0]), (*olds, *spread[1])
+        kept = {arguments[3]: (self.short.get(arguments[3], 0.0), self.depth.get(arguments[3])) for arguments in reach}
         depths_now = tuple(self.depth.get(chain[sum(units[:index])][3]) for index in range(len(units)))
         tried: dict = {}
         seen: dict = {}  # (page, start, room, changes): the paragraphs opened and scene breaks laid out on the page
@@ -179,7 +189,7 @@ class SpreadLeveller:
             laid = made(context, (*arguments[:2], resume, arguments[3], copy.deepcopy(arguments[4])), room)
             seen[(arguments[3], repr(resume), room, self.trying)] = (
                 self.opened.get(arguments[3], ()),
-                self.scene_breaks.get(arguments[3], ()),
+                self.blocks.get(arguments[3], ()),
             )
             return laid
 
@@ -194,16 +204,30 @@ class SpreadLeveller:
 
         self.trying = ()
         tries = spread_tries(line, (*units, 2), depths_now)
-        for depth_tried, rooms_changed in level_phases(line, worst):
+        near = (0.0, line, -line) if RUN_LONG else (0.0, line)
+
+        def by_depth(depth_tried) -> tuple | None:
             for rooms in (rooms for rooms in tries if depth_tried(rooms)):
                 pages = chain_made(again, chain, rooms, fits, tried.setdefault((), {}))
                 if pages is not None:
-                    self.keep(context, chain[len(chain) - len(rooms) :], olds[len(olds) - len(rooms) :], pages, rooms)
-                    return pages[-1]
-            changed = self.changed(make, chain[-2:], rooms_changed)
-            if changed is not None:
-                pages, rooms = changed
-                self.keep(context, chain[-2:], olds[-2:], pages, rooms)
+                    return pages, rooms
+            return None
+
+        steps = []  # each tries one way, returning the pages made again (the chain's last) and their rooms, or None
+        for phase, (depth_tried, rooms_changed) in enumerate(level_phases(line, worst)):
+            if phase == TWO_SHORT:  # a change on the pages before, rather than a short page
+                steps.append(lambda: self.changed_before(make, reach, kept, near))
+            steps.append(lambda depth_tried=depth_tried: by_depth(depth_tried))
+            steps.append(lambda rooms_changed=rooms_changed: self.changed(make, chain[-2:], rooms_changed))
+        if worst == TWO_SHORT:  # level two lines short: a change on the pages before, after all else
+            steps.append(lambda: self.changed_before(make, reach, kept, near))
+        for step in steps:
+            found = step()
+            if found is not None:
+                pages, rooms = found
+                for n, (short, deep) in kept.items():  # the pages made on a try but not kept stand as they were
+                    self.short[n], self.depth[n] = short, deep
+                self.keep(context, reach[-len(pages) :], reach_olds[-len(pages) :], pages, rooms)
                 return pages[-1]
         # Not level: the pages first made stand. (WeasyPrint's notes of the last page made, its named strings and
         # anchors, are the same for text pages: they come from headings, which open the chapter's first page.)
@@ -234,18 +258,54 @@ class SpreadLeveller:
                 self.undo(first, was_first)
         return None
 
+    def changed_before(self, make, chain: tuple, kept: dict, rooms: tuple) -> tuple | None:
+        """Make the runs of pages before the spread again with a change on one of their pages (``changes``: from the
+        nearest page back), each page as deep as it stands, so that the spread starts a line or so later or earlier;
+        then the spread, both its pages at each of `rooms`. Return the pages made (from the changed page on) and
+        their rooms, or None (every change undone)."""
+        run, spread = chain[:-2], chain[-2:]
+        depths = tuple(kept[arguments[3]][1] for arguments in run)
+        if not run or None in depths:
+            return None
+        run_rooms = tuple(depth * self.line_height for depth in depths)
+        on_pages, resume = [], run[0][2]
+        for arguments, room in zip(run, run_rooms, strict=True):
+            laid, on_page = make(arguments, resume, room)
+            if laid is None:
+                return None  # the runs as they stand are not as deep as recorded
+            on_pages.append(on_page)
+            resume = laid[1]
+        for first in reversed(range(len(run))):
+            for change in self.changes(on_pages[first]):
+                was = self.apply(change)
+                pages, resume = [], run[first][2]
+                for arguments, room in zip(run[first:], run_rooms[first:], strict=True):
+                    laid = make(arguments, resume, room)[0]
+                    if laid is None:
+                        break
+                    pages.append(laid)
+                    resume = laid[1]
+                for room in rooms if len(pages) == len(run) - first else ():
+                    verso = make(spread[0], resume, room)[0]
+                    recto = make(spread[1], verso[1], room)[0] if verso is not None else None
+                    if recto is not None:
+                        self.trying = ()
+                        return [*pages, verso, recto], (*run_rooms[first:], room, room)
+                self.undo(change, was)
+        return None
+
     def changes(self, on_page: tuple) -> list[Change]:
         """Return the changes to try on a page, from what is on it (the paragraphs opened, the scene breaks): from its
         foot up, the first PARAGRAPHS_A_PAGE paragraphs that can be set a line shorter, the same longer, and each
         scene break a line shorter and taller."""
-        opened, scene_breaks = on_page
+        opened, blocks = on_page
         planner, found = self.planner, []
         keys = list(dict.fromkeys(reversed(opened)))
         for lines in LOOSENESS:
             fit = (key for key in keys if planner.looseness.get(key, 0) != lines and planner.loosen(key, lines))
             found += [Change(PARAGRAPH, key, lines) for key in itertools.islice(fit, PARAGRAPHS_A_PAGE)]
-        for key in dict.fromkeys(reversed(scene_breaks)):
-            found += [Change(SCENE_BREAK, key, n) for n in SCENE_BREAK_LINES if self.break_lines.get(key, 0) != n]
+        for kind, key in dict.fromkeys(reversed(blocks)):
+            found += [Change(kind, key, n) for n in BLOCK_LINES if self.block_lines.get(key, 0) != n]
         return found
 
     def apply(self, change: Change | None) -> int:
@@ -253,7 +313,7 @@ class SpreadLeveller:
         if change is None:
             return 0
         self.trying = (*self.trying, change)
-        table = self.planner.looseness if change.kind == PARAGRAPH else self.break_lines
+        table = self.planner.looseness if change.kind == PARAGRAPH else self.block_lines
         was, table[change.key] = table.get(change.key, 0), change.lines
         return was
 
@@ -262,17 +322,17 @@ class SpreadLeveller:
         if change is None:
             return
         self.trying = tuple(tried for tried in self.trying if tried != change)
-        table = self.planner.looseness if change.kind == PARAGRAPH else self.break_lines
+        table = self.planner.looseness if change.kind == PARAGRAPH else self.block_lines
         if was:
             table[change.key] = was
         else:
             table.pop(change.key, None)
 
-    def runs_before(self, recto: int) -> tuple[tuple, tuple, tuple]:
+    def runs_before(self, recto: int, most: int = MOST_RUNS_BACK) -> tuple[tuple, tuple, tuple]:
         """Return the pages before a spread that may be made again with it (what each was made from, the page made)
         and how many pages each run holds: the text spreads before it, or a chapter's opening page alone."""
         chain, olds, units = [], [], []
-        while recto in self.rectos and len(units) < MOST_RUNS_BACK:
+        while recto in self.rectos and len(units) < most:
             verso = self.versos.get(recto - 1)
             runs = (self.rectos[recto],) if verso is None else (verso, self.rectos[recto])
             chain[:0], olds[:0] = [run[0] for run in runs], [run[1] for run in runs]
