@@ -14,7 +14,17 @@ from typer.testing import CliRunner
 
 from ebookgen.cli.app import app
 from ebookgen.pdf.measure import measure
-from ebookgen.pdf.weasy.spreads import chain_made, spread_depths, spread_tries, two_short
+from ebookgen.pdf.weasy.grid import retimed
+from ebookgen.pdf.weasy.spreads import (
+    PARAGRAPH,
+    Change,
+    SpreadLeveller,
+    chain_made,
+    level_phases,
+    spread_depths,
+    spread_tries,
+    two_short,
+)
 
 THEMES = ("classic", "modern", "romance", "large-print")
 TALK = (
@@ -54,6 +64,90 @@ def test_the_spreads_before_move_the_fewest_lines_first_and_two_lines_short_come
     assert spread_tries(20.0, (2, 2), (None,)) == tuple(alone)  # a run whose depth is unknown stands
     assert spread_tries(20.0, (1, 2, 2), (1, 0))[1] == (0.0, 0.0, 0.0, 0.0, 0.0)  # a short run made full: free
     assert two_short((0.0, 40.0), 20.0) and not two_short((20.0, -20.0), 20.0)
+
+
+def test_a_chapters_opening_page_alone_may_end_three_lines_short_with_the_short_pages_last() -> None:
+    tries = spread_tries(20.0, (1, 2, 2), (0, 0))
+    assert (60.0, 0.0, 0.0, 0.0, 0.0) in tries and (0.0, 60.0, 60.0, 0.0, 0.0) not in tries
+    assert (60.0, 60.0) not in tries  # never the spread itself
+    assert two_short((60.0, 0.0, 0.0, 0.0, 0.0), 20.0)  # tried with the short pages, last (level_phases)
+
+
+def test_a_spread_is_tried_full_with_a_change_before_it_runs_a_line_short_or_long() -> None:
+    phases = level_phases(20.0)
+    assert [rooms for _, rooms in phases] == [(0.0,), (20.0, -20.0), (40.0,)]  # where a change is tried, in order
+    full, near, short = (depth_tried for depth_tried, _ in phases)
+    assert full((0.0, 0.0)) and full((0.0, 0.0, 0.0, 0.0)) and not full((20.0, 20.0))
+    assert near((20.0, 20.0)) and near((0.0, 0.0, -20.0, -20.0)) and not near((40.0, 40.0)) and not near((0.0, 0.0))
+    assert short((40.0, 40.0)) and short((60.0, 0.0, 0.0))
+    # A spread level but a line short tries only full pages; two lines short, full then a line short or long.
+    assert len(level_phases(20.0, worst=1)) == 1 and len(level_phases(20.0, worst=2)) == 2
+
+
+class Block:
+    """A laid-out block's geometry, as grid.retimed moves it."""
+
+    def __init__(self, padding: float, margin: float) -> None:
+        self.position_y, self.padding_bottom, self.margin_bottom = 100.0, padding, margin
+
+    def translate(self, dx: float, dy: float) -> None:
+        self.position_y += dy
+
+
+def test_a_scene_break_takes_a_line_more_or_fewer_with_its_fleuron_centred_and_a_title_keeps_its_place() -> None:
+    taller, shorter = Block(0.5, 7.0), Block(0.5, 7.0)
+    retimed(taller, 1, 14.5, centred=True)
+    retimed(shorter, -1, 14.5, centred=True)
+    assert (taller.position_y, taller.padding_bottom, taller.margin_bottom) == (107.25, 7.75, 7.0)
+    assert (
+        shorter.position_y == 92.75 and shorter.padding_bottom == 0.0 and shorter.margin_bottom == pytest.approx(0.25)
+    )
+    title, tight = Block(2.0, 32.4), Block(2.0, 5.0)
+    retimed(title, -1, 14.5, centred=False)
+    retimed(tight, -1, 14.5, centred=False)
+    assert (title.position_y, title.padding_bottom, title.margin_bottom) == (100.0, 0.0, pytest.approx(19.9))
+    assert (tight.position_y, tight.padding_bottom, tight.margin_bottom) == (100.0, 2.0, 5.0)  # no line to give
+
+
+class Planner:
+    """The line planner as the leveller asks it: which paragraphs can be set a line shorter (longer)."""
+
+    def __init__(self, settable: dict[str, tuple[int, ...]]) -> None:
+        self.settable, self.looseness = settable, {}
+
+    def loosen(self, key: str, lines: int) -> bool:
+        return lines in self.settable.get(key, ())
+
+
+def leveller(settable: dict[str, tuple[int, ...]]) -> SpreadLeveller:
+    made = SpreadLeveller()
+    made.planner, made.block_lines, made.trying = Planner(settable), {}, ()
+    return made
+
+
+def test_the_changes_on_a_page_go_from_its_foot_up_two_paragraphs_each_way_and_each_scene_break() -> None:
+    made = leveller({"a": (-1, 1), "b": (1,), "c": (-1,), "d": (-1, 1)})
+    changes = made.changes((("a", "b", "c", "d", "d"), (("scene-break", "s"),)))
+    assert [(change.key, change.lines) for change in changes] == [
+        ("d", -1),
+        ("c", -1),
+        ("d", 1),
+        ("b", 1),
+        ("s", -1),
+        ("s", 1),
+    ]
+    assert changes[0] == Change(PARAGRAPH, "d", -1) and changes[-1].kind == "scene-break"
+
+
+def test_a_change_tried_is_undone_to_what_it_replaced() -> None:
+    made = leveller({"a": (-1, 1)})
+    made.planner.looseness["a"] = 1
+    was = made.apply(Change(PARAGRAPH, "a", -1))
+    also = made.apply(Change("scene-break", "s", 1))
+    assert made.planner.looseness == {"a": -1} and made.block_lines == {"s": 1} and len(made.trying) == 2
+    made.undo(Change("scene-break", "s", 1), also)
+    made.undo(Change(PARAGRAPH, "a", -1), was)
+    assert made.planner.looseness == {"a": 1} and made.block_lines == {} and made.trying == ()
 
 
 def test_pages_made_again_start_where_the_page_before_ends_and_are_made_once() -> None:
