@@ -66,20 +66,13 @@ def test_the_spreads_before_move_the_fewest_lines_first_and_two_lines_short_come
     assert two_short((0.0, 40.0), 20.0) and not two_short((20.0, -20.0), 20.0)
 
 
-def test_a_chapters_opening_page_alone_may_end_three_lines_short_with_the_short_pages_last() -> None:
-    tries = spread_tries(20.0, (1, 2, 2), (0, 0))
-    assert (60.0, 0.0, 0.0, 0.0, 0.0) in tries and (0.0, 60.0, 60.0, 0.0, 0.0) not in tries
-    assert (60.0, 60.0) not in tries  # never the spread itself
-    assert two_short((60.0, 0.0, 0.0, 0.0, 0.0), 20.0)  # tried with the short pages, last (level_phases)
-
-
 def test_a_spread_is_tried_full_with_a_change_before_it_runs_a_line_short_or_long() -> None:
     phases = level_phases(20.0)
     assert [rooms for _, rooms in phases] == [(0.0,), (20.0, -20.0), (40.0,)]  # where a change is tried, in order
     full, near, short = (depth_tried for depth_tried, _ in phases)
     assert full((0.0, 0.0)) and full((0.0, 0.0, 0.0, 0.0)) and not full((20.0, 20.0))
     assert near((20.0, 20.0)) and near((0.0, 0.0, -20.0, -20.0)) and not near((40.0, 40.0)) and not near((0.0, 0.0))
-    assert short((40.0, 40.0)) and short((60.0, 0.0, 0.0))
+    assert short((40.0, 40.0)) and short((40.0, 0.0, 0.0))
     # A spread level but a line short tries only full pages; two lines short, full then a line short or long.
     assert len(level_phases(20.0, worst=1)) == 1 and len(level_phases(20.0, worst=2)) == 2
 

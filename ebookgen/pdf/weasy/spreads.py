@@ -14,10 +14,7 @@ MOST_LINES_SHORT = 2
 # Or a line long, both its pages together, into the foot margin (as Vellum and book typesetters do).
 RUN_LONG = True
 # What moving a run of pages to a depth costs, by whole lines short (below zero: long): the fewest lines moved first.
-ROOM_COST = {0: 0, 1: 1, -1: 2, 2: 3, 3: 4}
-# A chapter's opening page, which faces the last chapter's end (no spread to level), may end this many lines short
-# too: the lever left where a chapter's first spread is of paragraphs no page depth or change can level.
-OPENING_MOST_SHORT = 3
+ROOM_COST = {0: 0, 1: 1, -1: 2, 2: 3}
 # How many runs of pages before a spread (spreads, or a chapter's opening page) may move to level it; and on how many
 # a paragraph, a scene break or a title may change, each page as deep as it stands (one try a change: more reach).
 MOST_RUNS_BACK = 2
@@ -79,14 +76,11 @@ def spread_tries(line: float, units: tuple[int, ...], depths_now: tuple[int | No
     chapter's end), the spread being levelled last; the runs before it stand at `depths_now` unless moved. The
     spread alone (its two rooms) and with the runs before it moved too (a room for each of the pages of `units`)
     are tried the fewest lines moved first (``ROOM_COST``), the spread alone first at a cost: so a spread runs two
-    lines short (a short page) only when no run moved a line levels it. A chapter's opening page may also end
-    OPENING_MOST_SHORT lines short."""
+    lines short (a short page) only when no run moved a line levels it."""
     rooms = spread_depths(line)
     alone = [(ROOM_COST[round(room / line)], (room, room)) for room in rooms]
-    opening = (*rooms, *(line * n for n in range(MOST_LINES_SHORT + 1, OPENING_MOST_SHORT + 1))) if line else ()
     moved = []
-    runs = (opening if size == 1 else rooms for size in units)
-    for chosen in itertools.product(*runs) if len(units) > 1 and None not in depths_now else ():
+    for chosen in itertools.product(rooms, repeat=len(units)) if len(units) > 1 and None not in depths_now else ():
         depths = tuple(round(room / line) for room in chosen)
         if depths[:-1] != depths_now:
             cost = sum(ROOM_COST[depth] for depth in depths)
