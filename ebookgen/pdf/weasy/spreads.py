@@ -230,10 +230,10 @@ class SpreadLeveller:
             self.short[n], self.depth[n] = short, deep
         return page
 
-    def changed(self, make, spread: tuple, rooms: tuple) -> tuple | None:
+    def changed(self, make, spread: tuple, rooms: tuple, as_is: bool = False) -> tuple | None:
         """Make the spread again at each of `rooms` with a change on its verso, its recto or both (``changes``): the
-        verso's first, the recto's from where that verso ends; return the pages made and their rooms, or None (every
-        change undone)."""
+        verso's first, the recto's from where that verso ends (`as_is`: the spread with neither, too); return the
+        pages made and their rooms, or None (every change undone)."""
         verso, recto = spread
         for room in rooms:
             plain, on_verso = make(verso, verso[2], room)
@@ -242,7 +242,8 @@ class SpreadLeveller:
                 laid = plain if first is None else make(verso, verso[2], room)[0]
                 if laid is not None:
                     base, on_recto = make(recto, laid[1], room)
-                    for second in (None, *self.changes(on_recto)) if first is not None else self.changes(on_recto):
+                    seconds = (None, *self.changes(on_recto)) if first is not None or as_is else self.changes(on_recto)
+                    for second in seconds:
                         was_second = self.apply(second)
                         ended = base if second is None else make(recto, laid[1], room)[0]
                         if ended is not None:
@@ -279,12 +280,11 @@ class SpreadLeveller:
                         break
                     pages.append(laid)
                     resume = laid[1]
-                for room in rooms if len(pages) == len(run) - first else ():
-                    verso = make(spread[0], resume, room)[0]
-                    recto = make(spread[1], verso[1], room)[0] if verso is not None else None
-                    if recto is not None:
-                        self.trying = ()
-                        return [*pages, verso, recto], (*run_rooms[first:], room, room)
+                if len(pages) == len(run) - first:
+                    moved = tuple((*arguments[:2], resume, *arguments[3:]) for arguments in spread)
+                    found = self.changed(make, moved, rooms, as_is=True)
+                    if found is not None:
+                        return [*pages, *found[0]], (*run_rooms[first:], *found[1])
                 self.undo(change, was)
         return None
 
