@@ -122,6 +122,13 @@ def test_a_page_two_lines_short_is_short_unless_it_ends_a_chapter() -> None:
     assert quality.short_page_numbers == (3,)
 
 
+def test_a_page_a_line_short_is_not_short_where_spreads_run_a_line_long() -> None:
+    # Full pages of 10 lines, spreads run a line long (11) and spreads a line short (9): no page two lines short.
+    depths = (10, 10, 11, 11, 10, 10, 9, 9, 10, 10, 11, 11, 10, 10, 9, 9, 10, 10, 8, 10, 3)
+    quality = book(opener(), *(text_page(lines) for lines in depths), [])
+    assert quality.short_page_numbers == (20,)
+
+
 def test_a_paragraphs_last_line_alone_at_the_top_of_a_page_is_a_widow() -> None:
     widowed = [line(15, "over."), full(30, "A", "new", "paragraph", left=52.0), *text_page(8)[2:]]
     quality = book(opener(), text_page(10), widowed, text_page(10), chapters=(1,))

@@ -14,7 +14,17 @@ from typer.testing import CliRunner
 
 from ebookgen.cli.app import app
 from ebookgen.pdf.measure import measure
-from ebookgen.pdf.weasy.spreads import chain_made, spread_depths, spread_tries, two_short
+from ebookgen.pdf.weasy.grid import retimed
+from ebookgen.pdf.weasy.spreads import (
+    PARAGRAPH,
+    Change,
+    SpreadLeveller,
+    chain_made,
+    level_phases,
+    spread_depths,
+    spread_tries,
+    two_short,
+)
 
 THEMES = ("classic", "modern", "romance", "large-print")
 TALK = (
@@ -56,6 +66,83 @@ def test_the_spreads_before_move_the_fewest_lines_first_and_two_lines_short_come
     assert two_short((0.0, 40.0), 20.0) and not two_short((20.0, -20.0), 20.0)
 
 
+def test_a_spread_is_tried_full_with_a_change_before_it_runs_a_line_short_or_long() -> None:
+    phases = level_phases(20.0)
+    assert [rooms for _, rooms in phases] == [(0.0,), (20.0, -20.0), (40.0,)]  # where a change is tried, in order
+    full, near, short = (depth_tried for depth_tried, _ in phases)
+    assert full((0.0, 0.0)) and full((0.0, 0.0, 0.0, 0.0)) and not full((20.0, 20.0))
+    assert near((20.0, 20.0)) and near((0.0, 0.0, -20.0, -20.0)) and not near((40.0, 40.0)) and not near((0.0, 0.0))
+    assert short((40.0, 40.0)) and short((40.0, 0.0, 0.0))
+    # A spread level but a line short tries only full pages; two lines short, full then a line short or long.
+    assert len(level_phases(20.0, worst=1)) == 1 and len(level_phases(20.0, worst=2)) == 2
+
+
+class Block:
+    """A laid-out block's geometry, as grid.retimed moves it."""
+
+    def __init__(self, padding: float, margin: float) -> None:
+        self.position_y, self.padding_bottom, self.margin_bottom = 100.0, padding, margin
+
+    def translate(self, dx: float, dy: float) -> None:
+        self.position_y += dy
+
+
+def test_a_scene_break_takes_a_line_more_or_fewer_with_its_fleuron_centred_and_a_title_keeps_its_place() -> None:
+    taller, shorter = Block(0.5, 7.0), Block(0.5, 7.0)
+    retimed(taller, 1, 14.5, centred=True)
+    retimed(shorter, -1, 14.5, centred=True)
+    assert (taller.position_y, taller.padding_bottom, taller.margin_bottom) == (107.25, 7.75, 7.0)
+    assert (
+        shorter.position_y == 92.75 and shorter.padding_bottom == 0.0 and shorter.margin_bottom == pytest.approx(0.25)
+    )
+    title, tight = Block(2.0, 32.4), Block(2.0, 5.0)
+    retimed(title, -1, 14.5, centred=False)
+    retimed(tight, -1, 14.5, centred=False)
+    assert (title.position_y, title.padding_bottom, title.margin_bottom) == (100.0, 0.0, pytest.approx(19.9))
+    assert (tight.position_y, tight.padding_bottom, tight.margin_bottom) == (100.0, 2.0, 5.0)  # no line to give
+
+
+class Planner:
+    """The line planner as the leveller asks it: which paragraphs can be set a line shorter (longer)."""
+
+    def __init__(self, settable: dict[str, tuple[int, ...]]) -> None:
+        self.settable, self.looseness = settable, {}
+
+    def loosen(self, key: str, lines: int) -> bool:
+        return lines in self.settable.get(key, ())
+
+
+def leveller(settable: dict[str, tuple[int, ...]]) -> SpreadLeveller:
+    made = SpreadLeveller()
+    made.planner, made.block_lines, made.trying = Planner(settable), {}, ()
+    return made
+
+
+def test_the_changes_on_a_page_go_from_its_foot_up_two_paragraphs_each_way_and_each_scene_break() -> None:
+    made = leveller({"a": (-1, 1), "b": (1,), "c": (-1,), "d": (-1, 1)})
+    changes = made.changes((("a", "b", "c", "d", "d"), (("scene-break", "s"),)))
+    assert [(change.key, change.lines) for change in changes] == [
+        ("d", -1),
+        ("c", -1),
+        ("d", 1),
+        ("b", 1),
+        ("s", -1),
+        ("s", 1),
+    ]
+    assert changes[0] == Change(PARAGRAPH, "d", -1) and changes[-1].kind == "scene-break"
+
+
+def test_a_change_tried_is_undone_to_what_it_replaced() -> None:
+    made = leveller({"a": (-1, 1)})
+    made.planner.looseness["a"] = 1
+    was = made.apply(Change(PARAGRAPH, "a", -1))
+    also = made.apply(Change("scene-break", "s", 1))
+    assert made.planner.looseness == {"a": -1} and made.block_lines == {"s": 1} and len(made.trying) == 2
+    made.undo(Change("scene-break", "s", 1), also)
+    made.undo(Change(PARAGRAPH, "a", -1), was)
+    assert made.planner.looseness == {"a": 1} and made.block_lines == {} and made.trying == ()
+
+
 def test_pages_made_again_start_where_the_page_before_ends_and_are_made_once() -> None:
     calls = []
 
@@ -93,21 +180,24 @@ def books(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 def test_text_spreads_end_level_without_widows_or_orphans(books, theme: str) -> None:
     quality = measure(books[theme])
     assert quality.spreads >= 8
-    # About a third uneven before spreads were levelled; the rest are spreads no depth from a line long to two short
-    # can make level under widows and orphans of two lines (see the 98% target below).
-    assert quality.uneven_spreads <= max(2, quality.spreads * 0.15), (quality.uneven_spreads, quality.uneven_versos)
+    # About a third uneven before spreads were levelled, 2 of 15 (classic, romance) before a change on either page
+    # or the pages before; the one left is a spread nothing levels (see the 98% target below).
+    assert quality.uneven_spreads <= 1, (quality.uneven_spreads, quality.uneven_versos)
     assert quality.widows == 0 and quality.orphans == 0
 
 
 # Where no depth of the spread and the two runs before it levels a spread, a paragraph is set a line longer or
-# shorter (spreads.SpreadLeveller.loosened): that levels large print's ragged paragraphs, but this story's justified
-# ones of two and three lines (which widows and orphans of two cannot split) cannot be set a line longer or shorter
-# without spaces past twice natural: classic and romance keep 2 of 15 uneven.
+# shorter, or a scene break or a chapter's title takes a line more or fewer, on either page of the spread or on the
+# pages before it (spreads.SpreadLeveller.changed, changed_before): that levels large print's ragged paragraphs and
+# the spread under this story's scene break (2 of 15 uneven before, classic and romance). The one left is a chapter's
+# second spread of justified paragraphs of one to three lines, none of which can be set a line longer or shorter
+# without spaces past 1.8 natural (nor split under widows and orphans of two): only the chapter's opening page two
+# lines long, or four short, would level it. Classic and romance keep 1 of 15 uneven.
 JUSTIFIED_TIGHT = ("classic", "romance")
 LOOSENESS_NEEDED = pytest.mark.xfail(
     strict=True,
-    reason="issue 28: 98% of text spreads level in justified text needs a lever besides a paragraph a line "
-    "longer or shorter within twice the natural space (none of this story's can be); not reached",
+    reason="issue 28: 98% of text spreads level in justified text of one- to three-line paragraphs needs a lever "
+    "besides a paragraph, a scene break or a title a line longer or shorter; 1 of 15 left",
 )
 
 
@@ -119,6 +209,16 @@ LOOSENESS_NEEDED = pytest.mark.xfail(
 def test_at_least_98_percent_of_text_spreads_end_level(books, theme: str) -> None:
     quality = measure(books[theme])
     assert quality.uneven_spreads <= quality.spreads * 0.02
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not shutil.which("pdftotext"), reason="pdftotext (poppler-utils) reads the word boxes")
+@pytest.mark.parametrize("theme", THEMES)
+def test_a_spread_runs_two_lines_short_only_where_nothing_else_levels_it(books, theme: str) -> None:
+    quality = measure(books[theme])
+    # A spread level two or one line short tries full pages (and a line short) first, with a paragraph, a scene
+    # break or a title changed: 4 short pages in every theme when such a spread stood as first made.
+    assert quality.short_pages <= 2, quality.short_page_numbers
 
 
 @pytest.mark.slow

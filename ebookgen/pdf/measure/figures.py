@@ -99,7 +99,9 @@ def short_pages(book: Layout) -> list[int]:
     full = Counter(round(bottoms[page], 1) for page in book.text_pages if page in bottoms)
     if not full:
         return []
-    foot = max(value for value, count in full.items() if count >= max(full.values()) / 4)
+    # A full page ends where most pages end: the text block's foot. (Not the deepest foot a quarter as common: where
+    # spreads run a line long into the foot margin, that is a long page's, and every page a line short counted short.)
+    foot = full.most_common(1)[0][0]
     return sorted(
         page
         for page in book.text_pages

@@ -67,3 +67,36 @@ def on_grid(new_box, box, parent, top: float, leading: float) -> float:
     if padding:
         new_box.padding_bottom += padding
     return padding
+
+
+# The blocks that may take a line more or fewer of the grid to level a spread, by a class of their element: a scene
+# break (its fleuron kept centred in the space it takes) and a chapter's title (the space under it: the sink stays).
+RETIMED = {"scene-break": True, "chapter-title": False}
+
+
+def retimable(box) -> str | None:
+    """Return the class by which a box may take a line more or fewer (``RETIMED``), or None."""
+    element = getattr(box, "element", None)
+    names = (element.get("class") or "").split() if element is not None else ()
+    return next((name for name in names if name in RETIMED), None)
+
+
+def retimed(new_box, lines: int, leading: float, centred: bool) -> None:
+    """Make a laid-out block on the grid take `lines` more lines of it (below zero: fewer), its content moved half
+    as far when `centred` (a scene break's fleuron), else staying where it is; fewer only as far as the space below
+    its content allows."""
+    if not lines:
+        return
+    change = lines * leading
+    moved = change / 2 if centred else 0.0
+    below = change - moved
+    if below < 0 and (new_box.padding_bottom or 0.0) + (new_box.margin_bottom or 0.0) < -below - 0.01:
+        return
+    if moved:
+        new_box.translate(0, moved)
+    if below >= 0:
+        new_box.padding_bottom += below
+    else:
+        taken = min(new_box.padding_bottom, -below)
+        new_box.padding_bottom -= taken
+        new_box.margin_bottom += below + taken

@@ -26,7 +26,7 @@ import re
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 
-from ebookgen.pdf.weasy.grid import leading_of, on_grid, stands_on_grid
+from ebookgen.pdf.weasy.grid import RETIMED, leading_of, on_grid, retimable, retimed, stands_on_grid
 from ebookgen.pdf.weasy.hyphdicts import primed
 from ebookgen.pdf.weasy.linebreak import SMALL_CAPS_MOST, TRACK_MOST, spread
 from ebookgen.pdf.weasy.linedrawn import flush_loss
@@ -49,7 +49,8 @@ SETTING_HOOKS = (
 SETTING_RULES = (
     "hyphens in a row 2; none in small caps or capitalised words; compounds 3; tracking shared with spaces 2, flush 1, "
     "none in joined scripts; spreads even 2, remade 1, a line long 1 (4), two runs back, "
-    "a paragraph a line shorter or longer 1; "
+    "a paragraph a line shorter or longer 2 (either page or both), a scene break a line taller or shorter 1, "
+    "full before a line short 1, changes on the pages before 1; "
     "total-fit lines (linebreak 5, ragged 1); grid 1; "
     "German nouns hyphenate"
 )
@@ -85,6 +86,10 @@ class Setter(SpreadLeveller):
         self.planner = Planner()  # the total-fit breaks of the paragraphs being laid out
         self.target: float | None = None  # the width the line being broken is given, to land on its planned break
         self.opened: dict[int, tuple] = {}  # page number: the paragraphs whose first line is on it
+        self.blocks: dict[int, tuple] = {}  # page number: the scene breaks and chapter titles laid out on it
+        self.blocks_here: list[tuple] = []  # the same for the page being made: (class, block)
+        self.block_lines: dict[tuple, int] = {}  # scene break or title: lines more (fewer) than the grid gives it
+        self.trying: tuple = ()  # the changes (``spreads.Change``) of the spread being levelled, while tried
 
     def probed(self) -> bool:
         """Tell whether every hook was used, and a line was kept from a third hyphen in a row."""
@@ -186,6 +191,11 @@ class Setter(SpreadLeveller):
             laid = original(context, box, bottom_space, skip_stack, containing_block, *rest, **named)
             if laid[0] is not None and laid[1] is None and self.leading and stands_on_grid(box):
                 self.used_grid += bool(on_grid(laid[0], box, containing_block, self.page_top, self.leading))
+                kind = retimable(box)
+                if kind is not None:
+                    key = (id(box.element), box.element_tag)
+                    self.blocks_here.append((kind, key))
+                    retimed(laid[0], self.block_lines.get(key, 0), self.leading, RETIMED[kind])
             return laid
 
         return block_level_layout
@@ -195,13 +205,14 @@ class Setter(SpreadLeveller):
 
         def made(context, arguments: tuple, room: float) -> tuple:
             self.room, self.used["pages"] = room, self.used["pages"] + 1
-            self.planner.opened = []
+            self.planner.opened, self.blocks_here = [], []
             try:
                 page = original(context, *arguments)
             finally:
                 self.room = 0.0
             number, lines = arguments[3], list(line_boxes(page[0]))
             self.opened[number] = tuple(self.planner.opened)
+            self.blocks[number] = tuple(self.blocks_here)
             self.short[number] = shortfall(page[0], context.page_bottom) if page[1] is not None else 0.0
             if room < 0 and page[1] is not None and ends_at(page[0], context.page_bottom, room, -room):
                 self.short[number] = room  # a page run long with its spread, and filled
@@ -227,8 +238,11 @@ class Setter(SpreadLeveller):
             self.rectos.pop(page_number, None)
             if ends_chapter:
                 return page
-            if LEVEL_BY_REMAKING and self.line_height and self.depth[page_number] != self.depth.get(page_number - 1):
+            depths = (self.depth.get(page_number - 1), self.depth[page_number])
+            if LEVEL_BY_REMAKING and self.line_height and depths[0] != depths[1]:
                 page = self.level(made, context, (*arguments[:4], before), page)
+            elif LEVEL_BY_REMAKING and self.line_height and depths[0] is not None and depths[0] > 0:
+                page = self.level(made, context, (*arguments[:4], before), page, worst=depths[0])  # level, but short
             if page_number not in self.rectos:  # kept as first made (a spread levelled has recorded its recto)
                 self.rectos[page_number] = ((*arguments[:4], before), page[0])
             return page
