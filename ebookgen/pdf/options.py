@@ -13,7 +13,7 @@ from ebookgen.languages import Language, english
 from ebookgen.model import Book, word_count
 from ebookgen.pdf.printbook import PageStyle
 from ebookgen.pdf.printers import DEFAULT_PRINTER, PRINTERS, Printer, printer_for
-from ebookgen.pdf.trim import DEFAULT_TRIM, Trim, margins_for, parse_trim
+from ebookgen.pdf.trim import DEFAULT_TRIM, BodyType, Trim, book_pages, margins_for, parse_trim
 from ebookgen.themes import DEFAULT_THEME, THEMES, Theme
 
 Progress = Callable[[int, int], None]
@@ -77,6 +77,11 @@ def worker_count(book: Book, options: PdfOptions) -> int:
         return 1
     wanted = options.jobs or os.cpu_count() or 1
     return max(1, min(wanted, len(book.chapters)))
+
+
+def first_guess(book: Book, options: PdfOptions) -> int:
+    """Return the page count a book's first layout takes its gutter from: guessed from its paragraphs at its type."""
+    return book_pages(book, options.trim, BodyType(options.theme.points, options.theme.leading))
 
 
 def copyright_year(options: PdfOptions) -> int:
