@@ -44,28 +44,37 @@ def war_and_peace(words: int = 6000) -> str:
     return "\n\n".join(kept) + "\n"
 
 
-def laid_out(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str) -> tuple[int, int, int]:
+def laid_out(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str, theme: str = "") -> tuple[int, int, int]:
     """Build a story in one process; return its guessed pages, its real pages and how often it was laid out."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     story = tmp_path / "story.txt"
     story.write_text(text, encoding="utf-8")
-    book = read_book(open_project(story, Overrides(language="en"))).book
-    layouts, lay_out = [], single.lay_out
+    layouts, lay_out, guesses, guess = [], single.lay_out, [], single.first_guess
     monkeypatch.setattr(single, "lay_out", lambda *given: layouts.append(1) or lay_out(*given))
-    result = build_pdf(story, tmp_path / "story.pdf", PrintChoices(jobs=1), overrides=Overrides(language="en"))
-    return book_pages(book, parse_trim("5.5x8.5")), result.pages, len(layouts)
+    monkeypatch.setattr(single, "first_guess", lambda *given: guesses.append(guess(*given)) or guesses[-1])
+    choices = PrintChoices(jobs=1, theme=theme or None)
+    result = build_pdf(story, tmp_path / "story.pdf", choices, overrides=Overrides(language="en"))
+    return guesses[0], result.pages, len(layouts)
 
 
-@pytest.mark.parametrize("text", [long_paragraphs, dialogue, war_and_peace], ids=["long", "dialogue", "tolstoy"])
-def test_the_guess_is_within_three_percent_and_the_book_is_laid_out_once(tmp_path, monkeypatch, text) -> None:
-    guessed, pages, layouts = laid_out(tmp_path, monkeypatch, text())
+BOOKS = {
+    "long": (long_paragraphs, ""),
+    "dialogue": (dialogue, ""),
+    "tolstoy": (war_and_peace, ""),
+    "large-print": (lambda: dialogue(chapters=2, paragraphs=120), "large-print"),
+}
+
+
+@pytest.mark.parametrize("name", BOOKS)
+def test_the_guess_is_within_three_percent_and_the_book_is_laid_out_once(tmp_path, monkeypatch, name) -> None:
+    text, theme = BOOKS[name]
+    guessed, pages, layouts = laid_out(tmp_path, monkeypatch, text(), theme)
     assert abs(guessed - pages) <= max(1, 0.03 * pages), (guessed, pages)
     assert layouts == 1
 
 
 def test_a_guess_in_another_gutter_bracket_lays_the_book_out_again(tmp_path, monkeypatch) -> None:
-    monkeypatch.setattr(pdf_options, "first_guess", lambda book, options: 400)  # a 0.625 in gutter; it takes 0.375
-    monkeypatch.setattr(single, "first_guess", lambda book, options: 400)
+    monkeypatch.setattr(pdf_options, "book_pages", lambda *given: 400)  # a 0.625 in gutter; the book takes 0.375
     _, pages, layouts = laid_out(tmp_path, monkeypatch, long_paragraphs())
     assert pages < 150 and layouts == 2
 

@@ -13,7 +13,16 @@ from ebookgen.languages import Language, english
 from ebookgen.model import Book, word_count
 from ebookgen.pdf.printbook import PageStyle
 from ebookgen.pdf.printers import DEFAULT_PRINTER, PRINTERS, Printer, printer_for
-from ebookgen.pdf.trim import DEFAULT_TRIM, BodyType, Trim, book_pages, margins_for, parse_trim
+from ebookgen.pdf.trim import (
+    CHARACTER_EMS,
+    DEFAULT_TRIM,
+    LARGE_PRINT_CHARACTER_EMS,
+    BodyType,
+    Trim,
+    book_pages,
+    margins_for,
+    parse_trim,
+)
 from ebookgen.themes import DEFAULT_THEME, THEMES, Theme
 
 Progress = Callable[[int, int], None]
@@ -81,7 +90,9 @@ def worker_count(book: Book, options: PdfOptions) -> int:
 
 def first_guess(book: Book, options: PdfOptions) -> int:
     """Return the page count a book's first layout takes its gutter from: guessed from its paragraphs at its type."""
-    return book_pages(book, options.trim, BodyType(options.theme.points, options.theme.leading))
+    theme = options.theme
+    ems = LARGE_PRINT_CHARACTER_EMS if theme.large_print else CHARACTER_EMS
+    return book_pages(book, options.trim, BodyType(theme.points, theme.leading, ems))
 
 
 def copyright_year(options: PdfOptions) -> int:

@@ -126,6 +126,8 @@ def estimated_pages(words: int, trim: Trim, type_scale: float = 1.0) -> int:
 # tests/test_pdf_estimate.py.
 # EB Garamond's mean advance a character, its word spaces and punctuation counted, in a justified line.
 CHARACTER_EMS = 0.38
+# Large print's (Atkinson Hyperlegible, ragged right with whole words): a wider face, lines ending short.
+LARGE_PRINT_CHARACTER_EMS = 0.44
 # A paragraph's first-line indent (base.css), in characters of that mean width.
 INDENT_CHARACTERS = 3
 # The lines of text a chapter's opening page gives up to its title, sunk 1.9 in with its fleuron under it.
@@ -143,10 +145,11 @@ PART_PAGES = 2
 
 @dataclass(frozen=True)
 class BodyType:
-    """The body's type for an estimate: its size and line height (points)."""
+    """The body's type for an estimate: its size and line height (points), its mean character's width (ems)."""
 
     points: float = 11.0
     leading: float = 14.5
+    character_ems: float = CHARACTER_EMS
 
 
 def book_pages(book: Book, trim: Trim, type_: BodyType = BodyType()) -> int:
@@ -184,7 +187,7 @@ def chapter_lengths(chapter: Chapter) -> ChapterLengths:
 def pages_at(chapters: list[ChapterLengths], parts: int, trim: Trim, type_: BodyType, margins: Margins) -> int:
     """Return the pages a book is guessed to take with these margins: front matter, then each chapter from a recto."""
     width = (trim.width - margins.inside - margins.outside) * POINTS_PER_INCH
-    per_line = max(width / (CHARACTER_EMS * type_.points), 1.0)
+    per_line = max(width / (type_.character_ems * type_.points), 1.0)
     per_page = max(int((trim.height - margins.top - margins.bottom) * POINTS_PER_INCH / type_.leading), 1)
     contents = 0 if len(chapters) < 2 else math.ceil((CONTENTS_TITLE_LINES + len(chapters) + parts) / per_page)
     pages = FRONT_PAGES + contents + contents % 2 + PART_PAGES * parts
