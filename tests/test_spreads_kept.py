@@ -48,7 +48,7 @@ def test_a_page_is_taken_only_in_a_try_and_from_the_same_start_room_state_and_lo
     pages.keep(layout, arguments, 14.5, before, page, (("paragraph", "p"),))
     assert pages.taken(layout, arguments, 14.5, before) is None  # the page maker's own pass makes every page
     pages.trying = True
-    assert pages.taken(layout, arguments, 14.5, before) == (page, (("paragraph", "p"),))
+    assert pages.taken(layout, arguments, 14.5, before) == (page, [("paragraph", "p")])
     assert pages.taken(layout, arguments, 0.0, before) is None  # another room
     assert pages.taken(layout, (*arguments[:2], "elsewhere", 12, "counters"), 14.5, before) is None
     assert pages.taken(layout, arguments, 14.5, made_from(layout, arguments, {(1, "p"): -1})) is None  # looser

@@ -131,7 +131,7 @@ class PagesMade:
             return None
         _, page, opened, (context.page_bottom, context.current_footnote_area, footnotes) = kept
         context.current_page, context.current_page_footnotes = arguments[3], list(footnotes)
-        return page, opened
+        return page, list(opened)  # the planner goes on adding to its list
 
     def keep(self, context, arguments: tuple, room: float, before: str, page: tuple, opened: tuple) -> None:
         """Keep a page made, with WeasyPrint's notes its making left; let go of pages far back."""
