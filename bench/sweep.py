@@ -142,8 +142,10 @@ class Sweep:
             self.first_build()
             shutil.rmtree(self.folder / "cache" / "ebookgen" / "pdf", ignore_errors=True)
         elif not output.exists():
-            timed(line, self.env)
-        return timed(line, self.env)
+            timed(line, self.env, self.folder)
+        # In the sweep's own folder: `python -m` puts the working folder first on the path, before PYTHONPATH, so a
+        # sweep run from another checkout (main's) would measure that checkout's ebookgen.
+        return timed(line, self.env, self.folder)
 
     def first_build(self) -> None:
         """Build a short story's PDF once, untimed: the caches every build fills (not the laid-out pages) are full."""
@@ -151,7 +153,7 @@ class Sweep:
         if not first.exists():
             first.write_text(story_of(20), encoding="utf-8")
             line = [sys.executable, "-m", "ebookgen", "pdf", str(first), "-o", str(first.with_suffix(".pdf")), "-q"]
-            timed([*line, *self.given], self.env)
+            timed([*line, *self.given], self.env, self.folder)
 
     def pandoc(self, source: Path) -> Run:
         """Build the same book with Pandoc from Markdown."""

@@ -13,7 +13,16 @@ from ebookgen.languages import Language, english
 from ebookgen.model import Book, word_count
 from ebookgen.pdf.printbook import PageStyle
 from ebookgen.pdf.printers import DEFAULT_PRINTER, PRINTERS, Printer, printer_for
-from ebookgen.pdf.trim import DEFAULT_TRIM, Trim, margins_for, parse_trim
+from ebookgen.pdf.trim import (
+    CHARACTER_EMS,
+    DEFAULT_TRIM,
+    LARGE_PRINT_CHARACTER_EMS,
+    BodyType,
+    Trim,
+    book_pages,
+    margins_for,
+    parse_trim,
+)
 from ebookgen.themes import DEFAULT_THEME, THEMES, Theme
 
 Progress = Callable[[int, int], None]
@@ -77,6 +86,13 @@ def worker_count(book: Book, options: PdfOptions) -> int:
         return 1
     wanted = options.jobs or os.cpu_count() or 1
     return max(1, min(wanted, len(book.chapters)))
+
+
+def first_guess(book: Book, options: PdfOptions) -> int:
+    """Return the page count a book's first layout takes its gutter from: guessed from its paragraphs at its type."""
+    theme = options.theme
+    ems = LARGE_PRINT_CHARACTER_EMS if theme.large_print else CHARACTER_EMS
+    return book_pages(book, options.trim, BodyType(theme.points, theme.leading, ems))
 
 
 def copyright_year(options: PdfOptions) -> int:

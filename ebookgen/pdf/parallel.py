@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 
-from ebookgen.model import Book, word_count
+from ebookgen.model import Book
 from ebookgen.output import atomic_path
 from ebookgen.pdf import weasy
 from ebookgen.pdf.bodypages import BodyPage, Laid, chunk_sheets
@@ -38,6 +38,7 @@ from ebookgen.pdf.options import (
     PdfResult,
     Progress,
     copyright_year,
+    first_guess,
     page_style,
     report,
 )
@@ -157,7 +158,7 @@ def write_parallel(
 def write_with(crew: Crew, book: Book, target: Path, options: PdfOptions, workers: int, progress) -> PdfResult:
     """Lay the book out with the crew's workers and join the pieces into one PDF at target."""
     rendered = printed_chapters(book, options.language)
-    guess = estimated_pages(word_count(book), options.trim, options.theme.type_scale)
+    guess = first_guess(book, options)
     style = page_style(options, guess)
     with tempfile.TemporaryDirectory(prefix=f"ebookgen-{os.getpid()}-chunks-") as name:  # scratch.sweep_stale
         chunks = ChunkCache.open() if options.cache else None

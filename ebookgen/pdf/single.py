@@ -11,10 +11,10 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from ebookgen.model import Book, chapter_word_count, word_count
+from ebookgen.model import Book, chapter_word_count
 from ebookgen.output import atomic_path
 from ebookgen.pdf import weasy
-from ebookgen.pdf.options import PdfOptions, PdfResult, Progress, copyright_year, page_style, report
+from ebookgen.pdf.options import PdfOptions, PdfResult, Progress, copyright_year, first_guess, page_style, report
 from ebookgen.pdf.printbook import GREY_PROFILE, book_html, page_css, printed_chapters
 from ebookgen.pdf.trim import estimated_pages, gutter_for, margins_for
 
@@ -60,7 +60,7 @@ class ChapterProgress:
 
 def lay_out_fitted(book: Book, html: str, options: PdfOptions):
     """Lay out with the gutter for the estimated page count; again if the real count needs another."""
-    guess = estimated_pages(word_count(book), options.trim, options.theme.type_scale)
+    guess = first_guess(book, options)
     style = page_style(options, guess)
     document = lay_out(html, page_css(book, style), options)
     pages = len(document.pages)

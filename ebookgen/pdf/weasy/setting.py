@@ -32,7 +32,7 @@ from ebookgen.pdf.weasy.linebreak import SMALL_CAPS_MOST, TRACK_MOST, spread
 from ebookgen.pdf.weasy.linedrawn import flush_loss
 from ebookgen.pdf.weasy.linemeasure import spared
 from ebookgen.pdf.weasy.lineplan import Planner, initial_set, natural_space, tighten
-from ebookgen.pdf.weasy.spreads import SpreadLeveller, depth, ends_at, shortfall
+from ebookgen.pdf.weasy.spreads import PagesMade, SpreadLeveller, depth, ends_at, made_from, shortfall
 from ebookgen.pdf.weasy.spreads import body_lines as line_boxes
 
 # The functions the setting wraps, in the order of `Setter.wrappers`.
@@ -90,6 +90,7 @@ class Setter(SpreadLeveller):
         self.blocks_here: list[tuple] = []  # the same for the page being made: (class, block)
         self.block_lines: dict[tuple, int] = {}  # scene break or title: lines more (fewer) than the grid gives it
         self.trying: tuple = ()  # the changes (``spreads.Change``) of the spread being levelled, while tried
+        self.made_pages = PagesMade()  # the pages made lately, for the leveller's tries
 
     def probed(self) -> bool:
         """Tell whether every hook was used, and a line was kept from a third hyphen in a row."""
@@ -206,13 +207,19 @@ class Setter(SpreadLeveller):
         def made(context, arguments: tuple, room: float) -> tuple:
             self.room, self.used["pages"] = room, self.used["pages"] + 1
             self.planner.opened, self.blocks_here = [], []
+            before = made_from(context, arguments, self.planner.looseness, self.block_lines)
             try:
-                page = original(context, *arguments)
+                taken = self.made_pages.taken(context, arguments, room, before)
+                if taken:
+                    page, self.planner.opened, self.blocks_here = taken
+                else:
+                    page = original(context, *arguments)
             finally:
                 self.room = 0.0
             number, lines = arguments[3], list(line_boxes(page[0]))
             self.opened[number] = tuple(self.planner.opened)
             self.blocks[number] = tuple(self.blocks_here)
+            self.made_pages.keep(context, arguments, room, before, page, (self.opened[number], self.blocks[number]))
             self.short[number] = shortfall(page[0], context.page_bottom) if page[1] is not None else 0.0
             if room < 0 and page[1] is not None and ends_at(page[0], context.page_bottom, room, -room):
                 self.short[number] = room  # a page run long with its spread, and filled
