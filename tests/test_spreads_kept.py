@@ -1,5 +1,5 @@
 """The spread leveller's tries take a page made before from all the same instead of making it again
-(``spreads.PagesMade``): a cache only, so the book is the same to the byte with it and without it."""
+(``pagesmade.PagesMade``): a cache only, so the book is the same to the byte with it and without it."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from types import SimpleNamespace
 import pytest
 
 from ebookgen.build import PrintChoices, build_pdf
-from ebookgen.pdf.weasy.spreads import PagesMade, made_from
+from ebookgen.pdf.weasy.pagesmade import PagesMade, made_from
 from ebookgen.project.manuscript import Overrides
 
 from .test_spreads import dialogue

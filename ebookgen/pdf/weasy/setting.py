@@ -32,7 +32,8 @@ from ebookgen.pdf.weasy.linebreak import SMALL_CAPS_MOST, TRACK_MOST, spread
 from ebookgen.pdf.weasy.linedrawn import flush_loss
 from ebookgen.pdf.weasy.linemeasure import spared
 from ebookgen.pdf.weasy.lineplan import Planner, initial_set, natural_space, tighten
-from ebookgen.pdf.weasy.spreads import PagesMade, SpreadLeveller, depth, ends_at, made_from, shortfall
+from ebookgen.pdf.weasy.pagesmade import PagesMade, made_from
+from ebookgen.pdf.weasy.spreads import SpreadLeveller, depth, ends_at, shortfall
 from ebookgen.pdf.weasy.spreads import body_lines as line_boxes
 
 # The functions the setting wraps, in the order of `Setter.wrappers`.
