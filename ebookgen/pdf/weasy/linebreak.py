@@ -28,11 +28,13 @@ TRACK_MOST = 0.03
 # A line of small capitals (a chapter's opening line) may open its letters this much more: small capitals are set
 # letterspaced (Bringhurst: 5 to 10 per cent; print.css gives them 0.03 em), so a little more does not show.
 SMALL_CAPS_MOST = 0.05
-# A line of small capitals may close its letters by all the spacing its style gives them (print.css's 0.03 em):
-# set solid, as many books set them, rather than a chapter's opening line left loose before a long word.
-# To spare a runt (a paragraph's last word alone), one line may do what no other line does: the last line, pulling the
-# word up, close its letters to RUNT_CLOSE em; or the line above it, pushing a word down, open them to RUNT_OPEN em
-# (TRACK_MOST and TRACK 0.02 em further: InDesign users track a line -20 to +20 thousandths to save a runt).
+# A line of small capitals may close its letters by all the spacing its style gives them (print.css's 0.03 em) and
+# TRACK more, as far as a line of lower case closes: set solid, as many books set them, rather than a chapter's
+# opening line left loose before a long word.
+# To spare a runt (a paragraph's last word alone) or a loose line, a line may close its letters to RUNT_CLOSE em (a
+# last line, pulling a lone word up); to spare a runt, the line above the last may open them to RUNT_OPEN em, pushing
+# a word down (TRACK and TRACK_MOST 0.02 em further: InDesign users track a line -20 to +20 thousandths to save a
+# runt). Small capitals close as much further than their own limit.
 RUNT_CLOSE = 0.03
 RUNT_OPEN = 0.05
 # Spaces opened past this many natural spaces make a loose line, which the issue allows in 1% of lines only.
@@ -53,8 +55,8 @@ LAST_HYPHEN_COST = 5000.0
 MOST_HYPHENS_IN_A_ROW = 2
 # A paragraph's last line of one word alone (a runt): worse than any line whose gaps stay under LOOSEST, however
 # much its letters open (a stretch ratio of 4), so a runt is left only where the line above would be loose; a loose
-# line is worse still. A line set past the usual limits to spare a runt (RUNT_CLOSE, RUNT_OPEN) costs SPARED_COST
-# more: worse than any usual line, better than the runt it spares.
+# line is worse still. A line set past the usual limits (RUNT_CLOSE, RUNT_OPEN) costs SPARED_COST more: worse than
+# any usual line, better than the runt or the loose line it spares.
 RUNT_COST = 5e7
 SPARED_COST = RUNT_COST / 2
 # A line whose words overrun the measure: only when a single word is wider than the line.
@@ -270,9 +272,9 @@ def best_lines(breaks: Breaks, measure: Measure, since: int = 0, hyphens_above: 
 
 def line_tracks(breaks: Breaks, measure: Measure, first: bool) -> tuple[float, float, float]:
     """Return how far (em) a line's letters may open, the spacing its style gives them, and how far (em) they may
-    close: an opening line of small capitals opens further and may close all its style's spacing."""
+    close: an opening line of small capitals opens further and may close all its style's spacing and TRACK more."""
     if first and not breaks.first_hyphen_ok and measure.size:
-        return SMALL_CAPS_MOST, breaks.first_spacing, max(TRACK, breaks.first_spacing / measure.size)
+        return SMALL_CAPS_MOST, breaks.first_spacing, breaks.first_spacing / measure.size + TRACK
     return TRACK_MOST, 0.0, TRACK
 
 
@@ -285,7 +287,7 @@ def extend(breaks: Breaks, measure: Measure, best: dict, state: tuple[int, int],
     base = best[state][0]
     tracks = line_tracks(breaks, measure, first)
     if row == SPARING:  # the line above spared a runt: this one is the last
-        relax(best, (last, 0), base + last_cost(breaks, measure, (i, last, first), tracks, spare=False), state)
+        relax(best, (last, 0), base + last_cost(breaks, measure, (i, last, first), tracks), state)
         return
     # Lines under SHORTEST of the measure are never chosen when a longer one can be (and the next point always can).
     least = RAGGED_SHORTEST if measure.ragged else SHORTEST
@@ -294,8 +296,9 @@ def extend(breaks: Breaks, measure: Measure, best: dict, state: tuple[int, int],
         natural = line_width(breaks, i, j, first)
         spaces = breaks.spaces_end[j] - breaks.spaces_start[i]
         letters = letters_of(breaks, i, j, measure)
-        if natural > width + tightest(spaces, letters, measure, tracks[2], tracks[1]) + FIT_SLACK and j > i + 1:
-            if not (breaks.fragment[i] and i != since):  # closed further, the last line may fit
+        closing = closing_of(natural - width, spaces, letters, measure, tracks)
+        if closing is None and j > i + 1:
+            if j < last and not (breaks.fragment[i] and i != since):  # closed further, the last line may fit
                 cost = last_cost(breaks, measure, (i, last, first), tracks)
                 if cost < OVERFULL_COST:
                     relax(best, (last, 0), base + cost, state)
@@ -307,15 +310,33 @@ def extend(breaks: Breaks, measure: Measure, best: dict, state: tuple[int, int],
             continue
         if breaks.hyphen[j] and (row >= MOST_HYPHENS_IN_A_ROW or (first and not breaks.first_hyphen_ok)):
             continue
-        if natural > width + tightest(spaces, letters, measure, tracks[2], tracks[1]) + FIT_SLACK:
+        if closing is None:
             cost = OVERFULL_COST
         else:
-            cost = line_fit_cost(width - natural, spaces, letters, measure, width, tracks)
+            cost = line_fit_cost(width - natural, spaces, letters, measure, width, closing)
+            cost += SPARED_COST if closing[2] > tracks[2] else 0.0
         cost += hyphen_cost(breaks, j, row)
         relax(best, (j, row + 1 if breaks.hyphen[j] else 0), base + cost, state)
         if cost >= SPARED_COST and spares_above(breaks, measure, j, tracks):
             opened = fitted_cost(width - natural, spaces, letters, measure, RUNT_OPEN, tracks[1], tracks[2])
             relax(best, (j, SPARING), base + opened + SPARED_COST + hyphen_cost(breaks, j, row), state)
+
+
+def closing_of(over: float, spaces: int, letters: int, measure: Measure, tracks: tuple) -> tuple | None:
+    """Return the tracks a line `over` its measure (px; below zero, short of it) is set with: its usual ones where
+    it fits them, its letters closing RUNT_CLOSE - TRACK em further where only that fits (``spared_closing``), or
+    None where nothing fits."""
+    if over <= tightest(spaces, letters, measure, tracks[2], tracks[1]) + FIT_SLACK:
+        return tracks
+    spared = spared_closing(tracks)
+    if over <= tightest(spaces, letters, measure, spared[2], spared[1]) + FIT_SLACK:
+        return spared
+    return None
+
+
+def spared_closing(tracks: tuple) -> tuple:
+    """Return a line's tracks with its letters closing past the usual limit, to spare a runt or a loose line."""
+    return (*tracks[:2], tracks[2] + RUNT_CLOSE - TRACK)
 
 
 def tightest(spaces: int, letters: int, measure: Measure, close_em: float = TRACK, base: float = 0.0) -> float:
@@ -335,9 +356,9 @@ def spares_above(breaks: Breaks, measure: Measure, j: int, tracks: tuple) -> boo
     return rest <= measure.width + FIT_SLACK
 
 
-def last_cost(breaks: Breaks, measure: Measure, line: tuple[int, int, bool], tracks: tuple, spare=True) -> float:
+def last_cost(breaks: Breaks, measure: Measure, line: tuple[int, int, bool], tracks: tuple) -> float:
     """Return the demerits of a paragraph's last line (`line`: from point i to the end, and whether it is also its
-    first): closed to fit where it is over the measure, past the usual limit (RUNT_CLOSE) to spare a runt."""
+    first): closed to fit where it is over the measure, past the usual limit at SPARED_COST more."""
     i, j, first = line
     cost = last_line_cost(breaks, i) + (LAST_HYPHEN_COST if breaks.hyphen[i] else 0.0)
     natural = line_width(breaks, i, j, first)
@@ -346,13 +367,11 @@ def last_cost(breaks: Breaks, measure: Measure, line: tuple[int, int, bool], tra
         return cost
     spaces = breaks.spaces_end[j] - breaks.spaces_start[i]
     letters = letters_of(breaks, i, j, measure)
-    if natural <= width + tightest(spaces, letters, measure, tracks[2], tracks[1]) + FIT_SLACK:
-        return cost + closed_last_cost(width - natural, spaces, letters, measure, tracks)
-    spared = spare and not breaks.runt[i] and breaks.runt[j - 1] and tracks[2] < RUNT_CLOSE
-    if spared and natural <= width + tightest(spaces, letters, measure, RUNT_CLOSE, tracks[1]) + FIT_SLACK:
-        closed = (*tracks[:2], RUNT_CLOSE)
-        return cost + closed_last_cost(width - natural, spaces, letters, measure, closed) + SPARED_COST
-    return cost + OVERFULL_COST  # one word wider than the line
+    closing = None if measure.ragged else closing_of(natural - width, spaces, letters, measure, tracks)
+    if closing is None:
+        return cost + OVERFULL_COST  # one word wider than the line
+    spared = SPARED_COST if closing[2] > tracks[2] else 0.0
+    return cost + closed_last_cost(width - natural, spaces, letters, measure, closing) + spared
 
 
 def letters_of(breaks: Breaks, i: int, j: int, measure: Measure) -> int:

@@ -14,16 +14,15 @@ from dataclasses import dataclass, field, replace
 
 from ebookgen.pdf.weasy.linebreak import (
     FIT_SLACK,
-    RUNT_CLOSE,
     RUNT_OPEN,
     SPARING,
-    TRACK,
     Measure,
     best_lines,
     letters_of,
     line_tracks,
     line_width,
     looser_breaks,
+    spared_closing,
     spread,
     tightest,
 )
@@ -189,31 +188,29 @@ def chosen(
     lines, spared, start = {}, {}, since
     for point, row in chosen_points:
         natural = line_width(breaks, start, point, first and start == 0)
-        most, base, close = line_tracks(breaks, measure, first and start == 0)
-        most = RUNT_OPEN if row == SPARING else most
+        tracks = line_tracks(breaks, measure, first and start == 0)
         line = (start, point, first and start == 0)
-        if point == len(breaks.end) - 1 and overfull(breaks, measure, line, (close, base)):
-            close = RUNT_CLOSE  # a last line closed past the usual to spare a runt
-        if overfull(breaks, measure, line, (close, base)):
+        if overfull(breaks, measure, line, tracks):
+            tracks = spared_closing(tracks)  # closed past the usual, to spare a runt or a loose line
+        if overfull(breaks, measure, line, tracks):
             break  # a word wider than the line: first-fit breaks it (overflow-wrap), the plan resumes after
         lines[begin_of(paragraph, start)] = (paragraph.points[point], natural)
-        if row == SPARING or close == RUNT_CLOSE:
-            spared[begin_of(paragraph, start)] = (most, close)
+        if row == SPARING or tracks[2] > line_tracks(breaks, measure, first and start == 0)[2]:
+            spared[begin_of(paragraph, start)] = (RUNT_OPEN if row == SPARING else tracks[0], tracks[2])
         start = point
     return Plan(paragraph, width, lines, spared=spared)
 
 
-def overfull(breaks, measure: Measure, line: tuple[int, int, bool], closing: tuple = (TRACK, 0.0)) -> bool:
+def overfull(breaks, measure: Measure, line: tuple[int, int, bool], tracks: tuple) -> bool:
     """Tell whether a chosen line (from point, to point, whether it is the paragraph's first) is wider than its
-    measure closes to (`closing`: how far its letters may close, em, and their style's spacing): set at its width, a
-    word wider than the line would run off the page in one piece (20,000 letters in one line, all but the first 50
-    lost)."""
+    measure closes to (`tracks`: ``linebreak.line_tracks``): set at its width, a word wider than the line would run
+    off the page in one piece (20,000 letters in one line, all but the first 50 lost)."""
     start, point, first = line
     spaces = breaks.spaces_end[point] - breaks.spaces_start[start]
     letters = letters_of(breaks, start, point, measure)
     width = measure.first if first else measure.width
     natural = line_width(breaks, start, point, first)
-    return natural > width + tightest(spaces, letters, measure, *closing) + FIT_SLACK
+    return natural > width + tightest(spaces, letters, measure, tracks[2], tracks[1]) + FIT_SLACK
 
 
 def begin_of(paragraph: Paragraph, point: int) -> int:

@@ -300,13 +300,14 @@ def track(context, box, spacing: float, advance: float) -> float:
 
 def line_tracking(line) -> tuple[float, float, float]:
     """Return how far (em) a line's letters may open, further in small capitals (linebreak.SMALL_CAPS_MOST), the
-    letter spacing their style gives them, and how far (em) they may close: small capitals by all of it."""
+    letter spacing their style gives them, and how far (em) they may close: small capitals by all of it, and as far
+    as lower case closes (``linebreak.line_tracks``)."""
     boxes = [box for _, box in text_boxes(line)]
     if not any(box.style["font_variant_caps"] != "normal" for box in boxes):
         return TRACK_MOST, 0.0, TRACK
     spacing = boxes[-1].style["letter_spacing"]
     spacing = 0.0 if spacing == "normal" else spacing
-    return SMALL_CAPS_MOST, spacing, max(TRACK, spacing / line.style["font_size"])
+    return SMALL_CAPS_MOST, spacing, spacing / line.style["font_size"] + TRACK
 
 
 def letters_in(line) -> int:
