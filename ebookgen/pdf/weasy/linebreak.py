@@ -318,8 +318,10 @@ def extend(breaks: Breaks, measure: Measure, best: dict, state: tuple[int, int],
         cost += hyphen_cost(breaks, j, row)
         relax(best, (j, row + 1 if breaks.hyphen[j] else 0), base + cost, state)
         if cost >= SPARED_COST and spares_above(breaks, measure, j, tracks):
-            opened = fitted_cost(width - natural, spaces, letters, measure, RUNT_OPEN, tracks[1], tracks[2])
-            relax(best, (j, SPARING), base + opened + SPARED_COST + hyphen_cost(breaks, j, row), state)
+            stretch, _ = spread(width - natural, spaces, letters, measure.space, measure.size, RUNT_OPEN, tracks[1])
+            if stretch <= LOOSEST:  # opened to spare a runt or a loose line, and not loose itself
+                opened = fitted_cost(width - natural, spaces, letters, measure, RUNT_OPEN, tracks[1], tracks[2])
+                relax(best, (j, SPARING), base + opened + SPARED_COST + hyphen_cost(breaks, j, row), state)
 
 
 def closing_of(over: float, spaces: int, letters: int, measure: Measure, tracks: tuple) -> tuple | None:
@@ -345,8 +347,8 @@ def tightest(spaces: int, letters: int, measure: Measure, close_em: float = TRAC
 
 
 def spares_above(breaks: Breaks, measure: Measure, j: int, tracks: tuple) -> bool:
-    """Tell whether a line ending at point j may open its letters to RUNT_OPEN: the paragraph would end in a runt
-    otherwise, the rest from j fits the next line and is no runt, and its letters open less without it."""
+    """Tell whether a line ending at point j may open its letters to RUNT_OPEN: the paragraph's last word alone would
+    be a runt, the rest from j fits the next line and is no runt, and its letters open less without it."""
     last = len(breaks.end) - 1
     if measure.ragged or not measure.size or tracks[0] >= RUNT_OPEN or not breaks.runt[last - 1]:
         return False
