@@ -255,7 +255,7 @@ def test_at_most_one_justified_line_in_a_hundred_is_loose(tmp_path) -> None:
     assert quality.loose_percent <= 1.0 and quality.loose_openers == 0
 
 
-# Issue 28's runts: a letter is LETTER wide in a font of SIZE (half an em), a word space SPACE (0.2 em, as EB Garamond's).
+# Issue 28's runts: a letter is LETTER wide in a font of SIZE (half an em), a word space SPACE (0.2 em: EB Garamond).
 SIZE, LETTER = 10.0, 5.0
 
 
@@ -291,7 +291,8 @@ def lines_at(breaks: Breaks, width: float) -> list[tuple[int, int]]:
 def test_a_lone_last_word_is_taken_up_by_the_line_above_closing_its_letters_past_the_usual_limit() -> None:
     breaks = lettered([6] * 6)  # one line of 190 with 5 spaces and 41 characters, or five and a runt
     natural = line_width(breaks, 0, 6, False)
-    usual, furthest = (linebreak.closest(5, 41, SPACE, SIZE, close) for close in (linebreak.TRACK, linebreak.RUNT_CLOSE))
+    limits = (linebreak.TRACK, linebreak.RUNT_CLOSE)
+    usual, furthest = (linebreak.closest(5, 41, SPACE, SIZE, close) for close in limits)
     width = natural - (usual + furthest) / 2  # over what the spaces and letters usually close, within the spared limit
     assert [point for point, _ in lines_at(breaks, width)] == [6]
     stretch, tracking = linebreak.spread(width - natural, 5, 41, SPACE, SIZE, close_em=linebreak.RUNT_CLOSE)
@@ -320,7 +321,8 @@ def test_an_opening_line_of_small_capitals_closes_its_letters_spacing_rather_tha
     assert words3 - width > linebreak.closest(2, 23, SPACE, SIZE, linebreak.TRACK)  # closing as lower case: no
     chosen = [point for point, _ in linebreak.best_lines(breaks, measure)]
     assert chosen[0] == 3
-    stretch, tracking = linebreak.spread(width - words3, 2, 23, SPACE, SIZE, *linebreak.line_tracks(breaks, measure, True))
+    tracks = linebreak.line_tracks(breaks, measure, True)
+    stretch, tracking = linebreak.spread(width - words3, 2, 23, SPACE, SIZE, *tracks)
     assert stretch <= linebreak.LOOSEST and tracking >= -(spacing + linebreak.TRACK * SIZE) - 1e-9
 
 

@@ -118,9 +118,7 @@ def capacity(extra: float, spaces: int, letters: int, space: float, size: float)
     return spaces * per_space + letters * TRACK * size
 
 
-def closest(
-    spaces: int, letters: int, space: float, size: float, close_em: float = TRACK, base: float = 0.0
-) -> float:
+def closest(spaces: int, letters: int, space: float, size: float, close_em: float = TRACK, base: float = 0.0) -> float:
     """Return how much a line's spaces and letters close at the most: at a stretch ratio of 1, and past it as much
     more as its letters close down to `close_em` (``closing_past``)."""
     room = capacity(-1.0, spaces, letters, space, size)
