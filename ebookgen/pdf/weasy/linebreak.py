@@ -315,7 +315,7 @@ def extend(breaks: Breaks, measure: Measure, best: dict, state: tuple[int, int],
             cost += SPARED_COST if closing[2] > tracks[2] else 0.0
         cost += hyphen_cost(breaks, j, row)
         relax(best, (j, row + 1 if breaks.hyphen[j] else 0), base + cost, state)
-        if cost >= SPARED_COST and spares_above(breaks, measure, j, tracks):
+        if cost >= SPARED_COST and natural < width and spares_above(breaks, measure, j, tracks):
             stretch, _ = spread(width - natural, spaces, letters, measure.space, measure.size, RUNT_OPEN, tracks[1])
             if stretch <= LOOSEST:  # opened to spare a runt or a loose line, and not loose itself
                 opened = fitted_cost(width - natural, spaces, letters, measure, RUNT_OPEN, tracks[1], tracks[2])
@@ -326,7 +326,7 @@ def closing_of(over: float, spaces: int, letters: int, measure: Measure, tracks:
     """Return the tracks a line `over` its measure (px; below zero, short of it) is set with: its usual ones where
     it fits them, its letters closing RUNT_CLOSE - TRACK em further where only that fits (``spared_closing``), or
     None where nothing fits."""
-    if over <= tightest(spaces, letters, measure, tracks[2], tracks[1]) + FIT_SLACK:
+    if over <= FIT_SLACK or over <= tightest(spaces, letters, measure, tracks[2], tracks[1]) + FIT_SLACK:
         return tracks
     spared = spared_closing(tracks)
     if over <= tightest(spaces, letters, measure, spared[2], spared[1]) + FIT_SLACK:
@@ -348,12 +348,9 @@ def spares_above(breaks: Breaks, measure: Measure, j: int, tracks: tuple) -> boo
     """Tell whether a line ending at point j may open its letters to RUNT_OPEN: the paragraph's last word alone would
     be a runt, the rest from j fits the next line and is no runt, and its letters open less without it."""
     last = len(breaks.end) - 1
-    if measure.ragged or not measure.size or tracks[0] >= RUNT_OPEN or not breaks.runt[last - 1]:
+    if line_width(breaks, j, last, False) > measure.width + FIT_SLACK or breaks.runt[j] or breaks.fragment[j]:
         return False
-    if breaks.runt[j] or breaks.fragment[j]:
-        return False
-    rest = line_width(breaks, j, last, False)
-    return rest <= measure.width + FIT_SLACK
+    return not (measure.ragged or not measure.size or tracks[0] >= RUNT_OPEN or not breaks.runt[last - 1])
 
 
 def last_cost(breaks: Breaks, measure: Measure, line: tuple[int, int, bool], tracks: tuple) -> float:
