@@ -21,12 +21,12 @@ from ebookgen.pdf.weasy.linebreak import (
     letters_of,
     line_tracks,
     line_width,
-    looser_breaks,
     spared_closing,
     spread,
     tightest,
 )
 from ebookgen.pdf.weasy.linedrawn import flush_loss
+from ebookgen.pdf.weasy.linelooseness import looser_breaks
 from ebookgen.pdf.weasy.linemeasure import Paragraph, measure_paragraph, offset_of, signature, text_width
 
 # The line breaker's width is the chosen line's natural width and this much (em) more: less than any next word
@@ -170,7 +170,7 @@ def chosen(
     context, linebox, paragraph: Paragraph, width: float, since: int, above: int, first: bool, looseness: int = 0
 ) -> Plan | None:
     """Return the plan of a paragraph's lines from its point `since`, chosen total-fit (`looseness`: lines more than
-    its best, ``linebreak.looser_breaks``)."""
+    its best, ``linelooseness.looser_breaks``)."""
     breaks = paragraph.breaks
     indent = linebox.text_indent if first else 0.0
     ragged = linebox.style["text_align_all"] in RAGGED
