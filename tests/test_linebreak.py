@@ -253,3 +253,118 @@ def test_a_dialogue_chapter_has_no_hyphenated_tail_no_hyphenated_name_and_a_nove
 def test_at_most_one_justified_line_in_a_hundred_is_loose(tmp_path) -> None:
     quality = dialogue_pdf(tmp_path, "modern")
     assert quality.loose_percent <= 1.0 and quality.loose_openers == 0
+
+
+# Issue 28's runts: a letter is LETTER wide in a font of SIZE (half an em), a word space SPACE (0.2 em: EB Garamond).
+SIZE, LETTER = 10.0, 5.0
+
+
+def lettered(words: list[int], caps_spacing: float | None = None) -> Breaks:
+    """Return the break points of words of so many letters, counted for tracking, the last word alone a runt (and
+    the first line in small capitals spaced `caps_spacing` px, when given)."""
+    start, end, spaces_start, spaces_end, letters_start, letters_end = [0.0], [0.0], [0], [0], [0], [0]
+    x, characters = 0.0, 0
+    for index, letters in enumerate(words):
+        x, characters = x + letters * LETTER, characters + letters
+        end.append(x)
+        spaces_end.append(index)
+        letters_end.append(characters)
+        x, characters = x + SPACE, characters + 1
+        start.append(x)
+        spaces_start.append(index + 1)
+        letters_start.append(characters)
+    count = len(end)
+    runt = tuple(point == count - 2 for point in range(count))
+    caps = {} if caps_spacing is None else {"first_hyphen_ok": False, "first_spacing": caps_spacing}
+    return Breaks(
+        tuple(start), tuple(end), tuple(spaces_start), tuple(spaces_end), (False,) * count, runt, (False,) * count,
+        first_end=tuple(end) if caps else (), letters_start=tuple(letters_start), letters_end=tuple(letters_end),
+        **caps,
+    )  # fmt: skip
+
+
+def lines_at(breaks: Breaks, width: float) -> list[tuple[int, int]]:
+    """Return the breaker's lines for a lettered paragraph at a width, each as (point, row)."""
+    return linebreak.best_lines(breaks, Measure(width, width, SPACE, SIZE))
+
+
+def test_a_lone_last_word_is_taken_up_by_the_line_above_closing_its_letters_past_the_usual_limit() -> None:
+    breaks = lettered([6] * 6)  # one line of 190 with 5 spaces and 41 characters, or five and a runt
+    natural = line_width(breaks, 0, 6, False)
+    limits = (linebreak.TRACK, linebreak.RUNT_CLOSE)
+    usual, furthest = (linebreak.closest(5, 41, SPACE, SIZE, close) for close in limits)
+    width = natural - (usual + furthest) / 2  # over what the spaces and letters usually close, within the spared limit
+    assert [point for point, _ in lines_at(breaks, width)] == [6]
+    stretch, tracking = linebreak.spread(width - natural, 5, 41, SPACE, SIZE, close_em=linebreak.RUNT_CLOSE)
+    assert -linebreak.RUNT_CLOSE * SIZE <= tracking < -linebreak.TRACK * SIZE
+    assert stretch >= linebreak.spread(-usual, 5, 41, SPACE, SIZE)[0] - 1e-9  # the gaps held as at the usual limit
+    assert [point for point, _ in lines_at(breaks, natural - furthest - 1.0)] == [5, 6]  # further: the runt stays
+
+
+def test_a_lone_last_word_is_spared_by_the_line_above_opening_its_letters_to_send_a_word_down() -> None:
+    breaks = lettered([8, 8, 8, 8, 8, 7, 6])
+    width = 230.0  # five words open past twice natural at TRACK_MOST, six do not fit, seven close to no use
+    natural = line_width(breaks, 0, 5, False)
+    assert linebreak.spread(width - natural, 4, 44, SPACE, SIZE)[0] > linebreak.LOOSEST
+    chosen = lines_at(breaks, width)
+    assert chosen == [(5, linebreak.SPARING), (7, 0)] and not breaks.runt[5]
+    stretch, tracking = linebreak.spread(width - natural, 4, 44, SPACE, SIZE, linebreak.RUNT_OPEN)
+    assert stretch <= linebreak.LOOSEST and linebreak.TRACK_MOST * SIZE < tracking <= linebreak.RUNT_OPEN * SIZE
+
+
+def test_an_opening_line_of_small_capitals_closes_its_letters_spacing_rather_than_open_its_spaces_wide() -> None:
+    spacing = 0.03 * SIZE  # print.css's letter spacing of small capitals
+    breaks = lettered([5, 4, 12, 3, 4, 5, 6, 7, 5, 4, 6, 5], caps_spacing=spacing)
+    words3 = line_width(breaks, 0, 3, True)
+    width = words3 - 6.0  # the long third word fits only when the letters lose their spacing
+    measure = Measure(width, width, SPACE, SIZE)
+    assert words3 - width > linebreak.closest(2, 23, SPACE, SIZE, linebreak.TRACK)  # closing as lower case: no
+    chosen = [point for point, _ in linebreak.best_lines(breaks, measure)]
+    assert chosen[0] == 3
+    tracks = linebreak.line_tracks(breaks, measure, True)
+    stretch, tracking = linebreak.spread(width - words3, 2, 23, SPACE, SIZE, *tracks)
+    assert stretch <= linebreak.LOOSEST and tracking >= -(spacing + linebreak.TRACK * SIZE) - 1e-9
+
+
+# Two-line speeches that the usual limits leave with their last word alone (main before issue 28's runt work: all
+# seven, in every justified theme), and an opening line of small capitals left loose before a long name.
+SPEECHES = """Chapter 1
+
+At Bald Hills, Prince Nicholas Andreevich Bolkonski\u2019s estate, the arrival of young Prince Andrew and his wife was \
+daily expected, but this expectation did not upset the regular routine of life in the old prince\u2019s household.
+
+\u201cMy taste in music is impeccable, thank you very much,\u201d Jess snapped.
+
+\u201cAnything else. The weather. Your terrible taste in music,\u201d Lorelai said.
+
+\u201cAnything else. The weather. Your terrible taste in music,\u201d Alexander asked.
+
+\u201cNothing. Forget it. It was a stupid idea anyway,\u201d Hermione whispered.
+
+\u201cYes. Fine. Absolutely, completely, unquestionably fine,\u201d Rory sighed.
+
+\u201cMy taste in music is impeccable, thank you very much,\u201d Lorelai called.
+
+\u201cAnything else. The weather. Your terrible taste in music,\u201d Natasha laughed.
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not shutil.which("pdftotext"), reason="pdftotext (poppler-utils) reads the word boxes")
+@pytest.mark.parametrize("theme, trim", [("classic", "6x9"), ("modern", "5.5x8.5"), ("romance", "5.5x8.5")])
+def test_two_line_speeches_end_on_two_words_and_the_opening_line_is_not_loose(tmp_path, theme, trim) -> None:
+    from typer.testing import CliRunner
+
+    from ebookgen.cli.app import app
+    from ebookgen.pdf.measure import measure
+
+    story = tmp_path / "story.txt"
+    story.write_text(SPEECHES, encoding="utf-8")
+    target = tmp_path / f"{theme}.pdf"
+    arguments = ["pdf", str(story), "-o", str(target), "--theme", theme, "--trim", trim, "--no-cache"]
+    result = CliRunner().invoke(app, arguments)
+    assert result.exit_code == 0, result.output
+    quality = measure(target)
+    assert quality.body_lines >= 10 and quality.openers == 1
+    assert quality.runts == 0, quality.runt_examples
+    assert (quality.loose_lines, quality.loose_openers) == (0, 0), quality.loose_examples

@@ -6,8 +6,9 @@ from __future__ import annotations
 import random
 from dataclasses import replace
 
-from ebookgen.pdf.weasy import linebreak
-from ebookgen.pdf.weasy.linebreak import Measure, best_breaks, line_width, looser_breaks
+from ebookgen.pdf.weasy import linebreak, linelooseness
+from ebookgen.pdf.weasy.linebreak import Measure, best_breaks, line_width
+from ebookgen.pdf.weasy.linelooseness import looser_breaks
 from tests.test_linebreak import SPACE, WIDTH, paragraph, ratios
 
 MEASURE = Measure(WIDTH, WIDTH, SPACE)
@@ -54,5 +55,5 @@ def test_a_ragged_paragraph_is_set_a_line_longer_with_no_line_under_its_least_sh
     assert len(longer) == len(best) + 1
     starts = [0, *longer[:-2]]
     widths = [line_width(breaks, i, j, False) for i, j in zip(starts, longer[:-1], strict=True)]
-    assert min(widths) >= linebreak.RAGGED_LEAST * WIDTH and max(widths) <= WIDTH
+    assert min(widths) >= linelooseness.RAGGED_LEAST * WIDTH and max(widths) <= WIDTH
     assert looser_breaks(breaks, MEASURE, 1) == []  # justified, the same lines would open past the limit

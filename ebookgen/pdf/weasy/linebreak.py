@@ -28,6 +28,15 @@ TRACK_MOST = 0.03
 # A line of small capitals (a chapter's opening line) may open its letters this much more: small capitals are set
 # letterspaced (Bringhurst: 5 to 10 per cent; print.css gives them 0.03 em), so a little more does not show.
 SMALL_CAPS_MOST = 0.05
+# A line of small capitals may close its letters by all the spacing its style gives them (print.css's 0.03 em) and
+# TRACK more, as far as a line of lower case closes: set solid, as many books set them, rather than a chapter's
+# opening line left loose before a long word.
+# To spare a runt (a paragraph's last word alone) or a loose line, a line may close its letters to RUNT_CLOSE em (a
+# last line, pulling a lone word up); to spare a runt, the line above the last may open them to RUNT_OPEN em, pushing
+# a word down (TRACK and TRACK_MOST 0.02 em further: InDesign users track a line -20 to +20 thousandths to save a
+# runt). Small capitals close as much further than their own limit.
+RUNT_CLOSE = 0.03
+RUNT_OPEN = 0.05
 # Spaces opened past this many natural spaces make a loose line, which the issue allows in 1% of lines only.
 LOOSEST = 2.0
 # Once a line's word gaps would open past this, its letters take the rest (up to TRACK_MOST): a hair under LOOSEST.
@@ -46,8 +55,10 @@ LAST_HYPHEN_COST = 5000.0
 MOST_HYPHENS_IN_A_ROW = 2
 # A paragraph's last line of one word alone (a runt): worse than any line whose gaps stay under LOOSEST, however
 # much its letters open (a stretch ratio of 4), so a runt is left only where the line above would be loose; a loose
-# line is worse still.
+# line is worse still. A line set past the usual limits (RUNT_CLOSE, RUNT_OPEN) costs SPARED_COST more: worse than
+# any usual line, better than the runt or the loose line it spares.
 RUNT_COST = 5e7
+SPARED_COST = RUNT_COST / 2
 # A line whose words overrun the measure: only when a single word is wider than the line.
 OVERFULL_COST = 1e9
 # A justified line this short a share of the measure opens its spaces past any use (4x at least).
@@ -107,23 +118,52 @@ def capacity(extra: float, spaces: int, letters: int, space: float, size: float)
     return spaces * per_space + letters * TRACK * size
 
 
+def closest(spaces: int, letters: int, space: float, size: float, close_em: float = TRACK, base: float = 0.0) -> float:
+    """Return how much a line's spaces and letters close at the most: at a stretch ratio of 1, and past it as much
+    more as its letters close down to `close_em` (``closing_past``)."""
+    room = capacity(-1.0, spaces, letters, space, size)
+    further = max(close_em - TRACK, 0.0) * size
+    solid = min(base, further)  # the style's own spacing, closed with the word spaces held
+    return room + solid * letters + (further - solid) * max(letters - 2 * spaces, 0)
+
+
+def closing_past(need: float, spaces: int, letters: int, base: float) -> float:
+    """Return how much more (px) each letter closes for a line `need` over what it closes at a stretch ratio of 1:
+    first the spacing its style gives its letters (small capitals set solid), the word spaces held at their closest;
+    then as much as keeps its word gaps as a reader sees them (a letter's spacing is on each side of a space)."""
+    solid = base * letters
+    if need <= solid:
+        return need / letters
+    return base + (need - solid) / (letters - 2 * spaces) if letters > 2 * spaces else float("inf")
+
+
 def spread(
-    extra: float, spaces: int, letters: int, space: float, size: float, most_em: float = TRACK_MOST, base: float = 0.0
+    extra: float,
+    spaces: int,
+    letters: int,
+    space: float,
+    size: float,
+    most_em: float = TRACK_MOST,
+    base: float = 0.0,
+    close_em: float = TRACK,
 ) -> tuple[float, float]:
     """Share a justified line's extra width (negative: too long) between its word spaces and letters, in
     proportion as at the same stretch ratio, the letters taking the rest once the word gaps would open past
-    HELD: return the word gap a reader sees (natural spaces) and each letter's tracking.
+    HELD (or, closing, past a stretch ratio of 1, down to `close_em`): return the word gap a reader sees (natural
+    spaces) and each letter's tracking.
 
     `base` is the letter spacing the line's style gives already (small capitals'): a gap holds it twice, the
     space's own and the letter's before it, and a share of what the PDF writer loses of spaced letters."""
     room = capacity(extra, spaces, letters, space, size)
     if room <= 0:
         return (1.0 if abs(extra) < 0.5 else float("inf")), 0.0
-    most = (most_em if extra >= 0 else TRACK) * size
+    most = (most_em if extra >= 0 else max(close_em, TRACK)) * size
     tracking = extra / room * TRACK * size
     if extra > 0 and letters > 2 * spaces + 1 and spaces:
         held = (HELD - 1.0) * space * spaces - base * (2 * spaces + 1) - letters * WRITER_LOSS * size
         tracking = max(tracking, (extra - held) / (letters - 2 * spaces - 1))
+    elif extra < -room and close_em > TRACK and letters:  # past a stretch ratio of 1 the letters close further
+        tracking = -TRACK * size - closing_past(-extra - room, spaces, letters, base)
     tracking = max(-most, min(most, tracking))
     rest = extra - tracking * letters
     if spaces == 0:
@@ -146,10 +186,16 @@ def line_cost(stretch: float, rho: float | None = None) -> float:
 
 
 def fitted_cost(
-    extra: float, spaces: int, letters: int, measure: Measure, most_em: float = TRACK_MOST, base: float = 0.0
+    extra: float,
+    spaces: int,
+    letters: int,
+    measure: Measure,
+    most_em: float = TRACK_MOST,
+    base: float = 0.0,
+    close_em: float = TRACK,
 ) -> float:
     """Return the demerits of a justified line `extra` short of its measure (negative: over it)."""
-    stretch, _ = spread(extra, spaces, letters, measure.space, measure.size, most_em, base)
+    stretch, _ = spread(extra, spaces, letters, measure.space, measure.size, most_em, base, close_em)
     room = capacity(extra, spaces, letters, measure.space, measure.size)
     return line_cost(stretch, extra / room if room > 0 else None)
 
@@ -166,10 +212,10 @@ def line_fit_cost(extra: float, spaces: int, letters: int, measure: Measure, wid
     return ragged_cost(extra, width) if measure.ragged else fitted_cost(extra, spaces, letters, measure, *tracks)
 
 
-def closed_last_cost(extra: float, spaces: int, letters: int, measure: Measure) -> float:
+def closed_last_cost(extra: float, spaces: int, letters: int, measure: Measure, tracks: tuple = ()) -> float:
     """Return the demerits of a paragraph's last line over its measure, closed as a justified line closes (TeX lets
     a last line shrink: a lone word joins the line above instead of standing alone); ragged lines never close."""
-    return OVERFULL_COST if measure.ragged else fitted_cost(extra, spaces, letters, measure)
+    return OVERFULL_COST if measure.ragged else fitted_cost(extra, spaces, letters, measure, *tracks)
 
 
 def last_line_cost(breaks: Breaks, i: int) -> float:
@@ -191,13 +237,24 @@ def line_width(breaks: Breaks, i: int, j: int, first: bool) -> float:
     return breaks.end[j] - breaks.start[i]
 
 
+# The row of a state reached by a line set past the usual limits to spare a runt (RUNT_OPEN): the next line is the
+# paragraph's last, and no runt.
+SPARING = MOST_HYPHENS_IN_A_ROW + 1
+
+
 def best_breaks(breaks: Breaks, measure: Measure, since: int = 0, hyphens_above: int = 0) -> list[int]:
     """Return the break points (after `since`, the paragraph's end last) that cost the least in all."""
+    return [point for point, _ in best_lines(breaks, measure, since, hyphens_above)]
+
+
+def best_lines(breaks: Breaks, measure: Measure, since: int = 0, hyphens_above: int = 0) -> list[tuple[int, int]]:
+    """Return the break points that cost the least in all, each with the row of the state it ends in (SPARING: the
+    line ending there opens its letters to RUNT_OPEN)."""
     last = len(breaks.end) - 1
     # best[(point, hyphenated lines in a row ending there)] = (demerits, previous state)
     best: dict[tuple[int, int], tuple[float, tuple[int, int] | None]] = {(since, hyphens_above): (0.0, None)}
     for i in range(since, last):
-        for row in range(MOST_HYPHENS_IN_A_ROW + 1):
+        for row in range(SPARING + 1):
             if (i, row) in best:
                 extend(breaks, measure, best, (i, row), since)
     ends = [(cost, state) for state, (cost, _) in best.items() if state[0] == last]
@@ -206,9 +263,17 @@ def best_breaks(breaks: Breaks, measure: Measure, since: int = 0, hyphens_above:
     state: tuple[int, int] | None = min(ends)[1]
     chosen = []
     while state is not None and state[0] != since:
-        chosen.append(state[0])
+        chosen.append(state)
         state = best[state][1]
     return chosen[::-1]
+
+
+def line_tracks(breaks: Breaks, measure: Measure, first: bool) -> tuple[float, float, float]:
+    """Return how far (em) a line's letters may open, the spacing its style gives them, and how far (em) they may
+    close: an opening line of small capitals opens further and may close all its style's spacing and TRACK more."""
+    if first and not breaks.first_hyphen_ok and measure.size:
+        return SMALL_CAPS_MOST, breaks.first_spacing, breaks.first_spacing / measure.size + TRACK
+    return TRACK_MOST, 0.0, TRACK
 
 
 def extend(breaks: Breaks, measure: Measure, best: dict, state: tuple[int, int], since: int) -> None:
@@ -218,8 +283,10 @@ def extend(breaks: Breaks, measure: Measure, best: dict, state: tuple[int, int],
     first = i == 0 and since == 0 and bool(breaks.first_end)
     width = measure.first if first else measure.width
     base = best[state][0]
-    small_caps = first and not breaks.first_hyphen_ok  # an opening line: its letters spaced, and may open more
-    tracks = (SMALL_CAPS_MOST, breaks.first_spacing) if small_caps else (TRACK_MOST, 0.0)
+    tracks = line_tracks(breaks, measure, first)
+    if row == SPARING:  # the line above spared a runt: this one is the last
+        relax(best, (last, 0), base + last_cost(breaks, measure, (i, last, first), tracks), state)
+        return
     # Lines under SHORTEST of the measure are never chosen when a longer one can be (and the next point always can).
     least = RAGGED_SHORTEST if measure.ragged else SHORTEST
     shortest = bisect.bisect_left(breaks.end, (breaks.first_start if first else breaks.start[i]) + least * width)
@@ -227,27 +294,81 @@ def extend(breaks: Breaks, measure: Measure, best: dict, state: tuple[int, int],
         natural = line_width(breaks, i, j, first)
         spaces = breaks.spaces_end[j] - breaks.spaces_start[i]
         letters = letters_of(breaks, i, j, measure)
-        tightest = width + (0.0 if measure.ragged else capacity(-1.0, spaces, letters, measure.space, measure.size))
-        if natural > tightest + FIT_SLACK and j > i + 1:
+        closing = closing_of(natural - width, spaces, letters, measure, tracks)
+        if closing is None and j > i + 1:
+            if j < last and not (breaks.fragment[i] and i != since):  # closed further, the last line may fit
+                cost = last_cost(breaks, measure, (i, last, first), tracks)
+                if cost < OVERFULL_COST:
+                    relax(best, (last, 0), base + cost, state)
             break  # every later point makes a wider line
         if j == last:
             if breaks.fragment[i] and i != since:
                 continue  # never a paragraph ending in a hyphenated word's tail
-            cost = last_line_cost(breaks, i)
-            if natural > width + FIT_SLACK:  # closed to fit, or over the measure (one word wider than the line)
-                closes = natural <= tightest + FIT_SLACK
-                cost += closed_last_cost(width - natural, spaces, letters, measure) if closes else OVERFULL_COST
-            cost += LAST_HYPHEN_COST if breaks.hyphen[i] else 0.0
-            relax(best, (j, 0), base + cost, state)
+            relax(best, (j, 0), base + last_cost(breaks, measure, (i, j, first), tracks), state)
             continue
         if breaks.hyphen[j] and (row >= MOST_HYPHENS_IN_A_ROW or (first and not breaks.first_hyphen_ok)):
             continue
-        if natural > tightest + FIT_SLACK:
+        if closing is None:
             cost = OVERFULL_COST
         else:
-            cost = line_fit_cost(width - natural, spaces, letters, measure, width, tracks)
+            cost = line_fit_cost(width - natural, spaces, letters, measure, width, closing)
+            cost += SPARED_COST if closing[2] > tracks[2] else 0.0
         cost += hyphen_cost(breaks, j, row)
         relax(best, (j, row + 1 if breaks.hyphen[j] else 0), base + cost, state)
+        if cost >= SPARED_COST and natural < width and spares_above(breaks, measure, j, tracks):
+            stretch, _ = spread(width - natural, spaces, letters, measure.space, measure.size, RUNT_OPEN, tracks[1])
+            if stretch <= LOOSEST:  # opened to spare a runt or a loose line, and not loose itself
+                opened = fitted_cost(width - natural, spaces, letters, measure, RUNT_OPEN, tracks[1], tracks[2])
+                relax(best, (j, SPARING), base + opened + SPARED_COST + hyphen_cost(breaks, j, row), state)
+
+
+def closing_of(over: float, spaces: int, letters: int, measure: Measure, tracks: tuple) -> tuple | None:
+    """Return the tracks a line `over` its measure (px; below zero, short of it) is set with: its usual ones where
+    it fits them, its letters closing RUNT_CLOSE - TRACK em further where only that fits (``spared_closing``), or
+    None where nothing fits."""
+    if over <= FIT_SLACK or over <= tightest(spaces, letters, measure, tracks[2], tracks[1]) + FIT_SLACK:
+        return tracks
+    spared = spared_closing(tracks)
+    if over <= tightest(spaces, letters, measure, spared[2], spared[1]) + FIT_SLACK:
+        return spared
+    return None
+
+
+def spared_closing(tracks: tuple) -> tuple:
+    """Return a line's tracks with its letters closing past the usual limit, to spare a runt or a loose line."""
+    return (*tracks[:2], tracks[2] + RUNT_CLOSE - TRACK)
+
+
+def tightest(spaces: int, letters: int, measure: Measure, close_em: float = TRACK, base: float = 0.0) -> float:
+    """Return how much a line may close (none when ragged)."""
+    return 0.0 if measure.ragged else closest(spaces, letters, measure.space, measure.size, close_em, base)
+
+
+def spares_above(breaks: Breaks, measure: Measure, j: int, tracks: tuple) -> bool:
+    """Tell whether a line ending at point j may open its letters to RUNT_OPEN: the paragraph's last word alone would
+    be a runt, the rest from j fits the next line and is no runt, and its letters open less without it."""
+    last = len(breaks.end) - 1
+    if line_width(breaks, j, last, False) > measure.width + FIT_SLACK or breaks.runt[j] or breaks.fragment[j]:
+        return False
+    return not (measure.ragged or not measure.size or tracks[0] >= RUNT_OPEN or not breaks.runt[last - 1])
+
+
+def last_cost(breaks: Breaks, measure: Measure, line: tuple[int, int, bool], tracks: tuple) -> float:
+    """Return the demerits of a paragraph's last line (`line`: from point i to the end, and whether it is also its
+    first): closed to fit where it is over the measure, past the usual limit at SPARED_COST more."""
+    i, j, first = line
+    cost = last_line_cost(breaks, i) + (LAST_HYPHEN_COST if breaks.hyphen[i] else 0.0)
+    natural = line_width(breaks, i, j, first)
+    width = measure.first if first else measure.width
+    if natural <= width + FIT_SLACK:
+        return cost
+    spaces = breaks.spaces_end[j] - breaks.spaces_start[i]
+    letters = letters_of(breaks, i, j, measure)
+    closing = None if measure.ragged else closing_of(natural - width, spaces, letters, measure, tracks)
+    if closing is None:
+        return cost + OVERFULL_COST  # one word wider than the line
+    spared = SPARED_COST if closing[2] > tracks[2] else 0.0
+    return cost + closed_last_cost(width - natural, spaces, letters, measure, closing) + spared
 
 
 def letters_of(breaks: Breaks, i: int, j: int, measure: Measure) -> int:
@@ -262,103 +383,3 @@ def relax(best: dict, state: tuple[int, int], cost: float, previous: tuple[int, 
     known = best.get(state)
     if known is None or cost < known[0]:
         best[state] = (cost, previous)
-
-
-# A paragraph set a line longer or shorter than its best (TeX's \looseness) to level a spread: only when none of its
-# lines opens its word spaces past this many natural spaces (a hair under LOOSEST: tracking widens the gaps a
-# little more on the page) and its last line is no runt; no line costs as much as a runt.
-LOOSENESS_SPACE = 1.8
-
-
-# A ragged paragraph (large print) set a line longer or shorter: no line but its last under this share of the
-# measure, about what first-fit leaves before a long word.
-RAGGED_LEAST = 0.7
-
-
-def even_enough(breaks: Breaks, measure: Measure, i: int, j: int, since: int) -> bool:
-    """Tell whether a justified line from point i to point j opens its word spaces no wider than LOOSENESS_SPACE
-    (a ragged one: whether it fills RAGGED_LEAST of the measure)."""
-    first = i == 0 and since == 0 and bool(breaks.first_end)
-    natural = line_width(breaks, i, j, first)
-    width = measure.first if first else measure.width
-    if measure.ragged:
-        return natural >= RAGGED_LEAST * width
-    spaces = breaks.spaces_end[j] - breaks.spaces_start[i]
-    stretch, _ = spread(width - natural, spaces, letters_of(breaks, i, j, measure), measure.space, measure.size)
-    return stretch <= LOOSENESS_SPACE
-
-
-class _Lines(dict):
-    """A stand-in for the main breaker's table of best ways, which keeps every line tried from one state instead."""
-
-    def __init__(self, state: tuple[int, int]) -> None:
-        super().__init__({state: (0.0, None)})
-        self.tried: list[tuple[tuple[int, int], float]] = []
-
-    def get(self, state, default=None):
-        """Know of no way to any state, so every line tried is kept."""
-        return None
-
-    def __setitem__(self, state, value) -> None:
-        self.tried.append((state, value[0]))
-
-
-def lines_from(breaks: Breaks, measure: Measure, state: tuple[int, int], since: int) -> list:
-    """Return each line the main breaker may set from a state, as (the state it ends in, its demerits)."""
-    table = _Lines(state)
-    extend(breaks, measure, table, state, since)
-    return table.tried
-
-
-def allowed(breaks: Breaks, measure: Measure, line: tuple[int, int, int], cost: float) -> bool:
-    """Tell whether a line from point i to point j (`line`: i, j, the paragraph's start) may stand in a paragraph set a
-    line longer or shorter: no runt, nothing overfull, and even enough (``even_enough``)."""
-    i, j, since = line
-    if j == len(breaks.end) - 1:
-        return cost < RUNT_COST
-    if cost >= (OVERFULL_COST if measure.ragged else RUNT_COST):
-        return False
-    return even_enough(breaks, measure, i, j, since)
-
-
-def line_counts(breaks: Breaks, measure: Measure, since: int = 0, hyphens_above: int = 0) -> dict[int, tuple]:
-    """Return, for each number of lines the paragraph may be set in with no loose line (ragged: no short one) and
-    no runt, its cheapest breaks: (demerits, points)."""
-    last = len(breaks.end) - 1
-    best: dict[tuple[int, int, int], tuple[float, tuple | None]] = {(since, hyphens_above, 0): (0.0, None)}
-    at: dict[int, set] = {since: {(hyphens_above, 0)}}  # point: the (row, count) states reached there
-    for i in range(since, last):
-        for row, count in sorted(at.pop(i, ())):
-            base = best[(i, row, count)][0]
-            for (j, after), cost in lines_from(breaks, measure, (i, row), since):
-                key, total = (j, after, count + 1), base + cost
-                if not allowed(breaks, measure, (i, j, since), cost):
-                    continue  # a loose line, a runt: never in a setting a line longer or shorter
-                if key not in best or total < best[key][0]:
-                    best[key] = (total, (i, row, count))
-                    at.setdefault(j, set()).add((after, count + 1))
-    counts: dict[int, tuple] = {}
-    for (point, row, count), (cost, _) in best.items():
-        if point == last and (count not in counts or cost < counts[count][0]):
-            counts[count] = (cost, (point, row, count))
-    return {count: (cost, walk_back(best, state, since)) for count, (cost, state) in counts.items()}
-
-
-def walk_back(best: dict, state: tuple, since: int) -> list[int]:
-    """Return the break points on the way to a state, in order."""
-    chosen = []
-    while state is not None and state[0] != since:
-        chosen.append(state[0])
-        state = best[state][1]
-    return chosen[::-1]
-
-
-def looser_breaks(breaks: Breaks, measure: Measure, looseness: int, since: int = 0, hyphens_above: int = 0) -> list:
-    """Return the best breaks with `looseness` lines more (below zero: fewer) than the best of all (TeX's
-    \\looseness), or [] when no such setting keeps every line within LOOSENESS_SPACE (ragged: RAGGED_LEAST) and its
-    last line no runt."""
-    best = best_breaks(breaks, measure, since, hyphens_above)
-    if not looseness or not best:
-        return []
-    found = line_counts(breaks, measure, since, hyphens_above).get(len(best) + looseness)
-    return found[1] if found is not None else []

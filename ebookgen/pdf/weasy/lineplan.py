@@ -10,19 +10,23 @@ it landed. Paragraphs the planner cannot measure, or that run beside a float, ar
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from ebookgen.pdf.weasy.linebreak import (
     FIT_SLACK,
+    RUNT_OPEN,
+    SPARING,
     Measure,
-    best_breaks,
-    capacity,
+    best_lines,
     letters_of,
+    line_tracks,
     line_width,
-    looser_breaks,
+    spared_closing,
     spread,
+    tightest,
 )
 from ebookgen.pdf.weasy.linedrawn import flush_loss
+from ebookgen.pdf.weasy.linelooseness import looser_breaks
 from ebookgen.pdf.weasy.linemeasure import Paragraph, measure_paragraph, offset_of, signature, text_width
 
 # The line breaker's width is the chosen line's natural width and this much (em) more: less than any next word
@@ -43,6 +47,8 @@ class Plan:
     lines: dict  # start offset: (end offset, natural width)
     made_from: tuple | None = None  # the paragraph's text boxes when its first line was planned
     looseness: int = 0  # lines more (below zero: fewer) than its best, for a spread to end level
+    # start offset: how far (em) the line's letters may open and close, where it spares a runt past the usual limits
+    spared: dict = field(default_factory=dict)
 
 
 class Planner:
@@ -52,6 +58,7 @@ class Planner:
         self.plans: dict[int, Plan] = {}
         self.counts = {"planned": 0, "landed": 0, "missed": 0, "first-fit": 0}
         self.expected: int | None = None  # where the line being laid out should end
+        self.spared: tuple | None = None  # how far its letters may open and close, past the usual, to spare a runt
         # Set a line longer or shorter, for the spread leveller (``spreads``): paragraph: lines more (fewer).
         self.looseness: dict[tuple, int] = {}
         self.opened: list[tuple] = []  # the paragraphs whose first line was planned, on the page being made
@@ -60,7 +67,7 @@ class Planner:
 
     def target(self, context, linebox, skip_stack, containing_block, first_line_style, hyphens_above: int):
         """Return the width to break the next line of a paragraph at, or None to break it first-fit."""
-        self.expected = None
+        self.expected, self.spared = None, None
         if not plannable(context, linebox, containing_block):
             return None
         key, width = id(linebox), containing_block.width
@@ -82,6 +89,7 @@ class Planner:
             return None
         self.plans[key] = plan
         end, natural = plan.lines[offset]
+        self.spared = plan.spared.get(offset)
         if end >= len(plan.paragraph.text) and natural <= width - (linebox.text_indent if skip_stack is None else 0.0):
             return None  # the last line, when it fits: first-fit sets it all
         self.expected, self.counts["planned"] = end, self.counts["planned"] + 1
@@ -162,7 +170,7 @@ def chosen(
     context, linebox, paragraph: Paragraph, width: float, since: int, above: int, first: bool, looseness: int = 0
 ) -> Plan | None:
     """Return the plan of a paragraph's lines from its point `since`, chosen total-fit (`looseness`: lines more than
-    its best, ``linebreak.looser_breaks``)."""
+    its best, ``linelooseness.looser_breaks``)."""
     breaks = paragraph.breaks
     indent = linebox.text_indent if first else 0.0
     ragged = linebox.style["text_align_all"] in RAGGED
@@ -172,29 +180,37 @@ def chosen(
     if not first:
         breaks = replace_first(breaks)
     if looseness:
-        chosen_points = looser_breaks(breaks, measure, looseness, since, above)
+        chosen_points = [(point, 0) for point in looser_breaks(breaks, measure, looseness, since, above)]
     else:
-        chosen_points = best_breaks(breaks, measure, since, above)
+        chosen_points = best_lines(breaks, measure, since, above)
     if not chosen_points:
         return None
-    lines, start = {}, since
-    for point in chosen_points:
+    lines, spared, start = {}, {}, since
+    for point, row in chosen_points:
         natural = line_width(breaks, start, point, first and start == 0)
-        if overfull(breaks, measure, start, point, natural, first and start == 0):
+        tracks = line_tracks(breaks, measure, first and start == 0)
+        line = (start, point, first and start == 0)
+        if overfull(breaks, measure, line, tracks):
+            tracks = spared_closing(tracks)  # closed past the usual, to spare a runt or a loose line
+        if overfull(breaks, measure, line, tracks):
             break  # a word wider than the line: first-fit breaks it (overflow-wrap), the plan resumes after
         lines[begin_of(paragraph, start)] = (paragraph.points[point], natural)
+        if row == SPARING or tracks[2] > line_tracks(breaks, measure, first and start == 0)[2]:
+            spared[begin_of(paragraph, start)] = (RUNT_OPEN if row == SPARING else tracks[0], tracks[2])
         start = point
-    return Plan(paragraph, width, lines)
+    return Plan(paragraph, width, lines, spared=spared)
 
 
-def overfull(breaks, measure: Measure, start: int, point: int, natural: float, first: bool) -> bool:
-    """Tell whether a chosen line is wider than its measure closes to: set at its width, a word wider than the
-    line would run off the page in one piece (20,000 letters in one line, all but the first 50 lost)."""
+def overfull(breaks, measure: Measure, line: tuple[int, int, bool], tracks: tuple) -> bool:
+    """Tell whether a chosen line (from point, to point, whether it is the paragraph's first) is wider than its
+    measure closes to (`tracks`: ``linebreak.line_tracks``): set at its width, a word wider than the line would run
+    off the page in one piece (20,000 letters in one line, all but the first 50 lost)."""
+    start, point, first = line
     spaces = breaks.spaces_end[point] - breaks.spaces_start[start]
     letters = letters_of(breaks, start, point, measure)
     width = measure.first if first else measure.width
-    shrink = 0.0 if measure.ragged else capacity(-1.0, spaces, letters, measure.space, measure.size)
-    return natural > width + shrink + FIT_SLACK
+    natural = line_width(breaks, start, point, first)
+    return natural > width + tightest(spaces, letters, measure, tracks[2], tracks[1]) + FIT_SLACK
 
 
 def begin_of(paragraph: Paragraph, point: int) -> int:
@@ -223,16 +239,17 @@ SPACE_KEYS = ("font_family", "font_size", "font_style", "font_weight", "font_str
 SPACES_MEASURED: dict[tuple, float] = {}
 
 
-def tighten(context, line, width: float, letters: int, track) -> None:
+def tighten(context, line, width: float, letters: int, track, tracks: tuple) -> None:
     """Close a planned line whose words run past the measure: its letters and word spaces together, as the breaker
-    chose (``linebreak.spread``); `track` sets the letters' spacing and returns how much wider the line grew."""
+    chose (``linebreak.spread``; `tracks`: how far its letters may open, their style's spacing, how far they may
+    close); `track` sets the letters' spacing and returns how much wider the line grew."""
     from weasyprint.layout.inline import add_word_spacing, count_expandable_spaces
 
     spaces = count_expandable_spaces(line)
     if line.width <= width + 0.01 or not (spaces or letters):
         return
     space, size = natural_space(context, line.style), line.style["font_size"]
-    _, tracking = spread(width - line.width, spaces, letters, space, size)
+    _, tracking = spread(width - line.width, spaces, letters, space, size, *tracks)
     lost = 0.0
     if tracking and letters:
         track(context, line, tracking, 0.0)

@@ -28,7 +28,7 @@ from contextlib import ExitStack, contextmanager
 
 from ebookgen.pdf.weasy.grid import RETIMED, leading_of, on_grid, retimable, retimed, stands_on_grid
 from ebookgen.pdf.weasy.hyphdicts import primed
-from ebookgen.pdf.weasy.linebreak import SMALL_CAPS_MOST, TRACK_MOST, spread
+from ebookgen.pdf.weasy.linebreak import SMALL_CAPS_MOST, TRACK, TRACK_MOST, spread
 from ebookgen.pdf.weasy.linedrawn import flush_loss
 from ebookgen.pdf.weasy.linemeasure import spared
 from ebookgen.pdf.weasy.lineplan import Planner, initial_set, natural_space, tighten
@@ -52,7 +52,7 @@ SETTING_RULES = (
     "none in joined scripts; spreads even 2, remade 1, a line long 1 (4), two runs back, "
     "a paragraph a line shorter or longer 2 (either page or both), a scene break a line taller or shorter 1, "
     "full before a line short 1, changes on the pages before 1; "
-    "total-fit lines (linebreak 5, ragged 1); grid 1; "
+    "total-fit lines (linebreak 5, ragged 1, runts spared by tracking 1, small caps closed 1); grid 1; "
     "German nouns hyphenate"
 )
 MOST_HYPHENS_IN_A_ROW = 2
@@ -118,7 +118,9 @@ class Setter(SpreadLeveller):
                 self.plain, self.target = False, None
             self.planner.landed(linebox, resume_at if line is not None else None)
             if line is not None and target is not None:  # a planned line, the last closed to fit as well
-                tighten(context, line, rest[0].width, letters_in(line), track)  # a line's width counts its indent
+                tracks = self.line_tracks(line)
+                tighten(context, line, rest[0].width, letters_in(line), track, tracks)  # its width counts its indent
+            self.planner.spared = None
             if line is not None and resume_at is not None:
                 self.hyphens_before[(paragraph, str(resume_at))] = above + 1 if ends_in_hyphen(line) else 0
             return line, resume_at
@@ -156,13 +158,21 @@ class Setter(SpreadLeveller):
             if letters and extra_width > 0:
                 space = natural_space(context, line.style)
                 size = line.style["font_size"]
-                _, spacing = spread(extra_width, spaces, letters, space, size, *line_tracking(line))
+                _, spacing = spread(extra_width, spaces, letters, space, size, *self.line_tracks(line))
                 if spacing:
                     self.used["tracked"] += 1
                     extra_width -= track(context, line, spacing, 0.0) - flush_loss(line)
             return original(context, line, extra_width)
 
         return justify_line
+
+    def line_tracks(self, line) -> tuple[float, float, float]:
+        """Return how far (em) the line being set may open its letters, their style's spacing, and how far (em) they
+        may close: further where the planner spares a runt with it (``linebreak.RUNT_OPEN``, ``RUNT_CLOSE``)."""
+        most, base, close = line_tracking(line)
+        if self.planner.spared is None:
+            return most, base, close
+        return max(most, self.planner.spared[0]), base, max(close, self.planner.spared[1])
 
     def break_at(self, original):
         """Wrap the split of a line's content: a planned line is given its planned width, to break there."""
@@ -310,14 +320,16 @@ def track(context, box, spacing: float, advance: float) -> float:
     return advance
 
 
-def line_tracking(line) -> tuple[float, float]:
-    """Return how far (em) a line's letters may open, further in small capitals (linebreak.SMALL_CAPS_MOST), and
-    the letter spacing their style gives them."""
+def line_tracking(line) -> tuple[float, float, float]:
+    """Return how far (em) a line's letters may open, further in small capitals (linebreak.SMALL_CAPS_MOST), the
+    letter spacing their style gives them, and how far (em) they may close: small capitals by all of it, and as far
+    as lower case closes (``linebreak.line_tracks``)."""
     boxes = [box for _, box in text_boxes(line)]
     if not any(box.style["font_variant_caps"] != "normal" for box in boxes):
-        return TRACK_MOST, 0.0
+        return TRACK_MOST, 0.0, TRACK
     spacing = boxes[-1].style["letter_spacing"]
-    return SMALL_CAPS_MOST, 0.0 if spacing == "normal" else spacing
+    spacing = 0.0 if spacing == "normal" else spacing
+    return SMALL_CAPS_MOST, spacing, spacing / line.style["font_size"] + TRACK
 
 
 def letters_in(line) -> int:
