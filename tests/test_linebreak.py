@@ -301,15 +301,16 @@ def test_a_lone_last_word_is_taken_up_by_the_line_above_closing_its_letters_past
     assert [point for point, _ in lines_at(breaks, natural - furthest - 1.0)] == [5, 6]  # further: the runt stays
 
 
-def test_a_lone_last_word_is_spared_by_the_line_above_opening_its_letters_to_send_a_word_down() -> None:
+def test_a_lone_last_word_is_left_rather_than_the_line_above_letterspaced_to_send_a_word_down() -> None:
+    # Lower case opened past TRACK_MOST reads as letterspaced (0.05 em, seen at 300 dpi): the runt is the lesser fault.
     breaks = lettered([8, 8, 8, 8, 8, 7, 6])
     width = 230.0  # five words open past twice natural at TRACK_MOST, six do not fit, seven close to no use
     natural = line_width(breaks, 0, 5, False)
     assert linebreak.spread(width - natural, 4, 44, SPACE, SIZE)[0] > linebreak.LOOSEST
+    assert linebreak.spread(width - natural, 4, 44, SPACE, SIZE, 0.05)[0] <= linebreak.LOOSEST  # what 0.05 em would do
     chosen = lines_at(breaks, width)
-    assert chosen == [(5, linebreak.SPARING), (7, 0)] and not breaks.runt[5]
-    stretch, tracking = linebreak.spread(width - natural, 4, 44, SPACE, SIZE, linebreak.RUNT_OPEN)
-    assert stretch <= linebreak.LOOSEST and linebreak.TRACK_MOST * SIZE < tracking <= linebreak.RUNT_OPEN * SIZE
+    assert [point for point, _ in chosen] == [6, 7] and breaks.runt[6]
+    assert linebreak.RUNT_OPEN == linebreak.TRACK_MOST
 
 
 def test_an_opening_line_of_small_capitals_closes_its_letters_spacing_rather_than_open_its_spaces_wide() -> None:
@@ -327,7 +328,8 @@ def test_an_opening_line_of_small_capitals_closes_its_letters_spacing_rather_tha
 
 
 # Two-line speeches that the usual limits leave with their last word alone (main before issue 28's runt work: all
-# seven, in every justified theme), and an opening line of small capitals left loose before a long name.
+# five, in every justified theme), and an opening line of small capitals left loose before a long name. (Two more,
+# `music,” Alexander / asked.` and `Natasha / laughed.`, could be spared only by letterspacing the line above: left.)
 SPEECHES = """Chapter 1
 
 At Bald Hills, Prince Nicholas Andreevich Bolkonski\u2019s estate, the arrival of young Prince Andrew and his wife was \
@@ -337,15 +339,11 @@ daily expected, but this expectation did not upset the regular routine of life i
 
 \u201cAnything else. The weather. Your terrible taste in music,\u201d Lorelai said.
 
-\u201cAnything else. The weather. Your terrible taste in music,\u201d Alexander asked.
-
 \u201cNothing. Forget it. It was a stupid idea anyway,\u201d Hermione whispered.
 
 \u201cYes. Fine. Absolutely, completely, unquestionably fine,\u201d Rory sighed.
 
 \u201cMy taste in music is impeccable, thank you very much,\u201d Lorelai called.
-
-\u201cAnything else. The weather. Your terrible taste in music,\u201d Natasha laughed.
 """
 
 
@@ -365,6 +363,6 @@ def test_two_line_speeches_end_on_two_words_and_the_opening_line_is_not_loose(tm
     result = CliRunner().invoke(app, arguments)
     assert result.exit_code == 0, result.output
     quality = measure(target)
-    assert quality.body_lines >= 10 and quality.openers == 1
+    assert quality.body_lines >= 8 and quality.openers == 1
     assert quality.runts == 0, quality.runt_examples
     assert (quality.loose_lines, quality.loose_openers) == (0, 0), quality.loose_examples

@@ -111,11 +111,11 @@ def test_no_paragraph_ends_in_a_hyphenated_fragment(theme: str, tmp_path_factory
 TODAY_RUNTS = {"classic": 6, "modern": 14, "romance": 14, "large-print": 23}  # main before issue 28, this book
 
 
-# Justified: 5 runts left of 12 (lines28e: a line's letters close to 0.03 em or open to 0.05 em to spare one), each
-# a two-line speech ("...,” Evangeline / whispered.") whose first line would close past 0.03 em to take the last word
-# up, or open past twice natural at 0.05 em to send the name down (four), or the chapter's opening line, which takes
-# the name in small capitals rather than open three times natural (“Then what do you want to talk about?”
-# Bartholomew / replied.).
+# Justified: runts left of 12 (lines28e: a last line's letters close to 0.03 em to take a lone word up), each a
+# two-line speech ("...,” Evangeline / whispered.") whose first line would close past 0.03 em to take the last word
+# up, or open past twice natural to send the name down (letterspacing lower case past 0.03 em to do it reads as
+# letterspaced: not done), or the chapter's opening line, which takes the name in small capitals rather than open
+# three times natural (“Then what do you want to talk about?” Bartholomew / replied.).
 RUNTS_LEFT = pytest.mark.xfail(strict=True, reason="issue 28: lines28 (a runt or a loose line, on this text)")
 
 
