@@ -44,6 +44,12 @@ class TypographyOptions:
     primary_quote: str = PRIMARY_DOUBLE
     language: Language = field(default_factory=english)
 
+    @cached_property
+    def rules(self) -> tuple[Rule, ...]:
+        """The rules before the quotes, looked up once (hashing the language's record for each paragraph cost
+        more than some rules)."""
+        return rules_for(self.language)
+
 
 FOUR_DOTS = lazy(r"(?<=[^\s.])[ \t]?\.\s?\.\s?\.\s?\.(?!\.)")
 THREE_DOTS = lazy(r"\.\s?\.\s?\.")
@@ -167,6 +173,8 @@ def repair_elisions(text: str) -> str:
 
 def curl_quotes(text: str, options: TypographyOptions = TypographyOptions()) -> str:
     """Curl straight quotes, nesting double and single quotes at any depth."""
+    if '"' not in text and "'" not in text:
+        return text  # nothing to curl
     return QuoteCurler(text, options.primary_quote, options.language.quotes or ENGLISH).run()
 
 
@@ -219,16 +227,19 @@ class QuoteCurler:
         self.marks = marks
         self.primary = '"' if primary == PRIMARY_DOUBLE else "'"
         self.stack: list[tuple[str, str]] = []
-        self.out: list[str] = []
+        self.curled: dict[int, str] = {}  # the quotes curled so far, by where they stand
         self.doubts: list[str] = []  # What the curler could not be sure of, for `ebookgen check`.
 
     def run(self) -> str:
         """Return the paragraph with every straight quote curled."""
-        self.out = list(self.text)
+        pieces, position = [], 0
         for match in STRAIGHT_QUOTE.finditer(self.text):
             index = match.start()
-            self.out[index] = self.double(index) if match.group() == '"' else self.single(index)
-        return "".join(self.out)
+            self.curled[index] = self.double(index) if match.group() == '"' else self.single(index)
+            pieces += (self.text[position:index], self.curled[index])
+            position = index + 1
+        pieces.append(self.text[position:])
+        return "".join(pieces)
 
     def neighbours(self, index: int) -> tuple[str, str]:
         """Return the characters before and after a quote, looking through emphasis markers."""
@@ -238,7 +249,7 @@ class QuoteCurler:
         after = index + 1
         while after < len(self.text) and self.text[after] in TRANSPARENT:
             after += 1
-        prev = self.out[before] if before >= 0 else " "
+        prev = self.curled.get(before, self.text[before]) if before >= 0 else " "
         return prev, self.text[after] if after < len(self.text) else " "
 
     def side(self, index: int) -> str | None:
@@ -256,7 +267,7 @@ class QuoteCurler:
 
     def is_open(self, typed: str) -> bool:
         """Tell whether a quote typed with this mark is open."""
-        return any(mark == typed for mark, _ in self.stack)
+        return (typed, '"') in self.stack or (typed, "'") in self.stack  # a glyph kind is one of the two
 
     def double(self, index: int) -> str:
         """Curl a double quote."""
@@ -377,7 +388,7 @@ def language_dash_rule(language: Language) -> Rule:
 
 def typeset(text: str, options: TypographyOptions = TypographyOptions()) -> str:
     """Apply every typography rule to one paragraph, in order, then the language's spacing."""
-    for rule in rules_for(options.language):
+    for rule in options.rules:
         text = rule(text)
     text = curl_quotes(text, options)
     spacing = options.language.spacing_rule
