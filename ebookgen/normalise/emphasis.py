@@ -116,9 +116,10 @@ def without_note_calls(text: str, instead: str = " ") -> str:
 
 def parse_emphasis(text: str) -> tuple[Inline, ...]:
     """Split text into plain, emphasised and strong runs, note calls and kept line ends."""
-    if PARSED_MARKS.search(text):
+    handed = HANDED_ON.search(text)  # a parsed mark is one of these: most texts need no second search
+    if handed and PARSED_MARKS.search(text):
         return parsed_runs(text)
-    return typed_runs(text, 0, bool(HANDED_ON.search(text)))
+    return typed_runs(text, 0, bool(handed))
 
 
 def typed_runs(text: str, depth: int, handed: bool) -> tuple[Inline, ...]:
