@@ -211,9 +211,19 @@ def last_start(pattern: re.Pattern, text: str) -> int:
     return last
 
 
+# The neighbours a quote is read by, and what a paragraph's dialogue opens and closes with (compiled once: `re`'s
+# own cache was looked up for every quote and paragraph).
+A_LETTER = lazy(LETTER)
+A_WORD = lazy(r"\w")
+A_DIGIT = lazy(r"\d")
+QUOTED_WORD = lazy(r"'[^\W\d_]")
+ELIDED_WORD = lazy(r"'(?:em|tis|twas|cause|til)\b", re.I)
+CLOSED_AFTER_STOP = lazy(r"[,.!?]' ")
+
+
 def is_inside_word(prev: str, nxt: str) -> bool:
     """Tell an apostrophe inside a word by its neighbours: letters (don't), a digit and a letter (the 1980's)."""
-    return bool(re.match(LETTER, prev) and re.match(r"\w", nxt) or re.match(r"\d", prev) and re.match(LETTER, nxt))
+    return bool(A_LETTER.match(prev) and A_WORD.match(nxt) or A_DIGIT.match(prev) and A_LETTER.match(nxt))
 
 
 class QuoteCurler:
@@ -297,7 +307,7 @@ class QuoteCurler:
         if side is None:
             side = "close" if self.is_open("'") else "open"
         if side == "open" and self.primary == '"' and not self.closes_later(index):
-            if re.match(LETTER, nxt) and not guessed:
+            if A_LETTER.match(nxt) and not guessed:
                 self.doubt(index, "a single quote before a word, read as an apostrophe")
             return "\u2019"  # An opening single quote that never closes is an apostrophe.
         if side == "close" and not self.is_open("'"):
@@ -354,12 +364,8 @@ class QuoteCurler:
 def primary_quote_of(paragraphs: list[str]) -> str:
     """Detect whether dialogue is typed in double quotes or in single (British) quotes."""
     double = sum(1 for text in paragraphs if text.startswith('"') or ' "' in text)
-    single = sum(
-        1
-        for text in paragraphs
-        if re.match(r"'[^\W\d_]", text) and not re.match(r"'(?:em|tis|twas|cause|til)\b", text, re.I)
-    )
-    single += sum(len(re.findall(r"[,.!?]' ", text)) for text in paragraphs)
+    single = sum(1 for text in paragraphs if QUOTED_WORD.match(text) and not ELIDED_WORD.match(text))
+    single += sum(len(CLOSED_AFTER_STOP.findall(text)) for text in paragraphs)
     return PRIMARY_SINGLE if single > double * 2 and single >= 3 else PRIMARY_DOUBLE
 
 
