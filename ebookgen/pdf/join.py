@@ -172,6 +172,7 @@ HB_DROP_TABLE_TAG = 3
 DROPPED_TABLES = (b"GSUB", b"GPOS", b"GDEF", b"BASE", b"JSTF", b"DSIG")
 
 
+
 def harfbuzz_subset(program: Path, gids: frozenset[int]) -> bytes:
     """Subset with HarfBuzz: the glyph ids kept in place, no hinting, no layout tables."""
     ffi, core, subset = harfbuzz()

@@ -19,6 +19,7 @@ def title_from_filename(path: Path) -> str:
     return " ".join(word if word.isupper() else word.capitalize() for word in words) or "Untitled"
 
 
+
 def metadata_from(config: dict, folder: Path) -> Metadata:
     """Build the book's metadata from book.toml."""
     author = config.get("author", "Anonymous")
