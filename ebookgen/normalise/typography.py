@@ -46,8 +46,7 @@ class TypographyOptions:
 
     @cached_property
     def rules(self) -> tuple[Rule, ...]:
-        """The rules before the quotes, looked up once (hashing the language's record for each paragraph cost
-        more than some rules)."""
+        """The rules before the quotes, looked up once (hashing the language at every paragraph cost more)."""
         return rules_for(self.language)
 
 
@@ -211,8 +210,7 @@ def last_start(pattern: re.Pattern, text: str) -> int:
     return last
 
 
-# The neighbours a quote is read by, and what a paragraph's dialogue opens and closes with (compiled once: `re`'s
-# own cache was looked up for every quote and paragraph).
+# A quote's neighbours and a paragraph's dialogue, compiled once (`re`'s cache was looked up at every quote).
 A_LETTER = lazy(LETTER)
 A_WORD = lazy(r"\w")
 A_DIGIT = lazy(r"\d")
