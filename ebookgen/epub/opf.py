@@ -141,6 +141,9 @@ def pictures_of(book: Book) -> Pictures:
     stack: list = [block for chapter in book.chapters for block in (*chapter.blocks, *chapter.notes)]
     while stack:
         item = stack.pop()
+        if item.__class__ is tuple:  # most often a paragraph's runs, all text: none of them goes on the stack
+            stack.extend([part for part in item if part.__class__ not in NOTHING_INSIDE])
+            continue
         if item.__class__ in NOTHING_INSIDE or isinstance(item, str | Text):  # no figure nor formula inside
             continue
         if isinstance(item, Figure):
@@ -150,7 +153,7 @@ def pictures_of(book: Book) -> Pictures:
         elif isinstance(item, tuple):
             stack.extend(item)
         elif is_dataclass(item):
-            stack.extend(getattr(item, name) for name in parts_of(type(item)))
+            stack.extend([getattr(item, name) for name in parts_of(type(item))])
     return Pictures(len(found), sum(1 for figure in found.values() if not figure.alt.strip()), formulas)
 
 

@@ -175,7 +175,10 @@ def is_flush_heading(group: list[str], offset: int) -> bool:
 def join_wrapped(lines: list[str]) -> str:
     """Join hard-wrapped lines into one paragraph, keeping a line-end hyphen or dash closed up, and a line
     the author ended with `\\` a line end."""
-    text = "\n".join(kept_end(line.strip()) for line in lines)
+    if len(lines) == 1:  # a paragraph typed on one line (most): nothing to join
+        text = kept_end(lines[0].strip())
+    else:
+        text = "\n".join(kept_end(line.strip()) for line in lines)
     if "-\n" in text or "\n-" in text:
         text = CLOSED_LINE_END.sub("", text)
     return text.replace("\n", " ").replace(KEPT_LINE_END + " ", "\n").removesuffix(KEPT_LINE_END)

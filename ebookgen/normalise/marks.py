@@ -115,12 +115,13 @@ def marked_runs(lines: list[str], findings=None) -> Iterator[tuple[int, int, Mar
 def mark_at(lines: list[str], index: int, findings=None) -> tuple[int, Mark] | None:
     """Return the end of the marked block that starts at a line, and its mark; None when no block starts there."""
     line = lines[index]
-    if line.strip() == PAGE_BREAK_TOKEN:
+    stripped = line.strip()
+    if stripped == PAGE_BREAK_TOKEN:
         return index + 1, Mark("page-break", ())
-    fence = FENCE_START.match(line)
+    fence = FENCE_START.match(line) if line[:1] == ":" else None  # a fence's line starts with its colons
     if fence and fence.group("kind").lower() in FENCED_KINDS:
         return fenced(lines, index, fence, findings)
-    if index and lines[index - 1].strip() or not line.strip():
+    if index and lines[index - 1].strip() or not stripped:
         return None  # Every other mark is a whole group of lines, after a blank line or at the start.
     group = group_at(lines, index)
     end = index + len(group)

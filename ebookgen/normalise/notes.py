@@ -143,20 +143,17 @@ def without_note_texts(blocks, taken: set[int]):
 
 def has_calls(chapter: Chapter) -> bool:
     """Tell whether any text of a chapter calls a note."""
-    return any(isinstance(run, NoteRef) for block in chapter.blocks for run in block_runs(block))
+    return any(calls_in(inlines) for block in chapter.blocks for inlines in inline_lists(block))
 
 
-def block_runs(block) -> list[Inline]:
-    """Return every inline run of a block, looking inside."""
-    runs: list[Inline] = []
-    for inlines in inline_lists(block):
-        stack = list(inlines)
-        while stack:
-            run = stack.pop()
-            runs.append(run)
-            if isinstance(run, (Emphasis, Strong)):
-                stack.extend(run.children)
-    return runs
+def calls_in(inlines: tuple[Inline, ...]) -> bool:
+    """Tell whether inline runs call a note, looking inside emphasis (plain text, most runs, passed at once)."""
+    for run in inlines:
+        if run.__class__ is Text:
+            continue
+        if isinstance(run, NoteRef) or isinstance(run, (Emphasis, Strong)) and calls_in(run.children):
+            return True
+    return False
 
 
 def inline_lists(block) -> list[tuple[Inline, ...]]:

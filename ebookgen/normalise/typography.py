@@ -44,6 +44,11 @@ class TypographyOptions:
     primary_quote: str = PRIMARY_DOUBLE
     language: Language = field(default_factory=english)
 
+    @cached_property
+    def rules(self) -> tuple[Rule, ...]:
+        """The rules before the quotes, looked up once (hashing the language at every paragraph cost more)."""
+        return rules_for(self.language)
+
 
 FOUR_DOTS = lazy(r"(?<=[^\s.])[ \t]?\.\s?\.\s?\.\s?\.(?!\.)")
 THREE_DOTS = lazy(r"\.\s?\.\s?\.")
@@ -108,7 +113,8 @@ def make_dashes(text: str) -> str:
     return text
 
 
-DIGIT_QUOTE = lazy(r"\d['\"]")
+# A quote mark after a digit (written quote first: sre scans for a leading character set at C speed).
+DIGIT_QUOTE = lazy(r"['\"](?<=\d['\"])")
 FEET_AND_INCHES = lazy(r"(?<=\d)'(\d{1,2})\"")
 FEET_INCHES_UNMARKED = lazy(r"(?<=\b\d)'(?=\d{1,2}\b(?!'))")
 # A measure alone: before a space and a word or a sign (`a 6' fence`, `2' x 2' = 4`, `2" x 2"`), or at the end.
@@ -167,6 +173,8 @@ def repair_elisions(text: str) -> str:
 
 def curl_quotes(text: str, options: TypographyOptions = TypographyOptions()) -> str:
     """Curl straight quotes, nesting double and single quotes at any depth."""
+    if '"' not in text and "'" not in text:
+        return text  # nothing to curl
     return QuoteCurler(text, options.primary_quote, options.language.quotes or ENGLISH).run()
 
 
@@ -202,9 +210,18 @@ def last_start(pattern: re.Pattern, text: str) -> int:
     return last
 
 
+# A quote's neighbours and a paragraph's dialogue, compiled once (`re`'s cache was looked up at every quote).
+A_LETTER = lazy(LETTER)
+A_WORD = lazy(r"\w")
+A_DIGIT = lazy(r"\d")
+QUOTED_WORD = lazy(r"'[^\W\d_]")
+ELIDED_WORD = lazy(r"'(?:em|tis|twas|cause|til)\b", re.I)
+CLOSED_AFTER_STOP = lazy(r"[,.!?]' ")
+
+
 def is_inside_word(prev: str, nxt: str) -> bool:
     """Tell an apostrophe inside a word by its neighbours: letters (don't), a digit and a letter (the 1980's)."""
-    return bool(re.match(LETTER, prev) and re.match(r"\w", nxt) or re.match(r"\d", prev) and re.match(LETTER, nxt))
+    return bool(A_LETTER.match(prev) and A_WORD.match(nxt) or A_DIGIT.match(prev) and A_LETTER.match(nxt))
 
 
 class QuoteCurler:
@@ -219,16 +236,19 @@ class QuoteCurler:
         self.marks = marks
         self.primary = '"' if primary == PRIMARY_DOUBLE else "'"
         self.stack: list[tuple[str, str]] = []
-        self.out: list[str] = []
+        self.curled: dict[int, str] = {}  # the quotes curled so far, by where they stand
         self.doubts: list[str] = []  # What the curler could not be sure of, for `ebookgen check`.
 
     def run(self) -> str:
         """Return the paragraph with every straight quote curled."""
-        self.out = list(self.text)
+        pieces, position = [], 0
         for match in STRAIGHT_QUOTE.finditer(self.text):
             index = match.start()
-            self.out[index] = self.double(index) if match.group() == '"' else self.single(index)
-        return "".join(self.out)
+            self.curled[index] = self.double(index) if match.group() == '"' else self.single(index)
+            pieces += (self.text[position:index], self.curled[index])
+            position = index + 1
+        pieces.append(self.text[position:])
+        return "".join(pieces)
 
     def neighbours(self, index: int) -> tuple[str, str]:
         """Return the characters before and after a quote, looking through emphasis markers."""
@@ -238,7 +258,7 @@ class QuoteCurler:
         after = index + 1
         while after < len(self.text) and self.text[after] in TRANSPARENT:
             after += 1
-        prev = self.out[before] if before >= 0 else " "
+        prev = self.curled.get(before, self.text[before]) if before >= 0 else " "
         return prev, self.text[after] if after < len(self.text) else " "
 
     def side(self, index: int) -> str | None:
@@ -256,7 +276,7 @@ class QuoteCurler:
 
     def is_open(self, typed: str) -> bool:
         """Tell whether a quote typed with this mark is open."""
-        return any(mark == typed for mark, _ in self.stack)
+        return (typed, '"') in self.stack or (typed, "'") in self.stack  # a glyph kind is one of the two
 
     def double(self, index: int) -> str:
         """Curl a double quote."""
@@ -285,7 +305,7 @@ class QuoteCurler:
         if side is None:
             side = "close" if self.is_open("'") else "open"
         if side == "open" and self.primary == '"' and not self.closes_later(index):
-            if re.match(LETTER, nxt) and not guessed:
+            if A_LETTER.match(nxt) and not guessed:
                 self.doubt(index, "a single quote before a word, read as an apostrophe")
             return "\u2019"  # An opening single quote that never closes is an apostrophe.
         if side == "close" and not self.is_open("'"):
@@ -342,12 +362,8 @@ class QuoteCurler:
 def primary_quote_of(paragraphs: list[str]) -> str:
     """Detect whether dialogue is typed in double quotes or in single (British) quotes."""
     double = sum(1 for text in paragraphs if text.startswith('"') or ' "' in text)
-    single = sum(
-        1
-        for text in paragraphs
-        if re.match(r"'[^\W\d_]", text) and not re.match(r"'(?:em|tis|twas|cause|til)\b", text, re.I)
-    )
-    single += sum(len(re.findall(r"[,.!?]' ", text)) for text in paragraphs)
+    single = sum(1 for text in paragraphs if QUOTED_WORD.match(text) and not ELIDED_WORD.match(text))
+    single += sum(len(CLOSED_AFTER_STOP.findall(text)) for text in paragraphs)
     return PRIMARY_SINGLE if single > double * 2 and single >= 3 else PRIMARY_DOUBLE
 
 
@@ -377,7 +393,7 @@ def language_dash_rule(language: Language) -> Rule:
 
 def typeset(text: str, options: TypographyOptions = TypographyOptions()) -> str:
     """Apply every typography rule to one paragraph, in order, then the language's spacing."""
-    for rule in rules_for(options.language):
+    for rule in options.rules:
         text = rule(text)
     text = curl_quotes(text, options)
     spacing = options.language.spacing_rule

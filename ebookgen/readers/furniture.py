@@ -11,7 +11,7 @@ from dataclasses import replace
 from ebookgen.model.bylines import byline_name
 from ebookgen.model.document import FoundMetadata, Furniture
 from ebookgen.patterns import lazy
-from ebookgen.readers.gutenberg import GUTENBERG_END, GUTENBERG_START, gutenberg_header, strip_gutenberg
+from ebookgen.readers.gutenberg import GUTENBERG_END, gutenberg_header, is_licence_start, strip_gutenberg
 from ebookgen.readers.header import NOTE_KEYS, found_in, header_block_end, header_key, manuscript_lines
 from ebookgen.readers.layout import CHAPTER_TITLE, PART_TITLE
 
@@ -39,7 +39,7 @@ def furniture_of(text: str) -> Furniture:
 
 def licence_lines(lines: list[str]) -> set[int]:
     """Return the indexes of a Gutenberg licence header and footer, with their start and end lines."""
-    start = next((i for i, line in enumerate(lines) if GUTENBERG_START.match(line)), None)
+    start = next((i for i, line in enumerate(lines) if is_licence_start(line)), None)
     if start is None:
         return set()
     end = next((i for i in range(start + 1, len(lines)) if GUTENBERG_END.match(lines[i])), len(lines))

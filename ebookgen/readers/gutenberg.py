@@ -24,9 +24,15 @@ GUTENBERG_CREDIT = lazy(
 )
 
 
+def is_licence_start(line: str) -> bool:
+    """Tell the line that starts a Gutenberg licence's book (``GUTENBERG_START``), looking first at the line's
+    first character: the pattern's line starts with spaces or a `*`, which passes most lines of a book at once."""
+    return (line[:1] == "*" or line[:1].isspace()) and GUTENBERG_START.match(line) is not None
+
+
 def strip_gutenberg(lines: list[str]) -> list[str]:
     """Blank the Project Gutenberg licence header and footer, keeping the book between them."""
-    start = next((i for i, line in enumerate(lines) if GUTENBERG_START.match(line)), None)
+    start = next((i for i, line in enumerate(lines) if is_licence_start(line)), None)
     if start is None:
         return lines
     end = next((i for i in range(start + 1, len(lines)) if GUTENBERG_END.match(lines[i])), len(lines))
@@ -41,10 +47,10 @@ def strip_gutenberg(lines: list[str]) -> list[str]:
 
 def is_gutenberg(lines: list[str]) -> bool:
     """Tell whether a text is a Project Gutenberg file: it carries the licence's start line."""
-    return any(GUTENBERG_START.match(line) for line in lines)
+    return any(map(is_licence_start, lines))
 
 
 def gutenberg_header(lines: list[str]) -> list[str]:
     """Return the lines of a Gutenberg licence header (they hold Title: and Author:)."""
-    start = next((i for i, line in enumerate(lines) if GUTENBERG_START.match(line)), None)
+    start = next((i for i, line in enumerate(lines) if is_licence_start(line)), None)
     return lines[:start] if start is not None else []

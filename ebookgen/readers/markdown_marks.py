@@ -50,8 +50,11 @@ def held(node) -> list:
 
 def is_both(node) -> bool:
     """Tell CommonMark's `***both***`: an em holding a strong and nothing else (or a strong holding an em)."""
+    kind = node.type  # a node's type is a property markdown-it works out at each read: read once
+    if kind not in MARKED:
+        return False
     runs = held(node)
-    return node.type in MARKED and len(runs) == 1 and runs[0].type in MARKED and runs[0].type != node.type
+    return len(runs) == 1 and runs[0].type in MARKED and runs[0].type != kind
 
 
 def needs_parsed(nodes, inside: frozenset[str] = frozenset()) -> bool:
@@ -59,10 +62,12 @@ def needs_parsed(nodes, inside: frozenset[str] = frozenset()) -> bool:
     mark nested in the same mark, two marks touching, a mark beside a letter, a mark's text at a space or a break."""
     runs = flat(nodes)
     for index, node in enumerate(runs):
-        if node.type not in MARKED:
+        kind = node.type
+        if kind not in MARKED:
             continue
-        runs_inside = inner(node)
-        kinds = frozenset(MARKED if is_both(node) else {node.type})
+        both = is_both(node)
+        runs_inside = held(node)[0].children if both else node.children  # inner(node), `both` known
+        kinds = frozenset(MARKED if both else {kind})
         previous = runs[index - 1] if index else None
         following = runs[index + 1] if index + 1 < len(runs) else None
         opened = flat(runs_inside)
@@ -75,9 +80,10 @@ def flat(nodes) -> list:
     """Return inline runs with a link's (or any other holder's) runs opened: its marks stand beside its neighbours."""
     found = []
     for node in nodes:
-        if node.type == "text" and not node.content:
+        kind = node.type
+        if kind == "text" and not node.content:
             continue
-        if node.type not in MARKED and node.type != "image" and node.children:
+        if kind not in MARKED and kind != "image" and node.children:
             found += flat(node.children)
         else:
             found.append(node)

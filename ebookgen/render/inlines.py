@@ -67,13 +67,14 @@ def render_marked_inlines(
     """Render inline runs with page markers before the characters they fall at; return it and the text's end."""
     parts, index = [], start
     for run in inlines:
-        if isinstance(run, Text):
+        if run.__class__ is Text or isinstance(run, Text):  # most runs: plain text (its class asked first)
             value = FORBIDDEN.sub("", run.text)
-            parts.append(marked_text(value, index, inside))
+            parts.append(escape(value) if not inside else marked_text(value, index, inside))
             index += len(value)
         elif isinstance(run, (Emphasis, Strong)):
             inner, index = render_marked_inlines(run.children, inside, index, setting)
-            parts.append(f"<{TAGS[type(run)]}>{inner}</{TAGS[type(run)]}>")
+            tag = TAGS[type(run)]
+            parts.append(f"<{tag}>{inner}</{tag}>")
         elif isinstance(run, LineBreak):
             parts.append("<br/>")
             index += 1  # the newline the model's text holds

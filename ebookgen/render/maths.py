@@ -73,8 +73,14 @@ def drawn(mathml: str, alt: str, display: bool) -> Drawing:
 
 def is_display_formula(paragraph) -> bool:
     """Tell a paragraph that is one displayed formula (set centred, the paragraph after it going on unindented)."""
-    runs = [run for run in paragraph.inlines if not (isinstance(run, Text) and not run.text.strip())]
-    return len(runs) == 1 and isinstance(runs[0], Formula) and runs[0].display
+    found = None
+    for run in paragraph.inlines:
+        if isinstance(run, Text) and not run.text.strip():
+            continue  # blank text around the formula
+        if found is not None or not isinstance(run, Formula):
+            return False  # a second run, or a first that is no formula (most paragraphs: their first run)
+        found = run
+    return found is not None and found.display
 
 
 def formulas(book: Book):
