@@ -223,9 +223,9 @@ class Setter(SpreadLeveller):
             self.short[number] = shortfall(page[0], context.page_bottom) if page[1] is not None else 0.0
             if room < 0 and page[1] is not None and ends_at(page[0], context.page_bottom, room, -room):
                 self.short[number] = room  # a page run long with its spread, and filled
+            if lines:  # the foot's line is the body's; the page's own, so a chapter's first page is measured alike
+                self.line_height = max(lines, key=lambda line: line.position_y + line.height).height  # in any chunk
             self.depth[number] = depth(page[0], context.page_bottom, self.line_height) if page[1] is not None else None
-            if lines:  # the foot's line is the body's
-                self.line_height = max(lines, key=lambda line: line.position_y + line.height).height
             return page
 
         def make_page(context, root_box, page_type, resume_at, page_number, page_state):
