@@ -5,11 +5,11 @@ chunks from the cache all leave the book as it is)."""
 from __future__ import annotations
 
 import re
+import runpy
 from pathlib import Path
 
 import pytest
 
-from bench.dialogue import dialogue_story
 from ebookgen.build import PrintChoices, build_pdf
 from ebookgen.pdf import parallel
 
@@ -19,6 +19,7 @@ from .test_pdf_print import page_texts
 def three_chapters() -> str:
     """Return chapters 17 to 19 of a dialogue story whose 18th, opening a chunk, was levelled otherwise (its first
     spread could only end level with its opening page moved, which a chunk's first page was never tried at)."""
+    dialogue_story = runpy.run_path(str(Path(__file__).parents[1] / "bench" / "dialogue.py"))["dialogue_story"]
     story = dialogue_story(24_000, chapters=20, seed=28)
     chapters = re.split(r"(?m)^(?=Chapter \d+$)", story)
     return "".join(chapter for chapter in chapters if re.match(r"Chapter (17|18|19)\n", chapter))
