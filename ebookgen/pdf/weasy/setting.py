@@ -51,7 +51,7 @@ SETTING_RULES = (
     "hyphens in a row 2; none in small caps or capitalised words; compounds 3; tracking shared with spaces 2, flush 1, "
     "none in joined scripts; spreads even 2, remade 1, a line long 1 (4), two runs back, "
     "a paragraph a line shorter or longer 2 (either page or both), a scene break a line taller or shorter 1, "
-    "full before a line short 1, changes on the pages before 1; "
+    "full before a line short 1, changes on the pages before 1, a page's depth in its own line 1; "
     "total-fit lines (linebreak 5, ragged 1, runts spared by tracking 2 (closing only), small caps closed 1); grid 1; "
     "German nouns hyphenate"
 )
@@ -234,9 +234,9 @@ class Setter(SpreadLeveller):
             self.short[number] = shortfall(page[0], context.page_bottom) if page[1] is not None else 0.0
             if room < 0 and page[1] is not None and ends_at(page[0], context.page_bottom, room, -room):
                 self.short[number] = room  # a page run long with its spread, and filled
+            if lines:  # the foot's line is the body's; the page's own, so a chapter's first page is measured alike
+                self.line_height = max(lines, key=lambda line: line.position_y + line.height).height  # in any chunk
             self.depth[number] = depth(page[0], context.page_bottom, self.line_height) if page[1] is not None else None
-            if lines:  # the foot's line is the body's
-                self.line_height = max(lines, key=lambda line: line.position_y + line.height).height
             return page
 
         def make_page(context, root_box, page_type, resume_at, page_number, page_state):
