@@ -1,7 +1,10 @@
 """Lay a long book out on every core: chapters in chunks, each a WeasyPrint document in a worker.
 
 WeasyPrint lays out one document on one core. A novel's chapters each open on a recto, so a chunk
-of whole chapters lays out exactly as it would inside the whole book. Each chunk is paginated, then
+of whole chapters is meant to lay out as it would inside the whole book (tests/test_pdf_chunk_sizes.py holds it
+for a chunk's first chapter; one difference is known, docs/speed.md: a spread carrying a footnote in War and
+Peace's 100,000 words levels otherwise at 30-page chunks than at 40, with the leveller's tries' notes the suspect).
+Each chunk is paginated, then
 waits for the folio its first page carries (``folios.py``: the chunks before it were handed out
 first, so their page counts come in at about the same time) and draws its own running heads and
 folios. Then the front matter is laid out with the contents numbered from the body's folios, and
