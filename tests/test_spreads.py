@@ -20,7 +20,9 @@ from ebookgen.pdf.weasy.spreads import (
     Change,
     SpreadLeveller,
     chain_made,
+    depth,
     level_phases,
+    shortfall,
     spread_depths,
     spread_tries,
     two_short,
@@ -159,6 +161,37 @@ def test_pages_made_again_start_where_the_page_before_ends_and_are_made_once() -
         (("page", 160), 160, {}),
     ]  # the spread alone: its own two pages, from its verso's start
     assert chain_made(again, chain, (2, 2, 0, 0), lambda page, room: room == 0, {}) is None
+
+
+class LineBox:
+    def __init__(self, foot: float, height: float) -> None:
+        self.position_y, self.height, self.children = foot - height, height, ()
+
+
+class FootnoteAreaBox:
+    def __init__(self, *notes: object) -> None:
+        self.children = list(notes)
+
+
+class PageBox:
+    def __init__(self, *children: object) -> None:
+        self.children, self.height = list(children), 720.0
+
+    def content_box_y(self) -> float:
+        return 72.0
+
+
+def test_a_page_is_as_deep_as_its_own_text_block_not_weasyprints_bottom_left_raised_by_an_empty_note_area() -> None:
+    line = 19.0
+    two_short = PageBox(LineBox(792.0 - 2 * line, line), FootnoteAreaBox())
+    # WeasyPrint leaves its page bottom raised by the note area's rule and margins when a note went on with its
+    # call's line to the next page: read against it, this page two lines short was one short, and its spread
+    # (War and Peace 60k, classic, pages 112-113) was kept as level while it ended a line apart.
+    raised = 792.0 - 16.7
+    assert depth(two_short, raised, line) == 2
+    assert shortfall(two_short, raised) == 2 * line
+    with_notes = PageBox(LineBox(raised - line, line), FootnoteAreaBox("a note"))
+    assert depth(with_notes, raised, line) == 1  # over its notes, a page ends above the note area
 
 
 @pytest.fixture(scope="module")

@@ -32,8 +32,16 @@ def spread_depths(line: float) -> tuple[float, ...]:
     return tuple(dict.fromkeys(rooms)) if line else ()
 
 
+def text_foot(page, bottom: float) -> float:
+    """Return the foot of a page's text block: `bottom` (WeasyPrint's, over the notes) on a page with footnotes, else
+    the page's own. (WeasyPrint leaves its page bottom raised by the note area's rule and margins when a note called
+    in a line pushed over the page was moved on with it: that page's text is a line short, not full.)"""
+    return bottom if has_footnotes(page) else page.content_box_y() + page.height
+
+
 def depth(page, bottom: float, line: float) -> int | None:
     """Return how many whole lines above its full page's foot a page's text ends (below zero: run long)."""
+    bottom = text_foot(page, bottom)
     feet = [box.position_y + box.height for box in body_lines(page)]
     if not feet or not line:
         return None
@@ -46,7 +54,7 @@ def shortfall(page, bottom: float) -> float:
     if not lines:
         return 0.0
     last = max(lines, key=lambda line: line.position_y + line.height)
-    free = bottom - (last.position_y + last.height)
+    free = text_foot(page, bottom) - (last.position_y + last.height)
     whole = int(free / last.height + 0.02) if last.height else 0
     return whole * last.height if 1 <= whole <= MOST_LINES_SHORT else 0.0
 
