@@ -44,7 +44,7 @@ def mark_widths(pdf: Path, marks: str) -> dict[str, float]:
 @pytest.mark.parametrize(
     "language, story, marks",
     [
-        ("zh", '第一章\n\n他说："你好。我叫\'春子\'。"她笑了...然后--走了。\n', "\u201c\u201d\u2026\u2014"),
+        ("zh", "第一章\n\n他说：\"你好。我叫'春子'。\"她笑了...然后--走了。\n", "\u201c\u201d\u2026\u2014"),
         ("ja", "第1章\n\n彼は言った。待って...そして--行った。\n", "\u2026\u2014"),  # its quotes are 「」 and 『』
     ],
 )
