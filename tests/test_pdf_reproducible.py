@@ -1,0 +1,70 @@
+"""The same manuscript gives the same PDF, to the byte, build after build: archives converting libraries and
+fanbinders reprinting a book need it.
+
+Each book is built twice by the command, each time in a fresh process with its own PYTHONHASHSEED, its own
+cache folder, ``--no-cache`` and no SOURCE_DATE_EPOCH (the suite's conftest sets one; a user's build has none),
+the second build started a clock second after the first ended, so nothing the hash seed, a cache or the hour
+decides can hide. The romance theme is the one whose face WeasyPrint rewrites (Cinzel is a variable face, made
+static when written); two workers are the parallel layout, whose pieces are joined by pikepdf.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pikepdf
+import pytest
+
+from .conftest import ROOT
+from .spreadtools import dialogue_story
+
+LAYOUTS = {"one process": ("--jobs", "1"), "two workers": ("--jobs", "2")}
+
+
+def built(manuscript: Path, target: Path, seed: int, *options: str) -> bytes:
+    """Build the manuscript's PDF with the command in a fresh process, and return its bytes."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONHASHSEED": str(seed)}
+    env["XDG_CACHE_HOME"] = str(target.with_suffix(".cache"))
+    env.pop("SOURCE_DATE_EPOCH", None)
+    command = [sys.executable, "-m", "ebookgen", "pdf", str(manuscript), "-o", str(target), "--no-cache", *options]
+    done = subprocess.run(command, capture_output=True, text=True, env=env)
+    assert done.returncode == 0, done.stderr
+    return target.read_bytes()
+
+
+def next_second() -> None:
+    """Wait until the clock's whole second has turned: a date written in seconds then differs."""
+    time.sleep(1 - time.time() % 1 + 0.05)
+
+
+def differences(first: Path, second: Path) -> list[str]:
+    """Name what differs between two PDFs: the trailer's /ID and the objects (by number), for the message."""
+    with pikepdf.open(first) as one, pikepdf.open(second) as other:
+        found = ["trailer /ID"] if repr(one.trailer.get("/ID")) != repr(other.trailer.get("/ID")) else []
+        found += [
+            f"object {mine.objgen[0]} ({mine.get('/Type', 'stream')})"
+            for mine, theirs in zip(one.objects, other.objects, strict=False)
+            if written(mine) != written(theirs)
+        ]
+        if len(one.objects) != len(other.objects):
+            found.append(f"{len(one.objects)} objects against {len(other.objects)}")
+    return found
+
+
+def written(item) -> bytes | str:
+    """Return an object as written: a stream's raw data, else the object itself."""
+    return item.read_raw_bytes() if isinstance(item, pikepdf.Stream) else repr(item)
+
+
+@pytest.mark.parametrize("layout", LAYOUTS.values(), ids=LAYOUTS.keys())
+def test_a_romance_book_built_twice_is_the_same_pdf_to_the_byte(tmp_path: Path, layout: tuple[str, str]) -> None:
+    manuscript = tmp_path / "story.txt"
+    manuscript.write_text(dialogue_story(3200), encoding="utf-8")  # two chapters: two pieces for two workers
+    first = built(manuscript, tmp_path / "first.pdf", 1, "--theme", "romance", *layout)
+    next_second()
+    second = built(manuscript, tmp_path / "second.pdf", 2, "--theme", "romance", *layout)
+    assert first == second, differences(tmp_path / "first.pdf", tmp_path / "second.pdf")
