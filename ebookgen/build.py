@@ -84,7 +84,8 @@ def read_collection(project: Project) -> NormalisedBook:
     tag = project.metadata.language
     named = language_for(tag) if "language" in project.explicit else works[0].language
     language = next((work.language for work in works if work.book.metadata.language == tag), named)
-    book = collected(project.metadata, project.works, [work.book for work in works], language.words)
+    year = modification_time(project).year  # a work's page dated as the copyright page is, never by the clock
+    book = collected(project.metadata, project.works, [work.book for work in works], language.words, year)
     if language.tag != tag:
         book = replace(
             book, notes=(*book.notes, f"no work is in {tag}: the collection is set as its first work, {language.tag}")
