@@ -25,13 +25,13 @@ from .spreadtools import dialogue_story
 LAYOUTS = {"one process": ("--jobs", "1"), "two workers": ("--jobs", "2")}
 
 
-def built(manuscript: Path, target: Path, seed: int, *options: str) -> bytes:
-    """Build the manuscript's PDF with the command in a fresh process, and return its bytes."""
+def built(manuscript: Path, target: Path, seed: int, *options: str, command: str = "pdf") -> bytes:
+    """Build the manuscript's PDF (or cover wrap) with the command in a fresh process, and return its bytes."""
     env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONHASHSEED": str(seed)}
     env["XDG_CACHE_HOME"] = str(target.with_suffix(".cache"))
     env.pop("SOURCE_DATE_EPOCH", None)
-    command = [sys.executable, "-m", "ebookgen", "pdf", str(manuscript), "-o", str(target), "--no-cache", *options]
-    done = subprocess.run(command, capture_output=True, text=True, env=env)
+    line = [sys.executable, "-m", "ebookgen", command, str(manuscript), "-o", str(target), "--no-cache", *options]
+    done = subprocess.run(line, capture_output=True, text=True, env=env)
     assert done.returncode == 0, done.stderr
     return target.read_bytes()
 
@@ -67,4 +67,20 @@ def test_a_romance_book_built_twice_is_the_same_pdf_to_the_byte(tmp_path: Path, 
     first = built(manuscript, tmp_path / "first.pdf", 1, "--theme", "romance", *layout)
     next_second()
     second = built(manuscript, tmp_path / "second.pdf", 2, "--theme", "romance", *layout)
+    assert first == second, differences(tmp_path / "first.pdf", tmp_path / "second.pdf")
+
+
+def test_a_romance_cover_wrap_made_twice_is_the_same_pdf_to_the_byte(tmp_path: Path) -> None:
+    manuscript = tmp_path / "book"
+    manuscript.mkdir()
+    (manuscript / "story.txt").write_text(dialogue_story(400), encoding="utf-8")
+    (manuscript / "book.toml").write_text('title = "Tell Me"\nauthor = "Ann Lee"\ntheme = "romance"\n')
+    interior = tmp_path / "interior.pdf"
+    with pikepdf.new() as pdf:  # what the wrap is sized from: 120 pages of 5.5 x 8.5 in
+        for _ in range(120):
+            pdf.add_blank_page(page_size=(396, 612))
+        pdf.save(interior)
+    first = built(manuscript, tmp_path / "first.pdf", 1, "--interior", str(interior), command="cover")
+    next_second()
+    second = built(manuscript, tmp_path / "second.pdf", 2, "--interior", str(interior), command="cover")
     assert first == second, differences(tmp_path / "first.pdf", tmp_path / "second.pdf")
