@@ -19,10 +19,16 @@ from pathlib import Path
 import pikepdf
 import pytest
 
+from ebookgen.build import PrintChoices, build_pdf
+
 from .conftest import ROOT
 from .spreadtools import dialogue_story
 
-LAYOUTS = {"one process": ("--jobs", "1"), "two workers": ("--jobs", "2")}
+LAYOUTS = {
+    "one process": ("--jobs", "1"),
+    "two workers": ("--jobs", "2"),
+    "PDF/X-4 for IngramSpark": ("--jobs", "1", "--profile", "ingram"),  # dated, as PDF/X asks
+}
 
 
 def built(manuscript: Path, target: Path, seed: int, *options: str, command: str = "pdf") -> bytes:
@@ -84,3 +90,15 @@ def test_a_romance_cover_wrap_made_twice_is_the_same_pdf_to_the_byte(tmp_path: P
     next_second()
     second = built(manuscript, tmp_path / "second.pdf", 2, "--interior", str(interior), command="cover")
     assert first == second, differences(tmp_path / "first.pdf", tmp_path / "second.pdf")
+
+
+def test_a_pdf_x_interior_is_dated_when_its_build_is_not_by_the_clock(tmp_path: Path) -> None:
+    story = tmp_path / "story.txt"  # the conftest's SOURCE_DATE_EPOCH, 1700000000: the build's timestamp
+    story.write_text(dialogue_story(400), encoding="utf-8")
+    built = build_pdf(story, tmp_path / "book.pdf", PrintChoices(jobs=1, profile="ingram")).path
+    with pikepdf.open(built) as pdf:
+        dates = [str(pdf.docinfo[key]) for key in ("/CreationDate", "/ModDate")]
+        with pdf.open_metadata() as xmp:
+            xmp_dates = [xmp[key] for key in ("xmp:CreateDate", "xmp:ModifyDate", "xmp:MetadataDate")]
+    assert dates == ["D:20231114221320+00'00'"] * 2
+    assert xmp_dates == ["2023-11-14T22:13:20+00:00"] * 3
