@@ -102,3 +102,17 @@ def test_a_pdf_x_interior_is_dated_when_its_build_is_not_by_the_clock(tmp_path: 
             xmp_dates = [xmp[key] for key in ("xmp:CreateDate", "xmp:ModifyDate", "xmp:MetadataDate")]
     assert dates == ["D:20231114221320+00'00'"] * 2
     assert xmp_dates == ["2023-11-14T22:13:20+00:00"] * 3
+
+
+def test_a_face_cut_from_a_collection_keeps_its_own_date_not_the_clock_s(tmp_path: Path) -> None:
+    from fontTools.ttLib import TTCollection, TTFont
+
+    from ebookgen.resources import styles_dir
+    from ebookgen.resources.faces import single_face
+
+    collection = TTCollection()  # a .ttc of two faces, each with its file's date
+    names = ("EBGaramond-Regular.ttf", "EBGaramond-Italic.ttf")
+    collection.fonts = [TTFont(styles_dir() / "fonts" / name, recalcTimestamp=False) for name in names]
+    collection.save(tmp_path / "garamond.ttc")
+    own = TTCollection(tmp_path / "garamond.ttc").fonts[1]["head"].modified
+    assert TTFont(single_face(tmp_path / "garamond.ttc", 1))["head"].modified == own
