@@ -84,7 +84,8 @@ def read_collection(project: Project) -> NormalisedBook:
     tag = project.metadata.language
     named = language_for(tag) if "language" in project.explicit else works[0].language
     language = next((work.language for work in works if work.book.metadata.language == tag), named)
-    book = collected(project.metadata, project.works, [work.book for work in works], language.words)
+    year = modification_time(project).year  # a work's page dated as the copyright page is, never by the clock
+    book = collected(project.metadata, project.works, [work.book for work in works], language.words, year)
     if language.tag != tag:
         book = replace(
             book, notes=(*book.notes, f"no work is in {tag}: the collection is set as its first work, {language.tag}")
@@ -333,14 +334,15 @@ def print_options(project: Project, choices: PrintChoices = PrintChoices()) -> P
     from ebookgen.pdf.printers import printer_for
     from ebookgen.pdf.trim import parse_trim
 
-    default = PdfOptions()
+    default, built = PdfOptions(), modification_time(project)
     return replace(
         default,
         trim=parse_trim(choices.trim) if choices.trim else project.trim or default.trim,
         bleed=choices.bleed,
         profile=printer_for(choices.profile) if choices.profile else project.profile or default.profile,
         recto_head=check_running_head(choices.running_head or default.recto_head),
-        year=modification_time(project).year,
+        year=built.year,
+        dated=int(built.timestamp()),
         jobs=default.jobs if choices.jobs is None else choices.jobs,
         cache=choices.cache,
         theme=book_theme(project, choices.theme, choices.font_size),
@@ -352,13 +354,14 @@ def settled(options: PdfOptions | PrintChoices | None, project: Project) -> PdfO
     from ebookgen.pdf.options import PdfOptions
 
     if isinstance(options, PdfOptions):
-        return with_year(options, project)
+        return with_dates(options, project)
     return print_options(project, options or PrintChoices())
 
 
-def with_year(options: PdfOptions, project: Project) -> PdfOptions:
-    """Give the copyright page the manuscript's year unless the options name one."""
-    return options if options.year else replace(options, year=modification_time(project).year)
+def with_dates(options: PdfOptions, project: Project) -> PdfOptions:
+    """Give the copyright page the manuscript's year, and a PDF/X file its timestamp, unless the options name them."""
+    built = modification_time(project)
+    return replace(options, year=options.year or built.year, dated=options.dated or int(built.timestamp()))
 
 
 def with_glyph_lines(result: Written, project: Project) -> Written:

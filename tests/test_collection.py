@@ -122,6 +122,20 @@ def test_a_german_collection_s_part_pages_speak_german(tmp_path: Path) -> None:
     ]
 
 
+def test_an_undated_work_s_page_carries_the_build_s_year_not_the_clock_s(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "946684800")  # 2000-01-01: the year the copyright page prints
+    folder = tmp_path / "undated"
+    folder.mkdir()
+    (folder / "harbour.txt").write_text("Chapter 1\n\nThe sea was grey.\n")
+    (folder / "fog.txt").write_text("Chapter 1\n\nFog lay on the bay all day.\n")
+    works = '[{source = "harbour.txt", title = "The Harbour"}, {source = "fog.txt", title = "Fog"}]'
+    (folder / "book.toml").write_text(f'title = "Two Stories"\nauthor = "Ann Lee"\nworks = {works}\n')
+    book = load_book(open_project(folder))
+    assert [c.part_lines[-1] for c in book.chapters if c.part] == ["Copyright © 2000 Ann Lee. All rights reserved."] * 2
+
+
 def test_two_works_with_an_image_of_the_same_name_both_keep_theirs(tmp_path: Path) -> None:
     from PIL import Image
 

@@ -134,5 +134,5 @@ def write_wrap(wrap: Wrap, metadata: Metadata, theme: Theme, cover: Image | None
             for page in pdf.pages:
                 page.obj.TrimBox = pikepdf.Array(box)
                 page.obj.BleedBox = pikepdf.Array([0, 0, wrap.width * 72, wrap.height * 72])
-            pdf.save(temporary)
+            pdf.save(temporary, deterministic_id=True)  # its /ID from its content: the same wrap, the same bytes
     return target

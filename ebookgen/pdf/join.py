@@ -47,7 +47,8 @@ def join_pdf(
         point_links(pdf, anchors)
         if bookmarks:
             add_outline(pdf, book, language, anchors)
-        pdf.save(target)
+        # The file's /ID from its content, not qpdf's random one: the same book is the same bytes.
+        pdf.save(target, deterministic_id=True)
     return anchors
 
 

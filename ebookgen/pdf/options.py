@@ -40,6 +40,9 @@ class PdfOptions:
     profile: Printer = PRINTERS[DEFAULT_PRINTER]  # the print profile's record (a name given is looked up once)
     recto_head: str = "title"
     year: int = 0  # the copyright year when book.toml gives no date; 0 means this year
+    # The build's timestamp (seconds: SOURCE_DATE_EPOCH, else the manuscript's newest change), a PDF/X file's dates;
+    # 0: WeasyPrint's (the clock's)
+    dated: int = 0
     jobs: int = 0  # worker processes; 0 means one per core, 1 lays the book out in this process
     cache: bool = True  # keep laid-out chunks of a parallel layout, and reuse the ones a rebuild did not change
     theme: Theme = THEMES[DEFAULT_THEME]  # the design, at its type size (themes.sized)

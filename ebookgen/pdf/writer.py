@@ -16,6 +16,7 @@ from ebookgen.errors import ConfigError
 from ebookgen.languages import language_for
 from ebookgen.model import Book
 from ebookgen.pdf import headstart, weasy
+from ebookgen.pdf.dates import date_as_built
 from ebookgen.pdf.figures import resolution_notes
 from ebookgen.pdf.glyphs import glyph_notes
 from ebookgen.pdf.licences import license_faces
@@ -35,6 +36,7 @@ def write_pdf(
     unset = (*glyph_notes(book), *formula_notes(book))
     result = laid_out(book, target, options, progress, crew)
     license_faces(result.path)
+    date_as_built(result.path, options.profile.variant, options.dated)
     profile, trim = options.profile, options.trim
     said = (profile.page_count_note(result.pages), profile.trim_note(trim.width, trim.height))
     soft = resolution_notes(book, options.trim, margins_for(result.pages))

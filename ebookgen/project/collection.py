@@ -11,7 +11,6 @@ every work, part and chapter, in both editions.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -65,23 +64,25 @@ def works_from(config: dict, folder: Path) -> tuple[Work, ...]:
     return tuple(works)
 
 
-def work_lines(work: Work, metadata: Metadata, collection: Metadata, words: BookWords) -> tuple[str, ...]:
+def work_lines(work: Work, metadata: Metadata, collection: Metadata, words: BookWords, year: int) -> tuple[str, ...]:
     """Return what the work's part page carries under its title: byline, notes, copyright line.
 
-    The work's own metadata stands where book.toml's entry says nothing, the collection's where neither does.
+    The work's own metadata stands where book.toml's entry says nothing, the collection's where neither does;
+    the build's year (SOURCE_DATE_EPOCH's, else the manuscript's) where no date does.
     """
     named = metadata.author if metadata.authors != ("Anonymous",) else ""
     author = work.author or named or collection.author
     # The year the work's date gives, else the collection's, else the build's, as the copyright page has it.
-    this_year = str(datetime.now(tz=UTC).year)
-    dated = next((date[:4] for date in (metadata.date, collection.date, this_year) if date[:4].isdigit()), "")
+    dated = next((date[:4] for date in (metadata.date, collection.date, str(year)) if date[:4].isdigit()), "")
     owned = " ".join(words.copyright_line.format(year=dated, author=author).split())  # the book's language's words
     rights = work.rights or metadata.rights or f"{owned} {words.rights}"
     notes = work.notes or metadata.description
     return tuple(line for line in (words.by_author.format(author=author), notes, rights) if line)
 
 
-def work_chapters(book: Book, work: Work, collection: Metadata, first_number: int, words: BookWords) -> list[Chapter]:
+def work_chapters(
+    book: Book, work: Work, collection: Metadata, first_number: int, words: BookWords, year: int
+) -> list[Chapter]:
     """Return a work's chapters numbered on from the collection's, titled by their number within the work."""
     title = work.title or book.metadata.title
     chapters = []
@@ -90,7 +91,7 @@ def work_chapters(book: Book, work: Work, collection: Metadata, first_number: in
         # The work's own parts get pages of their own after the work's, listed under it; a part named as the
         # work is (a one-part work titled by its part) is the work's page itself.
         own = chapter.part if chapter.part and not (index == 0 and chapter.part == title) else ""
-        lines = work_lines(work, book.metadata, collection, words) if index == 0 else ()
+        lines = work_lines(work, book.metadata, collection, words, year) if index == 0 else ()
         opening = {"part": title if index == 0 else "", "part_lines": lines, "subpart": own}
         chapters.append(replace(chapter, title=named, number=first_number + index, **opening))
     return chapters
@@ -123,8 +124,10 @@ def renamed(blocks: tuple, names: dict[str, str]) -> tuple:
     return tuple(out)
 
 
-def collected(project_metadata: Metadata, works: tuple[Work, ...], books: list[Book], words: BookWords) -> Book:
-    """Return the collection of the works, read as books: one book, each work a part."""
+def collected(
+    project_metadata: Metadata, works: tuple[Work, ...], books: list[Book], words: BookWords, year: int
+) -> Book:
+    """Return the collection of the works, read as books: one book, each work a part; `year` is the build's."""
     from ebookgen.model import Book
 
     chapters: list[Chapter] = []
@@ -132,7 +135,7 @@ def collected(project_metadata: Metadata, works: tuple[Work, ...], books: list[B
     notes = []
     for index, (work, book) in enumerate(zip(works, books, strict=True), start=1):
         book = own_images(book, images, index)
-        chapters += work_chapters(book, work, project_metadata, len(chapters) + 1, words)
+        chapters += work_chapters(book, work, project_metadata, len(chapters) + 1, words, year)
         images.update({image.name: image for image in book.images})
         notes += book.notes
     return Book(project_metadata, tuple(chapters), tuple(notes), tuple(images.values()))

@@ -144,14 +144,16 @@ def single_face(path: Path, index: int) -> Path:
     if path.suffix.lower() not in (".ttc", ".otc"):
         return path
     stat = path.stat()
-    target = cache_home() / "fonts" / f"{path.stem}-{index}-{stat.st_size}-{int(stat.st_mtime)}.otf"
+    # "-dated": cut keeping the face's own date; a cut made before stamped the clock's, and is not taken
+    target = cache_home() / "fonts" / f"{path.stem}-{index}-{stat.st_size}-{int(stat.st_mtime)}-dated.otf"
     if not target.is_file():
         import io
 
         from fontTools.ttLib import TTCollection
 
         buffer = io.BytesIO()
-        TTCollection(path, lazy=True).fonts[index].save(buffer)
+        # The face's own date, not the clock's: a cut made on another day embeds the same bytes.
+        TTCollection(path, lazy=True, recalcTimestamp=False).fonts[index].save(buffer)
         keep(target, buffer.getvalue())
     return target if target.is_file() else path
 

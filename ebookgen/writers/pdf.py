@@ -19,7 +19,10 @@ def write_print_edition(book: Book, target: Path, edition: Edition) -> PdfResult
     from ebookgen.pdf.options import PdfOptions
     from ebookgen.pdf.writer import write_pdf
 
-    options = edition.print_options or replace(PdfOptions(), theme=edition.theme, year=edition.modified.year)
+    built = edition.modified
+    options = edition.print_options or replace(
+        PdfOptions(), theme=edition.theme, year=built.year, dated=int(built.timestamp())
+    )
     options = replace(options, language=edition.language)  # the book's, settled: no stage looks its tag up
     if options.profile.name == "hardcover":  # its copyright page prints the hardcover's ISBN first
         book = replace(book, metadata=replace(book.metadata, edition="hardcover"))

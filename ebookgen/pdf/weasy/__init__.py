@@ -15,7 +15,9 @@ Private, and so free to change in any WeasyPrint release, each used here and now
   anyway, is put back (``footnotes_kept``, see there);
 - the line breaker and page maker (``layout.inline.get_next_linebox``, ``split_first_line``, ``justify_line``,
   ``layout.page.make_page``, ``block_level_layout``), wrapped by ``pdf/weasy/setting.py``, inside this package:
-  no more than two hyphens in a row, none in small capitals, tracking for loose lines, spreads that end level.
+  no more than two hyphens in a row, none in small capitals, tracking for loose lines, spreads that end level;
+- ``weasyprint.pdf.fonts.TTFont``: a face WeasyPrint rewrites (a variable face made static) keeps its file's
+  date, not the clock's (``facedates``), so a book's PDF is the same bytes from build to build.
 
 ``probe`` lays out a two-page document through every one of them. The parallel layout runs only
 where it passes; elsewhere the book is laid out in one process, which needs none of the hooks (the setting's
@@ -32,6 +34,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from ebookgen.errors import RenderError
+from ebookgen.pdf.weasy.facedates import faces_keep_their_dates
 from ebookgen.pdf.weasy.firstline import first_lines_once
 from ebookgen.pdf.weasy.initial import initials_raised, quotes_apart
 from ebookgen.pdf.weasy.libraries import weasyprint_loaded
@@ -209,9 +212,10 @@ def pages_laid(laid: Callable[[int], None]) -> Iterator[None]:
 
 
 def write(document, target: Path, variant: str | None = None) -> None:
-    """Write a laid-out document as a PDF file."""
+    """Write a laid-out document as a PDF file, the same bytes at any hour (its faces keep their files' dates)."""
     options = {"pdf_variant": variant} if variant else {}
-    document.write_pdf(target, full_fonts=False, **options)
+    with faces_keep_their_dates():
+        document.write_pdf(target, full_fonts=False, **options)
 
 
 def page_anchors(pages, offset: int = 0) -> dict[str, int]:
