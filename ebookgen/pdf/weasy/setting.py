@@ -31,6 +31,7 @@ from ebookgen.pdf.weasy.hyphdicts import primed
 from ebookgen.pdf.weasy.linebreak import SMALL_CAPS_MOST, TRACK, TRACK_MOST, spread
 from ebookgen.pdf.weasy.linedrawn import flush_loss
 from ebookgen.pdf.weasy.linemeasure import spared
+from ebookgen.pdf.weasy.linesmade import LinesMade
 from ebookgen.pdf.weasy.lineplan import Planner, initial_set, natural_space, tighten
 from ebookgen.pdf.weasy.pagesmade import PagesMade, made_from
 from ebookgen.pdf.weasy.spreads import SpreadLeveller, depth, ends_at, shortfall
@@ -93,6 +94,7 @@ class Setter(SpreadLeveller):
         self.block_lines: dict[tuple, int] = {}  # scene break or title: lines more (fewer) than the grid gives it
         self.trying: tuple = ()  # the changes (``spreads.Change``) of the spread being levelled, while tried
         self.made_pages = PagesMade()  # the pages made lately, for the leveller's tries
+        self.lines_made = LinesMade()  # the lines made lately, for pages made again
 
     def probed(self) -> bool:
         """Tell whether every hook was used, and a line was kept from a third hyphen in a row."""
@@ -113,14 +115,25 @@ class Setter(SpreadLeveller):
             self.target = target = self.planner.target(context, linebox, skip_stack, rest[0], rest[4], above)
             self.plain = above >= MOST_HYPHENS_IN_A_ROW and self.target is None
             self.used["lines"] += 1
-            try:
-                line, resume_at = original(context, linebox, position_y, bottom_space, skip_stack, *rest)
-            finally:
+            given = (target, self.plain, self.planner.spared)
+            key = self.lines_made.key(context, linebox, position_y, skip_stack, rest, given)
+            taken = self.lines_made.taken(key, linebox)
+            if taken is not None:
+                line, resume_at = taken
                 self.plain, self.target = False, None
+            else:
+                outside = (len(rest[1]), len(rest[2]))
+                try:
+                    line, resume_at = original(context, linebox, position_y, bottom_space, skip_stack, *rest)
+                finally:
+                    self.plain, self.target = False, None
             self.planner.landed(linebox, resume_at if line is not None else None)
-            if line is not None and target is not None:  # a planned line, the last closed to fit as well
-                tracks = self.line_tracks(line)
-                tighten(context, line, rest[0].width, letters_in(line), track, tracks)  # its width counts its indent
+            if taken is None:
+                if line is not None and target is not None:  # a planned line, the last closed to fit as well
+                    tracks = self.line_tracks(line)
+                    tighten(context, line, rest[0].width, letters_in(line), track, tracks)  # its width counts its indent
+                added = outside != (len(rest[1]), len(rest[2]))
+                self.lines_made.keep(key, context, linebox, (line, resume_at), added)
             self.planner.spared = None
             if line is not None and resume_at is not None:
                 self.hyphens_before[(paragraph, str(resume_at))] = above + 1 if ends_in_hyphen(line) else 0
