@@ -114,8 +114,22 @@ def looser_breaks(breaks: Breaks, measure: Measure, looseness: int, since: int =
     """Return the best breaks with `looseness` lines more (below zero: fewer) than the best of all (TeX's
     \\looseness), or [] when no such setting keeps every line within LOOSENESS_SPACE (ragged: RAGGED_LEAST) and its
     last line no runt."""
-    best = best_breaks(breaks, measure, since, hyphens_above)
+    asked = (id(breaks), measure, since, hyphens_above)
+    known = KNOWN.get(asked)
+    if known is None or known[0] is not breaks:
+        known = KNOWN[asked] = (breaks, best_breaks(breaks, measure, since, hyphens_above), {})
+        while len(KNOWN) > KNOWN_MOST:
+            del KNOWN[next(iter(KNOWN))]
+    best, counts = known[1], known[2]
     if not looseness or not best:
         return []
-    found = line_counts(breaks, measure, since, hyphens_above).get(len(best) + looseness)
-    return found[1] if found is not None else []
+    if not counts:  # the same for a line more and a line fewer: counted once
+        counts.update(line_counts(breaks, measure, since, hyphens_above))
+    found = counts.get(len(best) + looseness)
+    return list(found[1]) if found is not None else []
+
+
+# The paragraphs last asked for a line more or fewer: (id of their breaks, measure, start, hyphens above): the breaks,
+# their best, and each count of lines' cheapest (the leveller asks for a line more and a line fewer in turn).
+KNOWN: dict[tuple, tuple] = {}
+KNOWN_MOST = 16

@@ -31,8 +31,8 @@ from ebookgen.pdf.weasy.hyphdicts import primed
 from ebookgen.pdf.weasy.linebreak import SMALL_CAPS_MOST, TRACK, TRACK_MOST, spread
 from ebookgen.pdf.weasy.linedrawn import flush_loss
 from ebookgen.pdf.weasy.linemeasure import spared
-from ebookgen.pdf.weasy.linesmade import LinesMade
 from ebookgen.pdf.weasy.lineplan import Planner, initial_set, natural_space, tighten
+from ebookgen.pdf.weasy.linesmade import LinesMade
 from ebookgen.pdf.weasy.pagesmade import PagesMade, made_from
 from ebookgen.pdf.weasy.spreads import SpreadLeveller, depth, ends_at, shortfall
 from ebookgen.pdf.weasy.spreads import body_lines as line_boxes
@@ -131,7 +131,8 @@ class Setter(SpreadLeveller):
             if taken is None:
                 if line is not None and target is not None:  # a planned line, the last closed to fit as well
                     tracks = self.line_tracks(line)
-                    tighten(context, line, rest[0].width, letters_in(line), track, tracks)  # its width counts its indent
+                    # its width counts its indent
+                    tighten(context, line, rest[0].width, letters_in(line), track, tracks)
                 added = outside != (len(rest[1]), len(rest[2]))
                 self.lines_made.keep(key, context, linebox, (line, resume_at), added)
             self.planner.spared = None
