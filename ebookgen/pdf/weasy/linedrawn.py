@@ -44,12 +44,33 @@ def drawn_shortfall(box) -> float:
 
 
 def text_shortfall(box) -> float:
-    """Return the loss of one text box's glyphs, laid out as the writer lays them out (justification included)."""
+    """Return the loss of one text box's glyphs, laid out as the writer lays them out (justification included): as
+    counted when its layout was made (``kept_loss``), else from its layout made again."""
+    layout = box.pango_layout
+    kept = getattr(layout, KEPT, None)
+    if kept is not None and kept[0] is box.style:
+        return kept[1]
+    layout.reactivate(box.style)
+    line, _ = layout.get_first_line()
+    return glyphs_lost(line, box.style)
+
+
+# The attribute of a WeasyPrint layout that holds the loss counted when it was made: (its style, the loss).
+KEPT = "ebookgen_loss"
+
+
+def kept_loss(layout, style) -> None:
+    """Count the writer's loss of a layout just made in a style (``setting.track``), for ``text_shortfall``: only
+    where it has no justification spacing, which the writer's layout adds (the same glyphs, the same loss)."""
+    if layout.justification_spacing == 0:
+        setattr(layout, KEPT, (style, glyphs_lost(layout.get_first_line()[0], style)))
+
+
+def glyphs_lost(line, style) -> float:
+    """Return what the writer loses of a laid-out Pango line's glyphs (px)."""
     from weasyprint.text.ffi import FROM_UNITS, ffi, pango
     from weasyprint.text.fonts import get_pango_font_key
 
-    box.pango_layout.reactivate(box.style)
-    line, _ = box.pango_layout.get_first_line()
     lost = 0.0
     run = line.runs[0]
     while run != ffi.NULL:
@@ -58,7 +79,7 @@ def text_shortfall(box) -> float:
         font = glyph_item.item.analysis.font
         key, _, size = get_pango_font_key(font)
         if pango.pango_version() < 14802:
-            size = box.style["font_size"]
+            size = style["font_size"]
         glyphs = glyph_item.glyphs
         for info in glyphs.glyphs[0 : glyphs.num_glyphs]:
             if info.glyph == pango.PANGO_GLYPH_EMPTY or info.glyph & pango.PANGO_GLYPH_UNKNOWN_FLAG:

@@ -114,22 +114,20 @@ def looser_breaks(breaks: Breaks, measure: Measure, looseness: int, since: int =
     """Return the best breaks with `looseness` lines more (below zero: fewer) than the best of all (TeX's
     \\looseness), or [] when no such setting keeps every line within LOOSENESS_SPACE (ragged: RAGGED_LEAST) and its
     last line no runt."""
-    asked = (id(breaks), measure, since, hyphens_above)
-    known = KNOWN.get(asked)
-    if known is None or known[0] is not breaks:
-        known = KNOWN[asked] = (breaks, best_breaks(breaks, measure, since, hyphens_above), {})
-        while len(KNOWN) > KNOWN_MOST:
-            del KNOWN[next(iter(KNOWN))]
-    best, counts = known[1], known[2]
+    best = best_breaks(breaks, measure, since, hyphens_above)
     if not looseness or not best:
         return []
-    if not counts:  # the same for a line more and a line fewer: counted once
-        counts.update(line_counts(breaks, measure, since, hyphens_above))
-    found = counts.get(len(best) + looseness)
+    asked = (id(breaks), measure, since, hyphens_above)
+    known = COUNTED.get(asked)
+    if known is None or known[0] is not breaks:  # the same for a line more and a line fewer: counted once
+        known = COUNTED[asked] = (breaks, line_counts(breaks, measure, since, hyphens_above))
+        while len(COUNTED) > COUNTED_MOST:
+            del COUNTED[next(iter(COUNTED))]
+    found = known[1].get(len(best) + looseness)
     return list(found[1]) if found is not None else []
 
 
 # The paragraphs last asked for a line more or fewer: (id of their breaks, measure, start, hyphens above): the breaks,
-# their best, and each count of lines' cheapest (the leveller asks for a line more and a line fewer in turn).
-KNOWN: dict[tuple, tuple] = {}
-KNOWN_MOST = 16
+# and each count of lines' cheapest (the leveller asks for a line more and a line fewer in turn).
+COUNTED: dict[tuple, tuple] = {}
+COUNTED_MOST = 16

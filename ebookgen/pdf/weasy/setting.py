@@ -29,7 +29,7 @@ from contextlib import ExitStack, contextmanager
 from ebookgen.pdf.weasy.grid import RETIMED, leading_of, on_grid, retimable, retimed, stands_on_grid
 from ebookgen.pdf.weasy.hyphdicts import primed
 from ebookgen.pdf.weasy.linebreak import SMALL_CAPS_MOST, TRACK, TRACK_MOST, spread
-from ebookgen.pdf.weasy.linedrawn import flush_loss
+from ebookgen.pdf.weasy.linedrawn import flush_loss, kept_loss
 from ebookgen.pdf.weasy.linemeasure import spared
 from ebookgen.pdf.weasy.lineplan import Planner, initial_set, natural_space, tighten
 from ebookgen.pdf.weasy.linesmade import LinesMade
@@ -320,6 +320,7 @@ def track(context, box, spacing: float, advance: float) -> float:
         style["letter_spacing"] = (0 if style["letter_spacing"] == "normal" else style["letter_spacing"]) + spacing
         layout = create_layout(box.text, style, context, None, box.justification_spacing)
         width, _ = line_size(layout.get_first_line()[0], style)
+        kept_loss(layout, style)  # what the writer loses of its glyphs, counted while its glyphs are at hand
         layout.deactivate()
         advance += width - box.width
         box.style, box.pango_layout, box.width = style, layout, width
