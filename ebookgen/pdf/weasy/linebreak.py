@@ -156,6 +156,13 @@ def spread(
     `base` is the letter spacing the line's style gives already (small capitals'): a gap holds it twice, the
     space's own and the letter's before it, and a share of what the PDF writer loses of spaced letters."""
     room = capacity(extra, spaces, letters, space, size)
+    return spread_in(room, extra, spaces, letters, space, size, most_em, base, close_em)
+
+
+def spread_in(room: float, extra: float, spaces: int, letters: int, *args: float) -> tuple[float, float]:
+    """Return ``spread``'s word gap and tracking, the line's `room` (``capacity``) given (`args`: its space, size,
+    most_em, base and close_em)."""
+    space, size, most_em, base, close_em = args
     if room <= 0:
         return (1.0 if abs(extra) < 0.5 else float("inf")), 0.0
     most = (most_em if extra >= 0 else max(close_em, TRACK)) * size
@@ -196,8 +203,8 @@ def fitted_cost(
     close_em: float = TRACK,
 ) -> float:
     """Return the demerits of a justified line `extra` short of its measure (negative: over it)."""
-    stretch, _ = spread(extra, spaces, letters, measure.space, measure.size, most_em, base, close_em)
     room = capacity(extra, spaces, letters, measure.space, measure.size)
+    stretch, _ = spread_in(room, extra, spaces, letters, measure.space, measure.size, most_em, base, close_em)
     return line_cost(stretch, extra / room if room > 0 else None)
 
 
@@ -290,33 +297,56 @@ def extend(breaks: Breaks, measure: Measure, best: dict, state: tuple[int, int],
         return
     # Lines under SHORTEST of the measure are never chosen when a longer one can be (and the next point always can).
     least = RAGGED_SHORTEST if measure.ragged else SHORTEST
-    shortest = bisect.bisect_left(breaks.end, (breaks.first_start if first else breaks.start[i]) + least * width)
+    begin = breaks.first_start if first else breaks.start[i]
+    shortest = bisect.bisect_left(breaks.end, begin + least * width)
+    # The loop's lookups read once: a line from i to j is ``ends[j] - begin`` wide (``line_width``), has
+    # ``spaces_end[j] - spaces_from`` spaces and, where letters are counted, ``letters_end[j] - letters_from`` letters
+    # (``letters_of``); it fits its usual tracks when at most FIT_SLACK over (``closing_of``'s first test).
+    ends, spaces_end, spaces_from = (
+        (breaks.first_end if first else breaks.end),
+        breaks.spaces_end,
+        breaks.spaces_start[i],
+    )
+    counted = bool(breaks.letters_end) and bool(measure.size)
+    letters_end, letters_from = breaks.letters_end, (breaks.letters_start[i] if counted else 0)
+    hyphen, ragged, tail = breaks.hyphen, measure.ragged, breaks.fragment[i] and i != since
+    barred = row >= MOST_HYPHENS_IN_A_ROW or (first and not breaks.first_hyphen_ok)  # no hyphen may end the line
+    after = measure.width + FIT_SLACK  # the widest the rest of the paragraph may be to fit one line
     for j in (i + 1, *range(max(i + 2, shortest - 1), last + 1)):
-        natural = line_width(breaks, i, j, first)
-        spaces = breaks.spaces_end[j] - breaks.spaces_start[i]
-        letters = letters_of(breaks, i, j, measure)
-        closing = closing_of(natural - width, spaces, letters, measure, tracks)
+        natural = ends[j] - begin
+        spaces = spaces_end[j] - spaces_from
+        letters = max(letters_end[j] - letters_from, 0) if counted else 0
+        over = natural - width
+        closing = tracks if over <= FIT_SLACK else closing_of(over, spaces, letters, measure, tracks)
         if closing is None and j > i + 1:
-            if j < last and not (breaks.fragment[i] and i != since):  # closed further, the last line may fit
+            if j < last and not tail:  # closed further, the last line may fit
                 cost = last_cost(breaks, measure, (i, last, first), tracks)
                 if cost < OVERFULL_COST:
                     relax(best, (last, 0), base + cost, state)
             break  # every later point makes a wider line
         if j == last:
-            if breaks.fragment[i] and i != since:
+            if tail:
                 continue  # never a paragraph ending in a hyphenated word's tail
             relax(best, (j, 0), base + last_cost(breaks, measure, (i, j, first), tracks), state)
             continue
-        if breaks.hyphen[j] and (row >= MOST_HYPHENS_IN_A_ROW or (first and not breaks.first_hyphen_ok)):
+        if hyphen[j] and barred:
             continue
         if closing is None:
             cost = OVERFULL_COST
         else:
-            cost = line_fit_cost(width - natural, spaces, letters, measure, width, closing)
+            if ragged:
+                cost = ragged_cost(width - natural, width)
+            else:
+                cost = fitted_cost(width - natural, spaces, letters, measure, *closing)
             cost += SPARED_COST if closing[2] > tracks[2] else 0.0
         cost += hyphen_cost(breaks, j, row)
-        relax(best, (j, row + 1 if breaks.hyphen[j] else 0), base + cost, state)
-        if cost >= SPARED_COST and natural < width and spares_above(breaks, measure, j, tracks):
+        reached, total = (j, row + 1 if hyphen[j] else 0), base + cost
+        known = best.get(reached)
+        if known is None or total < known[0]:  # ``relax``, inline
+            best[reached] = (total, state)
+        if cost < SPARED_COST or natural >= width or breaks.end[last] - breaks.start[j] > after:
+            continue  # no runt to spare (``spares_above``'s first test: the rest does not fit the next line)
+        if spares_above(breaks, measure, j, tracks):
             stretch, _ = spread(width - natural, spaces, letters, measure.space, measure.size, RUNT_OPEN, tracks[1])
             if stretch <= LOOSEST:  # opened to spare a runt or a loose line, and not loose itself
                 opened = fitted_cost(width - natural, spaces, letters, measure, RUNT_OPEN, tracks[1], tracks[2])
