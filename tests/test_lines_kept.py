@@ -1,7 +1,8 @@
 """A line made again from all the same is taken as made (``linesmade.LinesMade``), a fresh copy; a tracked text
 box's writer loss is counted from the layout tracking made (``linedrawn.kept_loss``); the planner measures a
-paragraph and chooses its lines once for each question (``lineplan.Planner.choose``). Caches only: the book is the
-same to the byte with them and without them, and each falls back wherever what a line is made from differs."""
+paragraph and chooses its lines once for each question (``lineplan.Planner.choose``); a justified line's word
+spacing is set unshaped (``spacing``). Savings only: the book is the same to the byte with them and without them,
+and each falls back wherever what a line is made from differs."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ import pytest
 from ebookgen.build import PrintChoices, build_pdf
 from ebookgen.pdf.weasy import linedrawn, linelooseness, lineplan, setting
 from ebookgen.pdf.weasy.linesmade import LinesMade, copied
+from ebookgen.pdf.weasy.setting import text_boxes
 from ebookgen.project.manuscript import Overrides
 
 EMPHASIS = (
@@ -193,3 +195,30 @@ def test_a_loss_kept_is_read_only_for_its_own_style_and_never_with_justification
     linedrawn.kept_loss(justified, tracked)  # the writer's layout adds the spacing: not kept
     assert linedrawn.text_shortfall(SimpleNamespace(pango_layout=justified, style=tracked)) == -0.25
     assert made_again == [other, tracked]
+
+
+def test_a_word_spacing_layout_made_unshaped_holds_what_weasyprints_holds_once_deactivated() -> None:
+    from weasyprint import HTML
+    from weasyprint.text.line_break import create_layout
+
+    from ebookgen.pdf.weasy.spacing import plain, unshaped_layouts
+
+    html = '<p style="word-spacing: 1px">Two words <u>under</u> <s>through</s></p><p style="font-size: 9px">one</p>'
+    styles = {
+        box.text.split()[0]: box.style
+        for page in HTML(string=html).render().pages
+        for _, box in text_boxes(page._page_box)
+    }
+    made = unshaped_layouts(create_layout)
+    assert made is not None, "the release's inline layout is not the one the saving knows"
+    cases = [(text, styles[key]) for key in ("Two", "one") for text in ("two words", "a\ttab", "a\nbreak", " ")]
+    cases += [("under", styles["under"]), ("through", styles["through"])]
+    lazy_ones = 0
+    for text, style in cases:
+        real, lazy = create_layout(text, style, None, None, 1.5), made(text, style, None, None, 1.5)
+        real.deactivate()
+        lazy.deactivate()
+        assert vars(lazy) == vars(real), text
+        lazy_ones += plain(text, style, None)
+    assert lazy_ones == 3  # two words in both styles, a lone space without word spacing; no decorated text
+    assert not plain("under", styles["under"], None) and not plain("words", styles["one"], 120.0)
