@@ -366,3 +366,24 @@ def test_two_line_speeches_end_on_two_words_and_the_opening_line_is_not_loose(tm
     assert quality.body_lines >= 8 and quality.openers == 1
     assert quality.runts == 0, quality.runt_examples
     assert (quality.loose_lines, quality.loose_openers) == (0, 0), quality.loose_examples
+
+
+def test_a_fitted_lines_demerits_are_its_spreads_line_cost_at_its_stretch_ratio() -> None:
+    """``fitted_cost`` writes ``capacity`` and ``line_cost`` out for the breaker's inner loop: the same floats, to the
+    bit, for lines short and over, with and without letters, small capitals' spacing and closing past the usual."""
+    measure = Measure(200.0, 200.0, 2.6, 11.0)
+    tracks = [(linebreak.TRACK_MOST, 0.0, linebreak.TRACK), (linebreak.SMALL_CAPS_MOST, 0.33, 0.04), (0.03, 0.0, 0.03)]
+    checked = 0
+    for extra in (-9.0, -3.1, -0.4, 0.0, 0.004, 1.7, 5.25, 12.0, 40.0, 95.0):
+        for spaces in (0, 1, 3, 9, 14):
+            for letters in (0, 1, 6, 40, 77):
+                for most, base, close in tracks:
+                    room = linebreak.capacity(extra, spaces, letters, measure.space, measure.size)
+                    stretch, _ = linebreak.spread(
+                        extra, spaces, letters, measure.space, measure.size, most, base, close
+                    )
+                    composed = linebreak.line_cost(stretch, extra / room if room > 0 else None)
+                    written = linebreak.fitted_cost(extra, spaces, letters, measure, most, base, close)
+                    assert written == composed, (extra, spaces, letters, most, base, close)
+                    checked += 1
+    assert checked == 750

@@ -202,10 +202,20 @@ def fitted_cost(
     base: float = 0.0,
     close_em: float = TRACK,
 ) -> float:
-    """Return the demerits of a justified line `extra` short of its measure (negative: over it)."""
-    room = capacity(extra, spaces, letters, measure.space, measure.size)
-    stretch, _ = spread_in(room, extra, spaces, letters, measure.space, measure.size, most_em, base, close_em)
-    return line_cost(stretch, extra / room if room > 0 else None)
+    """Return the demerits of a justified line `extra` short of its measure (negative: over it): ``line_cost`` of
+    its ``spread`` at its stretch ratio, ``capacity`` and ``line_cost`` written out (the breaker's inner loop calls
+    it for every line it tries; tests/test_linebreak.py holds the two ways equal)."""
+    space, size = measure.space, measure.size
+    room = spaces * (space * (SPACE_STRETCH if extra >= 0 else SPACE_SHRINK)) + letters * TRACK * size
+    stretch, _ = spread_in(room, extra, spaces, letters, space, size, most_em, base, close_em)
+    if stretch == INFINITE:
+        return UNJUSTIFIABLE_COST
+    rho = extra / room if room > 0 else (stretch - 1.0) / (SPACE_STRETCH if stretch >= 1.0 else SPACE_SHRINK)
+    cost = (LINE_COST + min(BADNESS * abs(rho) ** 3, 10000.0)) ** 2
+    return cost + (LOOSE_COST * (1.0 + stretch - LOOSEST) if stretch > LOOSEST else 0.0)
+
+
+INFINITE = float("inf")
 
 
 def ragged_cost(short: float, width: float) -> float:
