@@ -6,8 +6,9 @@ import shutil
 
 import pytest
 
-from ebookgen.pdf.weasy import linebreak, setting
-from ebookgen.pdf.weasy.linebreak import Breaks, Measure, best_breaks, line_width, ratio
+from ebookgen.pdf.weasy import linebreak, linespacing, setting
+from ebookgen.pdf.weasy.linebreak import Breaks, Measure, best_breaks, line_width
+from ebookgen.pdf.weasy.linespacing import ratio
 
 SPACE = 2.0
 
@@ -108,7 +109,7 @@ def test_every_chosen_line_fits_the_measure_and_the_paragraph_ends_at_its_end() 
     starts = [0, *chosen[:-1]]
     lines = zip(starts, chosen, strict=True)
     # A line may be wider than the measure by no more than its word spaces close (to three quarters of natural).
-    closing = linebreak.SPACE_SHRINK * SPACE
+    closing = linespacing.SPACE_SHRINK * SPACE
     fits = [
         line_width(breaks, i, j, False) <= WIDTH + closing * (breaks.spaces_end[j] - breaks.spaces_start[i]) + 0.01
         for i, j in lines
@@ -150,7 +151,7 @@ def test_the_breaks_cost_no_more_than_first_fits() -> None:
     measure = Measure(WIDTH, WIDTH, SPACE)
 
     def cost(chosen: list[int]) -> float:
-        return sum(linebreak.line_cost(r) for r in ratios(breaks, chosen, WIDTH))
+        return sum(linespacing.line_cost(r) for r in ratios(breaks, chosen, WIDTH))
 
     assert cost(best_breaks(breaks, measure)) <= cost(greedy(breaks, WIDTH))
 
@@ -378,11 +379,11 @@ def test_a_fitted_lines_demerits_are_its_spreads_line_cost_at_its_stretch_ratio(
         for spaces in (0, 1, 3, 9, 14):
             for letters in (0, 1, 6, 40, 77):
                 for most, base, close in tracks:
-                    room = linebreak.capacity(extra, spaces, letters, measure.space, measure.size)
+                    room = linespacing.capacity(extra, spaces, letters, measure.space, measure.size)
                     stretch, _ = linebreak.spread(
                         extra, spaces, letters, measure.space, measure.size, most, base, close
                     )
-                    composed = linebreak.line_cost(stretch, extra / room if room > 0 else None)
+                    composed = linespacing.line_cost(stretch, extra / room if room > 0 else None)
                     written = linebreak.fitted_cost(extra, spaces, letters, measure, most, base, close)
                     assert written == composed, (extra, spaces, letters, most, base, close)
                     checked += 1

@@ -13,7 +13,7 @@ from types import SimpleNamespace
 import pytest
 
 from ebookgen.build import PrintChoices, build_pdf
-from ebookgen.pdf.weasy import linedrawn, linelooseness, lineplan, setting
+from ebookgen.pdf.weasy import linedrawn, linelooseness, lineplan
 from ebookgen.pdf.weasy.linesmade import LinesMade, copied
 from ebookgen.pdf.weasy.setting import text_boxes
 from ebookgen.project.manuscript import Overrides
@@ -68,7 +68,7 @@ def test_lines_taken_as_made_and_losses_and_choices_kept_make_the_same_book(
     with_kept = built(source, tmp_path / "kept.pdf")
     assert any(taken), "no line was taken as made before: the book tests nothing"
     monkeypatch.setattr(LinesMade, "keep", lambda self, *given: None)  # every line is made
-    monkeypatch.setattr(setting, "kept_loss", lambda layout, style: None)  # every loss from the layout made again
+    monkeypatch.setattr(linedrawn, "kept_loss", lambda layout, style: None)  # every loss from the layout made again
     monkeypatch.setattr(lineplan.Planner, "choose", lambda self, *asked, **named: lineplan.chosen(*asked, **named))
     setup = lineplan.Planner.__init__
     monkeypatch.setattr(

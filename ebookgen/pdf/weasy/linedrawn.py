@@ -5,13 +5,41 @@ the difference to Pango's advance, truncated to a whole thousandth (``draw.text.
 A glyph Pango set wider than its font's advance, as every letter of a tracked line is, loses up to a thousandth of an
 em: over a line of 60 tracked letters, up to 0.7 pt, and the justified line ends short of the right margin. This
 module adds up that loss from the line's own glyphs, the writer's arithmetic repeated, so justification can give it
-to the word spaces and the line ends flush again.
+to the word spaces and the line ends flush again. It also tracks a laid-out line (``track``, for the setting's
+justification and the planner's closing of lines), counting each text box's loss while its new layout is at hand.
 """
 
 from __future__ import annotations
 
 # Glyph advances the writer takes from the font, in thousandths of an em: (font key, glyph) -> advance.
 ADVANCES: dict[tuple, int] = {}
+
+
+def track(context, box, spacing: float, advance: float) -> float:
+    """Add `spacing` points between the letters of a laid-out line's text; return how much wider it grew."""
+    from weasyprint.text.line_break import create_layout, line_size
+
+    kind = type(box).__name__
+    if kind == "TextBox" and box.text:
+        box.position_x += advance
+        style = box.style.copy()
+        style["letter_spacing"] = (0 if style["letter_spacing"] == "normal" else style["letter_spacing"]) + spacing
+        layout = create_layout(box.text, style, context, None, box.justification_spacing)
+        width, _ = line_size(layout.get_first_line()[0], style)
+        kept_loss(layout, style)  # what the writer loses of its glyphs, counted while its glyphs are at hand
+        layout.deactivate()
+        advance += width - box.width
+        box.style, box.pango_layout, box.width = style, layout, width
+    elif kind in ("LineBox", "InlineBox"):
+        box.position_x += advance
+        before = advance
+        for child in box.children:
+            if child.is_in_normal_flow():
+                advance = track(context, child, spacing, advance)
+        box.width += advance - before
+    else:
+        box.translate(advance, 0)
+    return advance
 
 
 def flush_loss(line) -> float:
@@ -60,7 +88,7 @@ KEPT = "ebookgen_loss"
 
 
 def kept_loss(layout, style) -> None:
-    """Count the writer's loss of a layout just made in a style (``setting.track``), for ``text_shortfall``: only
+    """Count the writer's loss of a layout just made in a style (``track``), for ``text_shortfall``: only
     where it has no justification spacing, which the writer's layout adds (the same glyphs, the same loss)."""
     if layout.justification_spacing == 0:
         setattr(layout, KEPT, (style, glyphs_lost(layout.get_first_line()[0], style)))

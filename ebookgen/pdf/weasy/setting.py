@@ -29,7 +29,7 @@ from contextlib import ExitStack, contextmanager
 from ebookgen.pdf.weasy.grid import RETIMED, leading_of, on_grid, retimable, retimed, stands_on_grid
 from ebookgen.pdf.weasy.hyphdicts import primed
 from ebookgen.pdf.weasy.linebreak import SMALL_CAPS_MOST, TRACK, TRACK_MOST, spread
-from ebookgen.pdf.weasy.linedrawn import flush_loss, kept_loss
+from ebookgen.pdf.weasy.linedrawn import flush_loss, track
 from ebookgen.pdf.weasy.linemeasure import spared
 from ebookgen.pdf.weasy.lineplan import Planner, initial_set, natural_space, tighten
 from ebookgen.pdf.weasy.linesmade import LinesMade
@@ -307,33 +307,6 @@ class LowerCaseWords:
     def iterate(self, word: str):
         """Yield pyphen's (start, end) splits of a word, none for a name (linemeasure.spared)."""
         return iter(()) if spared(word, self.lang) else self.dictionary.iterate(word)
-
-
-def track(context, box, spacing: float, advance: float) -> float:
-    """Add `spacing` points between the letters of a laid-out line's text; return how much wider it grew."""
-    from weasyprint.text.line_break import create_layout, line_size
-
-    kind = type(box).__name__
-    if kind == "TextBox" and box.text:
-        box.position_x += advance
-        style = box.style.copy()
-        style["letter_spacing"] = (0 if style["letter_spacing"] == "normal" else style["letter_spacing"]) + spacing
-        layout = create_layout(box.text, style, context, None, box.justification_spacing)
-        width, _ = line_size(layout.get_first_line()[0], style)
-        kept_loss(layout, style)  # what the writer loses of its glyphs, counted while its glyphs are at hand
-        layout.deactivate()
-        advance += width - box.width
-        box.style, box.pango_layout, box.width = style, layout, width
-    elif kind in ("LineBox", "InlineBox"):
-        box.position_x += advance
-        before = advance
-        for child in box.children:
-            if child.is_in_normal_flow():
-                advance = track(context, child, spacing, advance)
-        box.width += advance - before
-    else:
-        box.translate(advance, 0)
-    return advance
 
 
 def line_tracking(line) -> tuple[float, float, float]:
