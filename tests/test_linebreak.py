@@ -6,8 +6,9 @@ import shutil
 
 import pytest
 
-from ebookgen.pdf.weasy import linebreak, setting
-from ebookgen.pdf.weasy.linebreak import Breaks, Measure, best_breaks, line_width, ratio
+from ebookgen.pdf.weasy import linebreak, linespacing, setting
+from ebookgen.pdf.weasy.linebreak import Breaks, Measure, best_breaks, line_width
+from ebookgen.pdf.weasy.linespacing import ratio
 
 SPACE = 2.0
 
@@ -108,7 +109,7 @@ def test_every_chosen_line_fits_the_measure_and_the_paragraph_ends_at_its_end() 
     starts = [0, *chosen[:-1]]
     lines = zip(starts, chosen, strict=True)
     # A line may be wider than the measure by no more than its word spaces close (to three quarters of natural).
-    closing = linebreak.SPACE_SHRINK * SPACE
+    closing = linespacing.SPACE_SHRINK * SPACE
     fits = [
         line_width(breaks, i, j, False) <= WIDTH + closing * (breaks.spaces_end[j] - breaks.spaces_start[i]) + 0.01
         for i, j in lines
@@ -150,7 +151,7 @@ def test_the_breaks_cost_no_more_than_first_fits() -> None:
     measure = Measure(WIDTH, WIDTH, SPACE)
 
     def cost(chosen: list[int]) -> float:
-        return sum(linebreak.line_cost(r) for r in ratios(breaks, chosen, WIDTH))
+        return sum(linespacing.line_cost(r) for r in ratios(breaks, chosen, WIDTH))
 
     assert cost(best_breaks(breaks, measure)) <= cost(greedy(breaks, WIDTH))
 
@@ -366,3 +367,24 @@ def test_two_line_speeches_end_on_two_words_and_the_opening_line_is_not_loose(tm
     assert quality.body_lines >= 8 and quality.openers == 1
     assert quality.runts == 0, quality.runt_examples
     assert (quality.loose_lines, quality.loose_openers) == (0, 0), quality.loose_examples
+
+
+def test_a_fitted_lines_demerits_are_its_spreads_line_cost_at_its_stretch_ratio() -> None:
+    """``fitted_cost`` writes ``capacity`` and ``line_cost`` out for the breaker's inner loop: the same floats, to the
+    bit, for lines short and over, with and without letters, small capitals' spacing and closing past the usual."""
+    measure = Measure(200.0, 200.0, 2.6, 11.0)
+    tracks = [(linebreak.TRACK_MOST, 0.0, linebreak.TRACK), (linebreak.SMALL_CAPS_MOST, 0.33, 0.04), (0.03, 0.0, 0.03)]
+    checked = 0
+    for extra in (-9.0, -3.1, -0.4, 0.0, 0.004, 1.7, 5.25, 12.0, 40.0, 95.0):
+        for spaces in (0, 1, 3, 9, 14):
+            for letters in (0, 1, 6, 40, 77):
+                for most, base, close in tracks:
+                    room = linespacing.capacity(extra, spaces, letters, measure.space, measure.size)
+                    stretch, _ = linebreak.spread(
+                        extra, spaces, letters, measure.space, measure.size, most, base, close
+                    )
+                    composed = linespacing.line_cost(stretch, extra / room if room > 0 else None)
+                    written = linebreak.fitted_cost(extra, spaces, letters, measure, most, base, close)
+                    assert written == composed, (extra, spaces, letters, most, base, close)
+                    checked += 1
+    assert checked == 750

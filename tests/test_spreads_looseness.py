@@ -6,7 +6,7 @@ from __future__ import annotations
 import random
 from dataclasses import replace
 
-from ebookgen.pdf.weasy import linebreak, linelooseness
+from ebookgen.pdf.weasy import linebreak, linelooseness, linespacing
 from ebookgen.pdf.weasy.linebreak import Measure, best_breaks, line_width
 from ebookgen.pdf.weasy.linelooseness import looser_breaks
 from tests.test_linebreak import SPACE, WIDTH, paragraph, ratios
@@ -34,7 +34,7 @@ def test_a_paragraph_is_set_a_line_shorter_when_its_spaces_can_close() -> None:
     shorter = looser_breaks(breaks, MEASURE, -1)
     assert len(shorter) == len(best) - 1
     starts = [0, *shorter[:-1]]
-    closing = linebreak.SPACE_SHRINK * SPACE
+    closing = linespacing.SPACE_SHRINK * SPACE
     assert all(
         line_width(breaks, i, j, False) <= WIDTH + closing * (breaks.spaces_end[j] - breaks.spaces_start[i]) + 0.01
         for i, j in zip(starts, shorter, strict=True)

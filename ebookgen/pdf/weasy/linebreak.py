@@ -12,19 +12,18 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-# A line's cost grows with the cube of its stretch ratio: how much of its comfortable adjustment it uses (TeX's
-# badness, 100 x ratio cubed), shrinking alike.
-BADNESS = 100.0
-# Each line costs this much whatever its spacing, so that, all else equal, fewer lines are better (TeX's linepenalty).
-LINE_COST = 10.0
-# A line's adjustment is shared between its word spaces and its letters, as pdfTeX's font expansion and InDesign's
-# letter spacing share it: at a ratio of 1 word spaces open by a third of natural (InDesign's 133%) or close by a
-# quarter (TeX closes them by a third), and letters take TRACK em each, more or less; a line closes no further.
-SPACE_STRETCH = 1 / 3
-SPACE_SHRINK = 0.25
-TRACK = 0.01
-# Past a ratio of 1 letters open up to this (em), so that word spaces open past LOOSEST in as few lines as can be.
-TRACK_MOST = 0.03
+from ebookgen.pdf.weasy.linespacing import (
+    BADNESS,
+    LINE_COST,
+    LOOSEST,
+    TRACK,
+    TRACK_MOST,
+    Measure,
+    closest,
+    fitted_cost,
+    spread,
+)
+
 # A line of small capitals (a chapter's opening line) may open its letters this much more: small capitals are set
 # letterspaced (Bringhurst: 5 to 10 per cent; print.css gives them 0.03 em), so a little more does not show.
 SMALL_CAPS_MOST = 0.05
@@ -38,16 +37,6 @@ SMALL_CAPS_MOST = 0.05
 # reading distance (seen at 300 dpi on the dialogue story), a worse fault than the runt it spares.
 RUNT_CLOSE = 0.03
 RUNT_OPEN = TRACK_MOST
-# Spaces opened past this many natural spaces make a loose line, which the issue allows in 1% of lines only.
-LOOSEST = 2.0
-# Once a line's word gaps would open past this, its letters take the rest (up to TRACK_MOST): a hair under LOOSEST.
-HELD = 1.95
-# What the PDF writer loses of each spaced letter (em, on average: it truncates to whole thousandths), which the
-# line's word spaces are given back with its last letter's spacing (``linedrawn``), so its gaps open by as much.
-WRITER_LOSS = 0.0005
-LOOSE_COST = 1e8
-# A line that cannot be justified at all (one word, no space) short of its measure: worse than any loose line.
-UNJUSTIFIABLE_COST = 5e8
 # A hyphen at a line's end (TeX's hyphenpenalty of 50, squared), two in a row (doublehyphendemerits), and a hyphen
 # on the last line but one (finalhyphendemerits): the reader turns to the last line to finish a word.
 HYPHEN_COST = 2500.0
@@ -95,110 +84,6 @@ class Breaks:
     first_spacing: float = 0.0  # the letter spacing the first line's style gives (small capitals')
     letters_start: tuple[int, ...] = ()  # the characters before a line starting at each point (none: not tracked)
     letters_end: tuple[int, ...] = ()  # the characters before a line's end at each point, its hyphen counted
-
-
-@dataclass(frozen=True)
-class Measure:
-    """The widths the lines are set to, and the natural word space of the paragraph's face."""
-
-    first: float  # the first line's width (the measure less the indent)
-    width: float
-    space: float
-    size: float = 0.0  # the font size letters are tracked in ems of (0: letters are not tracked)
-    ragged: bool = False  # lines are set ragged right: never stretched nor closed, their shortfall a cost
-
-
-def ratio(width: float, natural: float, spaces: int, space: float) -> float:
-    """Return how many natural spaces wide a justified line's word spaces open, its letters untracked."""
-    return spread(width - natural, spaces, 0, space, 0.0)[0]
-
-
-def capacity(extra: float, spaces: int, letters: int, space: float, size: float) -> float:
-    """Return how much a line's spaces and letters open (extra >= 0) or close at a stretch ratio of 1."""
-    per_space = space * (SPACE_STRETCH if extra >= 0 else SPACE_SHRINK)
-    return spaces * per_space + letters * TRACK * size
-
-
-def closest(spaces: int, letters: int, space: float, size: float, close_em: float = TRACK, base: float = 0.0) -> float:
-    """Return how much a line's spaces and letters close at the most: at a stretch ratio of 1, and past it as much
-    more as its letters close down to `close_em` (``closing_past``)."""
-    room = capacity(-1.0, spaces, letters, space, size)
-    further = max(close_em - TRACK, 0.0) * size
-    solid = min(base, further)  # the style's own spacing, closed with the word spaces held
-    return room + solid * letters + (further - solid) * max(letters - 2 * spaces, 0)
-
-
-def closing_past(need: float, spaces: int, letters: int, base: float) -> float:
-    """Return how much more (px) each letter closes for a line `need` over what it closes at a stretch ratio of 1:
-    first the spacing its style gives its letters (small capitals set solid), the word spaces held at their closest;
-    then as much as keeps its word gaps as a reader sees them (a letter's spacing is on each side of a space)."""
-    solid = base * letters
-    if need <= solid:
-        return need / letters
-    return base + (need - solid) / (letters - 2 * spaces) if letters > 2 * spaces else float("inf")
-
-
-def spread(
-    extra: float,
-    spaces: int,
-    letters: int,
-    space: float,
-    size: float,
-    most_em: float = TRACK_MOST,
-    base: float = 0.0,
-    close_em: float = TRACK,
-) -> tuple[float, float]:
-    """Share a justified line's extra width (negative: too long) between its word spaces and letters, in
-    proportion as at the same stretch ratio, the letters taking the rest once the word gaps would open past
-    HELD (or, closing, past a stretch ratio of 1, down to `close_em`): return the word gap a reader sees (natural
-    spaces) and each letter's tracking.
-
-    `base` is the letter spacing the line's style gives already (small capitals'): a gap holds it twice, the
-    space's own and the letter's before it, and a share of what the PDF writer loses of spaced letters."""
-    room = capacity(extra, spaces, letters, space, size)
-    if room <= 0:
-        return (1.0 if abs(extra) < 0.5 else float("inf")), 0.0
-    most = (most_em if extra >= 0 else max(close_em, TRACK)) * size
-    tracking = extra / room * TRACK * size
-    if extra > 0 and letters > 2 * spaces + 1 and spaces:
-        held = (HELD - 1.0) * space * spaces - base * (2 * spaces + 1) - letters * WRITER_LOSS * size
-        tracking = max(tracking, (extra - held) / (letters - 2 * spaces - 1))
-    elif extra < -room and close_em > TRACK and letters:  # past a stretch ratio of 1 the letters close further
-        tracking = -TRACK * size - closing_past(-extra - room, spaces, letters, base)
-    tracking = max(-most, min(most, tracking))
-    rest = extra - tracking * letters
-    if spaces == 0:
-        return (1.0 if abs(rest) < 0.5 else float("inf")), tracking
-    spaced = tracking + base
-    lost = spaced + letters * WRITER_LOSS * size if spaced > 0 else 0.0
-    return 1.0 + (rest / spaces + 2 * spaced + lost / spaces) / space, tracking
-
-
-def line_cost(stretch: float, rho: float | None = None) -> float:
-    """Return a justified line's demerits from its word space (natural spaces) and its stretch ratio (by default
-    the ratio its spaces alone give)."""
-    if stretch == float("inf"):
-        return UNJUSTIFIABLE_COST
-    if rho is None:
-        rho = (stretch - 1.0) / (SPACE_STRETCH if stretch >= 1.0 else SPACE_SHRINK)
-    badness = BADNESS * abs(rho) ** 3
-    cost = (LINE_COST + min(badness, 10000.0)) ** 2
-    return cost + (LOOSE_COST * (1.0 + stretch - LOOSEST) if stretch > LOOSEST else 0.0)
-
-
-def fitted_cost(
-    extra: float,
-    spaces: int,
-    letters: int,
-    measure: Measure,
-    most_em: float = TRACK_MOST,
-    base: float = 0.0,
-    close_em: float = TRACK,
-) -> float:
-    """Return the demerits of a justified line `extra` short of its measure (negative: over it)."""
-    stretch, _ = spread(extra, spaces, letters, measure.space, measure.size, most_em, base, close_em)
-    room = capacity(extra, spaces, letters, measure.space, measure.size)
-    return line_cost(stretch, extra / room if room > 0 else None)
 
 
 def ragged_cost(short: float, width: float) -> float:
@@ -290,33 +175,56 @@ def extend(breaks: Breaks, measure: Measure, best: dict, state: tuple[int, int],
         return
     # Lines under SHORTEST of the measure are never chosen when a longer one can be (and the next point always can).
     least = RAGGED_SHORTEST if measure.ragged else SHORTEST
-    shortest = bisect.bisect_left(breaks.end, (breaks.first_start if first else breaks.start[i]) + least * width)
+    begin = breaks.first_start if first else breaks.start[i]
+    shortest = bisect.bisect_left(breaks.end, begin + least * width)
+    # The loop's lookups read once: a line from i to j is ``ends[j] - begin`` wide (``line_width``), has
+    # ``spaces_end[j] - spaces_from`` spaces and, where letters are counted, ``letters_end[j] - letters_from`` letters
+    # (``letters_of``); it fits its usual tracks when at most FIT_SLACK over (``closing_of``'s first test).
+    ends, spaces_end, spaces_from = (
+        (breaks.first_end if first else breaks.end),
+        breaks.spaces_end,
+        breaks.spaces_start[i],
+    )
+    counted = bool(breaks.letters_end) and bool(measure.size)
+    letters_end, letters_from = breaks.letters_end, (breaks.letters_start[i] if counted else 0)
+    hyphen, ragged, tail = breaks.hyphen, measure.ragged, breaks.fragment[i] and i != since
+    barred = row >= MOST_HYPHENS_IN_A_ROW or (first and not breaks.first_hyphen_ok)  # no hyphen may end the line
+    after = measure.width + FIT_SLACK  # the widest the rest of the paragraph may be to fit one line
     for j in (i + 1, *range(max(i + 2, shortest - 1), last + 1)):
-        natural = line_width(breaks, i, j, first)
-        spaces = breaks.spaces_end[j] - breaks.spaces_start[i]
-        letters = letters_of(breaks, i, j, measure)
-        closing = closing_of(natural - width, spaces, letters, measure, tracks)
+        natural = ends[j] - begin
+        spaces = spaces_end[j] - spaces_from
+        letters = max(letters_end[j] - letters_from, 0) if counted else 0
+        over = natural - width
+        closing = tracks if over <= FIT_SLACK else closing_of(over, spaces, letters, measure, tracks)
         if closing is None and j > i + 1:
-            if j < last and not (breaks.fragment[i] and i != since):  # closed further, the last line may fit
+            if j < last and not tail:  # closed further, the last line may fit
                 cost = last_cost(breaks, measure, (i, last, first), tracks)
                 if cost < OVERFULL_COST:
                     relax(best, (last, 0), base + cost, state)
             break  # every later point makes a wider line
         if j == last:
-            if breaks.fragment[i] and i != since:
+            if tail:
                 continue  # never a paragraph ending in a hyphenated word's tail
             relax(best, (j, 0), base + last_cost(breaks, measure, (i, j, first), tracks), state)
             continue
-        if breaks.hyphen[j] and (row >= MOST_HYPHENS_IN_A_ROW or (first and not breaks.first_hyphen_ok)):
+        if hyphen[j] and barred:
             continue
         if closing is None:
             cost = OVERFULL_COST
         else:
-            cost = line_fit_cost(width - natural, spaces, letters, measure, width, closing)
+            if ragged:
+                cost = ragged_cost(width - natural, width)
+            else:
+                cost = fitted_cost(width - natural, spaces, letters, measure, *closing)
             cost += SPARED_COST if closing[2] > tracks[2] else 0.0
         cost += hyphen_cost(breaks, j, row)
-        relax(best, (j, row + 1 if breaks.hyphen[j] else 0), base + cost, state)
-        if cost >= SPARED_COST and natural < width and spares_above(breaks, measure, j, tracks):
+        reached, total = (j, row + 1 if hyphen[j] else 0), base + cost
+        known = best.get(reached)
+        if known is None or total < known[0]:  # ``relax``, inline
+            best[reached] = (total, state)
+        if cost < SPARED_COST or natural >= width or breaks.end[last] - breaks.start[j] > after:
+            continue  # no runt to spare (``spares_above``'s first test: the rest does not fit the next line)
+        if spares_above(breaks, measure, j, tracks):
             stretch, _ = spread(width - natural, spaces, letters, measure.space, measure.size, RUNT_OPEN, tracks[1])
             if stretch <= LOOSEST:  # opened to spare a runt or a loose line, and not loose itself
                 opened = fitted_cost(width - natural, spaces, letters, measure, RUNT_OPEN, tracks[1], tracks[2])

@@ -117,5 +117,17 @@ def looser_breaks(breaks: Breaks, measure: Measure, looseness: int, since: int =
     best = best_breaks(breaks, measure, since, hyphens_above)
     if not looseness or not best:
         return []
-    found = line_counts(breaks, measure, since, hyphens_above).get(len(best) + looseness)
-    return found[1] if found is not None else []
+    asked = (id(breaks), measure, since, hyphens_above)
+    known = COUNTED.get(asked)
+    if known is None or known[0] is not breaks:  # the same for a line more and a line fewer: counted once
+        known = COUNTED[asked] = (breaks, line_counts(breaks, measure, since, hyphens_above))
+        while len(COUNTED) > COUNTED_MOST:
+            del COUNTED[next(iter(COUNTED))]
+    found = known[1].get(len(best) + looseness)
+    return list(found[1]) if found is not None else []
+
+
+# The paragraphs last asked for a line more or fewer: (id of their breaks, measure, start, hyphens above): the breaks,
+# and each count of lines' cheapest (the leveller asks for a line more and a line fewer in turn).
+COUNTED: dict[tuple, tuple] = {}
+COUNTED_MOST = 16

@@ -64,6 +64,12 @@ class Planner:
         self.opened: list[tuple] = []  # the paragraphs whose first line was planned, on the page being made
         self.measured: dict[tuple, tuple] = {}  # paragraph: what its first plan was chosen from
         self.loosened: dict[tuple, Plan | None] = {}  # (paragraph, looseness): its plan, None when none stays even
+        # paragraph: what it was measured from (its text boxes, its first line's style), and the measure; a page made
+        # again from the paragraph's start, its plan gone (a plan resumed within it), measures it no more
+        self.measures: dict[tuple, tuple] = {}
+        # id of a measured paragraph: the paragraph, and each choice of its lines made (``choice_key``): a choice is
+        # made from its widths alone, so the same question asked again (a page made again) is answered as before
+        self.choices: dict[int, tuple] = {}
 
     def target(self, context, linebox, skip_stack, containing_block, first_line_style, hyphens_above: int):
         """Return the width to break the next line of a paragraph at, or None to break it first-fit."""
@@ -97,15 +103,20 @@ class Planner:
 
     def plan(self, context, linebox, width: float, first_line_style) -> Plan | None:
         """Measure a paragraph and choose all its breaks."""
-        paragraph = measure_paragraph(context, linebox, first_line_style)
+        key, made_from = paragraph_key(linebox), (signature(linebox), first_line_style)
+        known = self.measures.get(key)
+        if known is not None and known[0] == made_from:
+            paragraph = known[1]
+        else:
+            paragraph = measure_paragraph(context, linebox, first_line_style)
+            self.measures[key] = (made_from, paragraph)
         if paragraph is None:
             return None
-        plan = chosen(context, linebox, paragraph, width, 0, 0, first=True)
-        key = paragraph_key(linebox)
+        plan = self.choose(context, linebox, paragraph, width, 0, 0, first=True)
         self.measured[key] = (context, linebox, paragraph, width)
         if self.looseness.get(key) and self.loosen(key, self.looseness[key]):
             plan = self.loosened[(key, self.looseness[key])]
-        return plan if plan is None else replace(plan, made_from=signature(linebox))
+        return plan if plan is None else replace(plan, made_from=made_from[0])
 
     def is_ragged(self, key: tuple) -> bool:
         """Tell whether a paragraph measured is set ragged right (large print)."""
@@ -115,7 +126,7 @@ class Planner:
         """Tell whether a paragraph already planned can be set `looseness` lines longer (shorter) with even spaces."""
         if (key, looseness) not in self.loosened and key in self.measured:
             context, linebox, paragraph, width = self.measured[key]
-            plan = chosen(context, linebox, paragraph, width, 0, 0, first=True, looseness=looseness)
+            plan = self.choose(context, linebox, paragraph, width, 0, 0, first=True, looseness=looseness)
             self.loosened[(key, looseness)] = plan and replace(plan, looseness=looseness)
         return self.loosened.get((key, looseness)) is not None
 
@@ -125,7 +136,21 @@ class Planner:
         since = bisect.bisect_left(points, offset) if offset is not None else len(points)
         if since >= len(points) - 1 or points[since] != offset:
             return None
-        return chosen(context, linebox, plan.paragraph, width, since, hyphens_above, first=False)
+        return self.choose(context, linebox, plan.paragraph, width, since, hyphens_above, first=False)
+
+    def choose(
+        self, context, linebox, paragraph: Paragraph, width: float, since: int, above: int, first: bool, looseness=0
+    ) -> Plan | None:
+        """Return ``chosen``'s plan, made once for each question asked of a measured paragraph."""
+        known = self.choices.get(id(paragraph))
+        if known is None or known[0] is not paragraph:
+            known = self.choices[id(paragraph)] = (paragraph, {})
+            while len(self.choices) > 2 * KEPT_PLANS:  # the oldest paragraphs': their pages are made
+                del self.choices[next(iter(self.choices))]
+        asked = choice_key(context, linebox, width, since, above, first, looseness)
+        if asked not in known[1]:
+            known[1][asked] = chosen(context, linebox, paragraph, width, since, above, first, looseness)
+        return known[1][asked]
 
     def landed(self, linebox, resume_at) -> None:
         """Note whether the line just laid out ended where the plan said; forget a finished paragraph."""
@@ -133,6 +158,8 @@ class Planner:
         if resume_at is None:
             while len(self.plans) > KEPT_PLANS:  # the oldest paragraphs' plans: their pages are made
                 del self.plans[next(iter(self.plans))]
+            while len(self.measures) > KEPT_PLANS:
+                del self.measures[next(iter(self.measures))]
             while len(self.measured) > KEPT_PLANS:
                 del self.measured[oldest := next(iter(self.measured))]
                 for looseness in (-1, 1):
@@ -141,6 +168,14 @@ class Planner:
             hit = offset_of(plan.paragraph, linebox, resume_at) == self.expected
             self.counts["landed" if hit else "missed"] += 1
         self.expected = None
+
+
+def choice_key(context, linebox, width: float, since: int, above: int, first: bool, looseness: int) -> tuple:
+    """Return all that ``chosen`` reads beside a paragraph's widths: the question, the measure and the face's space."""
+    style = linebox.style
+    indent = linebox.text_indent if first else 0.0
+    space = natural_space(context, style)
+    return (width, since, above, first, looseness, indent, style["text_align_all"], style["font_size"], space)
 
 
 def reusable(plan: Plan, linebox) -> bool:

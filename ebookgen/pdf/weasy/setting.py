@@ -29,9 +29,10 @@ from contextlib import ExitStack, contextmanager
 from ebookgen.pdf.weasy.grid import RETIMED, leading_of, on_grid, retimable, retimed, stands_on_grid
 from ebookgen.pdf.weasy.hyphdicts import primed
 from ebookgen.pdf.weasy.linebreak import SMALL_CAPS_MOST, TRACK, TRACK_MOST, spread
-from ebookgen.pdf.weasy.linedrawn import flush_loss
+from ebookgen.pdf.weasy.linedrawn import flush_loss, track
 from ebookgen.pdf.weasy.linemeasure import spared
 from ebookgen.pdf.weasy.lineplan import Planner, initial_set, natural_space, tighten
+from ebookgen.pdf.weasy.linesmade import LinesMade
 from ebookgen.pdf.weasy.pagesmade import PagesMade, made_from
 from ebookgen.pdf.weasy.spreads import SpreadLeveller, depth, ends_at, shortfall
 from ebookgen.pdf.weasy.spreads import body_lines as line_boxes
@@ -93,6 +94,7 @@ class Setter(SpreadLeveller):
         self.block_lines: dict[tuple, int] = {}  # scene break or title: lines more (fewer) than the grid gives it
         self.trying: tuple = ()  # the changes (``spreads.Change``) of the spread being levelled, while tried
         self.made_pages = PagesMade()  # the pages made lately, for the leveller's tries
+        self.lines_made = LinesMade()  # the lines made lately, for pages made again
 
     def probed(self) -> bool:
         """Tell whether every hook was used, and a line was kept from a third hyphen in a row."""
@@ -113,14 +115,26 @@ class Setter(SpreadLeveller):
             self.target = target = self.planner.target(context, linebox, skip_stack, rest[0], rest[4], above)
             self.plain = above >= MOST_HYPHENS_IN_A_ROW and self.target is None
             self.used["lines"] += 1
-            try:
-                line, resume_at = original(context, linebox, position_y, bottom_space, skip_stack, *rest)
-            finally:
+            given = (target, self.plain, self.planner.spared)
+            key = self.lines_made.key(context, linebox, position_y, skip_stack, rest, given)
+            taken = self.lines_made.taken(key, linebox)
+            if taken is not None:
+                line, resume_at = taken
                 self.plain, self.target = False, None
+            else:
+                outside = (len(rest[1]), len(rest[2]))
+                try:
+                    line, resume_at = original(context, linebox, position_y, bottom_space, skip_stack, *rest)
+                finally:
+                    self.plain, self.target = False, None
             self.planner.landed(linebox, resume_at if line is not None else None)
-            if line is not None and target is not None:  # a planned line, the last closed to fit as well
-                tracks = self.line_tracks(line)
-                tighten(context, line, rest[0].width, letters_in(line), track, tracks)  # its width counts its indent
+            if taken is None:
+                if line is not None and target is not None:  # a planned line, the last closed to fit as well
+                    tracks = self.line_tracks(line)
+                    # its width counts its indent
+                    tighten(context, line, rest[0].width, letters_in(line), track, tracks)
+                added = outside != (len(rest[1]), len(rest[2]))
+                self.lines_made.keep(key, context, linebox, (line, resume_at), added)
             self.planner.spared = None
             if line is not None and resume_at is not None:
                 self.hyphens_before[(paragraph, str(resume_at))] = above + 1 if ends_in_hyphen(line) else 0
@@ -293,32 +307,6 @@ class LowerCaseWords:
     def iterate(self, word: str):
         """Yield pyphen's (start, end) splits of a word, none for a name (linemeasure.spared)."""
         return iter(()) if spared(word, self.lang) else self.dictionary.iterate(word)
-
-
-def track(context, box, spacing: float, advance: float) -> float:
-    """Add `spacing` points between the letters of a laid-out line's text; return how much wider it grew."""
-    from weasyprint.text.line_break import create_layout, line_size
-
-    kind = type(box).__name__
-    if kind == "TextBox" and box.text:
-        box.position_x += advance
-        style = box.style.copy()
-        style["letter_spacing"] = (0 if style["letter_spacing"] == "normal" else style["letter_spacing"]) + spacing
-        layout = create_layout(box.text, style, context, None, box.justification_spacing)
-        width, _ = line_size(layout.get_first_line()[0], style)
-        layout.deactivate()
-        advance += width - box.width
-        box.style, box.pango_layout, box.width = style, layout, width
-    elif kind in ("LineBox", "InlineBox"):
-        box.position_x += advance
-        before = advance
-        for child in box.children:
-            if child.is_in_normal_flow():
-                advance = track(context, child, spacing, advance)
-        box.width += advance - before
-    else:
-        box.translate(advance, 0)
-    return advance
 
 
 def line_tracking(line) -> tuple[float, float, float]:
