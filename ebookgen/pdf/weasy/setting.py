@@ -220,6 +220,7 @@ class Setter(SpreadLeveller):
             self.room, self.used["pages"] = room, self.used["pages"] + 1
             self.planner.opened, self.blocks_here = [], []
             before = made_from(context, arguments, self.planner.looseness, self.block_lines)
+            self.made_pages.starting(context, arguments[3], arguments[2])  # a try may start here again
             try:
                 taken = self.made_pages.taken(context, arguments, room, before)
                 if taken:
@@ -232,6 +233,7 @@ class Setter(SpreadLeveller):
             self.opened[number] = tuple(self.planner.opened)
             self.blocks[number] = tuple(self.blocks_here)
             self.made_pages.keep(context, arguments, room, before, page, (self.opened[number], self.blocks[number]))
+            self.made_pages.ended(context, number, page)  # what it left, for a page made again after it
             self.short[number] = shortfall(page[0], context.page_bottom) if page[1] is not None else 0.0
             if room < 0 and page[1] is not None and ends_at(page[0], context.page_bottom, room, -room):
                 self.short[number] = room  # a page run long with its spread, and filled

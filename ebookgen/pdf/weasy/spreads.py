@@ -119,14 +119,15 @@ def two_short(rooms: tuple[float, ...], line: float) -> bool:
     return any(round(room / line) >= 2 for room in rooms)
 
 
-def chain_made(again, chain: tuple, rooms: tuple[float, ...], fits, made: dict) -> list | None:
+def chain_made(again, chain: tuple, rooms: tuple[float, ...], fits, made: dict, left=lambda resume: ()) -> list | None:
     """Make pages again in order, each from where the one before ends, each ending `rooms` above its foot; return
-    the pages made, or None when one does not end there (`made` keeps each page made, by its number, where it starts
-    and its room: many tries start a page at the same place)."""
+    the pages made, or None when one does not end there (`made` keeps each page made, by its number, where it starts,
+    what the page before left there (`left`: its notes moved on, ``pagesmade.NotesLeft``) and its room: many tries
+    start a page at the same place)."""
     chain = chain[len(chain) - len(rooms) :]  # the spread alone: its own two pages
     resume, pages = chain[0][2], []
     for arguments, room in zip(chain, rooms, strict=True):
-        key = (arguments[3], repr(resume), room)
+        key = (arguments[3], repr(resume), left(resume), room)
         if key not in made:
             page = again(arguments, resume, room)
             made[key] = page if page[1] is not None and fits(page[0], room) else None
@@ -186,10 +187,12 @@ class SpreadLeveller:
         kept = {arguments[3]: (self.short.get(arguments[3], 0.0), self.depth.get(arguments[3])) for arguments in reach}
         depths_now = tuple(self.depth.get(chain[sum(units[:index])][3]) for index in range(len(units)))
         tried: dict = {}
+        notes = self.made_pages.notes_key
         seen: dict = {}  # (page, start, room, changes): the paragraphs opened and scene breaks laid out on the page
 
         def again(arguments: tuple, resume, room: float) -> tuple:
             self.made_pages.trying = True  # a page made before from all the same may stand for it (``PagesMade``)
+            self.made_pages.resumed(context, resume)  # its notes as the page before left them, not the last made
             try:
                 laid = made(context, (*arguments[:2], resume, arguments[3], copy.deepcopy(arguments[4])), room)
             finally:
@@ -206,7 +209,7 @@ class SpreadLeveller:
         def make(arguments: tuple, resume, room: float) -> tuple:
             """Make one page from `resume` at `room` with the changes being tried: (the page or None, what is on it)."""
             page = ((*arguments[:2], resume, *arguments[3:]),)
-            pages = chain_made(again, page, (room,), fits, tried.setdefault(self.trying, {}))
+            pages = chain_made(again, page, (room,), fits, tried.setdefault(self.trying, {}), notes)
             return (pages[0] if pages else None), seen.get((arguments[3], repr(resume), room, self.trying), ((), ()))
 
         self.trying = ()
@@ -215,7 +218,7 @@ class SpreadLeveller:
 
         def by_depth(depth_tried) -> tuple | None:
             for rooms in (rooms for rooms in tries if depth_tried(rooms)):
-                pages = chain_made(again, chain, rooms, fits, tried.setdefault((), {}))
+                pages = chain_made(again, chain, rooms, fits, tried.setdefault((), {}), notes)
                 if pages is not None:
                     return pages, rooms
             return None
@@ -235,12 +238,14 @@ class SpreadLeveller:
                 for n, (short, deep) in kept.items():  # the pages made on a try but not kept stand as they were
                     self.short[n], self.depth[n] = short, deep
                 self.keep(context, reach[-len(pages) :], reach_olds[-len(pages) :], pages, rooms)
+                self.made_pages.resumed(context, pages[-1][1])  # the page after starts from what this one left
                 return pages[-1]
         # Not level: the pages first made stand. (WeasyPrint's notes of the last page made, its named strings and
         # anchors, are the same for text pages: they come from headings, which open the chapter's first page.)
         self.unlevelled += worst is None
         for n, (short, deep) in kept.items():
             self.short[n], self.depth[n] = short, deep
+        self.made_pages.resumed(context, page[1])  # and the notes as it left them, not as the last try did
         return page
 
     def changed(self, make, spread: tuple, rooms: tuple, as_is: bool = False) -> tuple | None:
