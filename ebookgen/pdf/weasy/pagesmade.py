@@ -38,7 +38,9 @@ class NotesLeft:
     @classmethod
     def of(cls, context) -> NotesLeft:
         """Return what the page made last left in the layout context."""
-        return cls(tuple(context.footnotes), tuple(context.reported_footnotes), tuple(context.broken_out_of_flow.items()))
+        return cls(
+            tuple(context.footnotes), tuple(context.reported_footnotes), tuple(context.broken_out_of_flow.items())
+        )
 
     def put(self, context) -> None:
         """Set the layout context back as the page made then left it, for a page to be made after it."""
