@@ -60,11 +60,11 @@ def shortfall(page, bottom: float) -> float:
 
 
 def body_lines(box):
-    """Yield the line boxes laid out in a box, the page's margin boxes left out."""
+    """Yield the line boxes laid out in a box, the page's margin boxes and its notes left out."""
     for child in getattr(box, "children", ()):
         if type(child).__name__ == "LineBox":
             yield child
-        elif type(child).__name__ != "MarginBox":
+        elif type(child).__name__ not in ("MarginBox", "FootnoteAreaBox"):
             yield from body_lines(child)
 
 
