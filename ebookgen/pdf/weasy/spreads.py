@@ -69,8 +69,9 @@ def body_lines(box):
 
 
 def ends_at(page, bottom: float, room: float, line: float) -> bool:
-    """Tell whether a page's text ends `room` (whole lines; below zero, long) above the foot of its full page."""
-    return not has_footnotes(page) and depth(page, bottom, line) == round(room / line)
+    """Tell whether a page's text ends `room` (whole lines; below zero, long) above the foot of its full page (over
+    its notes: a page carrying notes is never run long)."""
+    return (room >= 0 or not has_footnotes(page)) and depth(page, bottom, line) == round(room / line)
 
 
 def has_footnotes(page) -> bool:
