@@ -8,6 +8,7 @@ from __future__ import annotations
 import random
 import shutil
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from typer.testing import CliRunner
@@ -21,6 +22,7 @@ from ebookgen.pdf.weasy.spreads import (
     SpreadLeveller,
     chain_made,
     depth,
+    ends_at,
     level_phases,
     shortfall,
     spread_depths,
@@ -192,6 +194,20 @@ def test_a_page_is_as_deep_as_its_own_text_block_not_weasyprints_bottom_left_rai
     assert shortfall(two_short, raised) == 2 * line
     with_notes = PageBox(LineBox(raised - line, line), FootnoteAreaBox("a note"))
     assert depth(with_notes, raised, line) == 1  # over its notes, a page ends above the note area
+
+
+def test_a_page_carrying_notes_is_measured_in_its_text_lines_and_levels_but_never_runs_long() -> None:
+    line, bottom = 19.0, 700.0  # bottom: WeasyPrint's, over the notes
+    note_line = LineBox(790.0, 14.0)  # the note's own line, under `bottom`, in a smaller type
+    full = PageBox(LineBox(bottom, line), FootnoteAreaBox(SimpleNamespace(children=[note_line])))
+    # The notes' lines were read as the page's foot: every page with a note was -3 lines deep, its spread uneven.
+    assert depth(full, bottom, line) == 0
+    assert ends_at(full, bottom, 0.0, line)
+    short = PageBox(LineBox(bottom - line, line), FootnoteAreaBox(SimpleNamespace(children=[note_line])))
+    assert ends_at(short, bottom, line, line) and not ends_at(short, bottom, 0.0, line)
+    long = PageBox(LineBox(bottom + line, line), FootnoteAreaBox(SimpleNamespace(children=[note_line])))
+    assert not ends_at(long, bottom, -line, line)  # never over its notes
+    assert ends_at(PageBox(LineBox(792.0 + line, line)), 792.0, -line, line)  # without notes, it may
 
 
 @pytest.fixture(scope="module")

@@ -97,9 +97,8 @@ class PagesMade:
     def ended(self, context, number: int, page: tuple) -> None:
         """Note what making page `number` left in the layout context, for a page made again after it; let go of
         what pages far back left."""
-        if page[1] is None:
-            return  # the document's last page: no page starts after it (and None is where the first starts)
-        self.left[id(page[1])] = (number, page[1], NotesLeft.of(context))
+        end = ends(page)
+        self.left[id(end)] = (number, end, NotesLeft.of(context))
         if len(self.left) > 4 * KEPT_BACK:
             self.left = {key: left for key, left in self.left.items() if left[0] >= number - KEPT_BACK}
 
@@ -110,7 +109,16 @@ class PagesMade:
         if left is not None and left[1] is resume:
             left[2].put(context)
 
+    def after(self, context, page: tuple) -> None:
+        """Set the layout context back as making this page left it (for the page WeasyPrint makes next)."""
+        self.resumed(context, ends(page))
+
     def notes_key(self, resume) -> tuple:
         """Return what the page that ended at `resume` left, as ``NotesLeft.key`` tells it."""
         left = self.left.get(id(resume))
         return left[2].key() if left is not None and left[1] is resume else ()
+
+
+def ends(page: tuple):
+    """Return where a page made ends, or the page itself for the document's last (None is where the first starts)."""
+    return page[0] if page[1] is None else page[1]

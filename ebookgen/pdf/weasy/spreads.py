@@ -128,10 +128,12 @@ def chain_made(again, chain: tuple, rooms: tuple[float, ...], fits, made: dict, 
     chain = chain[len(chain) - len(rooms) :]  # the spread alone: its own two pages
     resume, pages = chain[0][2], []
     for arguments, room in zip(chain, rooms, strict=True):
+        if resume is None and pages:
+            return None  # the document ended on the page before (a chunk's last chapter): none to make from
         key = (arguments[3], repr(resume), left(resume), room)
         if key not in made:
             page = again(arguments, resume, room)
-            made[key] = page if page[1] is not None and fits(page[0], room) else None
+            made[key] = page if fits(page[0], room) else None  # ending the document too, as a chapter's end would
         if made[key] is None:
             return None
         pages.append(made[key])
@@ -209,6 +211,8 @@ class SpreadLeveller:
 
         def make(arguments: tuple, resume, room: float) -> tuple:
             """Make one page from `resume` at `room` with the changes being tried: (the page or None, what is on it)."""
+            if resume is None and arguments[2] is not None:
+                return None, ((), ())  # the page before ended the document: nothing is left for this one
             page = ((*arguments[:2], resume, *arguments[3:]),)
             pages = chain_made(again, page, (room,), fits, tried.setdefault(self.trying, {}), notes)
             return (pages[0] if pages else None), seen.get((arguments[3], repr(resume), room, self.trying), ((), ()))
@@ -239,14 +243,14 @@ class SpreadLeveller:
                 for n, (short, deep) in kept.items():  # the pages made on a try but not kept stand as they were
                     self.short[n], self.depth[n] = short, deep
                 self.keep(context, reach[-len(pages) :], reach_olds[-len(pages) :], pages, rooms)
-                self.made_pages.resumed(context, pages[-1][1])  # the page after starts from what this one left
+                self.made_pages.after(context, pages[-1])  # the page after starts from what this one left
                 return pages[-1]
         # Not level: the pages first made stand. (WeasyPrint's notes of the last page made, its named strings and
         # anchors, are the same for text pages: they come from headings, which open the chapter's first page.)
         self.unlevelled += worst is None
         for n, (short, deep) in kept.items():
             self.short[n], self.depth[n] = short, deep
-        self.made_pages.resumed(context, page[1])  # and the notes as it left them, not as the last try did
+        self.made_pages.after(context, page)  # and the notes as it left them, not as the last try did
         return page
 
     def changed(self, make, spread: tuple, rooms: tuple, as_is: bool = False) -> tuple | None:
