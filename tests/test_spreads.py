@@ -165,6 +165,23 @@ def test_pages_made_again_start_where_the_page_before_ends_and_are_made_once() -
     assert chain_made(again, chain, (2, 2, 0, 0), lambda page, room: room == 0, {}) is None
 
 
+def test_a_page_made_again_that_ends_the_document_stands_as_a_chapters_last_would() -> None:
+    # A chunk's last chapter ends its document: its last spread was never levelled where the recto, made again, ended
+    # it (War and Peace's 100,000 words at 30-page chunks: chapter XI of book two two lines short, full at 40).
+    calls = []
+
+    def again(arguments, resume, room):
+        calls.append(arguments[3])
+        return ("page", arguments[3]), (None if arguments[3] == 5 else resume + 30), {}
+
+    chain = tuple((None, None, 100, number, None) for number in (4, 5, 6))
+    assert chain_made(again, chain[:2], (0, 0), lambda page, room: True, {}) == [
+        (("page", 4), 130, {}),
+        (("page", 5), None, {}),
+    ]
+    assert chain_made(again, chain, (0, 0, 0), lambda page, room: True, {}) is None and 6 not in calls
+
+
 class LineBox:
     def __init__(self, foot: float, height: float) -> None:
         self.position_y, self.height, self.children = foot - height, height, ()
