@@ -56,8 +56,9 @@ CHUNKS_PER_WORKER = 4
 # Pages a chunk holds at most in a long book: what a rebuild after an edit lays out again (about half a second), and
 # what a worker holds at once (20 pages: its peak 8 to 10% under 40 pages', the same CPU; docs/speed.md).
 PAGES_PER_CHUNK = 20
-# The most chunks a worker takes, which sizes the folio channel.
-MOST_CHUNKS_PER_WORKER = 16
+# The most chunks a worker takes, which sizes the folio channel: War and Peace's 940 pages in 20-page chunks cut
+# where its chapters say (more would cut a long book evenly, and an edit would move every cut after it).
+MOST_CHUNKS_PER_WORKER = 32
 # Bytes of manuscript per word, to guess before reading it whether the book is long enough for workers.
 BYTES_PER_WORD = 6
 
