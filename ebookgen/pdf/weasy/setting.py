@@ -49,11 +49,10 @@ SETTING_HOOKS = (
 # What the hooks do, in the page cache's key: a change here lays every chunk out again.
 SETTING_RULES = (
     "hyphens in a row 2; none in small caps or capitalised words; compounds 3; tracking shared with spaces 2, flush 1, "
-    "none in joined scripts; spreads even 2, remade 1, a line long 1 (4), two runs back, "
-    "a paragraph a line shorter or longer 2 (either page or both), a scene break a line taller or shorter 1, "
-    "full before a line short 1, changes on the pages before 1, a page's depth in its own line 1, "
-    "depth from the text block's own foot 1, notes as the page before left them in tries 1, depth without notes 1, "
-    "a page with notes levelled, never long 1; "
+    "none in joined scripts; spreads even 2, remade 1, a line long 1 (4), two runs back, a paragraph a line shorter or "
+    "longer 2 (either page or both), a scene break a line taller or shorter 1, full before a line short 1, changes on "
+    "the pages before 1, a page's depth in its own line 1, depth from the text block's own foot 1, tries' notes as the "
+    "page before left them 1, depth without notes 1, notes levelled never long 1, a try ending the document stands 1; "
     "total-fit lines (linebreak 5, ragged 1, runts spared by tracking 2 (closing only), small caps closed 1); grid 1; "
     "German nouns hyphenate"
 )
