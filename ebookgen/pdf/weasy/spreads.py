@@ -191,7 +191,7 @@ class SpreadLeveller:
         depths_now = tuple(self.depth.get(chain[sum(units[:index])][3]) for index in range(len(units)))
         tried: dict = {}
         notes = self.made_pages.notes_key
-        seen: dict = {}  # (page, start, room, changes): the paragraphs opened and scene breaks laid out on the page
+        seen: dict = {}  # (page, start, notes, room, changes): the paragraphs opened and scene breaks laid out on it
 
         def again(arguments: tuple, resume, room: float) -> tuple:
             self.made_pages.trying = True  # a page made before from all the same may stand for it (``PagesMade``)
@@ -200,7 +200,7 @@ class SpreadLeveller:
                 laid = made(context, (*arguments[:2], resume, arguments[3], copy.deepcopy(arguments[4])), room)
             finally:
                 self.made_pages.trying = False
-            seen[(arguments[3], repr(resume), room, self.trying)] = (
+            seen[(arguments[3], repr(resume), notes(resume), room, self.trying)] = (
                 self.opened.get(arguments[3], ()),
                 self.blocks.get(arguments[3], ()),
             )
@@ -215,7 +215,8 @@ class SpreadLeveller:
                 return None, ((), ())  # the page before ended the document: nothing is left for this one
             page = ((*arguments[:2], resume, *arguments[3:]),)
             pages = chain_made(again, page, (room,), fits, tried.setdefault(self.trying, {}), notes)
-            return (pages[0] if pages else None), seen.get((arguments[3], repr(resume), room, self.trying), ((), ()))
+            on_page = seen.get((arguments[3], repr(resume), notes(resume), room, self.trying), ((), ()))
+            return (pages[0] if pages else None), on_page
 
         self.trying = ()
         tries = spread_tries(line, (*units, 2), depths_now)
