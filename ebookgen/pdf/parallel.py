@@ -54,7 +54,8 @@ from ebookgen.scratch import scratch_folder, sweep_stale
 # Chunks per worker at least: even loads and small processes, against a fixed cost per document (0.05 s).
 CHUNKS_PER_WORKER = 4
 # Pages a chunk holds at most in a long book: what a rebuild after an edit lays out again (about half a second), and
-# what a worker holds at once (20 pages: its peak 8 to 10% under 40 pages', the same CPU; docs/speed.md).
+# what a worker holds at once (20 pages: its peak 11% under 40 pages', the same CPU; a 300-page book's wall time 7%
+# longer, the chunks waiting on each other's folios more often, War and Peace's 7% shorter; docs/speed.md).
 PAGES_PER_CHUNK = 20
 # The most chunks a worker takes, which sizes the folio channel: War and Peace's 940 pages in 20-page chunks cut
 # where its chapters say (more would cut a long book evenly, and an edit would move every cut after it).
