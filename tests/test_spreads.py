@@ -8,6 +8,7 @@ from __future__ import annotations
 import random
 import shutil
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from typer.testing import CliRunner
@@ -21,6 +22,7 @@ from ebookgen.pdf.weasy.spreads import (
     SpreadLeveller,
     chain_made,
     depth,
+    ends_at,
     level_phases,
     shortfall,
     spread_depths,
@@ -163,6 +165,23 @@ def test_pages_made_again_start_where_the_page_before_ends_and_are_made_once() -
     assert chain_made(again, chain, (2, 2, 0, 0), lambda page, room: room == 0, {}) is None
 
 
+def test_a_page_made_again_that_ends_the_document_stands_as_a_chapters_last_would() -> None:
+    # A chunk's last chapter ends its document: its last spread was never levelled where the recto, made again, ended
+    # it (War and Peace's 100,000 words at 30-page chunks: chapter XI of book two two lines short, full at 40).
+    calls = []
+
+    def again(arguments, resume, room):
+        calls.append(arguments[3])
+        return ("page", arguments[3]), (None if arguments[3] == 5 else resume + 30), {}
+
+    chain = tuple((None, None, 100, number, None) for number in (4, 5, 6))
+    assert chain_made(again, chain[:2], (0, 0), lambda page, room: True, {}) == [
+        (("page", 4), 130, {}),
+        (("page", 5), None, {}),
+    ]
+    assert chain_made(again, chain, (0, 0, 0), lambda page, room: True, {}) is None and 6 not in calls
+
+
 class LineBox:
     def __init__(self, foot: float, height: float) -> None:
         self.position_y, self.height, self.children = foot - height, height, ()
@@ -192,6 +211,20 @@ def test_a_page_is_as_deep_as_its_own_text_block_not_weasyprints_bottom_left_rai
     assert shortfall(two_short, raised) == 2 * line
     with_notes = PageBox(LineBox(raised - line, line), FootnoteAreaBox("a note"))
     assert depth(with_notes, raised, line) == 1  # over its notes, a page ends above the note area
+
+
+def test_a_page_carrying_notes_is_measured_in_its_text_lines_and_levels_but_never_runs_long() -> None:
+    line, bottom = 19.0, 700.0  # bottom: WeasyPrint's, over the notes
+    note_line = LineBox(790.0, 14.0)  # the note's own line, under `bottom`, in a smaller type
+    full = PageBox(LineBox(bottom, line), FootnoteAreaBox(SimpleNamespace(children=[note_line])))
+    # The notes' lines were read as the page's foot: every page with a note was -3 lines deep, its spread uneven.
+    assert depth(full, bottom, line) == 0
+    assert ends_at(full, bottom, 0.0, line)
+    short = PageBox(LineBox(bottom - line, line), FootnoteAreaBox(SimpleNamespace(children=[note_line])))
+    assert ends_at(short, bottom, line, line) and not ends_at(short, bottom, 0.0, line)
+    long = PageBox(LineBox(bottom + line, line), FootnoteAreaBox(SimpleNamespace(children=[note_line])))
+    assert not ends_at(long, bottom, -line, line)  # never over its notes
+    assert ends_at(PageBox(LineBox(792.0 + line, line)), 792.0, -line, line)  # without notes, it may
 
 
 @pytest.fixture(scope="module")

@@ -67,3 +67,28 @@ def test_a_page_carrying_notes_is_not_kept() -> None:
     pages.keep(layout, arguments, 0.0, before, (SimpleNamespace(children=[]), "next", {}), ((), ()))
     pages.trying = True
     assert pages.taken(layout, arguments, 0.0, before) is None
+
+
+def test_a_page_made_again_starts_from_the_notes_the_page_before_it_left() -> None:
+    # WeasyPrint lays out a note only while it waits on its list; a try making a verso again after its recto had
+    # started from the recto's list, without the verso's own notes, and the verso kept lost them (War and Peace's
+    # first 100,000 words: 21 of 34 notes).
+    pages, layout = PagesMade(), context()
+    layout.footnotes = ["note on page 1", "note on page 2"]
+    pages.starting(layout, 1, None)  # a document's first page starts at None, where its last page also ends
+    ends_first, ends_second = {"ends": 1}, {"ends": 2}
+    layout.footnotes = ["note on page 2"]
+    pages.ended(layout, 1, ("page 1", ends_first, {}))
+    layout.footnotes, layout.reported_footnotes = [], ["note on page 2"]  # did not fit: moved on
+    pages.ended(layout, 2, ("page 2", ends_second, {}))
+    layout.footnotes, layout.reported_footnotes = [], []
+    pages.ended(layout, 3, ("page 3", None, {}))
+    pages.resumed(layout, ends_first)
+    assert (layout.footnotes, layout.reported_footnotes) == (["note on page 2"], [])
+    pages.resumed(layout, ends_second)
+    assert (layout.footnotes, layout.reported_footnotes) == ([], ["note on page 2"])
+    pages.resumed(layout, None)
+    assert layout.footnotes == ["note on page 1", "note on page 2"]
+    pages.resumed(layout, {"ends": 1})  # an equal place, but not where a page made ended: left as it is
+    assert layout.footnotes == ["note on page 1", "note on page 2"]
+    assert pages.notes_key(ends_first) != pages.notes_key(ends_second)  # the tries' pages kept apart by it

@@ -1,10 +1,8 @@
 """Lay a long book out on every core: chapters in chunks, each a WeasyPrint document in a worker.
 
 WeasyPrint lays out one document on one core. A novel's chapters each open on a recto, so a chunk
-of whole chapters is meant to lay out as it would inside the whole book (tests/test_pdf_chunk_sizes.py holds it
-for a chunk's first chapter; one difference is known, docs/speed.md: a spread carrying a footnote in War and
-Peace's 100,000 words levels otherwise at 30-page chunks than at 40, with the leveller's tries' notes the suspect).
-Each chunk is paginated, then
+of whole chapters lays out as it would inside the whole book (tests/test_pdf_chunk_sizes.py: the same pages at any
+chunk size and in one process, footnotes included). Each chunk is paginated, then
 waits for the folio its first page carries (``folios.py``: the chunks before it were handed out
 first, so their page counts come in at about the same time) and draws its own running heads and
 folios. Then the front matter is laid out with the contents numbered from the body's folios, and
@@ -55,10 +53,13 @@ from ebookgen.scratch import scratch_folder, sweep_stale
 
 # Chunks per worker at least: even loads and small processes, against a fixed cost per document (0.05 s).
 CHUNKS_PER_WORKER = 4
-# Pages a chunk holds at most in a long book: what a rebuild after an edit lays out again (about a second).
-PAGES_PER_CHUNK = 40
-# The most chunks a worker takes, which sizes the folio channel.
-MOST_CHUNKS_PER_WORKER = 16
+# Pages a chunk holds at most in a long book: what a rebuild after an edit lays out again (about half a second), and
+# what a worker holds at once (20 pages: its peak 11% under 40 pages', the same CPU; a 300-page book's wall time 7%
+# longer, the chunks waiting on each other's folios more often, War and Peace's 7% shorter; docs/speed.md).
+PAGES_PER_CHUNK = 20
+# The most chunks a worker takes, which sizes the folio channel: War and Peace's 940 pages in 20-page chunks cut
+# where its chapters say (more would cut a long book evenly, and an edit would move every cut after it).
+MOST_CHUNKS_PER_WORKER = 32
 # Bytes of manuscript per word, to guess before reading it whether the book is long enough for workers.
 BYTES_PER_WORD = 6
 

@@ -13,6 +13,8 @@ Private, and so free to change in any WeasyPrint release, each used here and now
 - ``weasyprint.layout.block._linebox_layout`` and ``_break_line``, ``LayoutContext.report_footnote``: a
   footnote WeasyPrint 70 moved off its call's page to fit a line, when the line then went to the next page
   anyway, is put back (``footnotes_kept``, see there);
+- ``text.line_break.Layout.setup`` and the font configuration's ``font_features``: what it leaks for every text
+  layout is freed (``layoutsfreed``);
 - the line breaker and page maker (``layout.inline.get_next_linebox``, ``split_first_line``, ``justify_line``,
   ``layout.page.make_page``, ``block_level_layout``), wrapped by ``pdf/weasy/setting.py``, inside this package:
   no more than two hyphens in a row, none in small capitals, tracking for loose lines, spreads that end level;
@@ -37,6 +39,7 @@ from ebookgen.errors import RenderError
 from ebookgen.pdf.weasy.facedates import faces_keep_their_dates
 from ebookgen.pdf.weasy.firstline import first_lines_once
 from ebookgen.pdf.weasy.initial import initials_raised, quotes_apart
+from ebookgen.pdf.weasy.layoutsfreed import layouts_freed
 from ebookgen.pdf.weasy.libraries import weasyprint_loaded
 from ebookgen.pdf.weasy.mirror import indents_mirrored
 from ebookgen.pdf.weasy.setting import Setter, text_boxes, well_set
@@ -75,7 +78,7 @@ def lay_out(html: str, css: str, output_intent: str | None = None):
     """Lay out a document with the shared base, the print layer and the generated page rules."""
     weasyprint_loaded()
     with footnotes_kept(), well_set(), indents_mirrored(), initials_raised(), quotes_apart(), first_lines_once():
-        with spacing_unshaped():  # a saving, not a fix: the same bytes
+        with spacing_unshaped(), layouts_freed():  # the first a saving, not a fix: the same bytes
             return laid_out(html, css, output_intent)
 
 
@@ -216,7 +219,7 @@ def pages_laid(laid: Callable[[int], None]) -> Iterator[None]:
 def write(document, target: Path, variant: str | None = None) -> None:
     """Write a laid-out document as a PDF file, the same bytes at any hour (its faces keep their files' dates)."""
     options = {"pdf_variant": variant} if variant else {}
-    with faces_keep_their_dates():
+    with faces_keep_their_dates(), layouts_freed():  # drawing sets every line's layout up again
         document.write_pdf(target, full_fonts=False, **options)
 
 

@@ -50,10 +50,10 @@ SETTING_HOOKS = (
 # What the hooks do, in the page cache's key: a change here lays every chunk out again.
 SETTING_RULES = (
     "hyphens in a row 2; none in small caps or capitalised words; compounds 3; tracking shared with spaces 2, flush 1, "
-    "none in joined scripts; spreads even 2, remade 1, a line long 1 (4), two runs back, "
-    "a paragraph a line shorter or longer 2 (either page or both), a scene break a line taller or shorter 1, "
-    "full before a line short 1, changes on the pages before 1, a page's depth in its own line 1, "
-    "depth from the text block's own foot 1; "
+    "none in joined scripts; spreads even 2, remade 1, a line long 1 (4), two runs back, a paragraph a line shorter or "
+    "longer 2 (either page or both), a scene break a line taller or shorter 1, full before a line short 1, changes on "
+    "the pages before 1, a page's depth in its own line 1, depth from the text block's own foot 1, tries' notes as the "
+    "page before left them 1, depth without notes 1, notes levelled never long 1, a try ending the document stands 1; "
     "total-fit lines (linebreak 5, ragged 1, runts spared by tracking 2 (closing only), small caps closed 1); grid 1; "
     "German nouns hyphenate"
 )
@@ -234,6 +234,7 @@ class Setter(SpreadLeveller):
             self.room, self.used["pages"] = room, self.used["pages"] + 1
             self.planner.opened, self.blocks_here = [], []
             before = made_from(context, arguments, self.planner.looseness, self.block_lines)
+            self.made_pages.starting(context, arguments[3], arguments[2])  # a try may start here again
             try:
                 taken = self.made_pages.taken(context, arguments, room, before)
                 if taken:
@@ -246,6 +247,7 @@ class Setter(SpreadLeveller):
             self.opened[number] = tuple(self.planner.opened)
             self.blocks[number] = tuple(self.blocks_here)
             self.made_pages.keep(context, arguments, room, before, page, (self.opened[number], self.blocks[number]))
+            self.made_pages.ended(context, number, page)  # what it left, for a page made again after it
             self.short[number] = shortfall(page[0], context.page_bottom) if page[1] is not None else 0.0
             if room < 0 and page[1] is not None and ends_at(page[0], context.page_bottom, room, -room):
                 self.short[number] = room  # a page run long with its spread, and filled

@@ -60,17 +60,18 @@ def shortfall(page, bottom: float) -> float:
 
 
 def body_lines(box):
-    """Yield the line boxes laid out in a box, the page's margin boxes left out."""
+    """Yield the line boxes laid out in a box, the page's margin boxes and its notes left out."""
     for child in getattr(box, "children", ()):
         if type(child).__name__ == "LineBox":
             yield child
-        elif type(child).__name__ != "MarginBox":
+        elif type(child).__name__ not in ("MarginBox", "FootnoteAreaBox"):
             yield from body_lines(child)
 
 
 def ends_at(page, bottom: float, room: float, line: float) -> bool:
-    """Tell whether a page's text ends `room` (whole lines; below zero, long) above the foot of its full page."""
-    return not has_footnotes(page) and depth(page, bottom, line) == round(room / line)
+    """Tell whether a page's text ends `room` (whole lines; below zero, long) above the foot of its full page (over
+    its notes: a page carrying notes is never run long)."""
+    return (room >= 0 or not has_footnotes(page)) and depth(page, bottom, line) == round(room / line)
 
 
 def has_footnotes(page) -> bool:
@@ -119,17 +120,20 @@ def two_short(rooms: tuple[float, ...], line: float) -> bool:
     return any(round(room / line) >= 2 for room in rooms)
 
 
-def chain_made(again, chain: tuple, rooms: tuple[float, ...], fits, made: dict) -> list | None:
+def chain_made(again, chain: tuple, rooms: tuple[float, ...], fits, made: dict, left=lambda resume: ()) -> list | None:
     """Make pages again in order, each from where the one before ends, each ending `rooms` above its foot; return
-    the pages made, or None when one does not end there (`made` keeps each page made, by its number, where it starts
-    and its room: many tries start a page at the same place)."""
+    the pages made, or None when one does not end there (`made` keeps each page made, by its number, where it starts,
+    what the page before left there (`left`: its notes moved on, ``pagesmade.NotesLeft``) and its room: many tries
+    start a page at the same place)."""
     chain = chain[len(chain) - len(rooms) :]  # the spread alone: its own two pages
     resume, pages = chain[0][2], []
     for arguments, room in zip(chain, rooms, strict=True):
-        key = (arguments[3], repr(resume), room)
+        if resume is None and pages:
+            return None  # the document ended on the page before (a chunk's last chapter): none to make from
+        key = (arguments[3], repr(resume), left(resume), room)
         if key not in made:
             page = again(arguments, resume, room)
-            made[key] = page if page[1] is not None and fits(page[0], room) else None
+            made[key] = page if fits(page[0], room) else None  # ending the document too, as a chapter's end would
         if made[key] is None:
             return None
         pages.append(made[key])
@@ -186,15 +190,17 @@ class SpreadLeveller:
         kept = {arguments[3]: (self.short.get(arguments[3], 0.0), self.depth.get(arguments[3])) for arguments in reach}
         depths_now = tuple(self.depth.get(chain[sum(units[:index])][3]) for index in range(len(units)))
         tried: dict = {}
-        seen: dict = {}  # (page, start, room, changes): the paragraphs opened and scene breaks laid out on the page
+        notes = self.made_pages.notes_key
+        seen: dict = {}  # (page, start, notes, room, changes): the paragraphs opened and scene breaks laid out on it
 
         def again(arguments: tuple, resume, room: float) -> tuple:
             self.made_pages.trying = True  # a page made before from all the same may stand for it (``PagesMade``)
+            self.made_pages.resumed(context, resume)  # its notes as the page before left them, not the last made
             try:
                 laid = made(context, (*arguments[:2], resume, arguments[3], copy.deepcopy(arguments[4])), room)
             finally:
                 self.made_pages.trying = False
-            seen[(arguments[3], repr(resume), room, self.trying)] = (
+            seen[(arguments[3], repr(resume), notes(resume), room, self.trying)] = (
                 self.opened.get(arguments[3], ()),
                 self.blocks.get(arguments[3], ()),
             )
@@ -205,9 +211,12 @@ class SpreadLeveller:
 
         def make(arguments: tuple, resume, room: float) -> tuple:
             """Make one page from `resume` at `room` with the changes being tried: (the page or None, what is on it)."""
+            if resume is None and arguments[2] is not None:
+                return None, ((), ())  # the page before ended the document: nothing is left for this one
             page = ((*arguments[:2], resume, *arguments[3:]),)
-            pages = chain_made(again, page, (room,), fits, tried.setdefault(self.trying, {}))
-            return (pages[0] if pages else None), seen.get((arguments[3], repr(resume), room, self.trying), ((), ()))
+            pages = chain_made(again, page, (room,), fits, tried.setdefault(self.trying, {}), notes)
+            on_page = seen.get((arguments[3], repr(resume), notes(resume), room, self.trying), ((), ()))
+            return (pages[0] if pages else None), on_page
 
         self.trying = ()
         tries = spread_tries(line, (*units, 2), depths_now)
@@ -215,7 +224,7 @@ class SpreadLeveller:
 
         def by_depth(depth_tried) -> tuple | None:
             for rooms in (rooms for rooms in tries if depth_tried(rooms)):
-                pages = chain_made(again, chain, rooms, fits, tried.setdefault((), {}))
+                pages = chain_made(again, chain, rooms, fits, tried.setdefault((), {}), notes)
                 if pages is not None:
                     return pages, rooms
             return None
@@ -235,12 +244,14 @@ class SpreadLeveller:
                 for n, (short, deep) in kept.items():  # the pages made on a try but not kept stand as they were
                     self.short[n], self.depth[n] = short, deep
                 self.keep(context, reach[-len(pages) :], reach_olds[-len(pages) :], pages, rooms)
+                self.made_pages.after(context, pages[-1])  # the page after starts from what this one left
                 return pages[-1]
         # Not level: the pages first made stand. (WeasyPrint's notes of the last page made, its named strings and
         # anchors, are the same for text pages: they come from headings, which open the chapter's first page.)
         self.unlevelled += worst is None
         for n, (short, deep) in kept.items():
             self.short[n], self.depth[n] = short, deep
+        self.made_pages.after(context, page)  # and the notes as it left them, not as the last try did
         return page
 
     def changed(self, make, spread: tuple, rooms: tuple, as_is: bool = False) -> tuple | None:
