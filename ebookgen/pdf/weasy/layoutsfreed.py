@@ -12,11 +12,11 @@ Where a release lacks these internals, the layout runs as WeasyPrint does it.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterator
-from contextlib import contextmanager
 
-# The private parts this needs: the layout class, and the font configuration's cache of features attributes.
-LAYOUT_CLASS = ("weasyprint.text.line_break", "Layout")
+from ebookgen.pdf.weasy.hook import wrapped
+
+# The private method this wraps: the text layout's setup, which gives each layout its font features.
+SETUP_HOOK = ("weasyprint.text.line_break", "Layout.setup")
 
 
 class Unshared(dict):
@@ -27,15 +27,17 @@ class Unshared(dict):
         return default
 
 
-@contextmanager
-def layouts_freed() -> Iterator[None]:
+def layouts_freed():
     """Let each text layout WeasyPrint sets up free its font features' attribute list with it."""
-    module = importlib.import_module(LAYOUT_CLASS[0])
-    layout_class = getattr(module, LAYOUT_CLASS[1], None)
-    original = getattr(layout_class, "setup", None)
-    if original is None or not hasattr(module, "pango") or not hasattr(module, "ffi"):
-        yield
-        return
+    return wrapped(SETUP_HOOK, freeing_setup)
+
+
+def freeing_setup(original):
+    """Return ``Layout.setup`` giving back the attribute list's extra reference, or None where the release's
+    module lacks the Pango bindings this needs."""
+    module = importlib.import_module(SETUP_HOOK[0])
+    if not hasattr(module, "pango") or not hasattr(module, "ffi"):
+        return None
     pango, ffi = module.pango, module.ffi
 
     def setup(layout, style):
@@ -47,8 +49,4 @@ def layouts_freed() -> Iterator[None]:
         if attributes != ffi.NULL:  # set by setup only for the features: the layout holds its own reference
             pango.pango_attr_list_unref(attributes)
 
-    layout_class.setup = setup
-    try:
-        yield
-    finally:
-        layout_class.setup = original
+    return setup
